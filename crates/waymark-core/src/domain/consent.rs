@@ -1,0 +1,291 @@
+//! Consent and sharing ledgers. Both are append-only: a consent is given or withdrawn by adding
+//! an event, never by changing one, so the history of who agreed to what, and when, is kept.
+
+use serde::{Deserialize, Serialize};
+
+use crate::clock::Timestamp;
+use crate::error::{Error, Result};
+use crate::ids::RecordId;
+use crate::validate::{self, SHORT_TEXT};
+
+/// The kinds of record a person can choose to share with the service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShareableKind {
+    Statement,
+    PathwayNote,
+    SaferCaringPolicy,
+    LearningEntry,
+}
+
+impl ShareableKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ShareableKind::Statement => "statement",
+            ShareableKind::PathwayNote => "pathway_note",
+            ShareableKind::SaferCaringPolicy => "safer_caring_policy",
+            ShareableKind::LearningEntry => "learning_entry",
+        }
+    }
+
+    /// In plain words, for consent screens.
+    pub fn plain(self) -> &'static str {
+        match self {
+            ShareableKind::Statement => "the things you say (review answers and messages)",
+            ShareableKind::PathwayNote => "pathway notes you choose to share",
+            ShareableKind::SaferCaringPolicy => "your safer-caring policy",
+            ShareableKind::LearningEntry => "your learning log",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Self> {
+        Ok(match text.trim().to_ascii_lowercase().replace('-', "_").as_str() {
+            "statement" => ShareableKind::Statement,
+            "pathway_note" => ShareableKind::PathwayNote,
+            "safer_caring_policy" => ShareableKind::SaferCaringPolicy,
+            "learning_entry" => ShareableKind::LearningEntry,
+            _ => {
+                return Err(Error::invalid(
+                    "Kind",
+                    format!("'{}' cannot be shared; choose statement, pathway_note, safer_caring_policy or learning_entry", validate::clip(text)),
+                ))
+            }
+        })
+    }
+
+    pub fn of(kind: super::RecordKind) -> Option<Self> {
+        use super::RecordKind as K;
+        match kind {
+            K::Statement => Some(ShareableKind::Statement),
+            K::PathwayNote => Some(ShareableKind::PathwayNote),
+            K::SaferCaringPolicy => Some(ShareableKind::SaferCaringPolicy),
+            K::LearningEntry => Some(ShareableKind::LearningEntry),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentAction {
+    Granted,
+    Withdrawn,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentEvent {
+    pub record_kind: ShareableKind,
+    /// Who it is shared with, e.g. "Northvale Children's Services".
+    pub recipient: String,
+    pub action: ConsentAction,
+    pub at: Timestamp,
+    /// The profile name of the person who decided.
+    pub by: String,
+}
+
+impl ConsentEvent {
+    pub fn validate(&self) -> Result<()> {
+        validate::required_text("Recipient", &self.recipient, SHORT_TEXT)?;
+        validate::required_text("By", &self.by, SHORT_TEXT)
+    }
+}
+
+/// What a person has said yes to right now: the latest event for each (kind, recipient) pair.
+pub fn active_consents<'a>(
+    events: impl IntoIterator<Item = &'a ConsentEvent>,
+) -> Vec<(ShareableKind, String, Timestamp)> {
+    let mut events: Vec<&ConsentEvent> = events.into_iter().collect();
+    events.sort_by_key(|e| e.at);
+    let mut state: Vec<(ShareableKind, String, ConsentAction, Timestamp)> = Vec::new();
+    for e in events {
+        match state.iter_mut().find(|(k, r, _, _)| *k == e.record_kind && *r == e.recipient) {
+            Some(s) => {
+                s.2 = e.action;
+                s.3 = e.at;
+            }
+            None => state.push((e.record_kind, e.recipient.clone(), e.action, e.at)),
+        }
+    }
+    state
+        .into_iter()
+        .filter(|s| s.2 == ConsentAction::Granted)
+        .map(|(k, r, _, at)| (k, r, at))
+        .collect()
+}
+
+/// One thing that went to a recipient, and the receipt that came back.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareEntry {
+    pub record_id: RecordId,
+    pub record_kind: ShareableKind,
+    pub record_version: u32,
+    pub recipient: String,
+    pub shared_at: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receipt: Option<String>,
+}
+
+impl ShareEntry {
+    pub fn validate(&self) -> Result<()> {
+        validate::required_text("Recipient", &self.recipient, SHORT_TEXT)?;
+        validate::optional_text("Receipt", &self.receipt, 4096)
+    }
+}
+
+use rusqlite::params;
+
+use crate::domain::{RecordBody, RecordKind, StoredRecord};
+use crate::vault::{Session, Vault};
+
+/// An item waiting in the outbox. Its details are sealed on disk like any record.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutboxItem {
+    pub item_id: RecordId,
+    pub record_id: RecordId,
+    pub record_kind: ShareableKind,
+    pub recipient: String,
+    pub enqueued_at: Timestamp,
+    pub attempts: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+struct OutboxSealed {
+    record_id: RecordId,
+    record_kind: ShareableKind,
+    recipient: String,
+}
+
+impl Vault {
+    pub fn consent_events(&self, session: &Session) -> Result<Vec<ConsentEvent>> {
+        let mut events: Vec<ConsentEvent> = self
+            .list(session, Some(RecordKind::ConsentEvent))?
+            .records
+            .into_iter()
+            .filter_map(|r| match r.body {
+                RecordBody::ConsentEvent(e) => Some(e),
+                _ => None,
+            })
+            .collect();
+        events.sort_by_key(|e| e.at);
+        Ok(events)
+    }
+
+    pub fn has_consent(&self, session: &Session, kind: ShareableKind, recipient: &str) -> Result<bool> {
+        Ok(active_consents(&self.consent_events(session)?)
+            .iter()
+            .any(|(k, r, _)| *k == kind && r == recipient))
+    }
+
+    /// Records that this person says yes to sharing `kind` with `recipient`.
+    pub fn grant_consent(&mut self, session: &Session, kind: ShareableKind, recipient: &str) -> Result<StoredRecord> {
+        let event = ConsentEvent {
+            record_kind: kind,
+            recipient: recipient.trim().to_string(),
+            action: ConsentAction::Granted,
+            at: self.now(),
+            by: session.display_name().to_string(),
+        };
+        self.insert(session, RecordBody::ConsentEvent(event))
+    }
+
+    /// Records that this person withdraws consent, and in the same transaction takes every
+    /// queued item of that kind for that recipient out of the outbox, so none of it is sent.
+    /// Returns how many queued items were removed.
+    pub fn withdraw_consent(&mut self, session: &Session, kind: ShareableKind, recipient: &str) -> Result<usize> {
+        let recipient = recipient.trim().to_string();
+        let queued: Vec<OutboxItem> = self
+            .outbox(session)?
+            .into_iter()
+            .filter(|i| i.record_kind == kind && i.recipient == recipient)
+            .collect();
+        let event = ConsentEvent {
+            record_kind: kind,
+            recipient,
+            action: ConsentAction::Withdrawn,
+            at: self.now(),
+            by: session.display_name().to_string(),
+        };
+        let tx = self.transaction()?;
+        Vault::insert_in(&tx, self, session, RecordBody::ConsentEvent(event))?;
+        for item in &queued {
+            tx.execute(
+                "DELETE FROM outbox WHERE profile_id = ?1 AND id = ?2",
+                params![&session.profile_id().as_bytes()[..], &item.item_id.as_bytes()[..]],
+            )?;
+        }
+        tx.commit()?;
+        Ok(queued.len())
+    }
+
+    /// Queues a record to be sent to `recipient`. Needs an active consent for its kind; a
+    /// statement must be ready, and a pathway note becomes shared. The record change and the
+    /// outbox row are written in one transaction.
+    pub fn share_record(&mut self, session: &Session, record_id: RecordId, recipient: &str) -> Result<OutboxItem> {
+        let recipient = recipient.trim().to_string();
+        validate::required_text("Recipient", &recipient, SHORT_TEXT)?;
+        let tx = self.transaction()?;
+        let rec = Vault::get_in(&tx, session, record_id)?;
+        let kind = ShareableKind::of(rec.body.kind()).ok_or_else(|| {
+            Error::invalid("Record", format!("a {} cannot be shared", rec.body.kind().as_str()))
+        })?;
+        if !self.has_consent(session, kind, &recipient)? {
+            return Err(Error::NoConsent { kind: kind.plain().into(), recipient });
+        }
+        match rec.body {
+            RecordBody::Statement(ref s) if s.status() != super::StatementStatus::Ready => {
+                return Err(Error::invalid(
+                    "Statement",
+                    format!("is {}; mark it ready before sharing", s.status().as_str()),
+                ));
+            }
+            RecordBody::PathwayNote(mut note) => {
+                note.shared = true;
+                self.update_in(&tx, session, record_id, RecordBody::PathwayNote(note))?;
+            }
+            _ => {}
+        }
+        let now = self.now();
+        let item_id = RecordId::random(self.entropy());
+        let plain = zeroize::Zeroizing::new(
+            serde_json::to_vec(&OutboxSealed { record_id, record_kind: kind, recipient: recipient.clone() })
+                .expect("outbox item serialises"),
+        );
+        let sealed = self.seal_outbox_item(session, &item_id, &plain);
+        tx.execute(
+            "INSERT INTO outbox (profile_id, id, enqueued_at, sealed) VALUES (?1, ?2, ?3, ?4)",
+            params![&session.profile_id().as_bytes()[..], &item_id.as_bytes()[..], now.0, sealed],
+        )?;
+        tx.commit()?;
+        Ok(OutboxItem { item_id, record_id, record_kind: kind, recipient, enqueued_at: now, attempts: 0 })
+    }
+
+    /// Items waiting to be sent, oldest first.
+    pub fn outbox(&self, session: &Session) -> Result<Vec<OutboxItem>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, enqueued_at, attempts, sealed FROM outbox WHERE profile_id = ?1 ORDER BY enqueued_at, id",
+        )?;
+        let rows = stmt
+            .query_map([&session.profile_id().as_bytes()[..]], |r| {
+                Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?, r.get::<_, u32>(2)?, r.get::<_, Vec<u8>>(3)?))
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, at, attempts, sealed) in rows {
+            let item_id = RecordId::from_slice(&id).ok_or(Error::DamagedKey)?;
+            let plain = self.open_outbox_item(session, &item_id, &sealed)?;
+            let s: OutboxSealed =
+                serde_json::from_slice(&plain).map_err(|_| Error::Integrity { record_id: item_id })?;
+            out.push(OutboxItem {
+                item_id,
+                record_id: s.record_id,
+                record_kind: s.record_kind,
+                recipient: s.recipient,
+                enqueued_at: Timestamp(at),
+                attempts,
+            });
+        }
+        Ok(out)
+    }
+}

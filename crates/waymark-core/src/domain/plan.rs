@@ -1,0 +1,295 @@
+//! Care plans and pathway plans. A plan is published by the service as numbered versions; every
+//! version is kept as its own record, and [`diff`] says what changed between two of them in words
+//! a young person can follow.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::clock::Timestamp;
+use crate::error::{Error, Result};
+use crate::validate::{self, SHORT_TEXT, LONG_TEXT};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanKind {
+    CarePlan,
+    PathwayPlan,
+}
+
+/// The ten matters a pathway plan covers in England.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Matter {
+    PersonalSupport,
+    EducationOrTraining,
+    Employment,
+    ContingencyPlans,
+    Accommodation,
+    FamilyAndSocialRelationships,
+    PracticalSkills,
+    FinancialSupport,
+    Health,
+    Identity,
+}
+
+impl Matter {
+    pub const ALL: [Matter; 10] = [
+        Matter::PersonalSupport,
+        Matter::EducationOrTraining,
+        Matter::Employment,
+        Matter::ContingencyPlans,
+        Matter::Accommodation,
+        Matter::FamilyAndSocialRelationships,
+        Matter::PracticalSkills,
+        Matter::FinancialSupport,
+        Matter::Health,
+        Matter::Identity,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Matter::PersonalSupport => "Personal support",
+            Matter::EducationOrTraining => "Education or training",
+            Matter::Employment => "Work and other things to do",
+            Matter::ContingencyPlans => "If things go wrong",
+            Matter::Accommodation => "Where I live",
+            Matter::FamilyAndSocialRelationships => "Family and friends",
+            Matter::PracticalSkills => "Skills for living on my own",
+            Matter::FinancialSupport => "Money",
+            Matter::Health => "Health, including mental health",
+            Matter::Identity => "Who I am",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub id: String,
+    pub text: String,
+    /// Who does it, e.g. "Me", "My personal adviser".
+    pub owner: String,
+    /// `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    pub status: ActionStatus,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub id: String,
+    /// Which pathway-plan matter this goal belongs to (pathway plans need one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matter: Option<Matter>,
+    pub text: String,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The same for every version of one plan.
+    pub plan_id: Uuid,
+    pub version: u32,
+    pub kind: PlanKind,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    /// `YYYY-MM-DD`.
+    pub effective_from: String,
+    pub received_at: Timestamp,
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+}
+
+fn check_id(field: &str, id: &str) -> Result<()> {
+    validate::required_text(field, id, 64)?;
+    if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(Error::invalid(field, "may use only letters, digits, '-' and '_'"));
+    }
+    Ok(())
+}
+
+impl Plan {
+    pub fn validate(&self) -> Result<()> {
+        if self.version == 0 {
+            return Err(Error::invalid("Plan version", "must be 1 or more"));
+        }
+        validate::required_text("Plan title", &self.title, SHORT_TEXT)?;
+        validate::text("Plan summary", &self.summary, LONG_TEXT)?;
+        validate::date("Effective from", &self.effective_from)?;
+        validate::list_len("Goals", &self.goals)?;
+        let mut ids = std::collections::HashSet::new();
+        for g in &self.goals {
+            check_id("Goal id", &g.id)?;
+            if !ids.insert(g.id.as_str()) {
+                return Err(Error::invalid("Goal id", format!("'{}' is used twice", g.id)));
+            }
+            validate::required_text("Goal", &g.text, LONG_TEXT)?;
+            if self.kind == PlanKind::PathwayPlan && g.matter.is_none() {
+                return Err(Error::invalid("Goal", format!("'{}' needs a pathway-plan matter", g.id)));
+            }
+            validate::list_len("Actions", &g.actions)?;
+            let mut action_ids = std::collections::HashSet::new();
+            for a in &g.actions {
+                check_id("Action id", &a.id)?;
+                if !action_ids.insert(a.id.as_str()) {
+                    return Err(Error::invalid("Action id", format!("'{}' is used twice", a.id)));
+                }
+                validate::required_text("Action", &a.text, LONG_TEXT)?;
+                validate::required_text("Who does it", &a.owner, SHORT_TEXT)?;
+                validate::optional_date("Due date", &a.due)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One difference between two versions of a plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum PlanChange {
+    TitleChanged { from: String, to: String },
+    SummaryChanged { from: String, to: String },
+    GoalAdded { goal_id: String, text: String },
+    GoalRemoved { goal_id: String, text: String },
+    GoalChanged { goal_id: String, from: String, to: String },
+    ActionAdded { goal_id: String, action_id: String, text: String },
+    ActionRemoved { goal_id: String, action_id: String, text: String },
+    ActionChanged { goal_id: String, action_id: String, field: String, from: String, to: String },
+}
+
+impl PlanChange {
+    /// The change in a short sentence.
+    pub fn describe(&self) -> String {
+        match self {
+            PlanChange::TitleChanged { from, to } => format!("The plan's name changed from \"{from}\" to \"{to}\"."),
+            PlanChange::SummaryChanged { .. } => "The plan's summary changed.".into(),
+            PlanChange::GoalAdded { text, .. } => format!("New goal: {text}"),
+            PlanChange::GoalRemoved { text, .. } => format!("Goal taken out: {text}"),
+            PlanChange::GoalChanged { from, to, .. } => format!("Goal changed from \"{from}\" to \"{to}\"."),
+            PlanChange::ActionAdded { text, .. } => format!("New action: {text}"),
+            PlanChange::ActionRemoved { text, .. } => format!("Action taken out: {text}"),
+            PlanChange::ActionChanged { field, from, to, .. } => {
+                format!("An action's {field} changed from \"{from}\" to \"{to}\".")
+            }
+        }
+    }
+}
+
+fn status_word(s: ActionStatus) -> &'static str {
+    match s {
+        ActionStatus::NotStarted => "not started",
+        ActionStatus::InProgress => "in progress",
+        ActionStatus::Done => "done",
+    }
+}
+
+/// What changed from `old` to `new`, goals and actions matched by id.
+pub fn diff(old: &Plan, new: &Plan) -> Vec<PlanChange> {
+    let mut out = Vec::new();
+    if old.title != new.title {
+        out.push(PlanChange::TitleChanged { from: old.title.clone(), to: new.title.clone() });
+    }
+    if old.summary != new.summary {
+        out.push(PlanChange::SummaryChanged { from: old.summary.clone(), to: new.summary.clone() });
+    }
+    for g in &old.goals {
+        if !new.goals.iter().any(|n| n.id == g.id) {
+            out.push(PlanChange::GoalRemoved { goal_id: g.id.clone(), text: g.text.clone() });
+        }
+    }
+    for n in &new.goals {
+        let Some(o) = old.goals.iter().find(|o| o.id == n.id) else {
+            out.push(PlanChange::GoalAdded { goal_id: n.id.clone(), text: n.text.clone() });
+            continue;
+        };
+        if o.text != n.text {
+            out.push(PlanChange::GoalChanged { goal_id: n.id.clone(), from: o.text.clone(), to: n.text.clone() });
+        }
+        for a in &o.actions {
+            if !n.actions.iter().any(|x| x.id == a.id) {
+                out.push(PlanChange::ActionRemoved { goal_id: n.id.clone(), action_id: a.id.clone(), text: a.text.clone() });
+            }
+        }
+        for a in &n.actions {
+            let Some(b) = o.actions.iter().find(|x| x.id == a.id) else {
+                out.push(PlanChange::ActionAdded { goal_id: n.id.clone(), action_id: a.id.clone(), text: a.text.clone() });
+                continue;
+            };
+            let mut field = |name: &str, from: String, to: String| {
+                if from != to {
+                    out.push(PlanChange::ActionChanged {
+                        goal_id: n.id.clone(),
+                        action_id: a.id.clone(),
+                        field: name.into(),
+                        from,
+                        to,
+                    });
+                }
+            };
+            field("wording", b.text.clone(), a.text.clone());
+            field("owner", b.owner.clone(), a.owner.clone());
+            field("due date", b.due.clone().unwrap_or_default(), a.due.clone().unwrap_or_default());
+            field("status", status_word(b.status).into(), status_word(a.status).into());
+        }
+    }
+    out
+}
+
+use crate::domain::{RecordBody, RecordKind, StoredRecord};
+use crate::vault::{Session, Vault};
+
+impl Vault {
+    /// Stores a new version of a plan. Versions only go up: an older or repeated version is refused.
+    pub fn add_plan_version(&mut self, session: &Session, plan: Plan) -> Result<StoredRecord> {
+        plan.validate()?;
+        let latest = self.plan_versions(session, plan.plan_id)?.last().map(|p| p.version);
+        if let Some(v) = latest {
+            if plan.version <= v {
+                return Err(Error::invalid(
+                    "Plan version",
+                    format!("version {} is not newer than the version {v} already here", plan.version),
+                ));
+            }
+        }
+        self.insert(session, RecordBody::Plan(plan))
+    }
+
+    /// Every version of one plan, oldest first.
+    pub fn plan_versions(&self, session: &Session, plan_id: Uuid) -> Result<Vec<Plan>> {
+        let mut out: Vec<Plan> = self
+            .list(session, Some(RecordKind::Plan))?
+            .records
+            .into_iter()
+            .filter_map(|r| match r.body {
+                RecordBody::Plan(p) if p.plan_id == plan_id => Some(p),
+                _ => None,
+            })
+            .collect();
+        out.sort_by_key(|p| p.version);
+        Ok(out)
+    }
+
+    /// What changed between two versions of a plan.
+    pub fn plan_diff(&self, session: &Session, plan_id: Uuid, from: u32, to: u32) -> Result<Vec<PlanChange>> {
+        let versions = self.plan_versions(session, plan_id)?;
+        let find = |v: u32| {
+            versions
+                .iter()
+                .find(|p| p.version == v)
+                .ok_or_else(|| Error::NotFound(format!("version {v} of plan {plan_id}")))
+        };
+        Ok(diff(find(from)?, find(to)?))
+    }
+}

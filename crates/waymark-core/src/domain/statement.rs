@@ -1,0 +1,399 @@
+//! Statements: getting ready for a review, and the five things a young person can say between
+//! reviews. Review questions come from a versioned question set held as data
+//! (`data/questions/*.json`), so wording can change without changing code, and an answered
+//! statement always knows which questions it answered.
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::clock::Timestamp;
+use crate::error::{Error, Result};
+use crate::validate;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatementKind {
+    ReviewPreparation,
+    Worried,
+    GoodNews,
+    ChangeSomething,
+    ServiceFeedback,
+    NotSafe,
+}
+
+impl StatementKind {
+    pub const ALL: [StatementKind; 6] = [
+        StatementKind::ReviewPreparation,
+        StatementKind::Worried,
+        StatementKind::GoodNews,
+        StatementKind::ChangeSomething,
+        StatementKind::ServiceFeedback,
+        StatementKind::NotSafe,
+    ];
+
+    pub fn parse(text: &str) -> Result<StatementKind> {
+        let t = text.trim().to_ascii_lowercase().replace('-', "_");
+        StatementKind::ALL
+            .into_iter()
+            .find(|k| serde_json::to_value(k).ok().and_then(|v| v.as_str().map(|s| s == t)) == Some(true))
+            .ok_or_else(|| {
+                Error::invalid(
+                    "Statement kind",
+                    format!("'{}' is not one of review_preparation, worried, good_news, change_something, service_feedback, not_safe", validate::clip(text)),
+                )
+            })
+    }
+
+    /// "I don't feel safe" is always marked urgent when sent.
+    pub fn is_urgent(self) -> bool {
+        self == StatementKind::NotSafe
+    }
+}
+
+/// Who to call now. Shown with "I don't feel safe", and it must work offline, so it lives here.
+pub const HELPLINES: &[(&str, &str, &str)] = &[
+    ("Childline", "0800 1111", "Free, any time, day or night. It won't show on your phone bill."),
+    ("Emergency", "999", "If you are in danger right now."),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatementStatus {
+    Draft,
+    Ready,
+    Shared,
+    Received,
+    Read,
+}
+
+impl StatementStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatementStatus::Draft => "draft",
+            StatementStatus::Ready => "ready",
+            StatementStatus::Shared => "shared",
+            StatementStatus::Received => "received",
+            StatementStatus::Read => "read",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Self> {
+        Ok(match text.trim().to_ascii_lowercase().as_str() {
+            "draft" => StatementStatus::Draft,
+            "ready" => StatementStatus::Ready,
+            "shared" => StatementStatus::Shared,
+            "received" => StatementStatus::Received,
+            "read" => StatementStatus::Read,
+            other => {
+                return Err(Error::invalid(
+                    "Status",
+                    format!("'{}' is not one of draft, ready, shared, received, read", validate::clip(other)),
+                ))
+            }
+        })
+    }
+
+    /// The allowed moves: forwards one step at a time, or from ready back to draft to edit again.
+    pub fn can_become(self, next: StatementStatus) -> bool {
+        use StatementStatus::*;
+        matches!(
+            (self, next),
+            (Draft, Ready) | (Ready, Draft) | (Ready, Shared) | (Shared, Received) | (Received, Read)
+        )
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    pub status: StatementStatus,
+    pub at: Timestamp,
+}
+
+/// One answer to one question. A face is 1 (very unhappy) to 5 (very happy).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    pub question_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub face: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionSetRef {
+    pub id: String,
+    pub version: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    pub kind: StatementKind,
+    /// Set for review preparation: the question set the answers belong to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question_set: Option<QuestionSetRef>,
+    #[serde(default)]
+    pub answers: Vec<Answer>,
+    /// What was said, for the between-review kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words: Option<String>,
+    /// Every status the statement has had, oldest first; the last is the current one.
+    pub history: Vec<StatusChange>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+impl Statement {
+    pub fn new(kind: StatementKind, now: Timestamp) -> Self {
+        let question_set = (kind == StatementKind::ReviewPreparation).then(|| {
+            let q = QuestionSet::current();
+            QuestionSetRef { id: q.id.clone(), version: q.version }
+        });
+        Statement {
+            kind,
+            question_set,
+            answers: Vec::new(),
+            words: None,
+            history: vec![StatusChange { status: StatementStatus::Draft, at: now }],
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    pub fn status(&self) -> StatementStatus {
+        self.history.last().map(|c| c.status).unwrap_or(StatementStatus::Draft)
+    }
+
+    /// Moves to `next`, recording when.
+    pub fn set_status(&mut self, next: StatementStatus, now: Timestamp) -> Result<()> {
+        let from = self.status();
+        if !from.can_become(next) {
+            return Err(Error::InvalidTransition { from: from.as_str().into(), to: next.as_str().into() });
+        }
+        if next == StatementStatus::Ready {
+            self.check_has_content()?;
+        }
+        self.history.push(StatusChange { status: next, at: now });
+        self.updated_at = now;
+        Ok(())
+    }
+
+    fn check_has_content(&self) -> Result<()> {
+        let has_words = self.words.as_deref().is_some_and(|w| !w.trim().is_empty());
+        if self.answers.is_empty() && !has_words {
+            return Err(Error::invalid("Statement", "is empty. Answer at least one question or write something first"));
+        }
+        Ok(())
+    }
+
+    fn check_editable(&self) -> Result<()> {
+        if self.status() != StatementStatus::Draft {
+            return Err(Error::invalid(
+                "Statement",
+                format!("is {}; only a draft can be changed", self.status().as_str()),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Saves one answer, replacing any earlier answer to the same question.
+    pub fn put_answer(&mut self, answer: Answer, now: Timestamp) -> Result<()> {
+        self.check_editable()?;
+        match self.answers.iter_mut().find(|a| a.question_id == answer.question_id) {
+            Some(existing) => *existing = answer,
+            None => self.answers.push(answer),
+        }
+        self.updated_at = now;
+        self.validate()
+    }
+
+    pub fn put_words(&mut self, words: String, now: Timestamp) -> Result<()> {
+        self.check_editable()?;
+        self.words = Some(words);
+        self.updated_at = now;
+        self.validate()
+    }
+
+    pub fn validate(&self) -> Result<()> {
+        validate::optional_text("Words", &self.words, validate::LONG_TEXT)?;
+        validate::list_len("Answers", &self.answers)?;
+        if self.history.is_empty() || self.history[0].status != StatementStatus::Draft {
+            return Err(Error::invalid("Status history", "must start with draft"));
+        }
+        for pair in self.history.windows(2) {
+            if !pair[0].status.can_become(pair[1].status) {
+                return Err(Error::InvalidTransition {
+                    from: pair[0].status.as_str().into(),
+                    to: pair[1].status.as_str().into(),
+                });
+            }
+            if pair[1].at < pair[0].at {
+                return Err(Error::invalid("Status history", "dates must not go backwards"));
+            }
+        }
+        match (&self.kind, &self.question_set) {
+            (StatementKind::ReviewPreparation, Some(set_ref)) => {
+                let set = QuestionSet::find(set_ref)?;
+                let mut seen = std::collections::HashSet::new();
+                for a in &self.answers {
+                    if !seen.insert(a.question_id.as_str()) {
+                        return Err(Error::invalid("Answers", format!("question '{}' is answered twice", validate::clip(&a.question_id))));
+                    }
+                    set.check_answer(a)?;
+                }
+            }
+            (StatementKind::ReviewPreparation, None) => {
+                return Err(Error::invalid("Question set", "is needed for review preparation"));
+            }
+            (_, Some(_)) => {
+                return Err(Error::invalid("Question set", "only review preparation has questions"));
+            }
+            (_, None) => {
+                if !self.answers.is_empty() {
+                    return Err(Error::invalid("Answers", "only review preparation has questions; write in 'words'"));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    Face,
+    Words,
+    Choice,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub section: String,
+    pub kind: QuestionKind,
+    pub prompt: String,
+    #[serde(default)]
+    pub hint: Option<String>,
+    #[serde(default)]
+    pub choices: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct QuestionSet {
+    pub id: String,
+    pub version: u32,
+    pub title: String,
+    pub questions: Vec<Question>,
+}
+
+static QUESTION_SETS: OnceLock<Vec<QuestionSet>> = OnceLock::new();
+
+impl QuestionSet {
+    /// Every question set this build knows, oldest first. Old sets stay so old answers still validate.
+    pub fn all() -> &'static [QuestionSet] {
+        QUESTION_SETS.get_or_init(|| {
+            [include_str!("../../data/questions/review-1.json")]
+                .iter()
+                .map(|text| serde_json::from_str(text).expect("shipped question sets are valid"))
+                .collect()
+        })
+    }
+
+    pub fn current() -> &'static QuestionSet {
+        Self::all().last().expect("at least one question set ships")
+    }
+
+    pub fn find(r: &QuestionSetRef) -> Result<&'static QuestionSet> {
+        Self::all().iter().find(|s| s.id == r.id && s.version == r.version).ok_or_else(|| {
+            Error::invalid(
+                "Question set",
+                format!("'{}' version {} is not known to this version of Waymark", validate::clip(&r.id), r.version),
+            )
+        })
+    }
+
+    pub fn check_answer(&self, a: &Answer) -> Result<()> {
+        let q = self.questions.iter().find(|q| q.id == a.question_id).ok_or_else(|| {
+            Error::invalid("Answer", format!("there is no question '{}'", validate::clip(&a.question_id)))
+        })?;
+        validate::optional_text("Words", &a.words, validate::LONG_TEXT)?;
+        if let Some(face) = a.face {
+            if q.kind != QuestionKind::Face {
+                return Err(Error::invalid("Answer", format!("question '{}' does not use faces", q.id)));
+            }
+            if !(1..=5).contains(&face) {
+                return Err(Error::invalid("Face", "must be 1 (very unhappy) to 5 (very happy)"));
+            }
+        }
+        if let Some(choice) = &a.choice {
+            if !q.choices.iter().any(|c| c == choice) {
+                return Err(Error::invalid(
+                    "Choice",
+                    format!("'{}' is not one of: {}", validate::clip(choice), q.choices.join(", ")),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+use crate::domain::{RecordBody, RecordKind, StoredRecord};
+use crate::ids::RecordId;
+use crate::vault::{Session, Vault};
+
+impl Vault {
+    pub fn start_statement(&mut self, session: &Session, kind: StatementKind) -> Result<StoredRecord> {
+        let now = self.now();
+        self.insert(session, RecordBody::Statement(Statement::new(kind, now)))
+    }
+
+    fn change_statement(
+        &mut self,
+        session: &Session,
+        id: RecordId,
+        change: impl FnOnce(&mut Statement, Timestamp) -> Result<()>,
+    ) -> Result<StoredRecord> {
+        let tx = self.transaction()?;
+        let rec = Vault::get_in(&tx, session, id)?;
+        let RecordBody::Statement(mut st) = rec.body else {
+            return Err(Error::invalid("Record", format!("{id} is not a statement")));
+        };
+        change(&mut st, self.now())?;
+        let rec = self.update_in(&tx, session, id, RecordBody::Statement(st))?;
+        tx.commit()?;
+        Ok(rec)
+    }
+
+    /// Saves one answer to a review question (called as the person types).
+    pub fn save_answer(&mut self, session: &Session, id: RecordId, answer: Answer) -> Result<StoredRecord> {
+        self.change_statement(session, id, |st, now| st.put_answer(answer, now))
+    }
+
+    /// Saves the words of a between-review statement.
+    pub fn save_words(&mut self, session: &Session, id: RecordId, words: String) -> Result<StoredRecord> {
+        self.change_statement(session, id, |st, now| st.put_words(words, now))
+    }
+
+    pub fn set_statement_status(
+        &mut self,
+        session: &Session,
+        id: RecordId,
+        status: StatementStatus,
+    ) -> Result<StoredRecord> {
+        self.change_statement(session, id, |st, now| st.set_status(status, now))
+    }
+
+    pub fn statements(&self, session: &Session) -> Result<Vec<StoredRecord>> {
+        let mut list = self.list(session, Some(RecordKind::Statement))?.records;
+        list.sort_by_key(|r| match &r.body {
+            RecordBody::Statement(s) => std::cmp::Reverse(s.updated_at),
+            _ => std::cmp::Reverse(Timestamp(0)),
+        });
+        Ok(list)
+    }
+}

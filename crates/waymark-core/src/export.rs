@@ -1,0 +1,218 @@
+//! "Download all my information" and restoring it.
+//!
+//! The export is JSON in a documented, versioned format (`docs/EXPORT.md`) plus a readable HTML
+//! page of the same content. Importing checks the whole file first and then creates the new
+//! profile and all its records in one transaction, so a bad file creates nothing.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::clock::Timestamp;
+use crate::domain::{RecordJson, RecordKind, StoredRecord};
+use crate::error::{Error, Result};
+use crate::ids::RecordId;
+use crate::secret::{Passphrase, RecoveryCode};
+use crate::vault::{Role, Session, Vault};
+
+pub const EXPORT_FORMAT: &str = "waymark-export";
+pub const EXPORT_FORMAT_VERSION: u32 = 1;
+/// Largest import accepted, in bytes.
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+const MAX_IMPORT_RECORDS: usize = 200_000;
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportProfile {
+    pub display_name: String,
+    pub role: Role,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Export {
+    pub format: String,
+    pub format_version: u32,
+    pub exported_at: Timestamp,
+    pub profile: ExportProfile,
+    pub records: Vec<RecordJson>,
+    /// Records that could not be opened (damaged on disk) and so are not in this file.
+    #[serde(default)]
+    pub damaged: Vec<RecordId>,
+}
+
+impl Vault {
+    pub fn export(&self, session: &Session) -> Result<Export> {
+        let list = self.list(session, None)?;
+        let mut records: Vec<StoredRecord> = list.records;
+        records.sort_by_key(|r| (r.body.kind().as_str(), r.id));
+        Ok(Export {
+            format: EXPORT_FORMAT.into(),
+            format_version: EXPORT_FORMAT_VERSION,
+            exported_at: self.now(),
+            profile: ExportProfile { display_name: session.display_name().into(), role: session.role() },
+            records: records.iter().map(StoredRecord::to_json).collect(),
+            damaged: list.damaged,
+        })
+    }
+
+    /// Creates a new profile from an export file. `display_name` overrides the name in the file
+    /// (needed when the old profile still exists here).
+    pub fn import(
+        &mut self,
+        json: &[u8],
+        display_name: Option<&str>,
+        passphrase: &Passphrase,
+    ) -> Result<(Session, RecoveryCode)> {
+        let export = parse_export(json)?;
+        let mut records = Vec::with_capacity(export.records.len());
+        let mut ids = HashSet::new();
+        for (i, r) in export.records.into_iter().enumerate() {
+            let rec = r.into_record().map_err(|e| Error::MalformedImport(format!("record {}: {e}", i + 1)))?;
+            if !ids.insert(rec.id) {
+                return Err(Error::MalformedImport(format!("record {} repeats id {}", i + 1, rec.id)));
+            }
+            records.push(rec);
+        }
+        let name = display_name.unwrap_or(&export.profile.display_name);
+        self.create_profile_with(name, export.profile.role, passphrase, |vault, tx, session| {
+            for rec in &records {
+                vault.seal_into(tx, session, rec)?;
+            }
+            Ok(())
+        })
+    }
+}
+
+fn parse_export(json: &[u8]) -> Result<Export> {
+    if json.len() > MAX_IMPORT_BYTES {
+        return Err(Error::MalformedImport(format!(
+            "the file is {} MB; the largest Waymark reads is {} MB",
+            json.len() / 1_000_000,
+            MAX_IMPORT_BYTES / 1_000_000
+        )));
+    }
+    // Check the header first so a file from a newer Waymark gets the right message.
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<String>,
+        format_version: Option<u32>,
+    }
+    let header: Header = serde_json::from_slice(json)
+        .map_err(|e| Error::MalformedImport(format!("it is not valid JSON ({e})")))?;
+    if header.format.as_deref() != Some(EXPORT_FORMAT) {
+        return Err(Error::MalformedImport("it is not a Waymark export (no \"format\": \"waymark-export\")".into()));
+    }
+    match header.format_version {
+        Some(EXPORT_FORMAT_VERSION) => {}
+        Some(v) => {
+            return Err(Error::UnsupportedVersion { what: "export".into(), found: v, supported: EXPORT_FORMAT_VERSION })
+        }
+        None => return Err(Error::MalformedImport("it has no format_version".into())),
+    }
+    let export: Export =
+        serde_json::from_slice(json).map_err(|e| Error::MalformedImport(e.to_string()))?;
+    if export.records.len() > MAX_IMPORT_RECORDS {
+        return Err(Error::MalformedImport(format!("it has more than {MAX_IMPORT_RECORDS} records")));
+    }
+    Ok(export)
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn label(key: &str) -> String {
+    let mut s = key.replace('_', " ");
+    if let Some(first) = s.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    s
+}
+
+fn value_html(v: &serde_json::Value, out: &mut String) {
+    use serde_json::Value;
+    match v {
+        Value::Null => out.push_str("<em>none</em>"),
+        Value::Bool(b) => out.push_str(if *b { "yes" } else { "no" }),
+        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::String(s) => out.push_str(&escape(&label_if_enum(s)).replace('\n', "<br>")),
+        Value::Array(items) if items.is_empty() => out.push_str("<em>none</em>"),
+        Value::Array(items) => {
+            out.push_str("<ul>");
+            for item in items {
+                out.push_str("<li>");
+                value_html(item, out);
+                out.push_str("</li>");
+            }
+            out.push_str("</ul>");
+        }
+        Value::Object(map) => {
+            out.push_str("<dl>");
+            for (k, v) in map {
+                out.push_str("<dt>");
+                out.push_str(&escape(&label(k)));
+                out.push_str("</dt><dd>");
+                value_html(v, out);
+                out.push_str("</dd>");
+            }
+            out.push_str("</dl>");
+        }
+    }
+}
+
+/// `not_safe` reads better as "Not safe"; other text is left alone.
+fn label_if_enum(s: &str) -> String {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '_') && s.contains('_') {
+        label(s)
+    } else {
+        s.to_string()
+    }
+}
+
+impl Export {
+    /// A self-contained page (no scripts, no remote content) showing everything in the export.
+    pub fn to_html(&self) -> String {
+        let mut out = String::new();
+        out.push_str("<!doctype html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">");
+        out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">");
+        out.push_str(&format!("<title>All my information – {}</title>", escape(&self.profile.display_name)));
+        out.push_str("<style>body{font:1.1rem/1.6 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}h2{border-bottom:2px solid #444;margin-top:2.5rem}section.record{border:1px solid #999;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}dt{font-weight:bold}dd{margin:0 0 .5rem 1rem}</style></head><body>");
+        out.push_str(&format!(
+            "<h1>All my information</h1><p>This is everything Waymark keeps for <strong>{}</strong>, made on {}.</p>",
+            escape(&self.profile.display_name),
+            escape(&self.exported_at.to_rfc3339())
+        ));
+        if !self.damaged.is_empty() {
+            out.push_str(&format!(
+                "<p><strong>{} records could not be opened because they were damaged on disk, so they are not shown.</strong></p>",
+                self.damaged.len()
+            ));
+        }
+        for kind in RecordKind::ALL {
+            let records: Vec<&RecordJson> = self.records.iter().filter(|r| r.kind == kind.as_str()).collect();
+            if records.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("<h2>{} ({})</h2>", escape(kind.label()), records.len()));
+            for r in records {
+                out.push_str("<section class=\"record\">");
+                value_html(&r.data, &mut out);
+                out.push_str("</section>");
+            }
+        }
+        out.push_str("</body></html>\n");
+        out
+    }
+}

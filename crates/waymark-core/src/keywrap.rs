@@ -1,0 +1,163 @@
+//! Wrapping the vault key: once under a passphrase (through Argon2id) and once under the recovery
+//! code (through HKDF, since the code already carries 120 random bits). Changing the passphrase
+//! re-wraps the same vault key; no record is re-encrypted.
+//!
+//! Format (version 1), all integers big-endian:
+//! ```text
+//! passphrase wrap: 01 | 01 | memory_kib u32 | iterations u32 | parallelism u32 | salt[16] | nonce[12] | sealed key[32] | tag[16]
+//! recovery wrap:   01 | 02 | salt[16] | nonce[12] | sealed key[32] | tag[16]
+//! ```
+//! The AEAD is AES-256-GCM; its associated data is `"waymark-wrap-v1" | method byte | profile id[16]`,
+//! so a wrap copied onto another profile does not open.
+
+use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM};
+use ring::hkdf;
+use zeroize::Zeroizing;
+
+use crate::entropy::Entropy;
+use crate::error::{Error, Result};
+use crate::ids::ProfileId;
+use crate::kdf::KdfParams;
+use crate::secret::{Passphrase, RecoveryCode, VaultKey};
+
+pub const WRAP_FORMAT_VERSION: u8 = 1;
+const METHOD_PASSPHRASE: u8 = 1;
+const METHOD_RECOVERY: u8 = 2;
+const SALT: usize = 16;
+const NONCE: usize = 12;
+const SEALED: usize = 32 + 16;
+
+fn aad(method: u8, profile: &ProfileId) -> Vec<u8> {
+    let mut a = Vec::with_capacity(32);
+    a.extend_from_slice(b"waymark-wrap-v1");
+    a.push(method);
+    a.extend_from_slice(profile.as_bytes());
+    a
+}
+
+fn seal_key(kek: &[u8; 32], nonce: [u8; NONCE], aad: &[u8], key: &VaultKey) -> Vec<u8> {
+    let k = LessSafeKey::new(UnboundKey::new(&AES_256_GCM, kek).expect("32-byte key"));
+    let mut buf = key.expose().to_vec();
+    k.seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::from(aad), &mut buf)
+        .expect("AES-GCM seal of 32 bytes cannot fail");
+    buf
+}
+
+fn open_key(kek: &[u8; 32], nonce: &[u8], aad: &[u8], sealed: &[u8]) -> Option<VaultKey> {
+    let k = LessSafeKey::new(UnboundKey::new(&AES_256_GCM, kek).ok()?);
+    let nonce = Nonce::try_assume_unique_for_key(nonce).ok()?;
+    let mut buf = Zeroizing::new(sealed.to_vec());
+    let plain = k.open_in_place(nonce, Aad::from(aad), &mut buf).ok()?;
+    let mut bytes = [0u8; 32];
+    bytes.copy_from_slice(plain);
+    Some(VaultKey::from_bytes(bytes))
+}
+
+/// Wraps `key` under a passphrase. Each wrap draws a fresh salt and nonce.
+pub fn wrap_with_passphrase(
+    key: &VaultKey,
+    passphrase: &Passphrase,
+    params: KdfParams,
+    profile: &ProfileId,
+    entropy: &dyn Entropy,
+) -> Result<Vec<u8>> {
+    let mut salt = [0u8; SALT];
+    let mut nonce = [0u8; NONCE];
+    entropy.fill(&mut salt);
+    entropy.fill(&mut nonce);
+    let kek = params.derive(passphrase, &salt)?;
+    let mut out = Vec::with_capacity(2 + 12 + SALT + NONCE + SEALED);
+    out.push(WRAP_FORMAT_VERSION);
+    out.push(METHOD_PASSPHRASE);
+    out.extend_from_slice(&params.memory_kib.to_be_bytes());
+    out.extend_from_slice(&params.iterations.to_be_bytes());
+    out.extend_from_slice(&params.parallelism.to_be_bytes());
+    out.extend_from_slice(&salt);
+    out.extend_from_slice(&nonce);
+    out.extend_from_slice(&seal_key(&kek, nonce, &aad(METHOD_PASSPHRASE, profile), key));
+    Ok(out)
+}
+
+/// The Argon2id parameters recorded in a passphrase wrap.
+pub fn passphrase_wrap_params(wrap: &[u8]) -> Result<KdfParams> {
+    if wrap.len() != 2 + 12 + SALT + NONCE + SEALED {
+        return Err(Error::DamagedKey);
+    }
+    if wrap[0] != WRAP_FORMAT_VERSION {
+        return Err(Error::UnsupportedVersion {
+            what: "key file".into(),
+            found: wrap[0] as u32,
+            supported: WRAP_FORMAT_VERSION as u32,
+        });
+    }
+    if wrap[1] != METHOD_PASSPHRASE {
+        return Err(Error::DamagedKey);
+    }
+    let u = |i: usize| u32::from_be_bytes(wrap[i..i + 4].try_into().expect("4 bytes"));
+    Ok(KdfParams { memory_kib: u(2), iterations: u(6), parallelism: u(10) })
+}
+
+pub fn unwrap_with_passphrase(
+    wrap: &[u8],
+    passphrase: &Passphrase,
+    profile: &ProfileId,
+) -> Result<VaultKey> {
+    let params = passphrase_wrap_params(wrap)?;
+    let salt = &wrap[14..14 + SALT];
+    let nonce = &wrap[14 + SALT..14 + SALT + NONCE];
+    let sealed = &wrap[14 + SALT + NONCE..];
+    let kek = params.derive(passphrase, salt)?;
+    open_key(&kek, nonce, &aad(METHOD_PASSPHRASE, profile), sealed).ok_or(Error::WrongPassphrase)
+}
+
+fn recovery_kek(code: &RecoveryCode, salt: &[u8]) -> Zeroizing<[u8; 32]> {
+    let prk = hkdf::Salt::new(hkdf::HKDF_SHA256, salt).extract(code.expose());
+    let okm = prk
+        .expand(&[b"waymark recovery wrap v1"], hkdf::HKDF_SHA256)
+        .expect("HKDF output of one hash length");
+    let mut kek = Zeroizing::new([0u8; 32]);
+    okm.fill(&mut kek[..]).expect("32 bytes");
+    kek
+}
+
+pub fn wrap_with_recovery_code(
+    key: &VaultKey,
+    code: &RecoveryCode,
+    profile: &ProfileId,
+    entropy: &dyn Entropy,
+) -> Vec<u8> {
+    let mut salt = [0u8; SALT];
+    let mut nonce = [0u8; NONCE];
+    entropy.fill(&mut salt);
+    entropy.fill(&mut nonce);
+    let kek = recovery_kek(code, &salt);
+    let mut out = Vec::with_capacity(2 + SALT + NONCE + SEALED);
+    out.push(WRAP_FORMAT_VERSION);
+    out.push(METHOD_RECOVERY);
+    out.extend_from_slice(&salt);
+    out.extend_from_slice(&nonce);
+    out.extend_from_slice(&seal_key(&kek, nonce, &aad(METHOD_RECOVERY, profile), key));
+    out
+}
+
+pub fn unwrap_with_recovery_code(
+    wrap: &[u8],
+    code: &RecoveryCode,
+    profile: &ProfileId,
+) -> Result<VaultKey> {
+    if wrap.len() != 2 + SALT + NONCE + SEALED || wrap[1] != METHOD_RECOVERY {
+        return Err(Error::DamagedKey);
+    }
+    if wrap[0] != WRAP_FORMAT_VERSION {
+        return Err(Error::UnsupportedVersion {
+            what: "key file".into(),
+            found: wrap[0] as u32,
+            supported: WRAP_FORMAT_VERSION as u32,
+        });
+    }
+    let salt = &wrap[2..2 + SALT];
+    let nonce = &wrap[2 + SALT..2 + SALT + NONCE];
+    let kek = recovery_kek(code, salt);
+    open_key(&kek, nonce, &aad(METHOD_RECOVERY, profile), &wrap[2 + SALT + NONCE..])
+        .ok_or(Error::WrongRecoveryCode)
+}

@@ -1,0 +1,36 @@
+//! Waymark's core: the encrypted vault and everything a young person or a foster carer keeps in it.
+//!
+//! This crate holds all of the app's logic so that the desktop shell, the command-line tool and the
+//! tests share one implementation. It must never depend on Tauri or any UI toolkit, never write
+//! personal content to disk unsealed, and never read the clock or the random number generator
+//! directly: both are passed in through [`Clock`] and [`Entropy`] so that behaviour is testable.
+//!
+//! The pieces, from the bottom up:
+//! - [`secret`]: key and passphrase types that cannot be printed, cloned or serialised.
+//! - [`kdf`], [`keywrap`], [`seal`]: the key hierarchy and the two on-disk crypto formats
+//!   (described in `docs/CRYPTO.md`).
+//! - [`store`]: SQLite storage with numbered forward-only migrations.
+//! - [`vault`]: profiles (create, unlock, lock, change passphrase, recover, delete) and sealed records.
+//! - [`domain`]: statements, plans, pathway notes, the resource library, the safer-caring policy,
+//!   the learning log, consent and sharing ledgers.
+//! - [`export`]: "download all my information" and restoring it.
+
+pub mod clock;
+pub mod domain;
+pub mod entropy;
+pub mod error;
+pub mod export;
+pub mod ids;
+pub mod kdf;
+pub mod keywrap;
+pub mod seal;
+pub mod secret;
+pub mod store;
+pub mod validate;
+pub mod vault;
+
+pub use clock::{Clock, FixedClock, SystemClock, Timestamp};
+pub use entropy::{Entropy, SystemEntropy};
+pub use error::{Error, Result};
+pub use ids::{ProfileId, RecordId};
+pub use vault::{ProfileSummary, Role, Session, Vault, VaultOptions};

@@ -1,0 +1,51 @@
+//! The SQLite file behind a vault: connection settings and numbered, forward-only migrations.
+//!
+//! Settings that matter for privacy and safety: WAL with `synchronous = FULL` (a committed action
+//! survives a crash or power cut), `secure_delete` (freed pages are overwritten, so a deleted
+//! profile's wrapped keys do not linger), and `temp_store = MEMORY` (no temporary files).
+//! This module must never store anything unsealed that a person wrote.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+/// Numbered migrations, applied in order, each once. Never edit one that has shipped: add another.
+const MIGRATIONS: &[(u32, &str)] = &[
+    (1, include_str!("../migrations/0001_vault.sql")),
+    (2, include_str!("../migrations/0002_library.sql")),
+];
+
+pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;
+
+pub fn open(path: &Path) -> Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    migrate(&conn)?;
+    Ok(conn)
+}
+
+/// Applies every migration the database has not seen yet, each in its own transaction.
+pub fn migrate(conn: &Connection) -> Result<()> {
+    let current: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if current > SCHEMA_VERSION {
+        return Err(Error::UnsupportedVersion {
+            what: "vault".into(),
+            found: current,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for (number, sql) in MIGRATIONS.iter().filter(|(n, _)| *n > current) {
+        let tx = conn.unchecked_transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", number)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,556 @@
+//! Profiles and their sealed records.
+//!
+//! A data folder holds one SQLite file with any number of profiles. Each profile has its own
+//! random vault key, stored only wrapped (by the passphrase and by the recovery code); an unlocked
+//! profile is a [`Session`], which holds the key and is the only way to read or write that
+//! profile's records. Profiles cannot read each other's records: the keys differ and the profile
+//! id is bound into every seal.
+//!
+//! Every user action is one SQLite transaction. This module must never write a record's contents
+//! unsealed, and never keep a vault key anywhere but inside a [`Session`].
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+
+use crate::clock::{Clock, Timestamp};
+use crate::domain::{RecordBody, RecordKind, StoredRecord};
+use crate::entropy::Entropy;
+use crate::error::{Error, Result};
+use crate::ids::{ProfileId, RecordId};
+use crate::kdf::KdfParams;
+use crate::keywrap;
+use crate::seal::{open_record, seal_record, RecordBinding};
+use crate::secret::{Passphrase, RecoveryCode, VaultKey};
+use crate::validate;
+
+/// The database file inside a data folder.
+pub const DATABASE_FILE: &str = "waymark.db";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    YoungPerson,
+    Carer,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::YoungPerson => "young_person",
+            Role::Carer => "carer",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Role> {
+        match text.trim().to_ascii_lowercase().replace('-', "_").as_str() {
+            "young_person" => Ok(Role::YoungPerson),
+            "carer" => Ok(Role::Carer),
+            other => Err(Error::invalid(
+                "Role",
+                format!("'{}' is not a role; use young_person or carer", validate::clip(other)),
+            )),
+        }
+    }
+}
+
+/// What anyone at the computer can see before unlocking: a name and a role.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProfileSummary {
+    pub id: ProfileId,
+    pub display_name: String,
+    pub role: Role,
+    pub created_at: Timestamp,
+}
+
+/// An unlocked profile. Dropping it (locking) zeroes the vault key.
+pub struct Session {
+    profile: ProfileId,
+    display_name: String,
+    role: Role,
+    key: VaultKey,
+}
+
+impl Session {
+    pub fn profile_id(&self) -> ProfileId {
+        self.profile
+    }
+    pub fn display_name(&self) -> &str {
+        &self.display_name
+    }
+    pub fn role(&self) -> Role {
+        self.role
+    }
+}
+
+pub struct VaultOptions {
+    /// Argon2id settings for new wraps (new profiles, passphrase changes).
+    pub kdf: KdfParams,
+    pub clock: Arc<dyn Clock>,
+    pub entropy: Arc<dyn Entropy>,
+}
+
+impl VaultOptions {
+    /// The real clock, the system random number generator and the default key settings.
+    pub fn system() -> Self {
+        VaultOptions {
+            kdf: KdfParams::DEFAULT,
+            clock: Arc::new(crate::clock::SystemClock),
+            entropy: Arc::new(crate::entropy::SystemEntropy::new()),
+        }
+    }
+}
+
+/// Records that could not be opened are reported by id; the rest are returned.
+#[derive(Default)]
+pub struct RecordList {
+    pub records: Vec<StoredRecord>,
+    pub damaged: Vec<RecordId>,
+}
+
+pub struct Vault {
+    conn: Connection,
+    dir: PathBuf,
+    kdf: KdfParams,
+    clock: Arc<dyn Clock>,
+    entropy: Arc<dyn Entropy>,
+}
+
+/// Seconds to wait before the next unlock attempt after `failures` wrong ones in a row.
+pub fn unlock_delay(failures: u32) -> i64 {
+    if failures < 3 {
+        0
+    } else {
+        (1i64 << (failures - 2).min(9)).min(300)
+    }
+}
+
+impl Vault {
+    /// Opens (creating if needed) the vault in `dir`. The folder is made readable by its owner only.
+    pub fn open(dir: &Path, options: VaultOptions) -> Result<Vault> {
+        options.kdf.check()?;
+        fs::create_dir_all(dir)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+        }
+        let conn = crate::store::open(&dir.join(DATABASE_FILE))?;
+        Ok(Vault {
+            conn,
+            dir: dir.to_path_buf(),
+            kdf: options.kdf,
+            clock: options.clock,
+            entropy: options.entropy,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
+    }
+    pub fn entropy(&self) -> &dyn Entropy {
+        &*self.entropy
+    }
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn list_profiles(&self) -> Result<Vec<ProfileSummary>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, display_name, role, created_at FROM profiles ORDER BY created_at, display_name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get(3)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, name, role, created) = row?;
+            out.push(ProfileSummary {
+                id: ProfileId::from_slice(&id).ok_or(Error::DamagedKey)?,
+                display_name: name,
+                role: Role::parse(&role)?,
+                created_at: Timestamp(created),
+            });
+        }
+        Ok(out)
+    }
+
+    fn check_display_name(name: &str) -> Result<String> {
+        let name = name.trim();
+        validate::required_text("Name", name, 60)?;
+        if name.contains('\n') {
+            return Err(Error::invalid("Name", "must be on one line"));
+        }
+        Ok(name.to_string())
+    }
+
+    /// Creates a profile and returns it unlocked, with its recovery code. The code is not stored
+    /// anywhere: show it to the person once.
+    pub fn create_profile(
+        &mut self,
+        display_name: &str,
+        role: Role,
+        passphrase: &Passphrase,
+    ) -> Result<(Session, RecoveryCode)> {
+        self.create_profile_with(display_name, role, passphrase, |_, _, _| Ok(()))
+    }
+
+    /// Creates a profile and runs `fill` in the same transaction, so a failure leaves no profile.
+    pub(crate) fn create_profile_with(
+        &mut self,
+        display_name: &str,
+        role: Role,
+        passphrase: &Passphrase,
+        fill: impl FnOnce(&Vault, &Transaction<'_>, &Session) -> Result<()>,
+    ) -> Result<(Session, RecoveryCode)> {
+        let name = Self::check_display_name(display_name)?;
+        passphrase.check_strength()?;
+        let taken: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM profiles WHERE display_name = ?1)",
+            [&name],
+            |r| r.get(0),
+        )?;
+        if taken {
+            return Err(Error::ProfileNameTaken(name));
+        }
+        let id = ProfileId::random(&*self.entropy);
+        let key = VaultKey::generate(&*self.entropy);
+        let code = RecoveryCode::generate(&*self.entropy);
+        let pass_wrap =
+            keywrap::wrap_with_passphrase(&key, passphrase, self.kdf, &id, &*self.entropy)?;
+        let rec_wrap = keywrap::wrap_with_recovery_code(&key, &code, &id, &*self.entropy);
+        let session = Session { profile: id, display_name: name, role, key };
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute(
+            "INSERT INTO profiles (id, display_name, role, created_at, passphrase_wrap, recovery_wrap)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![&id.as_bytes()[..], session.display_name, role.as_str(), self.now().0, pass_wrap, rec_wrap],
+        )?;
+        fill(self, &tx, &session)?;
+        tx.commit()?;
+        Ok((session, code))
+    }
+
+    fn profile_row(&self, name: &str) -> Result<ProfileRow> {
+        self.conn
+            .query_row(
+                "SELECT id, display_name, role, passphrase_wrap, recovery_wrap, failed_unlocks, unlock_not_before
+                 FROM profiles WHERE display_name = ?1",
+                [name.trim()],
+                |r| {
+                    Ok(ProfileRow {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        role: r.get(2)?,
+                        pass_wrap: r.get(3)?,
+                        rec_wrap: r.get(4)?,
+                        failures: r.get(5)?,
+                        not_before: r.get(6)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| Error::ProfileNotFound(validate::clip(name)))
+    }
+
+    /// Runs `attempt` under the wrong-guess throttle: refuses while a delay is running, counts
+    /// failures (on disk, so a restart does not reset them) and clears them on success.
+    fn throttled<T>(
+        &mut self,
+        row: &ProfileRow,
+        attempt: impl FnOnce(&ProfileId) -> Result<T>,
+    ) -> Result<T> {
+        let now = self.now().0;
+        if now < row.not_before {
+            return Err(Error::TooManyAttempts { retry_after_secs: row.not_before - now });
+        }
+        let id = ProfileId::from_slice(&row.id).ok_or(Error::DamagedKey)?;
+        match attempt(&id) {
+            Ok(v) => {
+                if row.failures != 0 {
+                    self.conn.execute(
+                        "UPDATE profiles SET failed_unlocks = 0, unlock_not_before = 0 WHERE id = ?1",
+                        [&row.id],
+                    )?;
+                }
+                Ok(v)
+            }
+            Err(e @ (Error::WrongPassphrase | Error::WrongRecoveryCode)) => {
+                let failures = row.failures.saturating_add(1);
+                self.conn.execute(
+                    "UPDATE profiles SET failed_unlocks = ?2, unlock_not_before = ?3 WHERE id = ?1",
+                    params![&row.id, failures, now + unlock_delay(failures)],
+                )?;
+                Err(e)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn unlock(&mut self, display_name: &str, passphrase: &Passphrase) -> Result<Session> {
+        let row = self.profile_row(display_name)?;
+        let key =
+            self.throttled(&row, |id| keywrap::unwrap_with_passphrase(&row.pass_wrap, passphrase, id))?;
+        row.into_session(key)
+    }
+
+    /// Re-wraps the vault key under a new passphrase. No record is re-encrypted.
+    pub fn change_passphrase(
+        &mut self,
+        session: &Session,
+        current: &Passphrase,
+        new: &Passphrase,
+    ) -> Result<()> {
+        new.check_strength()?;
+        let row = self.profile_row(&session.display_name)?;
+        self.throttled(&row, |id| keywrap::unwrap_with_passphrase(&row.pass_wrap, current, id))?;
+        let wrap = keywrap::wrap_with_passphrase(
+            &session.key,
+            new,
+            self.kdf,
+            &session.profile,
+            &*self.entropy,
+        )?;
+        self.conn.execute(
+            "UPDATE profiles SET passphrase_wrap = ?2 WHERE id = ?1",
+            params![&session.profile.as_bytes()[..], wrap],
+        )?;
+        Ok(())
+    }
+
+    /// Opens a profile with its recovery code and sets a new passphrase. The used code stops
+    /// working: a new one is returned, to be shown once.
+    pub fn recover(
+        &mut self,
+        display_name: &str,
+        code: &RecoveryCode,
+        new: &Passphrase,
+    ) -> Result<(Session, RecoveryCode)> {
+        new.check_strength()?;
+        let row = self.profile_row(display_name)?;
+        let key =
+            self.throttled(&row, |id| keywrap::unwrap_with_recovery_code(&row.rec_wrap, code, id))?;
+        let id = ProfileId::from_slice(&row.id).ok_or(Error::DamagedKey)?;
+        let new_code = RecoveryCode::generate(&*self.entropy);
+        let pass_wrap = keywrap::wrap_with_passphrase(&key, new, self.kdf, &id, &*self.entropy)?;
+        let rec_wrap = keywrap::wrap_with_recovery_code(&key, &new_code, &id, &*self.entropy);
+        self.conn.execute(
+            "UPDATE profiles SET passphrase_wrap = ?2, recovery_wrap = ?3 WHERE id = ?1",
+            params![&row.id, pass_wrap, rec_wrap],
+        )?;
+        Ok((row.into_session(key)?, new_code))
+    }
+
+    /// Deletes a profile for good: its wrapped keys and every row are removed in one transaction,
+    /// freed pages are overwritten (`secure_delete`) and the write-ahead log is emptied, so
+    /// nothing that could open the profile's data is left in the folder.
+    pub fn delete_profile(&mut self, session: Session) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let id = &session.profile.as_bytes()[..];
+        tx.execute("DELETE FROM outbox WHERE profile_id = ?1", [id])?;
+        tx.execute("DELETE FROM records WHERE profile_id = ?1", [id])?;
+        tx.execute("DELETE FROM profiles WHERE id = ?1", [id])?;
+        tx.commit()?;
+        drop(session);
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    // ----- sealed records -----
+
+    pub(crate) fn seal_into(
+        &self,
+        tx: &Transaction<'_>,
+        session: &Session,
+        record: &StoredRecord,
+    ) -> Result<()> {
+        let kind = record.body.kind();
+        let plain = zeroize::Zeroizing::new(
+            serde_json::to_vec(&record.body.data_json()).expect("records serialise"),
+        );
+        let binding = RecordBinding {
+            profile: &session.profile,
+            record: &record.id,
+            kind: kind.as_str(),
+            version: record.version,
+        };
+        let sealed = seal_record(&session.key, binding, &plain, &*self.entropy);
+        tx.execute(
+            "INSERT INTO records (profile_id, id, kind, version, sealed) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (profile_id, id) DO UPDATE SET version = excluded.version, sealed = excluded.sealed
+             WHERE records.kind = excluded.kind",
+            params![
+                &session.profile.as_bytes()[..],
+                &record.id.as_bytes()[..],
+                kind.as_str(),
+                record.version,
+                sealed
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn open_row(
+        session: &Session,
+        id: &[u8],
+        kind: &str,
+        version: u32,
+        sealed: &[u8],
+    ) -> Result<StoredRecord> {
+        let record_id = RecordId::from_slice(id).ok_or(Error::DamagedKey)?;
+        let kind_enum = RecordKind::parse(kind).map_err(|_| Error::Integrity { record_id })?;
+        let binding =
+            RecordBinding { profile: &session.profile, record: &record_id, kind, version };
+        let plain = open_record(&session.key, binding, sealed)?;
+        let body = RecordBody::from_json(kind_enum, &plain)
+            .map_err(|_| Error::Integrity { record_id })?;
+        Ok(StoredRecord { id: record_id, version, body })
+    }
+
+    /// Adds a new record (version 1) in its own transaction.
+    pub fn insert(&mut self, session: &Session, body: RecordBody) -> Result<StoredRecord> {
+        let tx = self.conn.unchecked_transaction()?;
+        let rec = Self::insert_in(&tx, self, session, body)?;
+        tx.commit()?;
+        Ok(rec)
+    }
+
+    /// Adds a new record inside a caller's transaction, so it commits with the rest of an action.
+    pub(crate) fn insert_in(
+        tx: &Transaction<'_>,
+        vault: &Vault,
+        session: &Session,
+        body: RecordBody,
+    ) -> Result<StoredRecord> {
+        body.validate()?;
+        let rec = StoredRecord { id: RecordId::random(vault.entropy()), version: 1, body };
+        vault.seal_into(tx, session, &rec)?;
+        Ok(rec)
+    }
+
+    /// Replaces a record's contents, giving it the next version. The kind cannot change, and
+    /// consent and sharing ledger entries cannot be changed at all.
+    pub fn update(&mut self, session: &Session, id: RecordId, body: RecordBody) -> Result<StoredRecord> {
+        let tx = self.conn.unchecked_transaction()?;
+        let rec = self.update_in(&tx, session, id, body)?;
+        tx.commit()?;
+        Ok(rec)
+    }
+
+    pub(crate) fn update_in(
+        &self,
+        tx: &Transaction<'_>,
+        session: &Session,
+        id: RecordId,
+        body: RecordBody,
+    ) -> Result<StoredRecord> {
+        body.validate()?;
+        let current = Self::get_in(tx, session, id)?;
+        if current.body.kind() != body.kind() {
+            return Err(Error::invalid(
+                "Kind",
+                format!(
+                    "record {id} is a {}, not a {}",
+                    current.body.kind().as_str(),
+                    body.kind().as_str()
+                ),
+            ));
+        }
+        if body.kind().is_ledger() {
+            return Err(Error::invalid("Record", "ledger entries are kept as written and cannot be changed"));
+        }
+        let rec = StoredRecord { id, version: current.version + 1, body };
+        self.seal_into(tx, session, &rec)?;
+        Ok(rec)
+    }
+
+    pub fn get(&self, session: &Session, id: RecordId) -> Result<StoredRecord> {
+        Self::get_in(&self.conn, session, id)
+    }
+
+    pub(crate) fn get_in(conn: &Connection, session: &Session, id: RecordId) -> Result<StoredRecord> {
+        let row: Option<(String, u32, Vec<u8>)> = conn
+            .query_row(
+                "SELECT kind, version, sealed FROM records WHERE profile_id = ?1 AND id = ?2",
+                params![&session.profile.as_bytes()[..], &id.as_bytes()[..]],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let (kind, version, sealed) =
+            row.ok_or_else(|| Error::NotFound(format!("no record with id {id}")))?;
+        Self::open_row(session, id.as_bytes(), &kind, version, &sealed)
+    }
+
+    /// Every record of this profile (of one kind, if given). Records that fail their integrity
+    /// check are listed in `damaged` and do not stop the others from being read.
+    pub fn list(&self, session: &Session, kind: Option<RecordKind>) -> Result<RecordList> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, kind, version, sealed FROM records
+             WHERE profile_id = ?1 AND (?2 IS NULL OR kind = ?2)",
+        )?;
+        let mut rows =
+            stmt.query(params![&session.profile.as_bytes()[..], kind.map(|k| k.as_str())])?;
+        let mut out = RecordList::default();
+        while let Some(r) = rows.next()? {
+            let id: Vec<u8> = r.get(0)?;
+            let kind: String = r.get(1)?;
+            let version: u32 = r.get(2)?;
+            let sealed: Vec<u8> = r.get(3)?;
+            match Self::open_row(session, &id, &kind, version, &sealed) {
+                Ok(rec) => out.records.push(rec),
+                Err(Error::Integrity { record_id }) => out.damaged.push(record_id),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Starts a transaction for an action that touches several rows.
+    pub(crate) fn transaction(&self) -> Result<Transaction<'_>> {
+        Ok(self.conn.unchecked_transaction()?)
+    }
+
+    pub(crate) fn seal_outbox_item(&self, session: &Session, item_id: &RecordId, plain: &[u8]) -> Vec<u8> {
+        let binding =
+            RecordBinding { profile: &session.profile, record: item_id, kind: "outbox_item", version: 1 };
+        seal_record(&session.key, binding, plain, &*self.entropy)
+    }
+
+    pub(crate) fn open_outbox_item(
+        &self,
+        session: &Session,
+        item_id: &RecordId,
+        sealed: &[u8],
+    ) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+        let binding =
+            RecordBinding { profile: &session.profile, record: item_id, kind: "outbox_item", version: 1 };
+        open_record(&session.key, binding, sealed)
+    }
+}
+
+struct ProfileRow {
+    id: Vec<u8>,
+    name: String,
+    role: String,
+    pass_wrap: Vec<u8>,
+    rec_wrap: Vec<u8>,
+    failures: u32,
+    not_before: i64,
+}
+
+impl ProfileRow {
+    fn into_session(self, key: VaultKey) -> Result<Session> {
+        Ok(Session {
+            profile: ProfileId::from_slice(&self.id).ok_or(Error::DamagedKey)?,
+            display_name: self.name,
+            role: Role::parse(&self.role)?,
+            key,
+        })
+    }
+}
