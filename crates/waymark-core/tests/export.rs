@@ -1,0 +1,110 @@
+//! "Download all my information" and importing it into a new profile.
+
+mod common;
+
+use common::*;
+use waymark_core::domain::statement::Answer;
+use waymark_core::domain::*;
+use waymark_core::export::Export;
+use waymark_core::Error;
+
+fn fill(v: &mut waymark_core::Vault, s: &waymark_core::Session) {
+    let st = v.start_statement(s, StatementKind::ReviewPreparation).unwrap();
+    v.save_answer(s, st.id, Answer { question_id: "home".into(), face: Some(4), choice: None, words: Some("Good <b>mostly</b> & fine".into()) }).unwrap();
+    v.set_statement_status(s, st.id, StatementStatus::Ready).unwrap();
+    let w = v.start_statement(s, StatementKind::NotSafe).unwrap();
+    v.save_words(s, w.id, "Someone at the bus stop scares me".into()).unwrap();
+    v.insert(s, RecordBody::PathwayNote(PathwayNote { matter: Some(Matter::Identity), plan_id: None, goal_id: None, text: "Started a family tree".into(), progress: None, shared: false, written_at: v.now() })).unwrap();
+    v.grant_consent(s, ShareableKind::Statement, "Northvale Children's Services").unwrap();
+}
+
+#[test]
+fn export_then_import_gives_back_the_same_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = open(dir.path());
+    let s = young_person(&mut v, "Robin");
+    fill(&mut v, &s);
+    let export = v.export(&s).unwrap();
+    assert_eq!(export.format, "waymark-export");
+    assert_eq!(export.format_version, 1);
+    let json = serde_json::to_vec_pretty(&export).unwrap();
+
+    let other = tempfile::tempdir().unwrap();
+    let (mut v2, _) = open(other.path());
+    let (s2, _code) = v2.import(&json, None, &pass("new laptop sunflower")).unwrap();
+    assert_eq!(s2.display_name(), "Robin");
+    let mut a = v.list(&s, None).unwrap().records;
+    let mut b = v2.list(&s2, None).unwrap().records;
+    a.sort_by_key(|r| r.id);
+    b.sort_by_key(|r| r.id);
+    assert_eq!(a, b);
+    assert_eq!(a.len(), 4);
+
+    // The same vault can hold the restored copy under another name.
+    let (s3, _) = v.import(&json, Some("Robin (restored)"), &pass("another lighthouse morning")).unwrap();
+    assert_eq!(v.list(&s3, None).unwrap().records.len(), 4);
+    assert!(matches!(v.import(&json, None, &pass("another lighthouse morning")), Err(Error::ProfileNameTaken(_))));
+}
+
+#[test]
+fn the_html_page_is_readable_and_escapes_what_people_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = open(dir.path());
+    let s = young_person(&mut v, "Robin");
+    fill(&mut v, &s);
+    let html = v.export(&s).unwrap().to_html();
+    assert!(html.contains("All my information"));
+    assert!(html.contains("What I said (2)"));
+    assert!(html.contains("Good &lt;b&gt;mostly&lt;/b&gt; &amp; fine"));
+    assert!(!html.contains("<b>mostly"));
+    assert!(html.contains("Not safe"));
+    assert!(!html.contains("<script"));
+}
+
+#[test]
+fn malformed_imports_are_refused_and_create_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = open(dir.path());
+    let s = young_person(&mut v, "Robin");
+    fill(&mut v, &s);
+    let good: serde_json::Value = serde_json::to_value(v.export(&s).unwrap()).unwrap();
+    let target = tempfile::tempdir().unwrap();
+    let (mut v2, _) = open(target.path());
+
+    let mut cases: Vec<(&str, Vec<u8>)> = vec![
+        ("not json", b"{ this is not json".to_vec()),
+        ("not an export", br#"{"hello": 1}"#.to_vec()),
+        ("empty file", Vec::new()),
+    ];
+    let mut newer = good.clone();
+    newer["format_version"] = 2.into();
+    cases.push(("newer version", serde_json::to_vec(&newer).unwrap()));
+    let mut unknown = good.clone();
+    unknown["records"][0]["kind"] = "diary".into();
+    cases.push(("unknown kind", serde_json::to_vec(&unknown).unwrap()));
+    let mut oversized = good.clone();
+    let idx = oversized["records"].as_array().unwrap().iter().position(|r| r["kind"] == "pathway_note").unwrap();
+    oversized["records"][idx]["data"]["text"] = "x".repeat(20_001).into();
+    cases.push(("oversized field", serde_json::to_vec(&oversized).unwrap()));
+    let mut empty = good.clone();
+    empty["records"][idx]["data"]["text"] = "  ".into();
+    cases.push(("empty required field", serde_json::to_vec(&empty).unwrap()));
+    let mut extra = good.clone();
+    extra["records"][idx]["data"]["surprise"] = 1.into();
+    cases.push(("unknown field", serde_json::to_vec(&extra).unwrap()));
+    let mut dup = good.clone();
+    let first = dup["records"][0].clone();
+    dup["records"].as_array_mut().unwrap().push(first);
+    cases.push(("repeated id", serde_json::to_vec(&dup).unwrap()));
+
+    for (what, bytes) in cases {
+        let err = v2.import(&bytes, Some("Imported"), &pass("imported sunflower rain")).err().unwrap_or_else(|| panic!("{what} was accepted"));
+        assert!(
+            matches!(err, Error::MalformedImport(_) | Error::UnsupportedVersion { .. }),
+            "{what}: unexpected error {err}"
+        );
+        assert!(!err.to_string().is_empty());
+        assert!(v2.list_profiles().unwrap().is_empty(), "{what} created a profile");
+    }
+    let _: Export = serde_json::from_value(good).unwrap();
+}
