@@ -166,7 +166,7 @@ pub enum PlanChange {
     GoalChanged { goal_id: String, from: String, to: String },
     ActionAdded { goal_id: String, action_id: String, text: String },
     ActionRemoved { goal_id: String, action_id: String, text: String },
-    ActionChanged { goal_id: String, action_id: String, field: String, from: String, to: String },
+    ActionChanged { goal_id: String, action_id: String, text: String, field: String, from: String, to: String },
 }
 
 impl PlanChange {
@@ -180,8 +180,8 @@ impl PlanChange {
             PlanChange::GoalChanged { from, to, .. } => format!("Goal changed from \"{from}\" to \"{to}\"."),
             PlanChange::ActionAdded { text, .. } => format!("New action: {text}"),
             PlanChange::ActionRemoved { text, .. } => format!("Action taken out: {text}"),
-            PlanChange::ActionChanged { field, from, to, .. } => {
-                format!("An action's {field} changed from \"{from}\" to \"{to}\".")
+            PlanChange::ActionChanged { text, field, from, to, .. } => {
+                format!("\"{text}\": {field} changed from \"{from}\" to \"{to}\".")
             }
         }
     }
@@ -232,6 +232,7 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<PlanChange> {
                     out.push(PlanChange::ActionChanged {
                         goal_id: n.id.clone(),
                         action_id: a.id.clone(),
+                        text: a.text.clone(),
                         field: name.into(),
                         from,
                         to,
