@@ -1,0 +1,14 @@
+fn main() {
+    // Only the app's own commands exist, and each gets an allow-/deny- permission that the
+    // capability in capabilities/ must list explicitly.
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(&[
+            "list_profiles",
+            "create_profile",
+            "unlock",
+            "lock",
+            "session_status",
+        ]),
+    ))
+    .expect("tauri build step");
+}

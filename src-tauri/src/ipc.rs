@@ -1,0 +1,100 @@
+//! The types that cross IPC between the web view and the shell. TypeScript declarations for them
+//! are generated from these definitions (`ui/src/lib/bindings.ts`); a test fails when the
+//! committed file is stale. Nothing secret is ever sent to the web view except the recovery code,
+//! once, at set-up.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// An error as the UI receives it: a stable code to act on and a message to show.
+#[derive(Debug, Serialize, TS)]
+pub struct IpcError {
+    pub code: String,
+    pub message: String,
+}
+
+impl From<waymark_core::Error> for IpcError {
+    fn from(e: waymark_core::Error) -> Self {
+        IpcError { code: e.code().into(), message: e.to_string() }
+    }
+}
+
+impl IpcError {
+    pub fn invalid(message: impl Into<String>) -> Self {
+        IpcError { code: "invalid".into(), message: message.into() }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleName {
+    YoungPerson,
+    Carer,
+}
+
+impl From<waymark_core::Role> for RoleName {
+    fn from(r: waymark_core::Role) -> Self {
+        match r {
+            waymark_core::Role::YoungPerson => RoleName::YoungPerson,
+            waymark_core::Role::Carer => RoleName::Carer,
+        }
+    }
+}
+
+/// A profile as the start screen lists it (readable while locked).
+#[derive(Debug, Serialize, TS)]
+pub struct ProfileView {
+    pub name: String,
+    pub role: RoleName,
+}
+
+/// The unlocked profile, if any.
+#[derive(Debug, Serialize, TS)]
+pub struct SessionView {
+    pub name: String,
+    pub role: RoleName,
+}
+
+/// Returned once when a profile is made: the recovery code is shown to the person and not kept.
+#[derive(Serialize, TS)]
+pub struct CreatedProfile {
+    pub session: SessionView,
+    pub recovery_code: String,
+}
+
+/// The TypeScript file the UI imports, generated from the types above.
+pub fn typescript_bindings() -> String {
+    let cfg = ts_rs::Config::default();
+    let mut out = String::from(
+        "// Generated from src-tauri/src/ipc.rs by `UPDATE_BINDINGS=1 cargo test -p waymark-app`. Do not edit.\n\n",
+    );
+    for decl in [
+        IpcError::decl(&cfg),
+        RoleName::decl(&cfg),
+        ProfileView::decl(&cfg),
+        SessionView::decl(&cfg),
+        CreatedProfile::decl(&cfg),
+    ] {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ui_bindings_are_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings.ts");
+        let fresh = super::typescript_bindings();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(
+            committed, fresh,
+            "ui/src/lib/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p waymark-app` and commit it"
+        );
+    }
+}

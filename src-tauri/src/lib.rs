@@ -1,0 +1,117 @@
+//! The Waymark desktop shell. Each command validates its arguments, calls `waymark-core`, and
+//! returns either a value or an [`ipc::IpcError`] (`{code, message}`). No logic lives here, and
+//! the web view gets no shell, file-system or HTTP access: only the commands listed in
+//! `capabilities/main-window.json`.
+
+pub mod ipc;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use ipc::{CreatedProfile, IpcError, ProfileView, SessionView};
+use tauri::Manager;
+use waymark_core::secret::Passphrase;
+use waymark_core::{Role, Session, Vault, VaultOptions};
+
+/// What the shell holds while running: the open vault and, when unlocked, the one session.
+pub struct AppState {
+    vault: Mutex<Vault>,
+    session: Mutex<Option<Session>>,
+}
+
+type CommandResult<T> = Result<T, IpcError>;
+
+const MAX_NAME: usize = 60;
+const MAX_PASSPHRASE: usize = 1024;
+
+fn check_len(field: &str, value: &str, max: usize) -> CommandResult<()> {
+    if value.chars().count() > max {
+        return Err(IpcError { code: "too_long".into(), message: format!("{field} is too long: at most {max} characters.") });
+    }
+    Ok(())
+}
+
+fn view(s: &Session) -> SessionView {
+    SessionView { name: s.display_name().to_string(), role: s.role().into() }
+}
+
+fn poisoned<T>(_: T) -> IpcError {
+    IpcError { code: "internal".into(), message: "Waymark hit an internal problem. Please restart it.".into() }
+}
+
+#[tauri::command]
+async fn list_profiles(state: tauri::State<'_, AppState>) -> CommandResult<Vec<ProfileView>> {
+    let vault = state.vault.lock().map_err(poisoned)?;
+    Ok(vault
+        .list_profiles()?
+        .into_iter()
+        .map(|p| ProfileView { name: p.display_name, role: p.role.into() })
+        .collect())
+}
+
+#[tauri::command]
+async fn create_profile(
+    state: tauri::State<'_, AppState>,
+    name: String,
+    role: String,
+    passphrase: String,
+) -> CommandResult<CreatedProfile> {
+    check_len("Name", &name, MAX_NAME)?;
+    check_len("Passphrase", &passphrase, MAX_PASSPHRASE)?;
+    let role = Role::parse(&role)?;
+    let passphrase = Passphrase::new(passphrase);
+    let (session, code) = state.vault.lock().map_err(poisoned)?.create_profile(&name, role, &passphrase)?;
+    let created = CreatedProfile { session: view(&session), recovery_code: code.display().to_string() };
+    *state.session.lock().map_err(poisoned)? = Some(session);
+    Ok(created)
+}
+
+#[tauri::command]
+async fn unlock(
+    state: tauri::State<'_, AppState>,
+    name: String,
+    passphrase: String,
+) -> CommandResult<SessionView> {
+    check_len("Name", &name, MAX_NAME)?;
+    check_len("Passphrase", &passphrase, MAX_PASSPHRASE)?;
+    let passphrase = Passphrase::new(passphrase);
+    let session = state.vault.lock().map_err(poisoned)?.unlock(&name, &passphrase)?;
+    let v = view(&session);
+    *state.session.lock().map_err(poisoned)? = Some(session);
+    Ok(v)
+}
+
+/// Locks: the session, and with it the vault key, is dropped and zeroed.
+#[tauri::command]
+async fn lock(state: tauri::State<'_, AppState>) -> CommandResult<()> {
+    state.session.lock().map_err(poisoned)?.take();
+    Ok(())
+}
+
+#[tauri::command]
+async fn session_status(state: tauri::State<'_, AppState>) -> CommandResult<Option<SessionView>> {
+    Ok(state.session.lock().map_err(poisoned)?.as_ref().map(view))
+}
+
+/// The data folder: `WAYMARK_DATA_DIR` when set (tests, portable use), else the platform's
+/// per-user app data folder.
+fn data_dir(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    if let Some(dir) = std::env::var_os("WAYMARK_DATA_DIR").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    Ok(app.path().app_data_dir()?)
+}
+
+pub fn run() {
+    tauri::Builder::default()
+        .setup(|app| {
+            let dir = data_dir(app)?;
+            let vault = Vault::open(&dir, VaultOptions::system())
+                .map_err(|e| format!("could not open the Waymark vault in {}: {e}", dir.display()))?;
+            app.manage(AppState { vault: Mutex::new(vault), session: Mutex::new(None) });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![list_profiles, create_profile, unlock, lock, session_status])
+        .run(tauri::generate_context!())
+        .expect("error while running Waymark");
+}

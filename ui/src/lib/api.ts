@@ -1,0 +1,36 @@
+// The one module through which the UI talks to the Waymark shell. Every call is typed with the
+// declarations generated from the Rust types (bindings.ts); errors arrive as WaymarkError with
+// the backend's stable code, never as strings to parse.
+import { invoke } from '@tauri-apps/api/core';
+import type { CreatedProfile, IpcError, ProfileView, RoleName, SessionView } from './bindings';
+
+export type { CreatedProfile, ProfileView, RoleName, SessionView };
+
+export class WaymarkError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+function isIpcError(e: unknown): e is IpcError {
+  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    if (isIpcError(e)) throw new WaymarkError(e.code, e.message);
+    throw new WaymarkError('internal', 'Waymark could not do that. Please try again.');
+  }
+}
+
+export const listProfiles = () => call<ProfileView[]>('list_profiles');
+export const createProfile = (name: string, role: RoleName, passphrase: string) =>
+  call<CreatedProfile>('create_profile', { name, role, passphrase });
+export const unlock = (name: string, passphrase: string) =>
+  call<SessionView>('unlock', { name, passphrase });
+export const lock = () => call<null>('lock');
+export const sessionStatus = () => call<SessionView | null>('session_status');
