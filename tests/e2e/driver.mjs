@@ -1,0 +1,66 @@
+// Starts tauri-driver for one test file and opens a WebDriver session on the real built app.
+// Must run under Xvfb (see waymark.sh). tauri-driver is stopped with SIGTERM, never SIGKILL, so
+// WebKitWebDriver is not orphaned on its port.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const appBinary = process.env.WAYMARK_APP_BIN ?? path.join(root, 'target/debug/waymark-app');
+export const cliBinary = process.env.WAYMARK_CLI_BIN ?? path.join(root, 'target/debug/waymark');
+
+function portOpen(port) {
+  return new Promise((resolve) => {
+    const s = net.connect(port, '127.0.0.1');
+    s.once('connect', () => { s.destroy(); resolve(true); });
+    s.once('error', () => resolve(false));
+  });
+}
+
+async function waitForPorts(ports, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const open = await Promise.all(ports.map(portOpen));
+    if (open.every(Boolean)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not open ports ${ports.join(', ')} in ${ms} ms`);
+}
+
+export function freshDataDir() {
+  return mkdtempSync(path.join(os.tmpdir(), 'waymark-e2e-'));
+}
+
+/** Starts the app on `dataDir`; returns { browser, stop }. */
+export async function startApp(dataDir) {
+  const driverPath = process.env.TAURI_DRIVER ?? path.join(os.homedir(), '.cargo/bin/tauri-driver');
+  const driver = spawn(driverPath, ['--port', '4444', '--native-port', '4445'], {
+    env: { ...process.env, WAYMARK_DATA_DIR: dataDir, WEBKIT_DISABLE_COMPOSITING_MODE: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitForPorts([4444, 4445], 15000);
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: 4444,
+    logLevel: 'error',
+    capabilities: { 'tauri:options': { application: appBinary }, 'wdio:enforceWebDriverClassic': true },
+  });
+  const stop = async () => {
+    try { await browser.deleteSession(); } catch { /* the app may already be gone */ }
+    driver.kill('SIGTERM');
+    await new Promise((r) => driver.once('exit', r));
+  };
+  return { browser, stop };
+}
+
+/** Waits until the element's text contains `expected`. */
+export async function waitForText(browser, selector, expected, timeout = 10000) {
+  await browser.waitUntil(async () => (await browser.$(selector).getText()).includes(expected), {
+    timeout,
+    timeoutMsg: `${selector} never showed "${expected}"`,
+  });
+}

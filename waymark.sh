@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Waymark's two commands:
+#   ./waymark.sh run    build the app and start it
+#   ./waymark.sh test   run every test suite (Rust, UI, end-to-end in the real window)
+# Each installs what it needs on a fresh Debian machine that has Rust, Node and apt, and says what
+# it is doing.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT="$PWD"
+
+say() { printf '\n==> %s\n' "$*"; }
+
+BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config)
+WINDOW_PACKAGES=(xvfb xauth webkit2gtk-driver)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else echo "error: installing system packages needs root (or sudo): $*" >&2; exit 1
+  fi
+}
+
+ensure_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "System packages present: $*"
+    return
+  fi
+  say "Installing system packages: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+npm_ci() {
+  local dir=$1
+  if [ -d "$dir/node_modules" ] && [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then
+    say "npm packages in $dir are up to date"
+  else
+    say "Installing npm packages in $dir from its lockfile (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+build_ui() {
+  npm_ci ui
+  say "Building the UI (Vite)"
+  (cd ui && npm run --silent build)
+}
+
+ensure_tauri_driver() {
+  export PATH="$HOME/.cargo/bin:$PATH"
+  if command -v tauri-driver >/dev/null; then
+    say "tauri-driver present"
+  else
+    say "Installing tauri-driver (cargo install tauri-driver --locked)"
+    cargo install tauri-driver --locked
+  fi
+}
+
+run_app() {
+  ensure_packages "${BUILD_PACKAGES[@]}"
+  build_ui
+  say "Building the app (release)"
+  cargo build --release -p waymark-app
+  if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    echo "error: there is no display to open the window on (DISPLAY is not set)." >&2
+    echo "       The app is built at target/release/waymark-app; start it from a desktop session." >&2
+    exit 1
+  fi
+  say "Starting Waymark (data folder: ${WAYMARK_DATA_DIR:-the per-user app data folder})"
+  exec target/release/waymark-app
+}
+
+run_tests() {
+  ensure_packages "${BUILD_PACKAGES[@]}" "${WINDOW_PACKAGES[@]}"
+  build_ui
+  say "UI: type and accessibility checks (svelte-check)"
+  (cd ui && npm run --silent check)
+  say "UI: component tests (Vitest)"
+  (cd ui && npm run --silent test)
+  say "Rust: every crate's tests (core, command-line tool, shell and its generated UI bindings)"
+  cargo test --workspace --locked
+  say "Rust: benchmarks compile"
+  cargo check -p waymark-core --benches --locked --quiet
+  say "Building the app binary for end-to-end tests"
+  cargo build -p waymark-app -p waymark-cli --locked
+  ensure_tauri_driver
+  npm_ci tests
+  say "End-to-end: the real app under Xvfb through tauri-driver and WebKitWebDriver"
+  (cd tests && timeout 600 xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 e2e/)
+  say "All test suites passed"
+}
+
+case "${1:-}" in
+  run) run_app ;;
+  test) run_tests ;;
+  *)
+    echo "usage: ./waymark.sh run    build and start the app" >&2
+    echo "       ./waymark.sh test   run every test suite" >&2
+    exit 2
+    ;;
+esac
