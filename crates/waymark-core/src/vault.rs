@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 use crate::ids::{ProfileId, RecordId};
 use crate::kdf::KdfParams;
 use crate::keywrap;
-use crate::seal::{open_record, seal_record, RecordBinding};
+use crate::seal::{RecordBinding, RecordSealer};
 use crate::secret::{Passphrase, RecoveryCode, VaultKey};
 use crate::validate;
 
@@ -72,6 +72,7 @@ pub struct Session {
     display_name: String,
     role: Role,
     key: VaultKey,
+    sealer: RecordSealer,
 }
 
 impl Session {
@@ -225,7 +226,8 @@ impl Vault {
         let pass_wrap =
             keywrap::wrap_with_passphrase(&key, passphrase, self.kdf, &id, &*self.entropy)?;
         let rec_wrap = keywrap::wrap_with_recovery_code(&key, &code, &id, &*self.entropy);
-        let session = Session { profile: id, display_name: name, role, key };
+        let sealer = RecordSealer::new(&key);
+        let session = Session { profile: id, display_name: name, role, key, sealer };
         let tx = self.conn.unchecked_transaction()?;
         tx.execute(
             "INSERT INTO profiles (id, display_name, role, created_at, passphrase_wrap, recovery_wrap)
@@ -380,12 +382,13 @@ impl Vault {
             kind: kind.as_str(),
             version: record.version,
         };
-        let sealed = seal_record(&session.key, binding, &plain, &*self.entropy);
-        tx.execute(
+        let sealed = session.sealer.seal(binding, &plain, &*self.entropy);
+        tx.prepare_cached(
             "INSERT INTO records (profile_id, id, kind, version, sealed) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (profile_id, id) DO UPDATE SET version = excluded.version, sealed = excluded.sealed
              WHERE records.kind = excluded.kind",
-            params![
+        )?
+        .execute(params![
                 &session.profile.as_bytes()[..],
                 &record.id.as_bytes()[..],
                 kind.as_str(),
@@ -407,7 +410,7 @@ impl Vault {
         let kind_enum = RecordKind::parse(kind).map_err(|_| Error::Integrity { record_id })?;
         let binding =
             RecordBinding { profile: &session.profile, record: &record_id, kind, version };
-        let plain = open_record(&session.key, binding, sealed)?;
+        let plain = session.sealer.open(binding, sealed)?;
         let body = RecordBody::from_json(kind_enum, &plain)
             .map_err(|_| Error::Integrity { record_id })?;
         Ok(StoredRecord { id: record_id, version, body })
@@ -419,6 +422,17 @@ impl Vault {
         let rec = Self::insert_in(&tx, self, session, body)?;
         tx.commit()?;
         Ok(rec)
+    }
+
+    /// Adds many new records in one transaction (imports, benchmarks, bulk set-up).
+    pub fn insert_many(&mut self, session: &Session, bodies: Vec<RecordBody>) -> Result<Vec<StoredRecord>> {
+        let tx = self.conn.unchecked_transaction()?;
+        let mut out = Vec::with_capacity(bodies.len());
+        for body in bodies {
+            out.push(Self::insert_in(&tx, self, session, body)?);
+        }
+        tx.commit()?;
+        Ok(out)
     }
 
     /// Adds a new record inside a caller's transaction, so it commits with the rest of an action.
@@ -519,7 +533,7 @@ impl Vault {
     pub(crate) fn seal_outbox_item(&self, session: &Session, item_id: &RecordId, plain: &[u8]) -> Vec<u8> {
         let binding =
             RecordBinding { profile: &session.profile, record: item_id, kind: "outbox_item", version: 1 };
-        seal_record(&session.key, binding, plain, &*self.entropy)
+        session.sealer.seal(binding, plain, &*self.entropy)
     }
 
     pub(crate) fn open_outbox_item(
@@ -530,7 +544,7 @@ impl Vault {
     ) -> Result<zeroize::Zeroizing<Vec<u8>>> {
         let binding =
             RecordBinding { profile: &session.profile, record: item_id, kind: "outbox_item", version: 1 };
-        open_record(&session.key, binding, sealed)
+        session.sealer.open(binding, sealed)
     }
 }
 
@@ -550,6 +564,7 @@ impl ProfileRow {
             profile: ProfileId::from_slice(&self.id).ok_or(Error::DamagedKey)?,
             display_name: self.name,
             role: Role::parse(&self.role)?,
+            sealer: RecordSealer::new(&key),
             key,
         })
     }

@@ -5,7 +5,7 @@ use waymark_core::entropy::SeededEntropy;
 use waymark_core::ids::{ProfileId, RecordId};
 use waymark_core::kdf::KdfParams;
 use waymark_core::keywrap;
-use waymark_core::seal::{open_record, seal_record, seal_record_with_salt, RecordBinding};
+use waymark_core::seal::{open_record, seal_record, RecordBinding, RecordSealer};
 use waymark_core::secret::{Passphrase, RecoveryCode, VaultKey};
 use waymark_core::Error;
 
@@ -28,7 +28,7 @@ proptest! {
         let (profile, record) = ids(&e);
         let b = RecordBinding { profile: &profile, record: &record, kind: &kind, version };
         let sealed = seal_record(&key, b, &plaintext, &e);
-        prop_assert!(sealed.len() == plaintext.len() + 33);
+        prop_assert!(sealed.len() == plaintext.len() + 45);
         let opened = open_record(&key, b, &sealed).unwrap();
         prop_assert_eq!(&opened[..], &plaintext[..]);
     }
@@ -87,15 +87,25 @@ proptest! {
 }
 
 #[test]
-fn each_seal_uses_a_fresh_salt_so_equal_plaintexts_differ() {
+fn a_session_seals_under_one_key_id_with_a_fresh_nonce_each_time() {
     let e = SeededEntropy::new(1);
     let key = VaultKey::generate(&e);
+    let sealer = RecordSealer::new(&key);
     let (profile, record) = ids(&e);
     let b = RecordBinding { profile: &profile, record: &record, kind: "statement", version: 1 };
-    let a = seal_record(&key, b, b"same words", &e);
-    let c = seal_record(&key, b, b"same words", &e);
-    assert_ne!(a[1..17], c[1..17], "salts differ");
-    assert_ne!(a[17..], c[17..], "ciphertexts differ");
+    let sealed: Vec<Vec<u8>> = (0..50).map(|_| sealer.seal(b, b"same words", &e)).collect();
+    let mut nonces: Vec<&[u8]> = sealed.iter().map(|s| &s[17..29]).collect();
+    nonces.sort();
+    nonces.dedup();
+    assert_eq!(nonces.len(), 50, "every seal has its own nonce");
+    assert!(sealed.iter().all(|s| s[1..17] == sealed[0][1..17]), "one key id per session");
+    assert_ne!(sealed[0][29..], sealed[1][29..], "equal plaintexts give different ciphertexts");
+    // Another session (another unlock) draws another key id; both open with either sealer.
+    let other = RecordSealer::new(&key);
+    let later = other.seal(b, b"same words", &e);
+    assert_ne!(later[1..17], sealed[0][1..17]);
+    assert_eq!(&sealer.open(b, &later).unwrap()[..], b"same words");
+    assert_eq!(&other.open(b, &sealed[3]).unwrap()[..], b"same words");
 }
 
 #[test]
@@ -179,11 +189,12 @@ fn the_documented_test_vector_matches() {
     let record = RecordId::from_slice(&unhex(&field("record_id"))).unwrap();
     let kind = field("kind");
     let version: u32 = field("version").parse().unwrap();
-    let salt: [u8; 16] = unhex(&field("salt")).try_into().unwrap();
+    let key_id: [u8; 16] = unhex(&field("key_id")).try_into().unwrap();
+    let nonce: [u8; 12] = unhex(&field("nonce")).try_into().unwrap();
     let plaintext = field("plaintext_utf8");
     let b = RecordBinding { profile: &profile, record: &record, kind: &kind, version };
     assert_eq!(hex(&b.associated_data()), field("associated_data"));
-    let sealed = seal_record_with_salt(&key, b, plaintext.as_bytes(), salt);
+    let sealed = RecordSealer::new(&key).seal_with_key_id_and_nonce(key_id, nonce, b, plaintext.as_bytes());
     assert_eq!(hex(&sealed), field("envelope"));
     assert_eq!(&open_record(&key, b, &sealed).unwrap()[..], plaintext.as_bytes());
 }
