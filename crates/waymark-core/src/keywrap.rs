@@ -53,6 +53,30 @@ fn open_key(kek: &[u8; 32], nonce: &[u8], aad: &[u8], sealed: &[u8]) -> Option<V
     Some(VaultKey::from_bytes(bytes))
 }
 
+/// A fresh salt and nonce for one wrap.
+fn fresh_salt_and_nonce(entropy: &dyn Entropy) -> ([u8; SALT], [u8; NONCE]) {
+    let mut salt = [0u8; SALT];
+    let mut nonce = [0u8; NONCE];
+    entropy.fill(&mut salt);
+    entropy.fill(&mut nonce);
+    (salt, nonce)
+}
+
+/// Checks a wrap's version, method and length before anything else reads it.
+fn check_header(wrap: &[u8], method: u8, len: usize) -> Result<()> {
+    if wrap.first().is_some_and(|v| *v != WRAP_FORMAT_VERSION) {
+        return Err(Error::UnsupportedVersion {
+            what: "key file".into(),
+            found: wrap[0] as u32,
+            supported: WRAP_FORMAT_VERSION as u32,
+        });
+    }
+    if wrap.len() != len || wrap[1] != method {
+        return Err(Error::DamagedKey);
+    }
+    Ok(())
+}
+
 /// Wraps `key` under a passphrase. Each wrap draws a fresh salt and nonce.
 pub fn wrap_with_passphrase(
     key: &VaultKey,
@@ -61,10 +85,7 @@ pub fn wrap_with_passphrase(
     profile: &ProfileId,
     entropy: &dyn Entropy,
 ) -> Result<Vec<u8>> {
-    let mut salt = [0u8; SALT];
-    let mut nonce = [0u8; NONCE];
-    entropy.fill(&mut salt);
-    entropy.fill(&mut nonce);
+    let (salt, nonce) = fresh_salt_and_nonce(entropy);
     let kek = params.derive(passphrase, &salt)?;
     let mut out = Vec::with_capacity(2 + 12 + SALT + NONCE + SEALED);
     out.push(WRAP_FORMAT_VERSION);
@@ -80,19 +101,7 @@ pub fn wrap_with_passphrase(
 
 /// The Argon2id parameters recorded in a passphrase wrap.
 pub fn passphrase_wrap_params(wrap: &[u8]) -> Result<KdfParams> {
-    if wrap.len() != 2 + 12 + SALT + NONCE + SEALED {
-        return Err(Error::DamagedKey);
-    }
-    if wrap[0] != WRAP_FORMAT_VERSION {
-        return Err(Error::UnsupportedVersion {
-            what: "key file".into(),
-            found: wrap[0] as u32,
-            supported: WRAP_FORMAT_VERSION as u32,
-        });
-    }
-    if wrap[1] != METHOD_PASSPHRASE {
-        return Err(Error::DamagedKey);
-    }
+    check_header(wrap, METHOD_PASSPHRASE, 2 + 12 + SALT + NONCE + SEALED)?;
     let u = |i: usize| u32::from_be_bytes(wrap[i..i + 4].try_into().expect("4 bytes"));
     Ok(KdfParams { memory_kib: u(2), iterations: u(6), parallelism: u(10) })
 }
@@ -126,10 +135,7 @@ pub fn wrap_with_recovery_code(
     profile: &ProfileId,
     entropy: &dyn Entropy,
 ) -> Vec<u8> {
-    let mut salt = [0u8; SALT];
-    let mut nonce = [0u8; NONCE];
-    entropy.fill(&mut salt);
-    entropy.fill(&mut nonce);
+    let (salt, nonce) = fresh_salt_and_nonce(entropy);
     let kek = recovery_kek(code, &salt);
     let mut out = Vec::with_capacity(2 + SALT + NONCE + SEALED);
     out.push(WRAP_FORMAT_VERSION);
@@ -145,16 +151,7 @@ pub fn unwrap_with_recovery_code(
     code: &RecoveryCode,
     profile: &ProfileId,
 ) -> Result<VaultKey> {
-    if wrap.len() != 2 + SALT + NONCE + SEALED || wrap[1] != METHOD_RECOVERY {
-        return Err(Error::DamagedKey);
-    }
-    if wrap[0] != WRAP_FORMAT_VERSION {
-        return Err(Error::UnsupportedVersion {
-            what: "key file".into(),
-            found: wrap[0] as u32,
-            supported: WRAP_FORMAT_VERSION as u32,
-        });
-    }
+    check_header(wrap, METHOD_RECOVERY, 2 + SALT + NONCE + SEALED)?;
     let salt = &wrap[2..2 + SALT];
     let nonce = &wrap[2 + SALT..2 + SALT + NONCE];
     let kek = recovery_kek(code, salt);
