@@ -39,7 +39,7 @@ enum Command {
     Profile(ProfileCommand),
     /// Add a record of any kind from JSON (see docs/EXPORT.md for each kind's fields).
     Add {
-        /// statement, plan, pathway_note, resource_mark, safer_caring_policy, learning_entry, consent_event
+        /// statement, plan, pathway_note, resource_mark, safer_caring_policy or learning_entry
         kind: String,
         /// The record's JSON, or @FILE to read it from a file.
         #[arg(long)]
@@ -348,8 +348,14 @@ fn run(cli: Cli) -> Outcome {
         Command::Profile(cmd) => profile(&mut cx, cmd),
         Command::Add { kind, data } => {
             let kind = RecordKind::parse(&kind)?;
-            if kind == RecordKind::ShareEntry {
-                return Err(Failure::Usage("share entries are written when something is sent, not added by hand".into()));
+            match kind {
+                RecordKind::ShareEntry => {
+                    return Err(Failure::Usage("share entries are written when something is sent, not added by hand".into()))
+                }
+                RecordKind::ConsentEvent => {
+                    return Err(Failure::Usage("use `waymark consent grant` or `waymark consent withdraw` to record consent".into()))
+                }
+                _ => {}
             }
             let body = RecordBody::from_value(kind, read_json_arg(&data)?)?;
             let s = cx.unlock()?;

@@ -82,12 +82,19 @@ pub struct ConsentEvent {
     pub at: Timestamp,
     /// The profile name of the person who decided.
     pub by: String,
+    /// Position in this profile's ledger, from 1. Decides the order of events: two decisions
+    /// can share a second, and clocks can be wrong.
+    pub sequence: u64,
 }
 
 impl ConsentEvent {
     pub fn validate(&self) -> Result<()> {
         validate::required_text("Recipient", &self.recipient, SHORT_TEXT)?;
-        validate::required_text("By", &self.by, SHORT_TEXT)
+        validate::required_text("By", &self.by, SHORT_TEXT)?;
+        if self.sequence == 0 {
+            return Err(Error::invalid("Sequence", "must be 1 or more"));
+        }
+        Ok(())
     }
 }
 
@@ -96,7 +103,7 @@ pub fn active_consents<'a>(
     events: impl IntoIterator<Item = &'a ConsentEvent>,
 ) -> Vec<(ShareableKind, String, Timestamp)> {
     let mut events: Vec<&ConsentEvent> = events.into_iter().collect();
-    events.sort_by_key(|e| e.at);
+    events.sort_by_key(|e| e.sequence);
     let mut state: Vec<(ShareableKind, String, ConsentAction, Timestamp)> = Vec::new();
     for e in events {
         match state.iter_mut().find(|(k, r, _, _)| *k == e.record_kind && *r == e.recipient) {
@@ -168,8 +175,12 @@ impl Vault {
                 _ => None,
             })
             .collect();
-        events.sort_by_key(|e| e.at);
+        events.sort_by_key(|e| e.sequence);
         Ok(events)
+    }
+
+    fn next_consent_sequence(&self, session: &Session) -> Result<u64> {
+        Ok(self.consent_events(session)?.last().map_or(1, |e| e.sequence + 1))
     }
 
     pub fn has_consent(&self, session: &Session, kind: ShareableKind, recipient: &str) -> Result<bool> {
@@ -180,12 +191,14 @@ impl Vault {
 
     /// Records that this person says yes to sharing `kind` with `recipient`.
     pub fn grant_consent(&mut self, session: &Session, kind: ShareableKind, recipient: &str) -> Result<StoredRecord> {
+        let sequence = self.next_consent_sequence(session)?;
         let event = ConsentEvent {
             record_kind: kind,
             recipient: recipient.trim().to_string(),
             action: ConsentAction::Granted,
             at: self.now(),
             by: session.display_name().to_string(),
+            sequence,
         };
         self.insert(session, RecordBody::ConsentEvent(event))
     }
@@ -206,6 +219,7 @@ impl Vault {
             action: ConsentAction::Withdrawn,
             at: self.now(),
             by: session.display_name().to_string(),
+            sequence: self.next_consent_sequence(session)?,
         };
         let tx = self.transaction()?;
         Vault::insert_in(&tx, self, session, RecordBody::ConsentEvent(event))?;
