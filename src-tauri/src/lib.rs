@@ -106,8 +106,10 @@ pub fn run() {
     tauri::Builder::default()
         .setup(|app| {
             let dir = data_dir(app)?;
-            let vault = Vault::open(&dir, VaultOptions::system())
+            let mut vault = Vault::open(&dir, VaultOptions::system())
                 .map_err(|e| format!("could not open the Waymark vault in {}: {e}", dir.display()))?;
+            // The guidance library works offline from the first run.
+            vault.install_builtin_library().map_err(|e| format!("could not install the library: {e}"))?;
             app.manage(AppState { vault: Mutex::new(vault), session: Mutex::new(None) });
             Ok(())
         })

@@ -158,6 +158,16 @@ enum PlanCommand {
 enum LibraryCommand {
     /// Install a library bundle (JSON) if it is newer than the installed one.
     Install { file: PathBuf },
+    /// Install the library shipped with Waymark (the app does this on first run).
+    InstallBuiltin,
+    /// Build a bundle from a folder of Markdown items (see content/README.md). Needs no vault.
+    Build {
+        dir: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        bundle_version: u32,
+    },
     /// Full-text search.
     Search { query: String },
     /// Print one resource.
@@ -341,6 +351,14 @@ fn summary(body: &RecordBody) -> String {
 }
 
 fn run(cli: Cli) -> Outcome {
+    // Building a bundle touches no vault.
+    if let Command::Library(LibraryCommand::Build { dir, out, bundle_version }) = &cli.command {
+        let bundle = waymark_core::domain::library::build_bundle(dir, *bundle_version)?;
+        let json = serde_json::to_string_pretty(&bundle).expect("bundle serialises") + "\n";
+        std::fs::write(out, json).map_err(|e| Failure::Usage(format!("cannot write {}: {e}", out.display())))?;
+        println!("Built library version {} with {} items into {}.", bundle_version, bundle.items.len(), out.display());
+        return Ok(());
+    }
     let dir = cli.data_dir.clone().unwrap_or_else(default_data_dir);
     let vault = Vault::open(&dir, vault_options()?)?;
     let mut cx = Context { vault, profile: cli.profile, secrets: Secrets::new() };
@@ -587,6 +605,14 @@ fn library(cx: &mut Context, cmd: LibraryCommand) -> Outcome {
                 );
             }
         }
+        LibraryCommand::InstallBuiltin => {
+            if cx.vault.install_builtin_library()? {
+                println!("Installed the built-in library.");
+            } else {
+                println!("The built-in library (or a newer one) is already installed.");
+            }
+        }
+        LibraryCommand::Build { .. } => unreachable!("handled before the vault opens"),
         LibraryCommand::Search { query } => {
             let hits = cx.vault.search_library(&query, 20)?;
             if hits.is_empty() {

@@ -105,11 +105,192 @@ impl LibraryBundle {
         let mut ids = std::collections::HashSet::new();
         for item in &b.items {
             item.validate()?;
+            check_sections(item)?;
             if !ids.insert(item.id.as_str()) {
                 return Err(Error::invalid("Library bundle", format!("resource '{}' appears twice", item.id)));
             }
         }
+        b.check_links()?;
         Ok(b)
+    }
+
+    /// Every `resource:` link points at an item in this bundle.
+    pub fn check_links(&self) -> Result<()> {
+        let ids: std::collections::HashSet<&str> = self.items.iter().map(|i| i.id.as_str()).collect();
+        for item in &self.items {
+            for target in linked_ids(&item.body) {
+                if !ids.contains(target.as_str()) {
+                    return Err(Error::invalid("Library bundle", format!("'{}' links to '{target}', which is not in the bundle", item.id)));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Checks what a schema cannot: every `##` section has text under it.
+fn check_sections(r: &Resource) -> Result<()> {
+    let mut heading: Option<&str> = None;
+    let mut has_text = true;
+    for line in r.body.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            if !has_text {
+                return Err(Error::invalid("Resource", format!("'{}': section '{}' is empty", r.id, heading.unwrap_or(""))));
+            }
+            heading = Some(h.trim());
+            has_text = false;
+        } else if !line.trim().is_empty() {
+            has_text = true;
+        }
+    }
+    if !has_text {
+        return Err(Error::invalid("Resource", format!("'{}': section '{}' is empty", r.id, heading.unwrap_or(""))));
+    }
+    Ok(())
+}
+
+/// The ids this item links to with `[text](resource:id)`.
+pub fn linked_ids(body: &str) -> Vec<String> {
+    body.split("](resource:")
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .map(|id| id.trim().to_string())
+        .collect()
+}
+
+/// Reads one item written as Markdown with a front-matter header (format in `content/README.md`).
+/// `file_stem` is the file name without `.md`; the id must match it.
+pub fn parse_item_markdown(file_stem: &str, text: &str) -> Result<Resource> {
+    let bad = |why: String| Error::invalid("Library item", format!("{file_stem}.md: {why}"));
+    let rest = text.strip_prefix("---\n").ok_or_else(|| bad("must start with a '---' line".into()))?;
+    let (header, body) = rest.split_once("\n---\n").ok_or_else(|| bad("the header has no closing '---' line".into()))?;
+    let mut fields: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+    let mut sources = Vec::new();
+    let mut in_sources = false;
+    for line in header.lines() {
+        if let Some(item) = line.strip_prefix("  - ") {
+            if !in_sources {
+                return Err(bad(format!("'{line}' is a list item outside 'sources'")));
+            }
+            sources.push(item.trim().to_string());
+            continue;
+        }
+        let (key, value) = line.split_once(':').ok_or_else(|| bad(format!("'{line}' is not 'key: value'")))?;
+        let key = key.trim();
+        in_sources = key == "sources";
+        if in_sources {
+            continue;
+        }
+        if !["id", "audience", "title", "summary", "tags", "last_reviewed"].contains(&key) {
+            return Err(bad(format!("unknown field '{key}'")));
+        }
+        if fields.insert(key, value.trim().to_string()).is_some() {
+            return Err(bad(format!("'{key}' appears twice")));
+        }
+    }
+    let mut field = |k: &str| fields.remove(k).filter(|v| !v.is_empty()).ok_or_else(|| bad(format!("'{k}' is missing")));
+    let id = field("id")?;
+    if id != file_stem {
+        return Err(bad(format!("id '{id}' does not match the file name")));
+    }
+    let audience = match field("audience")?.as_str() {
+        "carer" => Audience::Carer,
+        "young_person" => Audience::YoungPerson,
+        other => return Err(bad(format!("audience '{other}' is not carer or young_person"))),
+    };
+    let resource = Resource {
+        id,
+        audience,
+        title: field("title")?,
+        summary: field("summary")?,
+        tags: field("tags")?.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect(),
+        last_reviewed: field("last_reviewed")?,
+        sources,
+        body: body.trim().to_string(),
+    };
+    if resource.sources.is_empty() {
+        return Err(bad("'sources' must name at least one piece of guidance".into()));
+    }
+    resource.validate().map_err(|e| bad(e.to_string()))?;
+    check_sections(&resource).map_err(|e| bad(e.to_string()))?;
+    Ok(resource)
+}
+
+/// Builds a bundle from a folder of Markdown items (sorted by file name), checking every item
+/// and every link between items.
+pub fn build_bundle(dir: &std::path::Path, bundle_version: u32) -> Result<LibraryBundle> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    paths.sort();
+    let mut items = Vec::with_capacity(paths.len());
+    for p in &paths {
+        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        items.push(parse_item_markdown(stem, &std::fs::read_to_string(p)?)?);
+    }
+    let bundle = LibraryBundle {
+        format: BUNDLE_FORMAT.into(),
+        format_version: BUNDLE_FORMAT_VERSION,
+        bundle_version,
+        items,
+    };
+    bundle.check_links()?;
+    Ok(bundle)
+}
+
+/// The library built from `content/library/` and shipped inside the app, installed on first run.
+pub const BUILTIN_LIBRARY: &str = include_str!("../../../../content/library.json");
+
+/// What a signed bundle signs: this context line, then the bundle's JSON bytes exactly.
+const SIGNING_CONTEXT: &[u8] = b"waymark-library-bundle-v1\n";
+pub const SIGNED_BUNDLE_FORMAT: &str = "waymark-signed-library";
+
+/// A library bundle as the service publishes it: the bundle's JSON text and an Ed25519 signature
+/// over it by the service's signing key.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignedLibraryBundle {
+    pub format: String,
+    pub format_version: u32,
+    /// The bundle's JSON, signed byte for byte (so no re-encoding can change what was signed).
+    pub bundle: String,
+    /// Hex Ed25519 signature over `"waymark-library-bundle-v1\n" | bundle`.
+    pub signature: String,
+}
+
+impl SignedLibraryBundle {
+    /// Signs `bundle_json` with an Ed25519 key pair (used by the service, and by tests).
+    pub fn sign(bundle_json: String, key: &ring::signature::Ed25519KeyPair) -> Self {
+        let mut msg = SIGNING_CONTEXT.to_vec();
+        msg.extend_from_slice(bundle_json.as_bytes());
+        let sig = key.sign(&msg);
+        SignedLibraryBundle {
+            format: SIGNED_BUNDLE_FORMAT.into(),
+            format_version: 1,
+            bundle: bundle_json,
+            signature: sig.as_ref().iter().map(|b| format!("{b:02x}")).collect(),
+        }
+    }
+
+    /// Checks the signature against the service's pinned public key, then the bundle itself.
+    pub fn verify(json: &[u8], trusted_public_key: &[u8; 32]) -> Result<LibraryBundle> {
+        let refused = |why: &str| Error::invalid("Library update", format!("refused: {why}. The library you have was kept"));
+        let signed: SignedLibraryBundle = serde_json::from_slice(json).map_err(|_| refused("it is not a signed Waymark library"))?;
+        if signed.format != SIGNED_BUNDLE_FORMAT || signed.format_version != 1 {
+            return Err(refused("it is not a signed Waymark library this version can read"));
+        }
+        let sig: Vec<u8> = (0..signed.signature.len())
+            .step_by(2)
+            .map(|i| signed.signature.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+            .collect::<Option<_>>()
+            .ok_or_else(|| refused("its signature is malformed"))?;
+        let mut msg = SIGNING_CONTEXT.to_vec();
+        msg.extend_from_slice(signed.bundle.as_bytes());
+        ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, trusted_public_key)
+            .verify(&msg, &sig)
+            .map_err(|_| refused("its signature does not match your service's key"))?;
+        LibraryBundle::parse(signed.bundle.as_bytes())
     }
 }
 
@@ -140,15 +321,24 @@ impl ResourceMark {
     }
 }
 
+/// Little words that say nothing about what someone is looking for ("what is an IRO").
+const STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "about", "can", "do", "does", "for", "how", "i", "if", "in", "is", "it",
+    "me", "my", "of", "on", "or", "the", "to", "what", "whats", "when", "where", "who", "why", "with", "you",
+];
+
 /// Turns what a person typed into a safe FTS5 query: each word quoted (so operators and
 /// punctuation cannot break the query), the last one as a prefix so search works as they type.
-fn fts_query(text: &str) -> Option<String> {
-    let words: Vec<String> = text
+/// `joiner` is " " (every word must match) or " OR " (any word may).
+fn fts_query(text: &str, joiner: &str) -> Option<String> {
+    let all: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .map(|w| w.trim_matches('\'').to_lowercase())
+        .map(|w| w.replace('\'', "").to_lowercase())
         .filter(|w| !w.is_empty())
         .take(12)
         .collect();
+    let meaningful: Vec<String> = all.iter().filter(|w| !STOPWORDS.contains(&w.as_str())).cloned().collect();
+    let words = if meaningful.is_empty() { all } else { meaningful };
     if words.is_empty() {
         return None;
     }
@@ -162,7 +352,7 @@ fn fts_query(text: &str) -> Option<String> {
                 if i == last { format!("{q}*") } else { q }
             })
             .collect::<Vec<_>>()
-            .join(" "),
+            .join(joiner),
     )
 }
 
@@ -214,7 +404,20 @@ impl Vault {
         Ok(true)
     }
 
-    /// Full-text search, best matches first (title counts most, then tags, summary, body).
+    /// Installs the library shipped with the app, unless the same or a newer one is installed.
+    pub fn install_builtin_library(&mut self) -> Result<bool> {
+        self.install_library(&LibraryBundle::parse(BUILTIN_LIBRARY.as_bytes())?)
+    }
+
+    /// Installs a bundle published by the service, only if its signature verifies against the
+    /// service's pinned key. Anything refused leaves the installed library as it was.
+    pub fn install_signed_library(&mut self, json: &[u8], trusted_public_key: &[u8; 32]) -> Result<bool> {
+        let bundle = SignedLibraryBundle::verify(json, trusted_public_key)?;
+        self.install_library(&bundle)
+    }
+
+    /// Full-text search, best matches first: titles holding the typed words as they were typed, then
+    /// by relevance (title counts most, then tags, summary, body).
     /// An empty query lists everything by title.
     pub fn search_library(&self, text: &str, limit: usize) -> Result<Vec<ResourceHit>> {
         validate::text("Search", text, 200)?;
@@ -229,7 +432,7 @@ impl Vault {
                 reading_minutes: r.get(4)?,
             })
         };
-        let rows = match fts_query(text) {
+        let rows = match fts_query(text, " ") {
             None => {
                 let mut stmt = self.conn().prepare_cached(
                     "SELECT id, title, summary, audience, reading_minutes FROM library_resources ORDER BY title LIMIT ?1",
@@ -238,13 +441,22 @@ impl Vault {
                 rows
             }
             Some(q) => {
+                // A title that holds exactly what was typed ("what is a review") comes first.
+                let phrase = text.trim().to_lowercase();
                 let mut stmt = self.conn().prepare_cached(
                     "SELECT r.id, r.title, r.summary, r.audience, r.reading_minutes
                      FROM library_search JOIN library_resources r ON r.rowid = library_search.rowid
                      WHERE library_search MATCH ?1
-                     ORDER BY bm25(library_search, 10.0, 5.0, 2.0, 1.0) LIMIT ?2",
+                     ORDER BY instr(lower(r.title), ?3) > 0 DESC, bm25(library_search, 10.0, 5.0, 2.0, 1.0)
+                     LIMIT ?2",
                 )?;
-                let rows = stmt.query_map(params![q, limit], map)?.collect::<std::result::Result<Vec<_>, _>>()?;
+                let mut rows = stmt.query_map(params![q, limit, phrase], map)?.collect::<std::result::Result<Vec<_>, _>>()?;
+                // Nothing has every word: show what has any of them, best first, rather than nothing.
+                if rows.is_empty() {
+                    if let Some(any) = fts_query(text, " OR ") {
+                        rows = stmt.query_map(params![any, limit, phrase], map)?.collect::<std::result::Result<Vec<_>, _>>()?;
+                    }
+                }
                 rows
             }
         };
