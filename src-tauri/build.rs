@@ -8,6 +8,8 @@ fn main() {
             "unlock",
             "lock",
             "session_status",
+            "search_library",
+            "get_resource",
         ]),
     ))
     .expect("tauri build step");

@@ -62,6 +62,47 @@ pub struct CreatedProfile {
     pub recovery_code: String,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AudienceName {
+    Carer,
+    YoungPerson,
+}
+
+impl From<waymark_core::domain::library::Audience> for AudienceName {
+    fn from(a: waymark_core::domain::library::Audience) -> Self {
+        match a {
+            waymark_core::domain::library::Audience::Carer => AudienceName::Carer,
+            waymark_core::domain::library::Audience::YoungPerson => AudienceName::YoungPerson,
+        }
+    }
+}
+
+/// A search result in the guidance library.
+#[derive(Debug, Serialize, TS)]
+pub struct ResourceHitView {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub audience: AudienceName,
+    pub reading_minutes: u32,
+}
+
+/// One guidance article or help page. `body` is Markdown in the restricted form described in
+/// `content/README.md`; the UI renders it without HTML.
+#[derive(Debug, Serialize, TS)]
+pub struct ResourceView {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub audience: AudienceName,
+    pub body: String,
+    pub tags: Vec<String>,
+    pub reading_minutes: u32,
+    pub last_reviewed: String,
+    pub sources: Vec<String>,
+}
+
 /// The TypeScript file the UI imports, generated from the types above.
 pub fn typescript_bindings() -> String {
     let cfg = ts_rs::Config::default();
@@ -74,6 +115,9 @@ pub fn typescript_bindings() -> String {
         ProfileView::decl(&cfg),
         SessionView::decl(&cfg),
         CreatedProfile::decl(&cfg),
+        AudienceName::decl(&cfg),
+        ResourceHitView::decl(&cfg),
+        ResourceView::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);

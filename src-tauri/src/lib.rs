@@ -8,7 +8,7 @@ pub mod ipc;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use ipc::{CreatedProfile, IpcError, ProfileView, SessionView};
+use ipc::{CreatedProfile, IpcError, ProfileView, ResourceHitView, ResourceView, SessionView};
 use tauri::Manager;
 use waymark_core::secret::Passphrase;
 use waymark_core::{Role, Session, Vault, VaultOptions};
@@ -93,6 +93,42 @@ async fn session_status(state: tauri::State<'_, AppState>) -> CommandResult<Opti
     Ok(state.session.lock().map_err(poisoned)?.as_ref().map(view))
 }
 
+/// Searches the guidance library. The library is published guidance, the same for everyone, so
+/// it can be read while locked: help pages such as "Who to call" must never need a passphrase.
+#[tauri::command]
+async fn search_library(state: tauri::State<'_, AppState>, query: String) -> CommandResult<Vec<ResourceHitView>> {
+    check_len("Search", &query, 200)?;
+    let vault = state.vault.lock().map_err(poisoned)?;
+    Ok(vault
+        .search_library(&query, 100)?
+        .into_iter()
+        .map(|h| ResourceHitView {
+            id: h.id,
+            title: h.title,
+            summary: h.summary,
+            audience: h.audience.into(),
+            reading_minutes: h.reading_minutes,
+        })
+        .collect())
+}
+
+#[tauri::command]
+async fn get_resource(state: tauri::State<'_, AppState>, id: String) -> CommandResult<ResourceView> {
+    check_len("Resource id", &id, 80)?;
+    let r = state.vault.lock().map_err(poisoned)?.get_resource(&id)?;
+    Ok(ResourceView {
+        reading_minutes: waymark_core::domain::library::reading_minutes(&r.body),
+        id: r.id,
+        title: r.title,
+        summary: r.summary,
+        audience: r.audience.into(),
+        body: r.body,
+        tags: r.tags,
+        last_reviewed: r.last_reviewed,
+        sources: r.sources,
+    })
+}
+
 /// The data folder: `WAYMARK_DATA_DIR` when set (tests, portable use), else the platform's
 /// per-user app data folder.
 fn data_dir(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
@@ -113,7 +149,15 @@ pub fn run() {
             app.manage(AppState { vault: Mutex::new(vault), session: Mutex::new(None) });
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![list_profiles, create_profile, unlock, lock, session_status])
+        .invoke_handler(tauri::generate_handler![
+            list_profiles,
+            create_profile,
+            unlock,
+            lock,
+            session_status,
+            search_library,
+            get_resource
+        ])
         .run(tauri::generate_context!())
         .expect("error while running Waymark");
 }

@@ -2,9 +2,18 @@
 // declarations generated from the Rust types (bindings.ts); errors arrive as WaymarkError with
 // the backend's stable code, never as strings to parse.
 import { invoke } from '@tauri-apps/api/core';
-import type { CreatedProfile, IpcError, ProfileView, RoleName, SessionView } from './bindings';
+import type {
+  AudienceName,
+  CreatedProfile,
+  IpcError,
+  ProfileView,
+  ResourceHitView,
+  ResourceView,
+  RoleName,
+  SessionView,
+} from './bindings';
 
-export type { CreatedProfile, ProfileView, RoleName, SessionView };
+export type { AudienceName, CreatedProfile, ProfileView, ResourceHitView, ResourceView, RoleName, SessionView };
 
 export class WaymarkError extends Error {
   readonly code: string;
@@ -34,3 +43,5 @@ export const unlock = (name: string, passphrase: string) =>
   call<SessionView>('unlock', { name, passphrase });
 export const lock = () => call<null>('lock');
 export const sessionStatus = () => call<SessionView | null>('session_status');
+export const searchLibrary = (query: string) => call<ResourceHitView[]>('search_library', { query });
+export const getResource = (id: string) => call<ResourceView>('get_resource', { id });

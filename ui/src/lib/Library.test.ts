@@ -1,0 +1,73 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { afterEach, describe, expect, it } from 'vitest';
+import Library from './Library.svelte';
+
+const pages = {
+  'who-is-my-iro': {
+    id: 'who-is-my-iro', title: 'Who is my IRO?', summary: 'Your IRO runs your reviews.', audience: 'young_person',
+    body: '## What they do\n\nThey run your review. See [Who to call](resource:who-to-call).', tags: ['iro'],
+    reading_minutes: 1, last_reviewed: '2026-11-20', sources: ['IRO Handbook'],
+  },
+  'who-to-call': {
+    id: 'who-to-call', title: 'Who to call', summary: 'Childline 0800 1111.', audience: 'young_person',
+    body: '## Right now\n\nCall **0800 1111** any time.', tags: ['help'],
+    reading_minutes: 1, last_reviewed: '2026-11-20', sources: ['Guidance'],
+  },
+  'safer-caring-at-home': {
+    id: 'safer-caring-at-home', title: 'Safer caring in your home', summary: 'Household agreements.', audience: 'carer',
+    body: '## What it is\n\nAgreements.', tags: ['policy'], reading_minutes: 2, last_reviewed: '2026-11-01', sources: ['NMS'],
+  },
+} as const;
+
+function backend() {
+  mockIPC((cmd, args) => {
+    const a = args as Record<string, string>;
+    if (cmd === 'search_library') {
+      const q = a.query.toLowerCase();
+      return Object.values(pages)
+        .filter((p) => (p.title + ' ' + p.summary).toLowerCase().includes(q))
+        .map(({ id, title, summary, audience, reading_minutes }) => ({ id, title, summary, audience, reading_minutes }));
+    }
+    if (cmd === 'get_resource') {
+      const p = pages[a.id as keyof typeof pages];
+      if (!p) throw { code: 'not_found', message: `Nothing found: no resource called '${a.id}'` };
+      return p;
+    }
+    throw { code: 'unknown', message: cmd };
+  });
+}
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+describe('help and guidance', () => {
+  it('lists pages by audience, searches as you type and says when nothing is found', async () => {
+    backend();
+    render(Library);
+    expect(await screen.findByRole('heading', { name: 'For young people' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'For foster carers' })).toBeInTheDocument();
+    await fireEvent.input(screen.getByLabelText('Search'), { target: { value: 'childline' } });
+    await waitFor(() => expect(screen.getByTestId('library-count')).toHaveTextContent('1 found'));
+    expect(screen.queryByRole('heading', { name: 'For foster carers' })).toBeNull();
+    await fireEvent.input(screen.getByLabelText('Search'), { target: { value: 'zzzz' } });
+    await waitFor(() => expect(screen.getByTestId('library-count')).toHaveTextContent('Nothing found'));
+  });
+
+  it('opens a page, follows a link to another page, and goes back', async () => {
+    backend();
+    render(Library);
+    await fireEvent.click(await screen.findByTestId('hit-who-is-my-iro'));
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Who is my IRO?' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(screen.getByText(/It draws on: IRO Handbook/)).toBeInTheDocument();
+    await fireEvent.click(screen.getByRole('button', { name: 'Who to call' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Who to call' })).toBeInTheDocument();
+    expect(screen.getByText('0800 1111')).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId('library-back'));
+    const search = await screen.findByLabelText('Search');
+    await waitFor(() => expect(search).toHaveFocus());
+  });
+});
