@@ -11,7 +11,8 @@ ROOT="$PWD"
 say() { printf '\n==> %s\n' "$*"; }
 
 BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config)
-WINDOW_PACKAGES=(xvfb xauth webkit2gtk-driver)
+# dbus: a session bus, as a desktop has, which single-instance hand-over uses.
+WINDOW_PACKAGES=(xvfb xauth webkit2gtk-driver dbus)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"
@@ -90,7 +91,8 @@ run_tests() {
   ensure_tauri_driver
   npm_ci tests
   say "End-to-end: the real app under Xvfb through tauri-driver and WebKitWebDriver"
-  (cd tests && timeout 600 xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 e2e/)
+  (cd tests && timeout 600 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+    node --test --test-concurrency=1 e2e/)
   say "All test suites passed"
 }
 

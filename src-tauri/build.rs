@@ -8,6 +8,7 @@ fn main() {
             "unlock",
             "lock",
             "session_status",
+            "quick_exit",
             "search_library",
             "get_resource",
         ]),

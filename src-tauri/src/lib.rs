@@ -88,6 +88,15 @@ async fn lock(state: tauri::State<'_, AppState>) -> CommandResult<()> {
     Ok(())
 }
 
+/// Quick exit: lock at once and hide the window. Opening Waymark again brings the window back,
+/// locked (see the single-instance handler in `run`).
+#[tauri::command]
+async fn quick_exit(state: tauri::State<'_, AppState>, window: tauri::WebviewWindow) -> CommandResult<()> {
+    state.session.lock().map_err(poisoned)?.take();
+    window.hide().map_err(|e| IpcError { code: "window".into(), message: format!("Could not hide the window: {e}") })?;
+    Ok(())
+}
+
 #[tauri::command]
 async fn session_status(state: tauri::State<'_, AppState>) -> CommandResult<Option<SessionView>> {
     Ok(state.session.lock().map_err(poisoned)?.as_ref().map(view))
@@ -140,6 +149,13 @@ fn data_dir(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
 
 pub fn run() {
     tauri::Builder::default()
+        // One process per user: two would write one vault. A second launch shows the first window.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
         .setup(|app| {
             let dir = data_dir(app)?;
             let mut vault = Vault::open(&dir, VaultOptions::system())
@@ -155,6 +171,7 @@ pub fn run() {
             unlock,
             lock,
             session_status,
+            quick_exit,
             search_library,
             get_resource
         ])

@@ -1,8 +1,8 @@
 // The real app under Xvfb: make a profile, lock, a wrong passphrase changes nothing, unlock.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import { cliBinary, freshDataDir, startApp, waitForText } from './driver.mjs';
+import { appBinary, cliBinary, freshDataDir, startApp, waitForText } from './driver.mjs';
 
 const dataDir = freshDataDir();
 let app;
@@ -40,4 +40,33 @@ test('the right passphrase unlocks', async () => {
   await b.$('[data-testid="passphrase"]').setValue('otter lantern biscuit');
   await b.$('[data-testid="unlock"]').click();
   await waitForText(b, '[data-testid="lock-status"]', 'Unlocked: Robin (Young person)');
+});
+
+test('quick exit locks and hides the window at once', async () => {
+  const b = app.browser;
+  await waitForText(b, '[data-testid="lock-status"]', 'Unlocked');
+  // A WebDriver click waits for the page to finish handling it, which a hidden window never
+  // reports; press the button from a script instead.
+  await b.execute(() => document.querySelector('[data-testid="quick-exit"]').click());
+  await b.waitUntil(async () => (await b.execute(() => document.visibilityState)) === 'hidden', {
+    timeout: 10000,
+    timeoutMsg: 'the window was not hidden',
+  });
+  await waitForText(b, '[data-testid="lock-status"]', 'Locked');
+  assert.equal(await b.$('[data-testid="lock"]').isExisting(), false);
+});
+
+test('opening Waymark again brings back the one window, still locked, and starts no second copy', async () => {
+  const b = app.browser;
+  const second = spawn(appBinary, [], { env: { ...process.env, WAYMARK_DATA_DIR: dataDir }, stdio: 'ignore' });
+  const code = await new Promise((resolve) => {
+    const timer = setTimeout(() => { second.kill('SIGTERM'); resolve('still running'); }, 15000);
+    second.once('exit', (c) => { clearTimeout(timer); resolve(c); });
+  });
+  assert.equal(code, 0, 'the second launch hands over to the first and exits');
+  await b.waitUntil(async () => (await b.execute(() => document.visibilityState)) === 'visible', {
+    timeout: 10000,
+    timeoutMsg: 'the first window was not shown again',
+  });
+  assert.equal(await b.$('[data-testid="lock-status"]').getText(), 'Locked');
 });

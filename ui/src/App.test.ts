@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import App from './App.svelte';
 
 type Profile = { name: string; role: 'young_person' | 'carer' };
+let quickExits = 0;
 
 function backend(profiles: Profile[], passphrases: Record<string, string>) {
   let session: Profile | null = null;
@@ -33,10 +34,37 @@ function backend(profiles: Profile[], passphrases: Record<string, string>) {
       case 'lock':
         session = null;
         return null;
+      case 'quick_exit':
+        session = null;
+        quickExits++;
+        return null;
     }
     throw { code: 'unknown', message: `no mock for ${cmd}` };
   });
 }
+
+describe('quick exit', () => {
+  it('locks and hides from the button, and from Esc pressed twice', async () => {
+    backend([{ name: 'Robin', role: 'young_person' }], { Robin: 'otter lantern biscuit' });
+    quickExits = 0;
+    render(App);
+    await fireEvent.input(await screen.findByLabelText('Passphrase'), { target: { value: 'otter lantern biscuit' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Open' }));
+    await waitFor(() => expect(screen.getByTestId('lock-status')).toHaveTextContent('Unlocked'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Quick exit' }));
+    await waitFor(() => expect(screen.getByTestId('lock-status')).toHaveTextContent('Locked'));
+    expect(quickExits).toBe(1);
+
+    await fireEvent.input(screen.getByLabelText('Passphrase'), { target: { value: 'otter lantern biscuit' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Open' }));
+    await waitFor(() => expect(screen.getByTestId('lock-status')).toHaveTextContent('Unlocked'));
+    await fireEvent.keyDown(window, { key: 'Escape' });
+    expect(quickExits).toBe(1);
+    await fireEvent.keyDown(window, { key: 'Escape' });
+    await waitFor(() => expect(screen.getByTestId('lock-status')).toHaveTextContent('Locked'));
+    expect(quickExits).toBe(2);
+  });
+});
 
 afterEach(() => {
   cleanup();

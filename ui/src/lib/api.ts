@@ -42,6 +42,7 @@ export const createProfile = (name: string, role: RoleName, passphrase: string) 
 export const unlock = (name: string, passphrase: string) =>
   call<SessionView>('unlock', { name, passphrase });
 export const lock = () => call<null>('lock');
+export const quickExit = () => call<null>('quick_exit');
 export const sessionStatus = () => call<SessionView | null>('session_status');
 export const searchLibrary = (query: string) => call<ResourceHitView[]>('search_library', { query });
 export const getResource = (id: string) => call<ResourceView>('get_resource', { id });
