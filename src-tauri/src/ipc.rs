@@ -103,6 +103,134 @@ pub struct ResourceView {
     pub sources: Vec<String>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StatementKindName {
+    ReviewPreparation,
+    Worried,
+    GoodNews,
+    ChangeSomething,
+    ServiceFeedback,
+    NotSafe,
+}
+
+impl From<StatementKindName> for waymark_core::domain::StatementKind {
+    fn from(k: StatementKindName) -> Self {
+        use waymark_core::domain::StatementKind as K;
+        match k {
+            StatementKindName::ReviewPreparation => K::ReviewPreparation,
+            StatementKindName::Worried => K::Worried,
+            StatementKindName::GoodNews => K::GoodNews,
+            StatementKindName::ChangeSomething => K::ChangeSomething,
+            StatementKindName::ServiceFeedback => K::ServiceFeedback,
+            StatementKindName::NotSafe => K::NotSafe,
+        }
+    }
+}
+
+impl From<waymark_core::domain::StatementKind> for StatementKindName {
+    fn from(k: waymark_core::domain::StatementKind) -> Self {
+        use waymark_core::domain::StatementKind as K;
+        match k {
+            K::ReviewPreparation => StatementKindName::ReviewPreparation,
+            K::Worried => StatementKindName::Worried,
+            K::GoodNews => StatementKindName::GoodNews,
+            K::ChangeSomething => StatementKindName::ChangeSomething,
+            K::ServiceFeedback => StatementKindName::ServiceFeedback,
+            K::NotSafe => StatementKindName::NotSafe,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StatementStatusName {
+    Draft,
+    Ready,
+    Shared,
+    Received,
+    Read,
+}
+
+impl From<waymark_core::domain::StatementStatus> for StatementStatusName {
+    fn from(s: waymark_core::domain::StatementStatus) -> Self {
+        use waymark_core::domain::StatementStatus as S;
+        match s {
+            S::Draft => StatementStatusName::Draft,
+            S::Ready => StatementStatusName::Ready,
+            S::Shared => StatementStatusName::Shared,
+            S::Received => StatementStatusName::Received,
+            S::Read => StatementStatusName::Read,
+        }
+    }
+}
+
+impl From<StatementStatusName> for waymark_core::domain::StatementStatus {
+    fn from(s: StatementStatusName) -> Self {
+        use waymark_core::domain::StatementStatus as S;
+        match s {
+            StatementStatusName::Draft => S::Draft,
+            StatementStatusName::Ready => S::Ready,
+            StatementStatusName::Shared => S::Shared,
+            StatementStatusName::Received => S::Received,
+            StatementStatusName::Read => S::Read,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, TS)]
+pub struct QuestionView {
+    pub id: String,
+    pub section: String,
+    /// "face", "words" or "choice".
+    pub kind: String,
+    pub prompt: String,
+    pub hint: Option<String>,
+    pub choices: Vec<String>,
+}
+
+#[derive(Debug, Serialize, TS)]
+pub struct QuestionSetView {
+    pub id: String,
+    pub version: u32,
+    pub title: String,
+    pub questions: Vec<QuestionView>,
+}
+
+#[derive(Debug, Serialize, Deserialize, TS)]
+pub struct AnswerView {
+    pub question_id: String,
+    pub face: Option<u8>,
+    pub choice: Option<String>,
+    pub words: Option<String>,
+}
+
+#[derive(Debug, Serialize, TS)]
+pub struct StatusChangeView {
+    pub status: StatementStatusName,
+    /// RFC 3339, UTC.
+    pub at: String,
+}
+
+#[derive(Debug, Serialize, TS)]
+pub struct StatementView {
+    pub id: String,
+    pub kind: StatementKindName,
+    pub status: StatementStatusName,
+    pub urgent: bool,
+    pub answers: Vec<AnswerView>,
+    pub words: Option<String>,
+    pub history: Vec<StatusChangeView>,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Serialize, TS)]
+pub struct HelplineView {
+    pub name: String,
+    pub number: String,
+    pub note: String,
+}
+
 /// The TypeScript file the UI imports, generated from the types above.
 pub fn typescript_bindings() -> String {
     let cfg = ts_rs::Config::default();
@@ -118,6 +246,14 @@ pub fn typescript_bindings() -> String {
         AudienceName::decl(&cfg),
         ResourceHitView::decl(&cfg),
         ResourceView::decl(&cfg),
+        StatementKindName::decl(&cfg),
+        StatementStatusName::decl(&cfg),
+        QuestionView::decl(&cfg),
+        QuestionSetView::decl(&cfg),
+        AnswerView::decl(&cfg),
+        StatusChangeView::decl(&cfg),
+        StatementView::decl(&cfg),
+        HelplineView::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);

@@ -8,7 +8,13 @@ pub mod ipc;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use ipc::{CreatedProfile, IpcError, ProfileView, ResourceHitView, ResourceView, SessionView};
+use ipc::{
+    AnswerView, CreatedProfile, HelplineView, IpcError, ProfileView, QuestionSetView, QuestionView, ResourceHitView,
+    ResourceView, SessionView, StatementKindName, StatementStatusName, StatementView, StatusChangeView,
+};
+use waymark_core::domain::statement::{Answer, QuestionSet, HELPLINES};
+use waymark_core::domain::{RecordBody, StoredRecord};
+use waymark_core::RecordId;
 use tauri::Manager;
 use waymark_core::secret::Passphrase;
 use waymark_core::{Role, Session, Vault, VaultOptions};
@@ -138,6 +144,122 @@ async fn get_resource(state: tauri::State<'_, AppState>, id: String) -> CommandR
     })
 }
 
+/// Runs `f` with the vault and the unlocked session, or says the vault is locked.
+fn with_session<T>(
+    state: &AppState,
+    f: impl FnOnce(&mut Vault, &Session) -> waymark_core::Result<T>,
+) -> CommandResult<T> {
+    let session = state.session.lock().map_err(poisoned)?;
+    let session = session
+        .as_ref()
+        .ok_or_else(|| IpcError { code: "locked".into(), message: "Waymark is locked. Open your profile first.".into() })?;
+    let mut vault = state.vault.lock().map_err(poisoned)?;
+    Ok(f(&mut vault, session)?)
+}
+
+fn statement_view(rec: StoredRecord) -> CommandResult<StatementView> {
+    let RecordBody::Statement(st) = rec.body else {
+        return Err(IpcError::invalid("That record is not a statement."));
+    };
+    Ok(StatementView {
+        id: rec.id.to_string(),
+        kind: st.kind.into(),
+        status: st.status().into(),
+        urgent: st.kind.is_urgent(),
+        answers: st
+            .answers
+            .into_iter()
+            .map(|a| AnswerView { question_id: a.question_id, face: a.face, choice: a.choice, words: a.words })
+            .collect(),
+        words: st.words,
+        history: st
+            .history
+            .into_iter()
+            .map(|h| StatusChangeView { status: h.status.into(), at: h.at.to_rfc3339() })
+            .collect(),
+        updated_at: st.updated_at.to_rfc3339(),
+    })
+}
+
+fn record_id(id: &str) -> CommandResult<RecordId> {
+    check_len("Id", id, 40)?;
+    Ok(RecordId::parse(id)?)
+}
+
+/// The current review questions (data, not code).
+#[tauri::command]
+async fn question_set() -> CommandResult<QuestionSetView> {
+    let set = QuestionSet::current();
+    Ok(QuestionSetView {
+        id: set.id.clone(),
+        version: set.version,
+        title: set.title.clone(),
+        questions: set
+            .questions
+            .iter()
+            .map(|q| QuestionView {
+                id: q.id.clone(),
+                section: q.section.clone(),
+                kind: serde_json::to_value(&q.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                prompt: q.prompt.clone(),
+                hint: q.hint.clone(),
+                choices: q.choices.clone(),
+            })
+            .collect(),
+    })
+}
+
+/// Who to call now. Held in the app so it shows with no network.
+#[tauri::command]
+async fn helplines() -> CommandResult<Vec<HelplineView>> {
+    Ok(HELPLINES
+        .iter()
+        .map(|(name, number, note)| HelplineView { name: (*name).into(), number: (*number).into(), note: (*note).into() })
+        .collect())
+}
+
+#[tauri::command]
+async fn list_statements(state: tauri::State<'_, AppState>) -> CommandResult<Vec<StatementView>> {
+    with_session(&state, |v, s| v.statements(s))?.into_iter().map(statement_view).collect()
+}
+
+#[tauri::command]
+async fn start_statement(state: tauri::State<'_, AppState>, kind: StatementKindName) -> CommandResult<StatementView> {
+    statement_view(with_session(&state, |v, s| v.start_statement(s, kind.into()))?)
+}
+
+#[tauri::command]
+async fn save_answer(
+    state: tauri::State<'_, AppState>,
+    id: String,
+    answer: AnswerView,
+) -> CommandResult<StatementView> {
+    let id = record_id(&id)?;
+    check_len("Question", &answer.question_id, 64)?;
+    let answer = Answer { question_id: answer.question_id, face: answer.face, choice: answer.choice, words: answer.words };
+    statement_view(with_session(&state, |v, s| v.save_answer(s, id, answer))?)
+}
+
+#[tauri::command]
+async fn save_words(state: tauri::State<'_, AppState>, id: String, words: String) -> CommandResult<StatementView> {
+    let id = record_id(&id)?;
+    statement_view(with_session(&state, |v, s| v.save_words(s, id, words))?)
+}
+
+#[tauri::command]
+async fn set_statement_status(
+    state: tauri::State<'_, AppState>,
+    id: String,
+    status: StatementStatusName,
+) -> CommandResult<StatementView> {
+    let id = record_id(&id)?;
+    // Only the service's answers move a statement past "ready"; the person can go ready <-> draft.
+    if !matches!(status, StatementStatusName::Draft | StatementStatusName::Ready) {
+        return Err(IpcError::invalid("A statement can only be made ready, or changed back to a draft."));
+    }
+    statement_view(with_session(&state, |v, s| v.set_statement_status(s, id, status.into()))?)
+}
+
 /// The data folder: `WAYMARK_DATA_DIR` when set (tests, portable use), else the platform's
 /// per-user app data folder.
 fn data_dir(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
@@ -172,6 +294,13 @@ pub fn run() {
             lock,
             session_status,
             quick_exit,
+            question_set,
+            helplines,
+            list_statements,
+            start_statement,
+            save_answer,
+            save_words,
+            set_statement_status,
             search_library,
             get_resource
         ])

@@ -3,8 +3,15 @@
 // the backend's stable code, never as strings to parse.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  AnswerView,
   AudienceName,
   CreatedProfile,
+  HelplineView,
+  QuestionSetView,
+  QuestionView,
+  StatementKindName,
+  StatementStatusName,
+  StatementView,
   IpcError,
   ProfileView,
   ResourceHitView,
@@ -13,7 +20,22 @@ import type {
   SessionView,
 } from './bindings';
 
-export type { AudienceName, CreatedProfile, ProfileView, ResourceHitView, ResourceView, RoleName, SessionView };
+export type {
+  AnswerView,
+  AudienceName,
+  CreatedProfile,
+  HelplineView,
+  ProfileView,
+  QuestionSetView,
+  QuestionView,
+  ResourceHitView,
+  ResourceView,
+  RoleName,
+  SessionView,
+  StatementKindName,
+  StatementStatusName,
+  StatementView,
+};
 
 export class WaymarkError extends Error {
   readonly code: string;
@@ -46,3 +68,11 @@ export const quickExit = () => call<null>('quick_exit');
 export const sessionStatus = () => call<SessionView | null>('session_status');
 export const searchLibrary = (query: string) => call<ResourceHitView[]>('search_library', { query });
 export const getResource = (id: string) => call<ResourceView>('get_resource', { id });
+export const questionSet = () => call<QuestionSetView>('question_set');
+export const helplines = () => call<HelplineView[]>('helplines');
+export const listStatements = () => call<StatementView[]>('list_statements');
+export const startStatement = (kind: StatementKindName) => call<StatementView>('start_statement', { kind });
+export const saveAnswer = (id: string, answer: AnswerView) => call<StatementView>('save_answer', { id, answer });
+export const saveWords = (id: string, words: string) => call<StatementView>('save_words', { id, words });
+export const setStatementStatus = (id: string, status: StatementStatusName) =>
+  call<StatementView>('set_statement_status', { id, status });

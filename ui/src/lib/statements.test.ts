@@ -1,0 +1,125 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { afterEach, describe, expect, it } from 'vitest';
+import Review from './Review.svelte';
+import SaySomething from './SaySomething.svelte';
+import Shared from './Shared.svelte';
+
+type Statement = {
+  id: string; kind: string; status: string; urgent: boolean; words: string | null; updated_at: string;
+  answers: { question_id: string; face: number | null; choice: string | null; words: string | null }[];
+  history: { status: string; at: string }[];
+};
+
+const questions = {
+  id: 'review', version: 1, title: 'Get ready for my review',
+  questions: [
+    { id: 'home', section: 'How things are going', kind: 'face', prompt: 'How are things at home?', hint: null, choices: [] },
+    { id: 'worries', section: 'Worries', kind: 'words', prompt: 'Is anything worrying you?', hint: null, choices: [] },
+  ],
+};
+
+function backend(statements: Statement[], failWords = false) {
+  const calls: string[] = [];
+  mockIPC((cmd, args) => {
+    calls.push(cmd);
+    const a = args as Record<string, any>;
+    const find = () => statements.find((s) => s.id === a.id)!;
+    switch (cmd) {
+      case 'question_set': return questions;
+      case 'helplines': return [{ name: 'Childline', number: '0800 1111', note: 'Free, any time.' }, { name: 'Emergency', number: '999', note: 'Danger now.' }];
+      case 'list_statements': return statements;
+      case 'start_statement': {
+        const s: Statement = { id: `s${statements.length + 1}`, kind: a.kind, status: 'draft', urgent: a.kind === 'not_safe', words: null, answers: [], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }], updated_at: '2026-11-20T10:00:00Z' };
+        statements.push(s);
+        return s;
+      }
+      case 'save_answer': {
+        const s = find();
+        s.answers = s.answers.filter((x) => x.question_id !== a.answer.question_id).concat([a.answer]);
+        return s;
+      }
+      case 'save_words': {
+        if (failWords) throw { code: 'too_long', message: 'Words is too long: at most 20000 characters.' };
+        const s = find();
+        s.words = a.words;
+        return s;
+      }
+      case 'set_statement_status': {
+        const s = find();
+        if (a.status === 'ready' && s.answers.length === 0 && !s.words) throw { code: 'invalid', message: 'Statement: is empty.' };
+        s.status = a.status;
+        s.history.push({ status: a.status, at: '2026-11-21T10:00:00Z' });
+        return s;
+      }
+    }
+    throw { code: 'unknown', message: cmd };
+  });
+  return calls;
+}
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+describe('get ready for my review', () => {
+  it('asks one question at a time, saves each answer, and ends with a summary to mark ready', async () => {
+    const statements: Statement[] = [];
+    backend(statements);
+    let done = 0;
+    render(Review, { ondone: () => done++ });
+    expect(await screen.findByTestId('question')).toHaveTextContent('How are things at home?');
+    await fireEvent.click(screen.getByLabelText('Happy'));
+    await waitFor(() => expect(statements[0].answers[0].face).toBe(4));
+    await fireEvent.click(screen.getByTestId('next'));
+    expect(await screen.findByTestId('question')).toHaveTextContent('Is anything worrying you?');
+    await fireEvent.input(screen.getByTestId('words'), { target: { value: 'Moving school' } });
+    await waitFor(() => expect(statements[0].answers.find((x) => x.question_id === 'worries')?.words).toBe('Moving school'));
+    await fireEvent.click(screen.getByTestId('next'));
+    expect(await screen.findByTestId('summary')).toHaveTextContent('Happy');
+    expect(screen.getByTestId('summary')).toHaveTextContent('Moving school');
+    await fireEvent.click(screen.getByTestId('mark-ready'));
+    await waitFor(() => expect(done).toBe(1));
+    expect(statements[0].status).toBe('ready');
+  });
+
+  it('resumes a draft at the first unanswered question', async () => {
+    backend([{ id: 's1', kind: 'review_preparation', status: 'draft', urgent: false, words: null, updated_at: '2026-11-20T10:00:00Z',
+      answers: [{ question_id: 'home', face: 2, choice: null, words: null }], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }] }]);
+    render(Review, { ondone: () => {} });
+    expect(await screen.findByTestId('question')).toHaveTextContent('Is anything worrying you?');
+  });
+});
+
+describe('say something', () => {
+  it('shows who to call at once for "I don\'t feel safe"', async () => {
+    backend([]);
+    render(SaySomething, { ondone: () => {} });
+    await fireEvent.click(await screen.findByTestId('kind-not_safe'));
+    const help = await screen.findByTestId('helplines');
+    expect(help).toHaveTextContent('Childline: 0800 1111');
+    expect(help).toHaveTextContent('Emergency: 999');
+  });
+
+  it('shows the reason when saving fails, and cannot be marked ready while empty', async () => {
+    backend([], true);
+    render(SaySomething, { ondone: () => {} });
+    await fireEvent.click(await screen.findByTestId('kind-worried'));
+    expect(await screen.findByTestId('say-ready')).toBeDisabled();
+    await fireEvent.input(screen.getByTestId('say-words'), { target: { value: 'x' } });
+    expect(await screen.findByRole('alert')).toHaveTextContent('too long');
+  });
+});
+
+describe("what I've said", () => {
+  it('shows each statement with the dates of what happened to it', async () => {
+    backend([{ id: 's1', kind: 'good_news', status: 'ready', urgent: false, words: 'I got a part in the play', updated_at: '2026-11-21T10:00:00Z',
+      answers: [], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }, { status: 'ready', at: '2026-11-21T10:00:00Z' }] }]);
+    render(Shared);
+    const item = await screen.findByTestId('statement');
+    expect(item).toHaveTextContent('Good news');
+    expect(item).toHaveTextContent('Ready: 21 November 2026');
+    expect(item).toHaveTextContent('Shared: not yet');
+  });
+});
