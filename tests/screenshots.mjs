@@ -1,5 +1,5 @@
 // Takes the README's screenshots from the real built app (run under Xvfb):
-//   cd tests && xvfb-run -a -s "-screen 0 1280x800x24" node screenshots.mjs
+//   cd tests && dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node screenshots.mjs
 // Uses a fresh throwaway data folder and invented names.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
