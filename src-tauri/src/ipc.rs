@@ -5,6 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+use waymark_core::domain::library::Audience;
+use waymark_core::domain::{StatementKind, StatementStatus};
+use waymark_core::Role;
 
 /// An error as the UI receives it: a stable code to act on and a message to show.
 #[derive(Debug, Serialize, TS)]
@@ -25,34 +28,18 @@ impl IpcError {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum RoleName {
-    YoungPerson,
-    Carer,
-}
-
-impl From<waymark_core::Role> for RoleName {
-    fn from(r: waymark_core::Role) -> Self {
-        match r {
-            waymark_core::Role::YoungPerson => RoleName::YoungPerson,
-            waymark_core::Role::Carer => RoleName::Carer,
-        }
-    }
-}
-
 /// A profile as the start screen lists it (readable while locked).
 #[derive(Debug, Serialize, TS)]
 pub struct ProfileView {
     pub name: String,
-    pub role: RoleName,
+    pub role: Role,
 }
 
 /// The unlocked profile, if any.
 #[derive(Debug, Serialize, TS)]
 pub struct SessionView {
     pub name: String,
-    pub role: RoleName,
+    pub role: Role,
 }
 
 /// Returned once when a profile is made: the recovery code is shown to the person and not kept.
@@ -62,29 +49,13 @@ pub struct CreatedProfile {
     pub recovery_code: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum AudienceName {
-    Carer,
-    YoungPerson,
-}
-
-impl From<waymark_core::domain::library::Audience> for AudienceName {
-    fn from(a: waymark_core::domain::library::Audience) -> Self {
-        match a {
-            waymark_core::domain::library::Audience::Carer => AudienceName::Carer,
-            waymark_core::domain::library::Audience::YoungPerson => AudienceName::YoungPerson,
-        }
-    }
-}
-
 /// A search result in the guidance library.
 #[derive(Debug, Serialize, TS)]
 pub struct ResourceHitView {
     pub id: String,
     pub title: String,
     pub summary: String,
-    pub audience: AudienceName,
+    pub audience: Audience,
     pub reading_minutes: u32,
 }
 
@@ -95,87 +66,12 @@ pub struct ResourceView {
     pub id: String,
     pub title: String,
     pub summary: String,
-    pub audience: AudienceName,
+    pub audience: Audience,
     pub body: String,
     pub tags: Vec<String>,
     pub reading_minutes: u32,
     pub last_reviewed: String,
     pub sources: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum StatementKindName {
-    ReviewPreparation,
-    Worried,
-    GoodNews,
-    ChangeSomething,
-    ServiceFeedback,
-    NotSafe,
-}
-
-impl From<StatementKindName> for waymark_core::domain::StatementKind {
-    fn from(k: StatementKindName) -> Self {
-        use waymark_core::domain::StatementKind as K;
-        match k {
-            StatementKindName::ReviewPreparation => K::ReviewPreparation,
-            StatementKindName::Worried => K::Worried,
-            StatementKindName::GoodNews => K::GoodNews,
-            StatementKindName::ChangeSomething => K::ChangeSomething,
-            StatementKindName::ServiceFeedback => K::ServiceFeedback,
-            StatementKindName::NotSafe => K::NotSafe,
-        }
-    }
-}
-
-impl From<waymark_core::domain::StatementKind> for StatementKindName {
-    fn from(k: waymark_core::domain::StatementKind) -> Self {
-        use waymark_core::domain::StatementKind as K;
-        match k {
-            K::ReviewPreparation => StatementKindName::ReviewPreparation,
-            K::Worried => StatementKindName::Worried,
-            K::GoodNews => StatementKindName::GoodNews,
-            K::ChangeSomething => StatementKindName::ChangeSomething,
-            K::ServiceFeedback => StatementKindName::ServiceFeedback,
-            K::NotSafe => StatementKindName::NotSafe,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum StatementStatusName {
-    Draft,
-    Ready,
-    Shared,
-    Received,
-    Read,
-}
-
-impl From<waymark_core::domain::StatementStatus> for StatementStatusName {
-    fn from(s: waymark_core::domain::StatementStatus) -> Self {
-        use waymark_core::domain::StatementStatus as S;
-        match s {
-            S::Draft => StatementStatusName::Draft,
-            S::Ready => StatementStatusName::Ready,
-            S::Shared => StatementStatusName::Shared,
-            S::Received => StatementStatusName::Received,
-            S::Read => StatementStatusName::Read,
-        }
-    }
-}
-
-impl From<StatementStatusName> for waymark_core::domain::StatementStatus {
-    fn from(s: StatementStatusName) -> Self {
-        use waymark_core::domain::StatementStatus as S;
-        match s {
-            StatementStatusName::Draft => S::Draft,
-            StatementStatusName::Ready => S::Ready,
-            StatementStatusName::Shared => S::Shared,
-            StatementStatusName::Received => S::Received,
-            StatementStatusName::Read => S::Read,
-        }
-    }
 }
 
 #[derive(Debug, Serialize, TS)]
@@ -207,7 +103,7 @@ pub struct AnswerView {
 
 #[derive(Debug, Serialize, TS)]
 pub struct StatusChangeView {
-    pub status: StatementStatusName,
+    pub status: StatementStatus,
     /// RFC 3339, UTC.
     pub at: String,
 }
@@ -215,8 +111,8 @@ pub struct StatusChangeView {
 #[derive(Debug, Serialize, TS)]
 pub struct StatementView {
     pub id: String,
-    pub kind: StatementKindName,
-    pub status: StatementStatusName,
+    pub kind: StatementKind,
+    pub status: StatementStatus,
     pub urgent: bool,
     pub answers: Vec<AnswerView>,
     pub words: Option<String>,
@@ -231,7 +127,8 @@ pub struct HelplineView {
     pub note: String,
 }
 
-/// The TypeScript file the UI imports, generated from the types above.
+/// The TypeScript file the UI imports, generated from the types above and the core's enums
+/// (which derive `TS` under the core's `ts` feature, so there is one definition of each).
 pub fn typescript_bindings() -> String {
     let cfg = ts_rs::Config::default();
     let mut out = String::from(
@@ -239,15 +136,15 @@ pub fn typescript_bindings() -> String {
     );
     for decl in [
         IpcError::decl(&cfg),
-        RoleName::decl(&cfg),
+        Role::decl(&cfg),
         ProfileView::decl(&cfg),
         SessionView::decl(&cfg),
         CreatedProfile::decl(&cfg),
-        AudienceName::decl(&cfg),
+        Audience::decl(&cfg),
         ResourceHitView::decl(&cfg),
         ResourceView::decl(&cfg),
-        StatementKindName::decl(&cfg),
-        StatementStatusName::decl(&cfg),
+        StatementKind::decl(&cfg),
+        StatementStatus::decl(&cfg),
         QuestionView::decl(&cfg),
         QuestionSetView::decl(&cfg),
         AnswerView::decl(&cfg),

@@ -10,10 +10,10 @@ use std::sync::Mutex;
 
 use ipc::{
     AnswerView, CreatedProfile, HelplineView, IpcError, ProfileView, QuestionSetView, QuestionView, ResourceHitView,
-    ResourceView, SessionView, StatementKindName, StatementStatusName, StatementView, StatusChangeView,
+    ResourceView, SessionView, StatementView, StatusChangeView,
 };
 use waymark_core::domain::statement::{Answer, QuestionSet, HELPLINES};
-use waymark_core::domain::{RecordBody, StoredRecord};
+use waymark_core::domain::{RecordBody, StatementKind, StatementStatus, StoredRecord};
 use waymark_core::RecordId;
 use tauri::Manager;
 use waymark_core::secret::Passphrase;
@@ -38,7 +38,7 @@ fn check_len(field: &str, value: &str, max: usize) -> CommandResult<()> {
 }
 
 fn view(s: &Session) -> SessionView {
-    SessionView { name: s.display_name().to_string(), role: s.role().into() }
+    SessionView { name: s.display_name().to_string(), role: s.role() }
 }
 
 fn poisoned<T>(_: T) -> IpcError {
@@ -51,7 +51,7 @@ async fn list_profiles(state: tauri::State<'_, AppState>) -> CommandResult<Vec<P
     Ok(vault
         .list_profiles()?
         .into_iter()
-        .map(|p| ProfileView { name: p.display_name, role: p.role.into() })
+        .map(|p| ProfileView { name: p.display_name, role: p.role })
         .collect())
 }
 
@@ -121,7 +121,7 @@ async fn search_library(state: tauri::State<'_, AppState>, query: String) -> Com
             id: h.id,
             title: h.title,
             summary: h.summary,
-            audience: h.audience.into(),
+            audience: h.audience,
             reading_minutes: h.reading_minutes,
         })
         .collect())
@@ -136,7 +136,7 @@ async fn get_resource(state: tauri::State<'_, AppState>, id: String) -> CommandR
         id: r.id,
         title: r.title,
         summary: r.summary,
-        audience: r.audience.into(),
+        audience: r.audience,
         body: r.body,
         tags: r.tags,
         last_reviewed: r.last_reviewed,
@@ -163,8 +163,8 @@ fn statement_view(rec: StoredRecord) -> CommandResult<StatementView> {
     };
     Ok(StatementView {
         id: rec.id.to_string(),
-        kind: st.kind.into(),
-        status: st.status().into(),
+        kind: st.kind,
+        status: st.status(),
         urgent: st.kind.is_urgent(),
         answers: st
             .answers
@@ -175,7 +175,7 @@ fn statement_view(rec: StoredRecord) -> CommandResult<StatementView> {
         history: st
             .history
             .into_iter()
-            .map(|h| StatusChangeView { status: h.status.into(), at: h.at.to_rfc3339() })
+            .map(|h| StatusChangeView { status: h.status, at: h.at.to_rfc3339() })
             .collect(),
         updated_at: st.updated_at.to_rfc3339(),
     })
@@ -224,8 +224,8 @@ async fn list_statements(state: tauri::State<'_, AppState>) -> CommandResult<Vec
 }
 
 #[tauri::command]
-async fn start_statement(state: tauri::State<'_, AppState>, kind: StatementKindName) -> CommandResult<StatementView> {
-    statement_view(with_session(&state, |v, s| v.start_statement(s, kind.into()))?)
+async fn start_statement(state: tauri::State<'_, AppState>, kind: StatementKind) -> CommandResult<StatementView> {
+    statement_view(with_session(&state, |v, s| v.start_statement(s, kind))?)
 }
 
 #[tauri::command]
@@ -250,14 +250,14 @@ async fn save_words(state: tauri::State<'_, AppState>, id: String, words: String
 async fn set_statement_status(
     state: tauri::State<'_, AppState>,
     id: String,
-    status: StatementStatusName,
+    status: StatementStatus,
 ) -> CommandResult<StatementView> {
     let id = record_id(&id)?;
     // Only the service's answers move a statement past "ready"; the person can go ready <-> draft.
-    if !matches!(status, StatementStatusName::Draft | StatementStatusName::Ready) {
+    if !matches!(status, StatementStatus::Draft | StatementStatus::Ready) {
         return Err(IpcError::invalid("A statement can only be made ready, or changed back to a draft."));
     }
-    statement_view(with_session(&state, |v, s| v.set_statement_status(s, id, status.into()))?)
+    statement_view(with_session(&state, |v, s| v.set_statement_status(s, id, status))?)
 }
 
 /// The data folder: `WAYMARK_DATA_DIR` when set (tests, portable use), else the platform's

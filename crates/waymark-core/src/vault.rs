@@ -30,6 +30,7 @@ use crate::validate;
 /// The database file inside a data folder.
 pub const DATABASE_FILE: &str = "waymark.db";
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {

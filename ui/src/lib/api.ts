@@ -4,25 +4,25 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AnswerView,
-  AudienceName,
+  Audience,
   CreatedProfile,
   HelplineView,
   QuestionSetView,
   QuestionView,
-  StatementKindName,
-  StatementStatusName,
+  StatementKind,
+  StatementStatus,
   StatementView,
   IpcError,
   ProfileView,
   ResourceHitView,
   ResourceView,
-  RoleName,
+  Role,
   SessionView,
 } from './bindings';
 
 export type {
   AnswerView,
-  AudienceName,
+  Audience,
   CreatedProfile,
   HelplineView,
   ProfileView,
@@ -30,10 +30,10 @@ export type {
   QuestionView,
   ResourceHitView,
   ResourceView,
-  RoleName,
+  Role,
   SessionView,
-  StatementKindName,
-  StatementStatusName,
+  StatementKind,
+  StatementStatus,
   StatementView,
 };
 
@@ -59,7 +59,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export const listProfiles = () => call<ProfileView[]>('list_profiles');
-export const createProfile = (name: string, role: RoleName, passphrase: string) =>
+export const createProfile = (name: string, role: Role, passphrase: string) =>
   call<CreatedProfile>('create_profile', { name, role, passphrase });
 export const unlock = (name: string, passphrase: string) =>
   call<SessionView>('unlock', { name, passphrase });
@@ -71,8 +71,8 @@ export const getResource = (id: string) => call<ResourceView>('get_resource', { 
 export const questionSet = () => call<QuestionSetView>('question_set');
 export const helplines = () => call<HelplineView[]>('helplines');
 export const listStatements = () => call<StatementView[]>('list_statements');
-export const startStatement = (kind: StatementKindName) => call<StatementView>('start_statement', { kind });
+export const startStatement = (kind: StatementKind) => call<StatementView>('start_statement', { kind });
 export const saveAnswer = (id: string, answer: AnswerView) => call<StatementView>('save_answer', { id, answer });
 export const saveWords = (id: string, words: string) => call<StatementView>('save_words', { id, words });
-export const setStatementStatus = (id: string, status: StatementStatusName) =>
+export const setStatementStatus = (id: string, status: StatementStatus) =>
   call<StatementView>('set_statement_status', { id, status });

@@ -1,7 +1,7 @@
 // Plain words for the things the young person sees, in one place.
-import type { StatementKindName, StatementStatusName } from './api';
+import type { StatementKind, StatementStatus } from './api';
 
-export const kindWords: Record<StatementKindName, string> = {
+export const kindWords: Record<StatementKind, string> = {
   review_preparation: 'Getting ready for my review',
   worried: "I'm worried",
   good_news: 'Good news',
@@ -10,7 +10,7 @@ export const kindWords: Record<StatementKindName, string> = {
   not_safe: "I don't feel safe",
 };
 
-export const statusWords: Record<StatementStatusName, string> = {
+export const statusWords: Record<StatementStatus, string> = {
   draft: 'Draft',
   ready: 'Ready',
   shared: 'Shared',

@@ -17,6 +17,7 @@ use crate::vault::{Session, Vault};
 pub const BUNDLE_FORMAT: &str = "waymark-library";
 pub const BUNDLE_FORMAT_VERSION: u32 = 1;
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Audience {
