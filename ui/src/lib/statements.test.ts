@@ -84,6 +84,22 @@ describe('get ready for my review', () => {
     expect(statements[0].status).toBe('ready');
   });
 
+  it('keeps words typed just before pressing Next or Finish later', async () => {
+    const statements: Statement[] = [];
+    backend(statements);
+    let done = 0;
+    render(Review, { ondone: () => done++ });
+    await screen.findByTestId('question');
+    await fireEvent.input(screen.getByTestId('words'), { target: { value: 'Typed then straight to Next' } });
+    await fireEvent.click(screen.getByTestId('next'));
+    await waitFor(() => expect(statements[0].answers.find((x) => x.question_id === 'home')?.words).toBe('Typed then straight to Next'));
+    await waitFor(() => expect(screen.getByTestId('question')).toHaveTextContent('Is anything worrying you?'));
+    await fireEvent.input(screen.getByTestId('words'), { target: { value: 'Then I had to go' } });
+    await fireEvent.click(screen.getByTestId('finish-later'));
+    await waitFor(() => expect(done).toBe(1));
+    expect(statements[0].answers.find((x) => x.question_id === 'worries')?.words).toBe('Then I had to go');
+  });
+
   it('resumes a draft at the first unanswered question', async () => {
     backend([{ id: 's1', kind: 'review_preparation', status: 'draft', urgent: false, words: null, updated_at: '2026-11-20T10:00:00Z',
       answers: [{ question_id: 'home', face: 2, choice: null, words: null }], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }] }]);
