@@ -13,7 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use crate::clock::{Clock, Timestamp};
@@ -229,7 +229,7 @@ impl Vault {
         let rec_wrap = keywrap::wrap_with_recovery_code(&key, &code, &id, &*self.entropy);
         let sealer = RecordSealer::new(&key);
         let session = Session { profile: id, display_name: name, role, key, sealer };
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.transaction()?;
         tx.execute(
             "INSERT INTO profiles (id, display_name, role, created_at, passphrase_wrap, recovery_wrap)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -419,7 +419,7 @@ impl Vault {
 
     /// Adds a new record (version 1) in its own transaction.
     pub fn insert(&mut self, session: &Session, body: RecordBody) -> Result<StoredRecord> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.transaction()?;
         let rec = Self::insert_in(&tx, self, session, body)?;
         tx.commit()?;
         Ok(rec)
@@ -427,7 +427,7 @@ impl Vault {
 
     /// Adds many new records in one transaction (imports, benchmarks, bulk set-up).
     pub fn insert_many(&mut self, session: &Session, bodies: Vec<RecordBody>) -> Result<Vec<StoredRecord>> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.transaction()?;
         let mut out = Vec::with_capacity(bodies.len());
         for body in bodies {
             out.push(Self::insert_in(&tx, self, session, body)?);
@@ -452,7 +452,7 @@ impl Vault {
     /// Replaces a record's contents, giving it the next version. The kind cannot change, and
     /// consent and sharing ledger entries cannot be changed at all.
     pub fn update(&mut self, session: &Session, id: RecordId, body: RecordBody) -> Result<StoredRecord> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.transaction()?;
         let rec = self.update_in(&tx, session, id, body)?;
         tx.commit()?;
         Ok(rec)
@@ -526,9 +526,11 @@ impl Vault {
         Ok(out)
     }
 
-    /// Starts a transaction for an action that touches several rows.
+    /// Starts the transaction for one user action. IMMEDIATE takes the write lock before the
+    /// action reads anything, so what it read cannot change under it before it writes (another
+    /// process, such as the command-line tool, may share the vault).
     pub(crate) fn transaction(&self) -> Result<Transaction<'_>> {
-        Ok(self.conn.unchecked_transaction()?)
+        Ok(Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?)
     }
 
     pub(crate) fn seal_outbox_item(&self, session: &Session, item_id: &RecordId, plain: &[u8]) -> Vec<u8> {

@@ -208,6 +208,8 @@ impl Vault {
     /// Returns how many queued items were removed.
     pub fn withdraw_consent(&mut self, session: &Session, kind: ShareableKind, recipient: &str) -> Result<usize> {
         let recipient = recipient.trim().to_string();
+        // Read the queue inside the transaction, so nothing queued meanwhile is missed.
+        let tx = self.transaction()?;
         let queued: Vec<OutboxItem> = self
             .outbox(session)?
             .into_iter()
@@ -221,7 +223,6 @@ impl Vault {
             by: session.display_name().to_string(),
             sequence: self.next_consent_sequence(session)?,
         };
-        let tx = self.transaction()?;
         Vault::insert_in(&tx, self, session, RecordBody::ConsentEvent(event))?;
         for item in &queued {
             tx.execute(

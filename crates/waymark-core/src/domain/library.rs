@@ -32,6 +32,11 @@ impl Audience {
             Audience::YoungPerson => "young_person",
         }
     }
+
+    /// Reads the column written by [`Audience::as_str`] (the table's CHECK allows only these two).
+    fn from_column(text: &str) -> Audience {
+        if text == "carer" { Audience::Carer } else { Audience::YoungPerson }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -429,7 +434,7 @@ impl Vault {
                 id: r.get(0)?,
                 title: r.get(1)?,
                 summary: r.get(2)?,
-                audience: if audience == "carer" { Audience::Carer } else { Audience::YoungPerson },
+                audience: Audience::from_column(&audience),
                 reading_minutes: r.get(4)?,
             })
         };
@@ -475,7 +480,7 @@ impl Vault {
                     let sources: String = r.get(7)?;
                     Ok(Resource {
                         id: r.get(0)?,
-                        audience: if audience == "carer" { Audience::Carer } else { Audience::YoungPerson },
+                        audience: Audience::from_column(&audience),
                         title: r.get(2)?,
                         summary: r.get(3)?,
                         body: r.get(4)?,

@@ -33,17 +33,25 @@ impl StatementKind {
         StatementKind::NotSafe,
     ];
 
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatementKind::ReviewPreparation => "review_preparation",
+            StatementKind::Worried => "worried",
+            StatementKind::GoodNews => "good_news",
+            StatementKind::ChangeSomething => "change_something",
+            StatementKind::ServiceFeedback => "service_feedback",
+            StatementKind::NotSafe => "not_safe",
+        }
+    }
+
     pub fn parse(text: &str) -> Result<StatementKind> {
         let t = text.trim().to_ascii_lowercase().replace('-', "_");
-        StatementKind::ALL
-            .into_iter()
-            .find(|k| serde_json::to_value(k).ok().and_then(|v| v.as_str().map(|s| s == t)) == Some(true))
-            .ok_or_else(|| {
-                Error::invalid(
-                    "Statement kind",
-                    format!("'{}' is not one of review_preparation, worried, good_news, change_something, service_feedback, not_safe", validate::clip(text)),
-                )
-            })
+        StatementKind::ALL.into_iter().find(|k| k.as_str() == t).ok_or_else(|| {
+            Error::invalid(
+                "Statement kind",
+                format!("'{}' is not one of review_preparation, worried, good_news, change_something, service_feedback, not_safe", validate::clip(text)),
+            )
+        })
     }
 
     /// "I don't feel safe" is always marked urgent when sent.
