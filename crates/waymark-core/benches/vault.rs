@@ -77,14 +77,14 @@ fn throughput(n: usize, batched: bool) {
         .unwrap();
     };
     if batched {
-        let tx = plain.unchecked_transaction().unwrap();
+        let tx = rusqlite::Transaction::new_unchecked(&plain, rusqlite::TransactionBehavior::Immediate).unwrap();
         for (i, b) in bodies.iter().enumerate() {
             write_plain(&tx, i, b);
         }
         tx.commit().unwrap();
     } else {
         for (i, b) in bodies.iter().enumerate() {
-            let tx = plain.unchecked_transaction().unwrap();
+            let tx = rusqlite::Transaction::new_unchecked(&plain, rusqlite::TransactionBehavior::Immediate).unwrap();
             write_plain(&tx, i, b);
             tx.commit().unwrap();
         }

@@ -20,7 +20,7 @@ impl KdfParams {
     /// The OWASP minimum for Argon2id (19 MiB, 2 passes, 1 lane). Nothing weaker is accepted.
     pub const FLOOR: KdfParams = KdfParams { memory_kib: 19 * 1024, iterations: 2, parallelism: 1 };
 
-    /// The default for new profiles: 128 MiB, 3 passes, 1 lane. About 0.4–0.5 s on the 2-core
+    /// The default for new profiles: 128 MiB, 3 passes, 1 lane. About 0.4–0.6 s on the 2-core
     /// machines Waymark is built and tested on (`cargo bench -p waymark-core --bench vault`
     /// prints the figure).
     pub const DEFAULT: KdfParams =
