@@ -118,7 +118,7 @@ fn parse_export(json: &[u8]) -> Result<Export> {
     Ok(export)
 }
 
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -185,10 +185,6 @@ impl Export {
     /// A self-contained page (no scripts, no remote content) showing everything in the export.
     pub fn to_html(&self) -> String {
         let mut out = String::new();
-        out.push_str("<!doctype html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">");
-        out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">");
-        out.push_str(&format!("<title>All my information – {}</title>", escape(&self.profile.display_name)));
-        out.push_str("<style>body{font:1.1rem/1.6 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}h2{border-bottom:2px solid #444;margin-top:2.5rem}section.record{border:1px solid #999;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}dt{font-weight:bold}dd{margin:0 0 .5rem 1rem}</style></head><body>");
         out.push_str(&format!(
             "<h1>All my information</h1><p>This is everything Waymark keeps for <strong>{}</strong>, made on {}.</p>",
             escape(&self.profile.display_name),
@@ -212,7 +208,19 @@ impl Export {
                 out.push_str("</section>");
             }
         }
-        out.push_str("</body></html>\n");
-        out
+        html_document(&format!("All my information – {}", self.profile.display_name), &out)
     }
+}
+
+/// A self-contained page around `body` (already escaped HTML): no scripts, no remote content,
+/// readable printed or on screen. Used for every document Waymark saves for a person.
+pub(crate) fn html_document(title: &str, body: &str) -> String {
+    let mut out = String::new();
+    out.push_str("<!doctype html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">");
+    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">");
+    out.push_str(&format!("<title>{}</title>", escape(title)));
+    out.push_str("<style>body{font:1.1rem/1.6 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}h2{border-bottom:2px solid #444;margin-top:2.5rem}section.record{border:1px solid #999;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}dt{font-weight:bold}dd{margin:0 0 .5rem 1rem}p.text{white-space:pre-wrap}</style></head><body>");
+    out.push_str(body);
+    out.push_str("</body></html>\n");
+    out
 }

@@ -13,9 +13,12 @@
 //! - [`vault`]: profiles (create, unlock, lock, change passphrase, recover, delete) and sealed records.
 //! - [`domain`]: statements, plans, pathway notes, the resource library, the safer-caring policy,
 //!   the learning log, consent and sharing ledgers.
+//! - [`settings`]: this laptop's display and lock preferences (never personal content).
+//! - [`documents`]: saving a file a person asked for, private to them, never overwriting.
 //! - [`export`]: "download all my information" and restoring it.
 
 pub mod clock;
+pub mod documents;
 pub mod domain;
 pub mod entropy;
 pub mod error;
@@ -25,6 +28,7 @@ pub mod kdf;
 pub mod keywrap;
 pub mod seal;
 pub mod secret;
+pub mod settings;
 pub mod store;
 pub mod validate;
 pub mod vault;

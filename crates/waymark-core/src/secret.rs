@@ -42,39 +42,131 @@ impl Passphrase {
 
     /// Refuses passphrases that are too easy to guess, with a reason a person can act on.
     pub fn check_strength(&self) -> Result<()> {
-        let text = self.0.as_str();
-        let chars = text.chars().count();
-        if chars < 10 {
-            return Err(Error::WeakPassphrase(
-                "use at least 10 characters. Three random words work well.".into(),
-            ));
-        }
+        let chars = self.0.chars().count();
         if chars > 1024 {
             return Err(Error::TooLong { field: "Passphrase".into(), max: 1024, actual: chars });
         }
-        let mut distinct: Vec<char> = text.to_lowercase().chars().collect();
+        match self.strength() {
+            Strength { problem: Some(reason), .. } => Err(Error::WeakPassphrase(reason)),
+            _ => Ok(()),
+        }
+    }
+
+    /// How hard this passphrase is to guess, for the meter on the start screen. The same rules
+    /// decide what [`Passphrase::check_strength`] refuses, so the meter never disagrees with it.
+    pub fn strength(&self) -> Strength {
+        let text = self.0.as_str();
+        let weak = |reason: String| Strength { level: StrengthLevel::TooWeak, estimated_bits: 0, problem: Some(reason) };
+        if text.chars().count() < 10 {
+            return weak("use at least 10 characters. Three random words work well.".into());
+        }
+        let lowered = text.to_lowercase();
+        let mut distinct: Vec<char> = lowered.chars().collect();
         distinct.sort_unstable();
         distinct.dedup();
         if distinct.len() < 5 {
-            return Err(Error::WeakPassphrase(
-                "it repeats the same few letters. Try three random words.".into(),
-            ));
+            return weak("it repeats the same few letters. Try three random words.".into());
         }
-        let lowered = text.to_lowercase();
-        let squashed: String = lowered.chars().filter(|c| c.is_alphanumeric()).collect();
+        // Undo the usual letter swaps, so "Passw0rd!!" is caught as "password".
+        let plain: String = lowered.chars().filter(|c| c.is_alphanumeric()).collect();
+        let unswapped: String = lowered
+            .chars()
+            .map(|c| match c {
+                '0' => 'o',
+                '1' | '!' => 'i',
+                '3' => 'e',
+                '4' | '@' => 'a',
+                '5' | '$' => 's',
+                '7' => 't',
+                other => other,
+            })
+            .filter(|c| c.is_alphanumeric())
+            .collect();
         const COMMON: &[&str] = &[
             "password", "passphrase", "qwerty", "123456", "letmein", "iloveyou", "waymark",
             "abcdef", "football", "welcome", "monkey", "dragon",
         ];
-        if let Some(word) = COMMON.iter().find(|w| squashed.contains(*w)) {
+        for squashed in [&plain, &unswapped] {
+            let Some(word) = COMMON.iter().find(|w| squashed.contains(*w)) else { continue };
             if squashed.len() < word.len() + 8 {
-                return Err(Error::WeakPassphrase(format!(
-                    "it is mostly '{word}', which is one of the first things people guess."
-                )));
+                return weak(format!("it is mostly '{word}', which is one of the first things people guess."));
             }
         }
-        Ok(())
+        let bits = estimate_bits(&lowered, text);
+        let level = match bits {
+            0..=29 => StrengthLevel::Okay,
+            30..=49 => StrengthLevel::Good,
+            _ => StrengthLevel::Strong,
+        };
+        Strength { level, estimated_bits: bits, problem: None }
     }
+}
+
+/// A rough, deliberately cautious guess at how many guesses (as a power of two) finding a
+/// passphrase would take: words from the suggestion list count 11 bits each, since an attacker
+/// may know the list; other text counts about 2 bits a character, roughly what English carries.
+fn estimate_bits(lowered: &str, original: &str) -> u32 {
+    let mut bits = 0.0f64;
+    for word in lowered.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        bits += if suggestion_words().any(|w| w == word) { 11.0 } else { 2.0 * word.chars().count() as f64 };
+    }
+    // Capitals, digits and symbols add a little, but mostly in predictable places.
+    if original.chars().any(|c| c.is_uppercase()) {
+        bits += 2.0;
+    }
+    if original.chars().any(|c| c.is_ascii_digit()) {
+        bits += 2.0;
+    }
+    bits as u32
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum StrengthLevel {
+    /// Refused, with a reason.
+    TooWeak,
+    Okay,
+    Good,
+    Strong,
+}
+
+/// The meter's reading. Holds no part of the passphrase itself.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Strength {
+    pub level: StrengthLevel,
+    pub estimated_bits: u32,
+    /// Why it is refused, in words a person can act on.
+    pub problem: Option<String>,
+}
+
+/// The 2048 words passphrase suggestions are drawn from (`data/words.txt`): short, common and
+/// easy to spell, chosen to be neutral for children in care.
+const SUGGESTION_WORDS: &str = include_str!("../data/words.txt");
+
+fn suggestion_words() -> impl Iterator<Item = &'static str> {
+    SUGGESTION_WORDS.lines().filter(|l| !l.is_empty())
+}
+
+/// Suggests a passphrase of `count` words picked uniformly at random (2048 words: 11 bits each),
+/// joined by hyphens. Three words take longer to guess than Argon2id lets an attacker try in
+/// years on one machine, and are far easier to remember than random characters.
+pub fn suggest_passphrase(entropy: &dyn Entropy, count: usize) -> Passphrase {
+    let words: Vec<&str> = suggestion_words().collect();
+    debug_assert_eq!(words.len(), 2048);
+    let mut out = Zeroizing::new(String::new());
+    for i in 0..count {
+        let mut b = Zeroizing::new([0u8; 2]);
+        entropy.fill(&mut b[..]);
+        // 2048 is a power of two, so masking keeps every word equally likely.
+        let index = (u16::from_le_bytes(*b) & 0x07ff) as usize % words.len();
+        if i > 0 {
+            out.push('-');
+        }
+        out.push_str(words[index]);
+    }
+    Passphrase(out)
 }
 
 /// A recovery code: 120 random bits, shown once at set-up in six groups of four characters

@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("../migrations/0001_vault.sql")),
     (2, include_str!("../migrations/0002_library.sql")),
+    (3, include_str!("../migrations/0003_device_settings.sql")),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -86,6 +86,19 @@ impl Session {
     pub fn role(&self) -> Role {
         self.role
     }
+
+    /// Refuses `what` for a profile of the other role, e.g. a safer-caring policy for a young
+    /// person: each screen belongs to one kind of user.
+    pub fn require_role(&self, role: Role, what: &str) -> Result<()> {
+        if self.role != role {
+            let who = match role {
+                Role::YoungPerson => "a young person's",
+                Role::Carer => "a foster carer's",
+            };
+            return Err(Error::invalid("Profile", format!("{what} belong in {who} profile")));
+        }
+        Ok(())
+    }
 }
 
 pub struct VaultOptions {

@@ -10,6 +10,7 @@ use crate::validate::{self, SHORT_TEXT};
 
 /// The kinds of record a person can choose to share with the service.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ShareableKind {
     Statement,

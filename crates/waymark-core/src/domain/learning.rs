@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::validate::{self, LONG_TEXT, SHORT_TEXT};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum LearningKind {
     Course,
@@ -19,6 +20,7 @@ pub enum LearningKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct LearningEntry {
     /// `YYYY-MM-DD`.
@@ -29,8 +31,10 @@ pub struct LearningEntry {
     pub minutes: u32,
     /// A library resource this learning came from, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub resource_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub notes: Option<String>,
 }
 
@@ -54,4 +58,56 @@ pub fn minutes_by_month<'a>(entries: impl IntoIterator<Item = &'a LearningEntry>
         *out.entry(e.date[..7].to_string()).or_insert(0) += e.minutes as u64;
     }
     out
+}
+
+/// The log as CSV (date, kind, title, hours, notes) for an annual review or a spreadsheet.
+/// Cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
+pub fn learning_log_csv<'a>(entries: impl IntoIterator<Item = &'a LearningEntry>) -> String {
+    fn cell(text: &str) -> String {
+        let mut t = text.replace('\r', "");
+        if t.starts_with(['=', '+', '-', '@', '\t']) {
+            t.insert(0, '\'');
+        }
+        format!("\"{}\"", t.replace('"', "\"\""))
+    }
+    let mut out = String::from("date,kind,title,hours,notes\r\n");
+    for e in entries {
+        let kind = match e.kind {
+            LearningKind::Course => "course",
+            LearningKind::Reading => "reading",
+            LearningKind::Webinar => "webinar",
+            LearningKind::SupportGroup => "support group",
+            LearningKind::Other => "other",
+        };
+        out.push_str(&format!(
+            "{},{},{},{}.{:02},{}\r\n",
+            e.date,
+            kind,
+            cell(&e.title),
+            e.minutes / 60,
+            (e.minutes % 60) * 100 / 60,
+            cell(e.notes.as_deref().unwrap_or(""))
+        ));
+    }
+    out
+}
+
+use crate::domain::{RecordBody, RecordKind, StoredRecord};
+use crate::vault::{Role, Session, Vault};
+
+impl Vault {
+    /// Every learning entry, newest date first.
+    pub fn learning_entries(&self, session: &Session) -> Result<Vec<StoredRecord>> {
+        let mut all = self.list(session, Some(RecordKind::LearningEntry))?.records;
+        all.sort_by(|a, b| match (&b.body, &a.body) {
+            (RecordBody::LearningEntry(x), RecordBody::LearningEntry(y)) => x.date.cmp(&y.date),
+            _ => std::cmp::Ordering::Equal,
+        });
+        Ok(all)
+    }
+
+    pub fn add_learning_entry(&mut self, session: &Session, entry: LearningEntry) -> Result<StoredRecord> {
+        session.require_role(Role::Carer, "Learning logs")?;
+        self.insert(session, RecordBody::LearningEntry(entry))
+    }
 }

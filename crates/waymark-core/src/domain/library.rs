@@ -76,6 +76,10 @@ impl Resource {
         validate::list_len("Tags", &self.tags)?;
         for t in &self.tags {
             validate::required_text("Tag", t, 40)?;
+            // Tags are stored space-separated for the search index, so one tag is one word.
+            if t.chars().any(char::is_whitespace) {
+                return Err(Error::invalid("Tag", format!("'{}' has a space; join words with '-'", validate::clip(t))));
+            }
         }
         validate::date("Last reviewed", &self.last_reviewed)?;
         for s in &self.sources {
@@ -308,6 +312,7 @@ pub struct ResourceHit {
     pub summary: String,
     pub audience: Audience,
     pub reading_minutes: u32,
+    pub tags: Vec<String>,
 }
 
 /// A person's bookmark and read mark for one resource. One record per resource.
@@ -436,12 +441,13 @@ impl Vault {
                 summary: r.get(2)?,
                 audience: Audience::from_column(&audience),
                 reading_minutes: r.get(4)?,
+                tags: r.get::<_, String>(5)?.split_whitespace().map(String::from).collect(),
             })
         };
         let rows = match fts_query(text, " ") {
             None => {
                 let mut stmt = self.conn().prepare_cached(
-                    "SELECT id, title, summary, audience, reading_minutes FROM library_resources ORDER BY title LIMIT ?1",
+                    "SELECT id, title, summary, audience, reading_minutes, tags FROM library_resources ORDER BY title LIMIT ?1",
                 )?;
                 let rows = stmt.query_map([limit], map)?.collect::<std::result::Result<Vec<_>, _>>()?;
                 rows
@@ -450,7 +456,7 @@ impl Vault {
                 // A title that holds exactly what was typed ("what is a review") comes first.
                 let phrase = text.trim().to_lowercase();
                 let mut stmt = self.conn().prepare_cached(
-                    "SELECT r.id, r.title, r.summary, r.audience, r.reading_minutes
+                    "SELECT r.id, r.title, r.summary, r.audience, r.reading_minutes, r.tags
                      FROM library_search JOIN library_resources r ON r.rowid = library_search.rowid
                      WHERE library_search MATCH ?1
                      ORDER BY instr(lower(r.title), ?3) > 0 DESC, bm25(library_search, 10.0, 5.0, 2.0, 1.0)
@@ -492,6 +498,19 @@ impl Vault {
             )
             .optional()?
             .ok_or_else(|| Error::NotFound(format!("no resource called '{}'", validate::clip(id))))
+    }
+
+    /// This person's bookmarks and read marks.
+    pub fn resource_marks(&self, session: &Session) -> Result<Vec<ResourceMark>> {
+        Ok(self
+            .list(session, Some(RecordKind::ResourceMark))?
+            .records
+            .into_iter()
+            .filter_map(|r| match r.body {
+                RecordBody::ResourceMark(m) => Some(m),
+                _ => None,
+            })
+            .collect())
     }
 
     /// Changes this person's mark on a resource (creating it if needed).

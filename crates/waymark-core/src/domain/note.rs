@@ -11,22 +11,28 @@ use crate::validate::{self, LONG_TEXT};
 use super::plan::Matter;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PathwayNote {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub matter: Option<Matter>,
     /// A goal in a plan, as `plan_id` plus the goal's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub plan_id: Option<Uuid>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub goal_id: Option<String>,
     pub text: String,
     /// How far along the person feels they are, 0 to 100.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub progress: Option<u8>,
     /// False until the writer chooses to share this note.
     #[serde(default)]
     pub shared: bool,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub written_at: Timestamp,
 }
 
@@ -43,5 +49,46 @@ impl PathwayNote {
             return Err(Error::invalid("Progress", "must be between 0 and 100"));
         }
         Ok(())
+    }
+}
+
+use crate::domain::{RecordBody, RecordKind, StoredRecord};
+use crate::vault::{Role, Session, Vault};
+
+impl Vault {
+    /// This person's pathway notes, newest first.
+    pub fn pathway_notes(&self, session: &Session) -> Result<Vec<StoredRecord>> {
+        let mut notes = self.list(session, Some(RecordKind::PathwayNote))?.records;
+        notes.sort_by(|a, b| match (&b.body, &a.body) {
+            (RecordBody::PathwayNote(x), RecordBody::PathwayNote(y)) => x.written_at.cmp(&y.written_at),
+            _ => std::cmp::Ordering::Equal,
+        });
+        Ok(notes)
+    }
+
+    /// Writes a new note (`id` None) or replaces one, keeping when it was first written.
+    /// Notes stay private: sharing is a separate, consented step.
+    pub fn save_pathway_note(
+        &mut self,
+        session: &Session,
+        id: Option<crate::RecordId>,
+        mut note: PathwayNote,
+    ) -> Result<StoredRecord> {
+        session.require_role(Role::YoungPerson, "Pathway notes")?;
+        match id {
+            None => {
+                note.written_at = self.now();
+                note.shared = false;
+                self.insert(session, RecordBody::PathwayNote(note))
+            }
+            Some(id) => {
+                let RecordBody::PathwayNote(old) = self.get(session, id)?.body else {
+                    return Err(Error::invalid("Note", format!("record {id} is not a pathway note")));
+                };
+                note.written_at = old.written_at;
+                note.shared = old.shared;
+                self.update(session, id, RecordBody::PathwayNote(note))
+            }
+        }
     }
 }

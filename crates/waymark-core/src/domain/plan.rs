@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::validate::{self, SHORT_TEXT, LONG_TEXT};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum PlanKind {
     CarePlan,
@@ -18,6 +19,7 @@ pub enum PlanKind {
 
 /// The ten matters a pathway plan covers in England.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Matter {
     PersonalSupport,
@@ -63,6 +65,7 @@ impl Matter {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
     NotStarted,
@@ -71,6 +74,7 @@ pub enum ActionStatus {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     pub id: String,
@@ -79,16 +83,19 @@ pub struct Action {
     pub owner: String,
     /// `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub due: Option<String>,
     pub status: ActionStatus,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     pub id: String,
     /// Which pathway-plan matter this goal belongs to (pathway plans need one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub matter: Option<Matter>,
     pub text: String,
     #[serde(default)]
@@ -96,9 +103,11 @@ pub struct Goal {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// The same for every version of one plan.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub plan_id: Uuid,
     pub version: u32,
     pub kind: PlanKind,
@@ -107,6 +116,7 @@ pub struct Plan {
     pub summary: String,
     /// `YYYY-MM-DD`.
     pub effective_from: String,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub received_at: Timestamp,
     #[serde(default)]
     pub goals: Vec<Goal>,
@@ -251,6 +261,17 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<PlanChange> {
 use crate::domain::{RecordBody, RecordKind, StoredRecord};
 use crate::vault::{Session, Vault};
 
+/// One plan as "My plan" shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanOverview {
+    pub latest: Plan,
+    /// Every version held, oldest first.
+    pub versions: Vec<u32>,
+    pub previous_version: Option<u32>,
+    /// What changed from `previous_version` to `latest`; empty for a first version.
+    pub changes: Vec<PlanChange>,
+}
+
 impl Vault {
     /// Stores a new version of a plan. Versions only go up: an older or repeated version is refused.
     pub fn add_plan_version(&mut self, session: &Session, plan: Plan) -> Result<StoredRecord> {
@@ -279,6 +300,30 @@ impl Vault {
             })
             .collect();
         out.sort_by_key(|p| p.version);
+        Ok(out)
+    }
+
+    /// Each plan this person has, newest version first in view: the latest version, the version
+    /// numbers held, and what changed since the version before it.
+    pub fn plan_overview(&self, session: &Session) -> Result<Vec<PlanOverview>> {
+        let mut by_plan: std::collections::BTreeMap<Uuid, Vec<Plan>> = std::collections::BTreeMap::new();
+        for r in self.list(session, Some(RecordKind::Plan))?.records {
+            if let RecordBody::Plan(p) = r.body {
+                by_plan.entry(p.plan_id).or_default().push(p);
+            }
+        }
+        let mut out: Vec<PlanOverview> = by_plan
+            .into_values()
+            .map(|mut versions| {
+                versions.sort_by_key(|p| p.version);
+                let latest = versions.pop().expect("each group has a plan");
+                let changes = versions.last().map(|prev| diff(prev, &latest)).unwrap_or_default();
+                let mut numbers: Vec<u32> = versions.iter().map(|p| p.version).collect();
+                numbers.push(latest.version);
+                PlanOverview { previous_version: versions.last().map(|p| p.version), versions: numbers, changes, latest }
+            })
+            .collect();
+        out.sort_by_key(|o| std::cmp::Reverse(o.latest.received_at));
         Ok(out)
     }
 
