@@ -5,8 +5,15 @@
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+use waymark_core::domain::consent::ShareableKind;
+use waymark_core::domain::learning::{LearningEntry, LearningKind};
 use waymark_core::domain::library::Audience;
+use waymark_core::domain::note::PathwayNote;
+use waymark_core::domain::plan::{Action, ActionStatus, Goal, Matter, Plan, PlanKind};
+use waymark_core::domain::policy::{PolicySection, PolicyTopic, SaferCaringPolicy};
 use waymark_core::domain::{StatementKind, StatementStatus};
+use waymark_core::secret::{Strength, StrengthLevel};
+use waymark_core::settings::{DisplaySettings, TextSize};
 use waymark_core::Role;
 
 /// An error as the UI receives it: a stable code to act on and a message to show.
@@ -42,9 +49,10 @@ pub struct SessionView {
     pub role: Role,
 }
 
-/// Returned once when a profile is made: the recovery code is shown to the person and not kept.
+/// Returned when a profile is made or recovered: the new recovery code is shown to the person
+/// once and not kept.
 #[derive(Serialize, TS)]
-pub struct CreatedProfile {
+pub struct SessionWithCode {
     pub session: SessionView,
     pub recovery_code: String,
 }
@@ -57,6 +65,7 @@ pub struct ResourceHitView {
     pub summary: String,
     pub audience: Audience,
     pub reading_minutes: u32,
+    pub tags: Vec<String>,
 }
 
 /// One guidance article or help page. `body` is Markdown in the restricted form described in
@@ -127,6 +136,107 @@ pub struct HelplineView {
     pub note: String,
 }
 
+/// A file Waymark saved because the person asked for it.
+#[derive(Debug, Serialize, TS)]
+pub struct SavedFile {
+    pub path: String,
+}
+
+/// A person's bookmark and read mark on one resource.
+#[derive(Debug, Serialize, TS)]
+pub struct ResourceMarkView {
+    pub resource_id: String,
+    pub bookmarked: bool,
+    pub read: bool,
+}
+
+/// A pathway-plan matter with the words the app shows for it.
+#[derive(Debug, Serialize, TS)]
+pub struct MatterView {
+    pub matter: Matter,
+    pub label: String,
+}
+
+/// One plan on "My plan": its latest version and what changed since the one before.
+#[derive(Debug, Serialize, TS)]
+pub struct PlanView {
+    pub latest: Plan,
+    pub versions: Vec<u32>,
+    pub previous_version: Option<u32>,
+    /// Each change in a short sentence.
+    pub changes: Vec<String>,
+}
+
+#[derive(Debug, Serialize, TS)]
+pub struct NoteView {
+    pub id: String,
+    pub note: PathwayNote,
+}
+
+/// What the person typed for a note; the time written and sharing are kept by the core.
+#[derive(Debug, Deserialize, TS)]
+pub struct NoteInput {
+    pub matter: Option<Matter>,
+    pub text: String,
+    pub progress: Option<u8>,
+}
+
+/// One guided section of the safer-caring policy.
+#[derive(Debug, Serialize, TS)]
+pub struct PolicyTopicView {
+    pub topic: PolicyTopic,
+    pub heading: String,
+    pub prompt: String,
+}
+
+#[derive(Debug, Serialize, TS)]
+pub struct LearningEntryView {
+    pub id: String,
+    pub entry: LearningEntry,
+}
+
+#[derive(Debug, Serialize, TS)]
+pub struct MonthTotal {
+    /// `YYYY-MM`.
+    pub month: String,
+    #[ts(type = "number")]
+    pub minutes: u64,
+}
+
+#[derive(Debug, Serialize, TS)]
+pub struct LearningLogView {
+    pub entries: Vec<LearningEntryView>,
+    /// Oldest month first.
+    pub by_month: Vec<MonthTotal>,
+    #[ts(type = "number")]
+    pub total_minutes: u64,
+}
+
+/// Something the person has said yes to sharing, in plain words.
+#[derive(Debug, Serialize, TS)]
+pub struct ConsentView {
+    pub kind: ShareableKind,
+    pub what: String,
+    pub recipient: String,
+    /// RFC 3339, UTC.
+    pub since: String,
+}
+
+#[derive(Debug, Serialize, TS)]
+pub struct SharingView {
+    pub consents: Vec<ConsentView>,
+    /// Items waiting to be sent.
+    pub waiting: u32,
+    /// How many things have been sent so far.
+    pub sent: u32,
+}
+
+#[derive(Debug, Serialize, TS)]
+pub struct WithdrawnView {
+    /// Queued items taken out, so never sent.
+    pub removed_from_outbox: u32,
+}
+
 /// The TypeScript file the UI imports, generated from the types above and the core's enums
 /// (which derive `TS` under the core's `ts` feature, so there is one definition of each).
 pub fn typescript_bindings() -> String {
@@ -139,7 +249,12 @@ pub fn typescript_bindings() -> String {
         Role::decl(&cfg),
         ProfileView::decl(&cfg),
         SessionView::decl(&cfg),
-        CreatedProfile::decl(&cfg),
+        SessionWithCode::decl(&cfg),
+        StrengthLevel::decl(&cfg),
+        Strength::decl(&cfg),
+        TextSize::decl(&cfg),
+        DisplaySettings::decl(&cfg),
+        SavedFile::decl(&cfg),
         Audience::decl(&cfg),
         ResourceHitView::decl(&cfg),
         ResourceView::decl(&cfg),
@@ -151,6 +266,31 @@ pub fn typescript_bindings() -> String {
         StatusChangeView::decl(&cfg),
         StatementView::decl(&cfg),
         HelplineView::decl(&cfg),
+        ResourceMarkView::decl(&cfg),
+        Matter::decl(&cfg),
+        MatterView::decl(&cfg),
+        PlanKind::decl(&cfg),
+        ActionStatus::decl(&cfg),
+        Action::decl(&cfg),
+        Goal::decl(&cfg),
+        Plan::decl(&cfg),
+        PlanView::decl(&cfg),
+        PathwayNote::decl(&cfg),
+        NoteView::decl(&cfg),
+        NoteInput::decl(&cfg),
+        PolicyTopic::decl(&cfg),
+        PolicySection::decl(&cfg),
+        SaferCaringPolicy::decl(&cfg),
+        PolicyTopicView::decl(&cfg),
+        LearningKind::decl(&cfg),
+        LearningEntry::decl(&cfg),
+        LearningEntryView::decl(&cfg),
+        MonthTotal::decl(&cfg),
+        LearningLogView::decl(&cfg),
+        ShareableKind::decl(&cfg),
+        ConsentView::decl(&cfg),
+        SharingView::decl(&cfg),
+        WithdrawnView::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);

@@ -9,20 +9,32 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use ipc::{
-    AnswerView, CreatedProfile, HelplineView, IpcError, ProfileView, QuestionSetView, QuestionView, ResourceHitView,
-    ResourceView, SessionView, StatementView, StatusChangeView,
+    AnswerView, ConsentView, HelplineView, IpcError, LearningEntryView, LearningLogView, MatterView, MonthTotal,
+    NoteInput, NoteView, PlanView, PolicyTopicView, ProfileView, QuestionSetView, QuestionView, ResourceHitView,
+    ResourceMarkView, ResourceView, SavedFile, SessionView, SessionWithCode, SharingView, StatementView,
+    StatusChangeView, WithdrawnView,
 };
+use waymark_core::domain::consent::{active_consents, ShareableKind};
+use waymark_core::domain::learning::{learning_log_csv, minutes_by_month, LearningEntry};
+use waymark_core::domain::note::PathwayNote;
+use waymark_core::domain::plan::Matter;
+use waymark_core::domain::policy::{PolicyTopic, SaferCaringPolicy};
+use waymark_core::domain::RecordKind;
+use waymark_core::secret::{suggest_passphrase, RecoveryCode, Strength};
+use waymark_core::settings::DisplaySettings;
 use waymark_core::domain::statement::{Answer, QuestionSet, HELPLINES};
 use waymark_core::domain::{RecordBody, StatementKind, StatementStatus, StoredRecord};
 use waymark_core::RecordId;
 use tauri::Manager;
 use waymark_core::secret::Passphrase;
-use waymark_core::{Role, Session, Vault, VaultOptions};
+use waymark_core::{Role, Session, SystemEntropy, Vault, VaultOptions};
 
 /// What the shell holds while running: the open vault and, when unlocked, the one session.
 pub struct AppState {
     vault: Mutex<Vault>,
     session: Mutex<Option<Session>>,
+    /// Where documents the person asks for are saved (their Downloads folder by default).
+    documents: PathBuf,
 }
 
 type CommandResult<T> = Result<T, IpcError>;
@@ -61,13 +73,13 @@ async fn create_profile(
     name: String,
     role: String,
     passphrase: String,
-) -> CommandResult<CreatedProfile> {
+) -> CommandResult<SessionWithCode> {
     check_len("Name", &name, MAX_NAME)?;
     check_len("Passphrase", &passphrase, MAX_PASSPHRASE)?;
     let role = Role::parse(&role)?;
     let passphrase = Passphrase::new(passphrase);
     let (session, code) = state.vault.lock().map_err(poisoned)?.create_profile(&name, role, &passphrase)?;
-    let created = CreatedProfile { session: view(&session), recovery_code: code.display().to_string() };
+    let created = SessionWithCode { session: view(&session), recovery_code: code.display().to_string() };
     *state.session.lock().map_err(poisoned)? = Some(session);
     Ok(created)
 }
@@ -123,6 +135,7 @@ async fn search_library(state: tauri::State<'_, AppState>, query: String) -> Com
             summary: h.summary,
             audience: h.audience,
             reading_minutes: h.reading_minutes,
+            tags: h.tags,
         })
         .collect())
 }
@@ -260,6 +273,293 @@ async fn set_statement_status(
     statement_view(with_session(&state, |v, s| v.set_statement_status(s, id, status))?)
 }
 
+/// The strength meter's reading, using the same rules that refuse a weak passphrase.
+#[tauri::command]
+async fn passphrase_strength(passphrase: String) -> CommandResult<Strength> {
+    check_len("Passphrase", &passphrase, MAX_PASSPHRASE)?;
+    Ok(Passphrase::new(passphrase).strength())
+}
+
+/// Three random words, offered on the start screen; the person may use them or not.
+#[tauri::command]
+async fn suggest_words() -> CommandResult<String> {
+    Ok(suggest_passphrase(&SystemEntropy::new(), 3).expose().to_string())
+}
+
+/// "I forgot my passphrase": opens the profile with its recovery code and sets a new passphrase.
+/// The old code stops working and a new one is shown once.
+#[tauri::command]
+async fn recover(
+    state: tauri::State<'_, AppState>,
+    name: String,
+    recovery_code: String,
+    passphrase: String,
+) -> CommandResult<SessionWithCode> {
+    check_len("Name", &name, MAX_NAME)?;
+    check_len("Recovery code", &recovery_code, 64)?;
+    check_len("Passphrase", &passphrase, MAX_PASSPHRASE)?;
+    let code = RecoveryCode::parse(&recovery_code)?;
+    let passphrase = Passphrase::new(passphrase);
+    let (session, new_code) = state.vault.lock().map_err(poisoned)?.recover(&name, &code, &passphrase)?;
+    let out = SessionWithCode { session: view(&session), recovery_code: new_code.display().to_string() };
+    *state.session.lock().map_err(poisoned)? = Some(session);
+    Ok(out)
+}
+
+/// Saves the recovery code the person is looking at as a file, when they ask to.
+#[tauri::command]
+async fn save_recovery_code(state: tauri::State<'_, AppState>, recovery_code: String) -> CommandResult<SavedFile> {
+    check_len("Recovery code", &recovery_code, 64)?;
+    let code = RecoveryCode::parse(&recovery_code)?;
+    let name = with_session(&state, |_, s| Ok(s.display_name().to_string()))?;
+    let text = format!(
+        "Waymark recovery code for {name}\n\n{}\n\nIf you forget your passphrase, this code opens your profile.\nKeep it somewhere safe, away from this laptop. Anyone with it and this laptop can open your profile.\n",
+        code.display().as_str()
+    );
+    save_document(&state, &format!("Waymark recovery code - {name}"), "txt", text.as_bytes())
+}
+
+#[tauri::command]
+async fn change_passphrase(
+    state: tauri::State<'_, AppState>,
+    current: String,
+    new_passphrase: String,
+) -> CommandResult<()> {
+    check_len("Passphrase", &current, MAX_PASSPHRASE)?;
+    check_len("New passphrase", &new_passphrase, MAX_PASSPHRASE)?;
+    let (current, new) = (Passphrase::new(current), Passphrase::new(new_passphrase));
+    with_session(&state, |v, s| v.change_passphrase(s, &current, &new))
+}
+
+/// This laptop's display settings; readable while locked so the start screen uses them.
+#[tauri::command]
+async fn get_settings(state: tauri::State<'_, AppState>) -> CommandResult<DisplaySettings> {
+    Ok(state.vault.lock().map_err(poisoned)?.display_settings()?)
+}
+
+#[tauri::command]
+async fn save_settings(state: tauri::State<'_, AppState>, settings: DisplaySettings) -> CommandResult<DisplaySettings> {
+    let mut vault = state.vault.lock().map_err(poisoned)?;
+    vault.save_display_settings(&settings)?;
+    Ok(vault.display_settings()?)
+}
+
+fn save_document(state: &AppState, stem: &str, extension: &str, bytes: &[u8]) -> CommandResult<SavedFile> {
+    let path = waymark_core::documents::save_private_document(&state.documents, stem, extension, bytes)?;
+    Ok(SavedFile { path: path.display().to_string() })
+}
+
+#[tauri::command]
+async fn resource_marks(state: tauri::State<'_, AppState>) -> CommandResult<Vec<ResourceMarkView>> {
+    Ok(with_session(&state, |v, s| v.resource_marks(s))?
+        .into_iter()
+        .map(|m| ResourceMarkView { resource_id: m.resource_id, bookmarked: m.bookmarked, read: m.read_at.is_some() })
+        .collect())
+}
+
+#[tauri::command]
+async fn mark_resource(
+    state: tauri::State<'_, AppState>,
+    id: String,
+    bookmarked: bool,
+    read: bool,
+) -> CommandResult<ResourceMarkView> {
+    check_len("Resource id", &id, 80)?;
+    let rec = with_session(&state, |v, s| {
+        v.mark_resource(s, &id, |m, now| {
+            m.bookmarked = bookmarked;
+            m.read_at = match (read, m.read_at) {
+                (true, Some(at)) => Some(at),
+                (true, None) => Some(now),
+                (false, _) => None,
+            };
+        })
+    })?;
+    match rec.body {
+        RecordBody::ResourceMark(m) => {
+            Ok(ResourceMarkView { resource_id: m.resource_id, bookmarked: m.bookmarked, read: m.read_at.is_some() })
+        }
+        _ => Err(IpcError::invalid("That record is not a resource mark.")),
+    }
+}
+
+#[tauri::command]
+async fn plan_matters() -> CommandResult<Vec<MatterView>> {
+    Ok(Matter::ALL.iter().map(|m| MatterView { matter: *m, label: m.label().into() }).collect())
+}
+
+#[tauri::command]
+async fn list_plans(state: tauri::State<'_, AppState>) -> CommandResult<Vec<PlanView>> {
+    Ok(with_session(&state, |v, s| v.plan_overview(s))?
+        .into_iter()
+        .map(|p| PlanView {
+            changes: p.changes.iter().map(|c| c.describe()).collect(),
+            latest: p.latest,
+            versions: p.versions,
+            previous_version: p.previous_version,
+        })
+        .collect())
+}
+
+fn note_view(rec: StoredRecord) -> CommandResult<NoteView> {
+    match rec.body {
+        RecordBody::PathwayNote(note) => Ok(NoteView { id: rec.id.to_string(), note }),
+        _ => Err(IpcError::invalid("That record is not a note.")),
+    }
+}
+
+#[tauri::command]
+async fn list_notes(state: tauri::State<'_, AppState>) -> CommandResult<Vec<NoteView>> {
+    with_session(&state, |v, s| v.pathway_notes(s))?.into_iter().map(note_view).collect()
+}
+
+/// Writes a new note (no id) or replaces one.
+#[tauri::command]
+async fn save_note(state: tauri::State<'_, AppState>, id: Option<String>, note: NoteInput) -> CommandResult<NoteView> {
+    let id = id.as_deref().map(record_id).transpose()?;
+    let note = PathwayNote {
+        matter: note.matter,
+        plan_id: None,
+        goal_id: None,
+        text: note.text,
+        progress: note.progress,
+        shared: false,
+        written_at: state.vault.lock().map_err(poisoned)?.now(),
+    };
+    note_view(with_session(&state, |v, s| v.save_pathway_note(s, id, note))?)
+}
+
+#[tauri::command]
+async fn policy_guide() -> CommandResult<Vec<PolicyTopicView>> {
+    Ok(PolicyTopic::ALL
+        .iter()
+        .map(|t| PolicyTopicView { topic: *t, heading: t.heading().into(), prompt: t.prompt().into() })
+        .collect())
+}
+
+fn policy_of(rec: Option<StoredRecord>) -> Option<SaferCaringPolicy> {
+    match rec.map(|r| r.body) {
+        Some(RecordBody::SaferCaringPolicy(p)) => Some(p),
+        _ => None,
+    }
+}
+
+#[tauri::command]
+async fn get_policy(state: tauri::State<'_, AppState>) -> CommandResult<Option<SaferCaringPolicy>> {
+    Ok(policy_of(with_session(&state, |v, s| v.safer_caring_policy(s))?))
+}
+
+#[tauri::command]
+async fn save_policy(state: tauri::State<'_, AppState>, policy: SaferCaringPolicy) -> CommandResult<SaferCaringPolicy> {
+    Ok(policy_of(Some(with_session(&state, |v, s| v.save_safer_caring_policy(s, policy))?)).expect("saved a policy"))
+}
+
+/// Saves the policy as a document (HTML, opens in any browser and prints cleanly).
+#[tauri::command]
+async fn export_policy(state: tauri::State<'_, AppState>) -> CommandResult<SavedFile> {
+    let policy = policy_of(with_session(&state, |v, s| v.safer_caring_policy(s))?)
+        .ok_or_else(|| IpcError { code: "not_found".into(), message: "Write some of your policy first.".into() })?;
+    save_document(&state, &format!("Safer-caring policy - {}", policy.household), "html", policy.to_html().as_bytes())
+}
+
+fn learning_log_view(records: Vec<StoredRecord>) -> LearningLogView {
+    let entries: Vec<LearningEntryView> = records
+        .into_iter()
+        .filter_map(|r| match r.body {
+            RecordBody::LearningEntry(entry) => Some(LearningEntryView { id: r.id.to_string(), entry }),
+            _ => None,
+        })
+        .collect();
+    let by_month: Vec<MonthTotal> = minutes_by_month(entries.iter().map(|e| &e.entry))
+        .into_iter()
+        .map(|(month, minutes)| MonthTotal { month, minutes })
+        .collect();
+    let total_minutes = by_month.iter().map(|m| m.minutes).sum();
+    LearningLogView { entries, by_month, total_minutes }
+}
+
+#[tauri::command]
+async fn learning_log(state: tauri::State<'_, AppState>) -> CommandResult<LearningLogView> {
+    Ok(learning_log_view(with_session(&state, |v, s| v.learning_entries(s))?))
+}
+
+#[tauri::command]
+async fn add_learning(state: tauri::State<'_, AppState>, entry: LearningEntry) -> CommandResult<LearningLogView> {
+    Ok(learning_log_view(with_session(&state, |v, s| {
+        v.add_learning_entry(s, entry)?;
+        v.learning_entries(s)
+    })?))
+}
+
+/// Saves the learning log as CSV, for the annual review or a spreadsheet.
+#[tauri::command]
+async fn export_learning_log(state: tauri::State<'_, AppState>) -> CommandResult<SavedFile> {
+    let (name, records) = with_session(&state, |v, s| Ok((s.display_name().to_string(), v.learning_entries(s)?)))?;
+    let csv = learning_log_csv(records.iter().filter_map(|r| match &r.body {
+        RecordBody::LearningEntry(e) => Some(e),
+        _ => None,
+    }));
+    save_document(&state, &format!("Learning log - {name}"), "csv", csv.as_bytes())
+}
+
+#[tauri::command]
+async fn sharing_overview(state: tauri::State<'_, AppState>) -> CommandResult<SharingView> {
+    with_session(&state, |v, s| {
+        let events = v.consent_events(s)?;
+        let consents = active_consents(&events)
+            .into_iter()
+            .map(|(kind, recipient, at)| ConsentView { kind, what: kind.plain().into(), recipient, since: at.to_rfc3339() })
+            .collect();
+        Ok(SharingView {
+            consents,
+            waiting: v.outbox(s)?.len() as u32,
+            sent: v.list(s, Some(RecordKind::ShareEntry))?.records.len() as u32,
+        })
+    })
+}
+
+#[tauri::command]
+async fn withdraw_consent(
+    state: tauri::State<'_, AppState>,
+    kind: ShareableKind,
+    recipient: String,
+) -> CommandResult<WithdrawnView> {
+    check_len("Recipient", &recipient, 200)?;
+    let removed = with_session(&state, |v, s| v.withdraw_consent(s, kind, &recipient))?;
+    Ok(WithdrawnView { removed_from_outbox: removed as u32 })
+}
+
+/// "Download all my information": the JSON export (which can restore the profile) and a page
+/// to read it, both saved to the person's documents folder.
+#[tauri::command]
+async fn export_everything(state: tauri::State<'_, AppState>) -> CommandResult<Vec<SavedFile>> {
+    let export = with_session(&state, |v, s| v.export(s))?;
+    let stem = format!("All my information - {}", export.profile.display_name);
+    let json = serde_json::to_vec_pretty(&export).map_err(|_| IpcError::invalid("The export could not be written."))?;
+    Ok(vec![
+        save_document(&state, &stem, "html", export.to_html().as_bytes())?,
+        save_document(&state, &stem, "json", &json)?,
+    ])
+}
+
+/// Deletes the unlocked profile for good. The person types their profile name to confirm, so a
+/// slip of the mouse cannot do it.
+#[tauri::command]
+async fn delete_profile(state: tauri::State<'_, AppState>, confirm_name: String) -> CommandResult<()> {
+    check_len("Name", &confirm_name, MAX_NAME)?;
+    let mut slot = state.session.lock().map_err(poisoned)?;
+    let session = slot
+        .take()
+        .ok_or_else(|| IpcError { code: "locked".into(), message: "Waymark is locked. Open your profile first.".into() })?;
+    if confirm_name.trim() != session.display_name() {
+        let message = format!("Type your profile name, {}, exactly to delete it.", session.display_name());
+        *slot = Some(session);
+        return Err(IpcError { code: "confirm_mismatch".into(), message });
+    }
+    state.vault.lock().map_err(poisoned)?.delete_profile(session)?;
+    Ok(())
+}
+
 /// The data folder: `WAYMARK_DATA_DIR` when set (tests, portable use), else the platform's
 /// per-user app data folder.
 fn data_dir(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
@@ -267,6 +567,15 @@ fn data_dir(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
         return Ok(PathBuf::from(dir));
     }
     Ok(app.path().app_data_dir()?)
+}
+
+/// Where saved documents go: `WAYMARK_DOCUMENTS_DIR` when set (tests), else the person's
+/// Downloads folder, else their home folder.
+fn documents_dir(app: &tauri::App) -> PathBuf {
+    if let Some(dir) = std::env::var_os("WAYMARK_DOCUMENTS_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    app.path().download_dir().or_else(|_| app.path().home_dir()).unwrap_or_else(|_| PathBuf::from("."))
 }
 
 pub fn run() {
@@ -284,7 +593,8 @@ pub fn run() {
                 .map_err(|e| format!("could not open the Waymark vault in {}: {e}", dir.display()))?;
             // The guidance library works offline from the first run.
             vault.install_builtin_library().map_err(|e| format!("could not install the library: {e}"))?;
-            app.manage(AppState { vault: Mutex::new(vault), session: Mutex::new(None) });
+            let documents = documents_dir(app);
+            app.manage(AppState { vault: Mutex::new(vault), session: Mutex::new(None), documents });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -302,7 +612,31 @@ pub fn run() {
             save_words,
             set_statement_status,
             search_library,
-            get_resource
+            get_resource,
+            passphrase_strength,
+            suggest_words,
+            recover,
+            save_recovery_code,
+            change_passphrase,
+            get_settings,
+            save_settings,
+            resource_marks,
+            mark_resource,
+            plan_matters,
+            list_plans,
+            list_notes,
+            save_note,
+            policy_guide,
+            get_policy,
+            save_policy,
+            export_policy,
+            learning_log,
+            add_learning,
+            export_learning_log,
+            sharing_overview,
+            withdraw_consent,
+            export_everything,
+            delete_profile
         ])
         .run(tauri::generate_context!())
         .expect("error while running Waymark");

@@ -3,38 +3,98 @@
 // the backend's stable code, never as strings to parse.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  Action,
+  ActionStatus,
   AnswerView,
   Audience,
-  CreatedProfile,
+  ConsentView,
+  DisplaySettings,
+  Goal,
   HelplineView,
+  LearningEntry,
+  LearningEntryView,
+  LearningKind,
+  LearningLogView,
+  Matter,
+  MatterView,
+  MonthTotal,
+  NoteInput,
+  NoteView,
+  PathwayNote,
+  Plan,
+  PlanKind,
+  PlanView,
+  PolicySection,
+  PolicyTopic,
+  PolicyTopicView,
+  ProfileView,
   QuestionSetView,
   QuestionView,
+  ResourceHitView,
+  ResourceMarkView,
+  ResourceView,
+  Role,
+  SaferCaringPolicy,
+  SavedFile,
+  SessionView,
+  SessionWithCode,
+  ShareableKind,
+  SharingView,
   StatementKind,
   StatementStatus,
   StatementView,
+  Strength,
+  StrengthLevel,
+  TextSize,
+  WithdrawnView,
   IpcError,
-  ProfileView,
-  ResourceHitView,
-  ResourceView,
-  Role,
-  SessionView,
 } from './bindings';
 
 export type {
+  Action,
+  ActionStatus,
   AnswerView,
   Audience,
-  CreatedProfile,
+  ConsentView,
+  DisplaySettings,
+  Goal,
   HelplineView,
+  LearningEntry,
+  LearningEntryView,
+  LearningKind,
+  LearningLogView,
+  Matter,
+  MatterView,
+  MonthTotal,
+  NoteInput,
+  NoteView,
+  PathwayNote,
+  Plan,
+  PlanKind,
+  PlanView,
+  PolicySection,
+  PolicyTopic,
+  PolicyTopicView,
   ProfileView,
   QuestionSetView,
   QuestionView,
   ResourceHitView,
+  ResourceMarkView,
   ResourceView,
   Role,
+  SaferCaringPolicy,
+  SavedFile,
   SessionView,
+  SessionWithCode,
+  ShareableKind,
+  SharingView,
   StatementKind,
   StatementStatus,
   StatementView,
+  Strength,
+  StrengthLevel,
+  TextSize,
+  WithdrawnView,
 };
 
 export class WaymarkError extends Error {
@@ -60,7 +120,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const listProfiles = () => call<ProfileView[]>('list_profiles');
 export const createProfile = (name: string, role: Role, passphrase: string) =>
-  call<CreatedProfile>('create_profile', { name, role, passphrase });
+  call<SessionWithCode>('create_profile', { name, role, passphrase });
 export const unlock = (name: string, passphrase: string) =>
   call<SessionView>('unlock', { name, passphrase });
 export const lock = () => call<null>('lock');
@@ -76,3 +136,43 @@ export const saveAnswer = (id: string, answer: AnswerView) => call<StatementView
 export const saveWords = (id: string, words: string) => call<StatementView>('save_words', { id, words });
 export const setStatementStatus = (id: string, status: StatementStatus) =>
   call<StatementView>('set_statement_status', { id, status });
+
+// Start screen
+export const passphraseStrength = (passphrase: string) => call<Strength>('passphrase_strength', { passphrase });
+export const suggestWords = () => call<string>('suggest_words');
+export const recover = (name: string, recoveryCode: string, passphrase: string) =>
+  call<SessionWithCode>('recover', { name, recoveryCode, passphrase });
+export const saveRecoveryCode = (recoveryCode: string) => call<SavedFile>('save_recovery_code', { recoveryCode });
+
+// Settings
+export const getSettings = () => call<DisplaySettings>('get_settings');
+export const saveSettings = (settings: DisplaySettings) => call<DisplaySettings>('save_settings', { settings });
+export const changePassphrase = (current: string, newPassphrase: string) =>
+  call<null>('change_passphrase', { current, newPassphrase });
+
+// Resources
+export const resourceMarks = () => call<ResourceMarkView[]>('resource_marks');
+export const markResource = (id: string, bookmarked: boolean, read: boolean) =>
+  call<ResourceMarkView>('mark_resource', { id, bookmarked, read });
+
+// Young person: plan and notes
+export const planMatters = () => call<MatterView[]>('plan_matters');
+export const listPlans = () => call<PlanView[]>('list_plans');
+export const listNotes = () => call<NoteView[]>('list_notes');
+export const saveNote = (id: string | null, note: NoteInput) => call<NoteView>('save_note', { id, note });
+
+// Carer: policy and learning log
+export const policyGuide = () => call<PolicyTopicView[]>('policy_guide');
+export const getPolicy = () => call<SaferCaringPolicy | null>('get_policy');
+export const savePolicy = (policy: SaferCaringPolicy) => call<SaferCaringPolicy>('save_policy', { policy });
+export const exportPolicy = () => call<SavedFile>('export_policy');
+export const learningLog = () => call<LearningLogView>('learning_log');
+export const addLearning = (entry: LearningEntry) => call<LearningLogView>('add_learning', { entry });
+export const exportLearningLog = () => call<SavedFile>('export_learning_log');
+
+// Sharing and privacy
+export const sharingOverview = () => call<SharingView>('sharing_overview');
+export const withdrawConsent = (kind: ShareableKind, recipient: string) =>
+  call<WithdrawnView>('withdraw_consent', { kind, recipient });
+export const exportEverything = () => call<SavedFile[]>('export_everything');
+export const deleteProfile = (confirmName: string) => call<null>('delete_profile', { confirmName });

@@ -4,9 +4,22 @@ export type IpcError = { code: string, message: string, };
 export type Role = "young_person" | "carer";
 export type ProfileView = { name: string, role: Role, };
 export type SessionView = { name: string, role: Role, };
-export type CreatedProfile = { session: SessionView, recovery_code: string, };
+export type SessionWithCode = { session: SessionView, recovery_code: string, };
+export type StrengthLevel = "too_weak" | "okay" | "good" | "strong";
+export type Strength = { level: StrengthLevel, estimated_bits: number, 
+/**
+ * Why it is refused, in words a person can act on.
+ */
+problem: string | null, };
+export type TextSize = "standard" | "large" | "larger";
+export type DisplaySettings = { text_size: TextSize, dyslexia_font: boolean, high_contrast: boolean, 
+/**
+ * Minutes without a key press, click or typing before Waymark locks.
+ */
+idle_lock_minutes: number, };
+export type SavedFile = { path: string, };
 export type Audience = "carer" | "young_person";
-export type ResourceHitView = { id: string, title: string, summary: string, audience: Audience, reading_minutes: number, };
+export type ResourceHitView = { id: string, title: string, summary: string, audience: Audience, reading_minutes: number, tags: Array<string>, };
 export type ResourceView = { id: string, title: string, summary: string, audience: Audience, body: string, tags: Array<string>, reading_minutes: number, last_reviewed: string, sources: Array<string>, };
 export type StatementKind = "review_preparation" | "worried" | "good_news" | "change_something" | "service_feedback" | "not_safe";
 export type StatementStatus = "draft" | "ready" | "shared" | "received" | "read";
@@ -24,3 +37,104 @@ export type StatusChangeView = { status: StatementStatus,
 at: string, };
 export type StatementView = { id: string, kind: StatementKind, status: StatementStatus, urgent: boolean, answers: Array<AnswerView>, words: string | null, history: Array<StatusChangeView>, updated_at: string, };
 export type HelplineView = { name: string, number: string, note: string, };
+export type ResourceMarkView = { resource_id: string, bookmarked: boolean, read: boolean, };
+export type Matter = "personal_support" | "education_or_training" | "employment" | "contingency_plans" | "accommodation" | "family_and_social_relationships" | "practical_skills" | "financial_support" | "health" | "identity";
+export type MatterView = { matter: Matter, label: string, };
+export type PlanKind = "care_plan" | "pathway_plan";
+export type ActionStatus = "not_started" | "in_progress" | "done";
+export type Action = { id: string, text: string, 
+/**
+ * Who does it, e.g. "Me", "My personal adviser".
+ */
+owner: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+due?: string, status: ActionStatus, };
+export type Goal = { id: string, 
+/**
+ * Which pathway-plan matter this goal belongs to (pathway plans need one).
+ */
+matter?: Matter, text: string, actions: Array<Action>, };
+export type Plan = { 
+/**
+ * The same for every version of one plan.
+ */
+plan_id: string, version: number, kind: PlanKind, title: string, summary: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+effective_from: string, received_at: string, goals: Array<Goal>, };
+export type PlanView = { latest: Plan, versions: Array<number>, previous_version: number | null, 
+/**
+ * Each change in a short sentence.
+ */
+changes: Array<string>, };
+export type PathwayNote = { matter?: Matter, 
+/**
+ * A goal in a plan, as `plan_id` plus the goal's id.
+ */
+plan_id?: string, goal_id?: string, text: string, 
+/**
+ * How far along the person feels they are, 0 to 100.
+ */
+progress?: number, 
+/**
+ * False until the writer chooses to share this note.
+ */
+shared: boolean, written_at: string, };
+export type NoteView = { id: string, note: PathwayNote, };
+export type NoteInput = { matter: Matter | null, text: string, progress: number | null, };
+export type PolicyTopic = "who_lives_and_visits" | "privacy_bathrooms_bedrooms" | "touch_and_comfort" | "online_and_phones" | "photos" | "babysitting" | "transport" | "if_a_concern_is_raised" | "other";
+export type PolicySection = { topic: PolicyTopic, text: string, };
+export type SaferCaringPolicy = { household: string, sections: Array<PolicySection>, 
+/**
+ * `YYYY-MM-DD`: when the household last went through the policy together.
+ */
+reviewed_on?: string, next_review_on?: string, };
+export type PolicyTopicView = { topic: PolicyTopic, heading: string, prompt: string, };
+export type LearningKind = "course" | "reading" | "webinar" | "support_group" | "other";
+export type LearningEntry = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, kind: LearningKind, title: string, 
+/**
+ * Time spent, in minutes (whole minutes avoid rounding drift in totals).
+ */
+minutes: number, 
+/**
+ * A library resource this learning came from, if any.
+ */
+resource_id?: string, notes?: string, };
+export type LearningEntryView = { id: string, entry: LearningEntry, };
+export type MonthTotal = { 
+/**
+ * `YYYY-MM`.
+ */
+month: string, minutes: number, };
+export type LearningLogView = { entries: Array<LearningEntryView>, 
+/**
+ * Oldest month first.
+ */
+by_month: Array<MonthTotal>, total_minutes: number, };
+export type ShareableKind = "statement" | "pathway_note" | "safer_caring_policy" | "learning_entry";
+export type ConsentView = { kind: ShareableKind, what: string, recipient: string, 
+/**
+ * RFC 3339, UTC.
+ */
+since: string, };
+export type SharingView = { consents: Array<ConsentView>, 
+/**
+ * Items waiting to be sent.
+ */
+waiting: number, 
+/**
+ * How many things have been sent so far.
+ */
+sent: number, };
+export type WithdrawnView = { 
+/**
+ * Queued items taken out, so never sent.
+ */
+removed_from_outbox: number, };
