@@ -1,101 +1,93 @@
-import { cleanup, render, screen, fireEvent, waitFor } from '@testing-library/svelte';
-import { mockIPC, clearMocks } from '@tauri-apps/api/mocks';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { clearMocks } from '@tauri-apps/api/mocks';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
-
-type Profile = { name: string; role: 'young_person' | 'carer' };
-let quickExits = 0;
-
-function backend(profiles: Profile[], passphrases: Record<string, string>) {
-  let session: Profile | null = null;
-  mockIPC((cmd, args) => {
-    const a = args as Record<string, string>;
-    switch (cmd) {
-      case 'list_profiles':
-        return profiles;
-      case 'session_status':
-        return session;
-      case 'unlock': {
-        if (passphrases[a.name] !== a.passphrase) {
-          throw { code: 'wrong_passphrase', message: 'That passphrase is not right. Check caps lock and try again.' };
-        }
-        session = profiles.find((p) => p.name === a.name)!;
-        return session;
-      }
-      case 'create_profile': {
-        if (a.passphrase.length < 10) {
-          throw { code: 'weak_passphrase', message: 'That passphrase is too easy to guess: use at least 10 characters.' };
-        }
-        const p = { name: a.name, role: a.role as Profile['role'] };
-        profiles.push(p);
-        session = p;
-        return { session: p, recovery_code: '7K2M-QX9D-ABCD-EFGH-JKMN-PQRS' };
-      }
-      case 'lock':
-        session = null;
-        return null;
-      case 'quick_exit':
-        session = null;
-        quickExits++;
-        return null;
-    }
-    throw { code: 'unknown', message: `no mock for ${cmd}` };
-  });
-}
-
-describe('quick exit', () => {
-  it('locks and hides from the button, and from Esc pressed twice', async () => {
-    backend([{ name: 'Robin', role: 'young_person' }], { Robin: 'otter lantern biscuit' });
-    quickExits = 0;
-    render(App);
-    await fireEvent.input(await screen.findByLabelText('Passphrase'), { target: { value: 'otter lantern biscuit' } });
-    await fireEvent.click(screen.getByRole('button', { name: 'Open' }));
-    await waitFor(() => expect(screen.getByTestId('lock-status')).toHaveTextContent('Unlocked'));
-    await fireEvent.click(screen.getByRole('button', { name: 'Quick exit' }));
-    await waitFor(() => expect(screen.getByTestId('lock-status')).toHaveTextContent('Locked'));
-    expect(quickExits).toBe(1);
-
-    await fireEvent.input(screen.getByLabelText('Passphrase'), { target: { value: 'otter lantern biscuit' } });
-    await fireEvent.click(screen.getByRole('button', { name: 'Open' }));
-    await waitFor(() => expect(screen.getByTestId('lock-status')).toHaveTextContent('Unlocked'));
-    await fireEvent.keyDown(window, { key: 'Escape' });
-    expect(quickExits).toBe(1);
-    await fireEvent.keyDown(window, { key: 'Escape' });
-    await waitFor(() => expect(screen.getByTestId('lock-status')).toHaveTextContent('Locked'));
-    expect(quickExits).toBe(2);
-  });
-});
+import { emptyState, installFakeBackend, sampleState, type FakeState } from './fake/backend';
 
 afterEach(() => {
   cleanup();
   clearMocks();
+  document.documentElement.className = '';
+});
+
+async function unlockAs(state: FakeState, name: string, passphrase: string) {
+  render(App);
+  await screen.findByRole('heading', { name: 'Open your profile' });
+  await fireEvent.click(screen.getByLabelText(new RegExp(name)));
+  await fireEvent.input(screen.getByLabelText('Passphrase'), { target: { value: passphrase } });
+  await fireEvent.click(screen.getByRole('button', { name: 'Open' }));
+  await waitFor(() => expect(screen.getByTestId('lock-status')).toHaveTextContent(`Unlocked: ${name}`));
+  return state;
+}
+
+describe('quick exit', () => {
+  it('locks and hides from the button, and from Esc pressed twice', async () => {
+    const state = installFakeBackend(sampleState());
+    await unlockAs(state, 'Robin', 'otter lantern biscuit');
+    await fireEvent.click(screen.getByRole('button', { name: /Quick exit/ }));
+    await waitFor(() => expect(screen.getByTestId('lock-status')).toHaveTextContent('Locked'));
+    expect(state.quickExits).toBe(1);
+    expect(screen.queryByRole('navigation', { name: 'Menu' })).toBeNull();
+
+    await fireEvent.click(await screen.findByLabelText(/Robin/));
+    await fireEvent.input(screen.getByLabelText('Passphrase'), { target: { value: 'otter lantern biscuit' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Open' }));
+    await waitFor(() => expect(screen.getByTestId('lock-status')).toHaveTextContent('Unlocked'));
+    await fireEvent.keyDown(window, { key: 'Escape' });
+    expect(state.quickExits).toBe(1);
+    await fireEvent.keyDown(window, { key: 'Escape' });
+    await waitFor(() => expect(screen.getByTestId('lock-status')).toHaveTextContent('Locked'));
+    expect(state.quickExits).toBe(2);
+  });
 });
 
 describe('start screen', () => {
-  it('offers to make a profile when there are none, and shows the recovery code once made', async () => {
-    backend([], {});
+  it('makes a profile, shows the recovery code once and moves on only when its end is typed', async () => {
+    const state = installFakeBackend(emptyState());
     render(App);
     await screen.findByRole('heading', { name: 'Make your profile' });
     await fireEvent.input(screen.getByLabelText('Your name'), { target: { value: 'Robin' } });
-    await fireEvent.input(screen.getByLabelText('Passphrase'), { target: { value: 'otter lantern biscuit' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Suggest three words' }));
+    await waitFor(() => expect(screen.getByLabelText('Passphrase')).toHaveValue('otter-lantern-biscuit'));
+    await waitFor(() => expect(screen.getByTestId('strength')).toHaveTextContent('Strength: Good'));
     await fireEvent.click(screen.getByRole('button', { name: 'Make my profile' }));
-    expect(await screen.findByTestId('recovery-code')).toHaveTextContent('7K2M-QX9D-ABCD-EFGH-JKMN-PQRS');
+    const code = (await screen.findByTestId('recovery-code')).textContent!;
+    expect(code).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
     expect(screen.getByTestId('lock-status')).toHaveTextContent('Unlocked: Robin (Young person)');
+    expect(screen.queryByRole('navigation', { name: 'Menu' })).toBeNull();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Save it as a file' }));
+    expect(await screen.findByText(/Saved to .*recovery code - Robin/)).toBeInTheDocument();
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    await fireEvent.click(screen.getByRole('button', { name: 'Print it' }));
+    expect(print).toHaveBeenCalledOnce();
+
+    await fireEvent.input(screen.getByLabelText(/last four characters/), { target: { value: 'ZZZZ' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'I have kept it safe' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('not the end of your code');
+    expect(screen.getByTestId('recovery-code')).toBeInTheDocument();
+    await fireEvent.input(screen.getByLabelText(/last four characters/), { target: { value: code.slice(-4).toLowerCase() } });
+    await fireEvent.click(screen.getByRole('button', { name: 'I have kept it safe' }));
+    expect(await screen.findByRole('heading', { name: 'Hello, Robin' })).toBeInTheDocument();
+    expect(screen.queryByTestId('recovery-code')).toBeNull();
+    expect(state.profiles).toHaveLength(1);
   });
 
-  it('refuses a weak passphrase with the reason and stays locked', async () => {
-    backend([], {});
+  it('refuses a weak passphrase with the reason shown before and after pressing the button', async () => {
+    const state = installFakeBackend(emptyState());
     render(App);
     await screen.findByRole('heading', { name: 'Make your profile' });
     await fireEvent.input(screen.getByLabelText('Your name'), { target: { value: 'Robin' } });
     await fireEvent.input(screen.getByLabelText('Passphrase'), { target: { value: 'short' } });
+    await waitFor(() => expect(screen.getByTestId('strength')).toHaveTextContent('Too easy to guess: use at least 10 characters'));
     await fireEvent.click(screen.getByRole('button', { name: 'Make my profile' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('at least 10 characters');
     expect(screen.getByTestId('lock-status')).toHaveTextContent('Locked');
+    expect(state.profiles).toHaveLength(0);
   });
 
   it('shows the message for a wrong passphrase, then unlocks and locks again', async () => {
-    backend([{ name: 'Robin', role: 'young_person' }, { name: 'Sam', role: 'carer' }], { Sam: 'quiet harbour pebbles' });
+    installFakeBackend(sampleState());
     render(App);
     await screen.findByRole('heading', { name: 'Open your profile' });
     await fireEvent.click(screen.getByLabelText(/Sam/));
@@ -111,5 +103,52 @@ describe('start screen', () => {
 
     await fireEvent.click(screen.getByRole('button', { name: 'Lock' }));
     await waitFor(() => expect(screen.getByTestId('lock-status')).toHaveTextContent('Locked'));
+    expect(screen.getByLabelText('Passphrase')).toHaveValue('');
+  });
+
+  it('gets back in with the recovery code, sets a new passphrase and shows a new code', async () => {
+    const state = installFakeBackend(sampleState());
+    render(App);
+    await fireEvent.click(await screen.findByRole('button', { name: 'I forgot my passphrase' }));
+    await fireEvent.click(screen.getByLabelText(/Robin/));
+    await fireEvent.input(screen.getByLabelText('Recovery code'), { target: { value: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF' } });
+    await fireEvent.input(screen.getByLabelText('New passphrase'), { target: { value: 'silver kettle meadow' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Set my new passphrase' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('does not open this profile');
+    expect(state.profiles[0].passphrase).toBe('otter lantern biscuit');
+
+    await fireEvent.input(screen.getByLabelText('Recovery code'), { target: { value: 'k7m2-qx9d-abcd-efgh-jkmn-pqrs' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Set my new passphrase' }));
+    expect(await screen.findByTestId('recovery-code')).toHaveTextContent(/^R3CV-/);
+    expect(state.profiles[0].passphrase).toBe('silver kettle meadow');
+  });
+});
+
+describe('menus', () => {
+  it('shows each person only their own screens', async () => {
+    const state = installFakeBackend(sampleState());
+    await unlockAs(state, 'Robin', 'otter lantern biscuit');
+    const menu = screen.getByRole('navigation', { name: 'Menu' });
+    expect(menu).toHaveTextContent('My plan');
+    expect(menu).not.toHaveTextContent('Learning log');
+    await waitFor(() => expect(screen.getByTestId('todo')).toHaveTextContent('Finish “Getting ready for my review”'));
+    expect(screen.getByTestId('go-plan')).toBeInTheDocument();
+    expect(screen.queryByTestId('go-learning')).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Lock' }));
+    cleanup();
+    await unlockAs(state, 'Sam', 'quiet harbour pebbles');
+    expect(screen.getByRole('navigation', { name: 'Menu' })).toHaveTextContent('Learning log');
+    expect(screen.queryByTestId('go-plan')).toBeNull();
+    expect(screen.queryByTestId('go-review')).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('todo')).toHaveTextContent('3 entries (5 h)'));
+  });
+
+  it('applies display settings to the whole window, even while locked', async () => {
+    const state = sampleState();
+    state.settings = { text_size: 'larger', dyslexia_font: true, high_contrast: true, idle_lock_minutes: 5 };
+    installFakeBackend(state);
+    render(App);
+    await screen.findByRole('heading', { name: 'Open your profile' });
+    await waitFor(() => expect(document.documentElement).toHaveClass('text-larger', 'dyslexia-font', 'high-contrast'));
   });
 });

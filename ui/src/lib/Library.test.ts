@@ -27,7 +27,7 @@ function backend() {
       const q = a.query.toLowerCase();
       return Object.values(pages)
         .filter((p) => (p.title + ' ' + p.summary).toLowerCase().includes(q))
-        .map(({ id, title, summary, audience, reading_minutes }) => ({ id, title, summary, audience, reading_minutes }));
+        .map(({ id, title, summary, audience, reading_minutes, tags }) => ({ id, title, summary, audience, reading_minutes, tags }));
     }
     if (cmd === 'get_resource') {
       const p = pages[a.id as keyof typeof pages];

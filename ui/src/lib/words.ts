@@ -1,5 +1,5 @@
 // Plain words for the things the young person sees, in one place.
-import type { StatementKind, StatementStatus } from './api';
+import type { ActionStatus, Role, StatementKind, StatementStatus } from './api';
 
 export const kindWords: Record<StatementKind, string> = {
   review_preparation: 'Getting ready for my review',
@@ -29,4 +29,26 @@ export const faces = [
 /** "23 November 2026" */
 export function dayWords(rfc3339: string): string {
   return new Date(rfc3339).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+export const roleWords: Record<Role, string> = { young_person: 'Young person', carer: 'Foster carer' };
+
+export const actionWords: Record<ActionStatus, { text: string; mark: string }> = {
+  not_started: { text: 'Not started', mark: '○' },
+  in_progress: { text: 'Started', mark: '◐' },
+  done: { text: 'Done', mark: '✔' },
+};
+
+/** "1 h 30 min" */
+export function hoursWords(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+/** "2026-09" → "Sep 2026" */
+export function monthWords(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 }

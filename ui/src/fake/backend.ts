@@ -1,0 +1,316 @@
+// An in-memory stand-in for the Waymark shell, for component tests (Vitest) and browser tests
+// (Playwright with axe-core). It answers the same commands with the same shapes and error codes
+// as src-tauri, with invented data, so the UI can be driven through every screen and state
+// without the real app. It is never part of the app's own bundle (see vite.config.ts).
+import { mockIPC } from '@tauri-apps/api/mocks';
+import type {
+  DisplaySettings,
+  LearningEntry,
+  LearningLogView,
+  NoteView,
+  PlanView,
+  PolicyTopicView,
+  ProfileView,
+  ResourceMarkView,
+  ResourceView,
+  Role,
+  SaferCaringPolicy,
+  SharingView,
+  StatementView,
+  Strength,
+} from '../lib/bindings';
+
+type Args = Record<string, any>;
+// The shell's errors cross IPC as `{code, message}`; the fake throws the same shape.
+const refuse = (code: string, message: string): never => {
+  throw { code, message };
+};
+
+const NOW = '2026-11-23T10:00:00Z';
+
+export const fakeResources: ResourceView[] = [
+  {
+    id: 'who-is-my-iro', title: 'Who is my IRO?', summary: 'Your IRO runs your reviews and checks your plan is working.',
+    audience: 'young_person', tags: ['reviews'], reading_minutes: 2, last_reviewed: '2026-11-01', sources: ['IRO Handbook'],
+    body: '## What they do\n\nThey run your review meetings. If you need help now, see [Who to call](resource:who-to-call).',
+  },
+  {
+    id: 'who-to-call', title: 'Who to call', summary: 'People you can call any time, free.', audience: 'young_person',
+    tags: ['help'], reading_minutes: 1, last_reviewed: '2026-11-01', sources: ['Helpline websites'],
+    body: '## Right now\n\nCall **0800 1111** (Childline) any time. In danger, call **999**.',
+  },
+  {
+    id: 'safer-caring-at-home', title: 'Safer caring in your home', summary: 'Agreeing how your household keeps everyone safe.',
+    audience: 'carer', tags: ['safer-caring', 'policy'], reading_minutes: 4, last_reviewed: '2026-10-01', sources: ['Fostering standards'],
+    body: '## What it is\n\nA written agreement about privacy, touch, phones and visitors.',
+  },
+  {
+    id: 'phones-and-online', title: 'Phones and being online', summary: 'Talking about phones, apps and staying safe online.',
+    audience: 'carer', tags: ['online'], reading_minutes: 3, last_reviewed: '2026-10-01', sources: ['Online safety guidance'],
+    body: '## Agree it together\n\nMake the rules with the young person, not for them.',
+  },
+];
+
+const guide: PolicyTopicView[] = [
+  { topic: 'who_lives_and_visits', heading: 'Who lives here and who visits', prompt: 'Who lives in your home, and who visits often?' },
+  { topic: 'privacy_bathrooms_bedrooms', heading: 'Privacy, bathrooms and bedrooms', prompt: 'How do you knock, wait and give privacy?' },
+  { topic: 'online_and_phones', heading: 'Being online and phones', prompt: 'What have you agreed about phones and apps?' },
+  { topic: 'photos', heading: 'Photos', prompt: 'When do you take photos, and who sees them?' },
+];
+
+export const fakeQuestions = {
+  id: 'review', version: 1, title: 'Get ready for my review',
+  questions: [
+    { id: 'home', section: 'How things are going', kind: 'face', prompt: 'How are things at home?', hint: null, choices: [] },
+    { id: 'worries', section: 'Worries', kind: 'words', prompt: 'Is anything worrying you?', hint: 'You can leave this out.', choices: [] },
+  ],
+};
+
+export interface FakeState {
+  profiles: (ProfileView & { passphrase: string; recovery: string })[];
+  session: ProfileView | null;
+  settings: DisplaySettings;
+  statements: Record<string, StatementView[]>;
+  notes: Record<string, NoteView[]>;
+  plans: Record<string, PlanView[]>;
+  policies: Record<string, SaferCaringPolicy>;
+  learning: Record<string, { id: string; entry: LearningEntry }[]>;
+  marks: Record<string, ResourceMarkView[]>;
+  sharing: Record<string, SharingView>;
+  calls: string[];
+  quickExits: number;
+}
+
+export function emptyState(): FakeState {
+  return {
+    profiles: [], session: null, calls: [], quickExits: 0,
+    settings: { text_size: 'standard', dyslexia_font: false, high_contrast: false, idle_lock_minutes: 5 },
+    statements: {}, notes: {}, plans: {}, policies: {}, learning: {}, marks: {}, sharing: {},
+  };
+}
+
+export function strengthOf(p: string): Strength {
+  if (p.length < 10) return { level: 'too_weak', estimated_bits: 0, problem: 'use at least 10 characters. Three random words work well.' };
+  if (/password/i.test(p)) return { level: 'too_weak', estimated_bits: 0, problem: "it is mostly 'password', which is one of the first things people guess." };
+  const bits = p.split(/[^a-z0-9]+/i).filter(Boolean).length * 11;
+  return { level: bits >= 50 ? 'strong' : bits >= 30 ? 'good' : 'okay', estimated_bits: bits, problem: null };
+}
+
+function learningView(entries: { id: string; entry: LearningEntry }[]): LearningLogView {
+  const months = new Map<string, number>();
+  for (const e of entries) months.set(e.entry.date.slice(0, 7), (months.get(e.entry.date.slice(0, 7)) ?? 0) + e.entry.minutes);
+  const by_month = [...months].sort().map(([month, minutes]) => ({ month, minutes }));
+  const sorted = [...entries].sort((a, b) => b.entry.date.localeCompare(a.entry.date));
+  return { entries: sorted, by_month, total_minutes: by_month.reduce((n, m) => n + m.minutes, 0) };
+}
+
+/** Handles one command as the shell would. Throws `{code, message}` as the shell does. */
+export function handle(state: FakeState, cmd: string, a: Args): unknown {
+  state.calls.push(cmd);
+  const me = () => state.session ?? refuse('locked', 'Waymark is locked. Open your profile first.');
+  const key = () => me().name;
+  const carerOnly = () => me().role === 'carer' || refuse('invalid', "Profile: these belong in a foster carer's profile.");
+  const newCode = () => 'K7M2-QX9D-ABCD-EFGH-JKMN-' + String(state.profiles.length + 1000).slice(-4).replace(/\d/g, (d) => 'PQRSTVWXYZ'[+d]);
+  switch (cmd) {
+    case 'list_profiles': return state.profiles.map(({ name, role }) => ({ name, role }));
+    case 'session_status': return state.session;
+    case 'get_settings': return state.settings;
+    case 'save_settings': {
+      const s = a.settings as DisplaySettings;
+      if (s.idle_lock_minutes < 1 || s.idle_lock_minutes > 60) refuse('invalid', 'Lock after: choose between 1 and 60 minutes.');
+      state.settings = s;
+      return s;
+    }
+    case 'passphrase_strength': return strengthOf(a.passphrase);
+    case 'suggest_words': return 'otter-lantern-biscuit';
+    case 'create_profile': {
+      if (!a.name.trim()) refuse('invalid', 'Name: is empty.');
+      if (state.profiles.some((p) => p.name === a.name)) refuse('invalid', `There is already a profile called '${a.name}'.`);
+      const s = strengthOf(a.passphrase);
+      if (s.problem) refuse('weak_passphrase', `That passphrase is too easy to guess: ${s.problem}`);
+      const recovery = newCode();
+      state.profiles.push({ name: a.name, role: a.role as Role, passphrase: a.passphrase, recovery });
+      state.session = { name: a.name, role: a.role };
+      return { session: state.session, recovery_code: recovery };
+    }
+    case 'unlock': {
+      const p = state.profiles.find((x) => x.name === a.name) ?? refuse('not_found', `No profile called '${a.name}'.`);
+      if (p.passphrase !== a.passphrase) refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');
+      state.session = { name: p.name, role: p.role };
+      return state.session;
+    }
+    case 'recover': {
+      const p = state.profiles.find((x) => x.name === a.name) ?? refuse('not_found', `No profile called '${a.name}'.`);
+      if (p.recovery !== String(a.recoveryCode).trim().toUpperCase()) refuse('wrong_recovery_code', 'That recovery code does not open this profile. Check each character.');
+      const s = strengthOf(a.passphrase);
+      if (s.problem) refuse('weak_passphrase', `That passphrase is too easy to guess: ${s.problem}`);
+      p.passphrase = a.passphrase;
+      p.recovery = newCode().replace('K7M2', 'R3CV');
+      state.session = { name: p.name, role: p.role };
+      return { session: state.session, recovery_code: p.recovery };
+    }
+    case 'save_recovery_code': me(); return { path: `/home/invented/Downloads/Waymark recovery code - ${key()}.txt` };
+    case 'change_passphrase': {
+      const p = state.profiles.find((x) => x.name === key())!;
+      if (p.passphrase !== a.current) refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');
+      const s = strengthOf(a.newPassphrase);
+      if (s.problem) refuse('weak_passphrase', `That passphrase is too easy to guess: ${s.problem}`);
+      p.passphrase = a.newPassphrase;
+      return null;
+    }
+    case 'lock': state.session = null; return null;
+    case 'quick_exit': state.session = null; state.quickExits++; return null;
+    case 'search_library': {
+      const q = String(a.query).toLowerCase();
+      return fakeResources
+        .filter((r) => (r.title + ' ' + r.summary + ' ' + r.body).toLowerCase().includes(q))
+        .map(({ id, title, summary, audience, reading_minutes, tags }) => ({ id, title, summary, audience, reading_minutes, tags }));
+    }
+    case 'get_resource': return fakeResources.find((r) => r.id === a.id) ?? refuse('not_found', `Nothing found: no resource called '${a.id}'`);
+    case 'resource_marks': return state.marks[key()] ?? [];
+    case 'mark_resource': {
+      const list = (state.marks[key()] ??= []);
+      const mark = { resource_id: a.id, bookmarked: a.bookmarked, read: a.read };
+      state.marks[key()] = [...list.filter((m) => m.resource_id !== a.id), mark];
+      return mark;
+    }
+    case 'question_set': return fakeQuestions;
+    case 'helplines':
+      return [
+        { name: 'Childline', number: '0800 1111', note: 'Free, any time, about anything.' },
+        { name: 'Emergency', number: '999', note: 'If you are in danger now.' },
+      ];
+    case 'list_statements': return state.statements[key()] ?? [];
+    case 'start_statement': {
+      const list = (state.statements[key()] ??= []);
+      const s: StatementView = { id: `s${list.length + 1}`, kind: a.kind, status: 'draft', urgent: a.kind === 'not_safe', words: null, answers: [], history: [{ status: 'draft', at: NOW }], updated_at: NOW };
+      list.push(s);
+      return s;
+    }
+    case 'save_answer': case 'save_words': case 'set_statement_status': {
+      const s = (state.statements[key()] ?? []).find((x) => x.id === a.id) ?? refuse('not_found', 'Nothing found.');
+      if (cmd === 'save_answer') s.answers = s.answers.filter((x) => x.question_id !== a.answer.question_id).concat([a.answer]);
+      if (cmd === 'save_words') s.words = a.words;
+      if (cmd === 'set_statement_status') {
+        if (a.status === 'ready' && s.answers.length === 0 && !s.words) refuse('invalid', 'Statement: is empty.');
+        s.status = a.status;
+        s.history.push({ status: a.status, at: NOW });
+      }
+      return s;
+    }
+    case 'plan_matters':
+      return [
+        { matter: 'accommodation', label: 'Where I live' },
+        { matter: 'education_or_training', label: 'Education and training' },
+        { matter: 'health', label: 'Health' },
+        { matter: 'financial_support', label: 'Money' },
+      ];
+    case 'list_plans': return state.plans[key()] ?? [];
+    case 'list_notes': return state.notes[key()] ?? [];
+    case 'save_note': {
+      if (me().role !== 'young_person') refuse('invalid', "Profile: pathway notes belong in a young person's profile.");
+      if (!String(a.note.text).trim()) refuse('invalid', 'Note: is empty.');
+      const list = (state.notes[key()] ??= []);
+      const old = list.find((n) => n.id === a.id);
+      const note = { ...a.note, matter: a.note.matter ?? undefined, progress: a.note.progress ?? undefined, shared: old?.note.shared ?? false, written_at: old?.note.written_at ?? NOW };
+      const view = { id: old?.id ?? `n${list.length + 1}`, note };
+      state.notes[key()] = [view, ...list.filter((n) => n.id !== view.id)];
+      return view;
+    }
+    case 'policy_guide': return guide;
+    case 'get_policy': return state.policies[key()] ?? null;
+    case 'save_policy': {
+      carerOnly();
+      if (!String(a.policy.household).trim()) refuse('invalid', 'Household name: is empty.');
+      state.policies[key()] = a.policy;
+      return a.policy;
+    }
+    case 'export_policy': {
+      const p = state.policies[key()] ?? refuse('not_found', 'Write some of your policy first.');
+      return { path: `/home/invented/Downloads/Safer-caring policy - ${p.household}.html` };
+    }
+    case 'learning_log': return learningView(state.learning[key()] ?? []);
+    case 'add_learning': {
+      carerOnly();
+      const e = a.entry as LearningEntry;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(e.date)) refuse('invalid', `Date: '${e.date}' is not a date (YYYY-MM-DD).`);
+      if (!e.title.trim()) refuse('invalid', 'Title: is empty.');
+      const list = (state.learning[key()] ??= []);
+      list.push({ id: `l${list.length + 1}`, entry: e });
+      return learningView(list);
+    }
+    case 'export_learning_log': return { path: `/home/invented/Downloads/Learning log - ${key()}.csv` };
+    case 'sharing_overview': return state.sharing[key()] ?? { consents: [], waiting: 0, sent: 0 };
+    case 'withdraw_consent': {
+      const s = state.sharing[key()] ?? { consents: [], waiting: 0, sent: 0 };
+      s.consents = s.consents.filter((c) => !(c.kind === a.kind && c.recipient === a.recipient));
+      const removed = s.waiting;
+      s.waiting = 0;
+      return { removed_from_outbox: removed };
+    }
+    case 'export_everything':
+      return [
+        { path: `/home/invented/Downloads/All my information - ${key()}.html` },
+        { path: `/home/invented/Downloads/All my information - ${key()}.json` },
+      ];
+    case 'delete_profile': {
+      if (a.confirmName !== key()) refuse('confirm_mismatch', `To delete, type the profile name exactly: ${key()}`);
+      state.profiles = state.profiles.filter((p) => p.name !== key());
+      state.session = null;
+      return null;
+    }
+  }
+  return refuse('unknown', `The fake backend has no command '${cmd}'.`);
+}
+
+/** Answers the UI's IPC calls from `state` (in a test or a browser-test page). */
+export function installFakeBackend(state: FakeState = emptyState()): FakeState {
+  mockIPC((cmd, args) => handle(state, cmd, (args ?? {}) as Args));
+  return state;
+}
+
+/** A young person with a plan, notes, a shared statement and a consent; a carer with a policy
+ *  and learning. Invented people only. */
+export function sampleState(): FakeState {
+  const s = emptyState();
+  s.profiles.push(
+    { name: 'Robin', role: 'young_person', passphrase: 'otter lantern biscuit', recovery: 'K7M2-QX9D-ABCD-EFGH-JKMN-PQRS' },
+    { name: 'Sam', role: 'carer', passphrase: 'quiet harbour pebbles', recovery: 'K7M2-QX9D-ABCD-EFGH-JKMN-TVWX' },
+  );
+  s.statements.Robin = [
+    { id: 's1', kind: 'change_something', status: 'shared', urgent: false, words: 'I would like to see my brother more often.', answers: [], updated_at: NOW,
+      history: [{ status: 'draft', at: '2026-11-10T10:00:00Z' }, { status: 'ready', at: '2026-11-11T10:00:00Z' }, { status: 'shared', at: '2026-11-12T10:00:00Z' }] },
+    { id: 's2', kind: 'review_preparation', status: 'draft', urgent: false, words: null, answers: [{ question_id: 'home', face: 4, choice: null, words: null }], updated_at: NOW,
+      history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }] },
+  ];
+  s.plans.Robin = [{
+    latest: {
+      plan_id: '00000000-0000-0000-0000-00000000002a', version: 2, kind: 'pathway_plan', title: "Robin's pathway plan", summary: 'Getting ready to live on my own.',
+      effective_from: '2026-11-01', received_at: NOW,
+      goals: [
+        { id: 'g1', matter: 'accommodation', text: 'Find a flat near college', actions: [
+          { id: 'a1', text: 'Visit two flats', owner: 'Personal adviser', due: '2026-12-01', status: 'done' },
+          { id: 'a2', text: 'Fill in the housing form', owner: 'Me', status: 'in_progress' },
+        ] },
+        { id: 'g2', matter: 'financial_support', text: 'Open a bank account', actions: [
+          { id: 'a3', text: 'Bring my ID to the bank', owner: 'Me', status: 'not_started' },
+        ] },
+      ],
+    },
+    versions: [1, 2], previous_version: 1,
+    changes: ['“Find a flat” is now “Find a flat near college”.', '“Visit two flats” is now done.'],
+  }];
+  s.notes.Robin = [{ id: 'n1', note: { matter: 'financial_support', text: 'Made a budget with my adviser.', progress: 50, shared: false, written_at: '2026-11-18T10:00:00Z' } }];
+  s.sharing.Robin = { consents: [{ kind: 'statement', what: 'Things you say', recipient: 'Northvale Children’s Services', since: '2026-11-12T09:00:00Z' }], waiting: 1, sent: 1 };
+  s.policies.Sam = {
+    household: 'The Ashdown household',
+    sections: [{ topic: 'privacy_bathrooms_bedrooms', text: 'We knock and wait for an answer before going into a bedroom.' }],
+    reviewed_on: '2026-11-01', next_review_on: '2027-11-01',
+  };
+  s.learning.Sam = [
+    { id: 'l1', entry: { date: '2026-09-03', kind: 'course', title: 'Safer caring refresher', minutes: 180 } },
+    { id: 'l2', entry: { date: '2026-10-14', kind: 'reading', title: 'Phones and being online', minutes: 30, resource_id: 'phones-and-online' } },
+    { id: 'l3', entry: { date: '2026-11-05', kind: 'support_group', title: 'Carers’ coffee morning', minutes: 90, notes: 'Talked about contact visits.' } },
+  ];
+  return s;
+}
