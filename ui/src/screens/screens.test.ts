@@ -1,0 +1,223 @@
+// Component tests for the screens behind the menu, against the in-memory fake backend.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { clearMocks } from '@tauri-apps/api/mocks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { installFakeBackend, sampleState } from '../fake/backend';
+import Library from '../lib/Library.svelte';
+import LearningLog from './LearningLog.svelte';
+import MyPlan from './MyPlan.svelte';
+import Notes from './Notes.svelte';
+import Policy from './Policy.svelte';
+import Privacy from './Privacy.svelte';
+import Settings from './Settings.svelte';
+
+function as(name: 'Robin' | 'Sam') {
+  const state = sampleState();
+  state.session = { name, role: name === 'Robin' ? 'young_person' : 'carer' };
+  return installFakeBackend(state);
+}
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+describe('My plan', () => {
+  it('shows goals by matter, progress in words and what changed since the last version', async () => {
+    as('Robin');
+    render(MyPlan);
+    const plan = await screen.findByTestId('plan');
+    expect(plan).toHaveTextContent("Robin's pathway plan");
+    expect(screen.getByRole('heading', { name: 'What changed since version 1' })).toBeInTheDocument();
+    expect(screen.getByTestId('plan-changes')).toHaveTextContent('“Visit two flats” is now done.');
+    expect(screen.getByRole('heading', { name: 'Where I live' })).toBeInTheDocument();
+    expect(plan).toHaveTextContent('1 of 2 steps done');
+    expect(plan).toHaveTextContent('Fill in the housing form · Me · Started');
+  });
+
+  it('says plainly when there is no plan yet', async () => {
+    const state = as('Robin');
+    state.plans.Robin = [];
+    render(MyPlan);
+    expect(await screen.findByText(/Your plan is not here yet/)).toBeInTheDocument();
+  });
+});
+
+describe('My notes', () => {
+  it('adds a note, changes it keeping its date, and refuses an empty one with the reason', async () => {
+    const state = as('Robin');
+    render(Notes);
+    expect(await screen.findByText('Made a budget with my adviser.')).toBeInTheDocument();
+    expect(screen.getByTestId('note')).toHaveTextContent('18 November 2026 · Money · 50% of the way · Only you can see this');
+    await fireEvent.input(screen.getByLabelText('New note'), { target: { value: '   ' } });
+    await fireEvent.submit(screen.getByLabelText('New note').closest('form')!);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Note: is empty.');
+    expect(state.notes.Robin).toHaveLength(1);
+
+    await fireEvent.input(screen.getByLabelText('New note'), { target: { value: 'Went to the college open day.' } });
+    await fireEvent.change(screen.getByLabelText(/What is it about/), { target: { value: 'education_or_training' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(screen.getAllByTestId('note')).toHaveLength(2));
+    expect(state.notes.Robin[0].note).toMatchObject({ text: 'Went to the college open day.', matter: 'education_or_training', shared: false });
+
+    const old = screen.getAllByTestId('note')[1];
+    await fireEvent.click(within(old).getByRole('button', { name: /Change/ }));
+    expect(screen.getByLabelText('Change your note')).toHaveValue('Made a budget with my adviser.');
+    await fireEvent.input(screen.getByLabelText('Change your note'), { target: { value: 'Made a budget and stuck to it.' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(screen.getByText('Made a budget and stuck to it.')).toBeInTheDocument());
+    expect(state.notes.Robin.find((n) => n.id === 'n1')!.note.written_at).toBe('2026-11-18T10:00:00Z');
+  });
+});
+
+describe('Resources for carers', () => {
+  it('filters by topic, bookmarks and marks as read', async () => {
+    const state = as('Sam');
+    render(Library, { personal: true });
+    await screen.findByTestId('hit-safer-caring-at-home');
+    await fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'online' } });
+    await waitFor(() => expect(screen.getByTestId('library-count')).toHaveTextContent('1 found'));
+    await fireEvent.click(screen.getByTestId('hit-phones-and-online'));
+    await fireEvent.click(await screen.findByRole('button', { name: '☆ Bookmark' }));
+    await waitFor(() => expect(screen.getByTestId('bookmark')).toHaveAttribute('aria-pressed', 'true'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Mark as read' }));
+    await waitFor(() => expect(screen.getByTestId('mark-read')).toHaveTextContent('✔ Read'));
+    expect(state.marks.Sam).toEqual([{ resource_id: 'phones-and-online', bookmarked: true, read: true }]);
+    await fireEvent.click(screen.getByTestId('library-back'));
+    await fireEvent.change(screen.getByLabelText('Topic'), { target: { value: '' } });
+    await fireEvent.click(screen.getByLabelText('Only my bookmarks'));
+    await waitFor(() => expect(screen.getByTestId('library-count')).toHaveTextContent('1 found'));
+    expect(screen.getByTestId('hit-phones-and-online')).toHaveTextContent('3 minute read · ★ Bookmarked · ✔ Read');
+  });
+});
+
+describe('Our safer-caring policy', () => {
+  it('saves as you type, section by section, and exports a document', async () => {
+    const state = as('Sam');
+    render(Policy);
+    expect(await screen.findByDisplayValue('The Ashdown household')).toBeInTheDocument();
+    expect(screen.getByLabelText('Privacy, bathrooms and bedrooms')).toHaveValue('We knock and wait for an answer before going into a bedroom.');
+    await fireEvent.input(screen.getByLabelText('Photos'), { target: { value: 'We ask before taking any photo.' } });
+    await waitFor(() => expect(screen.getByTestId('policy-status')).toHaveTextContent('Saved'));
+    expect(state.policies.Sam.sections.map((s) => s.topic)).toEqual(['privacy_bathrooms_bedrooms', 'photos']);
+    await fireEvent.click(screen.getByRole('button', { name: 'Save as a document' }));
+    expect(await screen.findByText(/Saved to .*Safer-caring policy - The Ashdown household.html/)).toBeInTheDocument();
+  });
+
+  it('does not lose words typed before the household is named, and says why it is not saving', async () => {
+    const state = as('Sam');
+    delete state.policies.Sam;
+    render(Policy);
+    await fireEvent.input(await screen.findByLabelText('Photos'), { target: { value: 'Ask first.' } });
+    expect(screen.getByTestId('policy-status')).toHaveTextContent('Add your household’s name first');
+    await fireEvent.input(screen.getByLabelText('Household name'), { target: { value: 'The Oak Road household' } });
+    await waitFor(() => expect(state.policies.Sam?.sections).toEqual([{ topic: 'photos', text: 'Ask first.' }]));
+  });
+});
+
+describe('Learning log', () => {
+  it('adds an entry, updates totals, the chart table and exports', async () => {
+    const state = as('Sam');
+    render(LearningLog);
+    expect(await screen.findByTestId('learning-total')).toHaveTextContent('3 entries, 5 h in all.');
+    expect(within(screen.getByTestId('by-month')).getAllByRole('row')).toHaveLength(4);
+    await fireEvent.input(screen.getByLabelText('Date'), { target: { value: '2026-11-20' } });
+    await fireEvent.input(screen.getByLabelText('What was it?'), { target: { value: 'First aid' } });
+    await fireEvent.input(screen.getByLabelText('Hours'), { target: { value: '1' } });
+    await fireEvent.input(screen.getByLabelText('Minutes'), { target: { value: '30' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add to my log' }));
+    await waitFor(() => expect(screen.getByTestId('learning-total')).toHaveTextContent('4 entries, 6 h 30 min in all.'));
+    expect(within(screen.getByTestId('by-month')).getByText('Nov 2026').closest('tr')).toHaveTextContent('Nov 20263 h');
+    expect(state.learning.Sam.at(-1)!.entry).toMatchObject({ date: '2026-11-20', title: 'First aid', minutes: 90 });
+    await fireEvent.click(screen.getByRole('button', { name: /Save as a spreadsheet/ }));
+    expect(await screen.findByText(/Saved to .*Learning log - Sam.csv/)).toBeInTheDocument();
+  });
+
+  it('refuses an entry with no time and keeps what was typed', async () => {
+    const state = as('Sam');
+    render(LearningLog);
+    await screen.findByTestId('learning-total');
+    await fireEvent.input(screen.getByLabelText('What was it?'), { target: { value: 'Webinar on contact' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add to my log' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Say how long it took');
+    expect(screen.getByLabelText('What was it?')).toHaveValue('Webinar on contact');
+    expect(state.learning.Sam).toHaveLength(3);
+  });
+});
+
+describe('Sharing and privacy', () => {
+  it('lists consents in plain words and withdraws one', async () => {
+    const state = as('Robin');
+    render(Privacy, { session: state.session!, ondeleted: () => {} });
+    const consent = await screen.findByTestId('consent');
+    expect(consent).toHaveTextContent('Northvale Children’s Services can get things you say that you choose to share.');
+    await fireEvent.click(within(consent).getByRole('button'));
+    expect(await screen.findByTestId('no-consents')).toHaveTextContent('Nobody.');
+    expect(screen.getByText(/1 waiting to go will not be sent/)).toBeInTheDocument();
+  });
+
+  it('downloads everything', async () => {
+    const state = as('Robin');
+    render(Privacy, { session: state.session!, ondeleted: () => {} });
+    await fireEvent.click(screen.getByRole('button', { name: 'Download all my information' }));
+    const saved = await screen.findByTestId('downloaded');
+    expect(saved).toHaveTextContent('All my information - Robin.html');
+    expect(saved).toHaveTextContent('All my information - Robin.json');
+  });
+
+  it('deletes the profile only when its name is typed exactly', async () => {
+    const state = as('Robin');
+    let deleted = 0;
+    render(Privacy, { session: state.session!, ondeleted: () => deleted++ });
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete my profile…' }));
+    await fireEvent.input(screen.getByLabelText(/type your profile name/), { target: { value: 'robin' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete my profile for good' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('type the profile name exactly');
+    expect(state.profiles.map((p) => p.name)).toContain('Robin');
+    expect(deleted).toBe(0);
+    await fireEvent.input(screen.getByLabelText(/type your profile name/), { target: { value: 'Robin' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete my profile for good' }));
+    await waitFor(() => expect(deleted).toBe(1));
+    expect(state.profiles.map((p) => p.name)).not.toContain('Robin');
+  });
+});
+
+describe('Settings', () => {
+  it('saves display choices and the idle time, and refuses an idle time out of range', async () => {
+    const state = as('Robin');
+    const seen: string[] = [];
+    render(Settings, { settings: state.settings, onchange: (s) => seen.push(JSON.stringify(s)) });
+    await fireEvent.click(screen.getByLabelText('Larger'));
+    await waitFor(() => expect(state.settings.text_size).toBe('larger'));
+    await fireEvent.click(screen.getByLabelText('High contrast'));
+    await waitFor(() => expect(state.settings.high_contrast).toBe(true));
+    expect(seen).toHaveLength(2);
+
+    await fireEvent.input(screen.getByLabelText(/Lock Waymark after/), { target: { value: '0' } });
+    await fireEvent.click(screen.getByTestId('save-idle'));
+    expect(await screen.findByTestId('settings-error')).toHaveTextContent('between 1 and 60');
+    expect(state.settings.idle_lock_minutes).toBe(5);
+    await fireEvent.input(screen.getByLabelText(/Lock Waymark after/), { target: { value: '15' } });
+    await fireEvent.click(screen.getByTestId('save-idle'));
+    await waitFor(() => expect(state.settings.idle_lock_minutes).toBe(15));
+  });
+
+  it('changes the passphrase only with the right current one and two matching new ones', async () => {
+    const state = as('Robin');
+    render(Settings, { settings: state.settings, onchange: () => {} });
+    const fill = async (current: string, next: string, again: string) => {
+      await fireEvent.input(screen.getByLabelText('Passphrase now'), { target: { value: current } });
+      await fireEvent.input(screen.getByLabelText('New passphrase'), { target: { value: next } });
+      await fireEvent.input(screen.getByLabelText('New passphrase again'), { target: { value: again } });
+      await fireEvent.click(screen.getByRole('button', { name: 'Change passphrase' }));
+    };
+    await fill('otter lantern biscuit', 'silver kettle meadow', 'silver kettle meadows');
+    expect(await screen.findByRole('alert')).toHaveTextContent('not the same');
+    await fill('not it at all', 'silver kettle meadow', 'silver kettle meadow');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('That passphrase is not right'));
+    expect(state.profiles[0].passphrase).toBe('otter lantern biscuit');
+    await fill('otter lantern biscuit', 'silver kettle meadow', 'silver kettle meadow');
+    expect(await screen.findByText(/Your passphrase is changed/)).toBeInTheDocument();
+    expect(state.profiles[0].passphrase).toBe('silver kettle meadow');
+  });
+});
