@@ -13,6 +13,8 @@ say() { printf '\n==> %s\n' "$*"; }
 BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config)
 # dbus: a session bus, as a desktop has, which single-instance hand-over uses.
 WINDOW_PACKAGES=(xvfb xauth webkit2gtk-driver dbus)
+# Debian's Chromium for the browser tests (Playwright never downloads a browser here).
+BROWSER_PACKAGES=(chromium)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"
@@ -76,12 +78,17 @@ run_app() {
 }
 
 run_tests() {
-  ensure_packages "${BUILD_PACKAGES[@]}" "${WINDOW_PACKAGES[@]}"
+  ensure_packages "${BUILD_PACKAGES[@]}" "${WINDOW_PACKAGES[@]}" "${BROWSER_PACKAGES[@]}"
   build_ui
   say "UI: type and accessibility checks (svelte-check)"
   (cd ui && npm run --silent check)
   say "UI: component tests (Vitest)"
   (cd ui && npm run --silent test)
+  say "Building the UI's browser-test page (the real UI with an in-memory fake backend)"
+  (cd ui && npx --no-install vite build --mode browser-test --logLevel warn)
+  npm_ci tests
+  say "Browser: every screen and state in Debian's Chromium with axe-core, at 1024x600 and 200% text"
+  (cd tests && timeout 600 node --test --test-concurrency=1 browser/)
   say "Rust: every crate's tests (core, command-line tool, shell and its generated UI bindings)"
   cargo test --workspace --locked
   say "Rust: benchmarks compile"
@@ -89,7 +96,6 @@ run_tests() {
   say "Building the app binary for end-to-end tests"
   cargo build -p waymark-app -p waymark-cli --locked
   ensure_tauri_driver
-  npm_ci tests
   say "End-to-end: the real app under Xvfb through tauri-driver and WebKitWebDriver"
   (cd tests && timeout 600 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
     node --test --test-concurrency=1 e2e/)

@@ -1,0 +1,196 @@
+// Every screen and state of the built UI in Chromium, with axe-core: zero violations (colour
+// contrast included), at the normal text size and at 200%, in a 1024×600 window, with nothing
+// cut off sideways. Also checks the whole app can be driven by keyboard with a visible focus.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { axeViolations, launch, serve } from './browser.mjs';
+
+let server;
+let browser;
+let page;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(state = 'sample') {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 600 } });
+  page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}?state=${state}`);
+  await page.getByTestId('lock-status').waitFor();
+  page.errors = errors;
+  return page;
+}
+
+/** axe at normal size and at 200% text, and no sideways scrolling at 200% in 1024×600. */
+async function check(name) {
+  await page.waitForTimeout(50);
+  const normal = await axeViolations(page);
+  assert.deepEqual(normal, [], `${name}: axe found problems:\n  ${normal.join('\n  ')}`);
+  await page.evaluate(() => (document.documentElement.style.fontSize = '225%'));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${name}: at 200% text the page scrolls sideways by ${overflow}px`);
+  const big = await axeViolations(page);
+  assert.deepEqual(big, [], `${name} at 200% text: axe found problems:\n  ${big.join('\n  ')}`);
+  await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+  assert.deepEqual(page.errors, [], `${name}: the page threw errors`);
+}
+
+async function unlock(name, passphrase) {
+  await page.getByLabel(new RegExp(name)).check();
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await page.getByTestId('lock-status').filter({ hasText: `Unlocked: ${name}` }).waitFor();
+}
+
+async function go(label) {
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('button', { name: label, exact: true }).click();
+  await page.locator('main h2').first().waitFor();
+}
+
+describe('before anyone unlocks', () => {
+  test('making a profile: the form, a weak passphrase, the recovery code', async () => {
+    await open('empty');
+    await page.getByRole('heading', { name: 'Make your profile' }).waitFor();
+    await check('make a profile');
+    await page.getByLabel('Your name').fill('Robin');
+    await page.getByLabel('Passphrase', { exact: true }).fill('short');
+    await page.getByText('Too easy to guess').waitFor();
+    await page.getByRole('button', { name: 'Make my profile' }).click();
+    await page.getByRole('alert').waitFor();
+    await check('weak passphrase refused');
+    await page.getByRole('button', { name: 'Suggest three words' }).click();
+    await page.getByText('Strength: Good').waitFor();
+    await check('suggested words');
+    await page.getByRole('button', { name: 'Make my profile' }).click();
+    await page.getByTestId('recovery-code').waitFor();
+    await check('recovery code');
+    await page.getByRole('button', { name: 'I have kept it safe' }).click();
+    await page.getByRole('alert').waitFor();
+    await check('recovery code not confirmed');
+    await page.context().close();
+  });
+
+  test('opening, a wrong passphrase, recovery and the help pages', async () => {
+    await open();
+    await page.getByRole('heading', { name: 'Open your profile' }).waitFor();
+    await check('open a profile');
+    await page.getByLabel('Passphrase', { exact: true }).fill('not this one');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'not right' }).waitFor();
+    await check('wrong passphrase');
+    await page.getByRole('button', { name: 'I forgot my passphrase' }).click();
+    await check('recovery form');
+    await page.getByTestId('open-library').click();
+    await page.getByTestId('hit-who-is-my-iro').waitFor();
+    await check('help list');
+    await page.getByTestId('hit-who-is-my-iro').click();
+    await page.getByTestId('article').waitFor();
+    await check('help page');
+    await page.context().close();
+  });
+});
+
+describe('a young person', () => {
+  test('every screen', async () => {
+    await open();
+    await unlock('Robin', 'otter lantern biscuit');
+    await page.getByTestId('todo').filter({ hasText: 'Finish' }).waitFor();
+    await check('home');
+    await go('Get ready for my review');
+    await page.getByTestId('question').waitFor();
+    await check('review question');
+    while (!(await page.getByTestId('summary').isVisible())) await page.getByTestId('next').click();
+    await check('review summary');
+    await go('Say something');
+    await page.getByTestId('kind-not_safe').click();
+    await page.getByTestId('helplines').waitFor();
+    await check("I don't feel safe");
+    await go('My plan');
+    await page.getByTestId('plan').waitFor();
+    await check('my plan');
+    await go('My notes');
+    await page.getByTestId('note').first().waitFor();
+    await check('my notes');
+    await go("What I've shared");
+    await page.getByTestId('statement').first().waitFor();
+    await check("what I've shared");
+    await go('Sharing and privacy');
+    await page.getByTestId('consent').waitFor();
+    await page.getByRole('button', { name: 'Delete my profile…' }).click();
+    await check('sharing and privacy, deleting');
+    await page.getByRole('button', { name: 'Delete my profile for good' }).click();
+    await page.getByRole('alert').waitFor();
+    await check('delete refused');
+    await go('Settings');
+    await check('settings');
+    await page.context().close();
+  });
+});
+
+describe('a foster carer', () => {
+  test('every screen, and the display settings', async () => {
+    await open();
+    await unlock('Sam', 'quiet harbour pebbles');
+    await page.getByTestId('todo').filter({ hasText: 'learning log' }).waitFor();
+    await check('carer home');
+    await go('Resources');
+    await page.getByTestId('hit-safer-caring-at-home').waitFor();
+    await check('resources');
+    await page.getByTestId('hit-safer-caring-at-home').click();
+    await page.getByTestId('bookmark').click();
+    await page.getByText('★ Bookmarked').waitFor();
+    await check('resource, bookmarked');
+    await go('Our safer-caring policy');
+    await page.getByLabel('Photos').fill('We ask first.');
+    await page.getByTestId('policy-status').filter({ hasText: 'Saved' }).waitFor();
+    await check('policy');
+    await go('Learning log');
+    await page.getByTestId('by-month').waitFor();
+    await check('learning log');
+    await page.getByRole('button', { name: 'Add to my log' }).click();
+    await check('learning log, form not filled');
+    await go('Settings');
+    await page.getByLabel('High contrast').check();
+    await page.getByLabel(/Easier-to-read letters/).check();
+    await page.getByLabel('Larger').check();
+    await page.waitForFunction(() => document.documentElement.classList.contains('text-larger'));
+    await check('settings, high contrast, larger text');
+    await go('Learning log');
+    await page.getByTestId('by-month').waitFor();
+    await check('learning log, high contrast');
+    await page.context().close();
+  });
+});
+
+describe('keyboard', () => {
+  test('a person can open a profile and move through the menu with the keyboard alone, seeing where focus is', async () => {
+    await open();
+    // Tab to the passphrase box; the first profile is already chosen.
+    for (let i = 0; i < 12 && !(await page.evaluate(() => document.activeElement?.id === 'passphrase')); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.type('otter lantern biscuit');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('lock-status').filter({ hasText: 'Unlocked: Robin' }).waitFor();
+    let reached = false;
+    for (let i = 0; i < 20 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.textContent?.trim() === 'My plan');
+    }
+    assert.ok(reached, 'Tab reaches the menu');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, 'none', 'the focused control shows where focus is');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('plan').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'My plan', 'focus moves to the new screen’s heading');
+    await page.context().close();
+  });
+});
