@@ -35,11 +35,14 @@ export function freshDataDir() {
   return mkdtempSync(path.join(os.tmpdir(), 'waymark-e2e-'));
 }
 
+/** Where the app saves documents a person asks for (exports, the recovery code) in a test. */
+export const documentsDir = (dataDir) => `${dataDir}-documents`;
+
 /** Starts the app on `dataDir`; returns { browser, stop }. */
 export async function startApp(dataDir) {
   const driverPath = process.env.TAURI_DRIVER ?? path.join(os.homedir(), '.cargo/bin/tauri-driver');
   const driver = spawn(driverPath, ['--port', '4444', '--native-port', '4445'], {
-    env: { ...process.env, WAYMARK_DATA_DIR: dataDir, WEBKIT_DISABLE_COMPOSITING_MODE: '1' },
+    env: { ...process.env, WAYMARK_DATA_DIR: dataDir, WAYMARK_DOCUMENTS_DIR: documentsDir(dataDir), WEBKIT_DISABLE_COMPOSITING_MODE: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await waitForPorts([4444, 4445], 15000);
@@ -63,4 +66,33 @@ export async function waitForText(browser, selector, expected, timeout = 10000) 
     timeout,
     timeoutMsg: `${selector} never showed "${expected}"`,
   });
+}
+
+/** Makes a profile on the start screen and gets past the recovery-code step; returns the code. */
+export async function createProfile(b, name, role, passphrase) {
+  await b.$('[data-testid="new-name"]').waitForExist({ timeout: 10000 });
+  await b.$('[data-testid="new-name"]').setValue(name);
+  if (role === 'carer') await b.$('input[name="role"][value="carer"]').click();
+  await b.$('[data-testid="new-passphrase"]').setValue(passphrase);
+  await b.$('[data-testid="create"]').click();
+  await waitForText(b, '[data-testid="lock-status"]', `Unlocked: ${name}`);
+  return confirmRecoveryCode(b);
+}
+
+/** Types the end of the recovery code shown, as a person does to say they kept it. */
+export async function confirmRecoveryCode(b) {
+  const code = await b.$('[data-testid="recovery-code"]').getText();
+  await b.$('[data-testid="code-check"]').setValue(code.slice(-4));
+  await b.$('[data-testid="code-confirmed"]').click();
+  await b.$('[data-testid="home"]').waitForExist({ timeout: 10000 });
+  return code;
+}
+
+/** Unlocks `name` from the start screen. */
+export async function unlock(b, name, passphrase) {
+  await b.$('[data-testid="passphrase"]').waitForExist({ timeout: 10000 });
+  await b.$(`input[name="profile"][value="${name}"]`).click();
+  await b.$('[data-testid="passphrase"]').setValue(passphrase);
+  await b.$('[data-testid="unlock"]').click();
+  await waitForText(b, '[data-testid="lock-status"]', `Unlocked: ${name}`);
 }

@@ -3,18 +3,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
-import { cliBinary, freshDataDir, startApp, waitForText } from './driver.mjs';
+import { cliBinary, createProfile, freshDataDir, startApp, unlock, waitForText } from './driver.mjs';
 
 const dataDir = freshDataDir();
-
-async function createProfile(b, name, role, passphrase) {
-  await b.$('[data-testid="new-name"]').waitForExist({ timeout: 10000 });
-  await b.$('[data-testid="new-name"]').setValue(name);
-  if (role === 'carer') await b.$('input[name="role"][value="carer"]').click();
-  await b.$('[data-testid="new-passphrase"]').setValue(passphrase);
-  await b.$('[data-testid="create"]').click();
-  await waitForText(b, '[data-testid="lock-status"]', `Unlocked: ${name}`);
-}
 
 test('part of a review statement survives closing the app, then is resumed and marked ready', async () => {
   let app = await startApp(dataDir);
@@ -36,10 +27,7 @@ test('part of a review statement survives closing the app, then is resumed and m
   app = await startApp(dataDir);
   try {
     const b = app.browser;
-    await b.$('[data-testid="passphrase"]').waitForExist({ timeout: 10000 });
-    await b.$('[data-testid="passphrase"]').setValue('otter lantern biscuit');
-    await b.$('[data-testid="unlock"]').click();
-    await waitForText(b, '[data-testid="lock-status"]', 'Unlocked: Robin');
+    await unlock(b, 'Robin', 'otter lantern biscuit');
     await b.$('[data-testid="go-review"]').click();
     // Resumes at the first question not yet answered.
     await waitForText(b, '[data-testid="question"]', 'feeling in your body and your mind');
@@ -56,11 +44,16 @@ test('part of a review statement survives closing the app, then is resumed and m
     await waitForText(b, '[data-testid="lock-status"]', 'Locked');
 
     // A carer on the same laptop.
-    await b.$('button.link').click();
+    await b.$('button=Make a new profile').click();
     await createProfile(b, 'Sam', 'carer', 'quiet harbour pebbles');
     const home = await b.$('main').getText();
     assert.doesNotMatch(home, /college/i);
-    assert.equal(await b.$('[data-testid="go-shared"]').isExisting(), false);
+    assert.equal(await b.$('[data-testid="go-shared"]').isExisting(), false, 'a carer has no "What I\'ve shared"');
+    assert.equal(await b.$('[data-testid="go-review"]').isExisting(), false);
+    // Even the sharing page, which lists every consent and queued item, shows nothing of Robin's.
+    await b.$('[data-testid="go-privacy"]').click();
+    await b.$('[data-testid="no-consents"]').waitForExist({ timeout: 10000 });
+    assert.doesNotMatch(await b.$('main').getText(), /Robin|college/i);
   } finally {
     await app.stop();
   }

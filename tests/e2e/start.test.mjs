@@ -40,6 +40,7 @@ test('the right passphrase unlocks', async () => {
   await b.$('[data-testid="passphrase"]').setValue('otter lantern biscuit');
   await b.$('[data-testid="unlock"]').click();
   await waitForText(b, '[data-testid="lock-status"]', 'Unlocked: Robin (Young person)');
+  await b.$('[data-testid="home"]').waitForExist({ timeout: 10000 });
 });
 
 test('quick exit locks and hides the window at once', async () => {
