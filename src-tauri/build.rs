@@ -23,6 +23,7 @@ fn main() {
             "recover",
             "save_recovery_code",
             "change_passphrase",
+            "replace_recovery_code",
             "get_settings",
             "save_settings",
             "resource_marks",

@@ -57,6 +57,12 @@ pub struct SessionWithCode {
     pub recovery_code: String,
 }
 
+/// A replacement recovery code, shown once and not kept.
+#[derive(Serialize, TS)]
+pub struct NewRecoveryCode {
+    pub recovery_code: String,
+}
+
 /// A search result in the guidance library.
 #[derive(Debug, Serialize, TS)]
 pub struct ResourceHitView {
@@ -250,6 +256,7 @@ pub fn typescript_bindings() -> String {
         ProfileView::decl(&cfg),
         SessionView::decl(&cfg),
         SessionWithCode::decl(&cfg),
+        NewRecoveryCode::decl(&cfg),
         StrengthLevel::decl(&cfg),
         Strength::decl(&cfg),
         TextSize::decl(&cfg),

@@ -11,7 +11,7 @@ use std::sync::Mutex;
 use ipc::{
     AnswerView, ConsentView, HelplineView, IpcError, LearningEntryView, LearningLogView, MatterView, MonthTotal,
     NoteInput, NoteView, PlanView, PolicyTopicView, ProfileView, QuestionSetView, QuestionView, ResourceHitView,
-    ResourceMarkView, ResourceView, SavedFile, SessionView, SessionWithCode, SharingView, StatementView,
+    ResourceMarkView, ResourceView, SavedFile, SessionView, NewRecoveryCode, SessionWithCode, SharingView, StatementView,
     StatusChangeView, WithdrawnView,
 };
 use waymark_core::domain::consent::{active_consents, ShareableKind};
@@ -331,6 +331,16 @@ async fn change_passphrase(
     with_session(&state, |v, s| v.change_passphrase(s, &current, &new))
 }
 
+/// A new recovery code for someone who lost theirs; the passphrase is asked for again and the old
+/// code stops working.
+#[tauri::command]
+async fn replace_recovery_code(state: tauri::State<'_, AppState>, passphrase: String) -> CommandResult<NewRecoveryCode> {
+    check_len("Passphrase", &passphrase, MAX_PASSPHRASE)?;
+    let passphrase = Passphrase::new(passphrase);
+    let code = with_session(&state, |v, s| v.replace_recovery_code(s, &passphrase))?;
+    Ok(NewRecoveryCode { recovery_code: code.display().to_string() })
+}
+
 /// This laptop's display settings; readable while locked so the start screen uses them.
 #[tauri::command]
 async fn get_settings(state: tauri::State<'_, AppState>) -> CommandResult<DisplaySettings> {
@@ -618,6 +628,7 @@ pub fn run() {
             recover,
             save_recovery_code,
             change_passphrase,
+            replace_recovery_code,
             get_settings,
             save_settings,
             resource_marks,

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { cliBinary, createProfile, documentsDir, freshDataDir, startApp, unlock, waitForText } from './driver.mjs';
+import { cliBinary, confirmRecoveryCode, createProfile, documentsDir, freshDataDir, startApp, unlock, waitForText } from './driver.mjs';
 
 const dataDir = freshDataDir();
 const profiles = () => execFileSync(cliBinary, ['profile', 'list'], { env: { ...process.env, WAYMARK_DATA_DIR: dataDir } }).toString();
@@ -41,6 +41,20 @@ test('a forgotten passphrase is replaced using the recovery code, and the old on
     await b.$('[data-testid="unlock"]').click();
     await waitForText(b, '[data-testid="error"]', 'not right');
     await unlock(b, 'Robin', 'silver kettle meadow');
+
+    // Lost the code again: Settings makes a new one with the passphrase, and the last one stops working.
+    await b.$('[data-testid="go-settings"]').click();
+    await b.$('#code-passphrase').setValue('silver kettle meadow');
+    await b.$('[data-testid="new-recovery-code"]').click();
+    await b.$('[data-testid="recovery-code"]').waitForExist({ timeout: 10000 });
+    const replaced = await confirmRecoveryCode(b);
+    assert.notEqual(replaced, fresh);
+    const env = { ...process.env, WAYMARK_DATA_DIR: dataDir, WAYMARK_RECOVERY_CODE: fresh, WAYMARK_NEW_PASSPHRASE: 'bright canyon pebble' };
+    assert.throws(
+      () => execFileSync(cliBinary, ['profile', 'recover', '--profile', 'Robin'], { env, stdio: 'pipe' }),
+      (e) => /wrong_recovery_code/.test(e.stderr.toString()),
+      'the replaced code no longer opens the profile',
+    );
   } finally {
     await app.stop();
   }

@@ -340,6 +340,21 @@ impl Vault {
         Ok(())
     }
 
+    /// Replaces the recovery code, for someone who lost theirs or never kept it. The passphrase
+    /// is asked for again, so an unlocked laptop left alone is not enough; the old code stops
+    /// working at once and the new one is returned, to be shown once.
+    pub fn replace_recovery_code(&mut self, session: &Session, passphrase: &Passphrase) -> Result<RecoveryCode> {
+        let row = self.profile_row(&session.display_name)?;
+        self.throttled(&row, |id| keywrap::unwrap_with_passphrase(&row.pass_wrap, passphrase, id))?;
+        let code = RecoveryCode::generate(&*self.entropy);
+        let wrap = keywrap::wrap_with_recovery_code(&session.key, &code, &session.profile, &*self.entropy);
+        self.conn.execute(
+            "UPDATE profiles SET recovery_wrap = ?2 WHERE id = ?1",
+            params![&session.profile.as_bytes()[..], wrap],
+        )?;
+        Ok(code)
+    }
+
     /// Opens a profile with its recovery code and sets a new passphrase. The used code stops
     /// working: a new one is returned, to be shown once.
     pub fn recover(

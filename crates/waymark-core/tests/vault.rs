@@ -119,6 +119,24 @@ fn the_recovery_code_opens_the_profile_sets_a_new_passphrase_and_is_replaced() {
 }
 
 #[test]
+fn a_lost_recovery_code_is_replaced_only_with_the_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = open(dir.path());
+    let (s, lost) = v.create_profile("Robin", Role::YoungPerson, &pass(PASS)).unwrap();
+    let err = v.replace_recovery_code(&s, &pass("not my passphrase")).map(|_| ()).unwrap_err();
+    assert!(matches!(err, Error::WrongPassphrase), "{err}");
+    let lost = RecoveryCode::parse(lost.display().as_str()).unwrap();
+    let fresh = v.replace_recovery_code(&s, &pass(PASS)).unwrap();
+    drop(s);
+    assert!(
+        matches!(v.recover("Robin", &lost, &pass("fresh meadow lanterns")), Err(Error::WrongRecoveryCode)),
+        "the old code stops working"
+    );
+    let (s, _) = v.recover("Robin", &fresh, &pass("fresh meadow lanterns")).unwrap();
+    assert_eq!(s.display_name(), "Robin");
+}
+
+#[test]
 fn one_profile_cannot_read_anothers_records() {
     let dir = tempfile::tempdir().unwrap();
     let (mut v, _) = open(dir.path());

@@ -158,6 +158,12 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
       p.passphrase = a.newPassphrase;
       return null;
     }
+    case 'replace_recovery_code': {
+      const p = state.profiles.find((x) => x.name === key())!;
+      if (p.passphrase !== a.passphrase) refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');
+      p.recovery = newCode().replace('K7M2', 'N3WC');
+      return { recovery_code: p.recovery };
+    }
     case 'lock': state.session = null; return null;
     case 'quick_exit': state.session = null; state.quickExits++; return null;
     case 'search_library': {

@@ -18,6 +18,7 @@ import type {
   Matter,
   MatterView,
   MonthTotal,
+  NewRecoveryCode,
   NoteInput,
   NoteView,
   PathwayNote,
@@ -66,6 +67,7 @@ export type {
   Matter,
   MatterView,
   MonthTotal,
+  NewRecoveryCode,
   NoteInput,
   NoteView,
   PathwayNote,
@@ -147,6 +149,8 @@ export const saveRecoveryCode = (recoveryCode: string) => call<SavedFile>('save_
 // Settings
 export const getSettings = () => call<DisplaySettings>('get_settings');
 export const saveSettings = (settings: DisplaySettings) => call<DisplaySettings>('save_settings', { settings });
+export const replaceRecoveryCode = (passphrase: string) =>
+  call<NewRecoveryCode>('replace_recovery_code', { passphrase });
 export const changePassphrase = (current: string, newPassphrase: string) =>
   call<null>('change_passphrase', { current, newPassphrase });
 

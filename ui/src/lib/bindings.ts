@@ -5,6 +5,7 @@ export type Role = "young_person" | "carer";
 export type ProfileView = { name: string, role: Role, };
 export type SessionView = { name: string, role: Role, };
 export type SessionWithCode = { session: SessionView, recovery_code: string, };
+export type NewRecoveryCode = { recovery_code: string, };
 export type StrengthLevel = "too_weak" | "okay" | "good" | "strong";
 export type Strength = { level: StrengthLevel, estimated_bits: number, 
 /**

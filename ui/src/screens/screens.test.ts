@@ -186,7 +186,7 @@ describe('Settings', () => {
   it('saves display choices and the idle time, and refuses an idle time out of range', async () => {
     const state = as('Robin');
     const seen: string[] = [];
-    render(Settings, { settings: state.settings, onchange: (s) => seen.push(JSON.stringify(s)) });
+    render(Settings, { settings: state.settings, onchange: (s) => seen.push(JSON.stringify(s)), onrecoverycode: () => {} });
     await fireEvent.click(screen.getByLabelText('Larger'));
     await waitFor(() => expect(state.settings.text_size).toBe('larger'));
     await fireEvent.click(screen.getByLabelText('High contrast'));
@@ -202,9 +202,24 @@ describe('Settings', () => {
     await waitFor(() => expect(state.settings.idle_lock_minutes).toBe(15));
   });
 
+  it('makes a new recovery code only with the passphrase', async () => {
+    const state = as('Robin');
+    const codes: string[] = [];
+    render(Settings, { settings: state.settings, onchange: () => {}, onrecoverycode: (c) => codes.push(c) });
+    await fireEvent.input(screen.getByLabelText('Your passphrase'), { target: { value: 'wrong' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Make a new recovery code' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('That passphrase is not right');
+    expect(codes).toEqual([]);
+    await fireEvent.input(screen.getByLabelText('Your passphrase'), { target: { value: 'otter lantern biscuit' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Make a new recovery code' }));
+    await waitFor(() => expect(codes).toHaveLength(1));
+    expect(codes[0]).toBe(state.profiles[0].recovery);
+    expect(screen.getByLabelText('Your passphrase')).toHaveValue('');
+  });
+
   it('changes the passphrase only with the right current one and two matching new ones', async () => {
     const state = as('Robin');
-    render(Settings, { settings: state.settings, onchange: () => {} });
+    render(Settings, { settings: state.settings, onchange: () => {}, onrecoverycode: () => {} });
     const fill = async (current: string, next: string, again: string) => {
       await fireEvent.input(screen.getByLabelText('Passphrase now'), { target: { value: current } });
       await fireEvent.input(screen.getByLabelText('New passphrase'), { target: { value: next } });
