@@ -18,6 +18,7 @@ const plan = (version, flatDone, goals) => ({
   plan_id: '5b0f6a52-9c1e-4a8e-b1b2-3c4d5e6f7a8b', version, kind: 'pathway_plan', title: "Robin's pathway plan",
   summary: 'Getting ready to live on my own next year.', effective_from: version === 1 ? '2026-06-01' : '2026-11-01',
   received_at: version === 1 ? '2026-06-02T09:00:00Z' : '2026-11-02T09:00:00Z',
+  next_review_on: version === 1 ? '2026-12-03' : '2027-01-14',
   goals: [
     { id: 'g1', matter: 'accommodation', text: version === 1 ? 'Find a flat' : 'Find a flat near college', actions: [
       { id: 'a1', text: 'Visit two flats with my adviser', owner: 'Personal adviser', due: '2026-12-01', status: flatDone },
@@ -39,7 +40,10 @@ for (const [n, p] of [[1, plan(1, 'not_started', [])], [2, plan(2, 'done', [
 
 const app = await startApp(dataDir);
 const b = app.browser;
-const shot = (name) => b.saveScreenshot(path.join(out, `${name}.png`));
+const shot = async (name) => {
+  console.log(`screenshot: ${name}`);
+  await b.saveScreenshot(path.join(out, `${name}.png`));
+};
 const go = async (screen, ready) => {
   await b.$(`[data-testid="go-${screen}"]`).click();
   await b.$(ready).waitForExist({ timeout: 10000 });
@@ -56,7 +60,9 @@ try {
   await b.$('button=Back to open a profile').click();
 
   await unlock(b, 'Robin', 'otter lantern biscuit');
-  await b.$('[data-testid="todo"]').waitForExist({ timeout: 10000 });
+  await waitForText(b, '[data-testid="next-review"]', 'Your next review');
+  await b.$('#home-heading').click(); // see the note above on untouched pages
+  await shot('home');
   await go('review', '[data-testid="question"]');
   await b.$('[data-testid="face-4"]').click();
   await waitForText(b, '[data-testid="saved"]', 'Saved');

@@ -132,6 +132,7 @@ describe('menus', () => {
     expect(menu).toHaveTextContent('My plan');
     expect(menu).not.toHaveTextContent('Learning log');
     await waitFor(() => expect(screen.getByTestId('todo')).toHaveTextContent('Finish “Getting ready for my review”'));
+    expect(screen.getByTestId('next-review')).toHaveTextContent(/Your next review: Thursday 14 January 2027 \((in \d+ days|tomorrow|today)\)|not here yet/);
     expect(screen.getByTestId('go-plan')).toBeInTheDocument();
     expect(screen.queryByTestId('go-learning')).toBeNull();
     await fireEvent.click(screen.getByRole('button', { name: 'Lock' }));

@@ -85,6 +85,7 @@ fn plan(version: u32, goals: Vec<Goal>) -> Plan {
         summary: String::new(),
         effective_from: "2026-09-01".into(),
         received_at: waymark_core::Timestamp(START),
+        next_review_on: None,
         goals,
     }
 }

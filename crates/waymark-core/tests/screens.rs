@@ -148,6 +148,7 @@ fn plan(version: u32, received: i64, goals: Vec<Goal>) -> Plan {
         summary: String::new(),
         effective_from: "2026-09-01".into(),
         received_at: waymark_core::Timestamp(received),
+        next_review_on: Some("2027-01-14".into()),
         goals,
     }
 }
@@ -165,13 +166,21 @@ fn my_plan_shows_the_latest_version_and_what_changed_since_the_one_before() {
     assert_eq!(only[0].versions, [1]);
     assert!(only[0].previous_version.is_none() && only[0].changes.is_empty());
     v.add_plan_version(&s, plan(2, START + 10, vec![goal(ActionStatus::InProgress)])).unwrap();
-    v.add_plan_version(&s, plan(3, START + 20, vec![goal(ActionStatus::Done)])).unwrap();
+    let mut third = plan(3, START + 20, vec![goal(ActionStatus::Done)]);
+    third.next_review_on = Some("2027-02-03".into());
+    v.add_plan_version(&s, third).unwrap();
     let view = &v.plan_overview(&s).unwrap()[0];
     assert_eq!(view.latest.version, 3);
+    assert_eq!(view.latest.next_review_on.as_deref(), Some("2027-02-03"));
+    let mut bad = plan(4, START + 30, vec![]);
+    bad.next_review_on = Some("14/01/2027".into());
+    assert!(v.add_plan_version(&s, bad).unwrap_err().to_string().contains("Next review"));
     assert_eq!(view.versions, [1, 2, 3]);
     assert_eq!(view.previous_version, Some(2));
-    assert_eq!(view.changes.len(), 1);
-    assert!(matches!(&view.changes[0], PlanChange::ActionChanged { from, to, .. } if from == "in progress" && to == "done"), "{:?}", view.changes);
+    assert_eq!(view.changes.len(), 2, "{:?}", view.changes);
+    assert!(matches!(&view.changes[0], PlanChange::NextReviewChanged { to: Some(d), .. } if d == "2027-02-03"));
+    assert_eq!(view.changes[0].describe(), "Your next review is now on 2027-02-03.");
+    assert!(matches!(&view.changes[1], PlanChange::ActionChanged { from, to, .. } if from == "in progress" && to == "done"), "{:?}", view.changes);
 }
 
 #[test]

@@ -292,7 +292,7 @@ export function sampleState(): FakeState {
   s.plans.Robin = [{
     latest: {
       plan_id: '00000000-0000-0000-0000-00000000002a', version: 2, kind: 'pathway_plan', title: "Robin's pathway plan", summary: 'Getting ready to live on my own.',
-      effective_from: '2026-11-01', received_at: NOW,
+      effective_from: '2026-11-01', received_at: NOW, next_review_on: '2027-01-14',
       goals: [
         { id: 'g1', matter: 'accommodation', text: 'Find a flat near college', actions: [
           { id: 'a1', text: 'Visit two flats', owner: 'Personal adviser', due: '2026-12-01', status: 'done' },

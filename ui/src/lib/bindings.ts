@@ -65,7 +65,11 @@ plan_id: string, version: number, kind: PlanKind, title: string, summary: string
 /**
  * `YYYY-MM-DD`.
  */
-effective_from: string, received_at: string, goals: Array<Goal>, };
+effective_from: string, received_at: string, 
+/**
+ * `YYYY-MM-DD`: the next review, as the service set it (the young person's home shows it).
+ */
+next_review_on?: string, goals: Array<Goal>, };
 export type PlanView = { latest: Plan, versions: Array<number>, previous_version: number | null, 
 /**
  * Each change in a short sentence.

@@ -47,6 +47,24 @@ export function hoursWords(minutes: number): string {
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
 
+/** "2027-01-14" → "Thursday 14 January 2027" */
+export function dateWords(date: string): string {
+  // Built from parts, so every browser engine writes it the same way.
+  const d = new Date(`${date}T12:00:00Z`);
+  const part = (o: Intl.DateTimeFormatOptions) => d.toLocaleDateString('en-GB', { ...o, timeZone: 'UTC' });
+  return `${part({ weekday: 'long' })} ${d.getUTCDate()} ${part({ month: 'long' })} ${d.getUTCFullYear()}`;
+}
+
+/** Whole days from `today` to `date`, both `YYYY-MM-DD`. */
+export function daysUntil(date: string, today: string): number {
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Today as `YYYY-MM-DD` on this laptop's clock, in its own time zone. */
+export function localToday(now = new Date()): string {
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
 /** "2026-09" → "Sep 2026" */
 export function monthWords(month: string): string {
   const [y, m] = month.split('-').map(Number);

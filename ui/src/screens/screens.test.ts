@@ -10,6 +10,7 @@ import Notes from './Notes.svelte';
 import Policy from './Policy.svelte';
 import Privacy from './Privacy.svelte';
 import Settings from './Settings.svelte';
+import Home from './Home.svelte';
 
 function as(name: 'Robin' | 'Sam') {
   const state = sampleState();
@@ -73,8 +74,11 @@ describe('My notes', () => {
 describe('Resources for carers', () => {
   it('filters by topic, bookmarks and marks as read', async () => {
     const state = as('Sam');
-    render(Library, { personal: true });
+    render(Library, { carer: true });
+    expect(await screen.findByRole('heading', { name: 'Resources' })).toBeInTheDocument();
     await screen.findByTestId('hit-safer-caring-at-home');
+    const groups = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(groups).toEqual(['For foster carers', 'For young people']);
     await fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'online' } });
     await waitFor(() => expect(screen.getByTestId('library-count')).toHaveTextContent('1 found'));
     await fireEvent.click(screen.getByTestId('hit-phones-and-online'));
@@ -234,5 +238,27 @@ describe('Settings', () => {
     await fill('otter lantern biscuit', 'silver kettle meadow', 'silver kettle meadow');
     expect(await screen.findByText(/Your passphrase is changed/)).toBeInTheDocument();
     expect(state.profiles[0].passphrase).toBe('silver kettle meadow');
+  });
+});
+
+describe('Home', () => {
+  it("shows the young person's next review date from their plan, counting the days", async () => {
+    as('Robin');
+    render(Home, { session: { name: 'Robin', role: 'young_person' }, ongo: () => {}, today: '2026-11-23' });
+    await waitFor(() => expect(screen.getByTestId('next-review')).toHaveTextContent('Your next review: Thursday 14 January 2027 (in 52 days).'));
+    expect(screen.getByTestId('todo')).toHaveTextContent('2 steps in your plan still to do.');
+  });
+
+  it('says the date is not here yet when the review has passed or no plan gives one', async () => {
+    as('Robin');
+    render(Home, { session: { name: 'Robin', role: 'young_person' }, ongo: () => {}, today: '2027-01-15' });
+    await waitFor(() => expect(screen.getByTestId('todo')).toHaveTextContent('steps in your plan'));
+    expect(screen.getByTestId('next-review')).toHaveTextContent('Your next review date is not here yet.');
+  });
+
+  it("reminds a carer when the policy is due to be looked at again", async () => {
+    as('Sam');
+    render(Home, { session: { name: 'Sam', role: 'carer' }, ongo: () => {}, today: '2027-11-02' });
+    await waitFor(() => expect(screen.getByTestId('todo')).toHaveTextContent('due to be looked at again'));
   });
 });

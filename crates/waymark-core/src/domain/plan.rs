@@ -118,6 +118,10 @@ pub struct Plan {
     pub effective_from: String,
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub received_at: Timestamp,
+    /// `YYYY-MM-DD`: the next review, as the service set it (the young person's home shows it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub next_review_on: Option<String>,
     #[serde(default)]
     pub goals: Vec<Goal>,
 }
@@ -138,6 +142,7 @@ impl Plan {
         validate::required_text("Plan title", &self.title, SHORT_TEXT)?;
         validate::text("Plan summary", &self.summary, LONG_TEXT)?;
         validate::date("Effective from", &self.effective_from)?;
+        validate::optional_date("Next review", &self.next_review_on)?;
         validate::list_len("Goals", &self.goals)?;
         let mut ids = std::collections::HashSet::new();
         for g in &self.goals {
@@ -171,6 +176,7 @@ impl Plan {
 pub enum PlanChange {
     TitleChanged { from: String, to: String },
     SummaryChanged { from: String, to: String },
+    NextReviewChanged { from: Option<String>, to: Option<String> },
     GoalAdded { goal_id: String, text: String },
     GoalRemoved { goal_id: String, text: String },
     GoalChanged { goal_id: String, from: String, to: String },
@@ -185,6 +191,8 @@ impl PlanChange {
         match self {
             PlanChange::TitleChanged { from, to } => format!("The plan's name changed from \"{from}\" to \"{to}\"."),
             PlanChange::SummaryChanged { .. } => "The plan's summary changed.".into(),
+            PlanChange::NextReviewChanged { to: Some(to), .. } => format!("Your next review is now on {to}."),
+            PlanChange::NextReviewChanged { to: None, .. } => "The plan no longer gives a date for your next review.".into(),
             PlanChange::GoalAdded { text, .. } => format!("New goal: {text}"),
             PlanChange::GoalRemoved { text, .. } => format!("Goal taken out: {text}"),
             PlanChange::GoalChanged { from, to, .. } => format!("Goal changed from \"{from}\" to \"{to}\"."),
@@ -213,6 +221,9 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<PlanChange> {
     }
     if old.summary != new.summary {
         out.push(PlanChange::SummaryChanged { from: old.summary.clone(), to: new.summary.clone() });
+    }
+    if old.next_review_on != new.next_review_on {
+        out.push(PlanChange::NextReviewChanged { from: old.next_review_on.clone(), to: new.next_review_on.clone() });
     }
     for g in &old.goals {
         if !new.goals.iter().any(|n| n.id == g.id) {
