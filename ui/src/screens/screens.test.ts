@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { installFakeBackend, sampleState } from '../fake/backend';
+import type { DisplaySettings } from '../lib/api';
 import Library from '../lib/Library.svelte';
 import LearningLog from './LearningLog.svelte';
 import MyPlan from './MyPlan.svelte';
@@ -190,7 +191,7 @@ describe('Settings', () => {
   it('saves display choices and the idle time, and refuses an idle time out of range', async () => {
     const state = as('Robin');
     const seen: string[] = [];
-    render(Settings, { settings: state.settings, onchange: (s) => seen.push(JSON.stringify(s)), onrecoverycode: () => {} });
+    render(Settings, { settings: state.settings, onchange: (s: DisplaySettings) => seen.push(JSON.stringify(s)), onrecoverycode: () => {} });
     await fireEvent.click(screen.getByLabelText('Larger'));
     await waitFor(() => expect(state.settings.text_size).toBe('larger'));
     await fireEvent.click(screen.getByLabelText('High contrast'));
@@ -209,7 +210,7 @@ describe('Settings', () => {
   it('makes a new recovery code only with the passphrase', async () => {
     const state = as('Robin');
     const codes: string[] = [];
-    render(Settings, { settings: state.settings, onchange: () => {}, onrecoverycode: (c) => codes.push(c) });
+    render(Settings, { settings: state.settings, onchange: () => {}, onrecoverycode: (c: string) => codes.push(c) });
     await fireEvent.input(screen.getByLabelText('Your passphrase'), { target: { value: 'wrong' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Make a new recovery code' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('That passphrase is not right');
