@@ -1,0 +1,68 @@
+//! Invite codes. A service worker makes one for a named person; it carries where the service is,
+//! what it is called, the fingerprint of its keys and a one-time token, and runs out. The device
+//! pins the fingerprint: a server showing any other keys is refused before anything is sent.
+
+use serde::{Deserialize, Serialize};
+
+use crate::b64;
+use crate::error::{Result, SyncError};
+
+pub const INVITE_FORMAT: u32 = 1;
+const PREFIX: &str = "wm1-";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Invite {
+    pub format: u32,
+    /// e.g. `http://127.0.0.1:8750` (loopback) or the service's https address.
+    pub service_url: String,
+    pub service_name: String,
+    /// [`crate::keys::PublicKeys::fingerprint`] of the service's keys.
+    pub fingerprint: String,
+    /// 16 random bytes, base64; the service keeps only its SHA-256.
+    pub token: String,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+impl Invite {
+    /// The code a person pastes: a prefix and the invite as base64 JSON.
+    pub fn to_code(&self) -> String {
+        format!("{PREFIX}{}", b64::encode(&serde_json::to_vec(self).expect("an invite serialises")))
+    }
+
+    /// Reads a pasted code, refusing anything malformed, of a newer format, or run out at `now`.
+    pub fn parse(code: &str, now: i64) -> Result<Invite> {
+        let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+        let body = code
+            .strip_prefix(PREFIX)
+            .ok_or_else(|| SyncError::Malformed("that is not a Waymark invite code (it should start with wm1-)".into()))?;
+        let bytes = b64::decode("Invite code", body)?;
+        let invite: Invite = serde_json::from_slice(&bytes)
+            .map_err(|_| SyncError::Malformed("the invite code is damaged: check it was copied whole".into()))?;
+        if invite.format != INVITE_FORMAT {
+            return Err(SyncError::UnsupportedVersion { what: "invite".into(), found: invite.format, supported: INVITE_FORMAT });
+        }
+        if !(invite.service_url.starts_with("https://") || invite.service_url.starts_with("http://127.0.0.1") || invite.service_url.starts_with("http://localhost")) {
+            return Err(SyncError::Malformed("the service address must use https (plain http only on this computer)".into()));
+        }
+        b64::decode_array::<16>("Invite token", &invite.token)?;
+        if invite.expires_at <= now {
+            return Err(SyncError::InviteExpired(waymark_core::Timestamp(invite.expires_at).to_rfc3339()));
+        }
+        Ok(invite)
+    }
+
+    /// The token's SHA-256, which is all the service stores.
+    pub fn token_hash(token: &str) -> Result<Vec<u8>> {
+        let raw: [u8; 16] = b64::decode_array("Invite token", token)?;
+        Ok(ring::digest::digest(&ring::digest::SHA256, &raw).as_ref().to_vec())
+    }
+
+    /// A fresh token from the entropy given.
+    pub fn new_token(entropy: &dyn waymark_core::Entropy) -> String {
+        let mut raw = [0u8; 16];
+        entropy.fill(&mut raw);
+        b64::encode(&raw)
+    }
+}

@@ -1,0 +1,106 @@
+//! Key pairs for one side of the conversation (the service, or one device): an Ed25519 key to
+//! sign and an X25519 key to receive HPKE-sealed envelopes. Both come from 64 random bytes, so
+//! the secret half is small, fixed-size and easy to wrap and wipe.
+
+use hpke::kem::X25519HkdfSha256;
+use hpke::{Deserializable, Kem, Serializable};
+use ring::signature::{Ed25519KeyPair, KeyPair, UnparsedPublicKey, ED25519};
+use serde::{Deserialize, Serialize};
+use waymark_core::Entropy;
+use zeroize::Zeroizing;
+
+use crate::b64;
+use crate::error::{Result, SyncError};
+
+/// The secret half: the Ed25519 seed, then the X25519 key material.
+pub const SECRET_LEN: usize = 64;
+
+/// One side's key pairs. Derives nothing that could copy or print the secret; wiped on drop.
+pub struct IdentityKeys {
+    secret: Zeroizing<[u8; SECRET_LEN]>,
+    signing: Ed25519KeyPair,
+    receiving: <X25519HkdfSha256 as Kem>::PrivateKey,
+    public: PublicKeys,
+}
+
+/// The public half, as it travels (base64 in JSON).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublicKeys {
+    /// Ed25519, 32 bytes.
+    pub signing: String,
+    /// X25519 for HPKE, 32 bytes.
+    pub receiving: String,
+}
+
+impl IdentityKeys {
+    pub fn generate(entropy: &dyn Entropy) -> IdentityKeys {
+        let mut secret = Zeroizing::new([0u8; SECRET_LEN]);
+        entropy.fill(&mut secret[..]);
+        Self::from_secret(secret).expect("fresh random bytes make valid keys")
+    }
+
+    /// Rebuilds the key pairs from the secret bytes kept in a key file or vault.
+    pub fn from_secret(secret: Zeroizing<[u8; SECRET_LEN]>) -> Result<IdentityKeys> {
+        let signing = Ed25519KeyPair::from_seed_unchecked(&secret[..32])
+            .map_err(|_| SyncError::Malformed("the signing key is not valid".into()))?;
+        let (receiving, receiving_public) = X25519HkdfSha256::derive_keypair(&secret[32..]);
+        let public = PublicKeys {
+            signing: b64::encode(signing.public_key().as_ref()),
+            receiving: b64::encode(&receiving_public.to_bytes()),
+        };
+        Ok(IdentityKeys { secret, signing, receiving, public })
+    }
+
+    /// The secret bytes, for wrapping into a key file. Never for logs or the network.
+    pub fn secret(&self) -> &[u8; SECRET_LEN] {
+        &self.secret
+    }
+
+    pub fn public(&self) -> &PublicKeys {
+        &self.public
+    }
+
+    pub fn sign(&self, message: &[u8]) -> Vec<u8> {
+        self.signing.sign(message).as_ref().to_vec()
+    }
+
+    pub(crate) fn receiving_key(&self) -> &<X25519HkdfSha256 as Kem>::PrivateKey {
+        &self.receiving
+    }
+}
+
+impl PublicKeys {
+    /// A short, readable fingerprint of both keys (SHA-256, first 16 bytes, in groups of four
+    /// hex digits). An invite carries it, so a device can refuse any other server's keys.
+    pub fn fingerprint(&self) -> Result<String> {
+        let signing: [u8; 32] = b64::decode_array("Signing key", &self.signing)?;
+        let receiving: [u8; 32] = b64::decode_array("Receiving key", &self.receiving)?;
+        let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
+        ctx.update(b"waymark public keys v1\0");
+        ctx.update(&signing);
+        ctx.update(&receiving);
+        let digest = ctx.finish();
+        let hex: Vec<String> = digest.as_ref()[..16].chunks(2).map(|c| format!("{:02x}{:02x}", c[0], c[1])).collect();
+        Ok(hex.join("-"))
+    }
+
+    /// Checks `signature` over `message` with the signing key.
+    pub fn verify(&self, message: &[u8], signature: &[u8]) -> Result<()> {
+        let key: [u8; 32] = b64::decode_array("Signing key", &self.signing)?;
+        UnparsedPublicKey::new(&ED25519, key).verify(message, signature).map_err(|_| SyncError::BadSignature)
+    }
+
+    pub(crate) fn receiving_key(&self) -> Result<<X25519HkdfSha256 as Kem>::PublicKey> {
+        let bytes: [u8; 32] = b64::decode_array("Receiving key", &self.receiving)?;
+        <X25519HkdfSha256 as Kem>::PublicKey::from_bytes(&bytes)
+            .map_err(|_| SyncError::Malformed("the receiving key is not a valid X25519 key".into()))
+    }
+
+    /// Both keys decode and have the right sizes.
+    pub fn validate(&self) -> Result<()> {
+        self.fingerprint()?;
+        self.receiving_key()?;
+        Ok(())
+    }
+}

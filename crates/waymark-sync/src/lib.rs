@@ -1,0 +1,20 @@
+//! What the Waymark app and the service it shares with say to each other, and how it is sealed.
+//!
+//! - [`keys`]: each side's key pairs (Ed25519 to sign, X25519 to receive HPKE), their fingerprint.
+//! - [`envelope`]: a shared record sealed with HPKE (RFC 9180) to the recipient's key, with the
+//!   record's identity bound in as associated data.
+//! - [`invite`]: the one-time code a service hands out so a device can enrol and pin its keys.
+//! - [`request`]: how a device signs each request, so the service knows which device asked.
+//!
+//! Every wire format carries a version. This crate holds no network code and must never send,
+//! store or log a plaintext: it only turns plaintext into sealed bytes and back.
+
+pub mod envelope;
+pub mod error;
+pub mod invite;
+pub mod keys;
+pub mod request;
+
+mod b64;
+
+pub use error::{Result, SyncError};

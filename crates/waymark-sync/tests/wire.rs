@@ -1,0 +1,138 @@
+//! The wire formats: envelopes open only for their recipient and only unchanged; invites are
+//! refused when damaged or run out; signed requests fail when anything about them changes.
+
+use uuid::Uuid;
+use waymark_core::entropy::SeededEntropy;
+use waymark_sync::envelope::{open_envelope, seal_envelope, EnvelopeHeader};
+use waymark_sync::invite::Invite;
+use waymark_sync::keys::IdentityKeys;
+use waymark_sync::request::{sign_request, verify_request, MAX_CLOCK_SKEW};
+use waymark_sync::SyncError;
+
+const NOW: i64 = 1_795_000_000;
+
+fn header() -> EnvelopeHeader {
+    EnvelopeHeader {
+        envelope_id: Uuid::from_u128(1),
+        device_id: Uuid::from_u128(2),
+        record_kind: "statement".into(),
+        record_id: Uuid::from_u128(3),
+        record_version: 2,
+    }
+}
+
+#[test]
+fn an_envelope_opens_only_for_its_recipient_and_only_unchanged() {
+    let entropy = SeededEntropy::new(1);
+    let service = IdentityKeys::generate(&entropy);
+    let other = IdentityKeys::generate(&entropy);
+    let text = b"I would like to see my brother more often.";
+    let env = seal_envelope(service.public(), header(), text, &entropy).unwrap();
+    assert_eq!(&open_envelope(&service, &env).unwrap()[..], text);
+    assert!(!env.ciphertext.contains("brother"));
+    assert_eq!(open_envelope(&other, &env), Err(SyncError::CannotOpen), "another key cannot open it");
+
+    let mut moved = env.clone();
+    moved.header.record_id = Uuid::from_u128(4);
+    assert_eq!(open_envelope(&service, &moved), Err(SyncError::CannotOpen), "moved to another record");
+    let mut moved = env.clone();
+    moved.header.record_kind = "pathway_note".into();
+    assert_eq!(open_envelope(&service, &moved), Err(SyncError::CannotOpen), "relabelled as another kind");
+    let mut moved = env.clone();
+    moved.header.record_version = 1;
+    assert_eq!(open_envelope(&service, &moved), Err(SyncError::CannotOpen), "passed off as another version");
+    let mut moved = env.clone();
+    moved.header.device_id = Uuid::from_u128(9);
+    assert_eq!(open_envelope(&service, &moved), Err(SyncError::CannotOpen), "claimed by another device");
+
+    let mut flipped = env.clone();
+    let mut bytes = base64_decode(&flipped.ciphertext);
+    bytes[0] ^= 1;
+    flipped.ciphertext = base64_encode(&bytes);
+    assert_eq!(open_envelope(&service, &flipped), Err(SyncError::CannotOpen), "a changed byte");
+
+    let mut newer = env.clone();
+    newer.format = 2;
+    assert!(matches!(open_envelope(&service, &newer), Err(SyncError::UnsupportedVersion { found: 2, .. })));
+
+    // Two seals of the same text differ (fresh ephemeral keys), and round-trip through JSON.
+    let again = seal_envelope(service.public(), header(), text, &entropy).unwrap();
+    assert_ne!(again.ciphertext, env.ciphertext);
+    let json = serde_json::to_string(&again).unwrap();
+    let back: waymark_sync::envelope::Envelope = serde_json::from_str(&json).unwrap();
+    assert_eq!(&open_envelope(&service, &back).unwrap()[..], text);
+}
+
+#[test]
+fn keys_come_back_from_their_secret_and_fingerprints_are_stable() {
+    let keys = IdentityKeys::generate(&SeededEntropy::new(5));
+    let secret = zeroize::Zeroizing::new(*keys.secret());
+    let again = IdentityKeys::from_secret(secret).unwrap();
+    assert_eq!(again.public(), keys.public());
+    let fp = keys.public().fingerprint().unwrap();
+    assert_eq!(fp.len(), 39, "{fp}");
+    assert_eq!(fp, again.public().fingerprint().unwrap());
+    assert_ne!(fp, IdentityKeys::generate(&SeededEntropy::new(6)).public().fingerprint().unwrap());
+    let sig = keys.sign(b"a plan");
+    assert!(keys.public().verify(b"a plan", &sig).is_ok());
+    assert_eq!(keys.public().verify(b"another plan", &sig), Err(SyncError::BadSignature));
+}
+
+fn invite(expires_at: i64) -> Invite {
+    Invite {
+        format: 1,
+        service_url: "http://127.0.0.1:8750".into(),
+        service_name: "Northvale Children's Services".into(),
+        fingerprint: "0000-1111-2222-3333-4444-5555-6666-7777".into(),
+        token: Invite::new_token(&SeededEntropy::new(2)),
+        expires_at,
+    }
+}
+
+#[test]
+fn invite_codes_round_trip_and_bad_ones_are_refused_with_a_reason() {
+    let good = invite(NOW + 3600);
+    let code = good.to_code();
+    assert!(code.starts_with("wm1-"));
+    let spaced = format!("  {}\n{} ", &code[..20], &code[20..]);
+    assert_eq!(Invite::parse(&spaced, NOW).unwrap(), good, "spaces and line breaks from pasting are ignored");
+    assert!(matches!(Invite::parse(&code, NOW + 3600), Err(SyncError::InviteExpired(_))));
+    assert!(Invite::parse("hello", NOW).unwrap_err().to_string().contains("not a Waymark invite code"));
+    assert!(Invite::parse(&code[..code.len() - 6], NOW).is_err(), "a cut-off code");
+    let mut remote_http = invite(NOW + 3600);
+    remote_http.service_url = "http://example.org".into();
+    assert!(Invite::parse(&remote_http.to_code(), NOW).unwrap_err().to_string().contains("https"));
+    let mut newer = invite(NOW + 3600);
+    newer.format = 7;
+    assert!(matches!(Invite::parse(&newer.to_code(), NOW), Err(SyncError::UnsupportedVersion { found: 7, .. })));
+    assert_eq!(Invite::token_hash(&good.token).unwrap().len(), 32);
+}
+
+#[test]
+fn a_signed_request_fails_if_anything_about_it_changes() {
+    let entropy = SeededEntropy::new(3);
+    let device = IdentityKeys::generate(&entropy);
+    let intruder = IdentityKeys::generate(&entropy);
+    let id = Uuid::from_u128(7).to_string();
+    let body = br#"{"hello":"service"}"#;
+    let [_, _, (_, sig)] = sign_request(&device, &id, "POST", "/v1/envelopes", NOW, body);
+    let keys = device.public();
+    assert!(verify_request(keys, &id, "POST", "/v1/envelopes", NOW, body, &sig, NOW + 10).is_ok());
+    assert_eq!(verify_request(keys, &id, "POST", "/v1/envelopes", NOW, b"{}", &sig, NOW), Err(SyncError::BadSignature));
+    assert_eq!(verify_request(keys, &id, "POST", "/v1/mailbox", NOW, body, &sig, NOW), Err(SyncError::BadSignature));
+    assert_eq!(verify_request(keys, &id, "GET", "/v1/envelopes", NOW, body, &sig, NOW), Err(SyncError::BadSignature));
+    let other_id = Uuid::from_u128(8).to_string();
+    assert_eq!(verify_request(keys, &other_id, "POST", "/v1/envelopes", NOW, body, &sig, NOW), Err(SyncError::BadSignature));
+    assert_eq!(verify_request(intruder.public(), &id, "POST", "/v1/envelopes", NOW, body, &sig, NOW), Err(SyncError::BadSignature));
+    let stale = verify_request(keys, &id, "POST", "/v1/envelopes", NOW, body, &sig, NOW + MAX_CLOCK_SKEW + 1).unwrap_err();
+    assert!(stale.to_string().contains("date and time"), "{stale}");
+}
+
+fn base64_decode(s: &str) -> Vec<u8> {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(s).unwrap()
+}
+fn base64_encode(b: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b)
+}
