@@ -1,0 +1,60 @@
+//! The service's one error type. Each maps to an HTTP status and a stable code; the message is
+//! what the caller can act on and never echoes a body, key or token back.
+
+use axum::http::StatusCode;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("this request is not signed by an enrolled device, or its signature does not match")]
+    Unauthenticated,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
+    Gone(String),
+    #[error("the request body is larger than {0} bytes")]
+    TooLarge(usize),
+    #[error("{0}")]
+    Sync(#[from] waymark_sync::SyncError),
+    #[error("{0}")]
+    Core(#[from] waymark_core::Error),
+    #[error("the service's database failed: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("the service's database was not reachable")]
+    Unavailable,
+}
+
+impl ServiceError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ServiceError::BadRequest(_) => "bad_request",
+            ServiceError::Unauthenticated => "unauthenticated",
+            ServiceError::Forbidden(_) => "forbidden",
+            ServiceError::Conflict(_) => "conflict",
+            ServiceError::Gone(_) => "gone",
+            ServiceError::TooLarge(_) => "too_large",
+            ServiceError::Sync(e) => e.code(),
+            ServiceError::Core(e) => e.code(),
+            ServiceError::Database(_) | ServiceError::Io(_) | ServiceError::Unavailable => "internal",
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ServiceError::BadRequest(_) | ServiceError::Sync(_) | ServiceError::Core(_) => StatusCode::BAD_REQUEST,
+            ServiceError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            ServiceError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ServiceError::Conflict(_) => StatusCode::CONFLICT,
+            ServiceError::Gone(_) => StatusCode::GONE,
+            ServiceError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ServiceError::Database(_) | ServiceError::Io(_) | ServiceError::Unavailable => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, ServiceError>;

@@ -1,0 +1,240 @@
+//! The service's HTTP API (version 1). Every route but `GET /v1/service` and `POST /v1/enrol` is
+//! signed by an enrolled device (see `waymark_sync::request`); a device reaches only its own
+//! mailbox and can only upload envelopes that name it as the sender. Bodies have a size limit and
+//! every decision is written to the audit log. Handlers never log or echo a body.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+use waymark_core::Clock;
+use waymark_sync::envelope::Envelope;
+use waymark_sync::invite::Invite;
+use waymark_sync::keys::PublicKeys;
+use waymark_sync::request::{verify_request, HEADER_DEVICE, HEADER_SIGNATURE, HEADER_TIME};
+use waymark_sync::SyncError;
+
+use crate::error::{Result, ServiceError};
+use crate::store::{Device, ServiceStore, Stored};
+
+/// The largest request body accepted: a sealed record is at most 128 KiB of plaintext, and
+/// base64 adds a third.
+pub const MAX_BODY: usize = 192 * 1024;
+pub const API_VERSION: u32 = 1;
+
+pub struct ServiceState<S> {
+    pub store: S,
+    pub name: String,
+    pub public: PublicKeys,
+    pub clock: Arc<dyn Clock>,
+}
+
+impl IntoResponse for ServiceError {
+    fn into_response(self) -> Response {
+        let body = Json(ErrorBody { code: self.code().to_string(), message: self.to_string() });
+        (self.status(), body).into_response()
+    }
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct ErrorBody {
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct ServiceInfo {
+    pub api_version: u32,
+    pub name: String,
+    pub keys: PublicKeys,
+    pub fingerprint: String,
+}
+
+#[derive(Serialize, Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct EnrolRequest {
+    pub invite_token: String,
+    pub keys: PublicKeys,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct EnrolResponse {
+    pub device_id: Uuid,
+    pub service_name: String,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct UploadResponse {
+    /// `new`, or `already_here` for a resend.
+    pub stored: String,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct MailboxResponse {
+    pub items: Vec<MailboxItem>,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct MailboxItem {
+    pub seq: i64,
+    pub body: String,
+}
+
+#[derive(Deserialize)]
+struct MailboxQuery {
+    #[serde(default)]
+    after: i64,
+}
+
+pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
+    Router::new()
+        .route("/v1/service", get(service_info::<S>))
+        .route("/v1/enrol", post(enrol::<S>))
+        .route("/v1/envelopes", post(upload::<S>))
+        .route("/v1/mailbox", get(mailbox::<S>))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .with_state(state)
+}
+
+fn body_bytes(body: std::result::Result<Bytes, BytesRejection>) -> Result<Bytes> {
+    body.map_err(|rejection| match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => ServiceError::TooLarge(MAX_BODY),
+        _ => ServiceError::BadRequest("the request body could not be read".into()),
+    })
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(what: &str, body: &[u8]) -> Result<T> {
+    serde_json::from_slice(body).map_err(|e| ServiceError::BadRequest(format!("the {what} is not valid: {e}")))
+}
+
+async fn service_info<S: ServiceStore>(State(state): State<Arc<ServiceState<S>>>) -> Result<Json<ServiceInfo>> {
+    Ok(Json(ServiceInfo {
+        api_version: API_VERSION,
+        name: state.name.clone(),
+        keys: state.public.clone(),
+        fingerprint: state.public.fingerprint()?,
+    }))
+}
+
+async fn enrol<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<EnrolResponse>)> {
+    let now = state.clock.now().0;
+    let outcome = async {
+        let request: EnrolRequest = parse_json("enrolment", &body_bytes(body)?)?;
+        request.keys.validate()?;
+        let token_hash = Invite::token_hash(&request.invite_token)?;
+        let device = Device {
+            id: Uuid::new_v4(),
+            person_name: String::new(),
+            role: String::new(),
+            signing_key: request.keys.signing,
+            receiving_key: request.keys.receiving,
+            enrolled_at: now,
+        };
+        state.store.redeem_invite(token_hash, device, now).await
+    }
+    .await;
+    match outcome {
+        Ok(device) => {
+            state.store.audit(now, Some(device.id), "enrol", "enrolled".into()).await?;
+            Ok((StatusCode::CREATED, Json(EnrolResponse { device_id: device.id, service_name: state.name.clone() })))
+        }
+        Err(e) => {
+            state.store.audit(now, None, "enrol", format!("refused: {}", e.code())).await?;
+            Err(e)
+        }
+    }
+}
+
+/// Checks the request is signed by an enrolled device, and returns that device.
+async fn authenticate<S: ServiceStore>(
+    state: &ServiceState<S>,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<Device> {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).ok_or(ServiceError::Unauthenticated);
+    let device_text = header(HEADER_DEVICE)?;
+    let device_id = Uuid::parse_str(device_text).map_err(|_| ServiceError::Unauthenticated)?;
+    let time: i64 = header(HEADER_TIME)?.parse().map_err(|_| ServiceError::Unauthenticated)?;
+    let signature = header(HEADER_SIGNATURE)?;
+    let now = state.clock.now().0;
+    let Some(device) = state.store.device(device_id).await? else {
+        state.store.audit(now, None, "authenticate", "refused: unknown device".into()).await?;
+        return Err(ServiceError::Unauthenticated);
+    };
+    let keys = PublicKeys { signing: device.signing_key.clone(), receiving: device.receiving_key.clone() };
+    let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or(uri.path());
+    if let Err(e) = verify_request(&keys, device_text, method.as_str(), path, time, body, signature, now) {
+        state.store.audit(now, Some(device_id), "authenticate", format!("refused: {}", e.code())).await?;
+        return Err(match e {
+            SyncError::BadSignature => ServiceError::Unauthenticated,
+            other => ServiceError::BadRequest(other.to_string()),
+        });
+    }
+    Ok(device)
+}
+
+async fn upload<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<UploadResponse>)> {
+    let body = body_bytes(body)?;
+    let device = authenticate(&state, &method, &uri, &headers, &body).await?;
+    let now = state.clock.now().0;
+    let outcome = async {
+        let envelope: Envelope = parse_json("envelope", &body)?;
+        envelope.check_shape()?;
+        if envelope.header.device_id != device.id {
+            return Err(ServiceError::Forbidden("an envelope must name the device that sends it".into()));
+        }
+        // Stored in one canonical form, so a resend with other spacing is still "already here".
+        let canonical = serde_json::to_string(&envelope).expect("an envelope serialises");
+        state
+            .store
+            .put_envelope(envelope.header.envelope_id, device.id, envelope.header.record_kind.clone(), canonical, now)
+            .await
+    }
+    .await;
+    match outcome {
+        Ok(stored) => {
+            let (status, word) = match stored {
+                Stored::New => (StatusCode::CREATED, "new"),
+                Stored::AlreadyHere => (StatusCode::OK, "already_here"),
+            };
+            state.store.audit(now, Some(device.id), "upload", word.into()).await?;
+            Ok((status, Json(UploadResponse { stored: word.into() })))
+        }
+        Err(e) => {
+            state.store.audit(now, Some(device.id), "upload", format!("refused: {}", e.code())).await?;
+            Err(e)
+        }
+    }
+}
+
+async fn mailbox<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    query: std::result::Result<Query<MailboxQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<MailboxResponse>> {
+    let device = authenticate(&state, &method, &uri, &headers, &[]).await?;
+    let Query(query) = query.map_err(|_| ServiceError::BadRequest("`after` must be a whole number".into()))?;
+    let items = state.store.mailbox(device.id, query.after.max(0), 100).await?;
+    state.store.audit(state.clock.now().0, Some(device.id), "mailbox", format!("{} items", items.len())).await?;
+    Ok(Json(MailboxResponse { items: items.into_iter().map(|m| MailboxItem { seq: m.seq, body: m.body }).collect() }))
+}

@@ -1,0 +1,128 @@
+//! The service's key file: its name and public keys in the clear (so `serve` and `invite` need
+//! no passphrase), and the secret half sealed with AES-256-GCM under a key from Argon2id of the
+//! operator's passphrase. Only the commands that open envelopes or sign ask for the passphrase.
+
+use std::path::Path;
+
+use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM};
+use serde::{Deserialize, Serialize};
+use waymark_core::kdf::KdfParams;
+use waymark_core::secret::Passphrase;
+use waymark_core::Entropy;
+use waymark_sync::keys::{IdentityKeys, PublicKeys, SECRET_LEN};
+use zeroize::Zeroizing;
+
+use crate::error::{Result, ServiceError};
+
+pub const KEY_FILE_FORMAT: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyFile {
+    pub format: u32,
+    /// The service's name as devices see it ("Northvale Children's Services").
+    pub name: String,
+    pub public: PublicKeys,
+    kdf_memory_kib: u32,
+    kdf_iterations: u32,
+    kdf_parallelism: u32,
+    salt: String,
+    nonce: String,
+    sealed_secret: String,
+}
+
+fn b64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn unb64(field: &str, text: &str) -> Result<Vec<u8>> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .map_err(|_| ServiceError::BadRequest(format!("the key file's {field} is damaged")))
+}
+
+impl KeyFile {
+    /// New keys for a service, sealed under `passphrase`.
+    pub fn create(name: &str, passphrase: &Passphrase, kdf: KdfParams, entropy: &dyn Entropy) -> Result<(KeyFile, IdentityKeys)> {
+        passphrase.check_strength()?;
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 120 {
+            return Err(ServiceError::BadRequest("the service's name must be 1 to 120 characters".into()));
+        }
+        let keys = IdentityKeys::generate(entropy);
+        let mut salt = [0u8; 16];
+        entropy.fill(&mut salt);
+        let mut nonce = [0u8; 12];
+        entropy.fill(&mut nonce);
+        let kek = kdf.derive(passphrase, &salt)?;
+        let mut sealed = keys.secret().to_vec();
+        let aad = associated_data(name, keys.public());
+        LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &kek[..]).expect("32-byte key"))
+            .seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::from(aad), &mut sealed)
+            .expect("sealing cannot fail for this size");
+        let file = KeyFile {
+            format: KEY_FILE_FORMAT,
+            name: name.to_string(),
+            public: keys.public().clone(),
+            kdf_memory_kib: kdf.memory_kib,
+            kdf_iterations: kdf.iterations,
+            kdf_parallelism: kdf.parallelism,
+            salt: b64(&salt),
+            nonce: b64(&nonce),
+            sealed_secret: b64(&sealed),
+        };
+        Ok((file, keys))
+    }
+
+    /// Opens the secret half. A wrong passphrase and a changed file both fail here.
+    pub fn open(&self, passphrase: &Passphrase) -> Result<IdentityKeys> {
+        let kdf = KdfParams { memory_kib: self.kdf_memory_kib, iterations: self.kdf_iterations, parallelism: self.kdf_parallelism };
+        let kek = kdf.derive(passphrase, &unb64("salt", &self.salt)?)?;
+        let nonce: [u8; 12] =
+            unb64("nonce", &self.nonce)?.try_into().map_err(|_| ServiceError::BadRequest("the key file's nonce is damaged".into()))?;
+        let mut sealed = Zeroizing::new(unb64("sealed secret", &self.sealed_secret)?);
+        let aad = associated_data(&self.name, &self.public);
+        let plain = LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &kek[..]).expect("32-byte key"))
+            .open_in_place(Nonce::assume_unique_for_key(nonce), Aad::from(aad), &mut sealed)
+            .map_err(|_| ServiceError::Core(waymark_core::Error::WrongPassphrase))?;
+        let secret: [u8; SECRET_LEN] = plain.try_into().map_err(|_| ServiceError::BadRequest("the key file is damaged".into()))?;
+        let keys = IdentityKeys::from_secret(Zeroizing::new(secret))?;
+        if keys.public() != &self.public {
+            return Err(ServiceError::BadRequest("the key file's public keys do not match its secret".into()));
+        }
+        Ok(keys)
+    }
+
+    pub fn save(&self, path: &Path) -> Result<()> {
+        let json = serde_json::to_vec_pretty(self).expect("a key file serialises");
+        let mut f = waymark_core::documents::open_new_private(path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                ServiceError::Conflict(format!("{} exists already; keys are never overwritten", path.display()))
+            } else {
+                e.into()
+            }
+        })?;
+        std::io::Write::write_all(&mut f, &json)?;
+        f.sync_all()?;
+        Ok(())
+    }
+
+    pub fn load(path: &Path) -> Result<KeyFile> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            ServiceError::BadRequest(format!("cannot read the key file {} ({e}); run `waymark-service init` first", path.display()))
+        })?;
+        let file: KeyFile = serde_json::from_slice(&bytes)
+            .map_err(|e| ServiceError::BadRequest(format!("the key file {} is damaged ({e})", path.display())))?;
+        if file.format != KEY_FILE_FORMAT {
+            return Err(waymark_sync::SyncError::UnsupportedVersion { what: "key file".into(), found: file.format, supported: KEY_FILE_FORMAT }.into());
+        }
+        file.public.validate()?;
+        Ok(file)
+    }
+}
+
+fn associated_data(name: &str, public: &PublicKeys) -> Vec<u8> {
+    format!("waymark service key file v1\0{name}\0{}\0{}", public.signing, public.receiving).into_bytes()
+}

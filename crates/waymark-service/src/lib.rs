@@ -1,0 +1,14 @@
+//! The reference service that Waymark shares with (the council or fostering agency's end).
+//!
+//! It enrols devices from one-time invites, keeps the envelopes devices send (sealed on the
+//! laptop with HPKE to the service's key, so it holds only ciphertext), and keeps each device's
+//! mailbox. [`store`] is where things are kept, [`http`] is the API, [`keyfile`] holds the
+//! service's keys. Opening envelopes happens only in the operator's commands (`inbox`), with the
+//! key file's passphrase; the HTTP server never has the secret key and never sees a plaintext.
+
+pub mod error;
+pub mod http;
+pub mod keyfile;
+pub mod store;
+
+pub use error::{Result, ServiceError};

@@ -1,0 +1,196 @@
+//! `waymark-service`: set up the service's keys, hand out invites, serve the API, and read what
+//! devices shared. Passphrases are never arguments: they come from WAYMARK_SERVICE_PASSPHRASE or
+//! the first line of standard input.
+
+use std::io::BufRead;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use waymark_core::kdf::KdfParams;
+use waymark_core::secret::Passphrase;
+use waymark_core::{Clock, SystemClock, SystemEntropy};
+use waymark_service::http::{router, ServiceState};
+use waymark_service::keyfile::KeyFile;
+use waymark_service::store::{NewInvite, ServiceStore, SqliteStore};
+use waymark_service::{Result, ServiceError};
+use waymark_sync::envelope::{open_envelope, Envelope};
+use waymark_sync::invite::{Invite, INVITE_FORMAT};
+
+#[derive(Parser)]
+#[command(name = "waymark-service", version, about = "The service Waymark shares with: keys, invites, the API and the inbox.")]
+struct Cli {
+    /// The service's folder: its key file (keys.json) and its database (service.db).
+    #[arg(long, env = "WAYMARK_SERVICE_DIR", default_value = "waymark-service-data", global = true)]
+    dir: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the service's keys (Ed25519 to sign, X25519 to receive), sealed under a passphrase.
+    Init {
+        /// The name devices are shown, e.g. "Northvale Children's Services".
+        #[arg(long)]
+        name: String,
+    },
+    /// Print a one-time invite code for a person, carrying this service's address and key fingerprint.
+    Invite {
+        #[arg(long)]
+        name: String,
+        /// young_person or carer
+        #[arg(long)]
+        role: String,
+        /// The address devices reach this service at.
+        #[arg(long, env = "WAYMARK_SERVICE_URL", default_value = "http://127.0.0.1:8750")]
+        url: String,
+        /// How long the code works for.
+        #[arg(long, default_value_t = 72)]
+        hours: i64,
+    },
+    /// Serve the API. It needs no passphrase: it never opens what devices send.
+    Serve {
+        #[arg(long, default_value = "127.0.0.1:8750")]
+        listen: SocketAddr,
+    },
+    /// Open and print what devices have shared (asks for the key file's passphrase).
+    Inbox {
+        /// Only items after this number.
+        #[arg(long, default_value_t = 0)]
+        after: i64,
+    },
+    /// Mark an inbox item as read.
+    MarkRead { seq: i64 },
+}
+
+fn kdf() -> std::result::Result<KdfParams, String> {
+    match std::env::var("WAYMARK_KDF").as_deref() {
+        Err(_) | Ok("default") => Ok(KdfParams::DEFAULT),
+        Ok("floor") => Ok(KdfParams::FLOOR),
+        Ok(other) => Err(format!("WAYMARK_KDF must be 'floor' or 'default', not '{other}'")),
+    }
+}
+
+fn passphrase() -> Result<Passphrase> {
+    if let Ok(p) = std::env::var("WAYMARK_SERVICE_PASSPHRASE") {
+        return Ok(Passphrase::new(p));
+    }
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let line = line.trim_end_matches(['\r', '\n']).to_string();
+    if line.is_empty() {
+        return Err(ServiceError::BadRequest("give the key file's passphrase in WAYMARK_SERVICE_PASSPHRASE or on standard input".into()));
+    }
+    Ok(Passphrase::new(line))
+}
+
+fn store(dir: &Path) -> Result<SqliteStore> {
+    std::fs::create_dir_all(dir)?;
+    SqliteStore::open(&dir.join("service.db"))
+}
+
+async fn run(cli: Cli) -> Result<()> {
+    let keys_path = cli.dir.join("keys.json");
+    let now = SystemClock.now().0;
+    match cli.command {
+        Command::Init { name } => {
+            std::fs::create_dir_all(&cli.dir)?;
+            let kdf = kdf().map_err(ServiceError::BadRequest)?;
+            let (file, _keys) = KeyFile::create(&name, &passphrase()?, kdf, &SystemEntropy::new())?;
+            file.save(&keys_path)?;
+            store(&cli.dir)?;
+            println!("Created keys for {} in {}", file.name, keys_path.display());
+            println!("Fingerprint: {}", file.public.fingerprint()?);
+        }
+        Command::Invite { name, role, url, hours } => {
+            if !["young_person", "carer"].contains(&role.as_str()) {
+                return Err(ServiceError::BadRequest("--role must be young_person or carer".into()));
+            }
+            if name.trim().is_empty() || name.chars().count() > 60 {
+                return Err(ServiceError::BadRequest("--name must be 1 to 60 characters".into()));
+            }
+            if !(1..=24 * 30).contains(&hours) {
+                return Err(ServiceError::BadRequest("--hours must be between 1 and 720".into()));
+            }
+            let file = KeyFile::load(&keys_path)?;
+            let invite = Invite {
+                format: INVITE_FORMAT,
+                service_url: url.trim_end_matches('/').to_string(),
+                service_name: file.name.clone(),
+                fingerprint: file.public.fingerprint()?,
+                token: Invite::new_token(&SystemEntropy::new()),
+                expires_at: now + hours * 3600,
+            };
+            // The same checks a device makes, so a code that would be refused is never printed.
+            Invite::parse(&invite.to_code(), now)?;
+            store(&cli.dir)?
+                .add_invite(NewInvite {
+                    token_hash: Invite::token_hash(&invite.token)?,
+                    person_name: name.trim().to_string(),
+                    role,
+                    created_at: now,
+                    expires_at: invite.expires_at,
+                })
+                .await?;
+            println!("{}", invite.to_code());
+        }
+        Command::Serve { listen } => {
+            let file = KeyFile::load(&keys_path)?;
+            let state = Arc::new(ServiceState {
+                store: store(&cli.dir)?,
+                name: file.name.clone(),
+                public: file.public.clone(),
+                clock: Arc::new(SystemClock),
+            });
+            let listener = tokio::net::TcpListener::bind(listen).await?;
+            eprintln!("{} is listening on http://{}", file.name, listener.local_addr()?);
+            axum::serve(listener, router(state))
+                .with_graceful_shutdown(async {
+                    let _ = tokio::signal::ctrl_c().await;
+                })
+                .await?;
+        }
+        Command::Inbox { after } => {
+            let file = KeyFile::load(&keys_path)?;
+            let keys = file.open(&passphrase()?)?;
+            let items = store(&cli.dir)?.envelopes(after, 1000).await?;
+            if items.is_empty() {
+                println!("Nothing new.");
+            }
+            for item in items {
+                let envelope: Envelope = serde_json::from_str(&item.body)
+                    .map_err(|e| ServiceError::BadRequest(format!("item {} is damaged: {e}", item.seq)))?;
+                let when = waymark_core::Timestamp(item.received_at).to_rfc3339();
+                let read = if item.read_at.is_some() { " (read)" } else { "" };
+                println!("#{} from {} — {} received {when}{read}", item.seq, item.person_name, envelope.header.record_kind);
+                match open_envelope(&keys, &envelope) {
+                    Ok(plain) => println!("{}\n", String::from_utf8_lossy(&plain)),
+                    Err(e) => println!("  cannot be opened: {e}\n"),
+                }
+            }
+        }
+        Command::MarkRead { seq } => {
+            if store(&cli.dir)?.mark_read(seq, now).await? {
+                println!("Marked #{seq} as read.");
+            } else {
+                return Err(ServiceError::BadRequest(format!("there is no unread item #{seq}")));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("a tokio runtime starts");
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error [{}]: {e}", e.code());
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,290 @@
+//! Where the service keeps what it holds, behind one trait so the same API runs on embedded
+//! SQLite (the default: one file, nothing to install) or, later, PostgreSQL. Every method is a
+//! whole step (redeeming an invite enrols the device in the same transaction), so two service
+//! instances sharing a database cannot both redeem one invite. It stores envelopes exactly as the
+//! device sealed them and must never hold or log a plaintext.
+
+use std::future::Future;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use rusqlite::{params, Connection, OptionalExtension};
+use uuid::Uuid;
+
+use crate::error::{Result, ServiceError};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewInvite {
+    pub token_hash: Vec<u8>,
+    pub person_name: String,
+    pub role: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Device {
+    pub id: Uuid,
+    pub person_name: String,
+    pub role: String,
+    pub signing_key: String,
+    pub receiving_key: String,
+    pub enrolled_at: i64,
+}
+
+/// What happened to an uploaded envelope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stored {
+    New,
+    /// The same envelope was already here (a resend after a lost reply): nothing changed.
+    AlreadyHere,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredEnvelope {
+    pub seq: i64,
+    pub device_id: Uuid,
+    pub person_name: String,
+    pub received_at: i64,
+    pub read_at: Option<i64>,
+    /// The envelope JSON.
+    pub body: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MailItem {
+    pub seq: i64,
+    pub body: String,
+}
+
+pub trait ServiceStore: Send + Sync + 'static {
+    fn add_invite(&self, invite: NewInvite) -> impl Future<Output = Result<()>> + Send;
+    /// Uses an invite once and enrols the device, or says why not.
+    fn redeem_invite(
+        &self,
+        token_hash: Vec<u8>,
+        device: Device,
+        now: i64,
+    ) -> impl Future<Output = Result<Device>> + Send;
+    fn device(&self, id: Uuid) -> impl Future<Output = Result<Option<Device>>> + Send;
+    /// Keeps an envelope once per id; the same id with other content is refused.
+    fn put_envelope(
+        &self,
+        envelope_id: Uuid,
+        device_id: Uuid,
+        record_kind: String,
+        body: String,
+        now: i64,
+    ) -> impl Future<Output = Result<Stored>> + Send;
+    /// Envelopes after `after`, oldest first, for the service's inbox.
+    fn envelopes(&self, after: i64, limit: u32) -> impl Future<Output = Result<Vec<StoredEnvelope>>> + Send;
+    fn mark_read(&self, seq: i64, now: i64) -> impl Future<Output = Result<bool>> + Send;
+    fn post_mail(&self, device_id: Uuid, body: String, now: i64) -> impl Future<Output = Result<i64>> + Send;
+    /// One device's mailbox after `after`; no other device's items, ever.
+    fn mailbox(&self, device_id: Uuid, after: i64, limit: u32) -> impl Future<Output = Result<Vec<MailItem>>> + Send;
+    fn audit(&self, at: i64, device_id: Option<Uuid>, action: &'static str, outcome: String) -> impl Future<Output = Result<()>> + Send;
+}
+
+const SQLITE_MIGRATIONS: &[(u32, &str)] = &[(1, include_str!("../migrations/sqlite/0001_init.sql"))];
+
+/// The embedded back end: one SQLite file, WAL mode, one connection behind a lock (the service's
+/// work is small writes; SQLite serialises them anyway).
+#[derive(Clone)]
+pub struct SqliteStore {
+    conn: Arc<Mutex<Connection>>,
+}
+
+impl SqliteStore {
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrate(&mut conn)?;
+        Ok(SqliteStore { conn: Arc::new(Mutex::new(conn)) })
+    }
+
+    async fn run<T: Send + 'static>(&self, work: impl FnOnce(&mut Connection) -> Result<T> + Send + 'static) -> Result<T> {
+        let conn = self.conn.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut guard = conn.lock().map_err(|_| ServiceError::Unavailable)?;
+            work(&mut guard)
+        })
+        .await
+        .map_err(|_| ServiceError::Unavailable)?
+    }
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    conn.execute_batch("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)")?;
+    let done: i64 = conn.query_row("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", [], |r| r.get(0))?;
+    for (version, sql) in SQLITE_MIGRATIONS {
+        if i64::from(*version) > done {
+            let tx = conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.execute("INSERT INTO schema_migrations (version) VALUES (?1)", [version])?;
+            tx.commit()?;
+        }
+    }
+    Ok(())
+}
+
+fn device_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Device> {
+    let id: String = r.get(0)?;
+    Ok(Device {
+        id: Uuid::parse_str(&id).map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))?,
+        person_name: r.get(1)?,
+        role: r.get(2)?,
+        signing_key: r.get(3)?,
+        receiving_key: r.get(4)?,
+        enrolled_at: r.get(5)?,
+    })
+}
+
+impl ServiceStore for SqliteStore {
+    async fn add_invite(&self, invite: NewInvite) -> Result<()> {
+        self.run(move |c| {
+            c.execute(
+                "INSERT INTO invites (token_hash, person_name, role, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![invite.token_hash, invite.person_name, invite.role, invite.created_at, invite.expires_at],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn redeem_invite(&self, token_hash: Vec<u8>, device: Device, now: i64) -> Result<Device> {
+        self.run(move |c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let row: Option<(String, String, i64, Option<i64>)> = tx
+                .query_row(
+                    "SELECT person_name, role, expires_at, used_at FROM invites WHERE token_hash = ?1",
+                    [&token_hash],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()?;
+            let Some((person_name, role, expires_at, used_at)) = row else {
+                return Err(ServiceError::Forbidden("this invite code is not one this service gave out".into()));
+            };
+            if used_at.is_some() {
+                return Err(ServiceError::Gone("this invite code has been used already; ask for a new one".into()));
+            }
+            if expires_at <= now {
+                return Err(ServiceError::Gone("this invite code has run out; ask for a new one".into()));
+            }
+            let device = Device { person_name, role, enrolled_at: now, ..device };
+            tx.execute(
+                "INSERT INTO devices (id, person_name, role, signing_key, receiving_key, enrolled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![device.id.to_string(), device.person_name, device.role, device.signing_key, device.receiving_key, now],
+            )?;
+            tx.execute(
+                "UPDATE invites SET used_at = ?2, device_id = ?3 WHERE token_hash = ?1",
+                params![token_hash, now, device.id.to_string()],
+            )?;
+            tx.commit()?;
+            Ok(device)
+        })
+        .await
+    }
+
+    async fn device(&self, id: Uuid) -> Result<Option<Device>> {
+        self.run(move |c| {
+            Ok(c.query_row(
+                "SELECT id, person_name, role, signing_key, receiving_key, enrolled_at FROM devices WHERE id = ?1",
+                [id.to_string()],
+                device_from_row,
+            )
+            .optional()?)
+        })
+        .await
+    }
+
+    async fn put_envelope(&self, envelope_id: Uuid, device_id: Uuid, record_kind: String, body: String, now: i64) -> Result<Stored> {
+        self.run(move |c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let existing: Option<(String, String)> = tx
+                .query_row(
+                    "SELECT device_id, body FROM envelopes WHERE envelope_id = ?1",
+                    [envelope_id.to_string()],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if let Some((owner, stored)) = existing {
+                if owner == device_id.to_string() && stored == body {
+                    return Ok(Stored::AlreadyHere);
+                }
+                return Err(ServiceError::Conflict("an envelope with this id is already here with other content".into()));
+            }
+            tx.execute(
+                "INSERT INTO envelopes (envelope_id, device_id, record_kind, received_at, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![envelope_id.to_string(), device_id.to_string(), record_kind, now, body],
+            )?;
+            tx.commit()?;
+            Ok(Stored::New)
+        })
+        .await
+    }
+
+    async fn envelopes(&self, after: i64, limit: u32) -> Result<Vec<StoredEnvelope>> {
+        self.run(move |c| {
+            let mut stmt = c.prepare(
+                "SELECT e.seq, e.device_id, d.person_name, e.received_at, e.read_at, e.body
+                 FROM envelopes e JOIN devices d ON d.id = e.device_id
+                 WHERE e.seq > ?1 ORDER BY e.seq LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(params![after, limit], |r| {
+                let device: String = r.get(1)?;
+                Ok(StoredEnvelope {
+                    seq: r.get(0)?,
+                    device_id: Uuid::parse_str(&device).unwrap_or_default(),
+                    person_name: r.get(2)?,
+                    received_at: r.get(3)?,
+                    read_at: r.get(4)?,
+                    body: r.get(5)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+        .await
+    }
+
+    async fn mark_read(&self, seq: i64, now: i64) -> Result<bool> {
+        self.run(move |c| Ok(c.execute("UPDATE envelopes SET read_at = ?2 WHERE seq = ?1 AND read_at IS NULL", params![seq, now])? == 1))
+            .await
+    }
+
+    async fn post_mail(&self, device_id: Uuid, body: String, now: i64) -> Result<i64> {
+        self.run(move |c| {
+            c.execute(
+                "INSERT INTO mailbox (device_id, posted_at, body) VALUES (?1, ?2, ?3)",
+                params![device_id.to_string(), now, body],
+            )?;
+            Ok(c.last_insert_rowid())
+        })
+        .await
+    }
+
+    async fn mailbox(&self, device_id: Uuid, after: i64, limit: u32) -> Result<Vec<MailItem>> {
+        self.run(move |c| {
+            let mut stmt =
+                c.prepare("SELECT seq, body FROM mailbox WHERE device_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3")?;
+            let rows = stmt.query_map(params![device_id.to_string(), after, limit], |r| {
+                Ok(MailItem { seq: r.get(0)?, body: r.get(1)? })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+        .await
+    }
+
+    async fn audit(&self, at: i64, device_id: Option<Uuid>, action: &'static str, outcome: String) -> Result<()> {
+        self.run(move |c| {
+            c.execute(
+                "INSERT INTO audit (at, device_id, action, outcome) VALUES (?1, ?2, ?3, ?4)",
+                params![at, device_id.map(|d| d.to_string()), action, outcome],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+}

@@ -1,0 +1,245 @@
+//! The service over real loopback HTTP, with a device that signs its requests: enrolment from an
+//! invite, sharing a sealed statement, reading it back only with the service's key, and each bad
+//! request refused with its status and nothing stored.
+
+use std::sync::Arc;
+
+use uuid::Uuid;
+use waymark_core::entropy::SeededEntropy;
+use waymark_core::FixedClock;
+use waymark_service::http::{router, EnrolRequest, EnrolResponse, ErrorBody, MailboxResponse, ServiceState, UploadResponse, MAX_BODY};
+use waymark_service::store::{NewInvite, ServiceStore, SqliteStore};
+use waymark_sync::envelope::{open_envelope, seal_envelope, EnvelopeHeader};
+use waymark_sync::invite::Invite;
+use waymark_sync::keys::IdentityKeys;
+use waymark_sync::request::sign_request;
+
+const NOW: i64 = 1_795_000_000;
+const MARKER: &str = "zebra-marker-7731";
+
+struct Harness {
+    base: String,
+    store: SqliteStore,
+    service_keys: IdentityKeys,
+    clock: Arc<FixedClock>,
+    entropy: SeededEntropy,
+    http: reqwest::Client,
+    _dir: tempfile::TempDir,
+    db_path: std::path::PathBuf,
+}
+
+struct TestDevice {
+    id: Uuid,
+    keys: IdentityKeys,
+}
+
+async fn start() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = dir.path().join("service.db");
+    let store = SqliteStore::open(&db_path).unwrap();
+    let entropy = SeededEntropy::new(11);
+    let service_keys = IdentityKeys::generate(&entropy);
+    let clock = Arc::new(FixedClock::at(NOW));
+    let state = Arc::new(ServiceState {
+        store: store.clone(),
+        name: "Northvale Children's Services".into(),
+        public: service_keys.public().clone(),
+        clock: clock.clone(),
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
+    Harness { base, store, service_keys, clock, entropy, http: reqwest::Client::new(), _dir: dir, db_path }
+}
+
+impl Harness {
+    async fn invite(&self, name: &str, expires_in: i64) -> String {
+        let token = Invite::new_token(&self.entropy);
+        self.store
+            .add_invite(NewInvite {
+                token_hash: Invite::token_hash(&token).unwrap(),
+                person_name: name.into(),
+                role: "young_person".into(),
+                created_at: NOW,
+                expires_at: NOW + expires_in,
+            })
+            .await
+            .unwrap();
+        token
+    }
+
+    async fn enrol(&self, token: &str, keys: &IdentityKeys) -> reqwest::Response {
+        let body = EnrolRequest { invite_token: token.into(), keys: keys.public().clone() };
+        self.http.post(format!("{}/v1/enrol", self.base)).json(&body).send().await.unwrap()
+    }
+
+    async fn device(&self, name: &str) -> TestDevice {
+        let keys = IdentityKeys::generate(&self.entropy);
+        let token = self.invite(name, 3600).await;
+        let res = self.enrol(&token, &keys).await;
+        assert_eq!(res.status(), 201);
+        let enrolled: EnrolResponse = res.json().await.unwrap();
+        assert_eq!(enrolled.service_name, "Northvale Children's Services");
+        TestDevice { id: enrolled.device_id, keys }
+    }
+
+    /// Sends a request signed by `signer` claiming to be `device_id`.
+    async fn signed(&self, signer: &IdentityKeys, device_id: Uuid, method: &str, path: &str, body: Vec<u8>, time: i64) -> reqwest::Response {
+        let mut req = self.http.request(method.parse().unwrap(), format!("{}{path}", self.base));
+        for (name, value) in sign_request(signer, &device_id.to_string(), method, path, time, &body) {
+            req = req.header(name, value);
+        }
+        req.header("content-type", "application/json").body(body).send().await.unwrap()
+    }
+
+    fn sealed_statement(&self, device: &TestDevice, text: &str) -> (Uuid, Vec<u8>) {
+        let envelope_id = Uuid::from_u128(u128::from_le_bytes(*b"envelope-0000001") ^ text.len() as u128);
+        let header = EnvelopeHeader {
+            envelope_id,
+            device_id: device.id,
+            record_kind: "statement".into(),
+            record_id: Uuid::from_u128(77),
+            record_version: 1,
+        };
+        let plaintext = serde_json::to_vec(&serde_json::json!({ "kind": "worried", "words": text })).unwrap();
+        let env = seal_envelope(self.service_keys.public(), header, &plaintext, &self.entropy).unwrap();
+        (envelope_id, serde_json::to_vec(&env).unwrap())
+    }
+
+    async fn stored_count(&self) -> usize {
+        self.store.envelopes(0, 1000).await.unwrap().len()
+    }
+}
+
+async fn error_of(res: reqwest::Response) -> (u16, ErrorBody) {
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn a_device_enrols_shares_a_sealed_statement_and_only_the_service_key_opens_it() {
+    let h = start().await;
+    let robin = h.device("Robin").await;
+    let (_, body) = h.sealed_statement(&robin, &format!("I want to see my brother more {MARKER}"));
+    let res = h.signed(&robin.keys, robin.id, "POST", "/v1/envelopes", body.clone(), NOW).await;
+    assert_eq!(res.status(), 201);
+    assert_eq!(res.json::<UploadResponse>().await.unwrap().stored, "new");
+
+    // A resend (the reply was lost) changes nothing.
+    let res = h.signed(&robin.keys, robin.id, "POST", "/v1/envelopes", body, NOW + 5).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.json::<UploadResponse>().await.unwrap().stored, "already_here");
+    let stored = h.store.envelopes(0, 10).await.unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].person_name, "Robin");
+
+    let envelope = serde_json::from_str(&stored[0].body).unwrap();
+    let plain = open_envelope(&h.service_keys, &envelope).unwrap();
+    assert!(String::from_utf8_lossy(&plain).contains(MARKER));
+
+    // Nothing the service keeps (database, write-ahead log) contains the words.
+    drop(stored);
+    for entry in std::fs::read_dir(h.db_path.parent().unwrap()).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        assert!(!bytes.windows(MARKER.len()).any(|w| w == MARKER.as_bytes()), "the marker reached the service's files");
+    }
+}
+
+#[tokio::test]
+async fn invites_work_once_and_only_until_they_run_out() {
+    let h = start().await;
+    let keys = IdentityKeys::generate(&h.entropy);
+    let token = h.invite("Robin", 3600).await;
+    assert_eq!(h.enrol(&token, &keys).await.status(), 201);
+    let (status, err) = error_of(h.enrol(&token, &keys).await).await;
+    assert_eq!((status, err.code.as_str()), (410, "gone"), "{}", err.message);
+    assert!(err.message.contains("used already"));
+
+    let late = h.invite("Sam", 60).await;
+    h.clock.advance(61);
+    let (status, err) = error_of(h.enrol(&late, &keys).await).await;
+    assert_eq!(status, 410);
+    assert!(err.message.contains("run out"));
+
+    let made_up = Invite::new_token(&SeededEntropy::new(99));
+    assert_eq!(error_of(h.enrol(&made_up, &keys).await).await.0, 403);
+    let res = h.http.post(format!("{}/v1/enrol", h.base)).body("{not json").send().await.unwrap();
+    assert_eq!(error_of(res).await.0, 400);
+}
+
+#[tokio::test]
+async fn bad_uploads_are_refused_with_their_status_and_nothing_is_stored() {
+    let h = start().await;
+    let robin = h.device("Robin").await;
+    let sam = h.device("Sam").await;
+    let (_, body) = h.sealed_statement(&robin, "A worry");
+
+    // Changed after signing.
+    let mut req = h.http.post(format!("{}/v1/envelopes", h.base));
+    for (name, value) in sign_request(&robin.keys, &robin.id.to_string(), "POST", "/v1/envelopes", NOW, &body) {
+        req = req.header(name, value);
+    }
+    let mut tampered = body.clone();
+    let at = tampered.len() - 10;
+    tampered[at] = if tampered[at] == b'A' { b'B' } else { b'A' };
+    let (status, err) = error_of(req.body(tampered).send().await.unwrap()).await;
+    assert_eq!((status, err.code.as_str()), (401, "unauthenticated"));
+
+    // Signed with another device's key while claiming Robin's id.
+    assert_eq!(h.signed(&sam.keys, robin.id, "POST", "/v1/envelopes", body.clone(), NOW).await.status(), 401);
+    // Sam's own signature on an envelope that names Robin as its sender.
+    let (status, err) = error_of(h.signed(&sam.keys, sam.id, "POST", "/v1/envelopes", body.clone(), NOW).await).await;
+    assert_eq!((status, err.code.as_str()), (403, "forbidden"));
+    // A captured request replayed later than the allowed clock difference.
+    h.clock.advance(400);
+    assert_eq!(h.signed(&robin.keys, robin.id, "POST", "/v1/envelopes", body.clone(), NOW).await.status(), 400);
+    // No signature at all.
+    let res = h.http.post(format!("{}/v1/envelopes", h.base)).body(body.clone()).send().await.unwrap();
+    assert_eq!(res.status(), 401);
+    // Malformed JSON, an envelope of a newer format, and a body over the limit.
+    let now = NOW + 400;
+    assert_eq!(h.signed(&robin.keys, robin.id, "POST", "/v1/envelopes", b"{\"format\":".to_vec(), now).await.status(), 400);
+    let mut newer: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    newer["format"] = 2.into();
+    let (status, err) = error_of(h.signed(&robin.keys, robin.id, "POST", "/v1/envelopes", serde_json::to_vec(&newer).unwrap(), now).await).await;
+    assert_eq!((status, err.code.as_str()), (400, "unsupported_version"));
+    let huge = vec![b' '; MAX_BODY + 1];
+    assert_eq!(h.signed(&robin.keys, robin.id, "POST", "/v1/envelopes", huge, now).await.status(), 413);
+
+    assert_eq!(h.stored_count().await, 0, "nothing was stored");
+    // The same envelope id with other content is a conflict, and the first stays.
+    assert_eq!(h.signed(&robin.keys, robin.id, "POST", "/v1/envelopes", body.clone(), now).await.status(), 201);
+    let mut other: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    other["record_version"] = 2.into();
+    assert_eq!(h.signed(&robin.keys, robin.id, "POST", "/v1/envelopes", serde_json::to_vec(&other).unwrap(), now).await.status(), 409);
+    assert_eq!(h.stored_count().await, 1);
+}
+
+#[tokio::test]
+async fn a_device_reads_only_its_own_mailbox() {
+    let h = start().await;
+    let robin = h.device("Robin").await;
+    let sam = h.device("Sam").await;
+    h.store.post_mail(robin.id, "for Robin 1".into(), NOW).await.unwrap();
+    h.store.post_mail(sam.id, "for Sam".into(), NOW).await.unwrap();
+    h.store.post_mail(robin.id, "for Robin 2".into(), NOW).await.unwrap();
+
+    let robins = read(&h, &robin, 0).await;
+    assert_eq!(robins.items.iter().map(|i| i.body.as_str()).collect::<Vec<_>>(), ["for Robin 1", "for Robin 2"]);
+    let after_first = read(&h, &robin, robins.items[0].seq).await;
+    assert_eq!(after_first.items.len(), 1);
+    assert_eq!(read(&h, &sam, 0).await.items.iter().map(|i| i.body.as_str()).collect::<Vec<_>>(), ["for Sam"]);
+    // Sam cannot read Robin's by signing with Robin's id.
+    assert_eq!(h.signed(&sam.keys, robin.id, "GET", "/v1/mailbox?after=0", Vec::new(), NOW).await.status(), 401);
+    // A signature for one cursor does not serve another.
+    let mut req = h.http.get(format!("{}/v1/mailbox?after=5", h.base));
+    for (name, value) in sign_request(&robin.keys, &robin.id.to_string(), "GET", "/v1/mailbox?after=0", NOW, &[]) {
+        req = req.header(name, value);
+    }
+    assert_eq!(req.send().await.unwrap().status(), 401);
+}
+
+async fn read(h: &Harness, who: &TestDevice, after: i64) -> MailboxResponse {
+    let path = format!("/v1/mailbox?after={after}");
+    h.signed(&who.keys, who.id, "GET", &path, Vec::new(), NOW).await.json().await.unwrap()
+}
