@@ -201,7 +201,6 @@ async fn upload<S: ServiceStore>(
         if envelope.header.device_id != device.id {
             return Err(ServiceError::Forbidden("an envelope must name the device that sends it".into()));
         }
-        // Stored in one canonical form, so a resend with other spacing is still "already here".
         let canonical = serde_json::to_string(&envelope).expect("an envelope serialises");
         state
             .store

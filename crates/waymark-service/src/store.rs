@@ -36,7 +36,8 @@ pub struct Device {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stored {
     New,
-    /// The same envelope was already here (a resend after a lost reply): nothing changed.
+    /// This device already sent an envelope with this id (a resend after a lost reply or a crash,
+    /// sealed again so its bytes differ): the first one is kept and nothing changes.
     AlreadyHere,
 }
 
@@ -67,7 +68,8 @@ pub trait ServiceStore: Send + Sync + 'static {
         now: i64,
     ) -> impl Future<Output = Result<Device>> + Send;
     fn device(&self, id: Uuid) -> impl Future<Output = Result<Option<Device>>> + Send;
-    /// Keeps an envelope once per id; the same id with other content is refused.
+    /// Keeps an envelope once per id: a resend by the same device is acknowledged and the first
+    /// kept; the same id from another device is refused.
     fn put_envelope(
         &self,
         envelope_id: Uuid,
@@ -203,18 +205,14 @@ impl ServiceStore for SqliteStore {
     async fn put_envelope(&self, envelope_id: Uuid, device_id: Uuid, record_kind: String, body: String, now: i64) -> Result<Stored> {
         self.run(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let existing: Option<(String, String)> = tx
-                .query_row(
-                    "SELECT device_id, body FROM envelopes WHERE envelope_id = ?1",
-                    [envelope_id.to_string()],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
+            let owner: Option<String> = tx
+                .query_row("SELECT device_id FROM envelopes WHERE envelope_id = ?1", [envelope_id.to_string()], |r| r.get(0))
                 .optional()?;
-            if let Some((owner, stored)) = existing {
-                if owner == device_id.to_string() && stored == body {
+            if let Some(owner) = owner {
+                if owner == device_id.to_string() {
                     return Ok(Stored::AlreadyHere);
                 }
-                return Err(ServiceError::Conflict("an envelope with this id is already here with other content".into()));
+                return Err(ServiceError::Conflict("another device already sent an envelope with this id".into()));
             }
             tx.execute(
                 "INSERT INTO envelopes (envelope_id, device_id, record_kind, received_at, body) VALUES (?1, ?2, ?3, ?4, ?5)",
