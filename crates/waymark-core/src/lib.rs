@@ -18,6 +18,7 @@
 //! - [`export`]: "download all my information" and restoring it.
 
 pub mod clock;
+pub mod connection;
 pub mod documents;
 pub mod domain;
 pub mod entropy;

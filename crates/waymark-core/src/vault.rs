@@ -69,11 +69,11 @@ pub struct ProfileSummary {
 
 /// An unlocked profile. Dropping it (locking) zeroes the vault key.
 pub struct Session {
-    profile: ProfileId,
+    pub(crate) profile: ProfileId,
     display_name: String,
     role: Role,
     key: VaultKey,
-    sealer: RecordSealer,
+    pub(crate) sealer: RecordSealer,
 }
 
 impl Session {

@@ -12,9 +12,10 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use uuid::Uuid;
 use waymark_core::Clock;
+use waymark_sync::api::{EnrolRequest, EnrolResponse, ErrorBody, MailboxItem, MailboxResponse, ServiceInfo, UploadResponse, API_VERSION};
 use waymark_sync::envelope::Envelope;
 use waymark_sync::invite::Invite;
 use waymark_sync::keys::PublicKeys;
@@ -27,7 +28,6 @@ use crate::store::{Device, ServiceStore, Stored};
 /// The largest request body accepted: a sealed record is at most 128 KiB of plaintext, and
 /// base64 adds a third.
 pub const MAX_BODY: usize = 192 * 1024;
-pub const API_VERSION: u32 = 1;
 
 pub struct ServiceState<S> {
     pub store: S,
@@ -41,50 +41,6 @@ impl IntoResponse for ServiceError {
         let body = Json(ErrorBody { code: self.code().to_string(), message: self.to_string() });
         (self.status(), body).into_response()
     }
-}
-
-#[derive(Serialize, Deserialize, Debug, PartialEq)]
-pub struct ErrorBody {
-    pub code: String,
-    pub message: String,
-}
-
-#[derive(Serialize, Deserialize, Debug, PartialEq)]
-pub struct ServiceInfo {
-    pub api_version: u32,
-    pub name: String,
-    pub keys: PublicKeys,
-    pub fingerprint: String,
-}
-
-#[derive(Serialize, Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-pub struct EnrolRequest {
-    pub invite_token: String,
-    pub keys: PublicKeys,
-}
-
-#[derive(Serialize, Deserialize, Debug, PartialEq)]
-pub struct EnrolResponse {
-    pub device_id: Uuid,
-    pub service_name: String,
-}
-
-#[derive(Serialize, Deserialize, Debug, PartialEq)]
-pub struct UploadResponse {
-    /// `new`, or `already_here` for a resend.
-    pub stored: String,
-}
-
-#[derive(Serialize, Deserialize, Debug, PartialEq)]
-pub struct MailboxResponse {
-    pub items: Vec<MailboxItem>,
-}
-
-#[derive(Serialize, Deserialize, Debug, PartialEq)]
-pub struct MailboxItem {
-    pub seq: i64,
-    pub body: String,
 }
 
 #[derive(Deserialize)]

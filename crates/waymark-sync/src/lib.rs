@@ -1,5 +1,6 @@
 //! What the Waymark app and the service it shares with say to each other, and how it is sealed.
 //!
+//! - [`api`]: the JSON bodies of the service's HTTP API.
 //! - [`keys`]: each side's key pairs (Ed25519 to sign, X25519 to receive HPKE), their fingerprint.
 //! - [`envelope`]: a shared record sealed with HPKE (RFC 9180) to the recipient's key, with the
 //!   record's identity bound in as associated data.
@@ -9,6 +10,7 @@
 //! Every wire format carries a version. This crate holds no network code and must never send,
 //! store or log a plaintext: it only turns plaintext into sealed bytes and back.
 
+pub mod api;
 pub mod envelope;
 pub mod error;
 pub mod invite;

@@ -156,6 +156,8 @@ pub struct OutboxItem {
     pub recipient: String,
     pub enqueued_at: Timestamp,
     pub attempts: u32,
+    /// Not to be tried again before this (after a failed attempt).
+    pub next_attempt_at: Timestamp,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -274,21 +276,21 @@ impl Vault {
             params![&session.profile_id().as_bytes()[..], &item_id.as_bytes()[..], now.0, sealed],
         )?;
         tx.commit()?;
-        Ok(OutboxItem { item_id, record_id, record_kind: kind, recipient, enqueued_at: now, attempts: 0 })
+        Ok(OutboxItem { item_id, record_id, record_kind: kind, recipient, enqueued_at: now, attempts: 0, next_attempt_at: Timestamp(0) })
     }
 
     /// Items waiting to be sent, oldest first.
     pub fn outbox(&self, session: &Session) -> Result<Vec<OutboxItem>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT id, enqueued_at, attempts, sealed FROM outbox WHERE profile_id = ?1 ORDER BY enqueued_at, id",
+            "SELECT id, enqueued_at, attempts, sealed, next_attempt_at FROM outbox WHERE profile_id = ?1 ORDER BY enqueued_at, id",
         )?;
         let rows = stmt
             .query_map([&session.profile_id().as_bytes()[..]], |r| {
-                Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?, r.get::<_, u32>(2)?, r.get::<_, Vec<u8>>(3)?))
+                Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?, r.get::<_, u32>(2)?, r.get::<_, Vec<u8>>(3)?, r.get::<_, i64>(4)?))
             })?
             .collect::<std::result::Result<Vec<_>, _>>()?;
         let mut out = Vec::with_capacity(rows.len());
-        for (id, at, attempts, sealed) in rows {
+        for (id, at, attempts, sealed, next_attempt_at) in rows {
             let item_id = RecordId::from_slice(&id).ok_or(Error::DamagedKey)?;
             let plain = self.open_outbox_item(session, &item_id, &sealed)?;
             let s: OutboxSealed =
@@ -300,6 +302,7 @@ impl Vault {
                 recipient: s.recipient,
                 enqueued_at: Timestamp(at),
                 attempts,
+                next_attempt_at: Timestamp(next_attempt_at),
             });
         }
         Ok(out)

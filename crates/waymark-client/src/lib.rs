@@ -1,0 +1,222 @@
+//! The app's side of sharing with a service.
+//!
+//! - [`preview`] reads an invite code and asks the service who it is, refusing a service whose
+//!   keys do not match the fingerprint in the code; [`enrol`] then makes this device's keys and
+//!   enrols; the caller keeps the connection (sealed) in the vault.
+//! - Sending happens in three steps so the vault is never held across the network:
+//!   [`prepare_sends`] (vault: check consent at that moment, seal each item with HPKE to the
+//!   service's key), [`send`] (network only), [`finish_send`] (vault: record the receipt, or
+//!   back off). A resend after a crash uses the same envelope id, so the service keeps one copy.
+//!
+//! Nothing here stores or logs a plaintext; what leaves the laptop is only ever an envelope.
+
+use std::time::Duration;
+
+use uuid::Uuid;
+use waymark_core::connection::ServiceConnection;
+use waymark_core::domain::consent::OutboxItem;
+use waymark_core::{Entropy, Session, Timestamp, Vault};
+use waymark_sync::api::{EnrolRequest, EnrolResponse, ErrorBody, ServiceInfo, UploadResponse};
+use waymark_sync::envelope::{seal_envelope, EnvelopeHeader};
+use waymark_sync::invite::Invite;
+use waymark_sync::keys::{IdentityKeys, PublicKeys, SECRET_LEN};
+use waymark_sync::request::sign_request;
+use zeroize::Zeroizing;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    #[error("{0}")]
+    Sync(#[from] waymark_sync::SyncError),
+    #[error("{0}")]
+    Vault(#[from] waymark_core::Error),
+    #[error("the service could not be reached ({0}); your things stay in the outbox and will be sent later")]
+    Unreachable(String),
+    #[error("the service said no: {message}")]
+    Refused { status: u16, code: String, message: String },
+    #[error("this profile is not connected to a service yet")]
+    NotConnected,
+}
+
+impl ClientError {
+    pub fn code(&self) -> &str {
+        match self {
+            ClientError::Sync(e) => e.code(),
+            ClientError::Vault(e) => e.code(),
+            ClientError::Unreachable(_) => "unreachable",
+            ClientError::Refused { code, .. } => code,
+            ClientError::NotConnected => "not_connected",
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, ClientError>;
+
+fn http() -> reqwest::Client {
+    reqwest::Client::builder().timeout(Duration::from_secs(20)).build().expect("an HTTP client builds")
+}
+
+async fn refused(res: reqwest::Response) -> ClientError {
+    let status = res.status().as_u16();
+    match res.json::<ErrorBody>().await {
+        Ok(e) => ClientError::Refused { status, code: e.code, message: e.message },
+        Err(_) => ClientError::Refused { status, code: "unexpected".into(), message: format!("an unexpected answer (HTTP {status})") },
+    }
+}
+
+fn unreachable(e: reqwest::Error) -> ClientError {
+    ClientError::Unreachable(if e.is_timeout() { "it took too long to answer".into() } else { "no connection".into() })
+}
+
+/// What a person sees before saying yes: who the service is.
+pub struct Preview {
+    pub invite: Invite,
+    pub service: ServiceInfo,
+}
+
+/// Reads an invite code and checks the service at its address has the keys it names.
+pub async fn preview(code: &str, now: Timestamp) -> Result<Preview> {
+    let invite = Invite::parse(code, now.0)?;
+    let res = http().get(format!("{}/v1/service", invite.service_url)).send().await.map_err(unreachable)?;
+    if !res.status().is_success() {
+        return Err(refused(res).await);
+    }
+    let service: ServiceInfo = res.json().await.map_err(|_| ClientError::Unreachable("the answer was not a Waymark service".into()))?;
+    // The fingerprint is computed here from the keys, never taken from the server's word.
+    let found = service.keys.fingerprint()?;
+    if found != invite.fingerprint {
+        return Err(waymark_sync::SyncError::KeyMismatch { expected: invite.fingerprint.clone(), found }.into());
+    }
+    Ok(Preview { invite, service })
+}
+
+/// Enrols this device with the service in `preview`, making its keys. Network only: the caller
+/// keeps the returned connection with [`Vault::save_service_connection`].
+pub async fn enrol(preview: &Preview, entropy: &dyn Entropy, now: Timestamp) -> Result<ServiceConnection> {
+    let keys = IdentityKeys::generate(entropy);
+    let body = EnrolRequest { invite_token: preview.invite.token.clone(), keys: keys.public().clone() };
+    let res = http().post(format!("{}/v1/enrol", preview.invite.service_url)).json(&body).send().await.map_err(unreachable)?;
+    if !res.status().is_success() {
+        return Err(refused(res).await);
+    }
+    let enrolled: EnrolResponse = res.json().await.map_err(|_| ClientError::Unreachable("the answer was not understood".into()))?;
+    Ok(ServiceConnection {
+        service_url: preview.invite.service_url.clone(),
+        service_name: preview.service.name.clone(),
+        service_signing_key: preview.service.keys.signing.clone(),
+        service_receiving_key: preview.service.keys.receiving.clone(),
+        fingerprint: preview.invite.fingerprint.clone(),
+        device_id: enrolled.device_id,
+        connected_at: now,
+        device_secret: Zeroizing::new(keys.secret().to_vec()),
+    })
+}
+
+/// One item ready to go: its envelope (already sealed) and where.
+pub struct PreparedSend {
+    pub item: OutboxItem,
+    pub record_version: u32,
+    url: String,
+    device_id: Uuid,
+    device_secret: Zeroizing<Vec<u8>>,
+    body: Vec<u8>,
+}
+
+/// What [`prepare_sends`] left out, and why.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Skipped {
+    /// Consent for the kind and recipient had ended: taken out, never sent.
+    pub no_consent: usize,
+    /// The record was deleted: taken out.
+    pub record_gone: usize,
+    /// Waiting to retry after a failure.
+    pub waiting: usize,
+}
+
+/// Picks the items due for the connected service, checks consent for each at this moment, and
+/// seals each one for the service. Items for another recipient are left alone.
+pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy) -> Result<(Vec<PreparedSend>, Skipped)> {
+    let connection = vault.service_connection(session)?.ok_or(ClientError::NotConnected)?;
+    let service_keys = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() };
+    let now = vault.now();
+    let mut skipped = Skipped::default();
+    let mut out = Vec::new();
+    for item in vault.outbox(session)? {
+        if item.recipient != connection.service_name {
+            continue;
+        }
+        if item.next_attempt_at > now {
+            skipped.waiting += 1;
+            continue;
+        }
+        if !vault.has_consent(session, item.record_kind, &item.recipient)? {
+            vault.drop_outbox_item(session, item.item_id)?;
+            skipped.no_consent += 1;
+            continue;
+        }
+        let Some((record_version, plaintext)) = vault.outbox_payload(session, &item)? else {
+            vault.drop_outbox_item(session, item.item_id)?;
+            skipped.record_gone += 1;
+            continue;
+        };
+        let header = EnvelopeHeader {
+            // The outbox item's id: a resend after a crash is the same envelope to the service.
+            envelope_id: Uuid::from_bytes(*item.item_id.as_bytes()),
+            device_id: connection.device_id,
+            record_kind: item.record_kind.as_str().to_string(),
+            record_id: Uuid::from_bytes(*item.record_id.as_bytes()),
+            record_version,
+        };
+        let envelope = seal_envelope(&service_keys, header, &plaintext, entropy)?;
+        out.push(PreparedSend {
+            item,
+            record_version,
+            url: connection.service_url.clone(),
+            device_id: connection.device_id,
+            device_secret: connection.device_secret.clone(),
+            body: serde_json::to_vec(&envelope).expect("an envelope serialises"),
+        });
+    }
+    Ok((out, skipped))
+}
+
+/// Sends one prepared envelope, signed by this device. Touches only the network.
+pub async fn send(prepared: &PreparedSend, now: Timestamp) -> Result<String> {
+    let secret: [u8; SECRET_LEN] = prepared.device_secret[..]
+        .try_into()
+        .map_err(|_| waymark_sync::SyncError::Malformed("this device's keys are damaged; connect again".into()))?;
+    let keys = IdentityKeys::from_secret(Zeroizing::new(secret))?;
+    let path = "/v1/envelopes";
+    let mut req = http().post(format!("{}{path}", prepared.url)).header("content-type", "application/json");
+    for (name, value) in sign_request(&keys, &prepared.device_id.to_string(), "POST", path, now.0, &prepared.body) {
+        req = req.header(name, value);
+    }
+    let res = req.body(prepared.body.clone()).send().await.map_err(unreachable)?;
+    if !res.status().is_success() {
+        return Err(refused(res).await);
+    }
+    let answer: UploadResponse = res.json().await.map_err(|_| ClientError::Unreachable("the answer was not understood".into()))?;
+    Ok(format!("{} at {}", answer.stored, now.to_rfc3339()))
+}
+
+/// How long to wait before trying an item again: doubling from 30 seconds up to an hour, with
+/// up to a fifth added at random so many laptops coming back online do not all retry at once.
+pub fn backoff(attempts: u32, entropy: &dyn Entropy) -> i64 {
+    let base = 30i64.saturating_mul(1 << attempts.min(7)).min(3600);
+    let mut b = [0u8; 2];
+    entropy.fill(&mut b);
+    base + (i64::from(u16::from_le_bytes(b)) * base / 5) / i64::from(u16::MAX)
+}
+
+/// Records how a send went: a receipt completes it; a failure schedules the next attempt.
+pub fn finish_send(vault: &mut Vault, session: &Session, prepared: &PreparedSend, outcome: &Result<String>, entropy: &dyn Entropy) -> Result<()> {
+    match outcome {
+        Ok(receipt) => {
+            vault.complete_send(session, &prepared.item, prepared.record_version, Some(receipt.clone()))?;
+        }
+        Err(_) => {
+            let next = Timestamp(vault.now().0 + backoff(prepared.item.attempts, entropy));
+            vault.note_send_failure(session, prepared.item.item_id, next)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,221 @@
+//! The app's side against a real service over loopback: connect with an invite, share a
+//! statement end-to-end encrypted, and the outbox's promises: exactly once across a crash,
+//! drained when the service comes back, never sent once consent is withdrawn.
+
+use std::sync::Arc;
+
+use waymark_client::{enrol, finish_send, prepare_sends, preview, send, ClientError};
+use waymark_core::domain::*;
+use waymark_core::entropy::SeededEntropy;
+use waymark_core::kdf::KdfParams;
+use waymark_core::secret::Passphrase;
+use waymark_core::{FixedClock, Role, Session, Vault, VaultOptions};
+use waymark_service::http::{router, ServiceState};
+use waymark_service::store::{NewInvite, ServiceStore, SqliteStore};
+use waymark_sync::envelope::{open_envelope, Envelope};
+use waymark_sync::invite::{Invite, INVITE_FORMAT};
+use waymark_sync::keys::IdentityKeys;
+use waymark_sync::SyncError;
+
+const NOW: i64 = 1_795_000_000;
+const SERVICE: &str = "Northvale Children's Services";
+
+struct World {
+    store: SqliteStore,
+    service_keys: IdentityKeys,
+    url: String,
+    listener: Option<std::net::TcpListener>,
+    clock: Arc<FixedClock>,
+    entropy: Arc<SeededEntropy>,
+    vault: Vault,
+    session: Session,
+    _dirs: (tempfile::TempDir, tempfile::TempDir),
+}
+
+/// A service (not yet serving) and a young person's vault. `serve` starts the service.
+fn world() -> World {
+    let service_dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&service_dir.path().join("service.db")).unwrap();
+    let entropy = Arc::new(SeededEntropy::new(21));
+    let service_keys = IdentityKeys::generate(&*entropy);
+    // Reserve a port now, so the address in the invite is known before the service runs.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let clock = Arc::new(FixedClock::at(NOW));
+    let vault_dir = tempfile::tempdir().unwrap();
+    let mut vault = Vault::open(vault_dir.path(), VaultOptions { kdf: KdfParams::FLOOR, clock: clock.clone(), entropy: entropy.clone() }).unwrap();
+    let session = vault.create_profile("Robin", Role::YoungPerson, &Passphrase::new("otter lantern biscuit".into())).unwrap().0;
+    World { store, service_keys, url, listener: Some(listener), clock, entropy, vault, session, _dirs: (service_dir, vault_dir) }
+}
+
+impl World {
+    fn serve(&mut self) {
+        let listener = self.listener.take().expect("served once");
+        listener.set_nonblocking(true).unwrap();
+        let state = Arc::new(ServiceState {
+            store: self.store.clone(),
+            name: SERVICE.into(),
+            public: self.service_keys.public().clone(),
+            clock: self.clock.clone(),
+        });
+        tokio::spawn(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            axum::serve(listener, router(state)).await.unwrap()
+        });
+    }
+
+    async fn invite_code(&self, fingerprint: Option<&str>) -> String {
+        let token = Invite::new_token(&*self.entropy);
+        self.store
+            .add_invite(NewInvite { token_hash: Invite::token_hash(&token).unwrap(), person_name: "Robin".into(), role: "young_person".into(), created_at: NOW, expires_at: NOW + 3600 })
+            .await
+            .unwrap();
+        Invite {
+            format: INVITE_FORMAT,
+            service_url: self.url.clone(),
+            service_name: SERVICE.into(),
+            fingerprint: fingerprint.map(String::from).unwrap_or_else(|| self.service_keys.public().fingerprint().unwrap()),
+            token,
+            expires_at: NOW + 3600,
+        }
+        .to_code()
+    }
+
+    async fn connect(&mut self) {
+        let code = self.invite_code(None).await;
+        let seen = preview(&code, self.vault.now()).await.unwrap();
+        assert_eq!(seen.service.name, SERVICE);
+        let connection = enrol(&seen, &*self.entropy, self.vault.now()).await.unwrap();
+        self.vault.save_service_connection(&self.session, &connection).unwrap();
+    }
+
+    fn ready_statement(&mut self, words: &str) -> waymark_core::RecordId {
+        let st = self.vault.start_statement(&self.session, StatementKind::Worried).unwrap();
+        self.vault.save_words(&self.session, st.id, words.into()).unwrap();
+        self.vault.set_statement_status(&self.session, st.id, StatementStatus::Ready).unwrap();
+        st.id
+    }
+
+    /// One pass of the outbox worker; returns how many went.
+    async fn drain(&mut self) -> (usize, Vec<ClientError>) {
+        let (prepared, _) = prepare_sends(&mut self.vault, &self.session, &*self.entropy).unwrap();
+        let (mut sent, mut errors) = (0, Vec::new());
+        for p in &prepared {
+            let outcome = send(p, self.vault.now()).await;
+            finish_send(&mut self.vault, &self.session, p, &outcome, &*self.entropy).unwrap();
+            match outcome {
+                Ok(_) => sent += 1,
+                Err(e) => errors.push(e),
+            }
+        }
+        (sent, errors)
+    }
+
+    async fn opened_at_service(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for e in self.store.envelopes(0, 100).await.unwrap() {
+            let env: Envelope = serde_json::from_str(&e.body).unwrap();
+            out.push(String::from_utf8(open_envelope(&self.service_keys, &env).unwrap().to_vec()).unwrap());
+        }
+        out
+    }
+}
+
+#[tokio::test]
+async fn a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt() {
+    let mut w = world();
+    w.serve();
+    w.connect().await;
+    let id = w.ready_statement("I don't get to see my brother enough");
+    w.vault.grant_consent(&w.session, ShareableKind::Statement, SERVICE).unwrap();
+    w.vault.share_record(&w.session, id, SERVICE).unwrap();
+    assert_eq!(w.drain().await.0, 1);
+    assert!(w.vault.outbox(&w.session).unwrap().is_empty());
+    let opened = w.opened_at_service().await;
+    assert_eq!(opened.len(), 1);
+    assert!(opened[0].contains("see my brother") && opened[0].contains("\"record_kind\":\"statement\""));
+    let ledger = w.vault.list(&w.session, Some(RecordKind::ShareEntry)).unwrap().records;
+    assert_eq!(ledger.len(), 1);
+    let RecordBody::ShareEntry(entry) = &ledger[0].body else { panic!() };
+    assert!(entry.receipt.as_deref().unwrap().starts_with("new at"));
+}
+
+#[tokio::test]
+async fn a_service_whose_keys_differ_from_the_invite_is_refused_before_anything_is_sent() {
+    let mut w = world();
+    w.serve();
+    let code = w.invite_code(Some("0000-0000-0000-0000-0000-0000-0000-0000")).await;
+    let err = preview(&code, w.vault.now()).await.err().unwrap();
+    assert!(matches!(err, ClientError::Sync(SyncError::KeyMismatch { .. })), "{err}");
+    assert!(w.vault.service_connection(&w.session).unwrap().is_none());
+    assert!(matches!(prepare_sends(&mut w.vault, &w.session, &*w.entropy), Err(ClientError::NotConnected)));
+}
+
+#[tokio::test]
+async fn a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_copy() {
+    let mut w = world();
+    w.serve();
+    w.connect().await;
+    let id = w.ready_statement("Sent once, even if the laptop dies");
+    w.vault.grant_consent(&w.session, ShareableKind::Statement, SERVICE).unwrap();
+    w.vault.share_record(&w.session, id, SERVICE).unwrap();
+    // The upload succeeds, then the app is killed before it records the receipt.
+    let (prepared, _) = prepare_sends(&mut w.vault, &w.session, &*w.entropy).unwrap();
+    send(&prepared[0], w.vault.now()).await.unwrap();
+    drop(prepared);
+    assert_eq!(w.vault.outbox(&w.session).unwrap().len(), 1, "the item is still queued after the crash");
+    // On restart the worker sends it again (sealed afresh); the service keeps the first.
+    assert_eq!(w.drain().await.0, 1);
+    assert!(w.vault.outbox(&w.session).unwrap().is_empty());
+    assert_eq!(w.opened_at_service().await.len(), 1);
+}
+
+#[tokio::test]
+async fn when_the_service_is_down_the_outbox_waits_backs_off_and_drains_when_it_returns() {
+    let mut w = world();
+    // Connect while the service is up, then point the connection at a port where nothing
+    // listens: the same as the service being down.
+    w.serve();
+    w.connect().await;
+    let mut down = w.vault.service_connection(&w.session).unwrap().unwrap();
+    let real_url = down.service_url.clone();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    down.service_url = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    w.vault.save_service_connection(&w.session, &down).unwrap();
+
+    let id = w.ready_statement("Waiting for the internet");
+    w.vault.grant_consent(&w.session, ShareableKind::Statement, SERVICE).unwrap();
+    w.vault.share_record(&w.session, id, SERVICE).unwrap();
+    let (sent, errors) = w.drain().await;
+    assert_eq!(sent, 0);
+    assert!(matches!(errors[0], ClientError::Unreachable(_)), "{}", errors[0]);
+    assert!(errors[0].to_string().contains("will be sent later"));
+    let queued = w.vault.outbox(&w.session).unwrap();
+    assert_eq!(queued[0].attempts, 1);
+    assert!(queued[0].next_attempt_at.0 >= NOW + 30, "backs off before trying again");
+    let (_, skipped) = prepare_sends(&mut w.vault, &w.session, &*w.entropy).unwrap();
+    assert_eq!(skipped.waiting, 1, "not retried straight away");
+
+    // The service is back, and the back-off has passed.
+    down.service_url = real_url;
+    w.vault.save_service_connection(&w.session, &down).unwrap();
+    w.clock.advance(3600);
+    assert_eq!(w.drain().await.0, 1);
+    assert_eq!(w.opened_at_service().await.len(), 1);
+}
+
+#[tokio::test]
+async fn withdrawing_consent_while_items_wait_means_they_are_never_sent() {
+    let mut w = world();
+    w.serve();
+    w.connect().await;
+    w.vault.grant_consent(&w.session, ShareableKind::Statement, SERVICE).unwrap();
+    let a = w.ready_statement("First thing");
+    let b = w.ready_statement("Second thing");
+    w.vault.share_record(&w.session, a, SERVICE).unwrap();
+    w.vault.share_record(&w.session, b, SERVICE).unwrap();
+    assert_eq!(w.vault.withdraw_consent(&w.session, ShareableKind::Statement, SERVICE).unwrap(), 2);
+    assert_eq!(w.drain().await.0, 0);
+    assert!(w.store.envelopes(0, 10).await.unwrap().is_empty(), "nothing reached the service");
+}

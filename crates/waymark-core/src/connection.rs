@@ -1,0 +1,182 @@
+//! The link from a profile to the service it shares with, and the sending side of the outbox.
+//!
+//! A [`ServiceConnection`] holds the service's address and pinned public keys and this device's
+//! own secret keys; it is sealed under the profile's vault key and never leaves the laptop. The
+//! outbox functions here let a sync worker (outside this crate: the core has no network code)
+//! fetch what to send, and record in one transaction that an item went and what came back.
+
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+use zeroize::Zeroizing;
+
+use crate::clock::Timestamp;
+use crate::domain::consent::{OutboxItem, ShareEntry};
+use crate::domain::{RecordBody, StoredRecord};
+use crate::error::{Error, Result};
+use crate::ids::RecordId;
+use crate::seal::RecordBinding;
+use crate::vault::{Session, Vault};
+
+/// Sealed with the vault key; format version 1.
+const CONNECTION_FORMAT: u32 = 1;
+
+/// A profile's connection to its service. Holds the device's secret keys, so it derives
+/// nothing that could copy or print it, and the secret is wiped on drop.
+pub struct ServiceConnection {
+    pub service_url: String,
+    pub service_name: String,
+    /// The service's Ed25519 and X25519 public keys (base64), pinned at enrolment.
+    pub service_signing_key: String,
+    pub service_receiving_key: String,
+    pub fingerprint: String,
+    /// The id the service gave this device.
+    pub device_id: Uuid,
+    pub connected_at: Timestamp,
+    /// This device's key-pair secret (see `waymark_sync::keys`).
+    pub device_secret: Zeroizing<Vec<u8>>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SealedConnection {
+    format: u32,
+    service_url: String,
+    service_name: String,
+    service_signing_key: String,
+    service_receiving_key: String,
+    fingerprint: String,
+    device_id: Uuid,
+    connected_at: Timestamp,
+    device_secret: Vec<u8>,
+}
+
+impl Drop for SealedConnection {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.device_secret);
+    }
+}
+
+fn binding(session: &Session) -> (RecordId, &'static str) {
+    (RecordId::from_slice(session.profile_id().as_bytes()).expect("16 bytes"), "service_connection")
+}
+
+impl Vault {
+    /// Saves (or replaces) this profile's service connection.
+    pub fn save_service_connection(&mut self, session: &Session, c: &ServiceConnection) -> Result<()> {
+        crate::validate::required_text("Service name", &c.service_name, crate::validate::SHORT_TEXT)?;
+        let plain = Zeroizing::new(
+            serde_json::to_vec(&SealedConnection {
+                format: CONNECTION_FORMAT,
+                service_url: c.service_url.clone(),
+                service_name: c.service_name.clone(),
+                service_signing_key: c.service_signing_key.clone(),
+                service_receiving_key: c.service_receiving_key.clone(),
+                fingerprint: c.fingerprint.clone(),
+                device_id: c.device_id,
+                connected_at: c.connected_at,
+                device_secret: c.device_secret.to_vec(),
+            })
+            .expect("a connection serialises"),
+        );
+        let (id, kind) = binding(session);
+        let sealed = session.sealer.seal(
+            RecordBinding { profile: &session.profile, record: &id, kind, version: CONNECTION_FORMAT },
+            &plain,
+            self.entropy(),
+        );
+        self.conn().execute(
+            "INSERT INTO service_connection (profile_id, sealed) VALUES (?1, ?2)
+             ON CONFLICT (profile_id) DO UPDATE SET sealed = excluded.sealed",
+            params![&session.profile_id().as_bytes()[..], sealed],
+        )?;
+        Ok(())
+    }
+
+    pub fn service_connection(&self, session: &Session) -> Result<Option<ServiceConnection>> {
+        let sealed: Option<Vec<u8>> = self
+            .conn()
+            .query_row(
+                "SELECT sealed FROM service_connection WHERE profile_id = ?1",
+                [&session.profile_id().as_bytes()[..]],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(sealed) = sealed else { return Ok(None) };
+        let (id, kind) = binding(session);
+        let plain = session
+            .sealer
+            .open(RecordBinding { profile: &session.profile, record: &id, kind, version: CONNECTION_FORMAT }, &sealed)?;
+        let mut s: SealedConnection = serde_json::from_slice(&plain).map_err(|_| Error::Integrity { record_id: id })?;
+        if s.format != CONNECTION_FORMAT {
+            return Err(Error::UnsupportedVersion { what: "service connection".into(), found: s.format, supported: CONNECTION_FORMAT });
+        }
+        Ok(Some(ServiceConnection {
+            service_url: std::mem::take(&mut s.service_url),
+            service_name: std::mem::take(&mut s.service_name),
+            service_signing_key: std::mem::take(&mut s.service_signing_key),
+            service_receiving_key: std::mem::take(&mut s.service_receiving_key),
+            fingerprint: std::mem::take(&mut s.fingerprint),
+            device_id: s.device_id,
+            connected_at: s.connected_at,
+            device_secret: Zeroizing::new(std::mem::take(&mut s.device_secret)),
+        }))
+    }
+
+    /// What an outbox item will send: the record's current version and, as JSON, its kind and
+    /// contents.
+    /// `None` when the record no longer exists (the item should then be dropped).
+    pub fn outbox_payload(&self, session: &Session, item: &OutboxItem) -> Result<Option<(u32, Zeroizing<Vec<u8>>)>> {
+        let rec: StoredRecord = match self.get(session, item.record_id) {
+            Ok(r) => r,
+            Err(Error::NotFound(_)) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let payload = serde_json::json!({ "record_kind": rec.body.kind().as_str(), "data": rec.body.data_json() });
+        let json = Zeroizing::new(serde_json::to_vec(&payload).expect("a record serialises"));
+        Ok(Some((rec.version, json)))
+    }
+
+    /// Records that an item reached its recipient: in one transaction the item leaves the outbox
+    /// and the sharing ledger gains an entry with the receipt. Doing it twice is harmless: the
+    /// second finds no item and changes nothing.
+    pub fn complete_send(&mut self, session: &Session, item: &OutboxItem, record_version: u32, receipt: Option<String>) -> Result<bool> {
+        let tx = self.transaction()?;
+        let removed = tx.execute(
+            "DELETE FROM outbox WHERE profile_id = ?1 AND id = ?2",
+            params![&session.profile_id().as_bytes()[..], &item.item_id.as_bytes()[..]],
+        )?;
+        if removed == 1 {
+            let entry = ShareEntry {
+                record_id: item.record_id,
+                record_kind: item.record_kind,
+                record_version,
+                recipient: item.recipient.clone(),
+                shared_at: self.now(),
+                receipt,
+            };
+            Vault::insert_in(&tx, self, session, RecordBody::ShareEntry(entry))?;
+        }
+        tx.commit()?;
+        Ok(removed == 1)
+    }
+
+    /// Takes an item out of the outbox without sending it (its record is gone, or consent for
+    /// it has ended).
+    pub fn drop_outbox_item(&mut self, session: &Session, item_id: RecordId) -> Result<()> {
+        self.conn().execute(
+            "DELETE FROM outbox WHERE profile_id = ?1 AND id = ?2",
+            params![&session.profile_id().as_bytes()[..], &item_id.as_bytes()[..]],
+        )?;
+        Ok(())
+    }
+
+    /// Counts a failed attempt and says when to try again.
+    pub fn note_send_failure(&mut self, session: &Session, item_id: RecordId, next_attempt_at: Timestamp) -> Result<()> {
+        self.conn().execute(
+            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?3 WHERE profile_id = ?1 AND id = ?2",
+            params![&session.profile_id().as_bytes()[..], &item_id.as_bytes()[..], next_attempt_at.0],
+        )?;
+        Ok(())
+    }
+}
