@@ -89,7 +89,9 @@ run_tests() {
   npm_ci tests
   say "Browser: every screen and state in Debian's Chromium with axe-core, at 1024x600 and 200% text"
   (cd tests && timeout 600 node --test --test-concurrency=1 browser/)
-  say "Rust: every crate's tests (core, command-line tool, shell and its generated UI bindings)"
+  say "Rust: every crate's tests (core, sharing formats, service, client, command-line tool, shell and its generated UI bindings)"
+  # The sharing walk-through test runs both the service and the command-line tool.
+  cargo build --workspace --bins --locked
   cargo test --workspace --locked
   say "Rust: benchmarks compile"
   cargo check -p waymark-core --benches --locked --quiet

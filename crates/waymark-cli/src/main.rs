@@ -72,6 +72,16 @@ enum Command {
     },
     /// What is waiting to be sent.
     Outbox,
+    /// Connect this profile to a service with the invite code it gave you. Without --yes, only
+    /// shows who the service is and what it would get.
+    Connect {
+        code: String,
+        /// Connect, having checked the service's name and fingerprint.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Send what is waiting in the outbox to the connected service (sealed for it alone).
+    Sync,
     /// Download all my information: JSON, and optionally a readable HTML page.
     Export {
         #[arg(long)]
@@ -238,6 +248,8 @@ impl Secrets {
 enum Failure {
     Core(Error),
     Usage(String),
+    /// The service said no, or could not be reached: message and code.
+    Sharing(String, String),
 }
 
 impl From<Error> for Failure {
@@ -253,6 +265,13 @@ impl From<String> for Failure {
 }
 
 type Outcome = Result<(), Failure>;
+
+fn client_failure(e: waymark_client::ClientError) -> Failure {
+    match e {
+        waymark_client::ClientError::Vault(e) => Failure::Core(e),
+        other => Failure::Sharing(other.to_string(), other.code().to_string()),
+    }
+}
 
 fn default_data_dir() -> PathBuf {
     if let Some(d) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
@@ -448,6 +467,53 @@ fn run(cli: Cli) -> Outcome {
                 println!("{}  {} {} -> {} (queued {}, {} tries)", i.item_id, i.record_kind.as_str(), i.record_id, i.recipient, i.enqueued_at.to_rfc3339(), i.attempts);
             }
             Ok(())
+        }
+        Command::Connect { code, yes } => {
+            let s = cx.unlock()?;
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime starts");
+            let seen = runtime.block_on(waymark_client::preview(&code, cx.vault.now())).map_err(client_failure)?;
+            println!("Service: {}", seen.service.name);
+            println!("Address: {}", seen.invite.service_url);
+            println!("Keys:    {} (matches the invite code)", seen.invite.fingerprint);
+            println!("It gets only what you share with it, and only kinds you have said yes to; you can take that back at any time.");
+            if !yes {
+                println!("Nothing is connected yet. Run again with --yes to connect.");
+                return Ok(());
+            }
+            let entropy = waymark_core::SystemEntropy::new();
+            let connection = runtime.block_on(waymark_client::enrol(&seen, &entropy, cx.vault.now())).map_err(client_failure)?;
+            cx.vault.save_service_connection(&s, &connection)?;
+            println!("Connected to {} as device {}.", connection.service_name, connection.device_id);
+            Ok(())
+        }
+        Command::Sync => {
+            let s = cx.unlock()?;
+            let entropy = waymark_core::SystemEntropy::new();
+            let (prepared, skipped) = waymark_client::prepare_sends(&mut cx.vault, &s, &entropy).map_err(client_failure)?;
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime starts");
+            let (mut sent, mut failed) = (0, None);
+            for p in &prepared {
+                let outcome = runtime.block_on(waymark_client::send(p, cx.vault.now()));
+                waymark_client::finish_send(&mut cx.vault, &s, p, &outcome, &entropy).map_err(client_failure)?;
+                match outcome {
+                    Ok(_) => sent += 1,
+                    Err(e) => {
+                        failed = Some(e);
+                        break;
+                    }
+                }
+            }
+            println!("Sent {sent}.");
+            if skipped.no_consent + skipped.record_gone > 0 {
+                println!("Not sent and taken out: {} (consent ended), {} (deleted).", skipped.no_consent, skipped.record_gone);
+            }
+            if skipped.waiting > 0 {
+                println!("{} waiting to try again later.", skipped.waiting);
+            }
+            match failed {
+                Some(e) => Err(client_failure(e)),
+                None => Ok(()),
+            }
         }
         Command::Export { out, html } => {
             let s = cx.unlock()?;
@@ -696,6 +762,10 @@ fn main() -> ExitCode {
         Err(Failure::Usage(m)) => {
             eprintln!("waymark: {m}");
             ExitCode::from(2)
+        }
+        Err(Failure::Sharing(m, code)) => {
+            eprintln!("waymark: {m} [{code}]");
+            ExitCode::from(1)
         }
     }
 }

@@ -1,0 +1,44 @@
+//! Runs the README's sharing walk-through exactly as written: a real service process, and the
+//! command-line tool as the device, over loopback.
+
+use std::process::Command;
+
+#[test]
+fn the_readme_sharing_walkthrough_runs_as_written() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let block = readme
+        .split("<!-- service-walkthrough:start -->")
+        .nth(1)
+        .and_then(|r| r.split("<!-- service-walkthrough:end -->").next())
+        .expect("README has a sharing walk-through block");
+    let script = block.trim().trim_start_matches("```sh").trim_end_matches("```");
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_waymark-service")).parent().unwrap();
+    assert!(
+        bin_dir.join("waymark").exists(),
+        "the walk-through needs the `waymark` tool beside `waymark-service`: run `cargo build --workspace` first"
+    );
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let out = Command::new("bash")
+        .args(["-euo", "pipefail", "-c", script])
+        .current_dir(&root)
+        .env("PATH", path)
+        .env_remove("WAYMARK_PASSPHRASE")
+        .env_remove("WAYMARK_PROFILE")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "walk-through failed\n--- stdout\n{stdout}\n--- stderr\n{stderr}");
+    for expected in [
+        "Fingerprint: ",
+        "(matches the invite code)",
+        "Nothing is connected yet.",
+        "Connected to Northvale Children's Services as device",
+        "Sent 1.",
+        "#1 from Robin — statement received",
+        "I don't get to see my brother enough",
+    ] {
+        assert!(stdout.contains(expected), "missing '{expected}' in\n{stdout}");
+    }
+}
