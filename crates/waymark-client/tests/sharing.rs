@@ -138,6 +138,8 @@ async fn a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt
     assert_eq!(ledger.len(), 1);
     let RecordBody::ShareEntry(entry) = &ledger[0].body else { panic!() };
     assert!(entry.receipt.as_deref().unwrap().starts_with("new at"));
+    let RecordBody::Statement(st) = w.vault.get(&w.session, id).unwrap().body else { panic!() };
+    assert_eq!(st.status(), StatementStatus::Shared, "the statement's timeline shows it was shared");
 }
 
 #[tokio::test]

@@ -137,9 +137,10 @@ impl Vault {
         Ok(Some((rec.version, json)))
     }
 
-    /// Records that an item reached its recipient: in one transaction the item leaves the outbox
-    /// and the sharing ledger gains an entry with the receipt. Doing it twice is harmless: the
-    /// second finds no item and changes nothing.
+    /// Records that an item reached its recipient: in one transaction the item leaves the outbox,
+    /// the sharing ledger gains an entry with the receipt, and a statement that was ready becomes
+    /// shared (its timeline shows when). Doing it twice is harmless: the second finds no item and
+    /// changes nothing.
     pub fn complete_send(&mut self, session: &Session, item: &OutboxItem, record_version: u32, receipt: Option<String>) -> Result<bool> {
         let tx = self.transaction()?;
         let removed = tx.execute(
@@ -156,6 +157,14 @@ impl Vault {
                 receipt,
             };
             Vault::insert_in(&tx, self, session, RecordBody::ShareEntry(entry))?;
+            if let Ok(rec) = Vault::get_in(&tx, session, item.record_id) {
+                if let RecordBody::Statement(mut st) = rec.body {
+                    if st.status() == crate::domain::StatementStatus::Ready {
+                        st.set_status(crate::domain::StatementStatus::Shared, self.now())?;
+                        self.update_in(&tx, session, item.record_id, RecordBody::Statement(st))?;
+                    }
+                }
+            }
         }
         tx.commit()?;
         Ok(removed == 1)
