@@ -23,6 +23,15 @@ pub struct IpcError {
     pub message: String,
 }
 
+impl From<waymark_client::ClientError> for IpcError {
+    fn from(e: waymark_client::ClientError) -> Self {
+        match e {
+            waymark_client::ClientError::Vault(e) => e.into(),
+            other => IpcError { code: other.code().into(), message: other.to_string() },
+        }
+    }
+}
+
 impl From<waymark_core::Error> for IpcError {
     fn from(e: waymark_core::Error) -> Self {
         IpcError { code: e.code().into(), message: e.to_string() }
@@ -235,6 +244,39 @@ pub struct SharingView {
     pub waiting: u32,
     /// How many things have been sent so far.
     pub sent: u32,
+    /// The service this profile is connected to, if any.
+    pub connection: Option<ConnectionView>,
+    /// The kinds this person could share, for the "say yes" choices.
+    pub kinds: Vec<KindView>,
+    /// RFC 3339: when something last reached the service.
+    pub last_sent: Option<String>,
+    /// In plain words, the last thing that went wrong sending, until a send works again.
+    pub last_problem: Option<String>,
+}
+
+#[derive(Debug, Serialize, TS)]
+pub struct KindView {
+    pub kind: ShareableKind,
+    pub what: String,
+}
+
+#[derive(Debug, Serialize, TS)]
+pub struct ConnectionView {
+    pub service_name: String,
+    pub service_url: String,
+    pub fingerprint: String,
+    /// RFC 3339.
+    pub connected_at: String,
+}
+
+/// What a person sees before connecting: who the service is, checked against the invite.
+#[derive(Debug, Serialize, TS)]
+pub struct ServicePreviewView {
+    pub service_name: String,
+    pub service_url: String,
+    pub fingerprint: String,
+    /// RFC 3339: when the invite code stops working.
+    pub invite_expires: String,
 }
 
 #[derive(Debug, Serialize, TS)]
@@ -298,6 +340,9 @@ pub fn typescript_bindings() -> String {
         ConsentView::decl(&cfg),
         SharingView::decl(&cfg),
         WithdrawnView::decl(&cfg),
+        KindView::decl(&cfg),
+        ConnectionView::decl(&cfg),
+        ServicePreviewView::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);

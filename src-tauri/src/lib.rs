@@ -4,22 +4,22 @@
 //! `capabilities/main-window.json`.
 
 pub mod ipc;
+mod sharing;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
 
 use ipc::{
-    AnswerView, ConsentView, HelplineView, IpcError, LearningEntryView, LearningLogView, MatterView, MonthTotal,
+    AnswerView, HelplineView, IpcError, LearningEntryView, LearningLogView, MatterView, MonthTotal,
     NoteInput, NoteView, PlanView, PolicyTopicView, ProfileView, QuestionSetView, QuestionView, ResourceHitView,
     ResourceMarkView, ResourceView, SavedFile, SessionView, NewRecoveryCode, SessionWithCode, SharingView, StatementView,
     StatusChangeView, WithdrawnView,
 };
-use waymark_core::domain::consent::{active_consents, ShareableKind};
+use waymark_core::domain::consent::ShareableKind;
 use waymark_core::domain::learning::{learning_log_csv, minutes_by_month, LearningEntry};
 use waymark_core::domain::note::PathwayNote;
 use waymark_core::domain::plan::Matter;
 use waymark_core::domain::policy::{PolicyTopic, SaferCaringPolicy};
-use waymark_core::domain::RecordKind;
 use waymark_core::secret::{suggest_passphrase, RecoveryCode, Strength};
 use waymark_core::settings::DisplaySettings;
 use waymark_core::domain::statement::{Answer, QuestionSet, HELPLINES};
@@ -35,6 +35,9 @@ pub struct AppState {
     session: Mutex<Option<Session>>,
     /// Where documents the person asks for are saved (their Downloads folder by default).
     documents: PathBuf,
+    sharing: Mutex<sharing::SharingState>,
+    /// Held while the outbox is being sent, so two passes never send the same item at once.
+    sending: tokio::sync::Mutex<()>,
 }
 
 type CommandResult<T> = Result<T, IpcError>;
@@ -162,12 +165,17 @@ fn with_session<T>(
     state: &AppState,
     f: impl FnOnce(&mut Vault, &Session) -> waymark_core::Result<T>,
 ) -> CommandResult<T> {
+    in_session(state, |v, s| Ok(f(v, s)?))
+}
+
+/// Runs `f` with the vault and the unlocked session, or says Waymark is locked.
+fn in_session<T>(state: &AppState, f: impl FnOnce(&mut Vault, &Session) -> CommandResult<T>) -> CommandResult<T> {
     let session = state.session.lock().map_err(poisoned)?;
     let session = session
         .as_ref()
         .ok_or_else(|| IpcError { code: "locked".into(), message: "Waymark is locked. Open your profile first.".into() })?;
     let mut vault = state.vault.lock().map_err(poisoned)?;
-    Ok(f(&mut vault, session)?)
+    f(&mut vault, session)
 }
 
 fn statement_view(rec: StoredRecord) -> CommandResult<StatementView> {
@@ -514,18 +522,7 @@ async fn export_learning_log(state: tauri::State<'_, AppState>) -> CommandResult
 
 #[tauri::command]
 async fn sharing_overview(state: tauri::State<'_, AppState>) -> CommandResult<SharingView> {
-    with_session(&state, |v, s| {
-        let events = v.consent_events(s)?;
-        let consents = active_consents(&events)
-            .into_iter()
-            .map(|(kind, recipient, at)| ConsentView { kind, what: kind.plain().into(), recipient, since: at.to_rfc3339() })
-            .collect();
-        Ok(SharingView {
-            consents,
-            waiting: v.outbox(s)?.len() as u32,
-            sent: v.list(s, Some(RecordKind::ShareEntry))?.records.len() as u32,
-        })
-    })
+    sharing::overview(&state)
 }
 
 #[tauri::command]
@@ -604,7 +601,14 @@ pub fn run() {
             // The guidance library works offline from the first run.
             vault.install_builtin_library().map_err(|e| format!("could not install the library: {e}"))?;
             let documents = documents_dir(app);
-            app.manage(AppState { vault: Mutex::new(vault), session: Mutex::new(None), documents });
+            app.manage(AppState {
+                vault: Mutex::new(vault),
+                session: Mutex::new(None),
+                documents,
+                sharing: Mutex::new(sharing::SharingState::default()),
+                sending: tokio::sync::Mutex::new(()),
+            });
+            sharing::start_background_sending(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -646,6 +650,11 @@ pub fn run() {
             export_learning_log,
             sharing_overview,
             withdraw_consent,
+            sharing::preview_service,
+            sharing::connect_service,
+            sharing::give_consent,
+            sharing::share_with_service,
+            sharing::send_now,
             export_everything,
             delete_profile
         ])

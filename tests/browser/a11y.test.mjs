@@ -157,6 +157,14 @@ describe('a foster carer', () => {
     await check('learning log');
     await page.getByRole('button', { name: 'Add to my log' }).click();
     await check('learning log, form not filled');
+    await go('Sharing and privacy');
+    await page.getByLabel('Invite code').fill('wm1-eyJmb3JtYXQiOjF9');
+    await page.getByRole('button', { name: 'Check this code' }).click();
+    await page.getByTestId('service-preview').waitFor();
+    await check('connecting to a service');
+    await page.getByTestId('connect').click();
+    await page.getByTestId('connection').waitFor();
+    await check('connected to a service');
     await go('Settings');
     await page.getByLabel('High contrast').check();
     await page.getByLabel(/Easier-to-read letters/).check();

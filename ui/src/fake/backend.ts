@@ -27,6 +27,7 @@ const refuse = (code: string, message: string): never => {
 };
 
 const NOW = '2026-11-23T10:00:00Z';
+const SERVICE = 'Northvale Children’s Services';
 
 export const fakeResources: ResourceView[] = [
   {
@@ -110,6 +111,13 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
   const me = () => state.session ?? refuse('locked', 'Waymark is locked. Open your profile first.');
   const key = () => me().name;
   const carerOnly = () => me().role === 'carer' || refuse('invalid', "Profile: these belong in a foster carer's profile.");
+  const sharingOf = (): SharingView =>
+    (state.sharing[key()] ??= {
+      consents: [], waiting: 0, sent: 0, connection: null, last_sent: null, last_problem: null,
+      kinds: me().role === 'young_person'
+        ? [{ kind: 'statement', what: 'the things you say (review answers and messages)' }, { kind: 'pathway_note', what: 'pathway notes you choose to share' }]
+        : [{ kind: 'safer_caring_policy', what: 'your safer-caring policy' }, { kind: 'learning_entry', what: 'your learning log' }],
+    });
   const newCode = () => 'K7M2-QX9D-ABCD-EFGH-JKMN-' + String(state.profiles.length + 1000).slice(-4).replace(/\d/g, (d) => 'PQRSTVWXYZ'[+d]);
   switch (cmd) {
     case 'list_profiles': return state.profiles.map(({ name, role }) => ({ name, role }));
@@ -246,9 +254,45 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
       return learningView(list);
     }
     case 'export_learning_log': return { path: `/home/invented/Downloads/Learning log - ${key()}.csv` };
-    case 'sharing_overview': return state.sharing[key()] ?? { consents: [], waiting: 0, sent: 0 };
+    case 'sharing_overview': return sharingOf();
+    case 'preview_service': {
+      me();
+      if (!String(a.code).trim().startsWith('wm1-')) refuse('malformed', 'that is not a Waymark invite code (it should start with wm1-)');
+      return { service_name: SERVICE, service_url: 'https://northvale.example', fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1', invite_expires: '2026-11-26T10:00:00Z' };
+    }
+    case 'connect_service': {
+      sharingOf().connection = { service_name: SERVICE, service_url: 'https://northvale.example', fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1', connected_at: NOW };
+      return sharingOf();
+    }
+    case 'give_consent': {
+      const s = sharingOf();
+      if (!s.connection) refuse('not_connected', 'Connect to your service first, in Sharing and privacy.');
+      s.consents.push({ kind: a.kind, what: s.kinds.find((k) => k.kind === a.kind)?.what ?? a.kind, recipient: SERVICE, since: NOW });
+      return s;
+    }
+    case 'share_with_service': {
+      const s = sharingOf();
+      if (!s.connection) refuse('not_connected', 'Connect to your service first, in Sharing and privacy.');
+      if (!s.consents.some((c) => c.kind === 'statement' && c.recipient === SERVICE)) {
+        refuse('no_consent', `You have not said yes to sharing the things you say with ${SERVICE}.`);
+      }
+      const st = (state.statements[key()] ?? []).find((x) => x.id === a.id) ?? refuse('not_found', 'Nothing found.');
+      if (st.status !== 'ready') refuse('invalid', `Statement: is ${st.status}; mark it ready before sharing`);
+      st.status = 'shared';
+      st.history.push({ status: 'shared', at: NOW });
+      s.sent++;
+      s.last_sent = NOW;
+      return s;
+    }
+    case 'send_now': {
+      const s = sharingOf();
+      s.sent += s.waiting;
+      s.waiting = 0;
+      s.last_sent = NOW;
+      return s;
+    }
     case 'withdraw_consent': {
-      const s = state.sharing[key()] ?? { consents: [], waiting: 0, sent: 0 };
+      const s = sharingOf();
       s.consents = s.consents.filter((c) => !(c.kind === a.kind && c.recipient === a.recipient));
       const removed = s.waiting;
       s.waiting = 0;
@@ -307,7 +351,12 @@ export function sampleState(): FakeState {
     changes: ['“Find a flat” is now “Find a flat near college”.', '“Visit two flats” is now done.'],
   }];
   s.notes.Robin = [{ id: 'n1', note: { matter: 'financial_support', text: 'Made a budget with my adviser.', progress: 50, shared: false, written_at: '2026-11-18T10:00:00Z' } }];
-  s.sharing.Robin = { consents: [{ kind: 'statement', what: 'Things you say', recipient: 'Northvale Children’s Services', since: '2026-11-12T09:00:00Z' }], waiting: 1, sent: 1 };
+  s.sharing.Robin = {
+    consents: [{ kind: 'statement', what: 'the things you say (review answers and messages)', recipient: SERVICE, since: '2026-11-12T09:00:00Z' }],
+    waiting: 1, sent: 1, last_sent: '2026-11-12T09:05:00Z', last_problem: null,
+    connection: { service_name: SERVICE, service_url: 'https://northvale.example', fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1', connected_at: '2026-11-12T09:00:00Z' },
+    kinds: [{ kind: 'statement', what: 'the things you say (review answers and messages)' }, { kind: 'pathway_note', what: 'pathway notes you choose to share' }],
+  };
   s.policies.Sam = {
     household: 'The Ashdown household',
     sections: [{ topic: 'privacy_bathrooms_bedrooms', text: 'We knock and wait for an answer before going into a bedroom.' }],

@@ -22,6 +22,7 @@ import type {
   Role,
   SaferCaringPolicy,
   SavedFile,
+  ServicePreviewView,
   SessionView,
   SessionWithCode,
   ShareableKind,
@@ -116,5 +117,10 @@ export const exportLearningLog = () => call<SavedFile>('export_learning_log');
 export const sharingOverview = () => call<SharingView>('sharing_overview');
 export const withdrawConsent = (kind: ShareableKind, recipient: string) =>
   call<WithdrawnView>('withdraw_consent', { kind, recipient });
+export const previewService = (code: string) => call<ServicePreviewView>('preview_service', { code });
+export const connectService = () => call<SharingView>('connect_service');
+export const giveConsent = (kind: ShareableKind) => call<SharingView>('give_consent', { kind });
+export const shareWithService = (id: string) => call<SharingView>('share_with_service', { id });
+export const sendNow = () => call<SharingView>('send_now');
 export const exportEverything = () => call<SavedFile[]>('export_everything');
 export const deleteProfile = (confirmName: string) => call<null>('delete_profile', { confirmName });

@@ -137,9 +137,36 @@ waiting: number,
 /**
  * How many things have been sent so far.
  */
-sent: number, };
+sent: number, 
+/**
+ * The service this profile is connected to, if any.
+ */
+connection: ConnectionView | null, 
+/**
+ * The kinds this person could share, for the "say yes" choices.
+ */
+kinds: Array<KindView>, 
+/**
+ * RFC 3339: when something last reached the service.
+ */
+last_sent: string | null, 
+/**
+ * In plain words, the last thing that went wrong sending, until a send works again.
+ */
+last_problem: string | null, };
 export type WithdrawnView = { 
 /**
  * Queued items taken out, so never sent.
  */
 removed_from_outbox: number, };
+export type KindView = { kind: ShareableKind, what: string, };
+export type ConnectionView = { service_name: string, service_url: string, fingerprint: string, 
+/**
+ * RFC 3339.
+ */
+connected_at: string, };
+export type ServicePreviewView = { service_name: string, service_url: string, fingerprint: string, 
+/**
+ * RFC 3339: when the invite code stops working.
+ */
+invite_expires: string, };

@@ -12,6 +12,7 @@ import Policy from './Policy.svelte';
 import Privacy from './Privacy.svelte';
 import Settings from './Settings.svelte';
 import Home from './Home.svelte';
+import Shared from '../lib/Shared.svelte';
 
 function as(name: 'Robin' | 'Sam') {
   const state = sampleState();
@@ -155,7 +156,7 @@ describe('Sharing and privacy', () => {
     const state = as('Robin');
     render(Privacy, { session: state.session!, ondeleted: () => {} });
     const consent = await screen.findByTestId('consent');
-    expect(consent).toHaveTextContent('Northvale Children’s Services can get things you say that you choose to share.');
+    expect(consent).toHaveTextContent('Northvale Children’s Services can get the things you say (review answers and messages) that you choose to share.');
     await fireEvent.click(within(consent).getByRole('button'));
     expect(await screen.findByTestId('no-consents')).toHaveTextContent('Nobody.');
     expect(screen.getByText(/1 waiting to go will not be sent/)).toBeInTheDocument();
@@ -261,5 +262,44 @@ describe('Home', () => {
     as('Sam');
     render(Home, { session: { name: 'Sam', role: 'carer' }, ongo: () => {}, today: '2027-11-02' });
     await waitFor(() => expect(screen.getByTestId('todo')).toHaveTextContent('due to be looked at again'));
+  });
+});
+
+describe('Connecting to a service and sharing', () => {
+  it('checks an invite code, shows who it is from, and connects only when asked', async () => {
+    const state = as('Sam');
+    render(Privacy, { session: state.session!, ondeleted: () => {} });
+    await fireEvent.input(await screen.findByLabelText('Invite code'), { target: { value: 'hello' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Check this code' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('not a Waymark invite code');
+    expect(state.sharing.Sam.connection).toBeNull();
+
+    await fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: 'wm1-eyJmb3JtYXQiOjF9' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Check this code' }));
+    const preview = await screen.findByTestId('service-preview');
+    expect(preview).toHaveTextContent('This code is from Northvale Children’s Services.');
+    expect(preview).toHaveTextContent('they get nothing until you say yes');
+    expect(state.sharing.Sam.connection).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Connect to Northvale Children’s Services' }));
+    expect(await screen.findByTestId('connection')).toHaveTextContent('Connected to Northvale Children’s Services');
+    expect(state.sharing.Sam.consents).toEqual([]);
+    await fireEvent.click(screen.getByRole('button', { name: 'Say yes to sharing your learning log with Northvale Children’s Services' }));
+    await waitFor(() => expect(state.sharing.Sam.consents.map((c) => c.kind)).toEqual(['learning_entry']));
+    expect(screen.queryByRole('button', { name: /Say yes to sharing your learning log/ })).toBeNull();
+  });
+
+  it('asks for a yes before sharing a statement of a kind not yet agreed, then shares it', async () => {
+    const state = as('Robin');
+    state.sharing.Robin.consents = [];
+    state.statements.Robin[1].status = 'ready';
+    render(Shared);
+    await fireEvent.click(await screen.findByTestId('share-s2'));
+    const ask = await screen.findByTestId('ask-consent');
+    expect(ask).toHaveTextContent('say yes to sharing the things you say (review answers and messages) with Northvale Children’s Services');
+    expect(state.statements.Robin[1].status).toBe('ready');
+    await fireEvent.click(screen.getByRole('button', { name: 'Say yes and share' }));
+    await waitFor(() => expect(state.statements.Robin[1].status).toBe('shared'));
+    expect(await screen.findByText('Sent to Northvale Children’s Services.')).toBeInTheDocument();
+    expect(screen.queryByTestId('share-s2')).toBeNull();
   });
 });

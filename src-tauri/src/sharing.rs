@@ -1,0 +1,177 @@
+//! Commands for sharing with the service: check an invite, connect, say yes to a kind, share a
+//! record, and send the outbox, now or in the background while someone is unlocked. The work is
+//! in `waymark-client` and the core; this module only validates, holds the vault lock for the
+//! vault steps (never across the network), and remembers the last outcome for the status line.
+
+use std::time::Duration;
+
+use tauri::Manager;
+use waymark_client::{finish_send, prepare_sends, send, Preview};
+use waymark_core::domain::consent::{active_consents, ShareableKind};
+use waymark_core::domain::RecordKind;
+use waymark_core::{Role, SystemEntropy, Timestamp};
+
+use crate::ipc::{ConnectionView, ConsentView, IpcError, KindView, ServicePreviewView, SharingView};
+use crate::{check_len, in_session, poisoned, record_id, with_session, AppState, CommandResult};
+
+/// What the status line shows, and an invite checked but not yet accepted.
+#[derive(Default)]
+pub struct SharingState {
+    pending: Option<Preview>,
+    last_sent: Option<Timestamp>,
+    last_problem: Option<String>,
+}
+
+/// How often the outbox is tried while someone is unlocked.
+const SEND_EVERY: Duration = Duration::from_secs(60);
+
+fn kinds_for(role: Role) -> &'static [ShareableKind] {
+    match role {
+        Role::YoungPerson => &[ShareableKind::Statement, ShareableKind::PathwayNote],
+        Role::Carer => &[ShareableKind::SaferCaringPolicy, ShareableKind::LearningEntry],
+    }
+}
+
+fn now() -> Timestamp {
+    waymark_core::Clock::now(&waymark_core::SystemClock)
+}
+
+pub fn overview(state: &AppState) -> CommandResult<SharingView> {
+    let (last_sent, last_problem) = {
+        let s = state.sharing.lock().map_err(poisoned)?;
+        (s.last_sent.map(|t| t.to_rfc3339()), s.last_problem.clone())
+    };
+    with_session(state, |v, s| {
+        let consents = active_consents(&v.consent_events(s)?)
+            .into_iter()
+            .map(|(kind, recipient, at)| ConsentView { kind, what: kind.plain().into(), recipient, since: at.to_rfc3339() })
+            .collect();
+        let connection = v.service_connection(s)?.map(|c| ConnectionView {
+            service_name: c.service_name.clone(),
+            service_url: c.service_url.clone(),
+            fingerprint: c.fingerprint.clone(),
+            connected_at: c.connected_at.to_rfc3339(),
+        });
+        Ok(SharingView {
+            consents,
+            waiting: v.outbox(s)?.len() as u32,
+            sent: v.list(s, Some(RecordKind::ShareEntry))?.records.len() as u32,
+            connection,
+            kinds: kinds_for(s.role()).iter().map(|k| KindView { kind: *k, what: k.plain().into() }).collect(),
+            last_sent,
+            last_problem,
+        })
+    })
+}
+
+fn connected_service(state: &AppState) -> CommandResult<String> {
+    with_session(state, |v, s| Ok(v.service_connection(s)?.map(|c| c.service_name.clone())))?.ok_or_else(|| IpcError {
+        code: "not_connected".into(),
+        message: "Connect to your service first, in Sharing and privacy.".into(),
+    })
+}
+
+/// Checks an invite code: who the service is, and that its keys match the code.
+#[tauri::command]
+pub async fn preview_service(state: tauri::State<'_, AppState>, code: String) -> CommandResult<ServicePreviewView> {
+    check_len("Invite code", &code, 2000)?;
+    with_session(&state, |_, _| Ok(()))?;
+    let preview = waymark_client::preview(&code, now()).await?;
+    let view = ServicePreviewView {
+        service_name: preview.service.name.clone(),
+        service_url: preview.invite.service_url.clone(),
+        fingerprint: preview.invite.fingerprint.clone(),
+        invite_expires: Timestamp(preview.invite.expires_at).to_rfc3339(),
+    };
+    state.sharing.lock().map_err(poisoned)?.pending = Some(preview);
+    Ok(view)
+}
+
+/// Connects to the service last previewed, after the person said yes to it.
+#[tauri::command]
+pub async fn connect_service(state: tauri::State<'_, AppState>) -> CommandResult<SharingView> {
+    let preview = state.sharing.lock().map_err(poisoned)?.pending.take().ok_or_else(|| {
+        IpcError { code: "no_invite".into(), message: "Paste your invite code and check it first.".into() }
+    })?;
+    let connection = waymark_client::enrol(&preview, &SystemEntropy::new(), now()).await?;
+    with_session(&state, |v, s| v.save_service_connection(s, &connection))?;
+    overview(&state)
+}
+
+/// Says yes to sharing one kind of record with the connected service.
+#[tauri::command]
+pub async fn give_consent(state: tauri::State<'_, AppState>, kind: ShareableKind) -> CommandResult<SharingView> {
+    let service = connected_service(&state)?;
+    in_session(&state, |v, s| {
+        if !kinds_for(s.role()).contains(&kind) {
+            return Err(IpcError::invalid("That is not something this profile keeps."));
+        }
+        Ok(v.grant_consent(s, kind, &service).map(|_| ())?)
+    })?;
+    overview(&state)
+}
+
+/// Queues one record for the connected service (its kind needs consent) and sends at once.
+#[tauri::command]
+pub async fn share_with_service(state: tauri::State<'_, AppState>, id: String) -> CommandResult<SharingView> {
+    let id = record_id(&id)?;
+    let service = connected_service(&state)?;
+    with_session(&state, |v, s| v.share_record(s, id, &service))?;
+    let _ = send_outbox(&state).await;
+    overview(&state)
+}
+
+/// Sends what is waiting now, instead of at the next minute.
+#[tauri::command]
+pub async fn send_now(state: tauri::State<'_, AppState>) -> CommandResult<SharingView> {
+    connected_service(&state)?;
+    send_outbox(&state).await?;
+    overview(&state)
+}
+
+/// One pass over the outbox. Consent is checked again just before each item goes, so a
+/// withdrawal a moment earlier still stops it. The outcome is kept for the status line.
+pub async fn send_outbox(state: &AppState) -> CommandResult<()> {
+    let _one_at_a_time = state.sending.lock().await;
+    let entropy = SystemEntropy::new();
+    let prepared = match with_session(state, |v, s| Ok(prepare_sends(v, s, &entropy))) {
+        Ok(Ok((prepared, _))) => prepared,
+        Ok(Err(waymark_client::ClientError::NotConnected)) | Err(_) => return Ok(()),
+        Ok(Err(e)) => return Err(e.into()),
+    };
+    let mut result = Ok(());
+    for p in &prepared {
+        let still = with_session(state, |v, s| v.has_consent(s, p.item.record_kind, &p.item.recipient))?;
+        if !still {
+            with_session(state, |v, s| v.drop_outbox_item(s, p.item.item_id))?;
+            continue;
+        }
+        let outcome = send(p, now()).await;
+        in_session(state, |v, s| Ok(finish_send(v, s, p, &outcome, &entropy)?))?;
+        let mut status = state.sharing.lock().map_err(poisoned)?;
+        match outcome {
+            Ok(_) => {
+                status.last_sent = Some(now());
+                status.last_problem = None;
+            }
+            Err(e) => {
+                status.last_problem = Some(e.to_string());
+                result = Err(e.into());
+                break;
+            }
+        }
+    }
+    result
+}
+
+/// Tries the outbox every minute while the app runs; does nothing while locked.
+pub fn start_background_sending(app: &tauri::AppHandle) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        loop {
+            tokio::time::sleep(SEND_EVERY).await;
+            let state = app.state::<AppState>();
+            let _ = send_outbox(&state).await;
+        }
+    });
+}
