@@ -96,7 +96,7 @@ run_tests() {
   say "Rust: benchmarks compile"
   cargo check -p waymark-core --benches --locked --quiet
   say "Building the app binary for end-to-end tests"
-  cargo build -p waymark-app -p waymark-cli --locked
+  cargo build -p waymark-app -p waymark-cli -p waymark-service --locked
   ensure_tauri_driver
   say "End-to-end: the real app under Xvfb through tauri-driver and WebKitWebDriver"
   (cd tests && timeout 600 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \

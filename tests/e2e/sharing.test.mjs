@@ -1,0 +1,75 @@
+// Sharing for real: a real `waymark-service` process on loopback and the real app. The young
+// person pastes the invite code, sees who it is from, connects, says something and shares it;
+// the service's operator opens it with `waymark-service inbox`, and the service's database holds
+// none of the words.
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { createProfile, freshDataDir, root, startApp, waitForText } from './driver.mjs';
+
+const serviceBinary = process.env.WAYMARK_SERVICE_BIN ?? path.join(root, 'target/debug/waymark-service');
+const serviceDir = mkdtempSync(path.join(os.tmpdir(), 'waymark-service-e2e-'));
+const env = { ...process.env, WAYMARK_SERVICE_DIR: serviceDir, WAYMARK_KDF: 'floor', WAYMARK_SERVICE_PASSPHRASE: 'harbour lantern meadow' };
+const service = (args) => execFileSync(serviceBinary, args, { env }).toString();
+const WORDS = 'My phone got taken away and I want it back zz-marker-5521';
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+let server;
+after(() => server?.kill('SIGTERM'));
+
+test('a statement shared from the app reaches the service sealed, and only its key opens it', async () => {
+  const port = await freePort();
+  service(['init', '--name', 'Northvale Children’s Services']);
+  const code = service(['invite', '--name', 'Robin', '--role', 'young_person', '--url', `http://127.0.0.1:${port}`]).trim();
+  server = spawn(serviceBinary, ['serve', '--listen', `127.0.0.1:${port}`], { env, stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    const open = await new Promise((r) => net.connect(port, '127.0.0.1').once('connect', function () { this.destroy(); r(true); }).once('error', () => r(false)));
+    if (open) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  const app = await startApp(freshDataDir());
+  try {
+    const b = app.browser;
+    await createProfile(b, 'Robin', 'young_person', 'otter lantern biscuit');
+
+    await b.$('[data-testid="go-privacy"]').click();
+    await b.$('[data-testid="invite-code"]').setValue(code);
+    await b.$('[data-testid="check-code"]').click();
+    await waitForText(b, '[data-testid="service-preview"]', 'This code is from Northvale Children’s Services.');
+    await b.$('[data-testid="connect"]').click();
+    await waitForText(b, '[data-testid="connection"]', 'Connected to Northvale Children’s Services');
+
+    await b.$('[data-testid="go-say"]').click();
+    await b.$('[data-testid="kind-change_something"]').click();
+    await b.$('[data-testid="say-words"]').setValue(WORDS);
+    await b.$('[data-testid="say-ready"]').click();
+    await b.$('[data-testid="statement"]').waitForExist({ timeout: 10000 });
+    await b.$('button*=Share with').click();
+    await b.$('[data-testid="yes-share"]').click();
+    await b.$('p*=Sent to Northvale').waitForExist({ timeout: 15000 });
+    await waitForText(b, '[data-testid="statement"]', 'Shared:');
+  } finally {
+    await app.stop();
+  }
+
+  const inbox = service(['inbox']);
+  assert.match(inbox, /#1 from Robin — statement received/);
+  assert.ok(inbox.includes(WORDS), inbox);
+  for (const f of readdirSync(serviceDir)) {
+    const bytes = readFileSync(path.join(serviceDir, f));
+    assert.equal(bytes.includes(Buffer.from('zz-marker-5521')), false, `${f} holds the words in the clear`);
+  }
+});
