@@ -130,8 +130,25 @@ pub async fn send_now(state: tauri::State<'_, AppState>) -> CommandResult<Sharin
 }
 
 /// One pass over the outbox. Consent is checked again just before each item goes, so a
-/// withdrawal a moment earlier still stops it. The outcome is kept for the status line.
+/// withdrawal a moment earlier still stops it. Then the mailbox is read: new plan versions and
+/// receipts. The outcome is kept for the status line.
 pub async fn send_outbox(state: &AppState) -> CommandResult<()> {
+    send_waiting(state).await?;
+    let Some(connection) = with_session(state, |v, s| v.service_connection(s)).ok().flatten() else { return Ok(()) };
+    let items = match waymark_client::fetch_mail(&connection, now()).await {
+        Ok(items) => items,
+        Err(e) => {
+            state.sharing.lock().map_err(poisoned)?.last_problem = Some(e.to_string());
+            return Err(e.into());
+        }
+    };
+    let report = in_session(state, |v, s| Ok(waymark_client::apply_mail(v, s, &items)?))?;
+    state.sharing.lock().map_err(poisoned)?.last_problem =
+        report.refused.first().map(|r| format!("Something from the service was refused ({r})."));
+    Ok(())
+}
+
+async fn send_waiting(state: &AppState) -> CommandResult<()> {
     let _one_at_a_time = state.sending.lock().await;
     let entropy = SystemEntropy::new();
     let prepared = match with_session(state, |v, s| Ok(prepare_sends(v, s, &entropy))) {

@@ -80,7 +80,8 @@ enum Command {
         #[arg(long)]
         yes: bool,
     },
-    /// Send what is waiting in the outbox to the connected service (sealed for it alone).
+    /// Send what is waiting in the outbox to the connected service (sealed for it alone), then
+    /// read what the service sent: new plan versions and receipts.
     Sync,
     /// Download all my information: JSON, and optionally a readable HTML page.
     Export {
@@ -504,6 +505,15 @@ fn run(cli: Cli) -> Outcome {
                 }
             }
             println!("Sent {sent}.");
+            if failed.is_none() {
+                let connection = cx.vault.service_connection(&s)?.ok_or_else(|| client_failure(waymark_client::ClientError::NotConnected))?;
+                let items = runtime.block_on(waymark_client::fetch_mail(&connection, cx.vault.now())).map_err(client_failure)?;
+                let report = waymark_client::apply_mail(&mut cx.vault, &s, &items).map_err(client_failure)?;
+                println!("Received {} plan version(s) and {} receipt(s).", report.plans_added, report.receipts);
+                for r in report.refused {
+                    println!("Refused {r}");
+                }
+            }
             if skipped.no_consent + skipped.record_gone > 0 {
                 println!("Not sent and taken out: {} (consent ended), {} (deleted).", skipped.no_consent, skipped.record_gone);
             }

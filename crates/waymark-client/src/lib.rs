@@ -108,6 +108,7 @@ pub async fn enrol(preview: &Preview, entropy: &dyn Entropy, now: Timestamp) -> 
         device_id: enrolled.device_id,
         connected_at: now,
         device_secret: Zeroizing::new(keys.secret().to_vec()),
+        mailbox_cursor: 0,
     })
 }
 
@@ -181,10 +182,7 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
 
 /// Sends one prepared envelope, signed by this device. Touches only the network.
 pub async fn send(prepared: &PreparedSend, now: Timestamp) -> Result<String> {
-    let secret: [u8; SECRET_LEN] = prepared.device_secret[..]
-        .try_into()
-        .map_err(|_| waymark_sync::SyncError::Malformed("this device's keys are damaged; connect again".into()))?;
-    let keys = IdentityKeys::from_secret(Zeroizing::new(secret))?;
+    let keys = keys_from_secret(&prepared.device_secret)?;
     let path = "/v1/envelopes";
     let mut req = http().post(format!("{}{path}", prepared.url)).header("content-type", "application/json");
     for (name, value) in sign_request(&keys, &prepared.device_id.to_string(), "POST", path, now.0, &prepared.body) {
@@ -219,4 +217,94 @@ pub fn finish_send(vault: &mut Vault, session: &Session, prepared: &PreparedSend
         }
     }
     Ok(())
+}
+
+/// What reading the mailbox did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct MailReport {
+    pub plans_added: usize,
+    pub receipts: usize,
+    /// Items refused, each with the reason in plain words (unsigned, for another device, an older
+    /// plan version…). They are skipped, never stored.
+    pub refused: Vec<String>,
+}
+
+/// Reads this device's mailbox from after the last item seen. Network only.
+pub async fn fetch_mail(connection: &ServiceConnection, now: Timestamp) -> Result<Vec<waymark_sync::api::MailboxItem>> {
+    let keys = device_keys(connection)?;
+    let path = format!("/v1/mailbox?after={}", connection.mailbox_cursor);
+    let mut req = http().get(format!("{}{path}", connection.service_url));
+    for (name, value) in sign_request(&keys, &connection.device_id.to_string(), "GET", &path, now.0, &[]) {
+        req = req.header(name, value);
+    }
+    let res = req.send().await.map_err(unreachable)?;
+    if !res.status().is_success() {
+        return Err(refused(res).await);
+    }
+    let answer: waymark_sync::api::MailboxResponse =
+        res.json().await.map_err(|_| ClientError::Unreachable("the answer was not understood".into()))?;
+    Ok(answer.items)
+}
+
+fn device_keys(connection: &ServiceConnection) -> Result<IdentityKeys> {
+    keys_from_secret(&connection.device_secret)
+}
+
+fn keys_from_secret(secret: &[u8]) -> Result<IdentityKeys> {
+    let secret: [u8; SECRET_LEN] =
+        secret.try_into().map_err(|_| waymark_sync::SyncError::Malformed("this device's keys are damaged; connect again".into()))?;
+    Ok(IdentityKeys::from_secret(Zeroizing::new(secret))?)
+}
+
+/// Checks and applies mailbox items: a plan becomes a new plan version (an older or repeated
+/// version is refused), a receipt moves the shared statement's timeline on. The cursor moves past
+/// every item looked at, so a refused item is not fetched again.
+pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::api::MailboxItem]) -> Result<MailReport> {
+    use waymark_core::domain::{RecordBody, StatementStatus};
+    use waymark_sync::mail::{open_mail, MailKind, Receipt, ReceiptStatus};
+    let Some(mut connection) = vault.service_connection(session)? else { return Err(ClientError::NotConnected) };
+    let keys = device_keys(&connection)?;
+    let service = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() };
+    let mut report = MailReport::default();
+    for item in items {
+        if item.seq <= connection.mailbox_cursor {
+            continue;
+        }
+        connection.mailbox_cursor = item.seq;
+        let outcome: Result<()> = (|| {
+            let (kind, _header, plain) = open_mail(&keys, connection.device_id, &service, &item.body)?;
+            match kind {
+                MailKind::Plan => {
+                    let plan = RecordBody::from_json(waymark_core::domain::RecordKind::Plan, &plain)?;
+                    let RecordBody::Plan(plan) = plan else { unreachable!("asked for a plan") };
+                    vault.add_plan_version(session, plan)?;
+                    report.plans_added += 1;
+                }
+                MailKind::Receipt => {
+                    let receipt: Receipt = serde_json::from_slice(&plain)
+                        .map_err(|_| waymark_sync::SyncError::Malformed("a receipt is damaged".into()))?;
+                    let id = waymark_core::RecordId::from_slice(receipt.record_id.as_bytes())
+                        .ok_or_else(|| waymark_sync::SyncError::Malformed("a receipt names no record".into()))?;
+                    if let RecordBody::Statement(st) = vault.get(session, id)?.body {
+                        let steps: &[StatementStatus] = match (st.status(), receipt.status) {
+                            (StatementStatus::Shared, ReceiptStatus::Received) => &[StatementStatus::Received],
+                            (StatementStatus::Shared, ReceiptStatus::Read) => &[StatementStatus::Received, StatementStatus::Read],
+                            (StatementStatus::Received, ReceiptStatus::Read) => &[StatementStatus::Read],
+                            _ => &[],
+                        };
+                        for step in steps {
+                            vault.set_statement_status(session, id, *step)?;
+                        }
+                    }
+                    report.receipts += 1;
+                }
+            }
+            Ok(())
+        })();
+        if let Err(e) = outcome {
+            report.refused.push(format!("item {}: {e}", item.seq));
+        }
+    }
+    vault.save_service_connection(session, &connection)?;
+    Ok(report)
 }

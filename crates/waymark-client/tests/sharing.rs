@@ -16,6 +16,9 @@ use waymark_sync::envelope::{open_envelope, Envelope};
 use waymark_sync::invite::{Invite, INVITE_FORMAT};
 use waymark_sync::keys::IdentityKeys;
 use waymark_sync::SyncError;
+use waymark_client::{apply_mail, fetch_mail};
+use waymark_service::outgoing::{publish_plan, send_receipt};
+use waymark_sync::mail::{seal_mail, MailKind, ReceiptStatus};
 
 const NOW: i64 = 1_795_000_000;
 const SERVICE: &str = "Northvale Children's Services";
@@ -220,4 +223,92 @@ async fn withdrawing_consent_while_items_wait_means_they_are_never_sent() {
     assert_eq!(w.vault.withdraw_consent(&w.session, ShareableKind::Statement, SERVICE).unwrap(), 2);
     assert_eq!(w.drain().await.0, 0);
     assert!(w.store.envelopes(0, 10).await.unwrap().is_empty(), "nothing reached the service");
+}
+
+fn plan_json(version: u32) -> Vec<u8> {
+    serde_json::to_vec(&serde_json::json!({
+        "plan_id": "6b1f2c3a-9d4e-4f7a-8b2c-1e5d7a9c0f11",
+        "version": version,
+        "kind": "care_plan",
+        "title": "Robin's care plan",
+        "effective_from": "2026-11-01",
+        "received_at": "2026-11-19T09:00:00Z",
+        "next_review_on": "2027-01-14",
+        "goals": [{ "id": "g1", "text": "Keep going to swimming club", "actions": [] }]
+    }))
+    .unwrap()
+}
+
+impl World {
+    async fn read_mail(&mut self) -> waymark_client::MailReport {
+        let connection = self.vault.service_connection(&self.session).unwrap().unwrap();
+        let items = fetch_mail(&connection, self.vault.now()).await.unwrap();
+        apply_mail(&mut self.vault, &self.session, &items).unwrap()
+    }
+}
+
+#[tokio::test]
+async fn a_plan_published_by_the_service_arrives_verified_and_older_or_forged_ones_are_refused() {
+    let mut w = world();
+    w.serve();
+    w.connect().await;
+    assert_eq!(publish_plan(&w.store, &w.service_keys, "Robin", &plan_json(2), &*w.entropy, NOW).await.unwrap(), 1);
+    let report = w.read_mail().await;
+    assert_eq!((report.plans_added, report.refused.len()), (1, 0), "{:?}", report.refused);
+    let plans = w.vault.plan_overview(&w.session).unwrap();
+    assert_eq!(plans[0].latest.version, 2);
+    assert_eq!(plans[0].latest.next_review_on.as_deref(), Some("2027-01-14"));
+    assert_eq!(w.read_mail().await, waymark_client::MailReport::default(), "the cursor moved past it");
+
+    // The same version again (a replay) and an older one are refused; the plan stays at 2.
+    publish_plan(&w.store, &w.service_keys, "Robin", &plan_json(2), &*w.entropy, NOW).await.unwrap();
+    publish_plan(&w.store, &w.service_keys, "Robin", &plan_json(1), &*w.entropy, NOW).await.unwrap();
+    let report = w.read_mail().await;
+    assert_eq!(report.plans_added, 0);
+    assert_eq!(report.refused.len(), 2);
+    assert!(report.refused.iter().all(|r| r.contains("not newer")), "{:?}", report.refused);
+
+    // Signed by a key other than the pinned service key: refused before it is opened.
+    let connection = w.vault.service_connection(&w.session).unwrap().unwrap();
+    let device = waymark_sync::keys::IdentityKeys::from_secret(zeroize::Zeroizing::new(connection.device_secret[..].try_into().unwrap())).unwrap();
+    let impostor = IdentityKeys::generate(&*w.entropy);
+    let header = |device_id| waymark_sync::envelope::EnvelopeHeader {
+        envelope_id: uuid::Uuid::from_u128(5),
+        device_id,
+        record_kind: "plan".into(),
+        record_id: uuid::Uuid::from_u128(6),
+        record_version: 9,
+    };
+    let forged = seal_mail(&impostor, device.public(), MailKind::Plan, header(connection.device_id), &plan_json(9), &*w.entropy).unwrap();
+    w.store.post_mail(connection.device_id, serde_json::to_string(&forged).unwrap(), NOW).await.unwrap();
+    // Signed by the service, but meant for another device.
+    let elsewhere = seal_mail(&w.service_keys, device.public(), MailKind::Plan, header(uuid::Uuid::from_u128(1)), &plan_json(9), &*w.entropy).unwrap();
+    w.store.post_mail(connection.device_id, serde_json::to_string(&elsewhere).unwrap(), NOW).await.unwrap();
+    let report = w.read_mail().await;
+    assert_eq!(report.plans_added, 0);
+    assert!(report.refused[0].contains("signature does not match"), "{:?}", report.refused);
+    assert!(report.refused[1].contains("another device"), "{:?}", report.refused);
+    assert_eq!(w.vault.plan_overview(&w.session).unwrap()[0].latest.version, 2);
+}
+
+#[tokio::test]
+async fn receipts_from_the_service_move_the_statement_to_received_then_read() {
+    let mut w = world();
+    w.serve();
+    w.connect().await;
+    let id = w.ready_statement("Can I stay at my friend's on Saturday?");
+    w.vault.grant_consent(&w.session, ShareableKind::Statement, SERVICE).unwrap();
+    w.vault.share_record(&w.session, id, SERVICE).unwrap();
+    assert_eq!(w.drain().await.0, 1);
+    let item = w.store.envelopes(0, 10).await.unwrap().remove(0);
+    send_receipt(&w.store, &w.service_keys, &item, ReceiptStatus::Received, &*w.entropy, NOW).await.unwrap();
+    assert_eq!(w.read_mail().await.receipts, 1);
+    let status = |w: &World| match w.vault.get(&w.session, id).unwrap().body {
+        RecordBody::Statement(st) => st.status(),
+        _ => unreachable!(),
+    };
+    assert_eq!(status(&w), StatementStatus::Received);
+    send_receipt(&w.store, &w.service_keys, &item, ReceiptStatus::Read, &*w.entropy, NOW).await.unwrap();
+    w.read_mail().await;
+    assert_eq!(status(&w), StatementStatus::Read);
 }

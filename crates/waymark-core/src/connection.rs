@@ -35,6 +35,8 @@ pub struct ServiceConnection {
     pub connected_at: Timestamp,
     /// This device's key-pair secret (see `waymark_sync::keys`).
     pub device_secret: Zeroizing<Vec<u8>>,
+    /// The last mailbox item read from the service; the next read starts after it.
+    pub mailbox_cursor: i64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -49,6 +51,8 @@ struct SealedConnection {
     device_id: Uuid,
     connected_at: Timestamp,
     device_secret: Vec<u8>,
+    #[serde(default)]
+    mailbox_cursor: i64,
 }
 
 impl Drop for SealedConnection {
@@ -76,6 +80,7 @@ impl Vault {
                 device_id: c.device_id,
                 connected_at: c.connected_at,
                 device_secret: c.device_secret.to_vec(),
+                mailbox_cursor: c.mailbox_cursor,
             })
             .expect("a connection serialises"),
         );
@@ -120,6 +125,7 @@ impl Vault {
             device_id: s.device_id,
             connected_at: s.connected_at,
             device_secret: Zeroizing::new(std::mem::take(&mut s.device_secret)),
+            mailbox_cursor: s.mailbox_cursor,
         }))
     }
 

@@ -9,6 +9,7 @@
 pub mod error;
 pub mod http;
 pub mod keyfile;
+pub mod outgoing;
 pub mod store;
 
 pub use error::{Result, ServiceError};

@@ -14,10 +14,12 @@ use waymark_core::secret::Passphrase;
 use waymark_core::{Clock, SystemClock, SystemEntropy};
 use waymark_service::http::{router, ServiceState};
 use waymark_service::keyfile::KeyFile;
+use waymark_service::outgoing::{publish_plan, send_receipt};
 use waymark_service::store::{NewInvite, ServiceStore, SqliteStore};
 use waymark_service::{Result, ServiceError};
 use waymark_sync::envelope::{open_envelope, Envelope};
 use waymark_sync::invite::{Invite, INVITE_FORMAT};
+use waymark_sync::mail::ReceiptStatus;
 
 #[derive(Parser)]
 #[command(name = "waymark-service", version, about = "The service Waymark shares with: keys, invites, the API and the inbox.")]
@@ -62,8 +64,15 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         after: i64,
     },
-    /// Mark an inbox item as read.
+    /// Mark an inbox item as read; its sender's device is told (asks for the passphrase: it signs).
     MarkRead { seq: i64 },
+    /// Send a new version of a person's plan to each of their devices, sealed and signed.
+    PublishPlan {
+        file: PathBuf,
+        /// The person's name, as in their invite.
+        #[arg(long = "to")]
+        person: String,
+    },
 }
 
 fn kdf() -> std::result::Result<KdfParams, String> {
@@ -156,7 +165,8 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Inbox { after } => {
             let file = KeyFile::load(&keys_path)?;
             let keys = file.open(&passphrase()?)?;
-            let items = store(&cli.dir)?.envelopes(after, 1000).await?;
+            let store = store(&cli.dir)?;
+            let items = store.envelopes(after, 1000).await?;
             if items.is_empty() {
                 println!("Nothing new.");
             }
@@ -167,17 +177,34 @@ async fn run(cli: Cli) -> Result<()> {
                 let read = if item.read_at.is_some() { " (read)" } else { "" };
                 println!("#{} from {} — {} received {when}{read}", item.seq, item.person_name, envelope.header.record_kind);
                 match open_envelope(&keys, &envelope) {
-                    Ok(plain) => println!("{}\n", String::from_utf8_lossy(&plain)),
+                    Ok(plain) => {
+                        println!("{}\n", String::from_utf8_lossy(&plain));
+                        // The first time it is opened here, the person's device is told it arrived.
+                        if item.receipted_at.is_none() {
+                            send_receipt(&store, &keys, &item, ReceiptStatus::Received, &SystemEntropy::new(), now).await?;
+                            store.mark_receipted(item.seq, now).await?;
+                        }
+                    }
                     Err(e) => println!("  cannot be opened: {e}\n"),
                 }
             }
         }
         Command::MarkRead { seq } => {
-            if store(&cli.dir)?.mark_read(seq, now).await? {
-                println!("Marked #{seq} as read.");
-            } else {
+            let keys = KeyFile::load(&keys_path)?.open(&passphrase()?)?;
+            let store = store(&cli.dir)?;
+            let item = store.envelopes(seq - 1, 1).await?.into_iter().find(|e| e.seq == seq);
+            let Some(item) = item.filter(|e| e.read_at.is_none()) else {
                 return Err(ServiceError::BadRequest(format!("there is no unread item #{seq}")));
-            }
+            };
+            store.mark_read(seq, now).await?;
+            send_receipt(&store, &keys, &item, ReceiptStatus::Read, &SystemEntropy::new(), now).await?;
+            println!("Marked #{seq} as read; {}'s device will show it.", item.person_name);
+        }
+        Command::PublishPlan { file, person } => {
+            let keys = KeyFile::load(&keys_path)?.open(&passphrase()?)?;
+            let bytes = std::fs::read(&file).map_err(|e| ServiceError::BadRequest(format!("cannot read {}: {e}", file.display())))?;
+            let n = publish_plan(&store(&cli.dir)?, &keys, &person, &bytes, &SystemEntropy::new(), now).await?;
+            println!("Sent the plan to {person}'s {n} device(s).");
         }
     }
     Ok(())

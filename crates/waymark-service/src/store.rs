@@ -48,6 +48,7 @@ pub struct StoredEnvelope {
     pub person_name: String,
     pub received_at: i64,
     pub read_at: Option<i64>,
+    pub receipted_at: Option<i64>,
     /// The envelope JSON.
     pub body: String,
 }
@@ -68,6 +69,8 @@ pub trait ServiceStore: Send + Sync + 'static {
         now: i64,
     ) -> impl Future<Output = Result<Device>> + Send;
     fn device(&self, id: Uuid) -> impl Future<Output = Result<Option<Device>>> + Send;
+    /// Every device enrolled for a person (a plan goes to each).
+    fn devices_of(&self, person_name: String) -> impl Future<Output = Result<Vec<Device>>> + Send;
     /// Keeps an envelope once per id: a resend by the same device is acknowledged and the first
     /// kept; the same id from another device is refused.
     fn put_envelope(
@@ -81,13 +84,18 @@ pub trait ServiceStore: Send + Sync + 'static {
     /// Envelopes after `after`, oldest first, for the service's inbox.
     fn envelopes(&self, after: i64, limit: u32) -> impl Future<Output = Result<Vec<StoredEnvelope>>> + Send;
     fn mark_read(&self, seq: i64, now: i64) -> impl Future<Output = Result<bool>> + Send;
+    /// Notes that the device was told its envelope arrived.
+    fn mark_receipted(&self, seq: i64, now: i64) -> impl Future<Output = Result<()>> + Send;
     fn post_mail(&self, device_id: Uuid, body: String, now: i64) -> impl Future<Output = Result<i64>> + Send;
     /// One device's mailbox after `after`; no other device's items, ever.
     fn mailbox(&self, device_id: Uuid, after: i64, limit: u32) -> impl Future<Output = Result<Vec<MailItem>>> + Send;
     fn audit(&self, at: i64, device_id: Option<Uuid>, action: &'static str, outcome: String) -> impl Future<Output = Result<()>> + Send;
 }
 
-const SQLITE_MIGRATIONS: &[(u32, &str)] = &[(1, include_str!("../migrations/sqlite/0001_init.sql"))];
+const SQLITE_MIGRATIONS: &[(u32, &str)] = &[
+    (1, include_str!("../migrations/sqlite/0001_init.sql")),
+    (2, include_str!("../migrations/sqlite/0002_receipts.sql")),
+];
 
 /// The embedded back end: one SQLite file, WAL mode, one connection behind a lock (the service's
 /// work is small writes; SQLite serialises them anyway).
@@ -227,7 +235,7 @@ impl ServiceStore for SqliteStore {
     async fn envelopes(&self, after: i64, limit: u32) -> Result<Vec<StoredEnvelope>> {
         self.run(move |c| {
             let mut stmt = c.prepare(
-                "SELECT e.seq, e.device_id, d.person_name, e.received_at, e.read_at, e.body
+                "SELECT e.seq, e.device_id, d.person_name, e.received_at, e.read_at, e.body, e.receipted_at
                  FROM envelopes e JOIN devices d ON d.id = e.device_id
                  WHERE e.seq > ?1 ORDER BY e.seq LIMIT ?2",
             )?;
@@ -240,9 +248,29 @@ impl ServiceStore for SqliteStore {
                     received_at: r.get(3)?,
                     read_at: r.get(4)?,
                     body: r.get(5)?,
+                    receipted_at: r.get(6)?,
                 })
             })?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+        .await
+    }
+
+    async fn devices_of(&self, person_name: String) -> Result<Vec<Device>> {
+        self.run(move |c| {
+            let mut stmt = c.prepare(
+                "SELECT id, person_name, role, signing_key, receiving_key, enrolled_at FROM devices WHERE person_name = ?1 ORDER BY enrolled_at",
+            )?;
+            let rows = stmt.query_map([person_name], device_from_row)?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+        .await
+    }
+
+    async fn mark_receipted(&self, seq: i64, now: i64) -> Result<()> {
+        self.run(move |c| {
+            c.execute("UPDATE envelopes SET receipted_at = ?2 WHERE seq = ?1 AND receipted_at IS NULL", params![seq, now])?;
+            Ok(())
         })
         .await
     }

@@ -38,6 +38,11 @@ fn the_readme_sharing_walkthrough_runs_as_written() {
         "Sent 1.",
         "#1 from Robin — statement received",
         "I don't get to see my brother enough",
+        "Marked #1 as read; Robin's device will show it.",
+        "Sent the plan to Robin's 1 device(s).",
+        "Received 1 plan version(s) and 2 receipt(s).",
+        "(read)",
+        "Robin's pathway plan",
     ] {
         assert!(stdout.contains(expected), "missing '{expected}' in\n{stdout}");
     }

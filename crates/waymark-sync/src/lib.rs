@@ -5,6 +5,7 @@
 //! - [`envelope`]: a shared record sealed with HPKE (RFC 9180) to the recipient's key, with the
 //!   record's identity bound in as associated data.
 //! - [`invite`]: the one-time code a service hands out so a device can enrol and pin its keys.
+//! - [`mail`]: what the service sends one device (plans, receipts), sealed to it and signed.
 //! - [`request`]: how a device signs each request, so the service knows which device asked.
 //!
 //! Every wire format carries a version. This crate holds no network code and must never send,
@@ -15,6 +16,7 @@ pub mod envelope;
 pub mod error;
 pub mod invite;
 pub mod keys;
+pub mod mail;
 pub mod request;
 
 mod b64;

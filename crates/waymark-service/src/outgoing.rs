@@ -1,0 +1,80 @@
+//! What the operator sends to devices: plans for a person, and receipts for what devices shared.
+//! These need the service's secret key (each item is signed), so they run only in the operator's
+//! commands, never in the HTTP server.
+
+use uuid::Uuid;
+use waymark_core::domain::Plan;
+use waymark_core::Entropy;
+use waymark_sync::envelope::{Envelope, EnvelopeHeader};
+use waymark_sync::keys::{IdentityKeys, PublicKeys};
+use waymark_sync::mail::{seal_mail, MailKind, Receipt, ReceiptStatus};
+
+use crate::error::{Result, ServiceError};
+use crate::store::{ServiceStore, StoredEnvelope};
+
+fn device_keys(d: &crate::store::Device) -> PublicKeys {
+    PublicKeys { signing: d.signing_key.clone(), receiving: d.receiving_key.clone() }
+}
+
+/// Seals and signs a plan version for each of a person's devices. Returns how many.
+pub async fn publish_plan<S: ServiceStore>(
+    store: &S,
+    service: &IdentityKeys,
+    person: &str,
+    plan_json: &[u8],
+    entropy: &dyn Entropy,
+    now: i64,
+) -> Result<usize> {
+    let value: serde_json::Value =
+        serde_json::from_slice(plan_json).map_err(|e| ServiceError::BadRequest(format!("the plan is not valid JSON: {e}")))?;
+    let plan: Plan = serde_json::from_value(value.clone()).map_err(|e| ServiceError::BadRequest(format!("the plan is not valid: {e}")))?;
+    plan.validate()?;
+    let devices = store.devices_of(person.to_string()).await?;
+    if devices.is_empty() {
+        return Err(ServiceError::BadRequest(format!("nobody called '{person}' has connected yet; send them an invite first")));
+    }
+    let payload = serde_json::to_vec(&value).expect("a plan serialises");
+    for d in &devices {
+        let header = EnvelopeHeader {
+            envelope_id: random_uuid(entropy),
+            device_id: d.id,
+            record_kind: "plan".into(),
+            record_id: plan.plan_id,
+            record_version: plan.version,
+        };
+        let mail = seal_mail(service, &device_keys(d), MailKind::Plan, header, &payload, entropy)?;
+        store.post_mail(d.id, serde_json::to_string(&mail).expect("mail serialises"), now).await?;
+    }
+    store.audit(now, None, "publish_plan", format!("version {} to {} device(s)", plan.version, devices.len())).await?;
+    Ok(devices.len())
+}
+
+/// Tells the device that sent `item` that it was received or read.
+pub async fn send_receipt<S: ServiceStore>(
+    store: &S,
+    service: &IdentityKeys,
+    item: &StoredEnvelope,
+    status: ReceiptStatus,
+    entropy: &dyn Entropy,
+    now: i64,
+) -> Result<()> {
+    let envelope: Envelope = serde_json::from_str(&item.body).map_err(|_| ServiceError::BadRequest(format!("item {} is damaged", item.seq)))?;
+    let device = store.device(item.device_id).await?.ok_or_else(|| ServiceError::BadRequest("the sending device is gone".into()))?;
+    let receipt = Receipt { envelope_id: envelope.header.envelope_id, record_id: envelope.header.record_id, status, at: now };
+    let header = EnvelopeHeader {
+        envelope_id: random_uuid(entropy),
+        device_id: device.id,
+        record_kind: "receipt".into(),
+        record_id: envelope.header.record_id,
+        record_version: envelope.header.record_version,
+    };
+    let mail = seal_mail(service, &device_keys(&device), MailKind::Receipt, header, &serde_json::to_vec(&receipt).expect("a receipt serialises"), entropy)?;
+    store.post_mail(device.id, serde_json::to_string(&mail).expect("mail serialises"), now).await?;
+    Ok(())
+}
+
+fn random_uuid(entropy: &dyn Entropy) -> Uuid {
+    let mut b = [0u8; 16];
+    entropy.fill(&mut b);
+    uuid::Builder::from_random_bytes(b).into_uuid()
+}
