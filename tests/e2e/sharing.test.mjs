@@ -29,7 +29,7 @@ async function freePort() {
 let server;
 after(() => server?.kill('SIGTERM'));
 
-test('a statement shared from the app reaches the service sealed, and only its key opens it', async () => {
+test('a statement shared from the app reaches the service sealed, only its key opens it, and its plan and receipts come back', async () => {
   const port = await freePort();
   service(['init', '--name', 'Northvale Children’s Services']);
   const code = service(['invite', '--name', 'Robin', '--role', 'young_person', '--url', `http://127.0.0.1:${port}`]).trim();
@@ -61,13 +61,25 @@ test('a statement shared from the app reaches the service sealed, and only its k
     await b.$('[data-testid="yes-share"]').click();
     await b.$('p*=Sent to Northvale').waitForExist({ timeout: 15000 });
     await waitForText(b, '[data-testid="statement"]', 'Shared:');
+
+    // The operator reads it and sends a plan; the app picks both up.
+    const inbox = service(['inbox']);
+    assert.match(inbox, /#1 from Robin — statement received/);
+    assert.ok(inbox.includes(WORDS), inbox);
+    service(['mark-read', '1']);
+    service(['publish-plan', path.join(root, 'examples/pathway-plan-v1.json'), '--to', 'Robin']);
+    await b.$('[data-testid="go-privacy"]').click();
+    await b.$('[data-testid="check-now"]').click();
+    await b.$('p*=Done. Anything new').waitForExist({ timeout: 15000 });
+    await b.$('[data-testid="go-plan"]').click();
+    await b.$('[data-testid="plan"]').waitForExist({ timeout: 10000 });
+    await b.$('[data-testid="go-shared"]').click();
+    await waitForText(b, '[data-testid="statement"]', 'Read:');
+    assert.doesNotMatch(await b.$('[data-testid="statement"]').getText(), /Read: not yet/);
   } finally {
     await app.stop();
   }
 
-  const inbox = service(['inbox']);
-  assert.match(inbox, /#1 from Robin — statement received/);
-  assert.ok(inbox.includes(WORDS), inbox);
   for (const f of readdirSync(serviceDir)) {
     const bytes = readFileSync(path.join(serviceDir, f));
     assert.equal(bytes.includes(Buffer.from('zz-marker-5521')), false, `${f} holds the words in the clear`);
