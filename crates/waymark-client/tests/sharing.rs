@@ -55,12 +55,7 @@ impl World {
     fn serve(&mut self) {
         let listener = self.listener.take().expect("served once");
         listener.set_nonblocking(true).unwrap();
-        let state = Arc::new(ServiceState {
-            store: self.store.clone(),
-            name: SERVICE.into(),
-            public: self.service_keys.public().clone(),
-            clock: self.clock.clone(),
-        });
+        let state = Arc::new(ServiceState::new(self.store.clone(), SERVICE.into(), self.service_keys.public().clone(), self.clock.clone()));
         tokio::spawn(async move {
             let listener = tokio::net::TcpListener::from_std(listener).unwrap();
             axum::serve(listener, router(state)).await.unwrap()

@@ -27,6 +27,8 @@ pub enum ServiceError {
     Io(#[from] std::io::Error),
     #[error("the service's database was not reachable")]
     Unavailable,
+    #[error("too many requests; try again in {0} seconds")]
+    TooMany(i64),
 }
 
 impl ServiceError {
@@ -41,6 +43,7 @@ impl ServiceError {
             ServiceError::Sync(e) => e.code(),
             ServiceError::Core(e) => e.code(),
             ServiceError::Database(_) | ServiceError::Io(_) | ServiceError::Unavailable => "internal",
+            ServiceError::TooMany(_) => "rate_limited",
         }
     }
 
@@ -53,6 +56,7 @@ impl ServiceError {
             ServiceError::Gone(_) => StatusCode::GONE,
             ServiceError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ServiceError::Database(_) | ServiceError::Io(_) | ServiceError::Unavailable => StatusCode::INTERNAL_SERVER_ERROR,
+            ServiceError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
         }
     }
 }

@@ -23,6 +23,7 @@ use waymark_sync::request::{verify_request, HEADER_DEVICE, HEADER_SIGNATURE, HEA
 use waymark_sync::SyncError;
 
 use crate::error::{Result, ServiceError};
+use crate::limits::{Limiter, BAD_SIGNATURES, ENROL, PER_DEVICE};
 use crate::store::{Device, ServiceStore, Stored};
 
 /// The largest request body accepted: a sealed record is at most 128 KiB of plaintext, and
@@ -34,12 +35,23 @@ pub struct ServiceState<S> {
     pub name: String,
     pub public: PublicKeys,
     pub clock: Arc<dyn Clock>,
+    pub limits: Limiter,
+}
+
+impl<S> ServiceState<S> {
+    pub fn new(store: S, name: String, public: PublicKeys, clock: Arc<dyn Clock>) -> Self {
+        ServiceState { store, name, public, clock, limits: Limiter::default() }
+    }
 }
 
 impl IntoResponse for ServiceError {
     fn into_response(self) -> Response {
         let body = Json(ErrorBody { code: self.code().to_string(), message: self.to_string() });
-        (self.status(), body).into_response()
+        let mut response = (self.status(), body).into_response();
+        if let ServiceError::TooMany(seconds) = self {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, seconds.into());
+        }
+        response
     }
 }
 
@@ -49,9 +61,22 @@ struct MailboxQuery {
     after: i64,
 }
 
+/// The API's description, checked into the repository and served as it is.
+pub const OPENAPI: &str = include_str!("../openapi.json");
+
+/// Every route, with its method, as the router serves them (a test holds the document to this).
+pub const ROUTES: &[(&str, &str)] = &[
+    ("get", "/v1/service"),
+    ("get", "/v1/openapi.json"),
+    ("post", "/v1/enrol"),
+    ("post", "/v1/envelopes"),
+    ("get", "/v1/mailbox"),
+];
+
 pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
     Router::new()
         .route("/v1/service", get(service_info::<S>))
+        .route("/v1/openapi.json", get(|| async { ([(axum::http::header::CONTENT_TYPE, "application/json")], OPENAPI) }))
         .route("/v1/enrol", post(enrol::<S>))
         .route("/v1/envelopes", post(upload::<S>))
         .route("/v1/mailbox", get(mailbox::<S>))
@@ -84,6 +109,7 @@ async fn enrol<S: ServiceStore>(
     body: std::result::Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<EnrolResponse>)> {
     let now = state.clock.now().0;
+    state.limits.take("enrol", ENROL, now)?;
     let outcome = async {
         let request: EnrolRequest = parse_json("enrolment", &body_bytes(body)?)?;
         request.keys.validate()?;
@@ -125,19 +151,26 @@ async fn authenticate<S: ServiceStore>(
     let time: i64 = header(HEADER_TIME)?.parse().map_err(|_| ServiceError::Unauthenticated)?;
     let signature = header(HEADER_SIGNATURE)?;
     let now = state.clock.now().0;
+    // While bad signatures are arriving faster than the limit, unsigned guessing gets nowhere.
+    if state.limits.exhausted("bad-signatures", BAD_SIGNATURES, now) {
+        return Err(ServiceError::TooMany(60));
+    }
     let Some(device) = state.store.device(device_id).await? else {
+        let _ = state.limits.take("bad-signatures", BAD_SIGNATURES, now);
         state.store.audit(now, None, "authenticate", "refused: unknown device".into()).await?;
         return Err(ServiceError::Unauthenticated);
     };
     let keys = PublicKeys { signing: device.signing_key.clone(), receiving: device.receiving_key.clone() };
     let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or(uri.path());
     if let Err(e) = verify_request(&keys, device_text, method.as_str(), path, time, body, signature, now) {
+        let _ = state.limits.take("bad-signatures", BAD_SIGNATURES, now);
         state.store.audit(now, Some(device_id), "authenticate", format!("refused: {}", e.code())).await?;
         return Err(match e {
             SyncError::BadSignature => ServiceError::Unauthenticated,
             other => ServiceError::BadRequest(other.to_string()),
         });
     }
+    state.limits.take(&format!("device:{device_id}"), PER_DEVICE, now)?;
     Ok(device)
 }
 

@@ -9,6 +9,7 @@
 pub mod error;
 pub mod http;
 pub mod keyfile;
+pub mod limits;
 pub mod outgoing;
 pub mod store;
 

@@ -148,12 +148,7 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::Serve { listen } => {
             let file = KeyFile::load(&keys_path)?;
-            let state = Arc::new(ServiceState {
-                store: store(&cli.dir)?,
-                name: file.name.clone(),
-                public: file.public.clone(),
-                clock: Arc::new(SystemClock),
-            });
+            let state = Arc::new(ServiceState::new(store(&cli.dir)?, file.name.clone(), file.public.clone(), Arc::new(SystemClock)));
             let listener = tokio::net::TcpListener::bind(listen).await?;
             eprintln!("{} is listening on http://{}", file.name, listener.local_addr()?);
             axum::serve(listener, router(state))

@@ -41,12 +41,7 @@ async fn start() -> Harness {
     let entropy = SeededEntropy::new(11);
     let service_keys = IdentityKeys::generate(&entropy);
     let clock = Arc::new(FixedClock::at(NOW));
-    let state = Arc::new(ServiceState {
-        store: store.clone(),
-        name: "Northvale Children's Services".into(),
-        public: service_keys.public().clone(),
-        clock: clock.clone(),
-    });
+    let state = Arc::new(ServiceState::new(store.clone(), "Northvale Children's Services".into(), service_keys.public().clone(), clock.clone()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
@@ -249,4 +244,69 @@ async fn a_device_reads_only_its_own_mailbox() {
 async fn read(h: &Harness, who: &TestDevice, after: i64) -> MailboxResponse {
     let path = format!("/v1/mailbox?after={after}");
     h.signed(&who.keys, who.id, "GET", &path, Vec::new(), NOW).await.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn floods_are_slowed_with_429_and_a_time_to_wait() {
+    let h = start().await;
+    let keys = IdentityKeys::generate(&h.entropy);
+    // Enrolment guessing: ten tries, then a wait.
+    for _ in 0..10 {
+        assert_eq!(h.enrol(&Invite::new_token(&h.entropy), &keys).await.status(), 403);
+    }
+    let res = h.enrol(&Invite::new_token(&h.entropy), &keys).await;
+    assert_eq!(res.status(), 429);
+    assert!(res.headers().get("retry-after").is_some());
+    assert_eq!(error_of(res).await.1.code, "rate_limited");
+    h.clock.advance(60);
+    let robin = h.device("Robin").await;
+
+    // One device polling far too fast.
+    let mut limited = false;
+    for _ in 0..130 {
+        let status = h.signed(&robin.keys, robin.id, "GET", "/v1/mailbox?after=0", Vec::new(), h.clock.now_secs()).await.status();
+        if status == 429 {
+            limited = true;
+            break;
+        }
+        assert_eq!(status, 200);
+    }
+    assert!(limited, "a device is limited");
+
+    // Someone trying signatures: after thirty failures, everything unsigned-for waits.
+    h.clock.advance(3600);
+    let intruder = IdentityKeys::generate(&h.entropy);
+    for _ in 0..30 {
+        assert_eq!(h.signed(&intruder, robin.id, "GET", "/v1/mailbox?after=0", Vec::new(), h.clock.now_secs()).await.status(), 401);
+    }
+    assert_eq!(h.signed(&intruder, robin.id, "GET", "/v1/mailbox?after=0", Vec::new(), h.clock.now_secs()).await.status(), 429);
+}
+
+trait NowSecs {
+    fn now_secs(&self) -> i64;
+}
+
+impl NowSecs for FixedClock {
+    fn now_secs(&self) -> i64 {
+        waymark_core::Clock::now(self).0
+    }
+}
+
+#[tokio::test]
+async fn the_served_openapi_document_describes_every_route() {
+    let h = start().await;
+    let res = h.http.get(format!("{}/v1/openapi.json", h.base)).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let doc: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().unwrap();
+    for (method, path) in waymark_service::http::ROUTES {
+        assert!(paths.get(*path).and_then(|p| p.get(*method)).is_some(), "{method} {path} is not in openapi.json");
+    }
+    assert_eq!(paths.len(), waymark_service::http::ROUTES.len(), "openapi.json lists a route the service does not serve");
+    // Each route listed answers (not 404/405) on the running service.
+    for (method, path) in waymark_service::http::ROUTES {
+        let res = h.http.request(method.to_uppercase().parse().unwrap(), format!("{}{path}", h.base)).send().await.unwrap();
+        assert!(res.status() != 404 && res.status() != 405, "{method} {path} answered {}", res.status());
+    }
 }
