@@ -15,6 +15,8 @@ BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config)
 WINDOW_PACKAGES=(xvfb xauth webkit2gtk-driver dbus)
 # Debian's Chromium for the browser tests (Playwright never downloads a browser here).
 BROWSER_PACKAGES=(chromium)
+# PostgreSQL, so the service's tests also run on its scale-out back end.
+POSTGRES_PACKAGES=(postgresql)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"
@@ -53,6 +55,26 @@ build_ui() {
   (cd ui && npm run --silent build)
 }
 
+# A throwaway PostgreSQL server for the tests: its own folder and port, trust on loopback only,
+# stopped when the tests end. Nothing is left behind.
+start_test_postgres() {
+  local bin port
+  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  PG_DIR=$(mktemp -d /tmp/waymark-pg.XXXXXX)
+  for port in $(seq 55432 55532); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+  done
+  as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  [ "$(id -u)" -eq 0 ] && chown postgres "$PG_DIR"
+  say "Starting a throwaway PostgreSQL server on 127.0.0.1:$port for the service's tests"
+  as_postgres "$bin/initdb" -D "$PG_DIR/data" -A trust -U waymark --no-sync -E UTF8 >/dev/null
+  as_postgres "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
+    -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+  PG_STOP="as_postgres $bin/pg_ctl -D $PG_DIR/data -m fast stop"
+  trap 'eval "$PG_STOP" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"' EXIT
+  export WAYMARK_TEST_POSTGRES="postgres://waymark@127.0.0.1:$port/postgres"
+}
+
 ensure_tauri_driver() {
   export PATH="$HOME/.cargo/bin:$PATH"
   if command -v tauri-driver >/dev/null; then
@@ -78,7 +100,7 @@ run_app() {
 }
 
 run_tests() {
-  ensure_packages "${BUILD_PACKAGES[@]}" "${WINDOW_PACKAGES[@]}" "${BROWSER_PACKAGES[@]}"
+  ensure_packages "${BUILD_PACKAGES[@]}" "${WINDOW_PACKAGES[@]}" "${BROWSER_PACKAGES[@]}" "${POSTGRES_PACKAGES[@]}"
   build_ui
   say "UI: type and accessibility checks (svelte-check)"
   (cd ui && npm run --silent check)
@@ -92,6 +114,7 @@ run_tests() {
   say "Rust: every crate's tests (core, sharing formats, service, client, command-line tool, shell and its generated UI bindings)"
   # The sharing walk-through test runs both the service and the command-line tool.
   cargo build --workspace --bins --locked
+  start_test_postgres
   cargo test --workspace --locked
   say "Rust: benchmarks compile"
   cargo check -p waymark-core --benches --locked --quiet

@@ -11,7 +11,9 @@ use waymark_core::kdf::KdfParams;
 use waymark_core::secret::Passphrase;
 use waymark_core::{FixedClock, Role, Session, Vault, VaultOptions};
 use waymark_service::http::{router, ServiceState};
-use waymark_service::store::{NewInvite, ServiceStore, SqliteStore};
+use waymark_service::backend::Backend;
+use waymark_service::store::{NewInvite, ServiceStore};
+use waymark_service::testing::fresh_backends;
 use waymark_sync::envelope::{open_envelope, Envelope};
 use waymark_sync::invite::{Invite, INVITE_FORMAT};
 use waymark_sync::keys::IdentityKeys;
@@ -24,7 +26,7 @@ const NOW: i64 = 1_795_000_000;
 const SERVICE: &str = "Northvale Children's Services";
 
 struct World {
-    store: SqliteStore,
+    store: Backend,
     service_keys: IdentityKeys,
     url: String,
     listener: Option<std::net::TcpListener>,
@@ -32,13 +34,11 @@ struct World {
     entropy: Arc<SeededEntropy>,
     vault: Vault,
     session: Session,
-    _dirs: (tempfile::TempDir, tempfile::TempDir),
+    _vault_dir: tempfile::TempDir,
 }
 
 /// A service (not yet serving) and a young person's vault. `serve` starts the service.
-fn world() -> World {
-    let service_dir = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(&service_dir.path().join("service.db")).unwrap();
+fn world(store: Backend) -> World {
     let entropy = Arc::new(SeededEntropy::new(21));
     let service_keys = IdentityKeys::generate(&*entropy);
     // Reserve a port now, so the address in the invite is known before the service runs.
@@ -48,7 +48,7 @@ fn world() -> World {
     let vault_dir = tempfile::tempdir().unwrap();
     let mut vault = Vault::open(vault_dir.path(), VaultOptions { kdf: KdfParams::FLOOR, clock: clock.clone(), entropy: entropy.clone() }).unwrap();
     let session = vault.create_profile("Robin", Role::YoungPerson, &Passphrase::new("otter lantern biscuit".into())).unwrap().0;
-    World { store, service_keys, url, listener: Some(listener), clock, entropy, vault, session, _dirs: (service_dir, vault_dir) }
+    World { store, service_keys, url, listener: Some(listener), clock, entropy, vault, session, _vault_dir: vault_dir }
 }
 
 impl World {
@@ -119,9 +119,7 @@ impl World {
     }
 }
 
-#[tokio::test]
-async fn a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt() {
-    let mut w = world();
+async fn a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt(mut w: World) {
     w.serve();
     w.connect().await;
     let id = w.ready_statement("I don't get to see my brother enough");
@@ -140,9 +138,7 @@ async fn a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt
     assert_eq!(st.status(), StatementStatus::Shared, "the statement's timeline shows it was shared");
 }
 
-#[tokio::test]
-async fn a_service_whose_keys_differ_from_the_invite_is_refused_before_anything_is_sent() {
-    let mut w = world();
+async fn a_service_whose_keys_differ_from_the_invite_is_refused_before_anything_is_sent(mut w: World) {
     w.serve();
     let code = w.invite_code(Some("0000-0000-0000-0000-0000-0000-0000-0000")).await;
     let err = preview(&code, w.vault.now()).await.err().unwrap();
@@ -151,9 +147,7 @@ async fn a_service_whose_keys_differ_from_the_invite_is_refused_before_anything_
     assert!(matches!(prepare_sends(&mut w.vault, &w.session, &*w.entropy), Err(ClientError::NotConnected)));
 }
 
-#[tokio::test]
-async fn a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_copy() {
-    let mut w = world();
+async fn a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_copy(mut w: World) {
     w.serve();
     w.connect().await;
     let id = w.ready_statement("Sent once, even if the laptop dies");
@@ -170,9 +164,7 @@ async fn a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_c
     assert_eq!(w.opened_at_service().await.len(), 1);
 }
 
-#[tokio::test]
-async fn when_the_service_is_down_the_outbox_waits_backs_off_and_drains_when_it_returns() {
-    let mut w = world();
+async fn when_the_service_is_down_the_outbox_waits_backs_off_and_drains_when_it_returns(mut w: World) {
     // Connect while the service is up, then point the connection at a port where nothing
     // listens: the same as the service being down.
     w.serve();
@@ -205,9 +197,7 @@ async fn when_the_service_is_down_the_outbox_waits_backs_off_and_drains_when_it_
     assert_eq!(w.opened_at_service().await.len(), 1);
 }
 
-#[tokio::test]
-async fn withdrawing_consent_while_items_wait_means_they_are_never_sent() {
-    let mut w = world();
+async fn withdrawing_consent_while_items_wait_means_they_are_never_sent(mut w: World) {
     w.serve();
     w.connect().await;
     w.vault.grant_consent(&w.session, ShareableKind::Statement, SERVICE).unwrap();
@@ -242,9 +232,7 @@ impl World {
     }
 }
 
-#[tokio::test]
-async fn a_plan_published_by_the_service_arrives_verified_and_older_or_forged_ones_are_refused() {
-    let mut w = world();
+async fn a_plan_published_by_the_service_arrives_verified_and_older_or_forged_ones_are_refused(mut w: World) {
     w.serve();
     w.connect().await;
     assert_eq!(publish_plan(&w.store, &w.service_keys, "Robin", &plan_json(2), &*w.entropy, NOW).await.unwrap(), 1);
@@ -286,9 +274,7 @@ async fn a_plan_published_by_the_service_arrives_verified_and_older_or_forged_on
     assert_eq!(w.vault.plan_overview(&w.session).unwrap()[0].latest.version, 2);
 }
 
-#[tokio::test]
-async fn receipts_from_the_service_move_the_statement_to_received_then_read() {
-    let mut w = world();
+async fn receipts_from_the_service_move_the_statement_to_received_then_read(mut w: World) {
     w.serve();
     w.connect().await;
     let id = w.ready_statement("Can I stay at my friend's on Saturday?");
@@ -307,3 +293,24 @@ async fn receipts_from_the_service_move_the_statement_to_received_then_read() {
     w.read_mail().await;
     assert_eq!(status(&w), StatementStatus::Read);
 }
+
+/// Each case runs once per back end of the service: SQLite, and PostgreSQL when the test command
+/// provides one.
+macro_rules! on_every_backend {
+    ($($case:ident),*) => {
+        mod every_backend {
+            $(
+                #[tokio::test]
+                async fn $case() {
+                    let dir = tempfile::tempdir().unwrap();
+                    for (kind, backend) in super::fresh_backends(dir.path()).await {
+                        eprintln!("{} on {kind}", stringify!($case));
+                        super::$case(super::world(backend)).await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+on_every_backend!(a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt, a_service_whose_keys_differ_from_the_invite_is_refused_before_anything_is_sent, a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_copy, when_the_service_is_down_the_outbox_waits_backs_off_and_drains_when_it_returns, withdrawing_consent_while_items_wait_means_they_are_never_sent, a_plan_published_by_the_service_arrives_verified_and_older_or_forged_ones_are_refused, receipts_from_the_service_move_the_statement_to_received_then_read);

@@ -23,6 +23,9 @@ pub enum ServiceError {
     Core(#[from] waymark_core::Error),
     #[error("the service's database failed: {0}")]
     Database(#[from] rusqlite::Error),
+    /// The driver's text, kept for the operator's log; replies say only that the database failed.
+    #[error("the service's database failed")]
+    Postgres(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
     #[error("the service's database was not reachable")]
@@ -42,7 +45,7 @@ impl ServiceError {
             ServiceError::TooLarge(_) => "too_large",
             ServiceError::Sync(e) => e.code(),
             ServiceError::Core(e) => e.code(),
-            ServiceError::Database(_) | ServiceError::Io(_) | ServiceError::Unavailable => "internal",
+            ServiceError::Database(_) | ServiceError::Postgres(_) | ServiceError::Io(_) | ServiceError::Unavailable => "internal",
             ServiceError::TooMany(_) => "rate_limited",
         }
     }
@@ -55,7 +58,9 @@ impl ServiceError {
             ServiceError::Conflict(_) => StatusCode::CONFLICT,
             ServiceError::Gone(_) => StatusCode::GONE,
             ServiceError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            ServiceError::Database(_) | ServiceError::Io(_) | ServiceError::Unavailable => StatusCode::INTERNAL_SERVER_ERROR,
+            ServiceError::Database(_) | ServiceError::Postgres(_) | ServiceError::Io(_) | ServiceError::Unavailable => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
             ServiceError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
         }
     }

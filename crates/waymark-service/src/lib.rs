@@ -6,11 +6,14 @@
 //! service's keys. Opening envelopes happens only in the operator's commands (`inbox`), with the
 //! key file's passphrase; the HTTP server never has the secret key and never sees a plaintext.
 
+pub mod backend;
 pub mod error;
 pub mod http;
 pub mod keyfile;
 pub mod limits;
 pub mod outgoing;
+pub mod postgres;
 pub mod store;
+pub mod testing;
 
 pub use error::{Result, ServiceError};

@@ -15,7 +15,8 @@ use waymark_core::{Clock, SystemClock, SystemEntropy};
 use waymark_service::http::{router, ServiceState};
 use waymark_service::keyfile::KeyFile;
 use waymark_service::outgoing::{publish_plan, send_receipt};
-use waymark_service::store::{NewInvite, ServiceStore, SqliteStore};
+use waymark_service::backend::Backend;
+use waymark_service::store::{NewInvite, ServiceStore};
 use waymark_service::{Result, ServiceError};
 use waymark_sync::envelope::{open_envelope, Envelope};
 use waymark_sync::invite::{Invite, INVITE_FORMAT};
@@ -27,6 +28,10 @@ struct Cli {
     /// The service's folder: its key file (keys.json) and its database (service.db).
     #[arg(long, env = "WAYMARK_SERVICE_DIR", default_value = "waymark-service-data", global = true)]
     dir: PathBuf,
+    /// A PostgreSQL database (postgres://…) to use instead of the built-in SQLite file, so several
+    /// service instances can share it.
+    #[arg(long, env = "WAYMARK_SERVICE_DATABASE", global = true)]
+    database: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -96,9 +101,8 @@ fn passphrase() -> Result<Passphrase> {
     Ok(Passphrase::new(line))
 }
 
-fn store(dir: &Path) -> Result<SqliteStore> {
-    std::fs::create_dir_all(dir)?;
-    SqliteStore::open(&dir.join("service.db"))
+async fn store(cli_database: &Option<String>, dir: &Path) -> Result<Backend> {
+    Backend::open(cli_database.as_deref(), dir).await
 }
 
 async fn run(cli: Cli) -> Result<()> {
@@ -110,7 +114,7 @@ async fn run(cli: Cli) -> Result<()> {
             let kdf = kdf().map_err(ServiceError::BadRequest)?;
             let (file, _keys) = KeyFile::create(&name, &passphrase()?, kdf, &SystemEntropy::new())?;
             file.save(&keys_path)?;
-            store(&cli.dir)?;
+            store(&cli.database, &cli.dir).await?;
             println!("Created keys for {} in {}", file.name, keys_path.display());
             println!("Fingerprint: {}", file.public.fingerprint()?);
         }
@@ -135,7 +139,7 @@ async fn run(cli: Cli) -> Result<()> {
             };
             // The same checks a device makes, so a code that would be refused is never printed.
             Invite::parse(&invite.to_code(), now)?;
-            store(&cli.dir)?
+            store(&cli.database, &cli.dir).await?
                 .add_invite(NewInvite {
                     token_hash: Invite::token_hash(&invite.token)?,
                     person_name: name.trim().to_string(),
@@ -148,7 +152,7 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::Serve { listen } => {
             let file = KeyFile::load(&keys_path)?;
-            let state = Arc::new(ServiceState::new(store(&cli.dir)?, file.name.clone(), file.public.clone(), Arc::new(SystemClock)));
+            let state = Arc::new(ServiceState::new(store(&cli.database, &cli.dir).await?, file.name.clone(), file.public.clone(), Arc::new(SystemClock)));
             let listener = tokio::net::TcpListener::bind(listen).await?;
             eprintln!("{} is listening on http://{}", file.name, listener.local_addr()?);
             axum::serve(listener, router(state))
@@ -160,7 +164,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Inbox { after } => {
             let file = KeyFile::load(&keys_path)?;
             let keys = file.open(&passphrase()?)?;
-            let store = store(&cli.dir)?;
+            let store = store(&cli.database, &cli.dir).await?;
             let items = store.envelopes(after, 1000).await?;
             if items.is_empty() {
                 println!("Nothing new.");
@@ -186,7 +190,7 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::MarkRead { seq } => {
             let keys = KeyFile::load(&keys_path)?.open(&passphrase()?)?;
-            let store = store(&cli.dir)?;
+            let store = store(&cli.database, &cli.dir).await?;
             let item = store.envelopes(seq - 1, 1).await?.into_iter().find(|e| e.seq == seq);
             let Some(item) = item.filter(|e| e.read_at.is_none()) else {
                 return Err(ServiceError::BadRequest(format!("there is no unread item #{seq}")));
@@ -198,7 +202,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::PublishPlan { file, person } => {
             let keys = KeyFile::load(&keys_path)?.open(&passphrase()?)?;
             let bytes = std::fs::read(&file).map_err(|e| ServiceError::BadRequest(format!("cannot read {}: {e}", file.display())))?;
-            let n = publish_plan(&store(&cli.dir)?, &keys, &person, &bytes, &SystemEntropy::new(), now).await?;
+            let n = publish_plan(&store(&cli.database, &cli.dir).await?, &keys, &person, &bytes, &SystemEntropy::new(), now).await?;
             println!("Sent the plan to {person}'s {n} device(s).");
         }
     }

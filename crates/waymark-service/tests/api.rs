@@ -9,7 +9,9 @@ use waymark_core::entropy::SeededEntropy;
 use waymark_core::FixedClock;
 use waymark_service::http::{router, ServiceState, MAX_BODY};
 use waymark_sync::api::{EnrolRequest, EnrolResponse, ErrorBody, MailboxResponse, UploadResponse};
-use waymark_service::store::{NewInvite, ServiceStore, SqliteStore};
+use waymark_service::backend::Backend;
+use waymark_service::store::{NewInvite, ServiceStore};
+use waymark_service::testing::{everything_stored, fresh_backends};
 use waymark_sync::envelope::{open_envelope, seal_envelope, EnvelopeHeader};
 use waymark_sync::invite::Invite;
 use waymark_sync::keys::IdentityKeys;
@@ -20,13 +22,12 @@ const MARKER: &str = "zebra-marker-7731";
 
 struct Harness {
     base: String,
-    store: SqliteStore,
+    store: Backend,
     service_keys: IdentityKeys,
     clock: Arc<FixedClock>,
     entropy: SeededEntropy,
     http: reqwest::Client,
-    _dir: tempfile::TempDir,
-    db_path: std::path::PathBuf,
+    dir: std::path::PathBuf,
 }
 
 struct TestDevice {
@@ -34,10 +35,7 @@ struct TestDevice {
     keys: IdentityKeys,
 }
 
-async fn start() -> Harness {
-    let dir = tempfile::tempdir().unwrap();
-    let db_path = dir.path().join("service.db");
-    let store = SqliteStore::open(&db_path).unwrap();
+async fn start(store: Backend, dir: &std::path::Path) -> Harness {
     let entropy = SeededEntropy::new(11);
     let service_keys = IdentityKeys::generate(&entropy);
     let clock = Arc::new(FixedClock::at(NOW));
@@ -45,7 +43,7 @@ async fn start() -> Harness {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
-    Harness { base, store, service_keys, clock, entropy, http: reqwest::Client::new(), _dir: dir, db_path }
+    Harness { base, store, service_keys, clock, entropy, http: reqwest::Client::new(), dir: dir.to_path_buf() }
 }
 
 impl Harness {
@@ -112,9 +110,7 @@ async fn error_of(res: reqwest::Response) -> (u16, ErrorBody) {
     (status, res.json().await.unwrap())
 }
 
-#[tokio::test]
-async fn a_device_enrols_shares_a_sealed_statement_and_only_the_service_key_opens_it() {
-    let h = start().await;
+async fn a_device_enrols_shares_a_sealed_statement_and_only_the_service_key_opens_it(h: Harness) {
     let robin = h.device("Robin").await;
     let (_, body) = h.sealed_statement(&robin, &format!("I want to see my brother more {MARKER}"));
     let res = h.signed(&robin.keys, robin.id, "POST", "/v1/envelopes", body.clone(), NOW).await;
@@ -135,15 +131,12 @@ async fn a_device_enrols_shares_a_sealed_statement_and_only_the_service_key_open
 
     // Nothing the service keeps (database, write-ahead log) contains the words.
     drop(stored);
-    for entry in std::fs::read_dir(h.db_path.parent().unwrap()).unwrap() {
-        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
-        assert!(!bytes.windows(MARKER.len()).any(|w| w == MARKER.as_bytes()), "the marker reached the service's files");
-    }
+    let kept = everything_stored(&h.store, &h.dir).await;
+    assert!(!kept.is_empty());
+    assert!(!kept.windows(MARKER.len()).any(|w| w == MARKER.as_bytes()), "the marker reached the service's storage");
 }
 
-#[tokio::test]
-async fn invites_work_once_and_only_until_they_run_out() {
-    let h = start().await;
+async fn invites_work_once_and_only_until_they_run_out(h: Harness) {
     let keys = IdentityKeys::generate(&h.entropy);
     let token = h.invite("Robin", 3600).await;
     assert_eq!(h.enrol(&token, &keys).await.status(), 201);
@@ -163,9 +156,7 @@ async fn invites_work_once_and_only_until_they_run_out() {
     assert_eq!(error_of(res).await.0, 400);
 }
 
-#[tokio::test]
-async fn bad_uploads_are_refused_with_their_status_and_nothing_is_stored() {
-    let h = start().await;
+async fn bad_uploads_are_refused_with_their_status_and_nothing_is_stored(h: Harness) {
     let robin = h.device("Robin").await;
     let sam = h.device("Sam").await;
     let (_, body) = h.sealed_statement(&robin, "A worry");
@@ -217,9 +208,7 @@ async fn bad_uploads_are_refused_with_their_status_and_nothing_is_stored() {
     assert_eq!(h.stored_count().await, 1);
 }
 
-#[tokio::test]
-async fn a_device_reads_only_its_own_mailbox() {
-    let h = start().await;
+async fn a_device_reads_only_its_own_mailbox(h: Harness) {
     let robin = h.device("Robin").await;
     let sam = h.device("Sam").await;
     h.store.post_mail(robin.id, "for Robin 1".into(), NOW).await.unwrap();
@@ -246,9 +235,7 @@ async fn read(h: &Harness, who: &TestDevice, after: i64) -> MailboxResponse {
     h.signed(&who.keys, who.id, "GET", &path, Vec::new(), NOW).await.json().await.unwrap()
 }
 
-#[tokio::test]
-async fn floods_are_slowed_with_429_and_a_time_to_wait() {
-    let h = start().await;
+async fn floods_are_slowed_with_429_and_a_time_to_wait(h: Harness) {
     let keys = IdentityKeys::generate(&h.entropy);
     // Enrolment guessing: ten tries, then a wait.
     for _ in 0..10 {
@@ -292,9 +279,7 @@ impl NowSecs for FixedClock {
     }
 }
 
-#[tokio::test]
-async fn the_served_openapi_document_describes_every_route() {
-    let h = start().await;
+async fn the_served_openapi_document_describes_every_route(h: Harness) {
     let res = h.http.get(format!("{}/v1/openapi.json", h.base)).send().await.unwrap();
     assert_eq!(res.status(), 200);
     let doc: serde_json::Value = res.json().await.unwrap();
@@ -310,3 +295,23 @@ async fn the_served_openapi_document_describes_every_route() {
         assert!(res.status() != 404 && res.status() != 405, "{method} {path} answered {}", res.status());
     }
 }
+
+/// Each case runs once per back end: SQLite, and PostgreSQL when the test command provides one.
+macro_rules! on_every_backend {
+    ($($case:ident),*) => {
+        mod every_backend {
+            $(
+                #[tokio::test]
+                async fn $case() {
+                    let dir = tempfile::tempdir().unwrap();
+                    for (kind, backend) in super::fresh_backends(dir.path()).await {
+                        eprintln!("{} on {kind}", stringify!($case));
+                        super::$case(super::start(backend, dir.path()).await).await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+on_every_backend!(a_device_enrols_shares_a_sealed_statement_and_only_the_service_key_opens_it, invites_work_once_and_only_until_they_run_out, bad_uploads_are_refused_with_their_status_and_nothing_is_stored, a_device_reads_only_its_own_mailbox, floods_are_slowed_with_429_and_a_time_to_wait, the_served_openapi_document_describes_every_route);

@@ -1,0 +1,80 @@
+//! The back end chosen when the service starts: embedded SQLite (the default: a file in the
+//! service's folder) or PostgreSQL (`--database postgres://…`). Both keep the same tables and
+//! pass the same tests; this enum only forwards each call to the one in use.
+
+use std::path::Path;
+
+use uuid::Uuid;
+
+use crate::error::Result;
+use crate::postgres::PgStore;
+use crate::store::{Device, MailItem, NewInvite, ServiceStore, SqliteStore, Stored, StoredEnvelope};
+
+#[derive(Clone)]
+pub enum Backend {
+    Sqlite(SqliteStore),
+    Postgres(PgStore),
+}
+
+impl Backend {
+    /// `database` is a `postgres://` address, or empty for `service.db` in `dir`.
+    pub async fn open(database: Option<&str>, dir: &Path) -> Result<Backend> {
+        match database {
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                Ok(Backend::Postgres(PgStore::connect(url, None).await?))
+            }
+            Some(other) => Err(crate::ServiceError::BadRequest(format!(
+                "--database must be a postgres:// address (leave it out for the built-in SQLite file), not '{other}'"
+            ))),
+            None => {
+                std::fs::create_dir_all(dir)?;
+                Ok(Backend::Sqlite(SqliteStore::open(&dir.join("service.db"))?))
+            }
+        }
+    }
+}
+
+macro_rules! forward {
+    ($self:ident, $method:ident ( $($arg:ident),* )) => {
+        match $self {
+            Backend::Sqlite(s) => s.$method($($arg),*).await,
+            Backend::Postgres(p) => p.$method($($arg),*).await,
+        }
+    };
+}
+
+impl ServiceStore for Backend {
+    async fn add_invite(&self, invite: NewInvite) -> Result<()> {
+        forward!(self, add_invite(invite))
+    }
+    async fn redeem_invite(&self, token_hash: Vec<u8>, device: Device, now: i64) -> Result<Device> {
+        forward!(self, redeem_invite(token_hash, device, now))
+    }
+    async fn device(&self, id: Uuid) -> Result<Option<Device>> {
+        forward!(self, device(id))
+    }
+    async fn devices_of(&self, person_name: String) -> Result<Vec<Device>> {
+        forward!(self, devices_of(person_name))
+    }
+    async fn put_envelope(&self, envelope_id: Uuid, device_id: Uuid, record_kind: String, body: String, now: i64) -> Result<Stored> {
+        forward!(self, put_envelope(envelope_id, device_id, record_kind, body, now))
+    }
+    async fn envelopes(&self, after: i64, limit: u32) -> Result<Vec<StoredEnvelope>> {
+        forward!(self, envelopes(after, limit))
+    }
+    async fn mark_read(&self, seq: i64, now: i64) -> Result<bool> {
+        forward!(self, mark_read(seq, now))
+    }
+    async fn mark_receipted(&self, seq: i64, now: i64) -> Result<()> {
+        forward!(self, mark_receipted(seq, now))
+    }
+    async fn post_mail(&self, device_id: Uuid, body: String, now: i64) -> Result<i64> {
+        forward!(self, post_mail(device_id, body, now))
+    }
+    async fn mailbox(&self, device_id: Uuid, after: i64, limit: u32) -> Result<Vec<MailItem>> {
+        forward!(self, mailbox(device_id, after, limit))
+    }
+    async fn audit(&self, at: i64, device_id: Option<Uuid>, action: &'static str, outcome: String) -> Result<()> {
+        forward!(self, audit(at, device_id, action, outcome))
+    }
+}

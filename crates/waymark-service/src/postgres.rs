@@ -1,0 +1,261 @@
+//! The PostgreSQL back end, for when one machine is not enough: any number of stateless service
+//! instances share one database. Every multi-step method runs in one transaction (redeeming an
+//! invite locks its row), so two instances cannot both use one invite or store one envelope twice.
+//! One connection per instance, behind an async lock; a pool is the next step if that becomes
+//! the bottleneck.
+
+use std::sync::Arc;
+
+use tokio::sync::Mutex;
+use tokio_postgres::{Client, NoTls};
+use uuid::Uuid;
+
+use crate::error::{Result, ServiceError};
+use crate::store::{Device, MailItem, NewInvite, ServiceStore, Stored, StoredEnvelope};
+
+const MIGRATIONS: &[(i32, &str)] = &[
+    (1, include_str!("../migrations/postgres/0001_init.sql")),
+    (2, include_str!("../migrations/postgres/0002_receipts.sql")),
+];
+
+#[derive(Clone)]
+pub struct PgStore {
+    client: Arc<Mutex<Client>>,
+}
+
+fn db(e: tokio_postgres::Error) -> ServiceError {
+    // The driver's message can include SQL; keep it out of replies (Display of this variant is generic).
+    ServiceError::Postgres(e.to_string())
+}
+
+impl PgStore {
+    /// Connects to `url` (`postgres://…`) and brings the schema up to date. With `schema`, the
+    /// tables live in that schema (created if missing), so tests can share one database.
+    pub async fn connect(url: &str, schema: Option<&str>) -> Result<PgStore> {
+        let mut config: tokio_postgres::Config =
+            url.parse().map_err(|e: tokio_postgres::Error| ServiceError::BadRequest(format!("the database address is not valid: {e}")))?;
+        if let Some(schema) = schema {
+            if !schema.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                return Err(ServiceError::BadRequest("a schema name may use only letters, digits and '_'".into()));
+            }
+            config.options(format!("-c search_path={schema}"));
+        }
+        let (client, connection) = config.connect(NoTls).await.map_err(db)?;
+        tokio::spawn(async move {
+            if let Err(e) = connection.await {
+                eprintln!("waymark-service: the PostgreSQL connection ended: {e}");
+            }
+        });
+        if let Some(schema) = schema {
+            client.batch_execute(&format!("CREATE SCHEMA IF NOT EXISTS {schema}")).await.map_err(db)?;
+        }
+        let mut client = client;
+        migrate(&mut client).await?;
+        Ok(PgStore { client: Arc::new(Mutex::new(client)) })
+    }
+}
+
+impl PgStore {
+    /// Every row of every table as text (for the tests' scan for plaintext).
+    pub async fn dump_for_tests(&self) -> Vec<u8> {
+        let client = self.client.lock().await;
+        let mut out = Vec::new();
+        for table in ["invites", "devices", "envelopes", "mailbox", "audit"] {
+            for row in client.query(&format!("SELECT t::text FROM {table} t"), &[]).await.expect("a table reads") {
+                out.extend_from_slice(row.get::<_, &str>(0).as_bytes());
+                out.push(b'\n');
+            }
+        }
+        out
+    }
+}
+
+async fn migrate(client: &mut Client) -> Result<()> {
+    let tx = client.transaction().await.map_err(db)?;
+    // One migrator at a time, even with several instances starting together.
+    tx.batch_execute("SELECT pg_advisory_xact_lock(7157201); CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)")
+        .await
+        .map_err(db)?;
+    let done: i32 = tx.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", &[]).await.map_err(db)?.get(0);
+    for (version, sql) in MIGRATIONS {
+        if *version > done {
+            tx.batch_execute(sql).await.map_err(db)?;
+            tx.execute("INSERT INTO schema_migrations (version) VALUES ($1)", &[version]).await.map_err(db)?;
+        }
+    }
+    tx.commit().await.map_err(db)
+}
+
+fn device_from_row(r: &tokio_postgres::Row) -> Result<Device> {
+    let id: String = r.get(0);
+    Ok(Device {
+        id: Uuid::parse_str(&id).map_err(|_| ServiceError::Unavailable)?,
+        person_name: r.get(1),
+        role: r.get(2),
+        signing_key: r.get(3),
+        receiving_key: r.get(4),
+        enrolled_at: r.get(5),
+    })
+}
+
+impl ServiceStore for PgStore {
+    async fn add_invite(&self, invite: NewInvite) -> Result<()> {
+        let client = self.client.lock().await;
+        client
+            .execute(
+                "INSERT INTO invites (token_hash, person_name, role, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+                &[&invite.token_hash, &invite.person_name, &invite.role, &invite.created_at, &invite.expires_at],
+            )
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn redeem_invite(&self, token_hash: Vec<u8>, device: Device, now: i64) -> Result<Device> {
+        let mut client = self.client.lock().await;
+        let tx = client.transaction().await.map_err(db)?;
+        let row = tx
+            .query_opt("SELECT person_name, role, expires_at, used_at FROM invites WHERE token_hash = $1 FOR UPDATE", &[&token_hash])
+            .await
+            .map_err(db)?;
+        let Some(row) = row else {
+            return Err(ServiceError::Forbidden("this invite code is not one this service gave out".into()));
+        };
+        let (person_name, role, expires_at, used_at): (String, String, i64, Option<i64>) = (row.get(0), row.get(1), row.get(2), row.get(3));
+        if used_at.is_some() {
+            return Err(ServiceError::Gone("this invite code has been used already; ask for a new one".into()));
+        }
+        if expires_at <= now {
+            return Err(ServiceError::Gone("this invite code has run out; ask for a new one".into()));
+        }
+        let device = Device { person_name, role, enrolled_at: now, ..device };
+        tx.execute(
+            "INSERT INTO devices (id, person_name, role, signing_key, receiving_key, enrolled_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            &[&device.id.to_string(), &device.person_name, &device.role, &device.signing_key, &device.receiving_key, &now],
+        )
+        .await
+        .map_err(db)?;
+        tx.execute("UPDATE invites SET used_at = $2, device_id = $3 WHERE token_hash = $1", &[&token_hash, &now, &device.id.to_string()])
+            .await
+            .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(device)
+    }
+
+    async fn device(&self, id: Uuid) -> Result<Option<Device>> {
+        let client = self.client.lock().await;
+        let row = client
+            .query_opt("SELECT id, person_name, role, signing_key, receiving_key, enrolled_at FROM devices WHERE id = $1", &[&id.to_string()])
+            .await
+            .map_err(db)?;
+        row.as_ref().map(device_from_row).transpose()
+    }
+
+    async fn devices_of(&self, person_name: String) -> Result<Vec<Device>> {
+        let client = self.client.lock().await;
+        let rows = client
+            .query(
+                "SELECT id, person_name, role, signing_key, receiving_key, enrolled_at FROM devices WHERE person_name = $1 ORDER BY enrolled_at",
+                &[&person_name],
+            )
+            .await
+            .map_err(db)?;
+        rows.iter().map(device_from_row).collect()
+    }
+
+    async fn put_envelope(&self, envelope_id: Uuid, device_id: Uuid, record_kind: String, body: String, now: i64) -> Result<Stored> {
+        let client = self.client.lock().await;
+        // Insert unless the id is taken; then say whose it is. One statement, so two instances
+        // racing on one id cannot both store it.
+        let inserted = client
+            .execute(
+                "INSERT INTO envelopes (envelope_id, device_id, record_kind, received_at, body) VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (envelope_id) DO NOTHING",
+                &[&envelope_id.to_string(), &device_id.to_string(), &record_kind, &now, &body],
+            )
+            .await
+            .map_err(db)?;
+        if inserted == 1 {
+            return Ok(Stored::New);
+        }
+        let owner: String = client
+            .query_one("SELECT device_id FROM envelopes WHERE envelope_id = $1", &[&envelope_id.to_string()])
+            .await
+            .map_err(db)?
+            .get(0);
+        if owner == device_id.to_string() {
+            Ok(Stored::AlreadyHere)
+        } else {
+            Err(ServiceError::Conflict("another device already sent an envelope with this id".into()))
+        }
+    }
+
+    async fn envelopes(&self, after: i64, limit: u32) -> Result<Vec<StoredEnvelope>> {
+        let client = self.client.lock().await;
+        let rows = client
+            .query(
+                "SELECT e.seq, e.device_id, d.person_name, e.received_at, e.read_at, e.body, e.receipted_at
+                 FROM envelopes e JOIN devices d ON d.id = e.device_id
+                 WHERE e.seq > $1 ORDER BY e.seq LIMIT $2",
+                &[&after, &i64::from(limit)],
+            )
+            .await
+            .map_err(db)?;
+        Ok(rows
+            .iter()
+            .map(|r| StoredEnvelope {
+                seq: r.get(0),
+                device_id: Uuid::parse_str(r.get::<_, &str>(1)).unwrap_or_default(),
+                person_name: r.get(2),
+                received_at: r.get(3),
+                read_at: r.get(4),
+                body: r.get(5),
+                receipted_at: r.get(6),
+            })
+            .collect())
+    }
+
+    async fn mark_read(&self, seq: i64, now: i64) -> Result<bool> {
+        let client = self.client.lock().await;
+        Ok(client.execute("UPDATE envelopes SET read_at = $2 WHERE seq = $1 AND read_at IS NULL", &[&seq, &now]).await.map_err(db)? == 1)
+    }
+
+    async fn mark_receipted(&self, seq: i64, now: i64) -> Result<()> {
+        let client = self.client.lock().await;
+        client.execute("UPDATE envelopes SET receipted_at = $2 WHERE seq = $1 AND receipted_at IS NULL", &[&seq, &now]).await.map_err(db)?;
+        Ok(())
+    }
+
+    async fn post_mail(&self, device_id: Uuid, body: String, now: i64) -> Result<i64> {
+        let client = self.client.lock().await;
+        Ok(client
+            .query_one("INSERT INTO mailbox (device_id, posted_at, body) VALUES ($1, $2, $3) RETURNING seq", &[&device_id.to_string(), &now, &body])
+            .await
+            .map_err(db)?
+            .get(0))
+    }
+
+    async fn mailbox(&self, device_id: Uuid, after: i64, limit: u32) -> Result<Vec<MailItem>> {
+        let client = self.client.lock().await;
+        let rows = client
+            .query(
+                "SELECT seq, body FROM mailbox WHERE device_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+                &[&device_id.to_string(), &after, &i64::from(limit)],
+            )
+            .await
+            .map_err(db)?;
+        Ok(rows.iter().map(|r| MailItem { seq: r.get(0), body: r.get(1) }).collect())
+    }
+
+    async fn audit(&self, at: i64, device_id: Option<Uuid>, action: &'static str, outcome: String) -> Result<()> {
+        let client = self.client.lock().await;
+        client
+            .execute(
+                "INSERT INTO audit (at, device_id, action, outcome) VALUES ($1, $2, $3, $4)",
+                &[&at, &device_id.map(|d| d.to_string()), &action, &outcome],
+            )
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+}

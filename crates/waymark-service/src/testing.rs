@@ -1,0 +1,42 @@
+//! For tests (this crate's and the client's): the back ends a test should run against. SQLite
+//! always; PostgreSQL too when `WAYMARK_TEST_POSTGRES` names a server (the README test command
+//! starts one). Under CI a missing server is an error, so the PostgreSQL half cannot be skipped
+//! unnoticed.
+
+use std::path::Path;
+
+use crate::backend::Backend;
+use crate::postgres::PgStore;
+use crate::store::SqliteStore;
+
+/// Opens each back end under test, fresh: a new SQLite file in `dir`, and a new schema in the
+/// PostgreSQL database. Returns each with a name for messages.
+pub async fn fresh_backends(dir: &Path) -> Vec<(&'static str, Backend)> {
+    let mut out = vec![("sqlite", Backend::Sqlite(SqliteStore::open(&dir.join("service.db")).expect("SQLite opens")))];
+    match std::env::var("WAYMARK_TEST_POSTGRES") {
+        Ok(url) if !url.is_empty() => {
+            let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
+            let store = PgStore::connect(&url, Some(&schema)).await.unwrap_or_else(|e| panic!("PostgreSQL at {url}: {e:?}"));
+            out.push(("postgres", Backend::Postgres(store)));
+        }
+        _ if std::env::var_os("CI").is_some() => {
+            panic!("CI must run the service's tests on PostgreSQL too: set WAYMARK_TEST_POSTGRES (./waymark.sh test does)")
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Every stored value, as text, for scanning a back end for something that must not be there.
+pub async fn everything_stored(backend: &Backend, dir: &Path) -> Vec<u8> {
+    match backend {
+        Backend::Sqlite(_) => {
+            let mut all = Vec::new();
+            for entry in std::fs::read_dir(dir).expect("the folder") {
+                all.extend(std::fs::read(entry.expect("an entry").path()).unwrap_or_default());
+            }
+            all
+        }
+        Backend::Postgres(p) => p.dump_for_tests().await,
+    }
+}
