@@ -13,7 +13,6 @@ use waymark_core::{FixedClock, Role, Session, Vault, VaultOptions};
 use waymark_service::http::{router, ServiceState};
 use waymark_service::backend::Backend;
 use waymark_service::store::{NewInvite, ServiceStore};
-use waymark_service::testing::fresh_backends;
 use waymark_sync::envelope::{open_envelope, Envelope};
 use waymark_sync::invite::{Invite, INVITE_FORMAT};
 use waymark_sync::keys::IdentityKeys;
@@ -38,7 +37,7 @@ struct World {
 }
 
 /// A service (not yet serving) and a young person's vault. `serve` starts the service.
-fn world(store: Backend) -> World {
+async fn world(store: Backend, _service_dir: &std::path::Path) -> World {
     let entropy = Arc::new(SeededEntropy::new(21));
     let service_keys = IdentityKeys::generate(&*entropy);
     // Reserve a port now, so the address in the invite is known before the service runs.
@@ -294,23 +293,4 @@ async fn receipts_from_the_service_move_the_statement_to_received_then_read(mut 
     assert_eq!(status(&w), StatementStatus::Read);
 }
 
-/// Each case runs once per back end of the service: SQLite, and PostgreSQL when the test command
-/// provides one.
-macro_rules! on_every_backend {
-    ($($case:ident),*) => {
-        mod every_backend {
-            $(
-                #[tokio::test]
-                async fn $case() {
-                    let dir = tempfile::tempdir().unwrap();
-                    for (kind, backend) in super::fresh_backends(dir.path()).await {
-                        eprintln!("{} on {kind}", stringify!($case));
-                        super::$case(super::world(backend)).await;
-                    }
-                }
-            )*
-        }
-    };
-}
-
-on_every_backend!(a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt, a_service_whose_keys_differ_from_the_invite_is_refused_before_anything_is_sent, a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_copy, when_the_service_is_down_the_outbox_waits_backs_off_and_drains_when_it_returns, withdrawing_consent_while_items_wait_means_they_are_never_sent, a_plan_published_by_the_service_arrives_verified_and_older_or_forged_ones_are_refused, receipts_from_the_service_move_the_statement_to_received_then_read);
+waymark_service::on_every_backend!(super::world; a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt, a_service_whose_keys_differ_from_the_invite_is_refused_before_anything_is_sent, a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_copy, when_the_service_is_down_the_outbox_waits_backs_off_and_drains_when_it_returns, withdrawing_consent_while_items_wait_means_they_are_never_sent, a_plan_published_by_the_service_arrives_verified_and_older_or_forged_ones_are_refused, receipts_from_the_service_move_the_statement_to_received_then_read);

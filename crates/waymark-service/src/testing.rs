@@ -40,3 +40,23 @@ pub async fn everything_stored(backend: &Backend, dir: &Path) -> Vec<u8> {
         Backend::Postgres(p) => p.dump_for_tests().await,
     }
 }
+
+/// Runs each named case once per back end from [`fresh_backends`]. Each case is an async fn
+/// taking what `$setup` (an async fn of the back end and a folder) returns.
+#[macro_export]
+macro_rules! on_every_backend {
+    ($setup:path; $($case:ident),* $(,)?) => {
+        mod every_backend {
+            $(
+                #[tokio::test]
+                async fn $case() {
+                    let dir = tempfile::tempdir().unwrap();
+                    for (kind, backend) in $crate::testing::fresh_backends(dir.path()).await {
+                        eprintln!("{} on {kind}", stringify!($case));
+                        super::$case($setup(backend, dir.path()).await).await;
+                    }
+                }
+            )*
+        }
+    };
+}

@@ -11,7 +11,7 @@ use waymark_service::http::{router, ServiceState, MAX_BODY};
 use waymark_sync::api::{EnrolRequest, EnrolResponse, ErrorBody, MailboxResponse, UploadResponse};
 use waymark_service::backend::Backend;
 use waymark_service::store::{NewInvite, ServiceStore};
-use waymark_service::testing::{everything_stored, fresh_backends};
+use waymark_service::testing::everything_stored;
 use waymark_sync::envelope::{open_envelope, seal_envelope, EnvelopeHeader};
 use waymark_sync::invite::Invite;
 use waymark_sync::keys::IdentityKeys;
@@ -296,22 +296,4 @@ async fn the_served_openapi_document_describes_every_route(h: Harness) {
     }
 }
 
-/// Each case runs once per back end: SQLite, and PostgreSQL when the test command provides one.
-macro_rules! on_every_backend {
-    ($($case:ident),*) => {
-        mod every_backend {
-            $(
-                #[tokio::test]
-                async fn $case() {
-                    let dir = tempfile::tempdir().unwrap();
-                    for (kind, backend) in super::fresh_backends(dir.path()).await {
-                        eprintln!("{} on {kind}", stringify!($case));
-                        super::$case(super::start(backend, dir.path()).await).await;
-                    }
-                }
-            )*
-        }
-    };
-}
-
-on_every_backend!(a_device_enrols_shares_a_sealed_statement_and_only_the_service_key_opens_it, invites_work_once_and_only_until_they_run_out, bad_uploads_are_refused_with_their_status_and_nothing_is_stored, a_device_reads_only_its_own_mailbox, floods_are_slowed_with_429_and_a_time_to_wait, the_served_openapi_document_describes_every_route);
+waymark_service::on_every_backend!(super::start; a_device_enrols_shares_a_sealed_statement_and_only_the_service_key_opens_it, invites_work_once_and_only_until_they_run_out, bad_uploads_are_refused_with_their_status_and_nothing_is_stored, a_device_reads_only_its_own_mailbox, floods_are_slowed_with_429_and_a_time_to_wait, the_served_openapi_document_describes_every_route);
