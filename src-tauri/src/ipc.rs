@@ -254,6 +254,13 @@ pub struct SharingView {
     pub last_problem: Option<String>,
 }
 
+/// The household's policy with its record id (to share it).
+#[derive(Debug, Serialize, TS)]
+pub struct PolicyView {
+    pub id: String,
+    pub policy: SaferCaringPolicy,
+}
+
 #[derive(Debug, Serialize, TS)]
 pub struct KindView {
     pub kind: ShareableKind,
@@ -341,6 +348,7 @@ pub fn typescript_bindings() -> String {
         SharingView::decl(&cfg),
         WithdrawnView::decl(&cfg),
         KindView::decl(&cfg),
+        PolicyView::decl(&cfg),
         ConnectionView::decl(&cfg),
         ServicePreviewView::decl(&cfg),
     ] {

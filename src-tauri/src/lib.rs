@@ -11,7 +11,7 @@ use std::sync::Mutex;
 
 use ipc::{
     AnswerView, HelplineView, IpcError, LearningEntryView, LearningLogView, MatterView, MonthTotal,
-    NoteInput, NoteView, PlanView, PolicyTopicView, ProfileView, QuestionSetView, QuestionView, ResourceHitView,
+    NoteInput, NoteView, PlanView, PolicyView, PolicyTopicView, ProfileView, QuestionSetView, QuestionView, ResourceHitView,
     ResourceMarkView, ResourceView, SavedFile, SessionView, NewRecoveryCode, SessionWithCode, SharingView, StatementView,
     StatusChangeView, WithdrawnView,
 };
@@ -455,27 +455,27 @@ async fn policy_guide() -> CommandResult<Vec<PolicyTopicView>> {
         .collect())
 }
 
-fn policy_of(rec: Option<StoredRecord>) -> Option<SaferCaringPolicy> {
-    match rec.map(|r| r.body) {
-        Some(RecordBody::SaferCaringPolicy(p)) => Some(p),
+fn policy_of(rec: Option<StoredRecord>) -> Option<PolicyView> {
+    rec.and_then(|r| match r.body {
+        RecordBody::SaferCaringPolicy(policy) => Some(PolicyView { id: r.id.to_string(), policy }),
         _ => None,
-    }
+    })
 }
 
 #[tauri::command]
-async fn get_policy(state: tauri::State<'_, AppState>) -> CommandResult<Option<SaferCaringPolicy>> {
+async fn get_policy(state: tauri::State<'_, AppState>) -> CommandResult<Option<PolicyView>> {
     Ok(policy_of(with_session(&state, |v, s| v.safer_caring_policy(s))?))
 }
 
 #[tauri::command]
-async fn save_policy(state: tauri::State<'_, AppState>, policy: SaferCaringPolicy) -> CommandResult<SaferCaringPolicy> {
+async fn save_policy(state: tauri::State<'_, AppState>, policy: SaferCaringPolicy) -> CommandResult<PolicyView> {
     Ok(policy_of(Some(with_session(&state, |v, s| v.save_safer_caring_policy(s, policy))?)).expect("saved a policy"))
 }
 
 /// Saves the policy as a document (HTML, opens in any browser and prints cleanly).
 #[tauri::command]
 async fn export_policy(state: tauri::State<'_, AppState>) -> CommandResult<SavedFile> {
-    let policy = policy_of(with_session(&state, |v, s| v.safer_caring_policy(s))?)
+    let PolicyView { policy, .. } = policy_of(with_session(&state, |v, s| v.safer_caring_policy(s))?)
         .ok_or_else(|| IpcError { code: "not_found".into(), message: "Write some of your policy first.".into() })?;
     save_document(&state, &format!("Safer-caring policy - {}", policy.household), "html", policy.to_html().as_bytes())
 }

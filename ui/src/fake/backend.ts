@@ -232,12 +232,12 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
       return view;
     }
     case 'policy_guide': return guide;
-    case 'get_policy': return state.policies[key()] ?? null;
+    case 'get_policy': return state.policies[key()] ? { id: 'p1', policy: state.policies[key()] } : null;
     case 'save_policy': {
       carerOnly();
       if (!String(a.policy.household).trim()) refuse('invalid', 'Household name: is empty.');
       state.policies[key()] = a.policy;
-      return a.policy;
+      return { id: 'p1', policy: a.policy };
     }
     case 'export_policy': {
       const p = state.policies[key()] ?? refuse('not_found', 'Write some of your policy first.');
@@ -273,13 +273,20 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
     case 'share_with_service': {
       const s = sharingOf();
       if (!s.connection) refuse('not_connected', 'Connect to your service first, in Sharing and privacy.');
-      if (!s.consents.some((c) => c.kind === 'statement' && c.recipient === SERVICE)) {
-        refuse('no_consent', `You have not said yes to sharing the things you say with ${SERVICE}.`);
+      const st = (state.statements[key()] ?? []).find((x) => x.id === a.id);
+      const note = (state.notes[key()] ?? []).find((x) => x.id === a.id);
+      const entry = (state.learning[key()] ?? []).find((x) => x.id === a.id);
+      const kind = st ? 'statement' : note ? 'pathway_note' : entry ? 'learning_entry' : a.id === 'p1' ? 'safer_caring_policy' : refuse('not_found', 'Nothing found.');
+      if (!s.consents.some((c) => c.kind === kind && c.recipient === SERVICE)) {
+        const what = s.kinds.find((k) => k.kind === kind)?.what ?? kind;
+        refuse('no_consent', `You have not said yes to sharing ${what} with ${SERVICE}.`);
       }
-      const st = (state.statements[key()] ?? []).find((x) => x.id === a.id) ?? refuse('not_found', 'Nothing found.');
-      if (st.status !== 'ready') refuse('invalid', `Statement: is ${st.status}; mark it ready before sharing`);
-      st.status = 'shared';
-      st.history.push({ status: 'shared', at: NOW });
+      if (st) {
+        if (st.status !== 'ready') refuse('invalid', `Statement: is ${st.status}; mark it ready before sharing`);
+        st.status = 'shared';
+        st.history.push({ status: 'shared', at: NOW });
+      }
+      if (note) note.note.shared = true;
       s.sent++;
       s.last_sent = NOW;
       return s;

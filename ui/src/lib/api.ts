@@ -14,6 +14,7 @@ import type {
   NoteView,
   PlanView,
   PolicyTopicView,
+  PolicyView,
   ProfileView,
   QuestionSetView,
   ResourceHitView,
@@ -106,8 +107,8 @@ export const saveNote = (id: string | null, note: NoteInput) => call<NoteView>('
 
 // Carer: policy and learning log
 export const policyGuide = () => call<PolicyTopicView[]>('policy_guide');
-export const getPolicy = () => call<SaferCaringPolicy | null>('get_policy');
-export const savePolicy = (policy: SaferCaringPolicy) => call<SaferCaringPolicy>('save_policy', { policy });
+export const getPolicy = () => call<PolicyView | null>('get_policy');
+export const savePolicy = (policy: SaferCaringPolicy) => call<PolicyView>('save_policy', { policy });
 export const exportPolicy = () => call<SavedFile>('export_policy');
 export const learningLog = () => call<LearningLogView>('learning_log');
 export const addLearning = (entry: LearningEntry) => call<LearningLogView>('add_learning', { entry });

@@ -160,6 +160,7 @@ export type WithdrawnView = {
  */
 removed_from_outbox: number, };
 export type KindView = { kind: ShareableKind, what: string, };
+export type PolicyView = { id: string, policy: SaferCaringPolicy, };
 export type ConnectionView = { service_name: string, service_url: string, fingerprint: string, 
 /**
  * RFC 3339.

@@ -303,3 +303,43 @@ describe('Connecting to a service and sharing', () => {
     expect(screen.queryByTestId('share-s2')).toBeNull();
   });
 });
+
+describe('Sharing notes, the learning log and the policy', () => {
+  it('shares a note only after the yes for notes, and marks it shared', async () => {
+    const state = as('Robin');
+    render(Notes);
+    await fireEvent.click(await screen.findByTestId('share-n1'));
+    expect(await screen.findByTestId('ask-consent')).toHaveTextContent('say yes to sharing pathway notes you choose to share with Northvale Children’s Services');
+    expect(state.notes.Robin[0].note.shared).toBe(false);
+    await fireEvent.click(screen.getByRole('button', { name: 'Say yes and share' }));
+    await waitFor(() => expect(state.notes.Robin[0].note.shared).toBe(true));
+    expect(await screen.findByText(/Shared$/)).toBeInTheDocument();
+    expect(state.sharing.Robin.consents.map((c) => c.kind)).toEqual(['statement', 'pathway_note']);
+  });
+
+  it('offers no sharing at all until a service is connected', async () => {
+    as('Sam');
+    render(LearningLog);
+    await screen.findByTestId('learning-total');
+    expect(screen.queryByRole('button', { name: /Share with/ })).toBeNull();
+  });
+
+  it('shares the policy and a learning entry once connected and agreed', async () => {
+    const state = as('Sam');
+    state.sharing.Sam = {
+      consents: [], waiting: 0, sent: 0, last_sent: null, last_problem: null,
+      connection: { service_name: 'Northvale Children’s Services', service_url: 'https://northvale.example', fingerprint: 'x', connected_at: '2026-11-20T10:00:00Z' },
+      kinds: [{ kind: 'safer_caring_policy', what: 'your safer-caring policy' }, { kind: 'learning_entry', what: 'your learning log' }],
+    };
+    render(Policy);
+    await fireEvent.click(await screen.findByTestId('share-p1'));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Say yes and share' }));
+    expect(await screen.findByText('Sent to Northvale Children’s Services.')).toBeInTheDocument();
+    expect(state.sharing.Sam.sent).toBe(1);
+    cleanup();
+    render(LearningLog);
+    await fireEvent.click(await screen.findByTestId('share-l1'));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Say yes and share' }));
+    await waitFor(() => expect(state.sharing.Sam.sent).toBe(2));
+  });
+});
