@@ -54,7 +54,8 @@ impl World {
     fn serve(&mut self) {
         let listener = self.listener.take().expect("served once");
         listener.set_nonblocking(true).unwrap();
-        let state = Arc::new(ServiceState::new(self.store.clone(), SERVICE.into(), self.service_keys.public().clone(), self.clock.clone()));
+        let receipts = waymark_service::testing::receipt_signer(&self.service_keys);
+        let state = Arc::new(ServiceState::new(self.store.clone(), SERVICE.into(), self.service_keys.public().clone(), self.clock.clone(), receipts));
         tokio::spawn(async move {
             let listener = tokio::net::TcpListener::from_std(listener).unwrap();
             axum::serve(listener, router(state)).await.unwrap()

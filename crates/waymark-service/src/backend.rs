@@ -68,6 +68,9 @@ impl ServiceStore for Backend {
     async fn mark_receipted(&self, seq: i64, now: i64) -> Result<()> {
         forward!(self, mark_receipted(seq, now))
     }
+    async fn delete_envelopes(&self, device_id: Uuid, record_kind: String, record_ids: Vec<Uuid>) -> Result<u32> {
+        forward!(self, delete_envelopes(device_id, record_kind, record_ids))
+    }
     async fn post_mail(&self, device_id: Uuid, body: String, now: i64) -> Result<i64> {
         forward!(self, post_mail(device_id, body, now))
     }

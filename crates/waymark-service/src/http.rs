@@ -16,6 +16,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 use waymark_core::Clock;
 use waymark_sync::api::{EnrolRequest, EnrolResponse, ErrorBody, MailboxItem, MailboxResponse, ServiceInfo, UploadResponse, API_VERSION};
+use waymark_sync::deletion::{DeletionFacts, DeletionReceipt, DeletionRequest, ReceiptSigner, DELETION_FORMAT, MAX_RECORDS};
 use waymark_sync::envelope::Envelope;
 use waymark_sync::invite::Invite;
 use waymark_sync::keys::PublicKeys;
@@ -36,11 +37,12 @@ pub struct ServiceState<S> {
     pub public: PublicKeys,
     pub clock: Arc<dyn Clock>,
     pub limits: Limiter,
+    pub receipts: ReceiptSigner,
 }
 
 impl<S> ServiceState<S> {
-    pub fn new(store: S, name: String, public: PublicKeys, clock: Arc<dyn Clock>) -> Self {
-        ServiceState { store, name, public, clock, limits: Limiter::default() }
+    pub fn new(store: S, name: String, public: PublicKeys, clock: Arc<dyn Clock>, receipts: ReceiptSigner) -> Self {
+        ServiceState { store, name, public, clock, limits: Limiter::default(), receipts }
     }
 }
 
@@ -71,6 +73,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("post", "/v1/enrol"),
     ("post", "/v1/envelopes"),
     ("get", "/v1/mailbox"),
+    ("post", "/v1/deletions"),
 ];
 
 pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
@@ -80,6 +83,7 @@ pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
         .route("/v1/enrol", post(enrol::<S>))
         .route("/v1/envelopes", post(upload::<S>))
         .route("/v1/mailbox", get(mailbox::<S>))
+        .route("/v1/deletions", post(delete::<S>))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)
 }
@@ -225,4 +229,37 @@ async fn mailbox<S: ServiceStore>(
     let items = state.store.mailbox(device.id, query.after.max(0), 100).await?;
     state.store.audit(state.clock.now().0, Some(device.id), "mailbox", format!("{} items", items.len())).await?;
     Ok(Json(MailboxResponse { items: items.into_iter().map(|m| MailboxItem { seq: m.seq, body: m.body }).collect() }))
+}
+
+/// Deletes what this device sent of a kind, at once, and answers with a signed receipt.
+async fn delete<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<Json<DeletionReceipt>> {
+    let body = body_bytes(body)?;
+    let device = authenticate(&state, &method, &uri, &headers, &body).await?;
+    let now = state.clock.now().0;
+    let request: DeletionRequest = parse_json("deletion request", &body)?;
+    if request.format != DELETION_FORMAT {
+        return Err(SyncError::UnsupportedVersion { what: "deletion request".into(), found: request.format, supported: DELETION_FORMAT }.into());
+    }
+    if request.record_kind.is_empty() || request.record_kind.len() > 40 || !request.record_kind.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        return Err(ServiceError::BadRequest("record kind must be 1 to 40 lowercase letters or '_'".into()));
+    }
+    if request.record_ids.len() > MAX_RECORDS {
+        return Err(ServiceError::BadRequest(format!("at most {MAX_RECORDS} records in one request")));
+    }
+    let deleted = state.store.delete_envelopes(device.id, request.record_kind.clone(), request.record_ids.clone()).await?;
+    state.store.audit(now, Some(device.id), "delete", format!("{deleted} {}", request.record_kind)).await?;
+    Ok(Json(state.receipts.sign(DeletionFacts {
+        request_id: request.request_id,
+        device_id: device.id,
+        record_kind: request.record_kind,
+        record_ids: request.record_ids,
+        deleted,
+        at: now,
+    })))
 }

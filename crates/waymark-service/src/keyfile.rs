@@ -1,6 +1,8 @@
 //! The service's key file: its name and public keys in the clear (so `serve` and `invite` need
 //! no passphrase), and the secret half sealed with AES-256-GCM under a key from Argon2id of the
 //! operator's passphrase. Only the commands that open envelopes or sign ask for the passphrase.
+//! The one secret in the clear is the receipt key, certified by the main key at set-up, which
+//! lets the server sign deletion receipts and nothing else.
 
 use std::path::Path;
 
@@ -9,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use waymark_core::kdf::KdfParams;
 use waymark_core::secret::Passphrase;
 use waymark_core::Entropy;
+use waymark_sync::deletion::ReceiptSigner;
 use waymark_sync::keys::{IdentityKeys, PublicKeys, SECRET_LEN};
 use zeroize::Zeroizing;
 
@@ -29,6 +32,11 @@ pub struct KeyFile {
     salt: String,
     nonce: String,
     sealed_secret: String,
+    /// The server's receipt key (an Ed25519 seed, base64). Kept in the clear on purpose: the HTTP
+    /// server signs deletion receipts with it without the passphrase. It can sign nothing else.
+    receipt_seed: String,
+    /// The main key's certificate for the receipt key.
+    receipt_certificate: String,
 }
 
 fn b64(bytes: &[u8]) -> String {
@@ -62,7 +70,12 @@ impl KeyFile {
         LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &kek[..]).expect("32-byte key"))
             .seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::from(aad), &mut sealed)
             .expect("sealing cannot fail for this size");
+        let mut receipt_seed = Zeroizing::new([0u8; 32]);
+        entropy.fill(&mut receipt_seed[..]);
+        let receipt_certificate = ReceiptSigner::certify(&keys, &receipt_seed[..])?;
         let file = KeyFile {
+            receipt_seed: b64(&receipt_seed[..]),
+            receipt_certificate,
             format: KEY_FILE_FORMAT,
             name: name.to_string(),
             public: keys.public().clone(),
@@ -93,6 +106,12 @@ impl KeyFile {
             return Err(ServiceError::BadRequest("the key file's public keys do not match its secret".into()));
         }
         Ok(keys)
+    }
+
+    /// What the HTTP server signs deletion receipts with.
+    pub fn receipt_signer(&self) -> Result<ReceiptSigner> {
+        let seed = Zeroizing::new(unb64("receipt key", &self.receipt_seed)?);
+        Ok(ReceiptSigner::new(&seed, &self.receipt_certificate)?)
     }
 
     pub fn save(&self, path: &Path) -> Result<()> {

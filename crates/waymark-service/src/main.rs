@@ -152,7 +152,7 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::Serve { listen } => {
             let file = KeyFile::load(&keys_path)?;
-            let state = Arc::new(ServiceState::new(store(&cli.database, &cli.dir).await?, file.name.clone(), file.public.clone(), Arc::new(SystemClock)));
+            let state = Arc::new(ServiceState::new(store(&cli.database, &cli.dir).await?, file.name.clone(), file.public.clone(), Arc::new(SystemClock), file.receipt_signer()?));
             let listener = tokio::net::TcpListener::bind(listen).await?;
             eprintln!("{} is listening on http://{}", file.name, listener.local_addr()?);
             axum::serve(listener, router(state))

@@ -226,6 +226,24 @@ impl ServiceStore for PgStore {
         Ok(())
     }
 
+    async fn delete_envelopes(&self, device_id: Uuid, record_kind: String, record_ids: Vec<Uuid>) -> Result<u32> {
+        let mut client = self.client.lock().await;
+        let tx = client.transaction().await.map_err(db)?;
+        let rows = tx
+            .query("SELECT seq, body FROM envelopes WHERE device_id = $1 AND record_kind = $2 FOR UPDATE", &[&device_id.to_string(), &record_kind])
+            .await
+            .map_err(db)?;
+        let mut deleted = 0;
+        for row in rows {
+            let (seq, body): (i64, String) = (row.get(0), row.get(1));
+            if record_ids.is_empty() || record_ids.iter().any(|id| crate::store::envelope_names(&body, id)) {
+                deleted += tx.execute("DELETE FROM envelopes WHERE seq = $1", &[&seq]).await.map_err(db)? as u32;
+            }
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(deleted)
+    }
+
     async fn post_mail(&self, device_id: Uuid, body: String, now: i64) -> Result<i64> {
         let client = self.client.lock().await;
         Ok(client

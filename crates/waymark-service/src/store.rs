@@ -87,6 +87,14 @@ pub trait ServiceStore: Send + Sync + 'static {
     /// Notes that the device was told its envelope arrived.
     fn mark_receipted(&self, seq: i64, now: i64) -> impl Future<Output = Result<()>> + Send;
     fn post_mail(&self, device_id: Uuid, body: String, now: i64) -> impl Future<Output = Result<i64>> + Send;
+    /// Deletes this device's envelopes of a kind (only `record_ids`, when not empty). Returns how
+    /// many went. Another device's envelopes are never touched.
+    fn delete_envelopes(
+        &self,
+        device_id: Uuid,
+        record_kind: String,
+        record_ids: Vec<Uuid>,
+    ) -> impl Future<Output = Result<u32>> + Send;
     /// One device's mailbox after `after`; no other device's items, ever.
     fn mailbox(&self, device_id: Uuid, after: i64, limit: u32) -> impl Future<Output = Result<Vec<MailItem>>> + Send;
     fn audit(&self, at: i64, device_id: Option<Uuid>, action: &'static str, outcome: String) -> impl Future<Output = Result<()>> + Send;
@@ -138,6 +146,11 @@ fn migrate(conn: &mut Connection) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether a stored envelope is about `record_id` (its header is in the clear).
+pub(crate) fn envelope_names(body: &str, record_id: &Uuid) -> bool {
+    serde_json::from_str::<waymark_sync::envelope::Envelope>(body).is_ok_and(|e| e.header.record_id == *record_id)
 }
 
 fn device_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Device> {
@@ -278,6 +291,27 @@ impl ServiceStore for SqliteStore {
     async fn mark_read(&self, seq: i64, now: i64) -> Result<bool> {
         self.run(move |c| Ok(c.execute("UPDATE envelopes SET read_at = ?2 WHERE seq = ?1 AND read_at IS NULL", params![seq, now])? == 1))
             .await
+    }
+
+    async fn delete_envelopes(&self, device_id: Uuid, record_kind: String, record_ids: Vec<Uuid>) -> Result<u32> {
+        self.run(move |c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let mut deleted = 0;
+            {
+                let mut stmt = tx.prepare("SELECT seq, body FROM envelopes WHERE device_id = ?1 AND record_kind = ?2")?;
+                let rows: Vec<(i64, String)> = stmt
+                    .query_map(params![device_id.to_string(), record_kind], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<_>>()?;
+                for (seq, body) in rows {
+                    if record_ids.is_empty() || record_ids.iter().any(|id| envelope_names(&body, id)) {
+                        deleted += tx.execute("DELETE FROM envelopes WHERE seq = ?1", [seq])? as u32;
+                    }
+                }
+            }
+            tx.commit()?;
+            Ok(deleted)
+        })
+        .await
     }
 
     async fn post_mail(&self, device_id: Uuid, body: String, now: i64) -> Result<i64> {

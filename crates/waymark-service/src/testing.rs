@@ -60,3 +60,10 @@ macro_rules! on_every_backend {
         }
     };
 }
+
+/// A receipt key certified by `service`, as `init` makes one (fixed seed: tests only).
+pub fn receipt_signer(service: &waymark_sync::keys::IdentityKeys) -> waymark_sync::deletion::ReceiptSigner {
+    let seed = [7u8; 32];
+    let certificate = waymark_sync::deletion::ReceiptSigner::certify(service, &seed).expect("a certificate");
+    waymark_sync::deletion::ReceiptSigner::new(&seed, &certificate).expect("a receipt signer")
+}

@@ -39,7 +39,8 @@ async fn start(store: Backend, dir: &std::path::Path) -> Harness {
     let entropy = SeededEntropy::new(11);
     let service_keys = IdentityKeys::generate(&entropy);
     let clock = Arc::new(FixedClock::at(NOW));
-    let state = Arc::new(ServiceState::new(store.clone(), "Northvale Children's Services".into(), service_keys.public().clone(), clock.clone()));
+    let receipts = waymark_service::testing::receipt_signer(&service_keys);
+    let state = Arc::new(ServiceState::new(store.clone(), "Northvale Children's Services".into(), service_keys.public().clone(), clock.clone(), receipts));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
@@ -296,4 +297,62 @@ async fn the_served_openapi_document_describes_every_route(h: Harness) {
     }
 }
 
-waymark_service::on_every_backend!(super::start; a_device_enrols_shares_a_sealed_statement_and_only_the_service_key_opens_it, invites_work_once_and_only_until_they_run_out, bad_uploads_are_refused_with_their_status_and_nothing_is_stored, a_device_reads_only_its_own_mailbox, floods_are_slowed_with_429_and_a_time_to_wait, the_served_openapi_document_describes_every_route);
+waymark_service::on_every_backend!(super::start; deletion_removes_only_the_asking_devices_envelopes_and_the_receipt_checks_out, a_device_enrols_shares_a_sealed_statement_and_only_the_service_key_opens_it, invites_work_once_and_only_until_they_run_out, bad_uploads_are_refused_with_their_status_and_nothing_is_stored, a_device_reads_only_its_own_mailbox, floods_are_slowed_with_429_and_a_time_to_wait, the_served_openapi_document_describes_every_route);
+
+async fn upload(h: &Harness, device: &TestDevice, kind: &str, record: u128) {
+    let header = EnvelopeHeader {
+        envelope_id: Uuid::from_u128(record << 8 | 1),
+        device_id: device.id,
+        record_kind: kind.into(),
+        record_id: Uuid::from_u128(record),
+        record_version: 1,
+    };
+    let env = seal_envelope(h.service_keys.public(), header, b"{}", &h.entropy).unwrap();
+    let res = h.signed(&device.keys, device.id, "POST", "/v1/envelopes", serde_json::to_vec(&env).unwrap(), NOW).await;
+    assert_eq!(res.status(), 201);
+}
+
+async fn deletion_removes_only_the_asking_devices_envelopes_and_the_receipt_checks_out(h: Harness) {
+    use waymark_sync::deletion::{DeletionReceipt, DeletionRequest};
+    let robin = h.device("Robin").await;
+    let sam = h.device("Sam").await;
+    upload(&h, &robin, "statement", 100).await;
+    upload(&h, &robin, "statement", 101).await;
+    upload(&h, &robin, "pathway_note", 102).await;
+    upload(&h, &sam, "statement", 200).await;
+
+    let only_one = DeletionRequest { format: 1, request_id: Uuid::from_u128(1), record_kind: "statement".into(), record_ids: vec![Uuid::from_u128(101)] };
+    let res = h.signed(&robin.keys, robin.id, "POST", "/v1/deletions", serde_json::to_vec(&only_one).unwrap(), NOW).await;
+    assert_eq!(res.status(), 200);
+    let receipt: DeletionReceipt = res.json().await.unwrap();
+    assert_eq!(receipt.facts.deleted, 1);
+    receipt.verify(h.service_keys.public(), &only_one, robin.id).unwrap();
+    assert_eq!(h.stored_count().await, 3);
+
+    let all = DeletionRequest { format: 1, request_id: Uuid::from_u128(2), record_kind: "statement".into(), record_ids: vec![] };
+    let receipt: DeletionReceipt = h.signed(&robin.keys, robin.id, "POST", "/v1/deletions", serde_json::to_vec(&all).unwrap(), NOW).await.json().await.unwrap();
+    assert_eq!(receipt.facts.deleted, 1);
+    receipt.verify(h.service_keys.public(), &all, robin.id).unwrap();
+    let left: Vec<(String, Uuid)> = h
+        .store
+        .envelopes(0, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.person_name, serde_json::from_str::<waymark_sync::envelope::Envelope>(&e.body).unwrap().header.record_id))
+        .collect();
+    assert_eq!(left, [("Robin".to_string(), Uuid::from_u128(102)), ("Sam".to_string(), Uuid::from_u128(200))], "notes and Sam's statement stay");
+
+    // A receipt changed on the way, or for another request or device, does not check out.
+    let mut changed = receipt.clone();
+    changed.facts.deleted = 5;
+    assert!(changed.verify(h.service_keys.public(), &all, robin.id).is_err());
+    assert!(receipt.verify(h.service_keys.public(), &only_one, robin.id).is_err());
+    assert!(receipt.verify(h.service_keys.public(), &all, sam.id).is_err());
+    let impostor = IdentityKeys::generate(&h.entropy);
+    assert!(receipt.verify(impostor.public(), &all, robin.id).is_err(), "the receipt key must be certified by the pinned service key");
+
+    let bad = serde_json::json!({ "format": 1, "request_id": Uuid::from_u128(3), "record_kind": "DROP TABLE" });
+    assert_eq!(h.signed(&robin.keys, robin.id, "POST", "/v1/deletions", serde_json::to_vec(&bad).unwrap(), NOW).await.status(), 400);
+    assert_eq!(h.stored_count().await, 2);
+}

@@ -2,6 +2,7 @@
 //!
 //! - [`api`]: the JSON bodies of the service's HTTP API.
 //! - [`keys`]: each side's key pairs (Ed25519 to sign, X25519 to receive HPKE), their fingerprint.
+//! - [`deletion`]: asking the service to delete what it holds, and its signed receipt.
 //! - [`envelope`]: a shared record sealed with HPKE (RFC 9180) to the recipient's key, with the
 //!   record's identity bound in as associated data.
 //! - [`invite`]: the one-time code a service hands out so a device can enrol and pin its keys.
@@ -12,6 +13,7 @@
 //! store or log a plaintext: it only turns plaintext into sealed bytes and back.
 
 pub mod api;
+pub mod deletion;
 pub mod envelope;
 pub mod error;
 pub mod invite;
