@@ -290,6 +290,11 @@ pub struct ServicePreviewView {
 pub struct WithdrawnView {
     /// Queued items taken out, so never sent.
     pub removed_from_outbox: u32,
+    /// When the recipient is the connected service: how many it deleted, per its signed receipt
+    /// (checked against the service's pinned key).
+    pub deleted_at_service: Option<u32>,
+    /// In plain words, why the service could not be asked yet (it will be asked again).
+    pub deletion_problem: Option<String>,
 }
 
 /// The TypeScript file the UI imports, generated from the types above and the core's enums

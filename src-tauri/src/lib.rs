@@ -533,7 +533,8 @@ async fn withdraw_consent(
 ) -> CommandResult<WithdrawnView> {
     check_len("Recipient", &recipient, 200)?;
     let removed = with_session(&state, |v, s| v.withdraw_consent(s, kind, &recipient))?;
-    Ok(WithdrawnView { removed_from_outbox: removed as u32 })
+    let (deleted_at_service, deletion_problem) = sharing::delete_at_service(&state, kind, &recipient).await?;
+    Ok(WithdrawnView { removed_from_outbox: removed as u32, deleted_at_service, deletion_problem })
 }
 
 /// "Download all my information": the JSON export (which can restore the profile) and a page

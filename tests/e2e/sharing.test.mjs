@@ -29,7 +29,7 @@ async function freePort() {
 let server;
 after(() => server?.kill('SIGTERM'));
 
-test('a statement shared from the app reaches the service sealed, only its key opens it, and its plan and receipts come back', async () => {
+test('a statement shared from the app reaches the service sealed, only its key opens it, its plan and receipts come back, and withdrawing deletes it there', async () => {
   const port = await freePort();
   service(['init', '--name', 'Northvale Children’s Services']);
   const code = service(['invite', '--name', 'Robin', '--role', 'young_person', '--url', `http://127.0.0.1:${port}`]).trim();
@@ -76,6 +76,13 @@ test('a statement shared from the app reaches the service sealed, only its key o
     await b.$('[data-testid="go-shared"]').click();
     await waitForText(b, '[data-testid="statement"]', 'Read:');
     assert.doesNotMatch(await b.$('[data-testid="statement"]').getText(), /Read: not yet/);
+
+    // Robin changes their mind: the service deletes what it had and its signed receipt is checked.
+    await b.$('[data-testid="go-privacy"]').click();
+    await b.$('[data-testid="consent"] button').click();
+    await b.$('p*=signed receipt checks out').waitForExist({ timeout: 15000 });
+    assert.match(await b.$('p*=signed receipt checks out').getText(), /deleted 1 thing it had from you/);
+    assert.match(service(['inbox']), /Nothing new\./);
   } finally {
     await app.stop();
   }

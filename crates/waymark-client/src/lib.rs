@@ -308,3 +308,39 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
     vault.save_service_connection(session, &connection)?;
     Ok(report)
 }
+
+/// Asks the service to delete what this device sent of `kind` (only `record_ids`, when given),
+/// and checks the signed receipt it answers with against the pinned service key. Network only:
+/// the caller withdraws consent in the vault first, so nothing more of the kind is sent.
+pub async fn request_deletion(
+    connection: &ServiceConnection,
+    kind: waymark_core::domain::ShareableKind,
+    record_ids: Vec<Uuid>,
+    entropy: &dyn Entropy,
+    now: Timestamp,
+) -> Result<waymark_sync::deletion::DeletionReceipt> {
+    use waymark_sync::deletion::{DeletionReceipt, DeletionRequest, DELETION_FORMAT};
+    let keys = device_keys(connection)?;
+    let mut id = [0u8; 16];
+    entropy.fill(&mut id);
+    let request = DeletionRequest {
+        format: DELETION_FORMAT,
+        request_id: uuid::Builder::from_random_bytes(id).into_uuid(),
+        record_kind: kind.as_str().to_string(),
+        record_ids,
+    };
+    let body = serde_json::to_vec(&request).expect("a request serialises");
+    let path = "/v1/deletions";
+    let mut req = http().post(format!("{}{path}", connection.service_url)).header("content-type", "application/json");
+    for (name, value) in sign_request(&keys, &connection.device_id.to_string(), "POST", path, now.0, &body) {
+        req = req.header(name, value);
+    }
+    let res = req.body(body).send().await.map_err(unreachable)?;
+    if !res.status().is_success() {
+        return Err(refused(res).await);
+    }
+    let receipt: DeletionReceipt = res.json().await.map_err(|_| ClientError::Unreachable("the answer was not understood".into()))?;
+    let service = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() };
+    receipt.verify(&service, &request, connection.device_id)?;
+    Ok(receipt)
+}

@@ -294,4 +294,21 @@ async fn receipts_from_the_service_move_the_statement_to_received_then_read(mut 
     assert_eq!(status(&w), StatementStatus::Read);
 }
 
-waymark_service::on_every_backend!(super::world; a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt, a_service_whose_keys_differ_from_the_invite_is_refused_before_anything_is_sent, a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_copy, when_the_service_is_down_the_outbox_waits_backs_off_and_drains_when_it_returns, withdrawing_consent_while_items_wait_means_they_are_never_sent, a_plan_published_by_the_service_arrives_verified_and_older_or_forged_ones_are_refused, receipts_from_the_service_move_the_statement_to_received_then_read);
+waymark_service::on_every_backend!(super::world; withdrawing_consent_asks_the_service_to_delete_and_the_signed_receipt_checks_out, a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt, a_service_whose_keys_differ_from_the_invite_is_refused_before_anything_is_sent, a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_copy, when_the_service_is_down_the_outbox_waits_backs_off_and_drains_when_it_returns, withdrawing_consent_while_items_wait_means_they_are_never_sent, a_plan_published_by_the_service_arrives_verified_and_older_or_forged_ones_are_refused, receipts_from_the_service_move_the_statement_to_received_then_read);
+
+async fn withdrawing_consent_asks_the_service_to_delete_and_the_signed_receipt_checks_out(mut w: World) {
+    w.serve();
+    w.connect().await;
+    w.vault.grant_consent(&w.session, ShareableKind::Statement, SERVICE).unwrap();
+    for words in ["One", "Two"] {
+        let id = w.ready_statement(words);
+        w.vault.share_record(&w.session, id, SERVICE).unwrap();
+    }
+    assert_eq!(w.drain().await.0, 2);
+    assert_eq!(w.store.envelopes(0, 10).await.unwrap().len(), 2);
+    w.vault.withdraw_consent(&w.session, ShareableKind::Statement, SERVICE).unwrap();
+    let connection = w.vault.service_connection(&w.session).unwrap().unwrap();
+    let receipt = waymark_client::request_deletion(&connection, ShareableKind::Statement, vec![], &*w.entropy, w.vault.now()).await.unwrap();
+    assert_eq!(receipt.facts.deleted, 2);
+    assert!(w.store.envelopes(0, 10).await.unwrap().is_empty(), "the service holds none of them now");
+}

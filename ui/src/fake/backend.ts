@@ -303,7 +303,8 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
       s.consents = s.consents.filter((c) => !(c.kind === a.kind && c.recipient === a.recipient));
       const removed = s.waiting;
       s.waiting = 0;
-      return { removed_from_outbox: removed };
+      const atService = s.connection && a.recipient === s.connection.service_name;
+      return { removed_from_outbox: removed, deleted_at_service: atService ? s.sent : null, deletion_problem: null };
     }
     case 'export_everything':
       return [

@@ -158,7 +158,16 @@ export type WithdrawnView = {
 /**
  * Queued items taken out, so never sent.
  */
-removed_from_outbox: number, };
+removed_from_outbox: number, 
+/**
+ * When the recipient is the connected service: how many it deleted, per its signed receipt
+ * (checked against the service's pinned key).
+ */
+deleted_at_service: number | null, 
+/**
+ * In plain words, why the service could not be asked yet (it will be asked again).
+ */
+deletion_problem: string | null, };
 export type KindView = { kind: ShareableKind, what: string, };
 export type PolicyView = { id: string, policy: SaferCaringPolicy, };
 export type ConnectionView = { service_name: string, service_url: string, fingerprint: string, 

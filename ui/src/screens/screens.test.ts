@@ -160,6 +160,7 @@ describe('Sharing and privacy', () => {
     await fireEvent.click(within(consent).getByRole('button'));
     expect(await screen.findByTestId('no-consents')).toHaveTextContent('Nobody.');
     expect(screen.getByText(/1 waiting to go will not be sent/)).toBeInTheDocument();
+    expect(screen.getByText(/deleted 1 thing it had from you, and its signed receipt checks out/)).toBeInTheDocument();
   });
 
   it('downloads everything', async () => {
