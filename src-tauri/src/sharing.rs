@@ -156,6 +156,13 @@ pub async fn send_outbox(state: &AppState) -> CommandResult<()> {
     let report = in_session(state, |v, s| Ok(waymark_client::apply_mail(v, s, &items)?))?;
     state.sharing.lock().map_err(poisoned)?.last_problem =
         report.refused.first().map(|r| format!("Something from the service was refused ({r})."));
+    // A newer library from the service, installed only if its pinned key signed it.
+    let have = state.vault.lock().map_err(poisoned)?.library_version()?.unwrap_or(0);
+    if let Some(signed) = waymark_client::fetch_resources(&connection, have).await? {
+        if let Err(e) = in_session(state, |v, _| Ok(waymark_client::install_resources(v, &connection, &signed)?)) {
+            state.sharing.lock().map_err(poisoned)?.last_problem = Some(e.message);
+        }
+    }
     Ok(())
 }
 

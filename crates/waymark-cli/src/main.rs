@@ -513,6 +513,11 @@ fn run(cli: Cli) -> Outcome {
                 for r in report.refused {
                     println!("Refused {r}");
                 }
+                let have = cx.vault.library_version()?.unwrap_or(0);
+                if let Some(signed) = runtime.block_on(waymark_client::fetch_resources(&connection, have)).map_err(client_failure)? {
+                    waymark_client::install_resources(&mut cx.vault, &connection, &signed).map_err(client_failure)?;
+                    println!("Installed library version {} from {}.", cx.vault.library_version()?.unwrap_or(0), connection.service_name);
+                }
             }
             if skipped.no_consent + skipped.record_gone > 0 {
                 println!("Not sent and taken out: {} (consent ended), {} (deleted).", skipped.no_consent, skipped.record_gone);

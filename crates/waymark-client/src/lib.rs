@@ -344,3 +344,21 @@ pub async fn request_deletion(
     receipt.verify(&service, &request, connection.device_id)?;
     Ok(receipt)
 }
+
+/// Fetches the service's resource library if it has one newer than `have`. Network only.
+pub async fn fetch_resources(connection: &ServiceConnection, have: u32) -> Result<Option<Vec<u8>>> {
+    let res = http().get(format!("{}/v1/resources?have={have}", connection.service_url)).send().await.map_err(unreachable)?;
+    match res.status().as_u16() {
+        200 => Ok(Some(res.bytes().await.map_err(unreachable)?.to_vec())),
+        204 | 404 => Ok(None),
+        _ => Err(refused(res).await),
+    }
+}
+
+/// Installs a fetched library only if the service's pinned key signed it and it is newer than
+/// the one installed. Returns whether it was installed; a refusal keeps the library as it was.
+pub fn install_resources(vault: &mut Vault, connection: &ServiceConnection, signed: &[u8]) -> Result<bool> {
+    let key: [u8; 32] = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() }
+        .signing_key_bytes()?;
+    Ok(vault.install_signed_library(signed, &key)?)
+}

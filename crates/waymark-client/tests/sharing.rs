@@ -294,7 +294,7 @@ async fn receipts_from_the_service_move_the_statement_to_received_then_read(mut 
     assert_eq!(status(&w), StatementStatus::Read);
 }
 
-waymark_service::on_every_backend!(super::world; withdrawing_consent_asks_the_service_to_delete_and_the_signed_receipt_checks_out, a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt, a_service_whose_keys_differ_from_the_invite_is_refused_before_anything_is_sent, a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_copy, when_the_service_is_down_the_outbox_waits_backs_off_and_drains_when_it_returns, withdrawing_consent_while_items_wait_means_they_are_never_sent, a_plan_published_by_the_service_arrives_verified_and_older_or_forged_ones_are_refused, receipts_from_the_service_move_the_statement_to_received_then_read);
+waymark_service::on_every_backend!(super::world; a_library_published_by_the_service_is_installed_only_when_signed_by_it_and_newer, withdrawing_consent_asks_the_service_to_delete_and_the_signed_receipt_checks_out, a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt, a_service_whose_keys_differ_from_the_invite_is_refused_before_anything_is_sent, a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_copy, when_the_service_is_down_the_outbox_waits_backs_off_and_drains_when_it_returns, withdrawing_consent_while_items_wait_means_they_are_never_sent, a_plan_published_by_the_service_arrives_verified_and_older_or_forged_ones_are_refused, receipts_from_the_service_move_the_statement_to_received_then_read);
 
 async fn withdrawing_consent_asks_the_service_to_delete_and_the_signed_receipt_checks_out(mut w: World) {
     w.serve();
@@ -311,4 +311,31 @@ async fn withdrawing_consent_asks_the_service_to_delete_and_the_signed_receipt_c
     let receipt = waymark_client::request_deletion(&connection, ShareableKind::Statement, vec![], &*w.entropy, w.vault.now()).await.unwrap();
     assert_eq!(receipt.facts.deleted, 2);
     assert!(w.store.envelopes(0, 10).await.unwrap().is_empty(), "the service holds none of them now");
+}
+
+async fn a_library_published_by_the_service_is_installed_only_when_signed_by_it_and_newer(mut w: World) {
+    use waymark_client::{fetch_resources, install_resources};
+    w.serve();
+    w.connect().await;
+    w.vault.install_builtin_library().unwrap();
+    let before = w.vault.library_version().unwrap().unwrap();
+    let connection = w.vault.service_connection(&w.session).unwrap().unwrap();
+    assert!(fetch_resources(&connection, before).await.unwrap().is_none(), "nothing published yet");
+
+    let pages = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/library");
+    let newer = before + 1;
+    assert!(waymark_service::outgoing::publish_resources(&w.store, &w.service_keys, &pages, newer, NOW).await.unwrap());
+    assert!(!waymark_service::outgoing::publish_resources(&w.store, &w.service_keys, &pages, before, NOW).await.unwrap(), "an older one is not published");
+    let signed = fetch_resources(&connection, before).await.unwrap().expect("a newer library");
+    assert!(install_resources(&mut w.vault, &connection, &signed).unwrap());
+    assert_eq!(w.vault.library_version().unwrap(), Some(newer));
+    assert!(fetch_resources(&connection, newer).await.unwrap().is_none(), "nothing newer than what is installed");
+
+    // One signed by a key other than the pinned service key is refused and the library kept.
+    let impostor = IdentityKeys::generate(&*w.entropy);
+    let bundle = waymark_core::domain::library::build_bundle(&pages, newer + 1).unwrap();
+    let forged = waymark_core::domain::library::SignedLibraryBundle::sign_with(serde_json::to_string(&bundle).unwrap(), |m| impostor.sign(m));
+    let err = install_resources(&mut w.vault, &connection, &serde_json::to_vec(&forged).unwrap()).unwrap_err();
+    assert!(err.to_string().contains("signature does not match"), "{err}");
+    assert_eq!(w.vault.library_version().unwrap(), Some(newer));
 }

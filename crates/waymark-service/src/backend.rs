@@ -80,4 +80,10 @@ impl ServiceStore for Backend {
     async fn audit(&self, at: i64, device_id: Option<Uuid>, action: &'static str, outcome: String) -> Result<()> {
         forward!(self, audit(at, device_id, action, outcome))
     }
+    async fn put_resources(&self, version: i64, signed: String, now: i64) -> Result<bool> {
+        forward!(self, put_resources(version, signed, now))
+    }
+    async fn resources(&self) -> Result<Option<(i64, String)>> {
+        forward!(self, resources())
+    }
 }

@@ -15,6 +15,8 @@ pub enum ServiceError {
     Conflict(String),
     #[error("{0}")]
     Gone(String),
+    #[error("{0}")]
+    NotFound(String),
     #[error("the request body is larger than {0} bytes")]
     TooLarge(usize),
     #[error("{0}")]
@@ -42,6 +44,7 @@ impl ServiceError {
             ServiceError::Forbidden(_) => "forbidden",
             ServiceError::Conflict(_) => "conflict",
             ServiceError::Gone(_) => "gone",
+            ServiceError::NotFound(_) => "not_found",
             ServiceError::TooLarge(_) => "too_large",
             ServiceError::Sync(e) => e.code(),
             ServiceError::Core(e) => e.code(),
@@ -57,6 +60,7 @@ impl ServiceError {
             ServiceError::Forbidden(_) => StatusCode::FORBIDDEN,
             ServiceError::Conflict(_) => StatusCode::CONFLICT,
             ServiceError::Gone(_) => StatusCode::GONE,
+            ServiceError::NotFound(_) => StatusCode::NOT_FOUND,
             ServiceError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ServiceError::Database(_) | ServiceError::Postgres(_) | ServiceError::Io(_) | ServiceError::Unavailable => {
                 StatusCode::INTERNAL_SERVER_ERROR

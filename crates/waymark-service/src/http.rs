@@ -74,6 +74,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("post", "/v1/envelopes"),
     ("get", "/v1/mailbox"),
     ("post", "/v1/deletions"),
+    ("get", "/v1/resources"),
 ];
 
 pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
@@ -84,6 +85,7 @@ pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
         .route("/v1/envelopes", post(upload::<S>))
         .route("/v1/mailbox", get(mailbox::<S>))
         .route("/v1/deletions", post(delete::<S>))
+        .route("/v1/resources", get(resources::<S>))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)
 }
@@ -262,4 +264,28 @@ async fn delete<S: ServiceStore>(
         deleted,
         at: now,
     })))
+}
+
+#[derive(Deserialize)]
+struct ResourcesQuery {
+    /// The library version the device has; nothing is sent unless this one is newer.
+    #[serde(default)]
+    have: i64,
+}
+
+/// The newest signed resource library. Public guidance, so no signature is asked for; devices
+/// check the service's signature on it before installing.
+async fn resources<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    query: std::result::Result<Query<ResourcesQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response> {
+    let Query(query) = query.map_err(|_| ServiceError::BadRequest("`have` must be a whole number".into()))?;
+    state.limits.take("resources", crate::limits::RESOURCES, state.clock.now().0)?;
+    Ok(match state.store.resources().await? {
+        Some((version, signed)) if version > query.have => {
+            ([(axum::http::header::CONTENT_TYPE, "application/json")], signed).into_response()
+        }
+        Some(_) => StatusCode::NO_CONTENT.into_response(),
+        None => ServiceError::NotFound("this service has not published a library".into()).into_response(),
+    })
 }

@@ -19,6 +19,8 @@ pub struct Rate {
 pub const ENROL: Rate = Rate { burst: 10, per_minute: 10 };
 /// Signed calls, per device: an outbox pass after a week offline stays well within this.
 pub const PER_DEVICE: Rate = Rate { burst: 120, per_minute: 60 };
+/// Library downloads, for everyone together (each device asks now and then).
+pub const RESOURCES: Rate = Rate { burst: 120, per_minute: 120 };
 /// Requests whose signature failed, for everyone together.
 pub const BAD_SIGNATURES: Rate = Rate { burst: 30, per_minute: 30 };
 

@@ -14,7 +14,7 @@ use waymark_core::secret::Passphrase;
 use waymark_core::{Clock, SystemClock, SystemEntropy};
 use waymark_service::http::{router, ServiceState};
 use waymark_service::keyfile::KeyFile;
-use waymark_service::outgoing::{publish_plan, send_receipt};
+use waymark_service::outgoing::{publish_plan, publish_resources, send_receipt};
 use waymark_service::backend::Backend;
 use waymark_service::store::{NewInvite, ServiceStore};
 use waymark_service::{Result, ServiceError};
@@ -71,6 +71,15 @@ enum Command {
     },
     /// Mark an inbox item as read; its sender's device is told (asks for the passphrase: it signs).
     MarkRead { seq: i64 },
+    /// Publish the resource library built from a folder of Markdown pages, signed, for every
+    /// device to fetch (public guidance: nothing personal).
+    PublishResources {
+        /// The folder of Markdown pages (see content/README.md).
+        pages: PathBuf,
+        /// The bundle's version; devices install only a newer one.
+        #[arg(long)]
+        version: u32,
+    },
     /// Send a new version of a person's plan to each of their devices, sealed and signed.
     PublishPlan {
         file: PathBuf,
@@ -198,6 +207,14 @@ async fn run(cli: Cli) -> Result<()> {
             store.mark_read(seq, now).await?;
             send_receipt(&store, &keys, &item, ReceiptStatus::Read, &SystemEntropy::new(), now).await?;
             println!("Marked #{seq} as read; {}'s device will show it.", item.person_name);
+        }
+        Command::PublishResources { pages, version } => {
+            let keys = KeyFile::load(&keys_path)?.open(&passphrase()?)?;
+            if publish_resources(&store(&cli.database, &cli.dir).await?, &keys, &pages, version, now).await? {
+                println!("Published library version {version}.");
+            } else {
+                return Err(ServiceError::Conflict(format!("a library of version {version} or newer is published already")));
+            }
         }
         Command::PublishPlan { file, person } => {
             let keys = KeyFile::load(&keys_path)?.open(&passphrase()?)?;

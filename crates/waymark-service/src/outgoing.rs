@@ -78,3 +78,21 @@ fn random_uuid(entropy: &dyn Entropy) -> Uuid {
     entropy.fill(&mut b);
     uuid::Builder::from_random_bytes(b).into_uuid()
 }
+
+/// Builds the resource library from a folder of Markdown pages, signs it with the service's key
+/// and keeps it for devices to fetch. Returns false when a bundle of this version or newer is
+/// already published (nothing changes).
+pub async fn publish_resources<S: ServiceStore>(
+    store: &S,
+    service: &IdentityKeys,
+    dir: &std::path::Path,
+    version: u32,
+    now: i64,
+) -> Result<bool> {
+    let bundle = waymark_core::domain::library::build_bundle(dir, version)?;
+    let json = serde_json::to_string(&bundle).expect("a bundle serialises");
+    let signed = waymark_core::domain::library::SignedLibraryBundle::sign_with(json, |msg| service.sign(msg));
+    let stored = store.put_resources(i64::from(version), serde_json::to_string(&signed).expect("a signed bundle serialises"), now).await?;
+    store.audit(now, None, "publish_resources", format!("version {version}: {}", if stored { "published" } else { "not newer" })).await?;
+    Ok(stored)
+}

@@ -16,6 +16,7 @@ use crate::store::{Device, MailItem, NewInvite, ServiceStore, Stored, StoredEnve
 const MIGRATIONS: &[(i32, &str)] = &[
     (1, include_str!("../migrations/postgres/0001_init.sql")),
     (2, include_str!("../migrations/postgres/0002_receipts.sql")),
+    (3, include_str!("../migrations/postgres/0003_resources.sql")),
 ];
 
 #[derive(Clone)]
@@ -60,7 +61,7 @@ impl PgStore {
     pub async fn dump_for_tests(&self) -> Vec<u8> {
         let client = self.client.lock().await;
         let mut out = Vec::new();
-        for table in ["invites", "devices", "envelopes", "mailbox", "audit"] {
+        for table in ["invites", "devices", "envelopes", "mailbox", "audit", "resources"] {
             for row in client.query(&format!("SELECT t::text FROM {table} t"), &[]).await.expect("a table reads") {
                 out.extend_from_slice(row.get::<_, &str>(0).as_bytes());
                 out.push(b'\n');
@@ -275,5 +276,26 @@ impl ServiceStore for PgStore {
             .await
             .map_err(db)?;
         Ok(())
+    }
+
+    async fn put_resources(&self, version: i64, signed: String, now: i64) -> Result<bool> {
+        let client = self.client.lock().await;
+        let changed = client
+            .execute(
+                "INSERT INTO resources (singleton, bundle_version, signed, published_at) VALUES (1, $1, $2, $3)
+                 ON CONFLICT (singleton) DO UPDATE SET bundle_version = excluded.bundle_version, signed = excluded.signed,
+                     published_at = excluded.published_at
+                 WHERE excluded.bundle_version > resources.bundle_version",
+                &[&version, &signed, &now],
+            )
+            .await
+            .map_err(db)?;
+        Ok(changed == 1)
+    }
+
+    async fn resources(&self) -> Result<Option<(i64, String)>> {
+        let client = self.client.lock().await;
+        let row = client.query_opt("SELECT bundle_version, signed FROM resources", &[]).await.map_err(db)?;
+        Ok(row.map(|r| (r.get(0), r.get(1))))
     }
 }

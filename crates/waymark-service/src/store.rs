@@ -98,11 +98,16 @@ pub trait ServiceStore: Send + Sync + 'static {
     /// One device's mailbox after `after`; no other device's items, ever.
     fn mailbox(&self, device_id: Uuid, after: i64, limit: u32) -> impl Future<Output = Result<Vec<MailItem>>> + Send;
     fn audit(&self, at: i64, device_id: Option<Uuid>, action: &'static str, outcome: String) -> impl Future<Output = Result<()>> + Send;
+    /// Keeps a signed library bundle if it is newer than the one kept; says whether it was.
+    fn put_resources(&self, version: i64, signed: String, now: i64) -> impl Future<Output = Result<bool>> + Send;
+    /// The newest signed library bundle and its version.
+    fn resources(&self) -> impl Future<Output = Result<Option<(i64, String)>>> + Send;
 }
 
 const SQLITE_MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("../migrations/sqlite/0001_init.sql")),
     (2, include_str!("../migrations/sqlite/0002_receipts.sql")),
+    (3, include_str!("../migrations/sqlite/0003_resources.sql")),
 ];
 
 /// The embedded back end: one SQLite file, WAL mode, one connection behind a lock (the service's
@@ -346,5 +351,24 @@ impl ServiceStore for SqliteStore {
             Ok(())
         })
         .await
+    }
+
+    async fn put_resources(&self, version: i64, signed: String, now: i64) -> Result<bool> {
+        self.run(move |c| {
+            let changed = c.execute(
+                "INSERT INTO resources (singleton, bundle_version, signed, published_at) VALUES (1, ?1, ?2, ?3)
+                 ON CONFLICT (singleton) DO UPDATE SET bundle_version = excluded.bundle_version, signed = excluded.signed,
+                     published_at = excluded.published_at
+                 WHERE excluded.bundle_version > resources.bundle_version",
+                params![version, signed, now],
+            )?;
+            Ok(changed == 1)
+        })
+        .await
+    }
+
+    async fn resources(&self) -> Result<Option<(i64, String)>> {
+        self.run(|c| Ok(c.query_row("SELECT bundle_version, signed FROM resources", [], |r| Ok((r.get(0)?, r.get(1)?))).optional()?))
+            .await
     }
 }

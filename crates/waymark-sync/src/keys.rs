@@ -85,9 +85,14 @@ impl PublicKeys {
         Ok(hex.join("-"))
     }
 
+    /// The Ed25519 signing key's 32 bytes.
+    pub fn signing_key_bytes(&self) -> Result<[u8; 32]> {
+        b64::decode_array("Signing key", &self.signing)
+    }
+
     /// Checks `signature` over `message` with the signing key.
     pub fn verify(&self, message: &[u8], signature: &[u8]) -> Result<()> {
-        let key: [u8; 32] = b64::decode_array("Signing key", &self.signing)?;
+        let key = self.signing_key_bytes()?;
         UnparsedPublicKey::new(&ED25519, key).verify(message, signature).map_err(|_| SyncError::BadSignature)
     }
 

@@ -270,16 +270,22 @@ pub struct SignedLibraryBundle {
 }
 
 impl SignedLibraryBundle {
-    /// Signs `bundle_json` with an Ed25519 key pair (used by the service, and by tests).
+    /// Signs `bundle_json` with an Ed25519 key pair (used by tests).
     pub fn sign(bundle_json: String, key: &ring::signature::Ed25519KeyPair) -> Self {
+        Self::sign_with(bundle_json, |msg| key.sign(msg).as_ref().to_vec())
+    }
+
+    /// Signs `bundle_json` with any Ed25519 signer (the service's key lives elsewhere): `sign` is
+    /// given the exact bytes to sign.
+    pub fn sign_with(bundle_json: String, sign: impl FnOnce(&[u8]) -> Vec<u8>) -> Self {
         let mut msg = SIGNING_CONTEXT.to_vec();
         msg.extend_from_slice(bundle_json.as_bytes());
-        let sig = key.sign(&msg);
+        let sig = sign(&msg);
         SignedLibraryBundle {
             format: SIGNED_BUNDLE_FORMAT.into(),
             format_version: 1,
             bundle: bundle_json,
-            signature: sig.as_ref().iter().map(|b| format!("{b:02x}")).collect(),
+            signature: sig.iter().map(|b| format!("{b:02x}")).collect(),
         }
     }
 

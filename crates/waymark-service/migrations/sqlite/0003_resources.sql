@@ -1,0 +1,7 @@
+-- The newest resource library the service publishes: public guidance, signed, nothing personal.
+CREATE TABLE resources (
+    singleton      INTEGER PRIMARY KEY CHECK (singleton = 1),
+    bundle_version INTEGER NOT NULL,
+    signed         TEXT NOT NULL,
+    published_at   INTEGER NOT NULL
+);
