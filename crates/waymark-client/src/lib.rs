@@ -51,6 +51,8 @@ impl ClientError {
 
 pub type Result<T> = std::result::Result<T, ClientError>;
 
+/// HTTPS through rustls (with ring) and the public web roots; plain HTTP only reaches loopback,
+/// because invite codes refuse any other `http://` address.
 fn http() -> reqwest::Client {
     reqwest::Client::builder().timeout(Duration::from_secs(20)).build().expect("an HTTP client builds")
 }
