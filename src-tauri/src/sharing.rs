@@ -169,14 +169,19 @@ pub async fn send_outbox(state: &AppState) -> CommandResult<()> {
 async fn send_waiting(state: &AppState) -> CommandResult<()> {
     let _one_at_a_time = state.sending.lock().await;
     let entropy = SystemEntropy::new();
-    let prepared = match with_session(state, |v, s| Ok(prepare_sends(v, s, &entropy))) {
-        Ok(Ok((prepared, _))) => prepared,
-        Ok(Err(waymark_client::ClientError::NotConnected)) | Err(_) => return Ok(()),
-        Ok(Err(e)) => return Err(e.into()),
+    let (profile, prepared) = match with_session(state, |v, s| Ok((s.display_name().to_string(), prepare_sends(v, s, &entropy)))) {
+        Ok((profile, Ok((prepared, _)))) => (profile, prepared),
+        Ok((_, Err(waymark_client::ClientError::NotConnected))) | Err(_) => return Ok(()),
+        Ok((_, Err(e))) => return Err(e.into()),
     };
     let mut result = Ok(());
     for p in &prepared {
-        let still = with_session(state, |v, s| v.has_consent(s, p.item.record_kind, &p.item.recipient))?;
+        // Stop if the person locked (or someone else unlocked) while this pass was sending.
+        let (same_person, still) =
+            with_session(state, |v, s| Ok((s.display_name() == profile, v.has_consent(s, p.item.record_kind, &p.item.recipient)?)))?;
+        if !same_person {
+            break;
+        }
         if !still {
             with_session(state, |v, s| v.drop_outbox_item(s, p.item.item_id))?;
             continue;
