@@ -533,7 +533,13 @@ async fn withdraw_consent(
 ) -> CommandResult<WithdrawnView> {
     check_len("Recipient", &recipient, 200)?;
     let removed = with_session(&state, |v, s| v.withdraw_consent(s, kind, &recipient))?;
-    let (deleted_at_service, deletion_problem) = sharing::delete_at_service(&state, kind, &recipient).await?;
+    // The vault queued a deletion in the same step if `recipient` is the connected service.
+    let answer = sharing::process_deletions(&state).await?.into_iter().rev().find(|(k, _)| *k == kind).map(|(_, a)| a);
+    let (deleted_at_service, deletion_problem) = match answer {
+        Some(Ok(n)) => (Some(n), None),
+        Some(Err(problem)) => (None, Some(problem)),
+        None => (None, None),
+    };
     Ok(WithdrawnView { removed_from_outbox: removed as u32, deleted_at_service, deletion_problem })
 }
 

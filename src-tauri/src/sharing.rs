@@ -18,9 +18,6 @@ use crate::{check_len, in_session, poisoned, record_id, with_session, AppState, 
 #[derive(Default)]
 pub struct SharingState {
     pending: Option<Preview>,
-    /// Per profile, kinds whose deletion the service has not confirmed yet; asked again on each
-    /// pass while that profile is unlocked. In memory only for now: a restart forgets them.
-    deletions_due: Vec<(String, ShareableKind)>,
     last_sent: Option<Timestamp>,
     last_problem: Option<String>,
 }
@@ -137,13 +134,7 @@ pub async fn send_now(state: tauri::State<'_, AppState>) -> CommandResult<Sharin
 /// receipts. The outcome is kept for the status line.
 pub async fn send_outbox(state: &AppState) -> CommandResult<()> {
     // Deletions this profile asked for that the service has not confirmed yet.
-    if let Ok((profile, Some(connection))) = with_session(state, |v, s| Ok((s.display_name().to_string(), v.service_connection(s)?))) {
-        let due: Vec<ShareableKind> =
-            state.sharing.lock().map_err(poisoned)?.deletions_due.iter().filter(|(p, _)| *p == profile).map(|(_, k)| *k).collect();
-        for kind in due {
-            delete_at_service(state, kind, &connection.service_name).await?;
-        }
-    }
+    process_deletions(state).await?;
     send_waiting(state).await?;
     let Some(connection) = with_session(state, |v, s| v.service_connection(s)).ok().flatten() else { return Ok(()) };
     let items = match waymark_client::fetch_mail(&connection, now()).await {
@@ -204,33 +195,29 @@ async fn send_waiting(state: &AppState) -> CommandResult<()> {
     result
 }
 
-/// After consent for `kind` is withdrawn from the connected service, asks it to delete what it
-/// holds of that kind from this device. Returns how many it deleted (per its checked receipt),
-/// or why it could not be asked yet; then it is asked again on every pass until it answers.
-pub async fn delete_at_service(
-    state: &AppState,
-    kind: ShareableKind,
-    recipient: &str,
-) -> CommandResult<(Option<u32>, Option<String>)> {
-    let (profile, connection) = with_session(state, |v, s| Ok((s.display_name().to_string(), v.service_connection(s)?)))?;
-    let Some(connection) = connection else { return Ok((None, None)) };
-    if connection.service_name != recipient.trim() {
-        return Ok((None, None));
-    }
-    let due = (profile, kind);
-    match waymark_client::request_deletion(&connection, kind, Vec::new(), &SystemEntropy::new(), now()).await {
-        Ok(receipt) => {
-            state.sharing.lock().map_err(poisoned)?.deletions_due.retain(|d| *d != due);
-            Ok((Some(receipt.facts.deleted), None))
-        }
-        Err(e) => {
-            let mut s = state.sharing.lock().map_err(poisoned)?;
-            if !s.deletions_due.contains(&due) {
-                s.deletions_due.push(due);
+/// Asks the connected service to delete what it holds for each deletion this profile asked for
+/// and it has not confirmed (the vault keeps them, so a restart loses none). Each answer's signed
+/// receipt is checked before the ask is forgotten. Returns, per kind asked, how many it deleted,
+/// or why it could not be asked yet; the first failure stops the pass (the service is likely away).
+pub async fn process_deletions(state: &AppState) -> CommandResult<Vec<(ShareableKind, Result<u32, String>)>> {
+    let Ok((Some(connection), pending)) = with_session(state, |v, s| Ok((v.service_connection(s)?, v.pending_deletions(s)?))) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for ask in pending {
+        match waymark_client::request_deletion(&connection, ask.kind, Vec::new(), &SystemEntropy::new(), now()).await {
+            Ok(receipt) => {
+                with_session(state, |v, s| v.complete_deletion(s, ask.id))?;
+                out.push((ask.kind, Ok(receipt.facts.deleted)));
             }
-            Ok((None, Some(e.to_string())))
+            Err(e) => {
+                state.sharing.lock().map_err(poisoned)?.last_problem = Some(e.to_string());
+                out.push((ask.kind, Err(e.to_string())));
+                break;
+            }
         }
     }
+    Ok(out)
 }
 
 /// Tries the outbox every minute while the app runs; does nothing while locked.

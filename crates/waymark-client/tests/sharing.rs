@@ -306,10 +306,34 @@ async fn withdrawing_consent_asks_the_service_to_delete_and_the_signed_receipt_c
     }
     assert_eq!(w.drain().await.0, 2);
     assert_eq!(w.store.envelopes(0, 10).await.unwrap().len(), 2);
+    // Withdrawn while the service cannot be reached: the ask is kept in the vault…
+    let mut connection = w.vault.service_connection(&w.session).unwrap().unwrap();
+    let real_url = connection.service_url.clone();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    connection.service_url = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    w.vault.save_service_connection(&w.session, &connection).unwrap();
     w.vault.withdraw_consent(&w.session, ShareableKind::Statement, SERVICE).unwrap();
-    let connection = w.vault.service_connection(&w.session).unwrap().unwrap();
-    let receipt = waymark_client::request_deletion(&connection, ShareableKind::Statement, vec![], &*w.entropy, w.vault.now()).await.unwrap();
+    let asked = w.vault.pending_deletions(&w.session).unwrap();
+    assert_eq!(asked.iter().map(|a| a.kind).collect::<Vec<_>>(), [ShareableKind::Statement]);
+    let err = waymark_client::request_deletion(&connection, asked[0].kind, vec![], &*w.entropy, w.vault.now()).await.unwrap_err();
+    assert!(matches!(err, ClientError::Unreachable(_)));
+
+    // …across a restart of the app…
+    let dir = w._vault_dir.path().to_path_buf();
+    let reopened = Vault::open(&dir, VaultOptions { kdf: KdfParams::FLOOR, clock: w.clock.clone(), entropy: w.entropy.clone() }).unwrap();
+    drop(std::mem::replace(&mut w.vault, reopened));
+    w.session = w.vault.unlock("Robin", &Passphrase::new("otter lantern biscuit".into())).unwrap();
+    let asked = w.vault.pending_deletions(&w.session).unwrap();
+    assert_eq!(asked.len(), 1, "a restart does not lose the ask");
+
+    // …and when the service is back, it deletes, the receipt checks out, and the ask is done.
+    connection.service_url = real_url;
+    w.vault.save_service_connection(&w.session, &connection).unwrap();
+    let receipt = waymark_client::request_deletion(&connection, asked[0].kind, vec![], &*w.entropy, w.vault.now()).await.unwrap();
     assert_eq!(receipt.facts.deleted, 2);
+    w.vault.complete_deletion(&w.session, asked[0].id).unwrap();
+    assert!(w.vault.pending_deletions(&w.session).unwrap().is_empty());
     assert!(w.store.envelopes(0, 10).await.unwrap().is_empty(), "the service holds none of them now");
 }
 

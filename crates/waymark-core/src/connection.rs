@@ -195,3 +195,60 @@ impl Vault {
         Ok(())
     }
 }
+
+/// A deletion the service has not confirmed yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingDeletion {
+    pub id: RecordId,
+    pub kind: crate::domain::ShareableKind,
+    pub asked_at: Timestamp,
+}
+
+impl Vault {
+    pub(crate) fn queue_deletion_in(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        session: &Session,
+        kind: crate::domain::ShareableKind,
+    ) -> Result<()> {
+        let id = RecordId::random(self.entropy());
+        let plain = Zeroizing::new(serde_json::to_vec(&kind).expect("a kind serialises"));
+        let binding = RecordBinding { profile: &session.profile, record: &id, kind: "pending_deletion", version: 1 };
+        let sealed = session.sealer.seal(binding, &plain, self.entropy());
+        tx.execute(
+            "INSERT INTO pending_deletions (profile_id, id, asked_at, sealed) VALUES (?1, ?2, ?3, ?4)",
+            params![&session.profile_id().as_bytes()[..], &id.as_bytes()[..], self.now().0, sealed],
+        )?;
+        Ok(())
+    }
+
+    /// Deletions this profile asked the service for that it has not confirmed, oldest first.
+    pub fn pending_deletions(&self, session: &Session) -> Result<Vec<PendingDeletion>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT id, asked_at, sealed FROM pending_deletions WHERE profile_id = ?1 ORDER BY asked_at, id")?;
+        let rows = stmt
+            .query_map([&session.profile_id().as_bytes()[..]], |r| {
+                Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?, r.get::<_, Vec<u8>>(2)?))
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, at, sealed) in rows {
+            let id = RecordId::from_slice(&id).ok_or(Error::DamagedKey)?;
+            let binding = RecordBinding { profile: &session.profile, record: &id, kind: "pending_deletion", version: 1 };
+            let plain = session.sealer.open(binding, &sealed)?;
+            let kind = serde_json::from_slice(&plain).map_err(|_| Error::Integrity { record_id: id })?;
+            out.push(PendingDeletion { id, kind, asked_at: Timestamp(at) });
+        }
+        Ok(out)
+    }
+
+    /// The service confirmed a deletion (its receipt checked out): forget the ask.
+    pub fn complete_deletion(&mut self, session: &Session, id: RecordId) -> Result<()> {
+        self.conn().execute(
+            "DELETE FROM pending_deletions WHERE profile_id = ?1 AND id = ?2",
+            params![&session.profile_id().as_bytes()[..], &id.as_bytes()[..]],
+        )?;
+        Ok(())
+    }
+}

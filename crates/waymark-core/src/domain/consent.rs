@@ -218,6 +218,7 @@ impl Vault {
             .into_iter()
             .filter(|i| i.record_kind == kind && i.recipient == recipient)
             .collect();
+        let to_connected_service = self.service_connection(session)?.is_some_and(|c| c.service_name == recipient);
         let event = ConsentEvent {
             record_kind: kind,
             recipient,
@@ -227,6 +228,11 @@ impl Vault {
             sequence: self.next_consent_sequence(session)?,
         };
         Vault::insert_in(&tx, self, session, RecordBody::ConsentEvent(event))?;
+        // Withdrawing from the connected service also asks it to delete what it holds; the ask
+        // is kept until the service confirms, so a restart cannot lose it.
+        if to_connected_service {
+            self.queue_deletion_in(&tx, session, kind)?;
+        }
         for item in &queued {
             tx.execute(
                 "DELETE FROM outbox WHERE profile_id = ?1 AND id = ?2",
