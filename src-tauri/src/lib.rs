@@ -82,9 +82,14 @@ async fn create_profile(
     let role = Role::parse(&role)?;
     let passphrase = Passphrase::new(passphrase);
     let (session, code) = state.vault.lock().map_err(poisoned)?.create_profile(&name, role, &passphrase)?;
-    let created = SessionWithCode { session: view(&session), recovery_code: code.display().to_string() };
+    open_with_code(&state, session, &code)
+}
+
+/// Makes `session` the unlocked one and returns it with its recovery code, to be shown once.
+fn open_with_code(state: &AppState, session: Session, code: &RecoveryCode) -> CommandResult<SessionWithCode> {
+    let out = SessionWithCode { session: view(&session), recovery_code: code.display().to_string() };
     *state.session.lock().map_err(poisoned)? = Some(session);
-    Ok(created)
+    Ok(out)
 }
 
 #[tauri::command]
@@ -309,9 +314,7 @@ async fn recover(
     let code = RecoveryCode::parse(&recovery_code)?;
     let passphrase = Passphrase::new(passphrase);
     let (session, new_code) = state.vault.lock().map_err(poisoned)?.recover(&name, &code, &passphrase)?;
-    let out = SessionWithCode { session: view(&session), recovery_code: new_code.display().to_string() };
-    *state.session.lock().map_err(poisoned)? = Some(session);
-    Ok(out)
+    open_with_code(&state, session, &new_code)
 }
 
 /// Saves the recovery code the person is looking at as a file, when they ask to.
