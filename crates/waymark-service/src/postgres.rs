@@ -1,12 +1,9 @@
 //! The PostgreSQL back end, for when one machine is not enough: any number of stateless service
 //! instances share one database. Every multi-step method runs in one transaction (redeeming an
 //! invite locks its row), so two instances cannot both use one invite or store one envelope twice.
-//! One connection per instance, behind an async lock; a pool is the next step if that becomes
-//! the bottleneck.
+//! Each instance keeps a small pool of connections, so one slow query does not hold up the rest.
 
-use std::sync::Arc;
-
-use tokio::sync::Mutex;
+use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod};
 use tokio_postgres::{Client, NoTls};
 use uuid::Uuid;
 
@@ -19,9 +16,13 @@ const MIGRATIONS: &[(i32, &str)] = &[
     (3, include_str!("../migrations/postgres/0003_resources.sql")),
 ];
 
+/// Connections each instance may hold open. PostgreSQL's default limit is 100, so a handful of
+/// instances fit with room to spare.
+const POOL_SIZE: usize = 16;
+
 #[derive(Clone)]
 pub struct PgStore {
-    client: Arc<Mutex<Client>>,
+    pool: Pool,
 }
 
 fn db(e: tokio_postgres::Error) -> ServiceError {
@@ -41,25 +42,30 @@ impl PgStore {
             }
             config.options(format!("-c search_path={schema}"));
         }
-        let (client, connection) = config.connect(NoTls).await.map_err(db)?;
-        tokio::spawn(async move {
-            if let Err(e) = connection.await {
-                eprintln!("waymark-service: the PostgreSQL connection ended: {e}");
-            }
-        });
+        let manager = Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
+        let pool = Pool::builder(manager)
+            .max_size(POOL_SIZE)
+            .build()
+            .map_err(|e| ServiceError::Postgres(e.to_string()))?;
+        let store = PgStore { pool };
+        let mut client = store.conn().await?;
         if let Some(schema) = schema {
             client.batch_execute(&format!("CREATE SCHEMA IF NOT EXISTS {schema}")).await.map_err(db)?;
         }
-        let mut client = client;
         migrate(&mut client).await?;
-        Ok(PgStore { client: Arc::new(Mutex::new(client)) })
+        Ok(store)
+    }
+
+    /// A connection from the pool, waiting for one to come free if all are busy.
+    async fn conn(&self) -> Result<Object> {
+        self.pool.get().await.map_err(|e| ServiceError::Postgres(e.to_string()))
     }
 }
 
 impl PgStore {
     /// Every row of every table as text (for the tests' scan for plaintext).
     pub async fn dump_for_tests(&self) -> Vec<u8> {
-        let client = self.client.lock().await;
+        let client = self.conn().await.expect("a pooled connection");
         let mut out = Vec::new();
         for table in ["invites", "devices", "envelopes", "mailbox", "audit", "resources"] {
             for row in client.query(&format!("SELECT t::text FROM {table} t"), &[]).await.expect("a table reads") {
@@ -101,7 +107,7 @@ fn device_from_row(r: &tokio_postgres::Row) -> Result<Device> {
 
 impl ServiceStore for PgStore {
     async fn add_invite(&self, invite: NewInvite) -> Result<()> {
-        let client = self.client.lock().await;
+        let client = self.conn().await?;
         client
             .execute(
                 "INSERT INTO invites (token_hash, person_name, role, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
@@ -113,7 +119,7 @@ impl ServiceStore for PgStore {
     }
 
     async fn redeem_invite(&self, token_hash: Vec<u8>, device: Device, now: i64) -> Result<Device> {
-        let mut client = self.client.lock().await;
+        let mut client = self.conn().await?;
         let tx = client.transaction().await.map_err(db)?;
         let row = tx
             .query_opt("SELECT person_name, role, expires_at, used_at FROM invites WHERE token_hash = $1 FOR UPDATE", &[&token_hash])
@@ -144,7 +150,7 @@ impl ServiceStore for PgStore {
     }
 
     async fn device(&self, id: Uuid) -> Result<Option<Device>> {
-        let client = self.client.lock().await;
+        let client = self.conn().await?;
         let row = client
             .query_opt("SELECT id, person_name, role, signing_key, receiving_key, enrolled_at FROM devices WHERE id = $1", &[&id.to_string()])
             .await
@@ -153,7 +159,7 @@ impl ServiceStore for PgStore {
     }
 
     async fn devices_of(&self, person_name: String) -> Result<Vec<Device>> {
-        let client = self.client.lock().await;
+        let client = self.conn().await?;
         let rows = client
             .query(
                 "SELECT id, person_name, role, signing_key, receiving_key, enrolled_at FROM devices WHERE person_name = $1 ORDER BY enrolled_at",
@@ -165,7 +171,7 @@ impl ServiceStore for PgStore {
     }
 
     async fn put_envelope(&self, envelope_id: Uuid, device_id: Uuid, record_kind: String, body: String, now: i64) -> Result<Stored> {
-        let client = self.client.lock().await;
+        let client = self.conn().await?;
         // Insert unless the id is taken; then say whose it is. One statement, so two instances
         // racing on one id cannot both store it.
         let inserted = client
@@ -192,7 +198,7 @@ impl ServiceStore for PgStore {
     }
 
     async fn envelopes(&self, after: i64, limit: u32) -> Result<Vec<StoredEnvelope>> {
-        let client = self.client.lock().await;
+        let client = self.conn().await?;
         let rows = client
             .query(
                 "SELECT e.seq, e.device_id, d.person_name, e.received_at, e.read_at, e.body, e.receipted_at
@@ -217,18 +223,18 @@ impl ServiceStore for PgStore {
     }
 
     async fn mark_read(&self, seq: i64, now: i64) -> Result<bool> {
-        let client = self.client.lock().await;
+        let client = self.conn().await?;
         Ok(client.execute("UPDATE envelopes SET read_at = $2 WHERE seq = $1 AND read_at IS NULL", &[&seq, &now]).await.map_err(db)? == 1)
     }
 
     async fn mark_receipted(&self, seq: i64, now: i64) -> Result<()> {
-        let client = self.client.lock().await;
+        let client = self.conn().await?;
         client.execute("UPDATE envelopes SET receipted_at = $2 WHERE seq = $1 AND receipted_at IS NULL", &[&seq, &now]).await.map_err(db)?;
         Ok(())
     }
 
     async fn delete_envelopes(&self, device_id: Uuid, record_kind: String, record_ids: Vec<Uuid>) -> Result<u32> {
-        let mut client = self.client.lock().await;
+        let mut client = self.conn().await?;
         let tx = client.transaction().await.map_err(db)?;
         let rows = tx
             .query("SELECT seq, body FROM envelopes WHERE device_id = $1 AND record_kind = $2 FOR UPDATE", &[&device_id.to_string(), &record_kind])
@@ -246,7 +252,7 @@ impl ServiceStore for PgStore {
     }
 
     async fn post_mail(&self, device_id: Uuid, body: String, now: i64) -> Result<i64> {
-        let client = self.client.lock().await;
+        let client = self.conn().await?;
         Ok(client
             .query_one("INSERT INTO mailbox (device_id, posted_at, body) VALUES ($1, $2, $3) RETURNING seq", &[&device_id.to_string(), &now, &body])
             .await
@@ -255,7 +261,7 @@ impl ServiceStore for PgStore {
     }
 
     async fn mailbox(&self, device_id: Uuid, after: i64, limit: u32) -> Result<Vec<MailItem>> {
-        let client = self.client.lock().await;
+        let client = self.conn().await?;
         let rows = client
             .query(
                 "SELECT seq, body FROM mailbox WHERE device_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
@@ -267,7 +273,7 @@ impl ServiceStore for PgStore {
     }
 
     async fn audit(&self, at: i64, device_id: Option<Uuid>, action: &'static str, outcome: String) -> Result<()> {
-        let client = self.client.lock().await;
+        let client = self.conn().await?;
         client
             .execute(
                 "INSERT INTO audit (at, device_id, action, outcome) VALUES ($1, $2, $3, $4)",
@@ -279,7 +285,7 @@ impl ServiceStore for PgStore {
     }
 
     async fn put_resources(&self, version: i64, signed: String, now: i64) -> Result<bool> {
-        let client = self.client.lock().await;
+        let client = self.conn().await?;
         let changed = client
             .execute(
                 "INSERT INTO resources (singleton, bundle_version, signed, published_at) VALUES (1, $1, $2, $3)
@@ -294,7 +300,7 @@ impl ServiceStore for PgStore {
     }
 
     async fn resources(&self) -> Result<Option<(i64, String)>> {
-        let client = self.client.lock().await;
+        let client = self.conn().await?;
         let row = client.query_opt("SELECT bundle_version, signed FROM resources", &[]).await.map_err(db)?;
         Ok(row.map(|r| (r.get(0), r.get(1))))
     }

@@ -12,12 +12,23 @@ use crate::store::SqliteStore;
 /// Opens each back end under test, fresh: a new SQLite file in `dir`, and a new schema in the
 /// PostgreSQL database. Returns each with a name for messages.
 pub async fn fresh_backends(dir: &Path) -> Vec<(&'static str, Backend)> {
-    let mut out = vec![("sqlite", Backend::Sqlite(SqliteStore::open(&dir.join("service.db")).expect("SQLite opens")))];
+    twin_instances(dir).await.into_iter().map(|(kind, first, _)| (kind, first)).collect()
+}
+
+/// Like [`fresh_backends`], but each back end opened twice, as two service instances sharing one
+/// database would (two PostgreSQL pools on one schema; two handles on one SQLite file).
+pub async fn twin_instances(dir: &Path) -> Vec<(&'static str, Backend, Backend)> {
+    let file = dir.join("service.db");
+    let sqlite = || Backend::Sqlite(SqliteStore::open(&file).expect("SQLite opens"));
+    let mut out = vec![("sqlite", sqlite(), sqlite())];
     match std::env::var("WAYMARK_TEST_POSTGRES") {
         Ok(url) if !url.is_empty() => {
             let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
-            let store = PgStore::connect(&url, Some(&schema)).await.unwrap_or_else(|e| panic!("PostgreSQL at {url}: {e:?}"));
-            out.push(("postgres", Backend::Postgres(store)));
+            let connect = async || {
+                let store = PgStore::connect(&url, Some(&schema)).await.unwrap_or_else(|e| panic!("PostgreSQL at {url}: {e:?}"));
+                Backend::Postgres(store)
+            };
+            out.push(("postgres", connect().await, connect().await));
         }
         _ if std::env::var_os("CI").is_some() => {
             panic!("CI must run the service's tests on PostgreSQL too: set WAYMARK_TEST_POSTGRES (./waymark.sh test does)")
