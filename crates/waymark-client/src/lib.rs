@@ -33,6 +33,8 @@ pub enum ClientError {
     Unreachable(String),
     #[error("the service said no: {message}")]
     Refused { status: u16, code: String, message: String },
+    #[error("the service's address did not prove who it is (its security certificate is not trusted on this laptop); ask the service to check its certificate, or your IT team to install your organisation's certificate authority")]
+    UntrustedCertificate,
     #[error("this profile is not connected to a service yet")]
     NotConnected,
 }
@@ -45,14 +47,16 @@ impl ClientError {
             ClientError::Unreachable(_) => "unreachable",
             ClientError::Refused { code, .. } => code,
             ClientError::NotConnected => "not_connected",
+            ClientError::UntrustedCertificate => "untrusted_certificate",
         }
     }
 }
 
 pub type Result<T> = std::result::Result<T, ClientError>;
 
-/// HTTPS through rustls (with ring) and the public web roots; plain HTTP only reaches loopback,
-/// because invite codes refuse any other `http://` address.
+/// HTTPS through rustls (with ring), trusting the public web roots and the system's store (where
+/// an organisation with its own certificate authority installs it); plain HTTP only reaches
+/// loopback, because invite codes refuse any other `http://` address.
 fn http() -> reqwest::Client {
     reqwest::Client::builder().timeout(Duration::from_secs(20)).build().expect("an HTTP client builds")
 }
@@ -66,7 +70,31 @@ async fn refused(res: reqwest::Response) -> ClientError {
 }
 
 fn unreachable(e: reqwest::Error) -> ClientError {
-    ClientError::Unreachable(if e.is_timeout() { "it took too long to answer".into() } else { "no connection".into() })
+    if e.is_timeout() {
+        return ClientError::Unreachable("it took too long to answer".into());
+    }
+    if certificate_refused(&e) {
+        return ClientError::UntrustedCertificate;
+    }
+    ClientError::Unreachable("no connection".into())
+}
+
+/// Whether rustls turned the service's certificate down, somewhere in the error's causes (it
+/// arrives wrapped in I/O errors by the HTTP stack).
+fn certificate_refused(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(e);
+    while let Some(err) = cause {
+        if let Some(tls) = err.downcast_ref::<rustls::Error>() {
+            return matches!(tls, rustls::Error::InvalidCertificate(_) | rustls::Error::NoCertificatesPresented);
+        }
+        if let Some(inner) = err.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()) {
+            if certificate_refused(inner) {
+                return true;
+            }
+        }
+        cause = err.source();
+    }
+    false
 }
 
 /// What a person sees before saying yes: who the service is.

@@ -34,6 +34,9 @@ pub enum ServiceError {
     Unavailable,
     #[error("too many requests; try again in {0} seconds")]
     TooMany(i64),
+    /// Only when starting: the certificate or key given to `serve` could not be used.
+    #[error("{0}")]
+    Tls(String),
 }
 
 impl ServiceError {
@@ -48,7 +51,9 @@ impl ServiceError {
             ServiceError::TooLarge(_) => "too_large",
             ServiceError::Sync(e) => e.code(),
             ServiceError::Core(e) => e.code(),
-            ServiceError::Database(_) | ServiceError::Postgres(_) | ServiceError::Io(_) | ServiceError::Unavailable => "internal",
+            ServiceError::Database(_) | ServiceError::Postgres(_) | ServiceError::Io(_) | ServiceError::Unavailable | ServiceError::Tls(_) => {
+                "internal"
+            }
             ServiceError::TooMany(_) => "rate_limited",
         }
     }
@@ -62,7 +67,7 @@ impl ServiceError {
             ServiceError::Gone(_) => StatusCode::GONE,
             ServiceError::NotFound(_) => StatusCode::NOT_FOUND,
             ServiceError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            ServiceError::Database(_) | ServiceError::Postgres(_) | ServiceError::Io(_) | ServiceError::Unavailable => {
+            ServiceError::Database(_) | ServiceError::Postgres(_) | ServiceError::Io(_) | ServiceError::Unavailable | ServiceError::Tls(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
             ServiceError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,

@@ -14,6 +14,7 @@ pub mod limits;
 pub mod outgoing;
 pub mod postgres;
 pub mod store;
+pub mod tls;
 /// Test support for this crate's and the client's tests; not in the service binary.
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -62,6 +62,12 @@ enum Command {
     Serve {
         #[arg(long, default_value = "127.0.0.1:8750")]
         listen: SocketAddr,
+        /// Serve HTTPS with this certificate chain (PEM, leaf first). Needs --tls-key.
+        #[arg(long, requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// The certificate's private key (PEM). Needs --tls-cert.
+        #[arg(long, requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
     },
     /// Open and print what devices have shared (asks for the key file's passphrase).
     Inbox {
@@ -159,16 +165,36 @@ async fn run(cli: Cli) -> Result<()> {
                 .await?;
             println!("{}", invite.to_code());
         }
-        Command::Serve { listen } => {
+        Command::Serve { listen, tls_cert, tls_key } => {
             let file = KeyFile::load(&keys_path)?;
             let state = Arc::new(ServiceState::new(store(&cli.database, &cli.dir).await?, file.name.clone(), file.public.clone(), Arc::new(SystemClock), file.receipt_signer()?));
-            let listener = tokio::net::TcpListener::bind(listen).await?;
-            eprintln!("{} is listening on http://{}", file.name, listener.local_addr()?);
-            axum::serve(listener, router(state))
-                .with_graceful_shutdown(async {
+            if let (Some(cert), Some(key)) = (tls_cert, tls_key) {
+                let config = waymark_service::tls::server_config(&cert, &key)?;
+                let handle = axum_server::Handle::new();
+                let (announce, stop) = (handle.clone(), handle.clone());
+                let name = file.name.clone();
+                tokio::spawn(async move {
+                    if let Some(addr) = announce.listening().await {
+                        eprintln!("{name} is listening on https://{addr}");
+                    }
+                });
+                tokio::spawn(async move {
                     let _ = tokio::signal::ctrl_c().await;
-                })
-                .await?;
+                    stop.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
+                });
+                axum_server::bind_rustls(listen, axum_server::tls_rustls::RustlsConfig::from_config(Arc::new(config)))
+                    .handle(handle)
+                    .serve(router(state).into_make_service())
+                    .await?;
+            } else {
+                let listener = tokio::net::TcpListener::bind(listen).await?;
+                eprintln!("{} is listening on http://{}", file.name, listener.local_addr()?);
+                axum::serve(listener, router(state))
+                    .with_graceful_shutdown(async {
+                        let _ = tokio::signal::ctrl_c().await;
+                    })
+                    .await?;
+            }
         }
         Command::Inbox { after } => {
             let file = KeyFile::load(&keys_path)?;

@@ -1,0 +1,81 @@
+//! What the process-level tests share: the two real programs (`waymark-service` and the `waymark`
+//! tool, which runs the app's sending code), each in its own throwaway folder, and a guard that
+//! stops a started server however the test ends.
+
+#![allow(dead_code)] // each test file uses its own part
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub struct Tools {
+    pub service: PathBuf,
+    pub waymark: PathBuf,
+    service_dir: tempfile::TempDir,
+    vault_dir: tempfile::TempDir,
+}
+
+impl Tools {
+    pub fn new() -> Tools {
+        let service = PathBuf::from(env!("CARGO_BIN_EXE_waymark-service"));
+        let waymark = service.parent().unwrap().join("waymark");
+        assert!(waymark.exists(), "needs the `waymark` tool beside `waymark-service`: run `cargo build --workspace` first");
+        Tools { service, waymark, service_dir: tempfile::tempdir().unwrap(), vault_dir: tempfile::tempdir().unwrap() }
+    }
+
+    /// A command for `program` in this test's folders, with fixed invented passphrases and no
+    /// trust settings inherited from whoever runs the tests.
+    pub fn command(&self, program: &Path) -> Command {
+        let mut c = Command::new(program);
+        c.env("WAYMARK_SERVICE_DIR", self.service_dir.path())
+            .env("WAYMARK_DATA_DIR", self.vault_dir.path())
+            .env("WAYMARK_KDF", "floor")
+            .env("WAYMARK_SERVICE_PASSPHRASE", "harbour lantern meadow")
+            .env("WAYMARK_PASSPHRASE", "otter lantern biscuit")
+            .env_remove("WAYMARK_SERVICE_DATABASE")
+            .env_remove("WAYMARK_PROFILE")
+            .env_remove("SSL_CERT_FILE")
+            .env_remove("SSL_CERT_DIR")
+            .stdin(Stdio::null());
+        c
+    }
+
+    /// Runs to the end, insists it succeeded, and returns what it printed.
+    pub fn run(&self, program: &Path, args: &[&str]) -> String {
+        run(self.command(program).args(args))
+    }
+
+    /// Starts `serve` with `args` and waits until `port` takes connections.
+    pub fn serve(&self, port: u16, args: &[&str]) -> Stop {
+        let listen = format!("127.0.0.1:{port}");
+        let child = self.command(&self.service).args(["serve", "--listen", &listen]).args(args).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+        let server = Stop(child);
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(started.elapsed() < Duration::from_secs(10), "the service did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        server
+    }
+}
+
+/// Runs a prepared command to the end, insists it succeeded, and returns what it printed.
+pub fn run(command: &mut Command) -> String {
+    let out = command.output().unwrap();
+    assert!(out.status.success(), "{command:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Stops a started process however the test ends, so a failure leaves nothing running.
+pub struct Stop(pub Child);
+
+impl Drop for Stop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
