@@ -252,6 +252,22 @@ pub struct SharingView {
     pub last_sent: Option<String>,
     /// In plain words, the last thing that went wrong sending, until a send works again.
     pub last_problem: Option<String>,
+    /// Deletions asked of the service: waiting ones first, then confirmed ones, newest first.
+    pub deletions: Vec<DeletionView>,
+}
+
+/// A deletion this person asked a service for, and whether its signed receipt came back.
+#[derive(Debug, Serialize, TS)]
+pub struct DeletionView {
+    /// The kind of thing, in plain words ("Statements").
+    pub what: String,
+    pub service_name: String,
+    /// RFC 3339.
+    pub asked_at: String,
+    /// RFC 3339: when the service's receipt arrived and checked out; none while waiting.
+    pub confirmed_at: Option<String>,
+    /// How many things the service deleted, per its receipt.
+    pub deleted: Option<u32>,
 }
 
 /// The household's policy with its record id (to share it).
@@ -351,6 +367,7 @@ pub fn typescript_bindings() -> String {
         ShareableKind::decl(&cfg),
         ConsentView::decl(&cfg),
         SharingView::decl(&cfg),
+        DeletionView::decl(&cfg),
         WithdrawnView::decl(&cfg),
         KindView::decl(&cfg),
         PolicyView::decl(&cfg),

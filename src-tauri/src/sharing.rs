@@ -11,7 +11,7 @@ use waymark_core::domain::consent::{active_consents, ShareableKind};
 use waymark_core::domain::RecordKind;
 use waymark_core::{Role, SystemEntropy, Timestamp};
 
-use crate::ipc::{ConnectionView, ConsentView, IpcError, KindView, ServicePreviewView, SharingView};
+use crate::ipc::{ConnectionView, ConsentView, DeletionView, IpcError, KindView, ServicePreviewView, SharingView};
 use crate::{check_len, in_session, poisoned, record_id, with_session, AppState, CommandResult};
 
 /// What the status line shows, and an invite checked but not yet accepted.
@@ -52,7 +52,22 @@ pub fn overview(state: &AppState) -> CommandResult<SharingView> {
             fingerprint: c.fingerprint.clone(),
             connected_at: c.connected_at.to_rfc3339(),
         });
+        let asked = v.pending_deletions(s)?.into_iter().map(|p| DeletionView {
+            what: p.kind.plain().into(),
+            service_name: addressee(&connection),
+            asked_at: p.asked_at.to_rfc3339(),
+            confirmed_at: None,
+            deleted: None,
+        });
+        let confirmed = v.confirmed_deletions(s)?.into_iter().map(|d| DeletionView {
+            what: d.kind.plain().into(),
+            service_name: d.service_name,
+            asked_at: d.asked_at.to_rfc3339(),
+            confirmed_at: Some(d.confirmed_at.to_rfc3339()),
+            deleted: Some(d.deleted),
+        });
         Ok(SharingView {
+            deletions: asked.chain(confirmed).collect(),
             consents,
             waiting: v.outbox(s)?.len() as u32,
             sent: v.list(s, Some(RecordKind::ShareEntry))?.records.len() as u32,
@@ -62,6 +77,12 @@ pub fn overview(state: &AppState) -> CommandResult<SharingView> {
             last_problem,
         })
     })
+}
+
+/// Who a waiting deletion is addressed to: the connected service (the only one a deletion is
+/// ever asked of).
+fn addressee(connection: &Option<ConnectionView>) -> String {
+    connection.as_ref().map(|c| c.service_name.clone()).unwrap_or_default()
 }
 
 fn connected_service(state: &AppState) -> CommandResult<String> {
@@ -207,7 +228,8 @@ pub async fn process_deletions(state: &AppState) -> CommandResult<Vec<(Shareable
     for ask in pending {
         match waymark_client::request_deletion(&connection, ask.kind, Vec::new(), &SystemEntropy::new(), now()).await {
             Ok(receipt) => {
-                with_session(state, |v, s| v.complete_deletion(s, ask.id))?;
+                let kept = waymark_client::kept_receipt(&connection, &receipt, now());
+                with_session(state, |v, s| v.complete_deletion(s, ask.id, &kept))?;
                 out.push((ask.kind, Ok(receipt.facts.deleted)));
             }
             Err(e) => {

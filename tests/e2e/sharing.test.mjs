@@ -83,6 +83,10 @@ test('a statement shared from the app reaches the service sealed, only its key o
     await b.$('p*=signed receipt checks out').waitForExist({ timeout: 15000 });
     assert.match(await b.$('p*=signed receipt checks out').getText(), /deleted 1 thing it had from you/);
     assert.match(service(['inbox']), /Nothing new\./);
+    // The receipt is kept: leaving the page and coming back, it is read from the vault.
+    await b.$('[data-testid="go-shared"]').click();
+    await b.$('[data-testid="go-privacy"]').click();
+    await waitForText(b, '[data-testid="deletion"]', 'they deleted 1 thing, and their signed receipt checks out');
   } finally {
     await app.stop();
   }

@@ -375,6 +375,21 @@ pub async fn request_deletion(
     Ok(receipt)
 }
 
+/// What the vault keeps of a receipt [`request_deletion`] checked, for
+/// `Vault::complete_deletion`: the person's record that the service deleted it.
+pub fn kept_receipt(
+    connection: &ServiceConnection,
+    receipt: &waymark_sync::deletion::DeletionReceipt,
+    now: Timestamp,
+) -> waymark_core::connection::DeletionConfirmation {
+    waymark_core::connection::DeletionConfirmation {
+        service_name: connection.service_name.clone(),
+        deleted: receipt.facts.deleted,
+        confirmed_at: now,
+        receipt: serde_json::to_string(receipt).expect("a receipt serialises"),
+    }
+}
+
 /// Fetches the service's resource library if it has one newer than `have`. Network only.
 pub async fn fetch_resources(connection: &ServiceConnection, have: u32) -> Result<Option<Vec<u8>>> {
     let res = http().get(format!("{}/v1/resources?have={have}", connection.service_url)).send().await.map_err(unreachable)?;

@@ -332,9 +332,22 @@ async fn withdrawing_consent_asks_the_service_to_delete_and_the_signed_receipt_c
     w.vault.save_service_connection(&w.session, &connection).unwrap();
     let receipt = waymark_client::request_deletion(&connection, asked[0].kind, vec![], &*w.entropy, w.vault.now()).await.unwrap();
     assert_eq!(receipt.facts.deleted, 2);
-    w.vault.complete_deletion(&w.session, asked[0].id).unwrap();
+    let kept = waymark_client::kept_receipt(&connection, &receipt, w.vault.now());
+    w.vault.complete_deletion(&w.session, asked[0].id, &kept).unwrap();
     assert!(w.vault.pending_deletions(&w.session).unwrap().is_empty());
     assert!(w.store.envelopes(0, 10).await.unwrap().is_empty(), "the service holds none of them now");
+
+    // The person keeps the record of it: what, where, how many, and the receipt itself, which
+    // still checks out against the service's pinned key when read back.
+    let confirmed = w.vault.confirmed_deletions(&w.session).unwrap();
+    assert_eq!(confirmed.len(), 1);
+    assert_eq!((confirmed[0].kind, confirmed[0].service_name.as_str(), confirmed[0].deleted), (ShareableKind::Statement, SERVICE, 2));
+    assert_eq!(confirmed[0].asked_at, asked[0].asked_at);
+    let again: waymark_sync::deletion::DeletionReceipt = serde_json::from_str(&confirmed[0].receipt).unwrap();
+    assert_eq!(again, receipt);
+    // Confirming the same ask twice (a retry after a lost answer) keeps one record.
+    w.vault.complete_deletion(&w.session, asked[0].id, &kept).unwrap();
+    assert_eq!(w.vault.confirmed_deletions(&w.session).unwrap().len(), 1);
 }
 
 async fn a_library_published_by_the_service_is_installed_only_when_signed_by_it_and_newer(mut w: World) {

@@ -12,7 +12,7 @@ use zeroize::Zeroizing;
 
 use crate::clock::Timestamp;
 use crate::domain::consent::{OutboxItem, ShareEntry};
-use crate::domain::{RecordBody, StoredRecord};
+use crate::domain::{RecordBody, ShareableKind, StoredRecord};
 use crate::error::{Error, Result};
 use crate::ids::RecordId;
 use crate::seal::RecordBinding;
@@ -243,12 +243,100 @@ impl Vault {
         Ok(out)
     }
 
-    /// The service confirmed a deletion (its receipt checked out): forget the ask.
-    pub fn complete_deletion(&mut self, session: &Session, id: RecordId) -> Result<()> {
-        self.conn().execute(
-            "DELETE FROM pending_deletions WHERE profile_id = ?1 AND id = ?2",
-            params![&session.profile_id().as_bytes()[..], &id.as_bytes()[..]],
+    /// The service confirmed a deletion (its receipt checked out): the ask becomes a kept record
+    /// of it, with the receipt, in one transaction. An ask already confirmed is left as it is.
+    pub fn complete_deletion(&mut self, session: &Session, id: RecordId, confirmation: &DeletionConfirmation) -> Result<()> {
+        let profile_id = session.profile_id();
+        let profile = &profile_id.as_bytes()[..];
+        let tx = self.transaction()?;
+        let asked: Option<(i64, Vec<u8>)> = tx
+            .query_row(
+                "SELECT asked_at, sealed FROM pending_deletions WHERE profile_id = ?1 AND id = ?2",
+                params![profile, &id.as_bytes()[..]],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((asked_at, sealed_ask)) = asked else { return Ok(()) };
+        let binding = RecordBinding { profile: &session.profile, record: &id, kind: "pending_deletion", version: 1 };
+        let kind: ShareableKind =
+            serde_json::from_slice(&session.sealer.open(binding, &sealed_ask)?).map_err(|_| Error::Integrity { record_id: id })?;
+        let kept = KeptReceipt {
+            format: 1,
+            kind,
+            service_name: confirmation.service_name.clone(),
+            deleted: confirmation.deleted,
+            receipt: confirmation.receipt.clone(),
+        };
+        let plain = Zeroizing::new(serde_json::to_vec(&kept).expect("a receipt serialises"));
+        let binding = RecordBinding { profile: &session.profile, record: &id, kind: "deletion_receipt", version: 1 };
+        let sealed = session.sealer.seal(binding, &plain, self.entropy());
+        tx.execute("DELETE FROM pending_deletions WHERE profile_id = ?1 AND id = ?2", params![profile, &id.as_bytes()[..]])?;
+        tx.execute(
+            "INSERT INTO deletion_receipts (profile_id, id, asked_at, confirmed_at, sealed) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![profile, &id.as_bytes()[..], asked_at, confirmation.confirmed_at.0, sealed],
         )?;
+        tx.commit()?;
         Ok(())
     }
+
+    /// Deletions services confirmed for this profile, newest first.
+    pub fn confirmed_deletions(&self, session: &Session) -> Result<Vec<ConfirmedDeletion>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, asked_at, confirmed_at, sealed FROM deletion_receipts WHERE profile_id = ?1 ORDER BY confirmed_at DESC, id",
+        )?;
+        let rows = stmt
+            .query_map([&session.profile_id().as_bytes()[..]], |r| {
+                Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, Vec<u8>>(3)?))
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, asked_at, confirmed_at, sealed) in rows {
+            let id = RecordId::from_slice(&id).ok_or(Error::DamagedKey)?;
+            let binding = RecordBinding { profile: &session.profile, record: &id, kind: "deletion_receipt", version: 1 };
+            let plain = session.sealer.open(binding, &sealed)?;
+            let kept: KeptReceipt = serde_json::from_slice(&plain).map_err(|_| Error::Integrity { record_id: id })?;
+            out.push(ConfirmedDeletion {
+                id,
+                kind: kept.kind,
+                service_name: kept.service_name,
+                deleted: kept.deleted,
+                asked_at: Timestamp(asked_at),
+                confirmed_at: Timestamp(confirmed_at),
+                receipt: kept.receipt,
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// What the service's checked receipt said, to keep.
+pub struct DeletionConfirmation {
+    pub service_name: String,
+    pub deleted: u32,
+    pub confirmed_at: Timestamp,
+    /// The signed receipt as the service sent it, so it can be shown or checked again later.
+    pub receipt: String,
+}
+
+/// A deletion a service confirmed: the person's record of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfirmedDeletion {
+    pub id: RecordId,
+    pub kind: ShareableKind,
+    pub service_name: String,
+    pub deleted: u32,
+    pub asked_at: Timestamp,
+    pub confirmed_at: Timestamp,
+    pub receipt: String,
+}
+
+/// The sealed form of a kept receipt (versioned, like every sealed payload).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeptReceipt {
+    format: u32,
+    kind: ShareableKind,
+    service_name: String,
+    deleted: u32,
+    receipt: String,
 }

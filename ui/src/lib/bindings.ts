@@ -153,7 +153,28 @@ last_sent: string | null,
 /**
  * In plain words, the last thing that went wrong sending, until a send works again.
  */
-last_problem: string | null, };
+last_problem: string | null, 
+/**
+ * Deletions asked of the service: waiting ones first, then confirmed ones, newest first.
+ */
+deletions: Array<DeletionView>, };
+export type DeletionView = { 
+/**
+ * The kind of thing, in plain words ("Statements").
+ */
+what: string, service_name: string, 
+/**
+ * RFC 3339.
+ */
+asked_at: string, 
+/**
+ * RFC 3339: when the service's receipt arrived and checked out; none while waiting.
+ */
+confirmed_at: string | null, 
+/**
+ * How many things the service deleted, per its receipt.
+ */
+deleted: number | null, };
 export type WithdrawnView = { 
 /**
  * Queued items taken out, so never sent.

@@ -161,6 +161,11 @@ describe('Sharing and privacy', () => {
     expect(await screen.findByTestId('no-consents')).toHaveTextContent('Nobody.');
     expect(screen.getByText(/1 waiting to go will not be sent/)).toBeInTheDocument();
     expect(screen.getByText(/deleted 1 thing it had from you, and its signed receipt checks out/)).toBeInTheDocument();
+    // The confirmation stays on the page as a record, above an earlier ask still waiting.
+    const deletions = await screen.findAllByTestId('deletion');
+    expect(deletions[0]).toHaveTextContent('You asked Northvale Children’s Services to delete the things you say');
+    expect(deletions[0]).toHaveTextContent('they deleted 1 thing, and their signed receipt checks out');
+    expect(deletions[1]).toHaveTextContent('Waiting for them to confirm');
   });
 
   it('downloads everything', async () => {
@@ -328,7 +333,7 @@ describe('Sharing notes, the learning log and the policy', () => {
   it('shares the policy and a learning entry once connected and agreed', async () => {
     const state = as('Sam');
     state.sharing.Sam = {
-      consents: [], waiting: 0, sent: 0, last_sent: null, last_problem: null,
+      consents: [], waiting: 0, sent: 0, last_sent: null, last_problem: null, deletions: [],
       connection: { service_name: 'Northvale Children’s Services', service_url: 'https://northvale.example', fingerprint: 'x', connected_at: '2026-11-20T10:00:00Z' },
       kinds: [{ kind: 'safer_caring_policy', what: 'your safer-caring policy' }, { kind: 'learning_entry', what: 'your learning log' }],
     };
