@@ -3,42 +3,21 @@
 // the service's operator opens it with `waymark-service inbox`, and the service's database holds
 // none of the words.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { createProfile, freshDataDir, root, startApp, waitForText } from './driver.mjs';
+import { startService } from './service.mjs';
 
-const serviceBinary = process.env.WAYMARK_SERVICE_BIN ?? path.join(root, 'target/debug/waymark-service');
-const serviceDir = mkdtempSync(path.join(os.tmpdir(), 'waymark-service-e2e-'));
-const env = { ...process.env, WAYMARK_SERVICE_DIR: serviceDir, WAYMARK_KDF: 'floor', WAYMARK_SERVICE_PASSPHRASE: 'harbour lantern meadow' };
-const service = (args) => execFileSync(serviceBinary, args, { env }).toString();
 const WORDS = 'My phone got taken away and I want it back zz-marker-5521';
 
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-let server;
-after(() => server?.kill('SIGTERM'));
+let running;
+after(() => running?.stop());
 
 test('a statement shared from the app reaches the service sealed, only its key opens it, its plan and receipts come back, and withdrawing deletes it there', async () => {
-  const port = await freePort();
-  service(['init', '--name', 'Northvale Children’s Services']);
-  const code = service(['invite', '--name', 'Robin', '--role', 'young_person', '--url', `http://127.0.0.1:${port}`]).trim();
-  server = spawn(serviceBinary, ['serve', '--listen', `127.0.0.1:${port}`], { env, stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    const open = await new Promise((r) => net.connect(port, '127.0.0.1').once('connect', function () { this.destroy(); r(true); }).once('error', () => r(false)));
-    if (open) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  running = await startService();
+  const service = running.run;
+  const code = service(['invite', '--name', 'Robin', '--role', 'young_person', '--url', `http://127.0.0.1:${running.port}`]).trim();
 
   const app = await startApp(freshDataDir());
   try {
@@ -91,8 +70,8 @@ test('a statement shared from the app reaches the service sealed, only its key o
     await app.stop();
   }
 
-  for (const f of readdirSync(serviceDir)) {
-    const bytes = readFileSync(path.join(serviceDir, f));
+  for (const f of readdirSync(running.dir)) {
+    const bytes = readFileSync(path.join(running.dir, f));
     assert.equal(bytes.includes(Buffer.from('zz-marker-5521')), false, `${f} holds the words in the clear`);
   }
 });

@@ -1,0 +1,57 @@
+// A real `waymark-service` for end-to-end tests: its own folder, keys made with `init`, and
+// `serve` on a free loopback port. Also a relay that can hold back the service's answers, to
+// stand in for a network that dies after an upload has arrived.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { root } from './driver.mjs';
+
+const serviceBinary = process.env.WAYMARK_SERVICE_BIN ?? path.join(root, 'target/debug/waymark-service');
+export const SERVICE_NAME = 'Northvale Children’s Services';
+
+export async function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const portOpen = (port) =>
+  new Promise((r) => net.connect(port, '127.0.0.1').once('connect', function () { this.destroy(); r(true); }).once('error', () => r(false)));
+
+/** Makes the service's keys and starts serving; returns { dir, port, run(args), stop() }. */
+export async function startService() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'waymark-service-e2e-'));
+  const env = { ...process.env, WAYMARK_SERVICE_DIR: dir, WAYMARK_KDF: 'floor', WAYMARK_SERVICE_PASSPHRASE: 'harbour lantern meadow' };
+  const run = (args) => execFileSync(serviceBinary, args, { env }).toString();
+  run(['init', '--name', SERVICE_NAME]);
+  const port = await freePort();
+  const server = spawn(serviceBinary, ['serve', '--listen', `127.0.0.1:${port}`], { env, stdio: 'ignore' });
+  for (let i = 0; i < 100 && !(await portOpen(port)); i++) await new Promise((r) => setTimeout(r, 100));
+  const stop = () => server.kill('SIGTERM');
+  return { dir, port, run, stop };
+}
+
+/** Passes bytes to `upstream`; while `hold` is set, the service's answers are dropped (and counted). */
+export async function startRelay(upstream) {
+  const relay = { hold: false, held: 0, port: 0 };
+  const server = net.createServer((device) => {
+    const service = net.connect(upstream, '127.0.0.1');
+    device.pipe(service);
+    service.on('data', (bytes) => {
+      if (relay.hold) relay.held += bytes.length;
+      else device.write(bytes);
+    });
+    const end = () => { device.destroy(); service.destroy(); };
+    device.on('error', end).on('close', end);
+    service.on('error', end).on('close', end);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  relay.port = server.address().port;
+  relay.stop = () => server.close();
+  return relay;
+}
