@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, test } from 'node:test';
 import { cliBinary, createProfile, freshDataDir, startApp, unlock, waitForText } from './driver.mjs';
-import { startRelay, startService } from './service.mjs';
+import { connectApp, sayAndOfferToShare, startRelay, startService } from './service.mjs';
 
 const WORDS = 'Please can I stay at my school next year zz-crash-3317';
 const PASSPHRASE = 'otter lantern biscuit';
@@ -32,18 +32,8 @@ test('the app killed while an upload waits for its answer sends it again after a
   try {
     const b = app.browser;
     await createProfile(b, 'Robin', 'young_person', PASSPHRASE);
-    await b.$('[data-testid="go-privacy"]').click();
-    await b.$('[data-testid="invite-code"]').setValue(code);
-    await b.$('[data-testid="check-code"]').click();
-    await b.$('[data-testid="connect"]').click();
-    await waitForText(b, '[data-testid="connection"]', 'Connected to Northvale');
-
-    await b.$('[data-testid="go-say"]').click();
-    await b.$('[data-testid="kind-change_something"]').click();
-    await b.$('[data-testid="say-words"]').setValue(WORDS);
-    await b.$('[data-testid="say-ready"]').click();
-    await b.$('[data-testid="statement"]').waitForExist({ timeout: 10000 });
-    await b.$('button*=Share with').click();
+    await connectApp(b, code);
+    await sayAndOfferToShare(b, WORDS);
 
     // From here the service's answers are held back: the upload arrives, the reply does not.
     relay.hold = true;

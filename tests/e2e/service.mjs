@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { root } from './driver.mjs';
+import { root, waitForText } from './driver.mjs';
 
 const serviceBinary = process.env.WAYMARK_SERVICE_BIN ?? path.join(root, 'target/debug/waymark-service');
 export const SERVICE_NAME = 'Northvale Children’s Services';
@@ -54,4 +54,24 @@ export async function startRelay(upstream) {
   relay.port = server.address().port;
   relay.stop = () => server.close();
   return relay;
+}
+
+/** In the app: pastes the invite code in Sharing and privacy, checks who it is from, connects. */
+export async function connectApp(b, code) {
+  await b.$('[data-testid="go-privacy"]').click();
+  await b.$('[data-testid="invite-code"]').setValue(code);
+  await b.$('[data-testid="check-code"]').click();
+  await waitForText(b, '[data-testid="service-preview"]', `This code is from ${SERVICE_NAME}.`);
+  await b.$('[data-testid="connect"]').click();
+  await waitForText(b, '[data-testid="connection"]', `Connected to ${SERVICE_NAME}`);
+}
+
+/** In the app: says `words` as "something to change", marks it ready, and opens "Share with". */
+export async function sayAndOfferToShare(b, words) {
+  await b.$('[data-testid="go-say"]').click();
+  await b.$('[data-testid="kind-change_something"]').click();
+  await b.$('[data-testid="say-words"]').setValue(words);
+  await b.$('[data-testid="say-ready"]').click();
+  await b.$('[data-testid="statement"]').waitForExist({ timeout: 10000 });
+  await b.$('button*=Share with').click();
 }

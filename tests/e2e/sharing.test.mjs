@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { createProfile, freshDataDir, root, startApp, waitForText } from './driver.mjs';
-import { startService } from './service.mjs';
+import { connectApp, sayAndOfferToShare, startService } from './service.mjs';
 
 const WORDS = 'My phone got taken away and I want it back zz-marker-5521';
 
@@ -24,19 +24,8 @@ test('a statement shared from the app reaches the service sealed, only its key o
     const b = app.browser;
     await createProfile(b, 'Robin', 'young_person', 'otter lantern biscuit');
 
-    await b.$('[data-testid="go-privacy"]').click();
-    await b.$('[data-testid="invite-code"]').setValue(code);
-    await b.$('[data-testid="check-code"]').click();
-    await waitForText(b, '[data-testid="service-preview"]', 'This code is from Northvale Children’s Services.');
-    await b.$('[data-testid="connect"]').click();
-    await waitForText(b, '[data-testid="connection"]', 'Connected to Northvale Children’s Services');
-
-    await b.$('[data-testid="go-say"]').click();
-    await b.$('[data-testid="kind-change_something"]').click();
-    await b.$('[data-testid="say-words"]').setValue(WORDS);
-    await b.$('[data-testid="say-ready"]').click();
-    await b.$('[data-testid="statement"]').waitForExist({ timeout: 10000 });
-    await b.$('button*=Share with').click();
+    await connectApp(b, code);
+    await sayAndOfferToShare(b, WORDS);
     await b.$('[data-testid="yes-share"]').click();
     await b.$('p*=Sent to Northvale').waitForExist({ timeout: 15000 });
     await waitForText(b, '[data-testid="statement"]', 'Shared:');
