@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use tauri::Manager;
-use waymark_client::{finish_send, prepare_sends, send, Preview};
+use waymark_client::{finish_batch, prepare_sends, send_batch, PreparedSend, Preview};
 use waymark_core::domain::consent::{active_consents, ShareableKind};
 use waymark_core::domain::RecordKind;
 use waymark_core::{Role, SystemEntropy, Timestamp};
@@ -158,16 +158,23 @@ pub async fn send_outbox(state: &AppState) -> CommandResult<()> {
     process_deletions(state).await?;
     send_waiting(state).await?;
     let Some(connection) = with_session(state, |v, s| v.service_connection(s)).ok().flatten() else { return Ok(()) };
-    let items = match waymark_client::fetch_mail(&connection, now()).await {
-        Ok(items) => items,
-        Err(e) => {
-            state.sharing.lock().map_err(poisoned)?.last_problem = Some(e.to_string());
-            return Err(e.into());
+    // Page by page until the mailbox is read to the end (the cursor is kept after each page).
+    loop {
+        let Some(connection) = with_session(state, |v, s| v.service_connection(s)).ok().flatten() else { return Ok(()) };
+        let items = match waymark_client::fetch_mail(&connection, now()).await {
+            Ok(items) => items,
+            Err(e) => {
+                state.sharing.lock().map_err(poisoned)?.last_problem = Some(e.to_string());
+                return Err(e.into());
+            }
+        };
+        let report = in_session(state, |v, s| Ok(waymark_client::apply_mail(v, s, &items)?))?;
+        state.sharing.lock().map_err(poisoned)?.last_problem =
+            report.refused.first().map(|r| format!("Something from the service was refused ({r})."));
+        if !waymark_client::more_mail_waiting(&items) {
+            break;
         }
-    };
-    let report = in_session(state, |v, s| Ok(waymark_client::apply_mail(v, s, &items)?))?;
-    state.sharing.lock().map_err(poisoned)?.last_problem =
-        report.refused.first().map(|r| format!("Something from the service was refused ({r})."));
+    }
     // A newer library from the service, installed only if its pinned key signed it.
     let have = state.vault.lock().map_err(poisoned)?.library_version()?.unwrap_or(0);
     if let Some(signed) = waymark_client::fetch_resources(&connection, have).await? {
@@ -186,20 +193,40 @@ async fn send_waiting(state: &AppState) -> CommandResult<()> {
         Ok((_, Err(waymark_client::ClientError::NotConnected))) | Err(_) => return Ok(()),
         Ok((_, Err(e))) => return Err(e.into()),
     };
-    let mut result = Ok(());
-    for p in &prepared {
-        // Stop if the person locked (or someone else unlocked) while this pass was sending.
-        let (same_person, still) =
-            with_session(state, |v, s| Ok((s.display_name() == profile, v.has_consent(s, p.item.record_kind, &p.item.recipient)?)))?;
+    let mut rest = prepared;
+    while !rest.is_empty() {
+        let n = waymark_client::batches(&rest)[0].len();
+        let batch: Vec<PreparedSend> = rest.drain(..n).collect();
+        // Stop if the person locked (or someone else unlocked) while this pass was sending, and
+        // check consent again at the moment of sending: a withdrawal a moment ago still stops it.
+        let (same_person, batch) = with_session(state, |v, s| {
+            if s.display_name() != profile {
+                return Ok((false, Vec::new()));
+            }
+            let mut allowed = std::collections::HashMap::new();
+            let mut keep = Vec::with_capacity(batch.len());
+            for p in batch {
+                let key = (p.item.record_kind, p.item.recipient.clone());
+                let yes = match allowed.get(&key) {
+                    Some(yes) => *yes,
+                    None => *allowed.entry(key).or_insert(v.has_consent(s, p.item.record_kind, &p.item.recipient)?),
+                };
+                if yes {
+                    keep.push(p);
+                } else {
+                    v.drop_outbox_item(s, p.item.item_id)?;
+                }
+            }
+            Ok((true, keep))
+        })?;
         if !same_person {
             break;
         }
-        if !still {
-            with_session(state, |v, s| v.drop_outbox_item(s, p.item.item_id))?;
+        if batch.is_empty() {
             continue;
         }
-        let outcome = send(p, now()).await;
-        in_session(state, |v, s| Ok(finish_send(v, s, p, &outcome, &entropy)?))?;
+        let outcome = send_batch(&batch, now()).await;
+        in_session(state, |v, s| Ok(finish_batch(v, s, &batch, outcome.as_deref().ok(), &entropy)?))?;
         let mut status = state.sharing.lock().map_err(poisoned)?;
         match outcome {
             Ok(_) => {
@@ -208,12 +235,11 @@ async fn send_waiting(state: &AppState) -> CommandResult<()> {
             }
             Err(e) => {
                 status.last_problem = Some(e.to_string());
-                result = Err(e.into());
-                break;
+                return Err(e.into());
             }
         }
     }
-    result
+    Ok(())
 }
 
 /// Asks the connected service to delete what it holds for each deletion this profile asked for

@@ -493,11 +493,11 @@ fn run(cli: Cli) -> Outcome {
             let (prepared, skipped) = waymark_client::prepare_sends(&mut cx.vault, &s, &entropy).map_err(client_failure)?;
             let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime starts");
             let (mut sent, mut failed) = (0, None);
-            for p in &prepared {
-                let outcome = runtime.block_on(waymark_client::send(p, cx.vault.now()));
-                waymark_client::finish_send(&mut cx.vault, &s, p, &outcome, &entropy).map_err(client_failure)?;
+            for batch in waymark_client::batches(&prepared) {
+                let outcome = runtime.block_on(waymark_client::send_batch(batch, cx.vault.now()));
+                waymark_client::finish_batch(&mut cx.vault, &s, batch, outcome.as_deref().ok(), &entropy).map_err(client_failure)?;
                 match outcome {
-                    Ok(_) => sent += 1,
+                    Ok(_) => sent += batch.len(),
                     Err(e) => {
                         failed = Some(e);
                         break;
@@ -507,10 +507,19 @@ fn run(cli: Cli) -> Outcome {
             println!("Sent {sent}.");
             if failed.is_none() {
                 let connection = cx.vault.service_connection(&s)?.ok_or_else(|| client_failure(waymark_client::ClientError::NotConnected))?;
-                let items = runtime.block_on(waymark_client::fetch_mail(&connection, cx.vault.now())).map_err(client_failure)?;
-                let report = waymark_client::apply_mail(&mut cx.vault, &s, &items).map_err(client_failure)?;
-                println!("Received {} plan version(s) and {} receipt(s).", report.plans_added, report.receipts);
-                for r in report.refused {
+                let (mut plans, mut receipts, mut refused) = (0, 0, Vec::new());
+                loop {
+                    let connection = cx.vault.service_connection(&s)?.ok_or_else(|| client_failure(waymark_client::ClientError::NotConnected))?;
+                    let items = runtime.block_on(waymark_client::fetch_mail(&connection, cx.vault.now())).map_err(client_failure)?;
+                    let report = waymark_client::apply_mail(&mut cx.vault, &s, &items).map_err(client_failure)?;
+                    (plans, receipts) = (plans + report.plans_added, receipts + report.receipts);
+                    refused.extend(report.refused);
+                    if !waymark_client::more_mail_waiting(&items) {
+                        break;
+                    }
+                }
+                println!("Received {plans} plan version(s) and {receipts} receipt(s).");
+                for r in refused {
                     println!("Refused {r}");
                 }
                 let have = cx.vault.library_version()?.unwrap_or(0);

@@ -13,10 +13,12 @@
 use std::time::Duration;
 
 use uuid::Uuid;
-use waymark_core::connection::ServiceConnection;
+use waymark_core::connection::{Delivered, ServiceConnection};
 use waymark_core::domain::consent::OutboxItem;
 use waymark_core::{Entropy, Session, Timestamp, Vault};
-use waymark_sync::api::{EnrolRequest, EnrolResponse, ErrorBody, ServiceInfo, UploadResponse};
+use waymark_sync::api::{
+    BatchUploadResponse, EnrolRequest, EnrolResponse, ErrorBody, ServiceInfo, UploadResponse, BATCH_FORMAT, MAILBOX_PAGE, MAX_BATCH, MAX_BATCH_BODY,
+};
 use waymark_sync::envelope::{seal_envelope, EnvelopeHeader};
 use waymark_sync::invite::Invite;
 use waymark_sync::keys::{IdentityKeys, PublicKeys, SECRET_LEN};
@@ -57,8 +59,11 @@ pub type Result<T> = std::result::Result<T, ClientError>;
 /// HTTPS through rustls (with ring), trusting the public web roots and the system's store (where
 /// an organisation with its own certificate authority installs it); plain HTTP only reaches
 /// loopback, because invite codes refuse any other `http://` address.
+/// One client for the process, so connections to the service are kept and reused, and the
+/// trusted certificates are read once.
 fn http() -> reqwest::Client {
-    reqwest::Client::builder().timeout(Duration::from_secs(20)).build().expect("an HTTP client builds")
+    static CLIENT: std::sync::OnceLock<reqwest::Client> = std::sync::OnceLock::new();
+    CLIENT.get_or_init(|| reqwest::Client::builder().timeout(Duration::from_secs(20)).build().expect("an HTTP client builds")).clone()
 }
 
 async fn refused(res: reqwest::Response) -> ClientError {
@@ -226,6 +231,86 @@ pub async fn send(prepared: &PreparedSend, now: Timestamp) -> Result<String> {
     Ok(format!("{} at {}", answer.stored, now.to_rfc3339()))
 }
 
+/// Sends prepared envelopes together, signed by this device, as one batch the service stores in
+/// one transaction. Touches only the network. Returns each one's receipt text, in order.
+/// Give it at most one of the groups [`batches`] makes.
+pub async fn send_batch(prepared: &[PreparedSend], now: Timestamp) -> Result<Vec<String>> {
+    let Some(first) = prepared.first() else { return Ok(Vec::new()) };
+    let keys = keys_from_secret(&first.device_secret)?;
+    // The envelopes are already JSON; the batch is written around them rather than parsed again.
+    let mut body = format!("{{\"format\":{BATCH_FORMAT},\"envelopes\":[").into_bytes();
+    for (i, p) in prepared.iter().enumerate() {
+        if i > 0 {
+            body.push(b',');
+        }
+        body.extend_from_slice(&p.body);
+    }
+    body.extend_from_slice(b"]}");
+    let path = "/v1/envelope-batches";
+    let mut req = http().post(format!("{}{path}", first.url)).header("content-type", "application/json");
+    for (name, value) in sign_request(&keys, &first.device_id.to_string(), "POST", path, now.0, &body) {
+        req = req.header(name, value);
+    }
+    let res = req.body(body).send().await.map_err(unreachable)?;
+    if !res.status().is_success() {
+        return Err(refused(res).await);
+    }
+    let answer: BatchUploadResponse = res.json().await.map_err(|_| ClientError::Unreachable("the answer was not understood".into()))?;
+    if answer.stored.len() != prepared.len() {
+        return Err(ClientError::Unreachable("the answer did not match what was sent".into()));
+    }
+    Ok(answer.stored.into_iter().map(|word| format!("{word} at {}", now.to_rfc3339())).collect())
+}
+
+/// Splits prepared sends into groups the service accepts as one batch: at most [`MAX_BATCH`]
+/// envelopes and well inside the batch body limit.
+pub fn batches(prepared: &[PreparedSend]) -> Vec<&[PreparedSend]> {
+    const BUDGET: usize = MAX_BATCH_BODY * 3 / 4;
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, p) in prepared.iter().enumerate() {
+        let full = i - start == MAX_BATCH || (i > start && bytes + p.body.len() + 1 > BUDGET);
+        if full {
+            out.push(&prepared[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += p.body.len() + 1;
+    }
+    if start < prepared.len() {
+        out.push(&prepared[start..]);
+    }
+    out
+}
+
+/// Records how a batch went, in one vault transaction when it arrived: each item completed
+/// with its receipt; after a failure each is scheduled to be tried again.
+/// `receipts` is what [`send_batch`] returned, or `None` when it failed.
+pub fn finish_batch(
+    vault: &mut Vault,
+    session: &Session,
+    prepared: &[PreparedSend],
+    receipts: Option<&[String]>,
+    entropy: &dyn Entropy,
+) -> Result<()> {
+    match receipts {
+        Some(receipts) => {
+            let delivered: Vec<Delivered<'_>> = prepared
+                .iter()
+                .zip(receipts)
+                .map(|(p, receipt)| Delivered { item: &p.item, record_version: p.record_version, receipt: Some(receipt.clone()) })
+                .collect();
+            vault.complete_sends(session, &delivered)?;
+        }
+        None => {
+            for p in prepared {
+                let next = Timestamp(vault.now().0 + backoff(p.item.attempts, entropy));
+                vault.note_send_failure(session, p.item.item_id, next)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// How long to wait before trying an item again: doubling from 30 seconds up to an hour, with
 /// up to a fifth added at random so many laptops coming back online do not all retry at once.
 pub fn backoff(attempts: u32, entropy: &dyn Entropy) -> i64 {
@@ -237,16 +322,7 @@ pub fn backoff(attempts: u32, entropy: &dyn Entropy) -> i64 {
 
 /// Records how a send went: a receipt completes it; a failure schedules the next attempt.
 pub fn finish_send(vault: &mut Vault, session: &Session, prepared: &PreparedSend, outcome: &Result<String>, entropy: &dyn Entropy) -> Result<()> {
-    match outcome {
-        Ok(receipt) => {
-            vault.complete_send(session, &prepared.item, prepared.record_version, Some(receipt.clone()))?;
-        }
-        Err(_) => {
-            let next = Timestamp(vault.now().0 + backoff(prepared.item.attempts, entropy));
-            vault.note_send_failure(session, prepared.item.item_id, next)?;
-        }
-    }
-    Ok(())
+    finish_batch(vault, session, std::slice::from_ref(prepared), outcome.as_ref().ok().map(std::slice::from_ref), entropy)
 }
 
 /// What reading the mailbox did.
@@ -259,7 +335,13 @@ pub struct MailReport {
     pub refused: Vec<String>,
 }
 
-/// Reads this device's mailbox from after the last item seen. Network only.
+/// Whether a mailbox read came back full, so there may be more to read straight away.
+pub fn more_mail_waiting(items: &[waymark_sync::api::MailboxItem]) -> bool {
+    items.len() >= MAILBOX_PAGE as usize
+}
+
+/// Reads this device's mailbox from after the last item seen: one page (see
+/// [`more_mail_waiting`]). Network only.
 pub async fn fetch_mail(connection: &ServiceConnection, now: Timestamp) -> Result<Vec<waymark_sync::api::MailboxItem>> {
     let keys = device_keys(connection)?;
     let path = format!("/v1/mailbox?after={}", connection.mailbox_cursor);

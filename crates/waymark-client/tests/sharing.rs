@@ -294,7 +294,7 @@ async fn receipts_from_the_service_move_the_statement_to_received_then_read(mut 
     assert_eq!(status(&w), StatementStatus::Read);
 }
 
-waymark_service::on_every_backend!(super::world; a_library_published_by_the_service_is_installed_only_when_signed_by_it_and_newer, withdrawing_consent_asks_the_service_to_delete_and_the_signed_receipt_checks_out, a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt, a_service_whose_keys_differ_from_the_invite_is_refused_before_anything_is_sent, a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_copy, when_the_service_is_down_the_outbox_waits_backs_off_and_drains_when_it_returns, withdrawing_consent_while_items_wait_means_they_are_never_sent, a_plan_published_by_the_service_arrives_verified_and_older_or_forged_ones_are_refused, receipts_from_the_service_move_the_statement_to_received_then_read);
+waymark_service::on_every_backend!(super::world; a_library_published_by_the_service_is_installed_only_when_signed_by_it_and_newer, withdrawing_consent_asks_the_service_to_delete_and_the_signed_receipt_checks_out, a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt, a_service_whose_keys_differ_from_the_invite_is_refused_before_anything_is_sent, a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_copy, when_the_service_is_down_the_outbox_waits_backs_off_and_drains_when_it_returns, withdrawing_consent_while_items_wait_means_they_are_never_sent, a_plan_published_by_the_service_arrives_verified_and_older_or_forged_ones_are_refused, receipts_from_the_service_move_the_statement_to_received_then_read, a_long_outbox_goes_in_batches_each_item_once_and_a_long_mailbox_is_read_to_the_end);
 
 async fn withdrawing_consent_asks_the_service_to_delete_and_the_signed_receipt_checks_out(mut w: World) {
     w.serve();
@@ -375,4 +375,49 @@ async fn a_library_published_by_the_service_is_installed_only_when_signed_by_it_
     let err = install_resources(&mut w.vault, &connection, &serde_json::to_vec(&forged).unwrap()).unwrap_err();
     assert!(err.to_string().contains("signature does not match"), "{err}");
     assert_eq!(w.vault.library_version().unwrap(), Some(newer));
+}
+
+async fn a_long_outbox_goes_in_batches_each_item_once_and_a_long_mailbox_is_read_to_the_end(mut w: World) {
+    use waymark_client::{batches, finish_batch, more_mail_waiting, send_batch};
+    w.serve();
+    w.connect().await;
+    w.vault.grant_consent(&w.session, ShareableKind::Statement, SERVICE).unwrap();
+    let count = 250; // more than one batch holds
+    for i in 0..count {
+        let id = w.ready_statement(&format!("Catching up, message {i}"));
+        w.vault.share_record(&w.session, id, SERVICE).unwrap();
+    }
+    let (prepared, _) = prepare_sends(&mut w.vault, &w.session, &*w.entropy).unwrap();
+    let groups = batches(&prepared);
+    assert_eq!(groups.iter().map(|g| g.len()).collect::<Vec<_>>(), [200, 50]);
+    // The first batch arrives but the app dies before recording it: sent again with the rest,
+    // every item is still kept once.
+    send_batch(groups[0], w.vault.now()).await.unwrap();
+    let (prepared, _) = prepare_sends(&mut w.vault, &w.session, &*w.entropy).unwrap();
+    for group in batches(&prepared) {
+        let receipts = send_batch(group, w.vault.now()).await.unwrap();
+        finish_batch(&mut w.vault, &w.session, group, Some(&receipts), &*w.entropy).unwrap();
+    }
+    assert!(w.vault.outbox(&w.session).unwrap().is_empty());
+    assert_eq!(w.store.envelopes(0, 1000).await.unwrap().len(), count);
+    let ledger = w.vault.list(&w.session, Some(RecordKind::ShareEntry)).unwrap().records;
+    assert_eq!(ledger.len(), count, "one ledger entry per item");
+    assert!(w.vault.statements(&w.session).unwrap().iter().all(|r| matches!(&r.body, RecordBody::Statement(st) if st.status() == StatementStatus::Shared)));
+
+    // More mail than one read returns: reading page by page gets to the end, each item once.
+    let device = w.vault.service_connection(&w.session).unwrap().unwrap().device_id;
+    for i in 0..(waymark_sync::api::MAILBOX_PAGE + 20) {
+        w.store.post_mail(device, format!("{{\"junk\":{i}}}"), NOW).await.unwrap();
+    }
+    let (mut pages, mut looked_at) = (0, 0);
+    loop {
+        let connection = w.vault.service_connection(&w.session).unwrap().unwrap();
+        let items = fetch_mail(&connection, w.vault.now()).await.unwrap();
+        looked_at += apply_mail(&mut w.vault, &w.session, &items).unwrap().refused.len();
+        pages += 1;
+        if !more_mail_waiting(&items) {
+            break;
+        }
+    }
+    assert_eq!((pages, looked_at), (2, waymark_sync::api::MAILBOX_PAGE as usize + 20), "unreadable items are refused, and the cursor moves past them");
 }

@@ -148,19 +148,30 @@ impl Vault {
     /// shared (its timeline shows when). Doing it twice is harmless: the second finds no item and
     /// changes nothing.
     pub fn complete_send(&mut self, session: &Session, item: &OutboxItem, record_version: u32, receipt: Option<String>) -> Result<bool> {
+        Ok(self.complete_sends(session, &[Delivered { item, record_version, receipt }])? == 1)
+    }
+
+    /// [`Vault::complete_send`] for several items that went together, in one transaction (one
+    /// disk sync for a whole batch). Returns how many were still waiting.
+    pub fn complete_sends(&mut self, session: &Session, delivered: &[Delivered<'_>]) -> Result<usize> {
         let tx = self.transaction()?;
-        let removed = tx.execute(
-            "DELETE FROM outbox WHERE profile_id = ?1 AND id = ?2",
-            params![&session.profile_id().as_bytes()[..], &item.item_id.as_bytes()[..]],
-        )?;
-        if removed == 1 {
+        let mut completed = 0;
+        for Delivered { item, record_version, receipt } in delivered {
+            let removed = tx.execute(
+                "DELETE FROM outbox WHERE profile_id = ?1 AND id = ?2",
+                params![&session.profile_id().as_bytes()[..], &item.item_id.as_bytes()[..]],
+            )?;
+            if removed != 1 {
+                continue;
+            }
+            completed += 1;
             let entry = ShareEntry {
                 record_id: item.record_id,
                 record_kind: item.record_kind,
-                record_version,
+                record_version: *record_version,
                 recipient: item.recipient.clone(),
                 shared_at: self.now(),
-                receipt,
+                receipt: receipt.clone(),
             };
             Vault::insert_in(&tx, self, session, RecordBody::ShareEntry(entry))?;
             if let Ok(rec) = Vault::get_in(&tx, session, item.record_id) {
@@ -173,7 +184,7 @@ impl Vault {
             }
         }
         tx.commit()?;
-        Ok(removed == 1)
+        Ok(completed)
     }
 
     /// Takes an item out of the outbox without sending it (its record is gone, or consent for
@@ -194,6 +205,13 @@ impl Vault {
         )?;
         Ok(())
     }
+}
+
+/// An outbox item the recipient confirmed, with the version that went and its receipt.
+pub struct Delivered<'a> {
+    pub item: &'a OutboxItem,
+    pub record_version: u32,
+    pub receipt: Option<String>,
 }
 
 /// A deletion the service has not confirmed yet.

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::error::Result;
 use crate::postgres::PgStore;
-use crate::store::{Device, MailItem, NewInvite, ServiceStore, SqliteStore, Stored, StoredEnvelope};
+use crate::store::{Device, MailItem, NewEnvelope, NewInvite, ServiceStore, SqliteStore, Stored, StoredEnvelope};
 
 #[derive(Clone)]
 pub enum Backend {
@@ -56,8 +56,8 @@ impl ServiceStore for Backend {
     async fn devices_of(&self, person_name: String) -> Result<Vec<Device>> {
         forward!(self, devices_of(person_name))
     }
-    async fn put_envelope(&self, envelope_id: Uuid, device_id: Uuid, record_kind: String, body: String, now: i64) -> Result<Stored> {
-        forward!(self, put_envelope(envelope_id, device_id, record_kind, body, now))
+    async fn put_envelopes(&self, device_id: Uuid, envelopes: Vec<NewEnvelope>, now: i64) -> Result<Vec<Stored>> {
+        forward!(self, put_envelopes(device_id, envelopes, now))
     }
     async fn envelopes(&self, after: i64, limit: u32) -> Result<Vec<StoredEnvelope>> {
         forward!(self, envelopes(after, limit))

@@ -15,7 +15,10 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use uuid::Uuid;
 use waymark_core::Clock;
-use waymark_sync::api::{EnrolRequest, EnrolResponse, ErrorBody, MailboxItem, MailboxResponse, ServiceInfo, UploadResponse, API_VERSION};
+use waymark_sync::api::{
+    BatchUploadResponse, EnrolRequest, EnrolResponse, EnvelopeBatch, ErrorBody, MailboxItem, MailboxResponse, ServiceInfo, UploadResponse, API_VERSION,
+    BATCH_FORMAT, MAILBOX_PAGE, MAX_BATCH, MAX_BATCH_BODY,
+};
 use waymark_sync::deletion::{DeletionFacts, DeletionReceipt, DeletionRequest, ReceiptSigner, DELETION_FORMAT, MAX_RECORDS};
 use waymark_sync::envelope::Envelope;
 use waymark_sync::invite::Invite;
@@ -25,7 +28,7 @@ use waymark_sync::SyncError;
 
 use crate::error::{Result, ServiceError};
 use crate::limits::{Limiter, BAD_SIGNATURES, ENROL, PER_DEVICE};
-use crate::store::{Device, ServiceStore, Stored};
+use crate::store::{Device, NewEnvelope, ServiceStore, Stored};
 
 /// The largest request body accepted: a sealed record is at most 128 KiB of plaintext, and
 /// base64 adds a third.
@@ -72,6 +75,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/v1/openapi.json"),
     ("post", "/v1/enrol"),
     ("post", "/v1/envelopes"),
+    ("post", "/v1/envelope-batches"),
     ("get", "/v1/mailbox"),
     ("post", "/v1/deletions"),
     ("get", "/v1/resources"),
@@ -83,6 +87,8 @@ pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
         .route("/v1/openapi.json", get(|| async { ([(axum::http::header::CONTENT_TYPE, "application/json")], OPENAPI) }))
         .route("/v1/enrol", post(enrol::<S>))
         .route("/v1/envelopes", post(upload::<S>))
+        // Its own, larger limit; every other route keeps the small one below.
+        .route("/v1/envelope-batches", post(upload_batch::<S>).layer(DefaultBodyLimit::max(MAX_BATCH_BODY)))
         .route("/v1/mailbox", get(mailbox::<S>))
         .route("/v1/deletions", post(delete::<S>))
         .route("/v1/resources", get(resources::<S>))
@@ -91,8 +97,12 @@ pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
 }
 
 fn body_bytes(body: std::result::Result<Bytes, BytesRejection>) -> Result<Bytes> {
+    body_bytes_within(body, MAX_BODY)
+}
+
+fn body_bytes_within(body: std::result::Result<Bytes, BytesRejection>, limit: usize) -> Result<Bytes> {
     body.map_err(|rejection| match rejection.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => ServiceError::TooLarge(MAX_BODY),
+        StatusCode::PAYLOAD_TOO_LARGE => ServiceError::TooLarge(limit),
         _ => ServiceError::BadRequest("the request body could not be read".into()),
     })
 }
@@ -219,6 +229,55 @@ async fn upload<S: ServiceStore>(
     }
 }
 
+/// Many envelopes from one device at once (catching up after time offline): all checked first,
+/// then kept in one transaction, each once per envelope id. Anything wrong refuses the batch.
+async fn upload_batch<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<BatchUploadResponse>)> {
+    let body = body_bytes_within(body, MAX_BATCH_BODY)?;
+    let device = authenticate(&state, &method, &uri, &headers, &body).await?;
+    let now = state.clock.now().0;
+    let outcome = async {
+        let batch: EnvelopeBatch = parse_json("batch", &body)?;
+        if batch.format != BATCH_FORMAT {
+            return Err(ServiceError::BadRequest(format!("batch format {} is not supported (this service reads {BATCH_FORMAT})", batch.format)));
+        }
+        if batch.envelopes.is_empty() || batch.envelopes.len() > MAX_BATCH {
+            return Err(ServiceError::BadRequest(format!("a batch carries 1 to {MAX_BATCH} envelopes")));
+        }
+        let mut keep = Vec::with_capacity(batch.envelopes.len());
+        for envelope in &batch.envelopes {
+            envelope.check_shape()?;
+            if envelope.header.device_id != device.id {
+                return Err(ServiceError::Forbidden("an envelope must name the device that sends it".into()));
+            }
+            keep.push(NewEnvelope {
+                envelope_id: envelope.header.envelope_id,
+                record_kind: envelope.header.record_kind.clone(),
+                body: serde_json::to_string(envelope).expect("an envelope serialises"),
+            });
+        }
+        state.store.put_envelopes(device.id, keep, now).await
+    }
+    .await;
+    match outcome {
+        Ok(stored) => {
+            let new = stored.iter().filter(|s| **s == Stored::New).count();
+            state.store.audit(now, Some(device.id), "upload", format!("batch: {new} new, {} already here", stored.len() - new)).await?;
+            let words = stored.iter().map(|s| if *s == Stored::New { "new" } else { "already_here" }.to_string()).collect();
+            Ok((if new > 0 { StatusCode::CREATED } else { StatusCode::OK }, Json(BatchUploadResponse { stored: words })))
+        }
+        Err(e) => {
+            state.store.audit(now, Some(device.id), "upload", format!("refused batch: {}", e.code())).await?;
+            Err(e)
+        }
+    }
+}
+
 async fn mailbox<S: ServiceStore>(
     State(state): State<Arc<ServiceState<S>>>,
     method: Method,
@@ -228,7 +287,7 @@ async fn mailbox<S: ServiceStore>(
 ) -> Result<Json<MailboxResponse>> {
     let device = authenticate(&state, &method, &uri, &headers, &[]).await?;
     let Query(query) = query.map_err(|_| ServiceError::BadRequest("`after` must be a whole number".into()))?;
-    let items = state.store.mailbox(device.id, query.after.max(0), 100).await?;
+    let items = state.store.mailbox(device.id, query.after.max(0), MAILBOX_PAGE).await?;
     state.store.audit(state.clock.now().0, Some(device.id), "mailbox", format!("{} items", items.len())).await?;
     Ok(Json(MailboxResponse { items: items.into_iter().map(|m| MailboxItem { seq: m.seq, body: m.body }).collect() }))
 }

@@ -8,7 +8,7 @@ use tokio_postgres::{Client, NoTls};
 use uuid::Uuid;
 
 use crate::error::{Result, ServiceError};
-use crate::store::{Device, MailItem, NewInvite, ServiceStore, Stored, StoredEnvelope};
+use crate::store::{Device, MailItem, NewEnvelope, NewInvite, ServiceStore, Stored, StoredEnvelope};
 
 const MIGRATIONS: &[(i32, &str)] = &[
     (1, include_str!("../migrations/postgres/0001_init.sql")),
@@ -170,31 +170,36 @@ impl ServiceStore for PgStore {
         rows.iter().map(device_from_row).collect()
     }
 
-    async fn put_envelope(&self, envelope_id: Uuid, device_id: Uuid, record_kind: String, body: String, now: i64) -> Result<Stored> {
-        let client = self.conn().await?;
-        // Insert unless the id is taken; then say whose it is. One statement, so two instances
-        // racing on one id cannot both store it.
-        let inserted = client
-            .execute(
+    async fn put_envelopes(&self, device_id: Uuid, envelopes: Vec<NewEnvelope>, now: i64) -> Result<Vec<Stored>> {
+        let mut client = self.conn().await?;
+        let tx = client.transaction().await.map_err(db)?;
+        let insert = tx
+            .prepare_cached(
                 "INSERT INTO envelopes (envelope_id, device_id, record_kind, received_at, body) VALUES ($1, $2, $3, $4, $5)
                  ON CONFLICT (envelope_id) DO NOTHING",
-                &[&envelope_id.to_string(), &device_id.to_string(), &record_kind, &now, &body],
             )
             .await
             .map_err(db)?;
-        if inserted == 1 {
-            return Ok(Stored::New);
+        let mut out = Vec::with_capacity(envelopes.len());
+        for e in envelopes {
+            // Insert unless the id is taken; then say whose it is. One statement per envelope, so
+            // two instances racing on one id cannot both store it.
+            let inserted =
+                tx.execute(&insert, &[&e.envelope_id.to_string(), &device_id.to_string(), &e.record_kind, &now, &e.body]).await.map_err(db)?;
+            if inserted == 1 {
+                out.push(Stored::New);
+                continue;
+            }
+            let owner: String =
+                tx.query_one("SELECT device_id FROM envelopes WHERE envelope_id = $1", &[&e.envelope_id.to_string()]).await.map_err(db)?.get(0);
+            if owner != device_id.to_string() {
+                // Dropping the transaction stores none of the batch.
+                return Err(ServiceError::Conflict("another device already sent an envelope with this id".into()));
+            }
+            out.push(Stored::AlreadyHere);
         }
-        let owner: String = client
-            .query_one("SELECT device_id FROM envelopes WHERE envelope_id = $1", &[&envelope_id.to_string()])
-            .await
-            .map_err(db)?
-            .get(0);
-        if owner == device_id.to_string() {
-            Ok(Stored::AlreadyHere)
-        } else {
-            Err(ServiceError::Conflict("another device already sent an envelope with this id".into()))
-        }
+        tx.commit().await.map_err(db)?;
+        Ok(out)
     }
 
     async fn envelopes(&self, after: i64, limit: u32) -> Result<Vec<StoredEnvelope>> {

@@ -41,6 +41,15 @@ pub enum Stored {
     AlreadyHere,
 }
 
+/// An envelope to keep, as one upload or batch brings it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewEnvelope {
+    pub envelope_id: Uuid,
+    pub record_kind: String,
+    /// The envelope JSON.
+    pub body: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredEnvelope {
     pub seq: i64,
@@ -71,8 +80,16 @@ pub trait ServiceStore: Send + Sync + 'static {
     fn device(&self, id: Uuid) -> impl Future<Output = Result<Option<Device>>> + Send;
     /// Every device enrolled for a person (a plan goes to each).
     fn devices_of(&self, person_name: String) -> impl Future<Output = Result<Vec<Device>>> + Send;
-    /// Keeps an envelope once per id: a resend by the same device is acknowledged and the first
-    /// kept; the same id from another device is refused.
+    /// Keeps envelopes once per id, all in one transaction: a resend by the same device is
+    /// acknowledged and the first kept; an id another device used refuses the whole lot, and
+    /// none of it is stored.
+    fn put_envelopes(
+        &self,
+        device_id: Uuid,
+        envelopes: Vec<NewEnvelope>,
+        now: i64,
+    ) -> impl Future<Output = Result<Vec<Stored>>> + Send;
+    /// [`ServiceStore::put_envelopes`] for one envelope.
     fn put_envelope(
         &self,
         envelope_id: Uuid,
@@ -80,7 +97,12 @@ pub trait ServiceStore: Send + Sync + 'static {
         record_kind: String,
         body: String,
         now: i64,
-    ) -> impl Future<Output = Result<Stored>> + Send;
+    ) -> impl Future<Output = Result<Stored>> + Send {
+        async move {
+            let stored = self.put_envelopes(device_id, vec![NewEnvelope { envelope_id, record_kind, body }], now).await?;
+            Ok(stored[0])
+        }
+    }
     /// Envelopes after `after`, oldest first, for the service's inbox.
     fn envelopes(&self, after: i64, limit: u32) -> impl Future<Output = Result<Vec<StoredEnvelope>>> + Send;
     fn mark_read(&self, seq: i64, now: i64) -> impl Future<Output = Result<bool>> + Send;
@@ -228,24 +250,30 @@ impl ServiceStore for SqliteStore {
         .await
     }
 
-    async fn put_envelope(&self, envelope_id: Uuid, device_id: Uuid, record_kind: String, body: String, now: i64) -> Result<Stored> {
+    async fn put_envelopes(&self, device_id: Uuid, envelopes: Vec<NewEnvelope>, now: i64) -> Result<Vec<Stored>> {
         self.run(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let owner: Option<String> = tx
-                .query_row("SELECT device_id FROM envelopes WHERE envelope_id = ?1", [envelope_id.to_string()], |r| r.get(0))
-                .optional()?;
-            if let Some(owner) = owner {
-                if owner == device_id.to_string() {
-                    return Ok(Stored::AlreadyHere);
+            let mut out = Vec::with_capacity(envelopes.len());
+            for e in envelopes {
+                let owner: Option<String> = tx
+                    .prepare_cached("SELECT device_id FROM envelopes WHERE envelope_id = ?1")?
+                    .query_row([e.envelope_id.to_string()], |r| r.get(0))
+                    .optional()?;
+                match owner {
+                    Some(owner) if owner == device_id.to_string() => out.push(Stored::AlreadyHere),
+                    // Dropping the transaction stores none of the batch.
+                    Some(_) => return Err(ServiceError::Conflict("another device already sent an envelope with this id".into())),
+                    None => {
+                        tx.prepare_cached(
+                            "INSERT INTO envelopes (envelope_id, device_id, record_kind, received_at, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        )?
+                        .execute(params![e.envelope_id.to_string(), device_id.to_string(), e.record_kind, now, e.body])?;
+                        out.push(Stored::New);
+                    }
                 }
-                return Err(ServiceError::Conflict("another device already sent an envelope with this id".into()));
             }
-            tx.execute(
-                "INSERT INTO envelopes (envelope_id, device_id, record_kind, received_at, body) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![envelope_id.to_string(), device_id.to_string(), record_kind, now, body],
-            )?;
             tx.commit()?;
-            Ok(Stored::New)
+            Ok(out)
         })
         .await
     }

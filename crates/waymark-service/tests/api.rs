@@ -8,7 +8,7 @@ use uuid::Uuid;
 use waymark_core::entropy::SeededEntropy;
 use waymark_core::FixedClock;
 use waymark_service::http::{router, ServiceState, MAX_BODY};
-use waymark_sync::api::{EnrolRequest, EnrolResponse, ErrorBody, MailboxResponse, UploadResponse};
+use waymark_sync::api::{BatchUploadResponse, EnrolRequest, EnrolResponse, ErrorBody, MailboxResponse, UploadResponse, MAX_BATCH, MAX_BATCH_BODY};
 use waymark_service::backend::Backend;
 use waymark_service::store::{NewInvite, ServiceStore};
 use waymark_service::testing::everything_stored;
@@ -302,7 +302,7 @@ async fn the_served_openapi_document_describes_every_route(h: Harness) {
     }
 }
 
-waymark_service::on_every_backend!(super::start; deletion_removes_only_the_asking_devices_envelopes_and_the_receipt_checks_out, a_device_enrols_shares_a_sealed_statement_and_only_the_service_key_opens_it, invites_work_once_and_only_until_they_run_out, bad_uploads_are_refused_with_their_status_and_nothing_is_stored, a_device_reads_only_its_own_mailbox, floods_are_slowed_with_429_and_a_time_to_wait, the_served_openapi_document_describes_every_route);
+waymark_service::on_every_backend!(super::start; deletion_removes_only_the_asking_devices_envelopes_and_the_receipt_checks_out, a_device_enrols_shares_a_sealed_statement_and_only_the_service_key_opens_it, invites_work_once_and_only_until_they_run_out, bad_uploads_are_refused_with_their_status_and_nothing_is_stored, a_device_reads_only_its_own_mailbox, floods_are_slowed_with_429_and_a_time_to_wait, the_served_openapi_document_describes_every_route, a_batch_is_kept_whole_once_per_envelope_or_refused_whole);
 
 async fn upload(h: &Harness, device: &TestDevice, kind: &str, record: u128) {
     let header = EnvelopeHeader {
@@ -360,4 +360,64 @@ async fn deletion_removes_only_the_asking_devices_envelopes_and_the_receipt_chec
     let bad = serde_json::json!({ "format": 1, "request_id": Uuid::from_u128(3), "record_kind": "DROP TABLE" });
     assert_eq!(h.signed(&robin.keys, robin.id, "POST", "/v1/deletions", serde_json::to_vec(&bad).unwrap(), NOW).await.status(), 400);
     assert_eq!(h.stored_count().await, 2);
+}
+
+/// A sealed envelope from `device` for record `record`, as JSON.
+fn sealed(h: &Harness, device: &TestDevice, record: u128, text: &str) -> serde_json::Value {
+    let header = EnvelopeHeader {
+        envelope_id: Uuid::from_u128(record << 8 | 2),
+        device_id: device.id,
+        record_kind: "statement".into(),
+        record_id: Uuid::from_u128(record),
+        record_version: 1,
+    };
+    let plaintext = serde_json::to_vec(&serde_json::json!({ "kind": "worried", "words": text })).unwrap();
+    serde_json::to_value(seal_envelope(h.service_keys.public(), header, &plaintext, &h.entropy).unwrap()).unwrap()
+}
+
+fn batch_of(envelopes: Vec<serde_json::Value>) -> Vec<u8> {
+    serde_json::to_vec(&serde_json::json!({ "format": 1, "envelopes": envelopes })).unwrap()
+}
+
+async fn a_batch_is_kept_whole_once_per_envelope_or_refused_whole(h: Harness) {
+    let robin = h.device("Robin").await;
+    let sam = h.device("Sam").await;
+    let path = "/v1/envelope-batches";
+    let three: Vec<_> = (1..=3).map(|i| sealed(&h, &robin, i, &format!("{MARKER} batch {i}"))).collect();
+
+    // Anything wrong refuses the lot, and nothing is stored: one envelope naming another device,
+    // one changed after signing, too many, none, a newer batch format, a body over the limit.
+    let mut mixed = three.clone();
+    mixed.push(sealed(&h, &sam, 9, "not Robin's"));
+    let (status, err) = error_of(h.signed(&robin.keys, robin.id, "POST", path, batch_of(mixed), NOW).await).await;
+    assert_eq!((status, err.code.as_str()), (403, "forbidden"));
+    let mut broken = three.clone();
+    broken[1]["ciphertext"] = serde_json::Value::String("not base64!".into());
+    assert_eq!(h.signed(&robin.keys, robin.id, "POST", path, batch_of(broken), NOW).await.status(), 400);
+    let too_many: Vec<_> = (0..=MAX_BATCH).map(|_| three[0].clone()).collect();
+    let (status, err) = error_of(h.signed(&robin.keys, robin.id, "POST", path, batch_of(too_many), NOW).await).await;
+    assert_eq!((status, err.message.contains("1 to 200")), (400, true));
+    assert_eq!(h.signed(&robin.keys, robin.id, "POST", path, batch_of(vec![]), NOW).await.status(), 400);
+    let newer = serde_json::to_vec(&serde_json::json!({ "format": 2, "envelopes": three })).unwrap();
+    assert_eq!(h.signed(&robin.keys, robin.id, "POST", path, newer, NOW).await.status(), 400);
+    assert_eq!(h.signed(&robin.keys, robin.id, "POST", path, vec![b' '; MAX_BATCH_BODY + 1], NOW).await.status(), 413);
+    assert_eq!(h.signed(&sam.keys, robin.id, "POST", path, batch_of(three.clone()), NOW).await.status(), 401);
+    assert_eq!(h.stored_count().await, 0, "nothing was stored");
+
+    // A good batch is kept, each envelope once; sent again (after a crash), all are recognised.
+    let res = h.signed(&robin.keys, robin.id, "POST", path, batch_of(three.clone()), NOW).await;
+    assert_eq!(res.status(), 201);
+    assert_eq!(res.json::<BatchUploadResponse>().await.unwrap().stored, ["new", "new", "new"]);
+    let mut again = three.clone();
+    again.push(sealed(&h, &robin, 4, "a fourth"));
+    let res = h.signed(&robin.keys, robin.id, "POST", path, batch_of(again), NOW).await;
+    assert_eq!(res.json::<BatchUploadResponse>().await.unwrap().stored, ["already_here", "already_here", "already_here", "new"]);
+    assert_eq!(h.stored_count().await, 4);
+    // Sam cannot take over Robin's envelope ids inside a batch of his own: none of his is kept.
+    let mut stolen = three[0].clone();
+    stolen["device_id"] = serde_json::Value::String(sam.id.to_string());
+    let res = h.signed(&sam.keys, sam.id, "POST", path, batch_of(vec![sealed(&h, &sam, 20, "Sam's own"), stolen]), NOW).await;
+    assert_eq!(res.status(), 409);
+    assert_eq!(h.stored_count().await, 4);
+    assert!(!everything_stored(&h.store, &h.dir).await.windows(MARKER.len()).any(|w| w == MARKER.as_bytes()), "only ciphertext is kept");
 }

@@ -1,6 +1,7 @@
 //! The service's HTTP API (version 1): the JSON bodies both sides send, in one place, so the
 //! app and the service cannot drift apart. Paths: `GET /v1/service`, `POST /v1/enrol`,
-//! `POST /v1/envelopes` (signed), `GET /v1/mailbox?after=N` (signed). Errors are [`ErrorBody`].
+//! `POST /v1/envelopes` (signed), `POST /v1/envelope-batches` (signed), `GET /v1/mailbox?after=N`
+//! (signed), `POST /v1/deletions` (signed), `GET /v1/resources`. Errors are [`ErrorBody`].
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -40,6 +41,29 @@ pub struct EnrolResponse {
 pub struct UploadResponse {
     /// `new`, or `already_here` for a resend.
     pub stored: String,
+}
+
+/// Several envelopes in one upload, for a device catching up: stored in one transaction, each
+/// still kept once per envelope id. Format 1.
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EnvelopeBatch {
+    pub format: u32,
+    pub envelopes: Vec<crate::envelope::Envelope>,
+}
+
+pub const BATCH_FORMAT: u32 = 1;
+/// The most envelopes one batch may carry.
+pub const MAX_BATCH: usize = 200;
+/// The most bytes one batch body may have (a single upload's limit is far smaller).
+pub const MAX_BATCH_BODY: usize = 1024 * 1024;
+/// The most mailbox items one read returns; a device reads again until a page comes back short.
+pub const MAILBOX_PAGE: u32 = 500;
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct BatchUploadResponse {
+    /// For each envelope, in order: `new`, or `already_here` for a resend.
+    pub stored: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
