@@ -378,45 +378,49 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
     let keys = device_keys(&connection)?;
     let service = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() };
     let mut report = MailReport::default();
-    for item in items {
-        if item.seq <= connection.mailbox_cursor {
-            continue;
-        }
-        connection.mailbox_cursor = item.seq;
-        let outcome: Result<()> = (|| {
-            let (kind, _header, plain) = open_mail(&keys, connection.device_id, &service, &item.body)?;
-            match kind {
-                MailKind::Plan => {
-                    let plan = RecordBody::from_json(waymark_core::domain::RecordKind::Plan, &plain)?;
-                    let RecordBody::Plan(plan) = plan else { unreachable!("asked for a plan") };
-                    vault.add_plan_version(session, plan)?;
-                    report.plans_added += 1;
-                }
-                MailKind::Receipt => {
-                    let receipt: Receipt = serde_json::from_slice(&plain)
-                        .map_err(|_| waymark_sync::SyncError::Malformed("a receipt is damaged".into()))?;
-                    let id = waymark_core::RecordId::from_slice(receipt.record_id.as_bytes())
-                        .ok_or_else(|| waymark_sync::SyncError::Malformed("a receipt names no record".into()))?;
-                    if let RecordBody::Statement(st) = vault.get(session, id)?.body {
-                        let steps: &[StatementStatus] = match (st.status(), receipt.status) {
-                            (StatementStatus::Shared, ReceiptStatus::Received) => &[StatementStatus::Received],
-                            (StatementStatus::Shared, ReceiptStatus::Read) => &[StatementStatus::Received, StatementStatus::Read],
-                            (StatementStatus::Received, ReceiptStatus::Read) => &[StatementStatus::Read],
-                            _ => &[],
-                        };
-                        for step in steps {
-                            vault.set_statement_status(session, id, *step)?;
-                        }
-                    }
-                    report.receipts += 1;
-                }
+    // One wait for the disk per page, not per item: the cursor is saved (and synced) after.
+    vault.with_deferred_sync(|vault| {
+        for item in items {
+            if item.seq <= connection.mailbox_cursor {
+                continue;
             }
-            Ok(())
-        })();
-        if let Err(e) = outcome {
-            report.refused.push(format!("item {}: {e}", item.seq));
+            connection.mailbox_cursor = item.seq;
+            let outcome: Result<()> = (|| {
+                let (kind, _header, plain) = open_mail(&keys, connection.device_id, &service, &item.body)?;
+                match kind {
+                    MailKind::Plan => {
+                        let plan = RecordBody::from_json(waymark_core::domain::RecordKind::Plan, &plain)?;
+                        let RecordBody::Plan(plan) = plan else { unreachable!("asked for a plan") };
+                        vault.add_plan_version(session, plan)?;
+                        report.plans_added += 1;
+                    }
+                    MailKind::Receipt => {
+                        let receipt: Receipt = serde_json::from_slice(&plain)
+                            .map_err(|_| waymark_sync::SyncError::Malformed("a receipt is damaged".into()))?;
+                        let id = waymark_core::RecordId::from_slice(receipt.record_id.as_bytes())
+                            .ok_or_else(|| waymark_sync::SyncError::Malformed("a receipt names no record".into()))?;
+                        if let RecordBody::Statement(st) = vault.get(session, id)?.body {
+                            let steps: &[StatementStatus] = match (st.status(), receipt.status) {
+                                (StatementStatus::Shared, ReceiptStatus::Received) => &[StatementStatus::Received],
+                                (StatementStatus::Shared, ReceiptStatus::Read) => &[StatementStatus::Received, StatementStatus::Read],
+                                (StatementStatus::Received, ReceiptStatus::Read) => &[StatementStatus::Read],
+                                _ => &[],
+                            };
+                            for step in steps {
+                                vault.set_statement_status(session, id, *step)?;
+                            }
+                        }
+                        report.receipts += 1;
+                    }
+                }
+                Ok(())
+            })();
+            if let Err(e) = outcome {
+                report.refused.push(format!("item {}: {e}", item.seq));
+            }
         }
-    }
+        Ok(())
+    })?;
     vault.save_service_connection(session, &connection)?;
     Ok(report)
 }
