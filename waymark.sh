@@ -8,82 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ROOT="$PWD"
 
-say() { printf '\n==> %s\n' "$*"; }
-
-BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config)
-# dbus: a session bus, as a desktop has, which single-instance hand-over uses.
-WINDOW_PACKAGES=(xvfb xauth webkit2gtk-driver dbus)
-# Debian's Chromium for the browser tests (Playwright never downloads a browser here).
-BROWSER_PACKAGES=(chromium)
-# PostgreSQL, so the service's tests also run on its scale-out back end.
-POSTGRES_PACKAGES=(postgresql)
-
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"
-  elif command -v sudo >/dev/null; then sudo "$@"
-  else echo "error: installing system packages needs root (or sudo): $*" >&2; exit 1
-  fi
-}
-
-ensure_packages() {
-  local missing=()
-  for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-  if [ ${#missing[@]} -eq 0 ]; then
-    say "System packages present: $*"
-    return
-  fi
-  say "Installing system packages: ${missing[*]}"
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
-}
-
-npm_ci() {
-  local dir=$1
-  if [ -d "$dir/node_modules" ] && [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then
-    say "npm packages in $dir are up to date"
-  else
-    say "Installing npm packages in $dir from its lockfile (npm ci)"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
-}
-
-build_ui() {
-  npm_ci ui
-  say "Building the UI (Vite)"
-  (cd ui && npm run --silent build)
-}
-
-# A throwaway PostgreSQL server for the tests: its own folder and port, trust on loopback only,
-# stopped when the tests end. Nothing is left behind.
-start_test_postgres() {
-  local bin port
-  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  PG_DIR=$(mktemp -d /tmp/waymark-pg.XXXXXX)
-  for port in $(seq 55432 55532); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
-  done
-  as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-  [ "$(id -u)" -eq 0 ] && chown postgres "$PG_DIR"
-  say "Starting a throwaway PostgreSQL server on 127.0.0.1:$port for the service's tests"
-  as_postgres "$bin/initdb" -D "$PG_DIR/data" -A trust -U waymark --no-sync -E UTF8 >/dev/null
-  as_postgres "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
-    -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
-  PG_STOP="as_postgres $bin/pg_ctl -D $PG_DIR/data -m fast stop"
-  trap 'eval "$PG_STOP" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"' EXIT
-  export WAYMARK_TEST_POSTGRES="postgres://waymark@127.0.0.1:$port/postgres"
-}
-
-ensure_tauri_driver() {
-  export PATH="$HOME/.cargo/bin:$PATH"
-  if command -v tauri-driver >/dev/null; then
-    say "tauri-driver present"
-  else
-    say "Installing tauri-driver (cargo install tauri-driver --locked)"
-    cargo install tauri-driver --locked
-  fi
-}
+# shellcheck source=scripts/lib.sh
+source "$ROOT/scripts/lib.sh"
 
 run_app() {
   ensure_packages "${BUILD_PACKAGES[@]}"
@@ -116,14 +42,18 @@ run_tests() {
   cargo build --workspace --bins --locked
   start_test_postgres
   cargo test --workspace --locked
-  say "Rust: benchmarks compile"
-  cargo check -p waymark-core --benches --locked --quiet
+  say "Benchmarks: a smoke run of each (one pass at a small size, so none can rot)"
+  cargo test -p waymark-bench --benches --locked
   say "Building the app binary for end-to-end tests"
   cargo build -p waymark-app -p waymark-cli -p waymark-service --locked
   ensure_tauri_driver
   say "End-to-end: the real app under Xvfb through tauri-driver and WebKitWebDriver"
   (cd tests && timeout 600 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
     node --test --test-concurrency=1 e2e/)
+  say "Benchmark scripts: a smoke run of each (service load on SQLite and PostgreSQL, the app's start and memory, sizes)"
+  bench/service-load.sh --smoke
+  bench/app.sh --smoke
+  bench/sizes.sh --smoke
   say "All test suites passed"
 }
 

@@ -1,0 +1,167 @@
+//! Sync over loopback (criterion; `cargo bench -p waymark-bench --bench sync`): a young person's
+//! N shared statements going up to a real service (axum on 127.0.0.1, SQLite back end, the same
+//! code as `waymark-service serve`), and N receipts coming back down.
+//! - `sync/up/N`: seal each for the service, send in batches, record each in the vault;
+//! - `sync/down/N`: read the mailbox page by page, check and apply every receipt.
+//!
+//! Each sample starts from a copy of one prepared vault and service database, so every sample
+//! sends the same N items; copying and starting the service are not timed. Both clocks are the
+//! system's, as in the app, so requests are signed and checked against real time.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use waymark_bench::fixtures::{self, passphrase, PROFILE};
+use waymark_bench::sizes;
+use waymark_client::{apply_mail, batches, enrol, fetch_mail, finish_batch, more_mail_waiting, prepare_sends, preview, send_batch};
+use waymark_core::domain::{RecordBody, ShareableKind};
+use waymark_core::kdf::KdfParams;
+use waymark_core::{Clock, Session, SystemClock, SystemEntropy, Vault, VaultOptions};
+use waymark_service::http::{router, ServiceState};
+use waymark_service::outgoing::send_receipt;
+use waymark_service::store::{NewInvite, ServiceStore, SqliteStore};
+use waymark_sync::deletion::ReceiptSigner;
+use waymark_sync::invite::{Invite, INVITE_FORMAT};
+use waymark_sync::keys::IdentityKeys;
+use waymark_sync::mail::ReceiptStatus;
+
+const SERVICE: &str = "Northvale Children's Services";
+
+fn vault_options() -> VaultOptions {
+    VaultOptions { kdf: KdfParams::FLOOR, clock: Arc::new(SystemClock), entropy: Arc::new(SystemEntropy::new()) }
+}
+
+/// A service on a fresh loopback port over the database in `dir`; returns its address.
+async fn serve(dir: &Path, keys: &IdentityKeys) -> (String, SqliteStore) {
+    std::fs::create_dir_all(dir).unwrap();
+    let store = SqliteStore::open(&dir.join("service.db")).unwrap();
+    let seed = [9u8; 32];
+    let receipts = ReceiptSigner::new(&seed, &ReceiptSigner::certify(keys, &seed).unwrap()).unwrap();
+    let state = Arc::new(ServiceState::new(store.clone(), SERVICE.into(), keys.public().clone(), Arc::new(SystemClock), receipts));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
+    (url, store)
+}
+
+/// Makes the template: a vault connected to the service with `n` ready statements queued for it.
+async fn template(dir: &Path, keys: &IdentityKeys, n: usize) {
+    let (url, store) = serve(&dir.join("service"), keys).await;
+    let token = Invite::new_token(&SystemEntropy::new());
+    let now = SystemClock.now().0;
+    store
+        .add_invite(NewInvite { token_hash: Invite::token_hash(&token).unwrap(), person_name: PROFILE.into(), role: "young_person".into(), created_at: now, expires_at: now + 3600 })
+        .await
+        .unwrap();
+    let code = Invite { format: INVITE_FORMAT, service_url: url, service_name: SERVICE.into(), fingerprint: keys.public().fingerprint().unwrap(), token, expires_at: now + 3600 }.to_code();
+    let mut vault = Vault::open(&dir.join("vault"), vault_options()).unwrap();
+    let (s, _) = vault.create_profile(PROFILE, waymark_core::Role::YoungPerson, &passphrase()).unwrap();
+    let connection = enrol(&preview(&code, vault.now()).await.unwrap(), &SystemEntropy::new(), vault.now()).await.unwrap();
+    vault.save_service_connection(&s, &connection).unwrap();
+    vault.grant_consent(&s, ShareableKind::Statement, SERVICE).unwrap();
+    let written = vault.insert_many(&s, (0..n).map(fixtures::statement).collect::<Vec<RecordBody>>()).unwrap();
+    for r in written {
+        vault.share_record(&s, r.id, SERVICE).unwrap();
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A copy of the template, its service running, the vault unlocked and pointed at it.
+async fn fresh(template: &Path, keys: &IdentityKeys) -> (tempfile::TempDir, Vault, Session, SqliteStore) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(template, dir.path());
+    let (url, store) = serve(&dir.path().join("service"), keys).await;
+    let mut vault = Vault::open(&dir.path().join("vault"), vault_options()).unwrap();
+    let s = vault.unlock(PROFILE, &passphrase()).unwrap();
+    let mut connection = vault.service_connection(&s).unwrap().unwrap();
+    connection.service_url = url;
+    vault.save_service_connection(&s, &connection).unwrap();
+    (dir, vault, s, store)
+}
+
+async fn up(vault: &mut Vault, s: &Session, n: usize) {
+    let entropy = SystemEntropy::new();
+    let (prepared, _) = prepare_sends(vault, s, &entropy).unwrap();
+    assert_eq!(prepared.len(), n);
+    for group in batches(&prepared) {
+        let receipts = send_batch(group, vault.now()).await.unwrap();
+        finish_batch(vault, s, group, Some(&receipts), &entropy).unwrap();
+    }
+}
+
+async fn down(vault: &mut Vault, s: &Session, n: usize) {
+    let mut receipts = 0;
+    loop {
+        let connection = vault.service_connection(s).unwrap().unwrap();
+        let items = fetch_mail(&connection, vault.now()).await.unwrap();
+        receipts += apply_mail(vault, s, &items).unwrap().receipts;
+        if !more_mail_waiting(&items) {
+            break;
+        }
+    }
+    assert_eq!(receipts, n);
+}
+
+fn sync(c: &mut Criterion) {
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let keys = IdentityKeys::generate(&SystemEntropy::new());
+    let mut g = c.benchmark_group("sync");
+    g.sample_size(10);
+    for n in sizes() {
+        let template_dir = tempfile::tempdir().unwrap();
+        runtime.block_on(template(template_dir.path(), &keys, n));
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_function(BenchmarkId::new("up", n), |b| {
+            b.iter_custom(|iters| {
+                runtime.block_on(async {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        let (_dir, mut vault, s, _store) = fresh(template_dir.path(), &keys).await;
+                        let t = Instant::now();
+                        up(&mut vault, &s, n).await;
+                        total += t.elapsed();
+                    }
+                    total
+                })
+            })
+        });
+        g.bench_function(BenchmarkId::new("down", n), |b| {
+            b.iter_custom(|iters| {
+                runtime.block_on(async {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        let (_dir, mut vault, s, store) = fresh(template_dir.path(), &keys).await;
+                        up(&mut vault, &s, n).await;
+                        // The service says "received" for each, as `waymark-service inbox` does.
+                        let entropy = SystemEntropy::new();
+                        for item in store.envelopes(0, n as u32).await.unwrap() {
+                            send_receipt(&store, &keys, &item, ReceiptStatus::Received, &entropy, SystemClock.now().0).await.unwrap();
+                        }
+                        let t = Instant::now();
+                        down(&mut vault, &s, n).await;
+                        total += t.elapsed();
+                    }
+                    total
+                })
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, sync);
+criterion_main!(benches);
