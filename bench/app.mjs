@@ -14,8 +14,9 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { root, startApp, waitForText } from '../tests/e2e/driver.mjs';
+import { fileURLToPath } from 'node:url';
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
     records: { type: 'string', default: '10000' },
@@ -25,7 +26,9 @@ const { values } = parseArgs({
     kdf: { type: 'string', default: 'default' },
   },
 });
+// The driver reads which binary to start when it loads, so it is loaded after this is set.
 process.env.WAYMARK_APP_BIN = values.app;
+const { startApp, waitForText } = await import('../tests/e2e/driver.mjs');
 const records = Number(values.records);
 const runs = Number(values.runs);
 

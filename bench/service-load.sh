@@ -21,15 +21,16 @@ args+=("$@")
 ensure_packages "${POSTGRES_PACKAGES[@]}"
 if [ "$profile" = release ]; then
   say "Building waymark-service and waymark-load (release)"
-  cargo build --release --locked -p waymark-service -p waymark-bench --bin waymark-load
+  cargo build --release --locked -p waymark-service -p waymark-bench --bins
 else
-  cargo build --locked -p waymark-service -p waymark-bench --bin waymark-load
+  cargo build --locked -p waymark-service -p waymark-bench --bins
 fi
 load="target/$profile/waymark-load"
 
 say "Service on SQLite (its default)"
 "$load" --label sqlite "${args[@]}"
 
-start_test_postgres
+# Durable, as a real deployment would be (the test suite runs it with fsync off for speed).
+WAYMARK_PG_FSYNC=on start_test_postgres
 say "Service on PostgreSQL ($WAYMARK_TEST_POSTGRES)"
 "$load" --label postgres --database "$WAYMARK_TEST_POSTGRES" "${args[@]}"

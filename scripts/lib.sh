@@ -63,7 +63,7 @@ start_test_postgres() {
   say "Starting a throwaway PostgreSQL server on 127.0.0.1:$port for the service's tests"
   as_postgres "$bin/initdb" -D "$PG_DIR/data" -A trust -U waymark --no-sync -E UTF8 >/dev/null
   as_postgres "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
-    -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+    -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=${WAYMARK_PG_FSYNC:-off}" start >/dev/null
   PG_STOP="as_postgres $bin/pg_ctl -D $PG_DIR/data -m fast stop"
   trap 'eval "$PG_STOP" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"' EXIT
   export WAYMARK_TEST_POSTGRES="postgres://waymark@127.0.0.1:$port/postgres"

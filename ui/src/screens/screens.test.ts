@@ -71,6 +71,22 @@ describe('My notes', () => {
     await waitFor(() => expect(screen.getByText('Made a budget and stuck to it.')).toBeInTheDocument());
     expect(state.notes.Robin.find((n) => n.id === 'n1')!.note.written_at).toBe('2026-11-18T10:00:00Z');
   });
+
+  it('shows a long list a page at a time, newest first, and the rest on request', async () => {
+    const state = as('Robin');
+    state.notes.Robin = Array.from({ length: 120 }, (_, i) => ({
+      id: `n${i}`,
+      note: { text: `Invented note number ${i}`, shared: false, written_at: '2026-11-18T10:00:00Z' },
+    }));
+    render(Notes);
+    await waitFor(() => expect(screen.getAllByTestId('note')).toHaveLength(50));
+    expect(screen.getAllByTestId('note')[0]).toHaveTextContent('Invented note number 0');
+    await fireEvent.click(screen.getByRole('button', { name: 'Show 50 more notes (70 not shown yet)' }));
+    expect(screen.getAllByTestId('note')).toHaveLength(100);
+    await fireEvent.click(screen.getByRole('button', { name: 'Show 20 more notes (20 not shown yet)' }));
+    expect(screen.getAllByTestId('note')).toHaveLength(120);
+    expect(screen.queryByTestId('show-more')).toBeNull();
+  });
 });
 
 describe('Resources for carers', () => {
