@@ -54,16 +54,17 @@ function tree(pid) {
 function memory() {
   const pid = Number(execFileSync('pgrep', ['-x', 'waymark-app']).toString().trim().split('\n')[0]);
   let rss = 0, pss = 0;
-  const names = [];
+  const processes = [];
   for (const p of tree(pid)) {
     try {
       const rollup = readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
-      rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)[1]);
-      pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)[1]);
-      names.push(readFileSync(`/proc/${p}/comm`, 'utf8').trim());
+      const kib = (field) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(rollup)[1]);
+      rss += kib('Rss');
+      pss += kib('Pss');
+      processes.push({ name: readFileSync(`/proc/${p}/comm`, 'utf8').trim(), rss_mib: kib('Rss') / 1024, pss_mib: kib('Pss') / 1024 });
     } catch { /* gone meanwhile */ }
   }
-  return { rss_mib: rss / 1024, pss_mib: pss / 1024, processes: names };
+  return { rss_mib: rss / 1024, pss_mib: pss / 1024, processes };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -117,6 +118,6 @@ const result = {
 };
 console.log(`launch → start screen usable: median ${median(starts).toFixed(0)} ms over ${runs} runs`);
 console.log(`unlock (real KDF) → home with ${records} records: median ${median(unlocks).toFixed(0)} ms`);
-console.log(`memory after start: RSS ${atStart.rss_mib.toFixed(0)} MiB, PSS ${atStart.pss_mib.toFixed(0)} MiB (${atStart.processes.join(', ')})`);
+console.log(`memory after start: RSS ${atStart.rss_mib.toFixed(0)} MiB, PSS ${atStart.pss_mib.toFixed(0)} MiB (${atStart.processes.map((p) => `${p.name} ${p.pss_mib.toFixed(0)}`).join(', ')} MiB PSS)`);
 console.log(`memory after opening all records: RSS ${afterRecords.rss_mib.toFixed(0)} MiB, PSS ${afterRecords.pss_mib.toFixed(0)} MiB`);
 console.log(JSON.stringify(result));

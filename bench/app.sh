@@ -12,12 +12,12 @@ ensure_tauri_driver
 npm_ci tests
 if [ "${1:-}" = "--smoke" ]; then
   shift
-  cargo build --locked -p waymark-bench --bin waymark-seed
+  cargo build --locked -p waymark-app -p waymark-bench --bins
   set -- --app target/debug/waymark-app --seed target/debug/waymark-seed --records 200 --runs 1 --kdf floor "$@"
 else
   build_ui
   say "Building the app and the vault seeder (release)"
-  cargo build --release --locked -p waymark-app -p waymark-bench --bin waymark-seed
+  cargo build --release --locked -p waymark-app -p waymark-bench --bins
 fi
 say "Measuring the app under Xvfb"
 timeout 900 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node bench/app.mjs "$@"

@@ -27,7 +27,11 @@ def fmt_time(ns):
         return f"{ns / 1e9:.2f} s"
     if ns >= 1e6:
         return f"{ns / 1e6:.1f} ms"
-    return f"{ns / 1e3:.0f} µs"
+    if ns >= 1e4:
+        return f"{ns / 1e3:.0f} µs"
+    if ns >= 1e3:
+        return f"{ns / 1e3:.2f} µs"
+    return f"{ns:.0f} ns"
 
 
 print("| benchmark | median | per second |")

@@ -1,4 +1,7 @@
 fn main() {
+    // The built UI is embedded in the binary; without this a UI-only change would leave an
+    // old UI in a release build that cargo thinks is up to date.
+    println!("cargo:rerun-if-changed=../ui/dist");
     // Only the app's own commands exist, and each gets an allow-/deny- permission that the
     // capability in capabilities/ must list explicitly.
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
