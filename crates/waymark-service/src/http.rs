@@ -190,6 +190,20 @@ async fn authenticate<S: ServiceStore>(
     Ok(device)
 }
 
+/// Checks an envelope a device sent (its shape, and that it names that device as its sender)
+/// and makes the row to keep, in canonical JSON.
+fn to_keep(envelope: &Envelope, device: &Device) -> Result<NewEnvelope> {
+    envelope.check_shape()?;
+    if envelope.header.device_id != device.id {
+        return Err(ServiceError::Forbidden("an envelope must name the device that sends it".into()));
+    }
+    Ok(NewEnvelope {
+        envelope_id: envelope.header.envelope_id,
+        record_kind: envelope.header.record_kind.clone(),
+        body: serde_json::to_string(envelope).expect("an envelope serialises"),
+    })
+}
+
 async fn upload<S: ServiceStore>(
     State(state): State<Arc<ServiceState<S>>>,
     method: Method,
@@ -202,15 +216,8 @@ async fn upload<S: ServiceStore>(
     let now = state.clock.now().0;
     let outcome = async {
         let envelope: Envelope = parse_json("envelope", &body)?;
-        envelope.check_shape()?;
-        if envelope.header.device_id != device.id {
-            return Err(ServiceError::Forbidden("an envelope must name the device that sends it".into()));
-        }
-        let canonical = serde_json::to_string(&envelope).expect("an envelope serialises");
-        state
-            .store
-            .put_envelope(envelope.header.envelope_id, device.id, envelope.header.record_kind.clone(), canonical, now)
-            .await
+        let keep = to_keep(&envelope, &device)?;
+        Ok::<_, ServiceError>(state.store.put_envelopes(device.id, vec![keep], now).await?[0])
     }
     .await;
     match outcome {
@@ -249,18 +256,7 @@ async fn upload_batch<S: ServiceStore>(
         if batch.envelopes.is_empty() || batch.envelopes.len() > MAX_BATCH {
             return Err(ServiceError::BadRequest(format!("a batch carries 1 to {MAX_BATCH} envelopes")));
         }
-        let mut keep = Vec::with_capacity(batch.envelopes.len());
-        for envelope in &batch.envelopes {
-            envelope.check_shape()?;
-            if envelope.header.device_id != device.id {
-                return Err(ServiceError::Forbidden("an envelope must name the device that sends it".into()));
-            }
-            keep.push(NewEnvelope {
-                envelope_id: envelope.header.envelope_id,
-                record_kind: envelope.header.record_kind.clone(),
-                body: serde_json::to_string(envelope).expect("an envelope serialises"),
-            });
-        }
+        let keep = batch.envelopes.iter().map(|e| to_keep(e, &device)).collect::<Result<Vec<_>>>()?;
         state.store.put_envelopes(device.id, keep, now).await
     }
     .await;
