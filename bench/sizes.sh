@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sizes of what a person downloads: the release binary and the .deb installer (built by the
-# Tauri CLI from ui/'s lockfile). Takes a release build with LTO: several minutes on 2 cores.
+# Tauri CLI, installed with cargo). Takes a release build with LTO: several minutes on 2 cores.
 #   bench/sizes.sh [--smoke]
 # --smoke: report the debug binary only (no release build, no .deb), to show the script works.
 set -euo pipefail
@@ -18,14 +18,15 @@ if [ "${1:-}" = "--smoke" ]; then
 fi
 
 ensure_packages "${BUILD_PACKAGES[@]}"
-npm_ci ui
-# The Tauri CLI reads its configuration from the app's folder; the real file is at the root.
-link=src-tauri/tauri.conf.json
-made_link=
-if [ ! -e "$link" ]; then ln -s ../tauri.conf.json "$link"; made_link=1; fi
-trap '[ -n "$made_link" ] && rm -f "$link"' EXIT
-say "Building the release binary and the .deb (tauri build --bundles deb)"
-(cd src-tauri && TAURI_APP_PATH=. TAURI_FRONTEND_PATH=.. ../ui/node_modules/.bin/tauri build --bundles deb --ci)
+build_ui
+if ! cargo tauri --version >/dev/null 2>&1; then
+  say "Installing the Tauri CLI (cargo install tauri-cli --locked; a few minutes, once)"
+  cargo install tauri-cli --version "^2" --locked
+fi
+# The Tauri CLI reads its configuration from the app's folder (src-tauri/tauri.conf.json links
+# to the real file at the root).
+say "Building the release binary and the .deb (cargo tauri build --bundles deb)"
+(cd src-tauri && TAURI_APP_PATH=. TAURI_FRONTEND_PATH=.. cargo tauri build --bundles deb --ci)
 bin=target/release/waymark-app
 deb=$(ls -t target/release/bundle/deb/*.deb | head -1)
 echo "release binary: $(mib "$(stat -c %s "$bin")")"
