@@ -5,8 +5,9 @@
 //!   enrols; the caller keeps the connection (sealed) in the vault.
 //! - Sending happens in three steps so the vault is never held across the network:
 //!   [`prepare_sends`] (vault: check consent at that moment, seal each item with HPKE to the
-//!   service's key), [`send`] (network only), [`finish_send`] (vault: record the receipt, or
-//!   back off). A resend after a crash uses the same envelope id, so the service keeps one copy.
+//!   service's key), [`batches`] and [`send_batch`] (network only), [`finish_batch`] (vault:
+//!   record the receipts, or back off). A resend after a crash uses the same envelope ids, so
+//!   the service keeps one copy of each.
 //!
 //! Nothing here stores or logs a plaintext; what leaves the laptop is only ever an envelope.
 
@@ -17,7 +18,7 @@ use waymark_core::connection::{Delivered, ServiceConnection};
 use waymark_core::domain::consent::OutboxItem;
 use waymark_core::{Entropy, Session, Timestamp, Vault};
 use waymark_sync::api::{
-    BatchUploadResponse, EnrolRequest, EnrolResponse, ErrorBody, ServiceInfo, UploadResponse, BATCH_FORMAT, MAILBOX_PAGE, MAX_BATCH, MAX_BATCH_BODY,
+    BatchUploadResponse, EnrolRequest, EnrolResponse, ErrorBody, ServiceInfo, BATCH_FORMAT, MAILBOX_PAGE, MAX_BATCH, MAX_BATCH_BODY,
 };
 use waymark_sync::envelope::{seal_envelope, EnvelopeHeader};
 use waymark_sync::invite::Invite;
@@ -64,6 +65,31 @@ pub type Result<T> = std::result::Result<T, ClientError>;
 fn http() -> reqwest::Client {
     static CLIENT: std::sync::OnceLock<reqwest::Client> = std::sync::OnceLock::new();
     CLIENT.get_or_init(|| reqwest::Client::builder().timeout(Duration::from_secs(20)).build().expect("an HTTP client builds")).clone()
+}
+
+/// Sends a request signed by this device (`device_id`, with `keys`) to `base` + `path`, and reads
+/// the service's JSON answer, or says why it refused.
+async fn signed<T: serde::de::DeserializeOwned>(
+    keys: &IdentityKeys,
+    device_id: Uuid,
+    method: reqwest::Method,
+    base: &str,
+    path: &str,
+    now: Timestamp,
+    body: Vec<u8>,
+) -> Result<T> {
+    let mut req = http().request(method.clone(), format!("{base}{path}"));
+    if !body.is_empty() {
+        req = req.header("content-type", "application/json");
+    }
+    for (name, value) in sign_request(keys, &device_id.to_string(), method.as_str(), path, now.0, &body) {
+        req = req.header(name, value);
+    }
+    let res = req.body(body).send().await.map_err(unreachable)?;
+    if !res.status().is_success() {
+        return Err(refused(res).await);
+    }
+    res.json().await.map_err(|_| ClientError::Unreachable("the answer was not understood".into()))
 }
 
 async fn refused(res: reqwest::Response) -> ClientError {
@@ -215,22 +241,6 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
     Ok((out, skipped))
 }
 
-/// Sends one prepared envelope, signed by this device. Touches only the network.
-pub async fn send(prepared: &PreparedSend, now: Timestamp) -> Result<String> {
-    let keys = keys_from_secret(&prepared.device_secret)?;
-    let path = "/v1/envelopes";
-    let mut req = http().post(format!("{}{path}", prepared.url)).header("content-type", "application/json");
-    for (name, value) in sign_request(&keys, &prepared.device_id.to_string(), "POST", path, now.0, &prepared.body) {
-        req = req.header(name, value);
-    }
-    let res = req.body(prepared.body.clone()).send().await.map_err(unreachable)?;
-    if !res.status().is_success() {
-        return Err(refused(res).await);
-    }
-    let answer: UploadResponse = res.json().await.map_err(|_| ClientError::Unreachable("the answer was not understood".into()))?;
-    Ok(format!("{} at {}", answer.stored, now.to_rfc3339()))
-}
-
 /// Sends prepared envelopes together, signed by this device, as one batch the service stores in
 /// one transaction. Touches only the network. Returns each one's receipt text, in order.
 /// Give it at most one of the groups [`batches`] makes.
@@ -246,16 +256,8 @@ pub async fn send_batch(prepared: &[PreparedSend], now: Timestamp) -> Result<Vec
         body.extend_from_slice(&p.body);
     }
     body.extend_from_slice(b"]}");
-    let path = "/v1/envelope-batches";
-    let mut req = http().post(format!("{}{path}", first.url)).header("content-type", "application/json");
-    for (name, value) in sign_request(&keys, &first.device_id.to_string(), "POST", path, now.0, &body) {
-        req = req.header(name, value);
-    }
-    let res = req.body(body).send().await.map_err(unreachable)?;
-    if !res.status().is_success() {
-        return Err(refused(res).await);
-    }
-    let answer: BatchUploadResponse = res.json().await.map_err(|_| ClientError::Unreachable("the answer was not understood".into()))?;
+    let answer: BatchUploadResponse =
+        signed(&keys, first.device_id, reqwest::Method::POST, &first.url, "/v1/envelope-batches", now, body).await?;
     if answer.stored.len() != prepared.len() {
         return Err(ClientError::Unreachable("the answer did not match what was sent".into()));
     }
@@ -320,11 +322,6 @@ pub fn backoff(attempts: u32, entropy: &dyn Entropy) -> i64 {
     base + (i64::from(u16::from_le_bytes(b)) * base / 5) / i64::from(u16::MAX)
 }
 
-/// Records how a send went: a receipt completes it; a failure schedules the next attempt.
-pub fn finish_send(vault: &mut Vault, session: &Session, prepared: &PreparedSend, outcome: &Result<String>, entropy: &dyn Entropy) -> Result<()> {
-    finish_batch(vault, session, std::slice::from_ref(prepared), outcome.as_ref().ok().map(std::slice::from_ref), entropy)
-}
-
 /// What reading the mailbox did.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct MailReport {
@@ -345,16 +342,8 @@ pub fn more_mail_waiting(items: &[waymark_sync::api::MailboxItem]) -> bool {
 pub async fn fetch_mail(connection: &ServiceConnection, now: Timestamp) -> Result<Vec<waymark_sync::api::MailboxItem>> {
     let keys = device_keys(connection)?;
     let path = format!("/v1/mailbox?after={}", connection.mailbox_cursor);
-    let mut req = http().get(format!("{}{path}", connection.service_url));
-    for (name, value) in sign_request(&keys, &connection.device_id.to_string(), "GET", &path, now.0, &[]) {
-        req = req.header(name, value);
-    }
-    let res = req.send().await.map_err(unreachable)?;
-    if !res.status().is_success() {
-        return Err(refused(res).await);
-    }
     let answer: waymark_sync::api::MailboxResponse =
-        res.json().await.map_err(|_| ClientError::Unreachable("the answer was not understood".into()))?;
+        signed(&keys, connection.device_id, reqwest::Method::GET, &connection.service_url, &path, now, Vec::new()).await?;
     Ok(answer.items)
 }
 
@@ -446,16 +435,8 @@ pub async fn request_deletion(
         record_ids,
     };
     let body = serde_json::to_vec(&request).expect("a request serialises");
-    let path = "/v1/deletions";
-    let mut req = http().post(format!("{}{path}", connection.service_url)).header("content-type", "application/json");
-    for (name, value) in sign_request(&keys, &connection.device_id.to_string(), "POST", path, now.0, &body) {
-        req = req.header(name, value);
-    }
-    let res = req.body(body).send().await.map_err(unreachable)?;
-    if !res.status().is_success() {
-        return Err(refused(res).await);
-    }
-    let receipt: DeletionReceipt = res.json().await.map_err(|_| ClientError::Unreachable("the answer was not understood".into()))?;
+    let receipt: DeletionReceipt =
+        signed(&keys, connection.device_id, reqwest::Method::POST, &connection.service_url, "/v1/deletions", now, body).await?;
     let service = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() };
     receipt.verify(&service, &request, connection.device_id)?;
     Ok(receipt)

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use waymark_client::{enrol, finish_send, prepare_sends, preview, send, ClientError};
+use waymark_client::{batches, enrol, finish_batch, prepare_sends, preview, send_batch, ClientError};
 use waymark_core::domain::*;
 use waymark_core::entropy::SeededEntropy;
 use waymark_core::kdf::KdfParams;
@@ -94,15 +94,15 @@ impl World {
         st.id
     }
 
-    /// One pass of the outbox worker; returns how many went.
+    /// One pass of the outbox worker, batch by batch as the app sends; returns how many went.
     async fn drain(&mut self) -> (usize, Vec<ClientError>) {
         let (prepared, _) = prepare_sends(&mut self.vault, &self.session, &*self.entropy).unwrap();
         let (mut sent, mut errors) = (0, Vec::new());
-        for p in &prepared {
-            let outcome = send(p, self.vault.now()).await;
-            finish_send(&mut self.vault, &self.session, p, &outcome, &*self.entropy).unwrap();
+        for batch in batches(&prepared) {
+            let outcome = send_batch(batch, self.vault.now()).await;
+            finish_batch(&mut self.vault, &self.session, batch, outcome.as_deref().ok(), &*self.entropy).unwrap();
             match outcome {
-                Ok(_) => sent += 1,
+                Ok(_) => sent += batch.len(),
                 Err(e) => errors.push(e),
             }
         }
@@ -155,7 +155,7 @@ async fn a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_c
     w.vault.share_record(&w.session, id, SERVICE).unwrap();
     // The upload succeeds, then the app is killed before it records the receipt.
     let (prepared, _) = prepare_sends(&mut w.vault, &w.session, &*w.entropy).unwrap();
-    send(&prepared[0], w.vault.now()).await.unwrap();
+    send_batch(&prepared, w.vault.now()).await.unwrap();
     drop(prepared);
     assert_eq!(w.vault.outbox(&w.session).unwrap().len(), 1, "the item is still queued after the crash");
     // On restart the worker sends it again (sealed afresh); the service keeps the first.
@@ -378,7 +378,7 @@ async fn a_library_published_by_the_service_is_installed_only_when_signed_by_it_
 }
 
 async fn a_long_outbox_goes_in_batches_each_item_once_and_a_long_mailbox_is_read_to_the_end(mut w: World) {
-    use waymark_client::{batches, finish_batch, more_mail_waiting, send_batch};
+    use waymark_client::more_mail_waiting;
     w.serve();
     w.connect().await;
     w.vault.grant_consent(&w.session, ShareableKind::Statement, SERVICE).unwrap();
