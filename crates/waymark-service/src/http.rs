@@ -222,12 +222,9 @@ async fn upload<S: ServiceStore>(
     .await;
     match outcome {
         Ok(stored) => {
-            let (status, word) = match stored {
-                Stored::New => (StatusCode::CREATED, "new"),
-                Stored::AlreadyHere => (StatusCode::OK, "already_here"),
-            };
-            state.store.audit(now, Some(device.id), "upload", word.into()).await?;
-            Ok((status, Json(UploadResponse { stored: word.into() })))
+            let status = if stored == Stored::New { StatusCode::CREATED } else { StatusCode::OK };
+            state.store.audit(now, Some(device.id), "upload", stored.as_str().into()).await?;
+            Ok((status, Json(UploadResponse { stored: stored.as_str().into() })))
         }
         Err(e) => {
             state.store.audit(now, Some(device.id), "upload", format!("refused: {}", e.code())).await?;
@@ -264,7 +261,7 @@ async fn upload_batch<S: ServiceStore>(
         Ok(stored) => {
             let new = stored.iter().filter(|s| **s == Stored::New).count();
             state.store.audit(now, Some(device.id), "upload", format!("batch: {new} new, {} already here", stored.len() - new)).await?;
-            let words = stored.iter().map(|s| if *s == Stored::New { "new" } else { "already_here" }.to_string()).collect();
+            let words = stored.iter().map(|s| s.as_str().to_string()).collect();
             Ok((if new > 0 { StatusCode::CREATED } else { StatusCode::OK }, Json(BatchUploadResponse { stored: words })))
         }
         Err(e) => {

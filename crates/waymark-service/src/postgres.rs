@@ -8,7 +8,7 @@ use tokio_postgres::{Client, NoTls};
 use uuid::Uuid;
 
 use crate::error::{Result, ServiceError};
-use crate::store::{Device, MailItem, NewEnvelope, NewInvite, ServiceStore, Stored, StoredEnvelope};
+use crate::store::{usable_invite, Device, MailItem, NewEnvelope, NewInvite, ServiceStore, Stored, StoredEnvelope};
 
 const MIGRATIONS: &[(i32, &str)] = &[
     (1, include_str!("../migrations/postgres/0001_init.sql")),
@@ -125,16 +125,7 @@ impl ServiceStore for PgStore {
             .query_opt("SELECT person_name, role, expires_at, used_at FROM invites WHERE token_hash = $1 FOR UPDATE", &[&token_hash])
             .await
             .map_err(db)?;
-        let Some(row) = row else {
-            return Err(ServiceError::Forbidden("this invite code is not one this service gave out".into()));
-        };
-        let (person_name, role, expires_at, used_at): (String, String, i64, Option<i64>) = (row.get(0), row.get(1), row.get(2), row.get(3));
-        if used_at.is_some() {
-            return Err(ServiceError::Gone("this invite code has been used already; ask for a new one".into()));
-        }
-        if expires_at <= now {
-            return Err(ServiceError::Gone("this invite code has run out; ask for a new one".into()));
-        }
+        let (person_name, role) = usable_invite(row.map(|r| (r.get(0), r.get(1), r.get(2), r.get(3))), now)?;
         let device = Device { person_name, role, enrolled_at: now, ..device };
         tx.execute(
             "INSERT INTO devices (id, person_name, role, signing_key, receiving_key, enrolled_at) VALUES ($1, $2, $3, $4, $5, $6)",

@@ -41,6 +41,32 @@ pub enum Stored {
     AlreadyHere,
 }
 
+/// The one rule for redeeming an invite, whichever back end read it: it must exist, be unused
+/// and not have run out. `row` is (person, role, expires_at, used_at); gives back the person
+/// and role the new device is enrolled as.
+pub(crate) fn usable_invite(row: Option<(String, String, i64, Option<i64>)>, now: i64) -> Result<(String, String)> {
+    let Some((person_name, role, expires_at, used_at)) = row else {
+        return Err(ServiceError::Forbidden("this invite code is not one this service gave out".into()));
+    };
+    if used_at.is_some() {
+        return Err(ServiceError::Gone("this invite code has been used already; ask for a new one".into()));
+    }
+    if expires_at <= now {
+        return Err(ServiceError::Gone("this invite code has run out; ask for a new one".into()));
+    }
+    Ok((person_name, role))
+}
+
+impl Stored {
+    /// The word the API answers with.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stored::New => "new",
+            Stored::AlreadyHere => "already_here",
+        }
+    }
+}
+
 /// An envelope to keep, as one upload or batch brings it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewEnvelope {
@@ -214,15 +240,7 @@ impl ServiceStore for SqliteStore {
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )
                 .optional()?;
-            let Some((person_name, role, expires_at, used_at)) = row else {
-                return Err(ServiceError::Forbidden("this invite code is not one this service gave out".into()));
-            };
-            if used_at.is_some() {
-                return Err(ServiceError::Gone("this invite code has been used already; ask for a new one".into()));
-            }
-            if expires_at <= now {
-                return Err(ServiceError::Gone("this invite code has run out; ask for a new one".into()));
-            }
+            let (person_name, role) = usable_invite(row, now)?;
             let device = Device { person_name, role, enrolled_at: now, ..device };
             tx.execute(
                 "INSERT INTO devices (id, person_name, role, signing_key, receiving_key, enrolled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
