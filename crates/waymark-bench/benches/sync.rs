@@ -20,7 +20,7 @@ use waymark_core::domain::{RecordBody, ShareableKind};
 use waymark_core::kdf::KdfParams;
 use waymark_core::{Clock, Session, SystemClock, SystemEntropy, Vault, VaultOptions};
 use waymark_service::http::{router, ServiceState};
-use waymark_service::outgoing::send_receipt;
+use waymark_service::outgoing::ReceiptSender;
 use waymark_service::store::{NewInvite, ServiceStore, SqliteStore};
 use waymark_sync::deletion::ReceiptSigner;
 use waymark_sync::invite::{Invite, INVITE_FORMAT};
@@ -148,8 +148,9 @@ fn sync(c: &mut Criterion) {
                         up(&mut vault, &s, n).await;
                         // The service says "received" for each, as `waymark-service inbox` does.
                         let entropy = SystemEntropy::new();
+                        let mut receipts = ReceiptSender::new(&store, &keys, &entropy);
                         for item in store.envelopes(0, n as u32).await.unwrap() {
-                            send_receipt(&store, &keys, &item, ReceiptStatus::Received, &entropy, SystemClock.now().0).await.unwrap();
+                            receipts.send(&item, ReceiptStatus::Received, SystemClock.now().0).await.unwrap();
                         }
                         let t = Instant::now();
                         down(&mut vault, &s, n).await;

@@ -20,7 +20,7 @@ use waymark_core::{Entropy, Session, Timestamp, Vault};
 use waymark_sync::api::{
     BatchUploadResponse, EnrolRequest, EnrolResponse, ErrorBody, ServiceInfo, BATCH_FORMAT, MAILBOX_PAGE, MAX_BATCH, MAX_BATCH_BODY,
 };
-use waymark_sync::envelope::{seal_envelope, EnvelopeHeader};
+use waymark_sync::envelope::{EnvelopeHeader, EnvelopeOpener, EnvelopeSealer};
 use waymark_sync::invite::Invite;
 use waymark_sync::keys::{IdentityKeys, PublicKeys, SECRET_LEN};
 use waymark_sync::request::sign_request;
@@ -202,6 +202,8 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
     let now = vault.now();
     let mut skipped = Skipped::default();
     let mut out = Vec::new();
+    // One sealer for the run: a key exchange per group of envelopes, not per envelope.
+    let mut to_service = EnvelopeSealer::new(&service_keys, entropy)?;
     for item in vault.outbox(session)? {
         if item.recipient != connection.service_name {
             continue;
@@ -228,7 +230,7 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
             record_id: Uuid::from_bytes(*item.record_id.as_bytes()),
             record_version,
         };
-        let envelope = seal_envelope(&service_keys, header, &plaintext, entropy)?;
+        let envelope = to_service.seal(header, &plaintext)?;
         out.push(PreparedSend {
             item,
             record_version,
@@ -365,6 +367,7 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
     use waymark_sync::mail::{open_mail, MailKind, Receipt, ReceiptStatus};
     let Some(mut connection) = vault.service_connection(session)? else { return Err(ClientError::NotConnected) };
     let keys = device_keys(&connection)?;
+    let mut opener = EnvelopeOpener::new(&keys);
     let service = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() };
     let mut report = MailReport::default();
     // One wait for the disk per page, not per item: the cursor is saved (and synced) after.
@@ -375,7 +378,7 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
             }
             connection.mailbox_cursor = item.seq;
             let outcome: Result<()> = (|| {
-                let (kind, _header, plain) = open_mail(&keys, connection.device_id, &service, &item.body)?;
+                let (kind, _header, plain) = open_mail(&mut opener, connection.device_id, &service, &item.body)?;
                 match kind {
                     MailKind::Plan => {
                         let plan = RecordBody::from_json(waymark_core::domain::RecordKind::Plan, &plain)?;

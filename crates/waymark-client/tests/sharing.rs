@@ -18,7 +18,7 @@ use waymark_sync::invite::{Invite, INVITE_FORMAT};
 use waymark_sync::keys::IdentityKeys;
 use waymark_sync::SyncError;
 use waymark_client::{apply_mail, fetch_mail};
-use waymark_service::outgoing::{publish_plan, send_receipt};
+use waymark_service::outgoing::{publish_plan, ReceiptSender};
 use waymark_sync::mail::{seal_mail, MailKind, ReceiptStatus};
 
 const NOW: i64 = 1_795_000_000;
@@ -262,10 +262,11 @@ async fn a_plan_published_by_the_service_arrives_verified_and_older_or_forged_on
         record_id: uuid::Uuid::from_u128(6),
         record_version: 9,
     };
-    let forged = seal_mail(&impostor, device.public(), MailKind::Plan, header(connection.device_id), &plan_json(9), &*w.entropy).unwrap();
+    let mut to_device = waymark_sync::envelope::EnvelopeSealer::new(device.public(), &*w.entropy).unwrap();
+    let forged = seal_mail(&impostor, &mut to_device, MailKind::Plan, header(connection.device_id), &plan_json(9)).unwrap();
     w.store.post_mail(connection.device_id, serde_json::to_string(&forged).unwrap(), NOW).await.unwrap();
     // Signed by the service, but meant for another device.
-    let elsewhere = seal_mail(&w.service_keys, device.public(), MailKind::Plan, header(uuid::Uuid::from_u128(1)), &plan_json(9), &*w.entropy).unwrap();
+    let elsewhere = seal_mail(&w.service_keys, &mut to_device, MailKind::Plan, header(uuid::Uuid::from_u128(1)), &plan_json(9)).unwrap();
     w.store.post_mail(connection.device_id, serde_json::to_string(&elsewhere).unwrap(), NOW).await.unwrap();
     let report = w.read_mail().await;
     assert_eq!(report.plans_added, 0);
@@ -282,14 +283,14 @@ async fn receipts_from_the_service_move_the_statement_to_received_then_read(mut 
     w.vault.share_record(&w.session, id, SERVICE).unwrap();
     assert_eq!(w.drain().await.0, 1);
     let item = w.store.envelopes(0, 10).await.unwrap().remove(0);
-    send_receipt(&w.store, &w.service_keys, &item, ReceiptStatus::Received, &*w.entropy, NOW).await.unwrap();
+    ReceiptSender::new(&w.store, &w.service_keys, &*w.entropy).send(&item, ReceiptStatus::Received, NOW).await.unwrap();
     assert_eq!(w.read_mail().await.receipts, 1);
     let status = |w: &World| match w.vault.get(&w.session, id).unwrap().body {
         RecordBody::Statement(st) => st.status(),
         _ => unreachable!(),
     };
     assert_eq!(status(&w), StatementStatus::Received);
-    send_receipt(&w.store, &w.service_keys, &item, ReceiptStatus::Read, &*w.entropy, NOW).await.unwrap();
+    ReceiptSender::new(&w.store, &w.service_keys, &*w.entropy).send(&item, ReceiptStatus::Read, NOW).await.unwrap();
     w.read_mail().await;
     assert_eq!(status(&w), StatementStatus::Read);
 }

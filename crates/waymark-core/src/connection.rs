@@ -157,10 +157,9 @@ impl Vault {
         let tx = self.transaction()?;
         let mut completed = 0;
         for Delivered { item, record_version, receipt } in delivered {
-            let removed = tx.execute(
-                "DELETE FROM outbox WHERE profile_id = ?1 AND id = ?2",
-                params![&session.profile_id().as_bytes()[..], &item.item_id.as_bytes()[..]],
-            )?;
+            let removed = tx
+                .prepare_cached("DELETE FROM outbox WHERE profile_id = ?1 AND id = ?2")?
+                .execute(params![&session.profile_id().as_bytes()[..], &item.item_id.as_bytes()[..]])?;
             if removed != 1 {
                 continue;
             }

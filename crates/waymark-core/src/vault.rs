@@ -518,12 +518,13 @@ impl Vault {
     }
 
     pub(crate) fn get_in(conn: &Connection, session: &Session, id: RecordId) -> Result<StoredRecord> {
+        // Cached: sending and receiving call this once per item, and parsing the SQL each time
+        // was a tenth of a 10,000-item sync.
         let row: Option<(String, u32, Vec<u8>)> = conn
-            .query_row(
-                "SELECT kind, version, sealed FROM records WHERE profile_id = ?1 AND id = ?2",
-                params![&session.profile.as_bytes()[..], &id.as_bytes()[..]],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
+            .prepare_cached("SELECT kind, version, sealed FROM records WHERE profile_id = ?1 AND id = ?2")?
+            .query_row(params![&session.profile.as_bytes()[..], &id.as_bytes()[..]], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
             .optional()?;
         let (kind, version, sealed) =
             row.ok_or_else(|| Error::NotFound(format!("no record with id {id}")))?;

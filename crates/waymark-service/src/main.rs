@@ -14,11 +14,11 @@ use waymark_core::secret::Passphrase;
 use waymark_core::{Clock, SystemClock, SystemEntropy};
 use waymark_service::http::{router, ServiceState};
 use waymark_service::keyfile::KeyFile;
-use waymark_service::outgoing::{publish_plan, publish_resources, send_receipt};
+use waymark_service::outgoing::{publish_plan, publish_resources, ReceiptSender};
 use waymark_service::backend::Backend;
 use waymark_service::store::{NewInvite, ServiceStore};
 use waymark_service::{Result, ServiceError};
-use waymark_sync::envelope::{open_envelope, Envelope};
+use waymark_sync::envelope::{Envelope, EnvelopeOpener};
 use waymark_sync::invite::{Invite, INVITE_FORMAT};
 use waymark_sync::mail::ReceiptStatus;
 
@@ -204,18 +204,21 @@ async fn run(cli: Cli) -> Result<()> {
             if items.is_empty() {
                 println!("Nothing new.");
             }
+            let entropy = SystemEntropy::new();
+            let mut opener = EnvelopeOpener::new(&keys);
+            let mut receipts = ReceiptSender::new(&store, &keys, &entropy);
             for item in items {
                 let envelope: Envelope = serde_json::from_str(&item.body)
                     .map_err(|e| ServiceError::BadRequest(format!("item {} is damaged: {e}", item.seq)))?;
                 let when = waymark_core::Timestamp(item.received_at).to_rfc3339();
                 let read = if item.read_at.is_some() { " (read)" } else { "" };
                 println!("#{} from {} — {} received {when}{read}", item.seq, item.person_name, envelope.header.record_kind);
-                match open_envelope(&keys, &envelope) {
+                match opener.open(&envelope) {
                     Ok(plain) => {
                         println!("{}\n", String::from_utf8_lossy(&plain));
                         // The first time it is opened here, the person's device is told it arrived.
                         if item.receipted_at.is_none() {
-                            send_receipt(&store, &keys, &item, ReceiptStatus::Received, &SystemEntropy::new(), now).await?;
+                            receipts.send(&item, ReceiptStatus::Received, now).await?;
                             store.mark_receipted(item.seq, now).await?;
                         }
                     }
@@ -231,7 +234,7 @@ async fn run(cli: Cli) -> Result<()> {
                 return Err(ServiceError::BadRequest(format!("there is no unread item #{seq}")));
             };
             store.mark_read(seq, now).await?;
-            send_receipt(&store, &keys, &item, ReceiptStatus::Read, &SystemEntropy::new(), now).await?;
+            ReceiptSender::new(&store, &keys, &SystemEntropy::new()).send(&item, ReceiptStatus::Read, now).await?;
             println!("Marked #{seq} as read; {}'s device will show it.", item.person_name);
         }
         Command::PublishResources { pages, version } => {

@@ -2,10 +2,12 @@
 //! These need the service's secret key (each item is signed), so they run only in the operator's
 //! commands, never in the HTTP server.
 
+use std::collections::HashMap;
+
 use uuid::Uuid;
 use waymark_core::domain::Plan;
 use waymark_core::Entropy;
-use waymark_sync::envelope::{Envelope, EnvelopeHeader};
+use waymark_sync::envelope::{Envelope, EnvelopeHeader, EnvelopeSealer};
 use waymark_sync::keys::{IdentityKeys, PublicKeys};
 use waymark_sync::mail::{seal_mail, MailKind, Receipt, ReceiptStatus};
 
@@ -42,35 +44,51 @@ pub async fn publish_plan<S: ServiceStore>(
             record_id: plan.plan_id,
             record_version: plan.version,
         };
-        let mail = seal_mail(service, &device_keys(d), MailKind::Plan, header, &payload, entropy)?;
+        let mut to_device = EnvelopeSealer::new(&device_keys(d), entropy)?;
+        let mail = seal_mail(service, &mut to_device, MailKind::Plan, header, &payload)?;
         store.post_mail(d.id, serde_json::to_string(&mail).expect("mail serialises"), now).await?;
     }
     store.audit(now, None, "publish_plan", format!("version {} to {} device(s)", plan.version, devices.len())).await?;
     Ok(devices.len())
 }
 
-/// Tells the device that sent `item` that it was received or read.
-pub async fn send_receipt<S: ServiceStore>(
-    store: &S,
-    service: &IdentityKeys,
-    item: &StoredEnvelope,
-    status: ReceiptStatus,
-    entropy: &dyn Entropy,
-    now: i64,
-) -> Result<()> {
-    let envelope: Envelope = serde_json::from_str(&item.body).map_err(|_| ServiceError::BadRequest(format!("item {} is damaged", item.seq)))?;
-    let device = store.device(item.device_id).await?.ok_or_else(|| ServiceError::BadRequest("the sending device is gone".into()))?;
-    let receipt = Receipt { envelope_id: envelope.header.envelope_id, record_id: envelope.header.record_id, status, at: now };
-    let header = EnvelopeHeader {
-        envelope_id: random_uuid(entropy),
-        device_id: device.id,
-        record_kind: "receipt".into(),
-        record_id: envelope.header.record_id,
-        record_version: envelope.header.record_version,
-    };
-    let mail = seal_mail(service, &device_keys(&device), MailKind::Receipt, header, &serde_json::to_vec(&receipt).expect("a receipt serialises"), entropy)?;
-    store.post_mail(device.id, serde_json::to_string(&mail).expect("mail serialises"), now).await?;
-    Ok(())
+/// Tells devices that what they sent was received or read. Keeps one sealer per device for as
+/// long as it lives, so a run of receipts to one device costs one key exchange, not one each.
+pub struct ReceiptSender<'a, S: ServiceStore> {
+    store: &'a S,
+    service: &'a IdentityKeys,
+    entropy: &'a dyn Entropy,
+    to_devices: HashMap<Uuid, EnvelopeSealer<'a>>,
+}
+
+impl<'a, S: ServiceStore> ReceiptSender<'a, S> {
+    pub fn new(store: &'a S, service: &'a IdentityKeys, entropy: &'a dyn Entropy) -> Self {
+        ReceiptSender { store, service, entropy, to_devices: HashMap::new() }
+    }
+
+    /// Tells the device that sent `item` that it was received or read.
+    pub async fn send(&mut self, item: &StoredEnvelope, status: ReceiptStatus, now: i64) -> Result<()> {
+        let envelope: Envelope =
+            serde_json::from_str(&item.body).map_err(|_| ServiceError::BadRequest(format!("item {} is damaged", item.seq)))?;
+        if !self.to_devices.contains_key(&item.device_id) {
+            let device =
+                self.store.device(item.device_id).await?.ok_or_else(|| ServiceError::BadRequest("the sending device is gone".into()))?;
+            self.to_devices.insert(device.id, EnvelopeSealer::new(&device_keys(&device), self.entropy)?);
+        }
+        let to_device = self.to_devices.get_mut(&item.device_id).expect("added above");
+        let receipt = Receipt { envelope_id: envelope.header.envelope_id, record_id: envelope.header.record_id, status, at: now };
+        let header = EnvelopeHeader {
+            envelope_id: random_uuid(self.entropy),
+            device_id: item.device_id,
+            record_kind: "receipt".into(),
+            record_id: envelope.header.record_id,
+            record_version: envelope.header.record_version,
+        };
+        let receipt_json = serde_json::to_vec(&receipt).expect("a receipt serialises");
+        let mail = seal_mail(self.service, to_device, MailKind::Receipt, header, &receipt_json)?;
+        self.store.post_mail(item.device_id, serde_json::to_string(&mail).expect("mail serialises"), now).await?;
+        Ok(())
+    }
 }
 
 fn random_uuid(entropy: &dyn Entropy) -> Uuid {

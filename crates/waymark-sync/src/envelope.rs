@@ -1,12 +1,23 @@
-//! A shared record sealed for its recipient with HPKE (RFC 9180, base mode: DHKEM(X25519,
-//! HKDF-SHA256), HKDF-SHA256, ChaCha20-Poly1305). The header travels in the clear so the service
-//! can file it; every header field is bound in as associated data, so a service (or anyone on
-//! the way) that moves a ciphertext to another record, kind, version or device makes it unopenable.
+//! A shared record sealed for its recipient with HPKE (RFC 9180, base mode, DHKEM(X25519,
+//! HKDF-SHA256), HKDF-SHA256). The header travels in the clear so the service can file it; every
+//! header field is bound in as associated data, so a service (or anyone on the way) that moves a
+//! ciphertext to another record, kind, version or device makes it unopenable.
+//!
+//! Format 2 (written): one HPKE key exchange serves a group of up to [`SEALS_PER_KEY`]
+//! envelopes. HPKE runs in export-only mode; the exported secret keys ChaCha20-Poly1305, and each
+//! envelope's nonce is its sequence number in the group, so no nonce repeats under a key. The
+//! envelopes of a group share their `enc`, which lets a receiver do the key exchange once.
+//! Format 1 (still read): one single-shot HPKE seal per envelope with ChaCha20-Poly1305.
+//! This module must never reuse a group key beyond [`SEALS_PER_KEY`] or let a caller pick a
+//! nonce.
 
-use hpke::aead::ChaCha20Poly1305;
+use std::collections::HashMap;
+
+use hpke::aead::{ChaCha20Poly1305, ExportOnlyAead};
 use hpke::kdf::HkdfSha256;
 use hpke::kem::X25519HkdfSha256;
 use hpke::{Deserializable, Kem, OpModeR, OpModeS, Serializable};
+use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, CHACHA20_POLY1305};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use waymark_core::Entropy;
@@ -17,11 +28,21 @@ use crate::error::{Result, SyncError};
 use crate::keys::{IdentityKeys, PublicKeys};
 
 /// The envelope format this build writes and the newest it reads.
-pub const ENVELOPE_FORMAT: u32 = 1;
-/// HPKE's `info`: ties every envelope to this purpose and format.
-const INFO: &[u8] = b"waymark envelope v1";
+pub const ENVELOPE_FORMAT: u32 = 2;
+/// The oldest format this build still opens (envelopes already held by a service).
+const OLDEST_FORMAT: u32 = 1;
+/// HPKE's `info` for format 1: ties every envelope to this purpose and format.
+const INFO_V1: &[u8] = b"waymark envelope v1";
+/// HPKE's `info` for format 2.
+const INFO_V2: &[u8] = b"waymark envelope v2";
+/// The exporter context naming the one secret format 2 takes from an HPKE context.
+const GROUP_KEY_LABEL: &[u8] = b"waymark envelope group key";
+/// How many envelopes one key exchange may serve (a batch upload holds at most 200).
+pub const SEALS_PER_KEY: u32 = 256;
 /// The largest plaintext sealed in one envelope (a statement or note is far smaller).
 pub const MAX_PLAINTEXT: usize = 128 * 1024;
+/// How many group keys an [`EnvelopeOpener`] remembers before it forgets them all.
+const OPENER_CACHE: usize = 1024;
 
 /// What the envelope is about. Public, but bound to the ciphertext.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,8 +64,11 @@ pub struct Envelope {
     pub format: u32,
     #[serde(flatten)]
     pub header: EnvelopeHeader,
-    /// HPKE's encapsulated key (base64).
+    /// HPKE's encapsulated key (base64); in format 2, shared by the envelopes of one group.
     pub enc: String,
+    /// Format 2: this envelope's place in its group, which is its nonce. Absent in format 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seq: Option<u32>,
     /// Ciphertext with its tag (base64).
     pub ciphertext: String,
 }
@@ -66,71 +90,228 @@ impl EnvelopeHeader {
     pub fn validate(&self) -> Result<()> {
         if self.record_kind.is_empty()
             || self.record_kind.len() > 40
-            || !self.record_kind.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+            || !self
+                .record_kind
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_')
         {
-            return Err(SyncError::Malformed("record kind must be 1 to 40 lowercase letters or '_'".into()));
+            return Err(SyncError::Malformed(
+                "record kind must be 1 to 40 lowercase letters or '_'".into(),
+            ));
         }
         Ok(())
     }
 }
 
-/// Seals `plaintext` so that only the holder of `to`'s receiving key can open it.
-pub fn seal_envelope(to: &PublicKeys, header: EnvelopeHeader, plaintext: &[u8], entropy: &dyn Entropy) -> Result<Envelope> {
-    header.validate()?;
-    if plaintext.len() > MAX_PLAINTEXT {
-        return Err(SyncError::Malformed(format!("a shared record may be at most {MAX_PLAINTEXT} bytes")));
+/// A group key: the secret exported from one HPKE context. Never printed, copied or stored.
+struct GroupKey(Zeroizing<[u8; 32]>);
+
+impl GroupKey {
+    fn aead(&self) -> LessSafeKey {
+        LessSafeKey::new(
+            UnboundKey::new(&CHACHA20_POLY1305, &self.0[..])
+                .expect("a 32-byte ChaCha20-Poly1305 key"),
+        )
     }
-    let recipient = to.receiving_key()?;
-    let mut rng = EntropyRng(entropy);
-    let (enc, ciphertext) = hpke::single_shot_seal::<ChaCha20Poly1305, HkdfSha256, X25519HkdfSha256, _>(
-        &OpModeS::Base,
-        &recipient,
-        INFO,
-        plaintext,
-        &header.associated_data(ENVELOPE_FORMAT),
-        &mut rng,
-    )
-    .map_err(|_| SyncError::Malformed("the recipient's key cannot be sealed to".into()))?;
-    Ok(Envelope {
-        format: ENVELOPE_FORMAT,
-        header,
-        enc: b64::encode(&enc.to_bytes()),
-        ciphertext: b64::encode(&ciphertext),
-    })
 }
 
-/// Opens an envelope sealed to `keys`. Any change to the header or ciphertext fails.
+/// Format 2's nonce: four zero bytes, then the sequence number as eight big-endian bytes.
+fn nonce(seq: u32) -> Nonce {
+    let mut n = [0u8; 12];
+    n[4..].copy_from_slice(&u64::from(seq).to_be_bytes());
+    Nonce::assume_unique_for_key(n)
+}
+
+/// Seals envelopes for one recipient, one key exchange per [`SEALS_PER_KEY`] envelopes. Keep one
+/// for a run of sends (a device's outbox, the operator's receipts to one device).
+pub struct EnvelopeSealer<'a> {
+    recipient: <X25519HkdfSha256 as Kem>::PublicKey,
+    entropy: &'a dyn Entropy,
+    group: Option<(String, GroupKey, u32)>,
+}
+
+impl<'a> EnvelopeSealer<'a> {
+    pub fn new(to: &PublicKeys, entropy: &'a dyn Entropy) -> Result<Self> {
+        Ok(EnvelopeSealer {
+            recipient: to.receiving_key()?,
+            entropy,
+            group: None,
+        })
+    }
+
+    /// Seals `plaintext` so that only the holder of the recipient's receiving key can open it.
+    pub fn seal(&mut self, header: EnvelopeHeader, plaintext: &[u8]) -> Result<Envelope> {
+        header.validate()?;
+        if plaintext.len() > MAX_PLAINTEXT {
+            return Err(SyncError::Malformed(format!(
+                "a shared record may be at most {MAX_PLAINTEXT} bytes"
+            )));
+        }
+        if self
+            .group
+            .as_ref()
+            .is_none_or(|(_, _, next)| *next >= SEALS_PER_KEY)
+        {
+            self.group = Some(self.new_group()?);
+        }
+        let (enc, key, next) = self.group.as_mut().expect("a group was just made");
+        let seq = *next;
+        *next += 1;
+        let mut buf = plaintext.to_vec();
+        key.aead()
+            .seal_in_place_append_tag(
+                nonce(seq),
+                Aad::from(header.associated_data(ENVELOPE_FORMAT)),
+                &mut buf,
+            )
+            .map_err(|_| SyncError::Malformed("the record could not be sealed".into()))?;
+        Ok(Envelope {
+            format: ENVELOPE_FORMAT,
+            header,
+            enc: enc.clone(),
+            seq: Some(seq),
+            ciphertext: b64::encode(&buf),
+        })
+    }
+
+    fn new_group(&self) -> Result<(String, GroupKey, u32)> {
+        let mut rng = EntropyRng(self.entropy);
+        let (enc, context) = hpke::setup_sender::<ExportOnlyAead, HkdfSha256, X25519HkdfSha256, _>(
+            &OpModeS::Base,
+            &self.recipient,
+            INFO_V2,
+            &mut rng,
+        )
+        .map_err(|_| SyncError::Malformed("the recipient's key cannot be sealed to".into()))?;
+        let mut key = Zeroizing::new([0u8; 32]);
+        context
+            .export(GROUP_KEY_LABEL, &mut key[..])
+            .expect("32 bytes is within HKDF-SHA256's reach");
+        Ok((b64::encode(&enc.to_bytes()), GroupKey(key), 0))
+    }
+}
+
+/// Opens envelopes sealed to `keys`, doing each group's key exchange once.
+pub struct EnvelopeOpener<'a> {
+    keys: &'a IdentityKeys,
+    groups: HashMap<[u8; 32], GroupKey>,
+}
+
+impl<'a> EnvelopeOpener<'a> {
+    pub fn new(keys: &'a IdentityKeys) -> Self {
+        EnvelopeOpener {
+            keys,
+            groups: HashMap::new(),
+        }
+    }
+
+    /// Opens one envelope. Any change to the header, sequence number or ciphertext fails.
+    pub fn open(&mut self, envelope: &Envelope) -> Result<Zeroizing<Vec<u8>>> {
+        envelope.check_shape()?;
+        let enc_bytes: [u8; 32] = b64::decode("enc", &envelope.enc)?
+            .try_into()
+            .map_err(|_| SyncError::CannotOpen)?;
+        let enc = <X25519HkdfSha256 as Kem>::EncappedKey::from_bytes(&enc_bytes)
+            .map_err(|_| SyncError::CannotOpen)?;
+        let mut ciphertext = b64::decode("ciphertext", &envelope.ciphertext)?;
+        let aad = envelope.header.associated_data(envelope.format);
+        if envelope.format == 1 {
+            return hpke::single_shot_open::<ChaCha20Poly1305, HkdfSha256, X25519HkdfSha256>(
+                &OpModeR::Base,
+                self.keys.receiving_key(),
+                &enc,
+                INFO_V1,
+                &ciphertext,
+                &aad,
+            )
+            .map(Zeroizing::new)
+            .map_err(|_| SyncError::CannotOpen);
+        }
+        let seq = envelope
+            .seq
+            .expect("check_shape requires a sequence number in format 2");
+        if !self.groups.contains_key(&enc_bytes) {
+            if self.groups.len() >= OPENER_CACHE {
+                self.groups.clear();
+            }
+            let context = hpke::setup_receiver::<ExportOnlyAead, HkdfSha256, X25519HkdfSha256>(
+                &OpModeR::Base,
+                self.keys.receiving_key(),
+                &enc,
+                INFO_V2,
+            )
+            .map_err(|_| SyncError::CannotOpen)?;
+            let mut key = Zeroizing::new([0u8; 32]);
+            context
+                .export(GROUP_KEY_LABEL, &mut key[..])
+                .expect("32 bytes is within HKDF-SHA256's reach");
+            self.groups.insert(enc_bytes, GroupKey(key));
+        }
+        let key = &self.groups[&enc_bytes];
+        let len = key
+            .aead()
+            .open_in_place(nonce(seq), Aad::from(aad), &mut ciphertext)
+            .map_err(|_| SyncError::CannotOpen)?
+            .len();
+        ciphertext.truncate(len);
+        Ok(Zeroizing::new(ciphertext))
+    }
+}
+
+/// Seals one envelope on its own (a group of one). Use an [`EnvelopeSealer`] for several.
+pub fn seal_envelope(
+    to: &PublicKeys,
+    header: EnvelopeHeader,
+    plaintext: &[u8],
+    entropy: &dyn Entropy,
+) -> Result<Envelope> {
+    EnvelopeSealer::new(to, entropy)?.seal(header, plaintext)
+}
+
+/// Opens one envelope sealed to `keys`. Use an [`EnvelopeOpener`] for several.
 pub fn open_envelope(keys: &IdentityKeys, envelope: &Envelope) -> Result<Zeroizing<Vec<u8>>> {
-    envelope.check_shape()?;
-    let enc_bytes = b64::decode("enc", &envelope.enc)?;
-    let enc = <X25519HkdfSha256 as Kem>::EncappedKey::from_bytes(&enc_bytes).map_err(|_| SyncError::CannotOpen)?;
-    let ciphertext = b64::decode("ciphertext", &envelope.ciphertext)?;
-    hpke::single_shot_open::<ChaCha20Poly1305, HkdfSha256, X25519HkdfSha256>(
-        &OpModeR::Base,
-        keys.receiving_key(),
-        &enc,
-        INFO,
-        &ciphertext,
-        &envelope.header.associated_data(envelope.format),
-    )
-    .map(Zeroizing::new)
-    .map_err(|_| SyncError::CannotOpen)
+    EnvelopeOpener::new(keys).open(envelope)
 }
 
 impl Envelope {
     /// What a receiver can check without the key: version, header and field sizes. The service
     /// runs this on every upload so it never stores something no one could open.
     pub fn check_shape(&self) -> Result<()> {
-        if self.format != ENVELOPE_FORMAT {
-            return Err(SyncError::UnsupportedVersion { what: "envelope".into(), found: self.format, supported: ENVELOPE_FORMAT });
+        if !(OLDEST_FORMAT..=ENVELOPE_FORMAT).contains(&self.format) {
+            return Err(SyncError::UnsupportedVersion {
+                what: "envelope".into(),
+                found: self.format,
+                supported: ENVELOPE_FORMAT,
+            });
         }
         self.header.validate()?;
+        match (self.format, self.seq) {
+            (1, None) => {}
+            (1, Some(_)) => {
+                return Err(SyncError::Malformed(
+                    "a format 1 envelope has no sequence number".into(),
+                ))
+            }
+            (_, None) => {
+                return Err(SyncError::Malformed(
+                    "a format 2 envelope needs its sequence number".into(),
+                ))
+            }
+            (_, Some(seq)) if seq >= SEALS_PER_KEY => {
+                return Err(SyncError::Malformed(format!(
+                    "sequence number {seq} is beyond the {SEALS_PER_KEY} one key may seal"
+                )))
+            }
+            (_, Some(_)) => {}
+        }
         if b64::decode("enc", &self.enc)?.len() != 32 {
             return Err(SyncError::Malformed("enc must be 32 bytes".into()));
         }
         let ct = b64::decode("ciphertext", &self.ciphertext)?.len();
         if !(16..=MAX_PLAINTEXT + 16).contains(&ct) {
-            return Err(SyncError::Malformed("ciphertext has an impossible length".into()));
+            return Err(SyncError::Malformed(
+                "ciphertext has an impossible length".into(),
+            ));
         }
         Ok(())
     }

@@ -6,11 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-use waymark_core::Entropy;
 use zeroize::Zeroizing;
 
 use crate::b64;
-use crate::envelope::{open_envelope, seal_envelope, Envelope, EnvelopeHeader};
+use crate::envelope::{Envelope, EnvelopeHeader, EnvelopeOpener, EnvelopeSealer};
 use crate::error::{Result, SyncError};
 use crate::keys::{IdentityKeys, PublicKeys};
 
@@ -69,16 +68,16 @@ fn signed_bytes(kind: MailKind, envelope: &Envelope) -> Vec<u8> {
     out
 }
 
-/// Seals `plaintext` to one device and signs it as the service.
+/// Seals `plaintext` to one device (with a sealer made for that device's keys) and signs it as
+/// the service.
 pub fn seal_mail(
     service: &IdentityKeys,
-    device_keys: &PublicKeys,
+    to_device: &mut EnvelopeSealer<'_>,
     kind: MailKind,
     header: EnvelopeHeader,
     plaintext: &[u8],
-    entropy: &dyn Entropy,
 ) -> Result<Mail> {
-    let envelope = seal_envelope(device_keys, header, plaintext, entropy)?;
+    let envelope = to_device.seal(header, plaintext)?;
     let signature = b64::encode(&service.sign(&signed_bytes(kind, &envelope)));
     Ok(Mail { format: MAIL_FORMAT, kind, envelope, signature })
 }
@@ -86,7 +85,7 @@ pub fn seal_mail(
 /// Checks a mailbox item came from the pinned service and was meant for this device, and opens
 /// it. Anything unsigned, signed by another key, for another device or changed is refused.
 pub fn open_mail(
-    device: &IdentityKeys,
+    device: &mut EnvelopeOpener<'_>,
     device_id: Uuid,
     service: &PublicKeys,
     body: &str,
@@ -100,6 +99,6 @@ pub fn open_mail(
     if mail.envelope.header.device_id != device_id {
         return Err(SyncError::Malformed("a mailbox item was meant for another device".into()));
     }
-    let plain = open_envelope(device, &mail.envelope)?;
+    let plain = device.open(&mail.envelope)?;
     Ok((mail.kind, mail.envelope.header, plain))
 }

@@ -3,7 +3,9 @@
 
 use uuid::Uuid;
 use waymark_core::entropy::SeededEntropy;
-use waymark_sync::envelope::{open_envelope, seal_envelope, EnvelopeHeader};
+use waymark_sync::envelope::{
+    open_envelope, seal_envelope, Envelope, EnvelopeHeader, EnvelopeOpener, EnvelopeSealer, SEALS_PER_KEY,
+};
 use waymark_sync::invite::Invite;
 use waymark_sync::keys::IdentityKeys;
 use waymark_sync::request::{sign_request, verify_request, MAX_CLOCK_SKEW};
@@ -51,9 +53,13 @@ fn an_envelope_opens_only_for_its_recipient_and_only_unchanged() {
     flipped.ciphertext = base64_encode(&bytes);
     assert_eq!(open_envelope(&service, &flipped), Err(SyncError::CannotOpen), "a changed byte");
 
+    let mut renumbered = env.clone();
+    renumbered.seq = Some(1);
+    assert_eq!(open_envelope(&service, &renumbered), Err(SyncError::CannotOpen), "given another place in its group");
+
     let mut newer = env.clone();
-    newer.format = 2;
-    assert!(matches!(open_envelope(&service, &newer), Err(SyncError::UnsupportedVersion { found: 2, .. })));
+    newer.format = 3;
+    assert!(matches!(open_envelope(&service, &newer), Err(SyncError::UnsupportedVersion { found: 3, .. })));
 
     // Two seals of the same text differ (fresh ephemeral keys), and round-trip through JSON.
     let again = seal_envelope(service.public(), header(), text, &entropy).unwrap();
@@ -61,6 +67,68 @@ fn an_envelope_opens_only_for_its_recipient_and_only_unchanged() {
     let json = serde_json::to_string(&again).unwrap();
     let back: waymark_sync::envelope::Envelope = serde_json::from_str(&json).unwrap();
     assert_eq!(&open_envelope(&service, &back).unwrap()[..], text);
+}
+
+/// Sealed by the format 1 code (single-shot HPKE per envelope) with the keys of
+/// `SeededEntropy::new(1)`; a service may still hold envelopes like it.
+const FORMAT_1_ENVELOPE: &str = r#"{"format":1,"envelope_id":"00000000-0000-0000-0000-000000000001","device_id":"00000000-0000-0000-0000-000000000002","record_kind":"statement","record_id":"00000000-0000-0000-0000-000000000003","record_version":2,"enc":"Y9CWPi18F9RrvBJ38HwPWxuGccEn7OzLwR8ojvjyj0Y","ciphertext":"ho0FocLg_RwC9P_DlMMb9O57NVEkayRlJ-15PNJHtFwfVcQ5wDPSHDIyHC4QP_OFmI0j4-y1Ip4T4w"}"#;
+
+#[test]
+fn envelopes_sealed_before_format_2_still_open_and_still_refuse_changes() {
+    let service = IdentityKeys::generate(&SeededEntropy::new(1));
+    let env: Envelope = serde_json::from_str(FORMAT_1_ENVELOPE).unwrap();
+    env.check_shape().unwrap();
+    assert_eq!(&open_envelope(&service, &env).unwrap()[..], b"I would like to see my brother more often.");
+    let mut moved = env.clone();
+    moved.header.record_version = 3;
+    assert_eq!(open_envelope(&service, &moved), Err(SyncError::CannotOpen));
+    let mut numbered = env.clone();
+    numbered.seq = Some(0);
+    assert!(matches!(numbered.check_shape(), Err(SyncError::Malformed(_))), "format 1 has no sequence numbers");
+}
+
+#[test]
+fn a_group_shares_one_key_exchange_and_its_envelopes_cannot_be_swapped() {
+    let entropy = SeededEntropy::new(3);
+    let service = IdentityKeys::generate(&entropy);
+    let mut sealer = EnvelopeSealer::new(service.public(), &entropy).unwrap();
+    let texts: Vec<String> = (0..SEALS_PER_KEY + 2).map(|i| format!("note {i}")).collect();
+    let envelopes: Vec<Envelope> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let mut h = header();
+            h.envelope_id = Uuid::from_u128(100 + i as u128);
+            sealer.seal(h, t.as_bytes()).unwrap()
+        })
+        .collect();
+    // The first SEALS_PER_KEY share one exchange, numbered from 0; then a new one begins.
+    let first = &envelopes[0].enc;
+    assert!(envelopes[..SEALS_PER_KEY as usize].iter().all(|e| &e.enc == first));
+    assert_eq!(envelopes[SEALS_PER_KEY as usize - 1].seq, Some(SEALS_PER_KEY - 1));
+    assert_ne!(&envelopes[SEALS_PER_KEY as usize].enc, first);
+    assert_eq!(envelopes[SEALS_PER_KEY as usize].seq, Some(0));
+
+    let mut opener = EnvelopeOpener::new(&service);
+    for (e, t) in envelopes.iter().zip(&texts) {
+        assert_eq!(&opener.open(e).unwrap()[..], t.as_bytes());
+    }
+    // Another envelope's ciphertext under this one's header, or this one's under another's
+    // place in the group, does not open.
+    let mut swapped = envelopes[1].clone();
+    swapped.ciphertext = envelopes[2].ciphertext.clone();
+    assert_eq!(opener.open(&swapped), Err(SyncError::CannotOpen));
+    let mut swapped = envelopes[1].clone();
+    swapped.seq = envelopes[2].seq;
+    swapped.header = envelopes[2].header.clone();
+    assert_eq!(opener.open(&swapped), Err(SyncError::CannotOpen));
+    // A number beyond what one key may seal is refused before any key work.
+    let mut beyond = envelopes[1].clone();
+    beyond.seq = Some(SEALS_PER_KEY);
+    assert!(matches!(opener.open(&beyond), Err(SyncError::Malformed(_))));
+    let mut missing = envelopes[1].clone();
+    missing.seq = None;
+    assert!(matches!(opener.open(&missing), Err(SyncError::Malformed(_))));
 }
 
 #[test]
