@@ -54,6 +54,7 @@ run_tests() {
   bench/service-load.sh --smoke
   bench/app.sh --smoke
   bench/sizes.sh --smoke
+  bench/webkit-floor.sh --smoke
   say "All test suites passed"
 }
 

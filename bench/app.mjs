@@ -10,11 +10,12 @@
 // The vault is made by `waymark-seed` (crates/waymark-bench). Prints text and one JSON line.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { describe, treeMemory } from './memory.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -32,39 +33,9 @@ const { startApp, waitForText } = await import('../tests/e2e/driver.mjs');
 const records = Number(values.records);
 const runs = Number(values.runs);
 
-/** Every process id in the tree under `pid`, itself included. */
-function tree(pid) {
-  const children = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch { /* gone meanwhile */ }
-  }
-  const out = [];
-  const walk = (p) => { out.push(p); for (const c of children.get(p) ?? []) walk(c); };
-  walk(pid);
-  return out;
-}
-
-/** RSS and PSS in MiB, summed over the app's process tree, with each process's name. */
+/** RSS and PSS of the app's whole process tree (see bench/memory.mjs). */
 function memory() {
-  const pid = Number(execFileSync('pgrep', ['-x', 'waymark-app']).toString().trim().split('\n')[0]);
-  let rss = 0, pss = 0;
-  const processes = [];
-  for (const p of tree(pid)) {
-    try {
-      const rollup = readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
-      const kib = (field) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(rollup)[1]);
-      rss += kib('Rss');
-      pss += kib('Pss');
-      processes.push({ name: readFileSync(`/proc/${p}/comm`, 'utf8').trim(), rss_mib: kib('Rss') / 1024, pss_mib: kib('Pss') / 1024 });
-    } catch { /* gone meanwhile */ }
-  }
-  return { rss_mib: rss / 1024, pss_mib: pss / 1024, processes };
+  return treeMemory(Number(execFileSync('pgrep', ['-x', 'waymark-app']).toString().trim().split('\n')[0]));
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -119,6 +90,6 @@ const result = {
 };
 console.log(`launch → start screen usable: median ${median(starts).toFixed(0)} ms over ${runs} runs`);
 console.log(`unlock (real KDF) → home with ${records} records: median ${median(unlocks).toFixed(0)} ms`);
-console.log(`memory after start: RSS ${atStart.rss_mib.toFixed(0)} MiB, PSS ${atStart.pss_mib.toFixed(0)} MiB (${atStart.processes.map((p) => `${p.name} ${p.pss_mib.toFixed(0)}`).join(', ')} MiB PSS)`);
+console.log(`memory after start: ${describe(atStart)}`);
 console.log(`memory after opening all records: RSS ${afterRecords.rss_mib.toFixed(0)} MiB, PSS ${afterRecords.pss_mib.toFixed(0)} MiB`);
 console.log(JSON.stringify(result));
