@@ -71,6 +71,50 @@ fn wrong_passphrase_is_refused_and_the_growing_delay_survives_a_restart() {
 }
 
 #[test]
+fn sixty_wrong_guesses_across_restarts_are_slowed_throughout_and_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, clock) = open(dir.path());
+    let s = young_person(&mut v, "Robin");
+    let st = v.start_statement(&s, StatementKind::Worried).unwrap();
+    v.save_words(&s, st.id, "Nobody listens when I say I am scared of the dark".into()).unwrap();
+    drop(s);
+    let wrong_code = RecoveryCode::parse("0000-0000-0000-0000-0000-0000").unwrap();
+    for guess in 1..=60u32 {
+        // Every tenth attempt the app is restarted: the count lives on disk, not in memory.
+        if guess % 10 == 0 {
+            drop(v);
+            v = Vault::open(dir.path(), options(clock.clone())).unwrap();
+        }
+        // A guess inside the wait is refused before the passphrase is even tried, and says
+        // how long is left, for passphrase and recovery code alike.
+        if unlock_delay(guess - 1) > 0 {
+            assert!(matches!(v.unlock("Robin", &pass(PASS)), Err(Error::TooManyAttempts { .. })), "guess {guess}");
+            assert!(matches!(
+                v.recover("Robin", &wrong_code, &pass("fresh meadow lanterns")),
+                Err(Error::TooManyAttempts { .. })
+            ));
+            clock.advance(unlock_delay(guess - 1));
+        }
+        if guess % 2 == 0 {
+            assert!(matches!(v.unlock("Robin", &pass("not it either")), Err(Error::WrongPassphrase)), "guess {guess}");
+        } else {
+            assert!(
+                matches!(v.recover("Robin", &wrong_code, &pass("fresh meadow lanterns")), Err(Error::WrongRecoveryCode)),
+                "guess {guess}"
+            );
+        }
+    }
+    // The wait stops growing at five minutes, so the person is never locked out for good.
+    assert_eq!(unlock_delay(60), 300);
+    assert!(matches!(v.unlock("Robin", &pass(PASS)), Err(Error::TooManyAttempts { retry_after_secs: 300 })));
+    clock.advance(300);
+    let s = v.unlock("Robin", &pass(PASS)).unwrap();
+    let RecordBody::Statement(back) = v.get(&s, st.id).unwrap().body else { panic!() };
+    assert_eq!(back.words.as_deref(), Some("Nobody listens when I say I am scared of the dark"));
+    assert_eq!(v.list(&s, None).unwrap().damaged, vec![], "every record still opens");
+}
+
+#[test]
 fn changing_the_passphrase_keeps_every_record() {
     let dir = tempfile::tempdir().unwrap();
     let (mut v, _) = open(dir.path());
