@@ -213,7 +213,9 @@ impl<'a> EnvelopeOpener<'a> {
             .map_err(|_| SyncError::CannotOpen)?;
         let enc = <X25519HkdfSha256 as Kem>::EncappedKey::from_bytes(&enc_bytes)
             .map_err(|_| SyncError::CannotOpen)?;
-        let mut ciphertext = b64::decode("ciphertext", &envelope.ciphertext)?;
+        // Opened in place, so the buffer holds plaintext afterwards (or, on a failed check,
+        // whatever was decrypted): zeroed when dropped either way.
+        let mut ciphertext = Zeroizing::new(b64::decode("ciphertext", &envelope.ciphertext)?);
         let aad = envelope.header.associated_data(envelope.format);
         if envelope.format == 1 {
             return hpke::single_shot_open::<ChaCha20Poly1305, HkdfSha256, X25519HkdfSha256>(
@@ -250,11 +252,11 @@ impl<'a> EnvelopeOpener<'a> {
         let key = &self.groups[&enc_bytes];
         let len = key
             .aead()
-            .open_in_place(nonce(seq), Aad::from(aad), &mut ciphertext)
+            .open_in_place(nonce(seq), Aad::from(aad), &mut *ciphertext)
             .map_err(|_| SyncError::CannotOpen)?
             .len();
         ciphertext.truncate(len);
-        Ok(Zeroizing::new(ciphertext))
+        Ok(ciphertext)
     }
 }
 
