@@ -64,24 +64,31 @@ impl Vault {
         display_name: Option<&str>,
         passphrase: &Passphrase,
     ) -> Result<(Session, RecoveryCode)> {
-        let export = parse_export(json)?;
-        let mut records = Vec::with_capacity(export.records.len());
-        let mut ids = HashSet::new();
-        for (i, r) in export.records.into_iter().enumerate() {
-            let rec = r.into_record().map_err(|e| Error::MalformedImport(format!("record {}: {e}", i + 1)))?;
-            if !ids.insert(rec.id) {
-                return Err(Error::MalformedImport(format!("record {} repeats id {}", i + 1, rec.id)));
-            }
-            records.push(rec);
-        }
-        let name = display_name.unwrap_or(&export.profile.display_name);
-        self.create_profile_with(name, export.profile.role, passphrase, |vault, tx, session| {
+        let (profile, records) = read_export(json)?;
+        let name = display_name.unwrap_or(&profile.display_name);
+        self.create_profile_with(name, profile.role, passphrase, |vault, tx, session| {
             for rec in &records {
                 vault.seal_into(tx, session, rec)?;
             }
             Ok(())
         })
     }
+}
+
+/// Reads and checks a whole export file: its format and version, every record's kind and
+/// contents, and that no id repeats. Writes nothing; [`Vault::import`] stores what this returns.
+pub fn read_export(json: &[u8]) -> Result<(ExportProfile, Vec<StoredRecord>)> {
+    let export = parse_export(json)?;
+    let mut records = Vec::with_capacity(export.records.len());
+    let mut ids = HashSet::new();
+    for (i, r) in export.records.into_iter().enumerate() {
+        let rec = r.into_record().map_err(|e| Error::MalformedImport(format!("record {}: {e}", i + 1)))?;
+        if !ids.insert(rec.id) {
+            return Err(Error::MalformedImport(format!("record {} repeats id {}", i + 1, rec.id)));
+        }
+        records.push(rec);
+    }
+    Ok((export.profile, records))
 }
 
 fn parse_export(json: &[u8]) -> Result<Export> {
