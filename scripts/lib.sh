@@ -1,12 +1,13 @@
-# Shell helpers shared by ./waymark.sh and the scripts under bench/: say what is happening,
-# install missing Debian packages, install npm packages from lockfiles, start a throwaway
-# PostgreSQL server. Sourced, never run. Expects ROOT (the repository) to be set.
+# Shell helpers shared by ./waymark.sh and the scripts under bench/ and scripts/: say what is
+# happening, install missing Debian packages, install npm packages from lockfiles, start a
+# throwaway PostgreSQL server, run the fuzzers. Sourced, never run. Expects ROOT (the repository) to be set.
 
 say() { printf '\n==> %s\n' "$*"; }
 
 BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config)
-# dbus: a session bus, as a desktop has, which single-instance hand-over uses.
-WINDOW_PACKAGES=(xvfb xauth webkit2gtk-driver dbus)
+# dbus: a session bus, as a desktop has, which single-instance hand-over uses. strace: the
+# end-to-end test that watches every network call the app makes.
+WINDOW_PACKAGES=(xvfb xauth webkit2gtk-driver dbus strace)
 # Debian's Chromium for the browser tests (Playwright never downloads a browser here).
 BROWSER_PACKAGES=(chromium)
 # PostgreSQL, so the service's tests also run on its scale-out back end.
@@ -67,6 +68,50 @@ start_test_postgres() {
   PG_STOP="as_postgres $bin/pg_ctl -D $PG_DIR/data -m fast stop"
   trap 'eval "$PG_STOP" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"' EXIT
   export WAYMARK_TEST_POSTGRES="postgres://waymark@127.0.0.1:$port/postgres"
+}
+
+# The fuzzers need Rust nightly (libFuzzer's instrumentation) and cargo-fuzz.
+ensure_cargo_fuzz() {
+  export PATH="$HOME/.cargo/bin:$PATH"
+  if rustup toolchain list | grep -q '^nightly'; then
+    say "Rust nightly present (for the fuzzers)"
+  else
+    say "Installing Rust nightly for the fuzzers (rustup toolchain install nightly --profile minimal)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if cargo fuzz --version >/dev/null 2>&1; then
+    say "cargo-fuzz present"
+  else
+    say "Installing cargo-fuzz (cargo install cargo-fuzz --locked)"
+    cargo install cargo-fuzz --locked
+  fi
+}
+
+# Every fuzz target under fuzz/, for `seconds` each. A crash stops the run with libFuzzer's report
+# and the input that caused it (under fuzz/artifacts/).
+run_fuzzers() {
+  local seconds="$1"
+  ensure_cargo_fuzz
+  say "Building the fuzz targets (nightly, with libFuzzer and AddressSanitizer)"
+  (cd fuzz && cargo +nightly fuzz build)
+  local target log
+  log="$(mktemp)"
+  for target in $(cd fuzz && cargo +nightly fuzz list); do
+    say "Fuzzing $target for ${seconds}s"
+    # fuzz/corpus/<target> grows as the fuzzer finds new paths (not kept in git); the
+    # hand-made inputs in fuzz/seeds/<target> give it valid examples to start from.
+    mkdir -p "fuzz/corpus/$target"
+    if (cd fuzz && cargo +nightly fuzz run "$target" "corpus/$target" "seeds/$target" -- \
+        -max_total_time="$seconds" -print_final_stats=1) >"$log" 2>&1; then
+      grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^Done ' "$log" || true
+    else
+      tail -n 80 "$log"
+      echo "error: the fuzz target $target failed; the input that caused it is under fuzz/artifacts/$target/" >&2
+      rm -f "$log"
+      return 1
+    fi
+  done
+  rm -f "$log"
 }
 
 ensure_tauri_driver() {

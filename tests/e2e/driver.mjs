@@ -38,8 +38,11 @@ export function freshDataDir() {
 /** Where the app saves documents a person asks for (exports, the recovery code) in a test. */
 export const documentsDir = (dataDir) => `${dataDir}-documents`;
 
-/** Starts the app on `dataDir`; returns { browser, stop }. */
-export async function startApp(dataDir) {
+/**
+ * Starts the app on `dataDir`; returns { browser, stop }. `application` replaces the binary
+ * (a wrapper that runs the real app under a tracer, say).
+ */
+export async function startApp(dataDir, { application = appBinary } = {}) {
   const driverPath = process.env.TAURI_DRIVER ?? path.join(os.homedir(), '.cargo/bin/tauri-driver');
   const driver = spawn(driverPath, ['--port', '4444', '--native-port', '4445'], {
     env: { ...process.env, WAYMARK_DATA_DIR: dataDir, WAYMARK_DOCUMENTS_DIR: documentsDir(dataDir), WEBKIT_DISABLE_COMPOSITING_MODE: '1' },
@@ -50,7 +53,7 @@ export async function startApp(dataDir) {
     hostname: '127.0.0.1',
     port: 4444,
     logLevel: 'error',
-    capabilities: { 'tauri:options': { application: appBinary }, 'wdio:enforceWebDriverClassic': true },
+    capabilities: { 'tauri:options': { application }, 'wdio:enforceWebDriverClassic': true },
   });
   const stop = async () => {
     try { await browser.deleteSession(); } catch { /* the app may already be gone */ }
