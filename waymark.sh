@@ -42,6 +42,8 @@ run_tests() {
   cargo build --workspace --bins --locked
   start_test_postgres
   cargo test --workspace --locked
+  say "Fuzzing: every parser of untrusted bytes, a short run each (scripts/fuzz.sh runs them longer)"
+  run_fuzzers 10
   say "Benchmarks: a smoke run of each (one pass at a small size, so none can rot)"
   cargo test -p waymark-bench --benches --locked
   say "Building the app binary for end-to-end tests"
@@ -50,7 +52,7 @@ run_tests() {
   say "End-to-end: the real app under Xvfb through tauri-driver and WebKitWebDriver"
   (cd tests && timeout 600 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
     node --test --test-concurrency=1 e2e/)
-  say "Benchmark scripts: a smoke run of each (service load on SQLite and PostgreSQL, the app's start and memory, sizes)"
+  say "Benchmark scripts: a smoke run of each (service load on SQLite and PostgreSQL, the app's start and memory, sizes, the engine's memory floor)"
   bench/service-load.sh --smoke
   bench/app.sh --smoke
   bench/sizes.sh --smoke
