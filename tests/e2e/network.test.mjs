@@ -4,6 +4,7 @@
 // (WebKit's web and network processes), DNS look-ups included. The same run then connects to a
 // real service and shares, which shows the tracing sees connections when there are some.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,5 +81,11 @@ test('with sharing off the app reaches no address at all; once connected it reac
     assert.deepEqual([...reached], [`127.0.0.1:${running.port}`], 'only the connected service was contacted');
   } finally {
     await app.stop();
+    // Stopping the session ends strace, which detaches rather than ending the app it traced:
+    // end that app too, or the next test's app would hand over to it and never start.
+    spawnSync('pkill', ['-x', 'waymark-app']);
+    for (let i = 0; i < 100 && spawnSync('pgrep', ['-x', 'waymark-app']).status === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 });
