@@ -5,6 +5,8 @@
 
 pub mod ipc;
 mod sharing;
+#[cfg(test)]
+mod hostile_input;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -117,7 +119,7 @@ async fn lock(state: tauri::State<'_, AppState>) -> CommandResult<()> {
 /// Quick exit: lock at once and hide the window. Opening Waymark again brings the window back,
 /// locked (see the single-instance handler in `run`).
 #[tauri::command]
-async fn quick_exit(state: tauri::State<'_, AppState>, window: tauri::WebviewWindow) -> CommandResult<()> {
+async fn quick_exit<R: tauri::Runtime>(state: tauri::State<'_, AppState>, window: tauri::WebviewWindow<R>) -> CommandResult<()> {
     state.session.lock().map_err(poisoned)?.take();
     window.hide().map_err(|e| IpcError { code: "window".into(), message: format!("Could not hide the window: {e}") })?;
     Ok(())
@@ -595,6 +597,70 @@ fn documents_dir(app: &tauri::App) -> PathBuf {
     app.path().download_dir().or_else(|_| app.path().home_dir()).unwrap_or_else(|_| PathBuf::from("."))
 }
 
+/// Every command the web view may call (and `capabilities/main-window.json` allows), for any
+/// runtime, so the hostile-input tests drive exactly the handlers the app runs.
+fn command_handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        list_profiles,
+        create_profile,
+        unlock,
+        lock,
+        session_status,
+        quick_exit,
+        question_set,
+        helplines,
+        list_statements,
+        start_statement,
+        save_answer,
+        save_words,
+        set_statement_status,
+        search_library,
+        get_resource,
+        passphrase_strength,
+        suggest_words,
+        recover,
+        save_recovery_code,
+        change_passphrase,
+        replace_recovery_code,
+        get_settings,
+        save_settings,
+        resource_marks,
+        mark_resource,
+        plan_matters,
+        list_plans,
+        list_notes,
+        save_note,
+        policy_guide,
+        get_policy,
+        save_policy,
+        export_policy,
+        learning_log,
+        add_learning,
+        export_learning_log,
+        sharing_overview,
+        withdraw_consent,
+        sharing::preview_service,
+        sharing::connect_service,
+        sharing::give_consent,
+        sharing::share_with_service,
+        sharing::send_now,
+        export_everything,
+        delete_profile
+    ]
+}
+
+impl AppState {
+    fn new(vault: Vault, documents: PathBuf) -> Self {
+        AppState {
+            vault: Mutex::new(vault),
+            session: Mutex::new(None),
+            documents,
+            sharing: Mutex::new(sharing::SharingState::default()),
+            sending: tokio::sync::Mutex::new(()),
+        }
+    }
+}
+
 pub fn run() {
     tauri::Builder::default()
         // One process per user: two would write one vault. A second launch shows the first window.
@@ -611,63 +677,11 @@ pub fn run() {
             // The guidance library works offline from the first run.
             vault.install_builtin_library().map_err(|e| format!("could not install the library: {e}"))?;
             let documents = documents_dir(app);
-            app.manage(AppState {
-                vault: Mutex::new(vault),
-                session: Mutex::new(None),
-                documents,
-                sharing: Mutex::new(sharing::SharingState::default()),
-                sending: tokio::sync::Mutex::new(()),
-            });
+            app.manage(AppState::new(vault, documents));
             sharing::start_background_sending(app.handle());
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            list_profiles,
-            create_profile,
-            unlock,
-            lock,
-            session_status,
-            quick_exit,
-            question_set,
-            helplines,
-            list_statements,
-            start_statement,
-            save_answer,
-            save_words,
-            set_statement_status,
-            search_library,
-            get_resource,
-            passphrase_strength,
-            suggest_words,
-            recover,
-            save_recovery_code,
-            change_passphrase,
-            replace_recovery_code,
-            get_settings,
-            save_settings,
-            resource_marks,
-            mark_resource,
-            plan_matters,
-            list_plans,
-            list_notes,
-            save_note,
-            policy_guide,
-            get_policy,
-            save_policy,
-            export_policy,
-            learning_log,
-            add_learning,
-            export_learning_log,
-            sharing_overview,
-            withdraw_consent,
-            sharing::preview_service,
-            sharing::connect_service,
-            sharing::give_consent,
-            sharing::share_with_service,
-            sharing::send_now,
-            export_everything,
-            delete_profile
-        ])
+        .invoke_handler(command_handler())
         .run(tauri::generate_context!())
         .expect("error while running Waymark");
 }

@@ -111,6 +111,7 @@ pub async fn preview_service(state: tauri::State<'_, AppState>, code: String) ->
 /// Connects to the service last previewed, after the person said yes to it.
 #[tauri::command]
 pub async fn connect_service(state: tauri::State<'_, AppState>) -> CommandResult<SharingView> {
+    with_session(&state, |_, _| Ok(()))?;
     let preview = state.sharing.lock().map_err(poisoned)?.pending.take().ok_or_else(|| {
         IpcError { code: "no_invite".into(), message: "Paste your invite code and check it first.".into() }
     })?;

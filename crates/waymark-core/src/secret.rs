@@ -60,6 +60,10 @@ impl Passphrase {
         if text.chars().count() < 10 {
             return weak("use at least 10 characters. Three random words work well.".into());
         }
+        // Nobody can type these; a passphrase holding one could never be typed again.
+        if text.chars().any(char::is_control) {
+            return weak("it holds characters a keyboard cannot type, so you could not type it again.".into());
+        }
         let lowered = text.to_lowercase();
         let mut distinct: Vec<char> = lowered.chars().collect();
         distinct.sort_unstable();

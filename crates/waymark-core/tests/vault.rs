@@ -33,6 +33,9 @@ fn duplicate_names_weak_passphrases_and_empty_names_are_refused_and_create_nothi
     assert!(weak.to_string().contains("at least 10 characters"));
     assert!(matches!(v.create_profile("Alex", Role::YoungPerson, &pass("password12")), Err(Error::WeakPassphrase(_))));
     assert!(matches!(v.create_profile("Alex", Role::YoungPerson, &pass("aaaaaaaaaaaa")), Err(Error::WeakPassphrase(_))));
+    // A character no keyboard makes would lock the person out of their own profile.
+    let untypable = v.create_profile("Alex", Role::YoungPerson, &pass(&format!("{PASS}\u{0}"))).err().expect("refused");
+    assert!(untypable.to_string().contains("cannot type"), "{untypable}");
     assert!(matches!(v.create_profile("   ", Role::YoungPerson, &pass(PASS)), Err(Error::Invalid { .. })));
     let long = "x".repeat(61);
     assert!(matches!(v.create_profile(&long, Role::YoungPerson, &pass(PASS)), Err(Error::TooLong { .. })));

@@ -1,0 +1,457 @@
+//! Every command the web view can call, called with hostile arguments through Tauri's own IPC
+//! path (the mock runtime, the real handlers, the real capability): oversized, empty,
+//! wrong-typed and out-of-range values, control characters, missing arguments, and calls while
+//! locked. Each must be refused with a clear error and leave the vault and the documents folder
+//! exactly as they were; the few variants that are a legitimate request (an empty search, say)
+//! are named below with the reason.
+//!
+//! The variants are made from one valid call per command, by changing one value at a time, so a
+//! new argument or field is covered as soon as the valid call uses it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+use waymark_core::kdf::KdfParams;
+use waymark_core::{Vault, VaultOptions};
+
+use crate::{command_handler, AppState};
+
+const PASSPHRASE: &str = "harbour lantern orchard pebble";
+const YOUNG: &str = "Ash Example";
+const CARER: &str = "Bea Example";
+/// Longer than any limit anywhere in Waymark (the longest, a library article, is 200,000).
+const HUGE: usize = 1_000_001;
+
+struct Harness {
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    dir: tempfile::TempDir,
+    documents: PathBuf,
+}
+
+/// What the person could lose: every row of every table in the vault, every saved document,
+/// and which profile is open.
+#[derive(PartialEq, Debug)]
+struct Snapshot {
+    tables: BTreeMap<String, Vec<String>>,
+    documents: Vec<(String, u64)>,
+    session: Value,
+    /// Each profile's wrong-guess count and wait: the one thing a refused passphrase changes, by
+    /// design, so that guessing is slowed (and the slowing survives a restart).
+    guesses: Vec<String>,
+}
+
+/// The columns that count wrong guesses, kept apart from the rest of the vault.
+const GUESS_COLUMNS: &[&str] = &["failed_unlocks", "unlock_not_before"];
+
+impl Harness {
+    fn new() -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let documents = dir.path().join("documents");
+        std::fs::create_dir(&documents).unwrap();
+        // The lightest key settings Waymark accepts keep the many unlocks quick; the code path is
+        // the same.
+        let options = VaultOptions { kdf: KdfParams::FLOOR, ..VaultOptions::system() };
+        let mut vault = Vault::open(dir.path(), options).unwrap();
+        vault.install_builtin_library().unwrap();
+        let app = mock_builder()
+            .manage(AppState::new(vault, documents.clone()))
+            .invoke_handler(command_handler())
+            .build(tauri::generate_context!())
+            .unwrap();
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+        Harness { _app: app, window, dir, documents }
+    }
+
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    fn open_as(&self, name: &str) {
+        self.ok("lock", json!({}));
+        self.ok("unlock", json!({"name": name, "passphrase": PASSPHRASE}));
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        let db = rusqlite::Connection::open(self.dir.path().join(waymark_core::vault::DATABASE_FILE)).unwrap();
+        let names: Vec<String> = db
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let mut tables = BTreeMap::new();
+        let mut guesses = Vec::new();
+        for name in names {
+            let mut stmt = db.prepare(&format!("SELECT * FROM \"{name}\"")).unwrap();
+            let columns: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
+            let mut rows: Vec<(String, String)> = stmt
+                .query_map([], |r| {
+                    let (mut kept, mut counted) = (Vec::new(), Vec::new());
+                    for (i, column) in columns.iter().enumerate() {
+                        let value = format!("{:?}", r.get_ref(i).unwrap());
+                        if GUESS_COLUMNS.contains(&column.as_str()) { counted.push(value) } else { kept.push(value) }
+                    }
+                    Ok((kept.join("|"), counted.join("|")))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            rows.sort();
+            guesses.extend(rows.iter().filter(|(_, g)| !g.is_empty()).map(|(_, g)| g.clone()));
+            tables.insert(name, rows.into_iter().map(|(kept, _)| kept).collect());
+        }
+        Snapshot { tables, documents: files_in(&self.documents), session: self.ok("session_status", json!({})), guesses }
+    }
+}
+
+fn files_in(dir: &Path) -> Vec<(String, u64)> {
+    let mut out: Vec<(String, u64)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (e.file_name().to_string_lossy().into_owned(), e.metadata().unwrap().len())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Who must be unlocked for a command's valid call to be meaningful.
+#[derive(Clone, Copy, PartialEq)]
+enum Needs {
+    Nobody,
+    YoungPerson,
+    Carer,
+}
+
+struct Command {
+    name: &'static str,
+    needs: Needs,
+    valid: Value,
+}
+
+/// One change to a valid call, and whether it must be refused.
+struct Variant {
+    what: String,
+    args: Value,
+    must_refuse: bool,
+}
+
+/// Variants that are legitimate requests and may succeed, each with the reason. They must still
+/// write nothing, except those marked as a write.
+const ALLOWED: &[(&str, &str, bool, &str)] = &[
+    ("search_library", "empty /query", false, "an empty search lists the library"),
+    ("passphrase_strength", "empty /passphrase", false, "the meter reads an empty box as weak"),
+    ("passphrase_strength", "control characters in /passphrase", false, "the meter only reads"),
+    ("save_words", "empty /words", true, "clearing what you wrote is allowed"),
+    ("save_answer", "empty /answer/words", true, "clearing an answer's words is allowed"),
+    ("save_policy", "empty /policy/sections/0/text", true, "a policy may be partly written"),
+    ("save_note", "missing /id", true, "no id writes a new note"),
+    ("add_learning", "empty /entry/notes", true, "notes are optional; empty ones say nothing"),
+    ("export_everything", "unexpected arguments", true, "extra arguments are ignored; the export was asked for"),
+    ("export_policy", "unexpected arguments", true, "extra arguments are ignored; the export was asked for"),
+    ("export_learning_log", "unexpected arguments", true, "extra arguments are ignored; the export was asked for"),
+];
+
+/// Arguments checked against the profile's real passphrase: any wrong value is a guess, and is
+/// counted.
+const GUESSED: &[(&str, &str)] = &[("change_passphrase", "/current"), ("replace_recovery_code", "/passphrase")];
+
+fn is_guess(command: &str, what: &str) -> bool {
+    GUESSED.iter().any(|(c, pointer)| *c == command && what.ends_with(&format!(" {pointer}")))
+}
+
+fn allowed(command: &str, what: &str) -> Option<bool> {
+    ALLOWED.iter().find(|(c, w, _, _)| *c == command && *w == what).map(|(_, _, writes, _)| *writes)
+}
+
+/// Every value in `v` that is not an object or array, with its JSON pointer.
+fn leaves(v: &Value, pointer: String, out: &mut Vec<(String, Value)>) {
+    match v {
+        Value::Object(map) => {
+            for (k, child) in map {
+                leaves(child, format!("{pointer}/{k}"), out);
+            }
+        }
+        Value::Array(items) => {
+            out.push((pointer.clone(), v.clone()));
+            for (i, child) in items.iter().enumerate() {
+                leaves(child, format!("{pointer}/{i}"), out);
+            }
+        }
+        _ => out.push((pointer, v.clone())),
+    }
+}
+
+fn replaced(valid: &Value, pointer: &str, with: Value) -> Value {
+    let mut v = valid.clone();
+    *v.pointer_mut(pointer).unwrap() = with;
+    v
+}
+
+fn looks_like_date(s: &str) -> bool {
+    s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-'
+}
+
+fn variants(valid: &Value) -> Vec<Variant> {
+    let mut out = Vec::new();
+    let mut push = |what: String, args: Value, must_refuse: bool| out.push(Variant { what, args, must_refuse });
+    let Value::Object(top) = valid else { unreachable!() };
+    if top.is_empty() {
+        // No arguments: junk in their place must change nothing.
+        push("unexpected arguments".into(), json!({"id": "x".repeat(HUGE), "extra": [1, 2, 3]}), false);
+        return out;
+    }
+    push("arguments not an object".into(), json!(["not", "an", "object"]), true);
+    push("no arguments".into(), json!({}), true);
+    for key in top.keys() {
+        let mut v = valid.clone();
+        v.as_object_mut().unwrap().remove(key);
+        push(format!("missing /{key}"), v, true);
+    }
+    let mut found = Vec::new();
+    leaves(valid, String::new(), &mut found);
+    for (p, value) in found {
+        match value {
+            Value::String(s) => {
+                push(format!("oversized {p}"), replaced(valid, &p, json!("é".repeat(HUGE))), true);
+                push(format!("empty {p}"), replaced(valid, &p, json!("")), true);
+                push(format!("control characters in {p}"), replaced(valid, &p, json!(format!("{s}\u{0}\u{1b}[2J"))), true);
+                push(format!("number for string {p}"), replaced(valid, &p, json!(7)), true);
+                push(format!("object for string {p}"), replaced(valid, &p, json!({"text": s})), true);
+                if looks_like_date(&s) {
+                    push(format!("impossible date {p}"), replaced(valid, &p, json!("2026-02-30")), true);
+                    push(format!("not a date {p}"), replaced(valid, &p, json!("30/01/2026")), true);
+                }
+            }
+            Value::Number(_) => {
+                for (label, n) in [
+                    ("negative", json!(-1)),
+                    ("fraction", json!(2.5)),
+                    ("u32::MAX", json!(u32::MAX)),
+                    ("beyond u64", json!(1e30)),
+                ] {
+                    push(format!("{label} {p}"), replaced(valid, &p, n), true);
+                }
+                push(format!("string for number {p}"), replaced(valid, &p, json!("7")), true);
+            }
+            Value::Bool(_) => {
+                push(format!("string for bool {p}"), replaced(valid, &p, json!("yes")), true);
+                push(format!("number for bool {p}"), replaced(valid, &p, json!(1)), true);
+            }
+            Value::Null => {
+                // An optional value left out in the valid call: the wrong kind, or far too much.
+                push(format!("array for optional {p}"), replaced(valid, &p, json!([1])), true);
+                push(format!("oversized optional {p}"), replaced(valid, &p, json!("x".repeat(HUGE))), true);
+            }
+            Value::Array(items) => {
+                let first = items.first().cloned().unwrap_or(json!("x"));
+                let many = vec![first; waymark_core::validate::LIST_ITEMS + 1];
+                push(format!("too many items in {p}"), replaced(valid, &p, Value::Array(many)), true);
+                push(format!("string for list {p}"), replaced(valid, &p, json!("x")), true);
+            }
+            Value::Object(_) => unreachable!(),
+        }
+    }
+    out
+}
+
+/// A refusal the person can act on: Waymark's `{code, message}`, or, when the arguments are not
+/// even the right shape (only a broken or hostile page sends those; the typed UI module cannot),
+/// Tauri's own refusal naming the command and argument.
+fn check_refusal(command: &str, what: &str, error: &Value) {
+    match error {
+        Value::Object(map) => {
+            let code = map.get("code").and_then(Value::as_str).unwrap_or_default();
+            let message = map.get("message").and_then(Value::as_str).unwrap_or_default();
+            assert!(!code.is_empty() && !message.is_empty(), "{command}, {what}: refusal without code or message: {error}");
+            assert!(code != "internal", "{command}, {what}: refused as an internal problem: {message}");
+            assert!(message.chars().count() < 400, "{command}, {what}: message too long to read: {message}");
+        }
+        Value::String(s) => {
+            // serde's text can quote the whole bad value back; the UI module never shows it (it
+            // says "Waymark could not do that" under the code `internal`), so only its naming
+            // of the command is checked.
+            let start: String = s.chars().take(200).collect();
+            assert!(start.contains(command), "{command}, {what}: Tauri's refusal does not name the command: {start}");
+        }
+        other => panic!("{command}, {what}: refusal is neither an error object nor a message: {other}"),
+    }
+}
+
+/// Sets up two profiles (a young person with a statement and a note, a carer) and returns the
+/// valid call of every command.
+fn commands(h: &Harness) -> Vec<Command> {
+    h.ok("create_profile", json!({"name": CARER, "role": "carer", "passphrase": PASSPHRASE}));
+    h.ok("lock", json!({}));
+    let code = h.ok("create_profile", json!({"name": YOUNG, "role": "young_person", "passphrase": PASSPHRASE}));
+    let code = code["recovery_code"].as_str().unwrap().to_string();
+    let statement = h.ok("start_statement", json!({"kind": "review_preparation"}))["id"].as_str().unwrap().to_string();
+    let note = h.ok("save_note", json!({"note": {"matter": "health", "text": "Dentist booked for March.", "progress": 20}}));
+    let note = note["id"].as_str().unwrap().to_string();
+    let resource = h.ok("search_library", json!({"query": ""}))[0]["id"].as_str().unwrap().to_string();
+    let question = h.ok("question_set", json!({}))["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["kind"] == "words")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    use Needs::*;
+    let c = |name, needs, valid| Command { name, needs, valid };
+    vec![
+        c("list_profiles", Nobody, json!({})),
+        c("create_profile", Nobody, json!({"name": "Cai Example", "role": "young_person", "passphrase": PASSPHRASE})),
+        // A profile that does not exist, so the calls are not guesses at a real passphrase.
+        c("unlock", Nobody, json!({"name": "Nobody Here", "passphrase": PASSPHRASE})),
+        c("session_status", Nobody, json!({})),
+        c("question_set", Nobody, json!({})),
+        c("helplines", Nobody, json!({})),
+        c("search_library", Nobody, json!({"query": "contact"})),
+        c("get_resource", Nobody, json!({"id": resource})),
+        c("passphrase_strength", Nobody, json!({"passphrase": PASSPHRASE})),
+        c("suggest_words", Nobody, json!({})),
+        c("recover", Nobody, json!({"name": "Nobody Here", "recoveryCode": code, "passphrase": PASSPHRASE})),
+        c("get_settings", Nobody, json!({})),
+        c("save_settings", Nobody, json!({"settings": {"text_size": "large", "dyslexia_font": true, "high_contrast": false, "idle_lock_minutes": 10}})),
+        c("plan_matters", Nobody, json!({})),
+        c("policy_guide", Nobody, json!({})),
+        c("list_statements", YoungPerson, json!({})),
+        c("start_statement", YoungPerson, json!({"kind": "worried"})),
+        c("save_answer", YoungPerson, json!({"id": statement, "answer": {"question_id": question, "face": null, "choice": null, "words": "I like my new school."}})),
+        c("save_words", YoungPerson, json!({"id": statement, "words": "I want to see my brother more."})),
+        c("set_statement_status", YoungPerson, json!({"id": statement, "status": "ready"})),
+        c("save_recovery_code", YoungPerson, json!({"recoveryCode": code})),
+        c("change_passphrase", YoungPerson, json!({"current": "not my passphrase at all", "newPassphrase": "meadow copper violin thistle"})),
+        c("replace_recovery_code", YoungPerson, json!({"passphrase": "not my passphrase at all"})),
+        c("resource_marks", YoungPerson, json!({})),
+        c("mark_resource", YoungPerson, json!({"id": resource, "bookmarked": true, "read": false})),
+        c("list_plans", YoungPerson, json!({})),
+        c("list_notes", YoungPerson, json!({})),
+        c("save_note", YoungPerson, json!({"id": note, "note": {"matter": "health", "text": "Dentist moved to April.", "progress": 40}})),
+        c("sharing_overview", YoungPerson, json!({})),
+        c("withdraw_consent", YoungPerson, json!({"kind": "statement", "recipient": "Example Council"})),
+        c("preview_service", YoungPerson, json!({"code": "waymark-invite-not-a-real-one"})),
+        c("connect_service", YoungPerson, json!({})),
+        c("give_consent", YoungPerson, json!({"kind": "statement"})),
+        c("share_with_service", YoungPerson, json!({"id": statement})),
+        c("send_now", YoungPerson, json!({})),
+        c("export_everything", YoungPerson, json!({})),
+        c("delete_profile", YoungPerson, json!({"confirmName": "Someone Else"})),
+        c("get_policy", Carer, json!({})),
+        c("save_policy", Carer, json!({"policy": {"household": "The Example household", "sections": [{"topic": "photos", "text": "We ask before taking photos."}], "reviewed_on": "2026-10-01"}})),
+        c("export_policy", Carer, json!({})),
+        c("learning_log", Carer, json!({})),
+        c("add_learning", Carer, json!({"entry": {"date": "2026-11-02", "kind": "course", "title": "Understanding trauma", "minutes": 90, "notes": "Useful for bedtimes."}})),
+        c("export_learning_log", Carer, json!({})),
+    ]
+}
+
+/// Commands that change the window or the session rather than the vault, and so are left out of
+/// the "nothing changed" comparison: they are driven by the tests of locking.
+const SESSION_COMMANDS: &[&str] = &["lock", "quick_exit"];
+
+#[test]
+fn every_command_refuses_hostile_arguments_and_writes_nothing() {
+    let h = Harness::new();
+    let commands = commands(&h);
+    let registered: Vec<&str> = include_str!("../build.rs")
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('"').and_then(|l| l.strip_suffix("\",")))
+        .collect();
+    for name in &registered {
+        assert!(
+            commands.iter().any(|c| c.name == *name) || SESSION_COMMANDS.contains(name),
+            "command {name} has no hostile-input cases"
+        );
+    }
+    let mut checked = 0;
+    let mut current = Needs::YoungPerson;
+    for command in &commands {
+        if command.needs != Needs::Nobody && command.needs != current {
+            h.open_as(if command.needs == Needs::Carer { CARER } else { YOUNG });
+            current = command.needs;
+        }
+        for variant in variants(&command.valid) {
+            let before = h.snapshot();
+            let outcome = h.call(command.name, variant.args.clone());
+            let after = h.snapshot();
+            let allowed = allowed(command.name, &variant.what);
+            match outcome {
+                Err(error) => {
+                    check_refusal(command.name, &variant.what, &error);
+                    let unchanged = if is_guess(command.name, &variant.what) {
+                        Snapshot { guesses: Vec::new(), ..before } == Snapshot { guesses: Vec::new(), ..after }
+                    } else {
+                        before == after
+                    };
+                    assert!(unchanged, "{}, {}: refused, but something changed", command.name, variant.what);
+                }
+                Ok(_) if allowed == Some(true) => {}
+                Ok(_) if allowed == Some(false) || !variant.must_refuse => {
+                    assert!(before == after, "{}, {}: accepted and changed something", command.name, variant.what);
+                }
+                Ok(value) => panic!(
+                    "{}, {}: accepted, should be refused; answered {}",
+                    command.name,
+                    variant.what,
+                    value.to_string().chars().take(200).collect::<String>()
+                ),
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 300, "only {checked} hostile calls made");
+}
+
+#[test]
+fn every_profile_command_while_locked_says_locked_and_writes_nothing() {
+    let h = Harness::new();
+    let commands = commands(&h);
+    h.ok("lock", json!({}));
+    for command in commands.iter().filter(|c| c.needs != Needs::Nobody) {
+        let before = h.snapshot();
+        let error = h.call(command.name, command.valid.clone()).expect_err(command.name);
+        assert_eq!(error["code"], "locked", "{}: {error}", command.name);
+        assert!(before == h.snapshot(), "{}: refused while locked, but something changed", command.name);
+    }
+}
+
+#[test]
+fn the_harness_sees_writes_and_accepts_the_valid_calls() {
+    // Without this, a snapshot that missed a table, or calls that never reached the handlers,
+    // would pass everything above.
+    let h = Harness::new();
+    let commands = commands(&h);
+    let before = h.snapshot();
+    let save_words = commands.iter().find(|c| c.name == "save_words").unwrap();
+    h.ok("save_words", save_words.valid.clone());
+    assert!(before != h.snapshot(), "saving words changed no row");
+    let before = h.snapshot();
+    h.open_as(CARER);
+    h.ok("export_learning_log", json!({}));
+    assert!(before.documents != h.snapshot().documents, "saving a document changed nothing");
+    assert!(h.window.app_handle().try_state::<AppState>().is_some());
+}
