@@ -42,6 +42,8 @@ run_tests() {
   cargo build --workspace --bins --locked
   start_test_postgres
   cargo test --workspace --locked
+  say "Service API: schemathesis against the running service's openapi.json, signed as enrolled devices"
+  scripts/api-check.sh 200
   say "Fuzzing: every parser of untrusted bytes, a short run each (scripts/fuzz.sh runs them longer)"
   run_fuzzers 10
   say "Benchmarks: a smoke run of each (one pass at a small size, so none can rot)"

@@ -124,3 +124,22 @@ ensure_tauri_driver() {
   fi
 }
 
+
+# Python for the API tester (Debian's, so the version is the distribution's).
+API_PACKAGES=(python3 python3-venv)
+
+# schemathesis and its dependencies, exactly as pinned (with hashes) in tests/api/requirements.txt,
+# in a virtual environment under tests/api/.venv (not kept in git).
+ensure_api_tester() {
+  ensure_packages "${API_PACKAGES[@]}"
+  local venv="$ROOT/tests/api/.venv" lock="$ROOT/tests/api/requirements.txt"
+  if [ -x "$venv/bin/schemathesis" ] && [ "$venv/.installed" -nt "$lock" ]; then
+    say "schemathesis present (tests/api/.venv)"
+    return
+  fi
+  say "Installing schemathesis from tests/api/requirements.txt (pinned, with hashes) into tests/api/.venv"
+  rm -rf "$venv"
+  /usr/bin/python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check --require-hashes --only-binary=:all: -r "$lock"
+  touch "$venv/.installed"
+}

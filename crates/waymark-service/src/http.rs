@@ -283,7 +283,10 @@ async fn mailbox<S: ServiceStore>(
 ) -> Result<Json<MailboxResponse>> {
     let device = authenticate(&state, &method, &uri, &headers, &[]).await?;
     let Query(query) = query.map_err(|_| ServiceError::BadRequest("`after` must be a whole number".into()))?;
-    let items = state.store.mailbox(device.id, query.after.max(0), MAILBOX_PAGE).await?;
+    if query.after < 0 {
+        return Err(ServiceError::BadRequest("`after` must be 0 or more".into()));
+    }
+    let items = state.store.mailbox(device.id, query.after, MAILBOX_PAGE).await?;
     state.store.audit(state.clock.now().0, Some(device.id), "mailbox", format!("{} items", items.len())).await?;
     Ok(Json(MailboxResponse { items: items.into_iter().map(|m| MailboxItem { seq: m.seq, body: m.body }).collect() }))
 }
@@ -335,6 +338,9 @@ async fn resources<S: ServiceStore>(
     query: std::result::Result<Query<ResourcesQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response> {
     let Query(query) = query.map_err(|_| ServiceError::BadRequest("`have` must be a whole number".into()))?;
+    if query.have < 0 {
+        return Err(ServiceError::BadRequest("`have` must be 0 or more".into()));
+    }
     state.limits.take("resources", crate::limits::RESOURCES, state.clock.now().0)?;
     Ok(match state.store.resources().await? {
         Some((version, signed)) if version > query.have => {

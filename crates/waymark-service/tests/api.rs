@@ -229,6 +229,12 @@ async fn a_device_reads_only_its_own_mailbox(h: Harness) {
         req = req.header(name, value);
     }
     assert_eq!(req.send().await.unwrap().status(), 401);
+    // A cursor before the start is a mistake, said as one (it used to be read as 0).
+    let res = h.signed(&robin.keys, robin.id, "GET", "/v1/mailbox?after=-1", Vec::new(), NOW).await;
+    assert_eq!(res.status(), 400);
+    assert!(error_of(res).await.1.message.contains("`after` must be 0 or more"));
+    let res = h.http.get(format!("{}/v1/resources?have=-1", h.base)).send().await.unwrap();
+    assert_eq!(res.status(), 400);
 }
 
 async fn read(h: &Harness, who: &TestDevice, after: i64) -> MailboxResponse {

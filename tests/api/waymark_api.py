@@ -1,0 +1,169 @@
+"""The service's API exercised by schemathesis, as enrolled devices, against a running service.
+
+`setup` enrols devices through the real API: several "prober" devices that schemathesis signs
+as (taking turns, so the per-device rate limit leaves most calls reaching the handlers), a
+"checker" device kept out of the schemathesis run (so its rate allowance is whole for `verify`),
+and one "other" device whose envelope and mailbox item nothing else may read or delete.
+`verify`, after the schemathesis run, checks directly that the other device's data is untouched
+and that the checker cannot act as it. The schemathesis hooks (signing, and the check that no response carries
+another device's data) are in `waymark_hooks.py`.
+
+Only invented data is used. Nothing here is a test double: the service is the real binary.
+"""
+
+import base64
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import time
+import uuid
+
+import requests
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+
+def b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def raw_public(key) -> bytes:
+    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def raw_private(key) -> bytes:
+    return key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
+
+
+def signed_headers(device: dict, method: str, path_and_query: str, body: bytes, now: int | None = None) -> dict:
+    """The three headers the service checks (see the description in openapi.json)."""
+    now = int(time.time()) if now is None else now
+    message = b"waymark request v1\n"
+    for part in (device["id"], method.upper(), path_and_query, str(now)):
+        message += part.encode() + b"\n"
+    message += hashlib.sha256(body).digest()
+    key = Ed25519PrivateKey.from_private_bytes(unb64(device["signing_private"]))
+    return {"waymark-device": device["id"], "waymark-time": str(now), "waymark-signature": b64(key.sign(message))}
+
+
+def enrol(base: str, invite_code: str) -> dict:
+    assert invite_code.startswith("wm1-"), invite_code
+    invite = json.loads(unb64(invite_code[4:]))
+    signing, receiving = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
+    body = {"invite_token": invite["token"], "keys": {"signing": b64(raw_public(signing)), "receiving": b64(raw_public(receiving))}}
+    answer = requests.post(f"{base}/v1/enrol", json=body, timeout=30)
+    assert answer.status_code == 201, f"enrolment refused: {answer.status_code} {answer.text}"
+    return {"id": answer.json()["device_id"], "signing_private": b64(raw_private(signing))}
+
+
+def signed(base: str, device: dict, method: str, path: str, body=None) -> requests.Response:
+    data = b"" if body is None else json.dumps(body).encode()
+    headers = signed_headers(device, method, path, data)
+    if body is not None:
+        headers["content-type"] = "application/json"
+    return requests.request(method, base + path, data=data, headers=headers, timeout=30)
+
+
+def envelope_of(device: dict, record_id: str) -> dict:
+    """A format-1 envelope with random sealed bytes: the service stores envelopes without opening
+    them, so the shape is all it can check."""
+    return {
+        "format": 1,
+        "envelope_id": str(uuid.uuid4()),
+        "device_id": device["id"],
+        "record_kind": "statement",
+        "record_id": record_id,
+        "record_version": 1,
+        "enc": b64(os.urandom(32)),
+        "ciphertext": b64(os.urandom(80)),
+    }
+
+
+def stored_envelopes(db: str, device_id: str) -> list:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        return conn.execute("SELECT envelope_id, body FROM envelopes WHERE device_id = ? ORDER BY seq", (device_id,)).fetchall()
+
+
+def wait_for(base: str) -> None:
+    for _ in range(100):
+        try:
+            if requests.get(f"{base}/v1/service", timeout=2).status_code == 200:
+                return
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.1)
+    sys.exit(f"the service at {base} did not start")
+
+
+def setup(base: str, state_path: str, invites: list) -> None:
+    wait_for(base)
+    *probers, checker_code, other_code = invites
+    devices = [enrol(base, code) for code in probers]
+    checker = enrol(base, checker_code)
+    other = enrol(base, other_code)
+    record_id = str(uuid.uuid4())
+    envelope = envelope_of(other, record_id)
+    answer = signed(base, other, "POST", "/v1/envelopes", envelope)
+    assert answer.status_code == 201, f"the other device's upload was refused: {answer.status_code} {answer.text}"
+    state = {"probers": devices, "checker": checker, "other": other, "other_envelope": envelope, "other_record_id": record_id}
+    with open(state_path, "w") as f:
+        json.dump(state, f)
+    print(f"enrolled {len(devices)} probing devices, a checking device and one other device, which shared one envelope")
+
+
+def verify(base: str, state_path: str, db: str) -> None:
+    with open(state_path) as f:
+        state = json.load(f)
+    other, checker, envelope = state["other"], state["checker"], state["other_envelope"]
+    failures = []
+
+    def expect(ok: bool, what: str):
+        print(("ok   " if ok else "FAIL ") + what)
+        if not ok:
+            failures.append(what)
+
+    # The checker uploads an envelope claiming to be from the other device.
+    forged = envelope_of(other, str(uuid.uuid4()))
+    answer = signed(base, checker, "POST", "/v1/envelopes", forged)
+    expect(answer.status_code in (400, 403), f"an envelope naming another device is refused ({answer.status_code})")
+    # The checker signs with its own key but names the other device.
+    data = b""
+    headers = signed_headers(checker, "GET", "/v1/mailbox", data)
+    headers["waymark-device"] = other["id"]
+    answer = requests.get(base + "/v1/mailbox", headers=headers, timeout=30)
+    expect(answer.status_code == 401, f"a request signed by one device in another's name is refused ({answer.status_code})")
+    # No signature at all.
+    answer = requests.get(base + "/v1/mailbox", timeout=30)
+    expect(answer.status_code == 401, f"an unsigned mailbox read is refused ({answer.status_code})")
+    # The checker asks to delete the other device's record, by its kind and id.
+    deletion = {"format": 1, "request_id": str(uuid.uuid4()), "record_kind": "statement", "record_ids": [state["other_record_id"]]}
+    answer = signed(base, checker, "POST", "/v1/deletions", deletion)
+    deleted = answer.json().get("deleted") if answer.status_code == 200 else None
+    expect(deleted == 0, f"a deletion naming another device's record deletes nothing ({answer.status_code}, deleted {deleted})")
+    # After the whole schemathesis run and the probes above, the other device's envelope is there
+    # exactly as it sent it, and it is the only thing stored under its name.
+    rows = stored_envelopes(db, other["id"])
+    expect(len(rows) == 1 and rows[0][0] == envelope["envelope_id"], f"the other device's envelope is still stored, alone ({len(rows)} rows)")
+    expect(bool(rows) and json.loads(rows[0][1]) == envelope, "the other device's envelope is unchanged")
+    # The other device still reads its own mailbox, which holds its one receipt.
+    answer = signed(base, other, "GET", "/v1/mailbox")
+    expect(answer.status_code == 200 and len(answer.json().get("items", [])) == 1, f"the other device's mailbox holds its own item ({answer.status_code})")
+    if failures:
+        sys.exit(f"{len(failures)} cross-device check(s) failed")
+
+
+if __name__ == "__main__":
+    command, base, state_path, *rest = sys.argv[1:]
+    if command == "setup":
+        setup(base, state_path, rest)
+    elif command == "verify":
+        verify(base, state_path, rest[0])
+    else:
+        sys.exit(f"unknown command {command}")
