@@ -11,6 +11,7 @@ fn main() {
             "unlock",
             "lock",
             "session_status",
+            "set_profile_language",
             "quick_exit",
             "question_set",
             "helplines",

@@ -13,6 +13,8 @@ export default defineConfig(({ mode }) => ({
       ? { outDir: 'dist-browser-test', emptyOutDir: true, target: 'es2022', rollupOptions: { input: 'browser-test.html' } }
       : { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
+  // The message catalogues live in /locales, beside ui/, shared with the Rust side.
+  server: { fs: { allow: ['..'] } },
   test: {
     environment: 'jsdom',
     setupFiles: ['./src/test-setup.ts'],

@@ -338,6 +338,7 @@ fn commands(h: &Harness) -> Vec<Command> {
         c("save_settings", Nobody, json!({"settings": {"text_size": "large", "dyslexia_font": true, "high_contrast": false, "idle_lock_minutes": 10}})),
         c("plan_matters", Nobody, json!({})),
         c("policy_guide", Nobody, json!({})),
+        c("set_profile_language", YoungPerson, json!({"language": "cy"})),
         c("list_statements", YoungPerson, json!({})),
         c("start_statement", YoungPerson, json!({"kind": "worried"})),
         c("save_answer", YoungPerson, json!({"id": statement, "answer": {"question_id": question, "face": null, "choice": null, "words": "I like my new school."}})),

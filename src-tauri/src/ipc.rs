@@ -14,7 +14,7 @@ use waymark_core::domain::policy::{PolicySection, PolicyTopic, SaferCaringPolicy
 use waymark_core::domain::{StatementKind, StatementStatus};
 use waymark_core::secret::{Strength, StrengthLevel};
 use waymark_core::settings::{DisplaySettings, TextSize};
-use waymark_core::Role;
+use waymark_core::{Language, Role};
 
 /// An error as the UI receives it: a stable code to act on and a message to show.
 #[derive(Debug, Serialize, TS)]
@@ -49,13 +49,15 @@ impl IpcError {
 pub struct ProfileView {
     pub name: String,
     pub role: Role,
+    pub language: Language,
 }
 
-/// The unlocked profile, if any.
+/// The unlocked profile, if any, and the language it is shown in.
 #[derive(Debug, Serialize, TS)]
 pub struct SessionView {
     pub name: String,
     pub role: Role,
+    pub language: Language,
 }
 
 /// Returned when a profile is made or recovered: the new recovery code is shown to the person
@@ -323,6 +325,7 @@ pub fn typescript_bindings() -> String {
     for decl in [
         IpcError::decl(&cfg),
         Role::decl(&cfg),
+        Language::decl(&cfg),
         ProfileView::decl(&cfg),
         SessionView::decl(&cfg),
         SessionWithCode::decl(&cfg),

@@ -29,7 +29,7 @@ use waymark_core::domain::{RecordBody, StatementKind, StatementStatus, StoredRec
 use waymark_core::RecordId;
 use tauri::Manager;
 use waymark_core::secret::Passphrase;
-use waymark_core::{Role, Session, SystemEntropy, Vault, VaultOptions};
+use waymark_core::{Language, Role, Session, SystemEntropy, Vault, VaultOptions};
 
 /// What the shell holds while running: the open vault and, when unlocked, the one session.
 pub struct AppState {
@@ -54,8 +54,8 @@ fn check_len(field: &str, value: &str, max: usize) -> CommandResult<()> {
     Ok(())
 }
 
-fn view(s: &Session) -> SessionView {
-    SessionView { name: s.display_name().to_string(), role: s.role() }
+fn view(vault: &Vault, s: &Session) -> CommandResult<SessionView> {
+    Ok(SessionView { name: s.display_name().to_string(), role: s.role(), language: vault.profile_language(s)? })
 }
 
 fn poisoned<T>(_: T) -> IpcError {
@@ -68,7 +68,7 @@ async fn list_profiles(state: tauri::State<'_, AppState>) -> CommandResult<Vec<P
     Ok(vault
         .list_profiles()?
         .into_iter()
-        .map(|p| ProfileView { name: p.display_name, role: p.role })
+        .map(|p| ProfileView { name: p.display_name, role: p.role, language: p.language })
         .collect())
 }
 
@@ -89,7 +89,8 @@ async fn create_profile(
 
 /// Makes `session` the unlocked one and returns it with its recovery code, to be shown once.
 fn open_with_code(state: &AppState, session: Session, code: &RecoveryCode) -> CommandResult<SessionWithCode> {
-    let out = SessionWithCode { session: view(&session), recovery_code: code.display().to_string() };
+    let session_view = view(&*state.vault.lock().map_err(poisoned)?, &session)?;
+    let out = SessionWithCode { session: session_view, recovery_code: code.display().to_string() };
     *state.session.lock().map_err(poisoned)? = Some(session);
     Ok(out)
 }
@@ -103,8 +104,10 @@ async fn unlock(
     check_len("Name", &name, MAX_NAME)?;
     check_len("Passphrase", &passphrase, MAX_PASSPHRASE)?;
     let passphrase = Passphrase::new(passphrase);
-    let session = state.vault.lock().map_err(poisoned)?.unlock(&name, &passphrase)?;
-    let v = view(&session);
+    let mut vault = state.vault.lock().map_err(poisoned)?;
+    let session = vault.unlock(&name, &passphrase)?;
+    let v = view(&vault, &session)?;
+    drop(vault);
     *state.session.lock().map_err(poisoned)? = Some(session);
     Ok(v)
 }
@@ -127,7 +130,18 @@ async fn quick_exit<R: tauri::Runtime>(state: tauri::State<'_, AppState>, window
 
 #[tauri::command]
 async fn session_status(state: tauri::State<'_, AppState>) -> CommandResult<Option<SessionView>> {
-    Ok(state.session.lock().map_err(poisoned)?.as_ref().map(view))
+    let session = state.session.lock().map_err(poisoned)?;
+    let vault = state.vault.lock().map_err(poisoned)?;
+    session.as_ref().map(|s| view(&vault, s)).transpose()
+}
+
+/// Shows the unlocked person's profile in `language` from now on (Settings).
+#[tauri::command]
+async fn set_profile_language(state: tauri::State<'_, AppState>, language: Language) -> CommandResult<SessionView> {
+    in_session(&state, |v, s| {
+        v.set_profile_language(s, language)?;
+        view(v, s)
+    })
 }
 
 /// Searches the guidance library. The library is published guidance, the same for everyone, so
@@ -606,6 +620,7 @@ fn command_handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> boo
         unlock,
         lock,
         session_status,
+        set_profile_language,
         quick_exit,
         question_set,
         helplines,

@@ -149,7 +149,7 @@ describe('a foster carer', () => {
     await page.getByText('★ Bookmarked').waitFor();
     await check('resource, bookmarked');
     await go('Our safer-caring policy');
-    await page.getByLabel('Photos').fill('We ask first.');
+    await page.getByLabel('Photos and sharing images').fill('We ask first.');
     await page.getByTestId('policy-status').filter({ hasText: 'Saved' }).waitFor();
     await check('policy');
     await go('Learning log');

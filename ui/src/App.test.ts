@@ -146,7 +146,7 @@ describe('menus', () => {
 
   it('applies display settings to the whole window, even while locked', async () => {
     const state = sampleState();
-    state.settings = { text_size: 'larger', dyslexia_font: true, high_contrast: true, idle_lock_minutes: 5 };
+    state.settings = { text_size: 'larger', dyslexia_font: true, high_contrast: true, idle_lock_minutes: 5, language: 'en-GB' };
     installFakeBackend(state);
     render(App);
     await screen.findByRole('heading', { name: 'Open your profile' });

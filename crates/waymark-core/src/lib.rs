@@ -38,4 +38,4 @@ pub use clock::{Clock, FixedClock, SystemClock, Timestamp};
 pub use entropy::{Entropy, SystemEntropy};
 pub use error::{Error, Result};
 pub use ids::{ProfileId, RecordId};
-pub use vault::{ProfileSummary, Role, Session, Vault, VaultOptions};
+pub use vault::{Language, ProfileSummary, Role, Session, Vault, VaultOptions};

@@ -1,15 +1,17 @@
-//! Preferences for this laptop: text size, a dyslexia-friendly font, high contrast and how long
-//! Waymark waits before locking itself. They are stored in the clear because the start screen
+//! Preferences for this laptop: text size, a dyslexia-friendly font, high contrast, how long
+//! Waymark waits before locking itself, and the language of the start screen (each profile keeps
+//! its own language too). They are stored in the clear because the start screen
 //! needs them before anyone unlocks; this module must never hold anything a person wrote.
 
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::vault::Vault;
+use crate::vault::{Language, Vault};
 
 /// The stored form's version; a newer one than this build knows is refused, not guessed at.
-const SETTINGS_VERSION: u32 = 1;
+/// 2 added the language; a version 1 form reads as English.
+const SETTINGS_VERSION: u32 = 2;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -29,6 +31,9 @@ pub struct DisplaySettings {
     pub high_contrast: bool,
     /// Minutes without a key press, click or typing before Waymark locks.
     pub idle_lock_minutes: u32,
+    /// The start screen's language, chosen at first start.
+    #[serde(default)]
+    pub language: Language,
 }
 
 impl DisplaySettings {
@@ -48,7 +53,7 @@ impl DisplaySettings {
 
 impl Default for DisplaySettings {
     fn default() -> Self {
-        DisplaySettings { text_size: TextSize::Standard, dyslexia_font: false, high_contrast: false, idle_lock_minutes: 5 }
+        DisplaySettings { text_size: TextSize::Standard, dyslexia_font: false, high_contrast: false, idle_lock_minutes: 5, language: Language::EnGb }
     }
 }
 

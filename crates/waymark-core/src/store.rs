@@ -19,6 +19,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (4, include_str!("../migrations/0004_service_connection.sql")),
     (5, include_str!("../migrations/0005_pending_deletions.sql")),
     (6, include_str!("../migrations/0006_deletion_receipts.sql")),
+    (7, include_str!("../migrations/0007_profile_language.sql")),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -26,6 +26,7 @@ use crate::keywrap;
 use crate::seal::{RecordBinding, RecordSealer};
 use crate::secret::{Passphrase, RecoveryCode, VaultKey};
 use crate::validate;
+pub use waymark_i18n::Language;
 
 /// The database file inside a data folder.
 pub const DATABASE_FILE: &str = "waymark.db";
@@ -65,6 +66,8 @@ pub struct ProfileSummary {
     pub display_name: String,
     pub role: Role,
     pub created_at: Timestamp,
+    /// The language the person chose for their profile.
+    pub language: Language,
 }
 
 /// An unlocked profile. Dropping it (locking) zeroes the vault key.
@@ -117,6 +120,10 @@ impl VaultOptions {
             entropy: Arc::new(crate::entropy::SystemEntropy::new()),
         }
     }
+}
+
+fn parse_language(tag: &str) -> Result<Language> {
+    Language::parse(tag).ok_or_else(|| Error::invalid("Language", format!("'{}' is not a language Waymark knows", validate::clip(tag))))
 }
 
 /// Records that could not be opened are reported by id; the rest are returned.
@@ -178,22 +185,39 @@ impl Vault {
 
     pub fn list_profiles(&self) -> Result<Vec<ProfileSummary>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, display_name, role, created_at FROM profiles ORDER BY created_at, display_name",
+            "SELECT id, display_name, role, created_at, language FROM profiles ORDER BY created_at, display_name",
         )?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get(3)?))
+            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get::<_, String>(4)?))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, name, role, created) = row?;
+            let (id, name, role, created, language) = row?;
             out.push(ProfileSummary {
                 id: ProfileId::from_slice(&id).ok_or(Error::DamagedKey)?,
                 display_name: name,
                 role: Role::parse(&role)?,
                 created_at: Timestamp(created),
+                language: parse_language(&language)?,
             });
         }
         Ok(out)
+    }
+
+    /// The language the unlocked person chose.
+    pub fn profile_language(&self, session: &Session) -> Result<Language> {
+        let tag: String =
+            self.conn.query_row("SELECT language FROM profiles WHERE id = ?1", [&session.profile.as_bytes()[..]], |r| r.get(0))?;
+        parse_language(&tag)
+    }
+
+    /// Shows the unlocked person's profile in `language` from now on.
+    pub fn set_profile_language(&mut self, session: &Session, language: Language) -> Result<()> {
+        self.conn.execute(
+            "UPDATE profiles SET language = ?2 WHERE id = ?1",
+            params![&session.profile.as_bytes()[..], language.tag()],
+        )?;
+        Ok(())
     }
 
     fn check_display_name(name: &str) -> Result<String> {
@@ -242,11 +266,13 @@ impl Vault {
         let rec_wrap = keywrap::wrap_with_recovery_code(&key, &code, &id, &*self.entropy);
         let sealer = RecordSealer::new(&key);
         let session = Session { profile: id, display_name: name, role, key, sealer };
+        // A new profile speaks the language the start screen was showing when it was made.
+        let language = self.display_settings()?.language;
         let tx = self.transaction()?;
         tx.execute(
-            "INSERT INTO profiles (id, display_name, role, created_at, passphrase_wrap, recovery_wrap)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![&id.as_bytes()[..], session.display_name, role.as_str(), self.now().0, pass_wrap, rec_wrap],
+            "INSERT INTO profiles (id, display_name, role, created_at, passphrase_wrap, recovery_wrap, language)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![&id.as_bytes()[..], session.display_name, role.as_str(), self.now().0, pass_wrap, rec_wrap, language.tag()],
         )?;
         fill(self, &tx, &session)?;
         tx.commit()?;

@@ -11,7 +11,7 @@ use waymark_core::domain::*;
 use waymark_core::secret::{suggest_passphrase, Passphrase, StrengthLevel};
 use waymark_core::settings::{DisplaySettings, TextSize};
 use waymark_core::entropy::SeededEntropy;
-use waymark_core::{Error, Role};
+use waymark_core::{Error, Language, Role};
 
 #[test]
 fn the_meter_agrees_with_what_is_refused_and_suggestions_are_strong() {
@@ -47,7 +47,7 @@ fn display_settings_are_kept_per_laptop_and_bad_values_change_nothing() {
     let (mut v, _) = open(dir.path());
     assert_eq!(v.display_settings().unwrap(), DisplaySettings::default());
     assert_eq!(DisplaySettings::default().idle_lock_minutes, 5);
-    let chosen = DisplaySettings { text_size: TextSize::Larger, dyslexia_font: true, high_contrast: true, idle_lock_minutes: 15 };
+    let chosen = DisplaySettings { text_size: TextSize::Larger, dyslexia_font: true, high_contrast: true, idle_lock_minutes: 15, language: Language::Cy };
     v.save_display_settings(&chosen).unwrap();
     for minutes in [0, 61, 10_000] {
         let bad = DisplaySettings { idle_lock_minutes: minutes, ..chosen.clone() };
@@ -57,6 +57,43 @@ fn display_settings_are_kept_per_laptop_and_bad_values_change_nothing() {
     drop(v);
     let (v, _) = open(dir.path());
     assert_eq!(v.display_settings().unwrap(), chosen, "settings survive a restart; refused ones were not saved");
+}
+
+#[test]
+fn each_profile_keeps_its_own_language_and_a_new_one_takes_the_start_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = open(dir.path());
+    let robin = young_person(&mut v, "Robin");
+    assert_eq!(v.profile_language(&robin).unwrap(), Language::EnGb, "English until someone chooses");
+    // The start screen is switched to Welsh; the next profile made there speaks Welsh.
+    v.save_display_settings(&DisplaySettings { language: Language::Cy, ..DisplaySettings::default() }).unwrap();
+    let (sam, _) = v.create_profile("Sam Carer", Role::Carer, &pass(PASS)).unwrap();
+    assert_eq!(v.profile_language(&sam).unwrap(), Language::Cy);
+    assert_eq!(v.profile_language(&robin).unwrap(), Language::EnGb, "other profiles keep theirs");
+    v.set_profile_language(&robin, Language::Cy).unwrap();
+    v.set_profile_language(&sam, Language::EnGb).unwrap();
+    drop((robin, sam));
+    drop(v);
+    let (v, _) = open(dir.path());
+    let languages: Vec<_> = v.list_profiles().unwrap().into_iter().map(|p| (p.display_name, p.language)).collect();
+    assert_eq!(languages, [("Robin".to_string(), Language::Cy), ("Sam Carer".to_string(), Language::EnGb)], "kept across a restart");
+}
+
+#[test]
+fn settings_saved_before_languages_existed_read_as_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let (v, _) = open(dir.path());
+    drop(v);
+    let db = rusqlite::Connection::open(dir.path().join(waymark_core::vault::DATABASE_FILE)).unwrap();
+    db.execute(
+        "INSERT INTO device_settings (key, value) VALUES ('display', ?1)",
+        [r#"{"version":1,"display":{"text_size":"large","dyslexia_font":false,"high_contrast":true,"idle_lock_minutes":7}}"#],
+    )
+    .unwrap();
+    drop(db);
+    let (v, _) = open(dir.path());
+    let read = v.display_settings().unwrap();
+    assert_eq!((read.text_size, read.idle_lock_minutes, read.language), (TextSize::Large, 7, Language::EnGb));
 }
 
 #[test]

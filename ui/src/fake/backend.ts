@@ -5,6 +5,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
   DisplaySettings,
+  Language,
   LearningEntry,
   LearningLogView,
   NoteView,
@@ -55,8 +56,8 @@ export const fakeResources: ResourceView[] = [
 const guide: PolicyTopicView[] = [
   { topic: 'who_lives_and_visits', heading: 'Who lives here and who visits', prompt: 'Who lives in your home, and who visits often?' },
   { topic: 'privacy_bathrooms_bedrooms', heading: 'Privacy, bathrooms and bedrooms', prompt: 'How do you knock, wait and give privacy?' },
-  { topic: 'online_and_phones', heading: 'Being online and phones', prompt: 'What have you agreed about phones and apps?' },
-  { topic: 'photos', heading: 'Photos', prompt: 'When do you take photos, and who sees them?' },
+  { topic: 'online_and_phones', heading: 'Online, phones and screens', prompt: 'What are the rules for phones, games and the internet?' },
+  { topic: 'photos', heading: 'Photos and sharing images', prompt: 'When do you take photos? Who can see them, and what is never posted online?' },
 ];
 
 export const fakeQuestions = {
@@ -85,7 +86,7 @@ export interface FakeState {
 export function emptyState(): FakeState {
   return {
     profiles: [], session: null, calls: [], quickExits: 0,
-    settings: { text_size: 'standard', dyslexia_font: false, high_contrast: false, idle_lock_minutes: 5 },
+    settings: { text_size: 'standard', dyslexia_font: false, high_contrast: false, idle_lock_minutes: 5, language: 'en-GB' },
     statements: {}, notes: {}, plans: {}, policies: {}, learning: {}, marks: {}, sharing: {},
   };
 }
@@ -120,8 +121,16 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
     });
   const newCode = () => 'K7M2-QX9D-ABCD-EFGH-JKMN-' + String(state.profiles.length + 1000).slice(-4).replace(/\d/g, (d) => 'PQRSTVWXYZ'[+d]);
   switch (cmd) {
-    case 'list_profiles': return state.profiles.map(({ name, role }) => ({ name, role }));
+    case 'list_profiles': return state.profiles.map(({ name, role, language }) => ({ name, role, language }));
     case 'session_status': return state.session;
+    case 'set_profile_language': {
+      const language = a.language as Language;
+      if (language !== 'en-GB' && language !== 'cy') refuse('invalid', 'Language: not one Waymark knows.');
+      const p = state.profiles.find((x) => x.name === me().name)!;
+      p.language = language;
+      state.session = { ...me(), language };
+      return state.session;
+    }
     case 'get_settings': return state.settings;
     case 'save_settings': {
       const s = a.settings as DisplaySettings;
@@ -137,14 +146,16 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
       const s = strengthOf(a.passphrase);
       if (s.problem) refuse('weak_passphrase', `That passphrase is too easy to guess: ${s.problem}`);
       const recovery = newCode();
-      state.profiles.push({ name: a.name, role: a.role as Role, passphrase: a.passphrase, recovery });
-      state.session = { name: a.name, role: a.role };
+      // A new profile speaks the start screen's language, as in the core.
+      const language = state.settings.language;
+      state.profiles.push({ name: a.name, role: a.role as Role, language, passphrase: a.passphrase, recovery });
+      state.session = { name: a.name, role: a.role as Role, language };
       return { session: state.session, recovery_code: recovery };
     }
     case 'unlock': {
       const p = state.profiles.find((x) => x.name === a.name) ?? refuse('not_found', `No profile called '${a.name}'.`);
       if (p.passphrase !== a.passphrase) refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');
-      state.session = { name: p.name, role: p.role };
+      state.session = { name: p.name, role: p.role, language: p.language };
       return state.session;
     }
     case 'recover': {
@@ -154,7 +165,7 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
       if (s.problem) refuse('weak_passphrase', `That passphrase is too easy to guess: ${s.problem}`);
       p.passphrase = a.passphrase;
       p.recovery = newCode().replace('K7M2', 'R3CV');
-      state.session = { name: p.name, role: p.role };
+      state.session = { name: p.name, role: p.role, language: p.language };
       return { session: state.session, recovery_code: p.recovery };
     }
     case 'save_recovery_code': me(); return { path: `/home/invented/Downloads/Waymark recovery code - ${key()}.txt` };
@@ -334,8 +345,8 @@ export function installFakeBackend(state: FakeState = emptyState()): FakeState {
 export function sampleState(): FakeState {
   const s = emptyState();
   s.profiles.push(
-    { name: 'Robin', role: 'young_person', passphrase: 'otter lantern biscuit', recovery: 'K7M2-QX9D-ABCD-EFGH-JKMN-PQRS' },
-    { name: 'Sam', role: 'carer', passphrase: 'quiet harbour pebbles', recovery: 'K7M2-QX9D-ABCD-EFGH-JKMN-TVWX' },
+    { name: 'Robin', role: 'young_person', language: 'en-GB', passphrase: 'otter lantern biscuit', recovery: 'K7M2-QX9D-ABCD-EFGH-JKMN-PQRS' },
+    { name: 'Sam', role: 'carer', language: 'en-GB', passphrase: 'quiet harbour pebbles', recovery: 'K7M2-QX9D-ABCD-EFGH-JKMN-TVWX' },
   );
   s.statements.Robin = [
     { id: 's1', kind: 'change_something', status: 'shared', urgent: false, words: 'I would like to see my brother more often.', answers: [], updated_at: NOW,

@@ -34,6 +34,7 @@ import type {
   Strength,
   WithdrawnView,
   IpcError,
+  Language,
 } from './bindings';
 
 // Every generated type, for the screens: they take types from here, never from bindings.ts.
@@ -68,6 +69,7 @@ export const unlock = (name: string, passphrase: string) =>
 export const lock = () => call<null>('lock');
 export const quickExit = () => call<null>('quick_exit');
 export const sessionStatus = () => call<SessionView | null>('session_status');
+export const setProfileLanguage = (language: Language) => call<SessionView>('set_profile_language', { language });
 export const searchLibrary = (query: string) => call<ResourceHitView[]>('search_library', { query });
 export const getResource = (id: string) => call<ResourceView>('get_resource', { id });
 export const questionSet = () => call<QuestionSetView>('question_set');

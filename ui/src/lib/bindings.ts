@@ -2,8 +2,9 @@
 
 export type IpcError = { code: string, message: string, };
 export type Role = "young_person" | "carer";
-export type ProfileView = { name: string, role: Role, };
-export type SessionView = { name: string, role: Role, };
+export type Language = "en-GB" | "cy";
+export type ProfileView = { name: string, role: Role, language: Language, };
+export type SessionView = { name: string, role: Role, language: Language, };
 export type SessionWithCode = { session: SessionView, recovery_code: string, };
 export type NewRecoveryCode = { recovery_code: string, };
 export type StrengthLevel = "too_weak" | "okay" | "good" | "strong";
@@ -17,7 +18,11 @@ export type DisplaySettings = { text_size: TextSize, dyslexia_font: boolean, hig
 /**
  * Minutes without a key press, click or typing before Waymark locks.
  */
-idle_lock_minutes: number, };
+idle_lock_minutes: number, 
+/**
+ * The start screen's language, chosen at first start.
+ */
+language: Language, };
 export type SavedFile = { path: string, };
 export type Audience = "carer" | "young_person";
 export type ResourceHitView = { id: string, title: string, summary: string, audience: Audience, reading_minutes: number, tags: Array<string>, };

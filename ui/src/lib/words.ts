@@ -1,57 +1,110 @@
-// Plain words for the things the young person sees, in one place.
-import type { ActionStatus, Role, StatementKind, StatementStatus } from './api';
+// Words for the things every screen names (kinds, states, faces, roles, matters, topics), dates
+// and durations, in the chosen language. The words themselves are in the catalogues
+// (/locales/*/content.ftl); each map below names the message for each value, so the compiler
+// checks every value has one and the catalogue check sees every id.
+import type { ActionStatus, Language, LearningKind, Matter, PolicyTopic, Role, ShareableKind, StatementKind, StatementStatus } from './api';
+import { language, t } from './i18n.svelte';
 
-export const kindWords: Record<StatementKind, string> = {
-  review_preparation: 'Getting ready for my review',
-  worried: "I'm worried",
-  good_news: 'Good news',
-  change_something: 'I want something to change',
-  service_feedback: 'Feedback about a service',
-  not_safe: "I don't feel safe",
+const languageIds: Record<Language, string> = { 'en-GB': 'language-en-GB', cy: 'language-cy' };
+/** A language's name in itself ("Cymraeg"), the same whichever language is showing. */
+export const languageName = (l: Language) => t(languageIds[l]);
+
+const kindIds: Record<StatementKind, string> = {
+  review_preparation: 'kind-review_preparation',
+  worried: 'kind-worried',
+  good_news: 'kind-good_news',
+  change_something: 'kind-change_something',
+  service_feedback: 'kind-service_feedback',
+  not_safe: 'kind-not_safe',
 };
+export const kindWords = (kind: StatementKind) => t(kindIds[kind]);
 
-export const statusWords: Record<StatementStatus, string> = {
-  draft: 'Draft',
-  ready: 'Ready',
-  shared: 'Shared',
-  received: 'Received',
-  read: 'Read',
+const statusIds: Record<StatementStatus, string> = {
+  draft: 'status-draft',
+  ready: 'status-ready',
+  shared: 'status-shared',
+  received: 'status-received',
+  read: 'status-read',
 };
+export const statusWords = (status: StatementStatus) => t(statusIds[status]);
 
-export const faces = [
-  { value: 1, label: 'Very unhappy' },
-  { value: 2, label: 'Unhappy' },
-  { value: 3, label: 'OK' },
-  { value: 4, label: 'Happy' },
-  { value: 5, label: 'Very happy' },
-];
+const faceIds = ['face-1', 'face-2', 'face-3', 'face-4', 'face-5'];
+/** The five faces, saddest first, each with its words. */
+export const faces = () => faceIds.map((id, i) => ({ value: i + 1, label: t(id) }));
 
-/** "23 November 2026" */
+const roleIds: Record<Role, string> = { young_person: 'role-young_person', carer: 'role-carer' };
+export const roleWords = (role: Role) => t(roleIds[role]);
+
+const actionIds: Record<ActionStatus, { id: string; mark: string }> = {
+  not_started: { id: 'action-not_started', mark: '○' },
+  in_progress: { id: 'action-in_progress', mark: '◐' },
+  done: { id: 'action-done', mark: '✔' },
+};
+export const actionWords = (status: ActionStatus) => ({ text: t(actionIds[status].id), mark: actionIds[status].mark });
+
+const matterIds: Record<Matter, string> = {
+  personal_support: 'matter-personal_support',
+  education_or_training: 'matter-education_or_training',
+  employment: 'matter-employment',
+  contingency_plans: 'matter-contingency_plans',
+  accommodation: 'matter-accommodation',
+  family_and_social_relationships: 'matter-family_and_social_relationships',
+  practical_skills: 'matter-practical_skills',
+  financial_support: 'matter-financial_support',
+  health: 'matter-health',
+  identity: 'matter-identity',
+};
+export const matterWords = (matter: Matter) => t(matterIds[matter]);
+
+const topicIds: Record<PolicyTopic, [string, string]> = {
+  who_lives_and_visits: ['topic-who_lives_and_visits', 'topic-who_lives_and_visits-prompt'],
+  privacy_bathrooms_bedrooms: ['topic-privacy_bathrooms_bedrooms', 'topic-privacy_bathrooms_bedrooms-prompt'],
+  touch_and_comfort: ['topic-touch_and_comfort', 'topic-touch_and_comfort-prompt'],
+  online_and_phones: ['topic-online_and_phones', 'topic-online_and_phones-prompt'],
+  photos: ['topic-photos', 'topic-photos-prompt'],
+  babysitting: ['topic-babysitting', 'topic-babysitting-prompt'],
+  transport: ['topic-transport', 'topic-transport-prompt'],
+  if_a_concern_is_raised: ['topic-if_a_concern_is_raised', 'topic-if_a_concern_is_raised-prompt'],
+  other: ['topic-other', 'topic-other-prompt'],
+};
+export const topicWords = (topic: PolicyTopic) => ({ heading: t(topicIds[topic][0]), prompt: t(topicIds[topic][1]) });
+
+const shareableIds: Record<ShareableKind, string> = {
+  statement: 'shareable-statement',
+  pathway_note: 'shareable-pathway_note',
+  safer_caring_policy: 'shareable-safer_caring_policy',
+  learning_entry: 'shareable-learning_entry',
+};
+export const shareableWords = (kind: ShareableKind) => t(shareableIds[kind]);
+
+const learningIds: Record<LearningKind, string> = {
+  course: 'learning-course',
+  reading: 'learning-reading',
+  webinar: 'learning-webinar',
+  support_group: 'learning-support_group',
+  other: 'learning-other',
+};
+export const learningWords = (kind: LearningKind) => t(learningIds[kind]);
+export const LEARNING_KINDS = Object.keys(learningIds) as LearningKind[];
+
+/** "23 November 2026" / "23 Tachwedd 2026" */
 export function dayWords(rfc3339: string): string {
-  return new Date(rfc3339).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(rfc3339).toLocaleDateString(language(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-export const roleWords: Record<Role, string> = { young_person: 'Young person', carer: 'Foster carer' };
-
-export const actionWords: Record<ActionStatus, { text: string; mark: string }> = {
-  not_started: { text: 'Not started', mark: '○' },
-  in_progress: { text: 'Started', mark: '◐' },
-  done: { text: 'Done', mark: '✔' },
-};
-
-/** "1 h 30 min" */
+/** "1 h 30 min" / "1 awr 30 mun" */
 export function hoursWords(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return t('duration-minutes', { minutes: rest });
+  return rest === 0 ? t('duration-hours', { hours }) : t('duration-hours-minutes', { hours, minutes: rest });
 }
 
-/** "2027-01-14" → "Thursday 14 January 2027" */
+/** "2027-01-14" → "Thursday 14 January 2027" / "Dydd Iau 14 Ionawr 2027" */
 export function dateWords(date: string): string {
   // Built from parts, so every browser engine writes it the same way.
   const d = new Date(`${date}T12:00:00Z`);
-  const part = (o: Intl.DateTimeFormatOptions) => d.toLocaleDateString('en-GB', { ...o, timeZone: 'UTC' });
+  const part = (o: Intl.DateTimeFormatOptions) => d.toLocaleDateString(language(), { ...o, timeZone: 'UTC' });
   return `${part({ weekday: 'long' })} ${d.getUTCDate()} ${part({ month: 'long' })} ${d.getUTCFullYear()}`;
 }
 
@@ -65,8 +118,8 @@ export function localToday(now = new Date()): string {
   return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }
 
-/** "2026-09" → "Sep 2026" */
+/** "2026-09" → "Sep 2026" / "Medi 2026" */
 export function monthWords(month: string): string {
   const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(language(), { month: 'short', year: 'numeric', timeZone: 'UTC' });
 }

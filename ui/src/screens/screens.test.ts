@@ -16,7 +16,7 @@ import Shared from '../lib/Shared.svelte';
 
 function as(name: 'Robin' | 'Sam') {
   const state = sampleState();
-  state.session = { name, role: name === 'Robin' ? 'young_person' : 'carer' };
+  state.session = { name, role: name === 'Robin' ? 'young_person' : 'carer', language: 'en-GB' };
   return installFakeBackend(state);
 }
 
@@ -119,7 +119,7 @@ describe('Our safer-caring policy', () => {
     render(Policy);
     expect(await screen.findByDisplayValue('The Ashdown household')).toBeInTheDocument();
     expect(screen.getByLabelText('Privacy, bathrooms and bedrooms')).toHaveValue('We knock and wait for an answer before going into a bedroom.');
-    await fireEvent.input(screen.getByLabelText('Photos'), { target: { value: 'We ask before taking any photo.' } });
+    await fireEvent.input(screen.getByLabelText('Photos and sharing images'), { target: { value: 'We ask before taking any photo.' } });
     await waitFor(() => expect(screen.getByTestId('policy-status')).toHaveTextContent('Saved'));
     expect(state.policies.Sam.sections.map((s) => s.topic)).toEqual(['privacy_bathrooms_bedrooms', 'photos']);
     await fireEvent.click(screen.getByRole('button', { name: 'Save as a document' }));
@@ -130,7 +130,7 @@ describe('Our safer-caring policy', () => {
     const state = as('Sam');
     delete state.policies.Sam;
     render(Policy);
-    await fireEvent.input(await screen.findByLabelText('Photos'), { target: { value: 'Ask first.' } });
+    await fireEvent.input(await screen.findByLabelText('Photos and sharing images'), { target: { value: 'Ask first.' } });
     expect(screen.getByTestId('policy-status')).toHaveTextContent('Add your household’s name first');
     await fireEvent.input(screen.getByLabelText('Household name'), { target: { value: 'The Oak Road household' } });
     await waitFor(() => expect(state.policies.Sam?.sections).toEqual([{ topic: 'photos', text: 'Ask first.' }]));
@@ -214,7 +214,7 @@ describe('Settings', () => {
   it('saves display choices and the idle time, and refuses an idle time out of range', async () => {
     const state = as('Robin');
     const seen: string[] = [];
-    render(Settings, { settings: state.settings, onchange: (s: DisplaySettings) => seen.push(JSON.stringify(s)), onrecoverycode: () => {} });
+    render(Settings, { settings: state.settings, language: 'en-GB', onlanguage: () => {}, onchange: (s: DisplaySettings) => seen.push(JSON.stringify(s)), onrecoverycode: () => {} });
     await fireEvent.click(screen.getByLabelText('Larger'));
     await waitFor(() => expect(state.settings.text_size).toBe('larger'));
     await fireEvent.click(screen.getByLabelText('High contrast'));
@@ -233,7 +233,7 @@ describe('Settings', () => {
   it('makes a new recovery code only with the passphrase', async () => {
     const state = as('Robin');
     const codes: string[] = [];
-    render(Settings, { settings: state.settings, onchange: () => {}, onrecoverycode: (c: string) => codes.push(c) });
+    render(Settings, { settings: state.settings, language: 'en-GB', onlanguage: () => {}, onchange: () => {}, onrecoverycode: (c: string) => codes.push(c) });
     await fireEvent.input(screen.getByLabelText('Your passphrase'), { target: { value: 'wrong' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Make a new recovery code' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('That passphrase is not right');
@@ -247,7 +247,7 @@ describe('Settings', () => {
 
   it('changes the passphrase only with the right current one and two matching new ones', async () => {
     const state = as('Robin');
-    render(Settings, { settings: state.settings, onchange: () => {}, onrecoverycode: () => {} });
+    render(Settings, { settings: state.settings, language: 'en-GB', onlanguage: () => {}, onchange: () => {}, onrecoverycode: () => {} });
     const fill = async (current: string, next: string, again: string) => {
       await fireEvent.input(screen.getByLabelText('Passphrase now'), { target: { value: current } });
       await fireEvent.input(screen.getByLabelText('New passphrase'), { target: { value: next } });
@@ -268,21 +268,21 @@ describe('Settings', () => {
 describe('Home', () => {
   it("shows the young person's next review date from their plan, counting the days", async () => {
     as('Robin');
-    render(Home, { session: { name: 'Robin', role: 'young_person' }, ongo: () => {}, today: '2026-11-23' });
+    render(Home, { session: { name: 'Robin', role: 'young_person', language: 'en-GB' }, ongo: () => {}, today: '2026-11-23' });
     await waitFor(() => expect(screen.getByTestId('next-review')).toHaveTextContent('Your next review: Thursday 14 January 2027 (in 52 days).'));
     expect(screen.getByTestId('todo')).toHaveTextContent('2 steps in your plan still to do.');
   });
 
   it('says the date is not here yet when the review has passed or no plan gives one', async () => {
     as('Robin');
-    render(Home, { session: { name: 'Robin', role: 'young_person' }, ongo: () => {}, today: '2027-01-15' });
+    render(Home, { session: { name: 'Robin', role: 'young_person', language: 'en-GB' }, ongo: () => {}, today: '2027-01-15' });
     await waitFor(() => expect(screen.getByTestId('todo')).toHaveTextContent('steps in your plan'));
     expect(screen.getByTestId('next-review')).toHaveTextContent('Your next review date is not here yet.');
   });
 
   it("reminds a carer when the policy is due to be looked at again", async () => {
     as('Sam');
-    render(Home, { session: { name: 'Sam', role: 'carer' }, ongo: () => {}, today: '2027-11-02' });
+    render(Home, { session: { name: 'Sam', role: 'carer', language: 'en-GB' }, ongo: () => {}, today: '2027-11-02' });
     await waitFor(() => expect(screen.getByTestId('todo')).toHaveTextContent('due to be looked at again'));
   });
 });

@@ -1,4 +1,5 @@
-// The screens each person can open, in the order the menu shows them.
+// The screens each person can open, in the order the menu shows them, each with the message
+// id of its name in the menu.
 import type { Role } from '../lib/api';
 
 export type Screen =
@@ -16,21 +17,21 @@ export type Screen =
 
 export const menus: Record<Role, { screen: Screen; label: string }[]> = {
   young_person: [
-    { screen: 'home', label: 'Home' },
-    { screen: 'review', label: 'Get ready for my review' },
-    { screen: 'say', label: 'Say something' },
-    { screen: 'plan', label: 'My plan' },
-    { screen: 'notes', label: 'My notes' },
-    { screen: 'shared', label: "What I've shared" },
-    { screen: 'privacy', label: 'Sharing and privacy' },
-    { screen: 'settings', label: 'Settings' },
+    { screen: 'home', label: 'menu-home' },
+    { screen: 'review', label: 'menu-review' },
+    { screen: 'say', label: 'menu-say' },
+    { screen: 'plan', label: 'menu-plan' },
+    { screen: 'notes', label: 'menu-notes' },
+    { screen: 'shared', label: 'menu-shared' },
+    { screen: 'privacy', label: 'menu-privacy' },
+    { screen: 'settings', label: 'menu-settings' },
   ],
   carer: [
-    { screen: 'home', label: 'Home' },
-    { screen: 'resources', label: 'Resources' },
-    { screen: 'policy', label: 'Our safer-caring policy' },
-    { screen: 'learning', label: 'Learning log' },
-    { screen: 'privacy', label: 'Sharing and privacy' },
-    { screen: 'settings', label: 'Settings' },
+    { screen: 'home', label: 'menu-home' },
+    { screen: 'resources', label: 'menu-resources' },
+    { screen: 'policy', label: 'menu-policy' },
+    { screen: 'learning', label: 'menu-learning' },
+    { screen: 'privacy', label: 'menu-privacy' },
+    { screen: 'settings', label: 'menu-settings' },
   ],
 };

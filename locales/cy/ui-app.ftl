@@ -1,0 +1,23 @@
+# Bar a dewislen y ffenestr.
+app-name = Waymark
+app-opening = Wrthi'n agor…
+bar-unlocked = Wedi datgloi: { $name } ({ $role })
+bar-locked = Wedi cloi
+bar-help = Help a chyngor
+bar-back-to-my-things = Yn ôl i fy mhethau
+bar-back-to-start = Yn ôl i'r dechrau
+bar-lock = Cloi
+bar-quick-exit = Gadael yn gyflym
+bar-quick-exit-keys = (Esc ddwywaith)
+menu = Dewislen
+menu-home = Hafan
+menu-review = Paratoi ar gyfer fy adolygiad
+menu-say = Dweud rhywbeth
+menu-plan = Fy nghynllun
+menu-notes = Fy nodiadau
+menu-shared = Beth rydw i wedi'i rannu
+menu-privacy = Rhannu a phreifatrwydd
+menu-settings = Gosodiadau
+menu-resources = Adnoddau
+menu-policy = Ein polisi gofal mwy diogel
+menu-learning = Cofnod dysgu

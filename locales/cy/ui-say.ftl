@@ -1,0 +1,94 @@
+# Y sgrin hafan, paratoi ar gyfer adolygiad, dweud rhywbeth, rhannu, a beth rydw i wedi'i ddweud.
+
+## Hafan
+home-hello = Helo, { $name }
+# $date yw diwrnod yr adolygiad nesaf, mewn print trwm; $when yw home-next-review-when.
+home-next-review = Eich adolygiad nesaf: { $date } ({ $when }).
+home-next-review-when = { $days ->
+    [0] heddiw
+    [1] yfory
+    [two] mewn { $days } ddiwrnod
+   *[other] mewn { $days } diwrnod
+}
+home-next-review-none = Dydy dyddiad eich adolygiad nesaf ddim yma eto. Bydd yn dod gyda'ch cynllun.
+home-todo = Beth sydd angen ei wneud
+# $kind yw'r math o beth sy'n cael ei ddweud, e.e. "Rwy'n poeni".
+home-finish = Gorffen “{ $kind }”
+home-ready = { $count ->
+    [one] Mae { $count } yn barod i'w rannu pan fyddwch chi eisiau.
+   *[other] Mae { $count } yn barod i'w rhannu pan fyddwch chi eisiau.
+}
+home-see-them = Eu gweld
+home-open-steps = { $count ->
+    [one] Mae { $count } cam ar ôl i'w wneud yn eich cynllun.
+    [two] Mae { $count } gam ar ôl i'w gwneud yn eich cynllun.
+    [few] Mae { $count } cham ar ôl i'w gwneud yn eich cynllun.
+    [many] Mae { $count } cham ar ôl i'w gwneud yn eich cynllun.
+   *[other] Mae { $count } cam ar ôl i'w gwneud yn eich cynllun.
+}
+home-see-plan = Gweld fy nghynllun
+home-plan-changed = Mae eich cynllun wedi newid ers y fersiwn ddiwethaf.
+home-see-changes = Gweld beth sydd wedi newid
+home-nothing = Dim byd ar hyn o bryd. Gallwch chi baratoi ar gyfer eich adolygiad nesaf pryd bynnag rydych chi eisiau.
+home-start-policy = Dechreuwch bolisi gofal mwy diogel eich aelwyd.
+home-start-it = Ei ddechrau
+home-policy-due = Mae'n bryd edrych eto ar eich polisi gofal mwy diogel.
+home-open-it = Ei agor
+# $time yw faint o amser gymerodd yr eitemau i gyd, e.e. "1 awr 30 mun".
+home-learning-log = { $count ->
+    [one] Mae { $count } eitem yn eich cofnod dysgu ({ $time }).
+   *[other] Mae { $count } eitem yn eich cofnod dysgu ({ $time }).
+}
+home-add-to-it = Ychwanegu ato
+# $lock a $exit yw enwau'r botymau Cloi a Gadael yn gyflym, mewn print trwm.
+home-lock-hint = Pwyswch { $lock } pan fyddwch chi wedi gorffen. Mae { $exit } (neu Esc ddwywaith) yn cuddio Waymark ar unwaith.
+
+## Paratoi ar gyfer adolygiad
+review-saved = Wedi cadw
+review-saving = Wrthi'n cadw…
+review-not-answered = Heb ateb
+# $section yw'r rhan o'r adolygiad y mae'r cwestiwn ynddi.
+review-progress = { $section } · Cwestiwn { $number } o { $total }
+review-pick-face = Dewiswch yr un sy'n iawn i chi
+review-pick-one = Dewiswch un
+review-your-words = Eich geiriau chi
+review-add-words = Unrhyw beth rydych chi eisiau ei ychwanegu? (gallwch chi adael hwn yn wag)
+review-back = Yn ôl
+review-check-answers = Gwirio fy atebion
+review-next = Nesaf
+review-finish-later = Gorffen nes ymlaen
+review-check-heading = Gwiriwch eich atebion
+review-change = Newid
+review-ready-note = Pan fydd yn barod, chi sy'n dewis a ydych chi am ei rannu, a phryd. Does dim byd wedi'i anfon eto.
+review-ready = Mae'n barod
+review-opening = Wrthi'n agor…
+
+## Dweud rhywbeth
+say-heading = Dweud rhywbeth
+say-what = Beth rydych chi eisiau ei ddweud?
+say-not-safe-now = Os nad ydych chi'n ddiogel ar hyn o bryd, ffoniwch rywun nawr.
+say-works-offline = Mae hyn yn gweithio heb y rhyngrwyd.
+say-urgent-note = Bydd beth rydych chi'n ei ysgrifennu yma yn cael ei farcio'n frys pan fydd yn cael ei rannu. Efallai na fydd neb yn ei ddarllen yn syth.
+say-own-words = Ysgrifennwch y peth yn eich geiriau eich hun
+say-saving = Wrthi'n cadw…
+say-saved = Wedi cadw
+say-ready = Mae'n barod
+say-finish-later = Gorffen nes ymlaen
+
+## Rhannu un peth gyda'r gwasanaeth
+share-this-kind = y math hwn o beth
+share-will-send = Bydd yn cael ei anfon pan fydd modd cysylltu â { $service }.
+share-sent = Wedi'i anfon at { $service }.
+# $what yw beth fyddai'n cael ei rannu, e.e. "eich cofnod dysgu"; $service yw enw'r gwasanaeth.
+share-ask = I rannu hwn, dywedwch ie i rannu { $what } gyda { $service }. Gallwch chi newid eich meddwl unrhyw bryd.
+share-yes = Dweud ie a rhannu
+share-not-now = Dim nawr
+share-with = Rhannu gyda { $service }
+
+## Beth rydw i wedi'i ddweud
+shared-heading = Beth rydw i wedi'i ddweud
+shared-nothing = Dim byd eto. Bydd beth rydych chi'n ei ysgrifennu yn dangos yma, gyda beth ddigwyddodd iddo.
+shared-timeline = Beth ddigwyddodd iddo
+# $status yw cam, e.e. "Wedi'i rannu"; $date yw'r diwrnod y digwyddodd.
+shared-step-done = { $status }: { $date }
+shared-step-not-yet = { $status }: ddim eto

@@ -1,0 +1,88 @@
+# Y sgrin gychwyn (agor, creu neu adfer proffil), y cod adfer, y mesurydd cryfder cyfrinymadrodd a'r Gosodiadau.
+
+## Cychwyn: dewis ac agor proffil
+start-choose-profile-first = Dewiswch eich proffil yn gyntaf.
+start-who-are-you = Pwy ydych chi?
+# Ar ôl enw proffil yn y rhestr; $role yw "Person ifanc" neu "Gofalwr maeth".
+start-profile-role = ({ $role })
+start-passphrase-hint = O leiaf 10 nod. Mae tri gair ar hap yn hawdd i'w cofio ac yn anodd eu dyfalu.
+start-suggest = Awgrymu tri gair
+start-show-typed = Dangos beth rydw i wedi'i deipio
+start-unlock-heading = Agor eich proffil
+start-passphrase = Cyfrinymadrodd
+start-opening = Wrthi'n agor…
+start-open = Agor
+start-forgot = Rydw i wedi anghofio fy nghyfrinymadrodd
+start-make-new = Creu proffil newydd
+
+## Cychwyn: mynd yn ôl i mewn gyda chod adfer
+start-recover-heading = Mynd yn ôl i mewn gyda'ch cod adfer
+# Daw cod enghreifftiol ar ôl hwn, "7K2M-QX9D-…".
+start-recover-intro = Eich cod adfer yw'r un wnaethoch chi ei argraffu neu ei gadw pan wnaethoch chi greu eich proffil. Mae'n edrych fel hyn:
+start-recovery-code = Cod adfer
+start-new-passphrase = Cyfrinymadrodd newydd
+start-checking = Wrthi'n gwirio…
+start-set-new-passphrase = Gosod fy nghyfrinymadrodd newydd
+start-back-to-unlock = Yn ôl i agor proffil
+
+## Cychwyn: creu proffil
+start-create-heading = Creu eich proffil
+start-your-name = Eich enw
+# Y cwestiwn y mae'r ddau ddewis nesaf yn ei orffen: "Rydw i'n" "berson ifanc" / "ofalwr maeth" (treiglad meddal ar ôl 'n).
+start-i-am = Rydw i'n
+start-role-young-person = berson ifanc
+start-role-carer = ofalwr maeth
+start-making = Wrthi'n creu…
+start-make-my-profile = Creu fy mhroffil
+
+## Y cod adfer, sy'n cael ei ddangos unwaith
+recovery-heading = Eich cod adfer
+recovery-only-way = Os byddwch chi'n anghofio eich cyfrinymadrodd, y cod hwn yw'r unig ffordd yn ôl i mewn. Does gan neb arall gopi, dim hyd yn oed ni.
+recovery-keep-safe = Argraffwch y cod neu ei gadw fel ffeil, yna rhowch ef rywle diogel. Dim ond y tro hwn y byddwn ni'n ei ddangos.
+recovery-print = Ei argraffu
+recovery-save = Ei gadw fel ffeil
+# $path yw lle cafodd y ffeil ei chadw.
+recovery-saved = Wedi'i gadw yn { $path }
+recovery-check-label = I wirio bod y cod gennych chi, teipiwch y pedwar nod olaf o'ch cod
+recovery-kept = Rydw i wedi'i gadw'n ddiogel
+recovery-not-end = Nid dyna ddiwedd eich cod. Teipiwch y pedwar nod olaf: y rhai ar ôl y llinell fer (-) olaf.
+
+## Pa mor anodd yw dyfalu cyfrinymadrodd newydd
+# Daw'r lefel mewn print trwm ar ôl hwn, e.e. "Cryfder: Da".
+strength-label = Cryfder:
+strength-too-weak = Rhy hawdd i'w ddyfalu
+strength-okay = Iawn
+strength-good = Da
+strength-strong = Cryf
+# Ar ôl y lefel pan fydd y cyfrinymadrodd yn cael ei wrthod; $problem yw'r rheswm, yng ngeiriau'r ap.
+strength-problem = : { $problem }
+
+## Gosodiadau
+settings-heading = Gosodiadau
+settings-saved = Wedi'i gadw
+settings-text-size = Maint y testun
+settings-text-standard = Safonol
+settings-text-large = Mawr
+settings-text-larger = Mwy
+settings-dyslexia-font = Llythrennau haws eu darllen (ffont plaen gyda mwy o le rhwng llythrennau a llinellau)
+settings-high-contrast = Cyferbyniad uchel
+settings-idle-label = Cloi Waymark ar ôl hyn o funudau heb i ddim byd ddigwydd (1 i 60)
+settings-idle-invalid = Cloi ar ôl: dewiswch nifer cyfan o funudau rhwng 1 a 60.
+settings-save = Cadw
+settings-passphrase-heading = Newid fy nghyfrinymadrodd
+settings-passphrases-differ = Dydy'r ddau gyfrinymadrodd newydd ddim yr un fath. Teipiwch nhw eto.
+settings-passphrase-changed = Mae eich cyfrinymadrodd wedi newid. Defnyddiwch yr un newydd y tro nesaf.
+settings-passphrase-now = Cyfrinymadrodd presennol
+settings-new-passphrase = Cyfrinymadrodd newydd
+settings-new-passphrase-again = Cyfrinymadrodd newydd eto
+settings-change-passphrase = Newid cyfrinymadrodd
+settings-recovery-heading = Fy nghod adfer
+settings-recovery-intro = Wedi colli eich cod adfer, neu heb ei gadw? Crëwch un newydd. Bydd yr hen un yn stopio gweithio ar unwaith.
+settings-your-passphrase = Eich cyfrinymadrodd
+settings-new-recovery-code = Creu cod adfer newydd
+
+## Dewis iaith: ar y sgrin gychwyn (yn y ddwy iaith, fel bod y naill ddarllenydd neu'r llall yn ei weld) ac yn y Gosodiadau
+start-language = Iaith · Language
+settings-language = Iaith
+# Sut mae cod adfer yn edrych (yr un peth ym mhob iaith)
+start-recovery-code-sample = 7K2M-QX9D-…

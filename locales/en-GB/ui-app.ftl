@@ -1,0 +1,23 @@
+# The window's bar and menu.
+app-name = Waymark
+app-opening = Opening…
+bar-unlocked = Unlocked: { $name } ({ $role })
+bar-locked = Locked
+bar-help = Help and guidance
+bar-back-to-my-things = Back to my things
+bar-back-to-start = Back to start
+bar-lock = Lock
+bar-quick-exit = Quick exit
+bar-quick-exit-keys = (Esc twice)
+menu = Menu
+menu-home = Home
+menu-review = Get ready for my review
+menu-say = Say something
+menu-plan = My plan
+menu-notes = My notes
+menu-shared = What I've shared
+menu-privacy = Sharing and privacy
+menu-settings = Settings
+menu-resources = Resources
+menu-policy = Our safer-caring policy
+menu-learning = Learning log

@@ -1,0 +1,88 @@
+# The start screen (open, make or recover a profile), the recovery code, the passphrase strength meter and Settings.
+
+## Start: choosing and opening a profile
+start-choose-profile-first = Choose your profile first.
+start-who-are-you = Who are you?
+# After a profile's name in the list; $role is "Young person" or "Foster carer".
+start-profile-role = ({ $role })
+start-passphrase-hint = At least 10 characters. Three random words are easy to remember and hard to guess.
+start-suggest = Suggest three words
+start-show-typed = Show what I typed
+start-unlock-heading = Open your profile
+start-passphrase = Passphrase
+start-opening = Opening…
+start-open = Open
+start-forgot = I forgot my passphrase
+start-make-new = Make a new profile
+
+## Start: getting back in with a recovery code
+start-recover-heading = Get back in with your recovery code
+# Followed by a sample code, "7K2M-QX9D-…".
+start-recover-intro = Your recovery code is the one you printed or saved when you made your profile. It looks like
+start-recovery-code = Recovery code
+start-new-passphrase = New passphrase
+start-checking = Checking…
+start-set-new-passphrase = Set my new passphrase
+start-back-to-unlock = Back to open a profile
+
+## Start: making a profile
+start-create-heading = Make your profile
+start-your-name = Your name
+# The question the next two choices finish: "I am" "a young person" / "a foster carer".
+start-i-am = I am
+start-role-young-person = a young person
+start-role-carer = a foster carer
+start-making = Making…
+start-make-my-profile = Make my profile
+
+## The recovery code, shown once
+recovery-heading = Your recovery code
+recovery-only-way = If you forget your passphrase, this code is the only way back in. Nobody else has a copy, not even us.
+recovery-keep-safe = Print it or save it, then keep it somewhere safe. We will only show it this once.
+recovery-print = Print it
+recovery-save = Save it as a file
+# $path is where the file was saved.
+recovery-saved = Saved to { $path }
+recovery-check-label = To check you have it, type the last four characters of your code
+recovery-kept = I have kept it safe
+recovery-not-end = That is not the end of your code. Type the last four characters: the ones after the last dash.
+
+## How hard a new passphrase is to guess
+# Followed by the level in bold, e.g. "Strength: Good".
+strength-label = Strength:
+strength-too-weak = Too easy to guess
+strength-okay = OK
+strength-good = Good
+strength-strong = Strong
+# After the level when the passphrase is refused; $problem is the reason, in words from the app.
+strength-problem = : { $problem }
+
+## Settings
+settings-heading = Settings
+settings-saved = Saved
+settings-text-size = Text size
+settings-text-standard = Standard
+settings-text-large = Large
+settings-text-larger = Larger
+settings-dyslexia-font = Easier-to-read letters (a plain font with more space between letters and lines)
+settings-high-contrast = High contrast
+settings-idle-label = Lock Waymark after this many minutes with nothing happening (1 to 60)
+settings-idle-invalid = Lock after: choose a whole number of minutes between 1 and 60.
+settings-save = Save
+settings-passphrase-heading = Change my passphrase
+settings-passphrases-differ = The two new passphrases are not the same. Type them again.
+settings-passphrase-changed = Your passphrase is changed. Use the new one next time.
+settings-passphrase-now = Passphrase now
+settings-new-passphrase = New passphrase
+settings-new-passphrase-again = New passphrase again
+settings-change-passphrase = Change passphrase
+settings-recovery-heading = My recovery code
+settings-recovery-intro = Lost your recovery code, or did not keep it? Make a new one. The old one stops working straight away.
+settings-your-passphrase = Your passphrase
+settings-new-recovery-code = Make a new recovery code
+
+## Choosing a language: on the start screen (in both languages, so either reader finds it) and in Settings
+start-language = Language · Iaith
+settings-language = Language
+# What a recovery code looks like (the same in every language)
+start-recovery-code-sample = 7K2M-QX9D-…
