@@ -148,9 +148,9 @@ pub struct StatementView {
 
 #[derive(Debug, Serialize, TS)]
 pub struct HelplineView {
-    pub name: String,
+    /// Names the helpline's words in the catalogues (`helpline-<id>`, `helpline-<id>-note`).
+    pub id: String,
     pub number: String,
-    pub note: String,
 }
 
 /// A file Waymark saved because the person asked for it.

@@ -256,7 +256,7 @@ async fn question_set() -> CommandResult<QuestionSetView> {
 async fn helplines() -> CommandResult<Vec<HelplineView>> {
     Ok(HELPLINES
         .iter()
-        .map(|(name, number, note)| HelplineView { name: (*name).into(), number: (*number).into(), note: (*note).into() })
+        .map(|h| HelplineView { id: h.id.into(), number: h.number.into() })
         .collect())
 }
 
@@ -338,12 +338,11 @@ async fn recover(
 async fn save_recovery_code(state: tauri::State<'_, AppState>, recovery_code: String) -> CommandResult<SavedFile> {
     check_len("Recovery code", &recovery_code, 64)?;
     let code = RecoveryCode::parse(&recovery_code)?;
-    let name = with_session(&state, |_, s| Ok(s.display_name().to_string()))?;
-    let text = format!(
-        "Waymark recovery code for {name}\n\n{}\n\nIf you forget your passphrase, this code opens your profile.\nKeep it somewhere safe, away from this laptop. Anyone with it and this laptop can open your profile.\n",
-        code.display().as_str()
-    );
-    save_document(&state, &format!("Waymark recovery code - {name}"), "txt", text.as_bytes())
+    let (name, language) = with_session(&state, |v, s| Ok((s.display_name().to_string(), v.profile_language(s)?)))?;
+    let values = [("name", name.as_str().into()), ("code", code.display().as_str().to_string().into())];
+    let text = waymark_i18n::text_with(language, "recovery-document", &values) + "\n";
+    let stem = waymark_i18n::text_with(language, "recovery-document-name", &values[..1]);
+    save_document(&state, &stem, "txt", text.as_bytes())
 }
 
 #[tauri::command]

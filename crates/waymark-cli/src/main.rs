@@ -652,8 +652,9 @@ fn statement(cx: &mut Context, cmd: StatementCommand) -> Outcome {
             }
             if kind.is_urgent() {
                 eprintln!("If you are not safe right now:");
-                for (name, number, note) in waymark_core::domain::statement::HELPLINES {
-                    eprintln!("  {name}: {number}. {note}");
+                for h in waymark_core::domain::statement::HELPLINES {
+                    let english = waymark_core::Language::EnGb;
+                    eprintln!("  {}: {}. {}", h.name(english), h.number, h.note(english));
                 }
             }
             println!("{}", rec.id);

@@ -73,7 +73,15 @@ fn the_question_set_is_data_and_not_safe_is_urgent() {
     assert!(set.questions.iter().any(|q| q.id == "feeling_safe"));
     assert!(StatementKind::NotSafe.is_urgent());
     assert!(!StatementKind::Worried.is_urgent());
-    assert!(waymark_core::domain::statement::HELPLINES.iter().any(|(_, n, _)| *n == "0800 1111"));
+    let helplines = waymark_core::domain::statement::HELPLINES;
+    assert!(helplines.iter().any(|h| h.number == "0800 1111"));
+    for h in helplines {
+        for language in waymark_core::Language::ALL {
+            // Every helpline has its own words in every language (no fallback to English).
+            assert!(waymark_i18n::catalogue().has(language, &format!("helpline-{}-note", h.id)), "{} {language:?}", h.id);
+        }
+    }
+    assert_eq!(helplines[0].note(waymark_core::Language::Cy), "Am ddim, unrhyw bryd, ddydd neu nos. Fydd o ddim yn dangos ar eich bil ffôn.");
 }
 
 fn plan(version: u32, goals: Vec<Goal>) -> Plan {

@@ -202,8 +202,8 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
     case 'question_set': return fakeQuestions;
     case 'helplines':
       return [
-        { name: 'Childline', number: '0800 1111', note: 'Free, any time, about anything.' },
-        { name: 'Emergency', number: '999', note: 'If you are in danger now.' },
+        { id: 'childline', number: '0800 1111' },
+        { id: 'emergency', number: '999' },
       ];
     case 'list_statements': return state.statements[key()] ?? [];
     case 'start_statement': {

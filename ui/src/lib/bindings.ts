@@ -42,7 +42,11 @@ export type StatusChangeView = { status: StatementStatus,
  */
 at: string, };
 export type StatementView = { id: string, kind: StatementKind, status: StatementStatus, urgent: boolean, answers: Array<AnswerView>, words: string | null, history: Array<StatusChangeView>, updated_at: string, };
-export type HelplineView = { name: string, number: string, note: string, };
+export type HelplineView = { 
+/**
+ * Names the helpline's words in the catalogues (`helpline-<id>`, `helpline-<id>-note`).
+ */
+id: string, number: string, };
 export type ResourceMarkView = { resource_id: string, bookmarked: boolean, read: boolean, };
 export type Matter = "personal_support" | "education_or_training" | "employment" | "contingency_plans" | "accommodation" | "family_and_social_relationships" | "practical_skills" | "financial_support" | "health" | "identity";
 export type MatterView = { matter: Matter, label: string, };

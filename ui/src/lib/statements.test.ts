@@ -27,7 +27,7 @@ function backend(statements: Statement[], failWords = false) {
     const find = () => statements.find((s) => s.id === a.id)!;
     switch (cmd) {
       case 'question_set': return questions;
-      case 'helplines': return [{ name: 'Childline', number: '0800 1111', note: 'Free, any time.' }, { name: 'Emergency', number: '999', note: 'Danger now.' }];
+      case 'helplines': return [{ id: 'childline', number: '0800 1111' }, { id: 'emergency', number: '999' }];
       case 'list_statements': return statements;
       case 'start_statement': {
         const s: Statement = { id: `s${statements.length + 1}`, kind: a.kind, status: 'draft', urgent: a.kind === 'not_safe', words: null, answers: [], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }], updated_at: '2026-11-20T10:00:00Z' };

@@ -87,6 +87,16 @@ const learningIds: Record<LearningKind, string> = {
 export const learningWords = (kind: LearningKind) => t(learningIds[kind]);
 export const LEARNING_KINDS = Object.keys(learningIds) as LearningKind[];
 
+const helplineIds: Record<string, [string, string]> = {
+  childline: ['helpline-childline', 'helpline-childline-note'],
+  emergency: ['helpline-emergency', 'helpline-emergency-note'],
+};
+/** A helpline's name and a line about it; one this UI does not know shows its id and number only. */
+export function helplineWords(id: string): { name: string; note: string } {
+  const ids = helplineIds[id];
+  return ids ? { name: t(ids[0]), note: t(ids[1]) } : { name: id, note: '' };
+}
+
 /** "23 November 2026" / "23 Tachwedd 2026" */
 export function dayWords(rfc3339: string): string {
   return new Date(rfc3339).toLocaleDateString(language(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

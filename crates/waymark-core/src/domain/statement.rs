@@ -60,11 +60,26 @@ impl StatementKind {
     }
 }
 
-/// Who to call now. Shown with "I don't feel safe", and it must work offline, so it lives here.
-pub const HELPLINES: &[(&str, &str, &str)] = &[
-    ("Childline", "0800 1111", "Free, any time, day or night. It won't show on your phone bill."),
-    ("Emergency", "999", "If you are in danger right now."),
-];
+/// Someone to call now. Shown with "I don't feel safe", and it must work offline, so it lives
+/// here. Its name and a line about it are in the catalogues, under `helpline-<id>` and
+/// `helpline-<id>-note`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Helpline {
+    pub id: &'static str,
+    pub number: &'static str,
+}
+
+impl Helpline {
+    pub fn name(&self, language: waymark_i18n::Language) -> String {
+        waymark_i18n::text(language, &format!("helpline-{}", self.id))
+    }
+
+    pub fn note(&self, language: waymark_i18n::Language) -> String {
+        waymark_i18n::text(language, &format!("helpline-{}-note", self.id))
+    }
+}
+
+pub const HELPLINES: &[Helpline] = &[Helpline { id: "childline", number: "0800 1111" }, Helpline { id: "emergency", number: "999" }];
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
