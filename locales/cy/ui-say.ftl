@@ -92,3 +92,5 @@ shared-timeline = Beth ddigwyddodd iddo
 # $status yw cam, e.e. "Wedi'i rannu"; $date yw'r diwrnod y digwyddodd.
 shared-step-done = { $status }: { $date }
 shared-step-not-yet = { $status }: ddim eto
+# O dan gwestiwn sydd heb ei gyfieithu eto i'r iaith a ddewiswyd
+review-not-translated = Dydy'r cwestiwn hwn ddim wedi'i gyfieithu eto, felly mae yn Saesneg.

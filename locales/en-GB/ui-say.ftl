@@ -85,3 +85,5 @@ shared-timeline = What happened to it
 # $status is a step, e.g. "Shared"; $date is the day it happened.
 shared-step-done = { $status }: { $date }
 shared-step-not-yet = { $status }: not yet
+# Under a question not yet translated into the chosen language (never shown in English)
+review-not-translated = This question is not translated yet, so it is in English.

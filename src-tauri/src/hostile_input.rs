@@ -310,7 +310,7 @@ fn commands(h: &Harness) -> Vec<Command> {
     let note = h.ok("save_note", json!({"note": {"matter": "health", "text": "Dentist booked for March.", "progress": 20}}));
     let note = note["id"].as_str().unwrap().to_string();
     let resource = h.ok("search_library", json!({"query": ""}))[0]["id"].as_str().unwrap().to_string();
-    let question = h.ok("question_set", json!({}))["questions"]
+    let question = h.ok("question_set", json!({"language": "en-GB"}))["questions"]
         .as_array()
         .unwrap()
         .iter()
@@ -327,7 +327,7 @@ fn commands(h: &Harness) -> Vec<Command> {
         // A profile that does not exist, so the calls are not guesses at a real passphrase.
         c("unlock", Nobody, json!({"name": "Nobody Here", "passphrase": PASSPHRASE})),
         c("session_status", Nobody, json!({})),
-        c("question_set", Nobody, json!({})),
+        c("question_set", Nobody, json!({"language": "cy"})),
         c("helplines", Nobody, json!({})),
         c("search_library", Nobody, json!({"query": "contact"})),
         c("get_resource", Nobody, json!({"id": resource})),

@@ -100,6 +100,13 @@ pub struct ResourceView {
     pub sources: Vec<String>,
 }
 
+/// A choice as shown (`label`, in the person's language) and as kept in the answer (`value`).
+#[derive(Debug, Serialize, TS)]
+pub struct ChoiceView {
+    pub value: String,
+    pub label: String,
+}
+
 #[derive(Debug, Serialize, TS)]
 pub struct QuestionView {
     pub id: String,
@@ -108,7 +115,10 @@ pub struct QuestionView {
     pub kind: String,
     pub prompt: String,
     pub hint: Option<String>,
-    pub choices: Vec<String>,
+    pub choices: Vec<ChoiceView>,
+    /// The language the words are really in: the one asked for, or English when this question
+    /// is not translated yet (the screen says so).
+    pub language: Language,
 }
 
 #[derive(Debug, Serialize, TS)]
@@ -340,6 +350,7 @@ pub fn typescript_bindings() -> String {
         ResourceView::decl(&cfg),
         StatementKind::decl(&cfg),
         StatementStatus::decl(&cfg),
+        ChoiceView::decl(&cfg),
         QuestionView::decl(&cfg),
         QuestionSetView::decl(&cfg),
         AnswerView::decl(&cfg),

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use ipc::{
-    AnswerView, HelplineView, IpcError, LearningEntryView, LearningLogView, MatterView, MonthTotal,
+    AnswerView, ChoiceView, HelplineView, IpcError, LearningEntryView, LearningLogView, MatterView, MonthTotal,
     NoteInput, NoteView, PlanView, PolicyView, PolicyTopicView, ProfileView, QuestionSetView, QuestionView, ResourceHitView,
     ResourceMarkView, ResourceView, SavedFile, SessionView, NewRecoveryCode, SessionWithCode, SharingView, StatementView,
     StatusChangeView, WithdrawnView,
@@ -228,24 +228,25 @@ fn record_id(id: &str) -> CommandResult<RecordId> {
     Ok(RecordId::parse(id)?)
 }
 
-/// The current review questions (data, not code).
+/// The current review questions (data, not code), in `language` where translated.
 #[tauri::command]
-async fn question_set() -> CommandResult<QuestionSetView> {
-    let set = QuestionSet::current();
+async fn question_set(language: Language) -> CommandResult<QuestionSetView> {
+    let set = QuestionSet::current().in_language(language);
     Ok(QuestionSetView {
-        id: set.id.clone(),
-        version: set.version,
-        title: set.title.clone(),
+        id: set.set.id.clone(),
+        version: set.set.version,
+        title: set.title,
         questions: set
             .questions
-            .iter()
+            .into_iter()
             .map(|q| QuestionView {
-                id: q.id.clone(),
-                section: q.section.clone(),
-                kind: serde_json::to_value(&q.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
-                prompt: q.prompt.clone(),
-                hint: q.hint.clone(),
-                choices: q.choices.clone(),
+                id: q.question.id.clone(),
+                section: q.section,
+                kind: serde_json::to_value(&q.question.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                prompt: q.prompt,
+                hint: q.hint,
+                choices: q.choices.into_iter().map(|(value, label)| ChoiceView { value, label }).collect(),
+                language: q.language,
             })
             .collect(),
     })

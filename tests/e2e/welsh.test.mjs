@@ -1,10 +1,13 @@
 // One journey in Welsh in the real app: Cymraeg chosen at first start, a young person's profile
-// made in it, "I don't feel safe" with its helplines, the statement shared-ready with a Welsh
-// date, the language kept across a restart, and the profile switched to English in Settings
+// made in it (its recovery code saved in Welsh), "I don't feel safe" with its helplines, the
+// statement ready with a Welsh date, a review question in Welsh, the language kept across a
+// restart, and the profile switched to English in Settings
 // while the start screen stays Welsh.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
-import { confirmRecoveryCode, freshDataDir, startApp, waitForText } from './driver.mjs';
+import { confirmRecoveryCode, documentsDir, freshDataDir, startApp, waitForText } from './driver.mjs';
 
 const dataDir = freshDataDir();
 const PASS = 'telyn afon mynydd';
@@ -23,6 +26,12 @@ test('a young person uses Waymark in Welsh from the first screen to a finished s
     await b.$('[data-testid="new-passphrase"]').setValue(PASS);
     await b.$('[data-testid="create"]').click();
     await waitForText(b, '[data-testid="lock-status"]', 'Wedi datgloi: Cerys (Person ifanc)');
+    // The recovery code saved as a file is written in Welsh too, under a Welsh name.
+    await b.$('[data-testid="save-code"]').click();
+    await waitForText(b, '[data-testid="recovery"]', 'Cod adfer Waymark - Cerys.txt');
+    const saved = readFileSync(path.join(documentsDir(dataDir), 'Cod adfer Waymark - Cerys.txt'), 'utf8');
+    assert.match(saved, /^Cod adfer Waymark ar gyfer Cerys\n\n([0-9A-Z]{4}-){5}[0-9A-Z]{4}\n/);
+    assert.match(saved, /cyfrinymadrodd/);
     await confirmRecoveryCode(b);
     assert.equal(await b.$('[data-testid="go-say"]').getText(), 'Dweud rhywbeth');
 
@@ -39,6 +48,13 @@ test('a young person uses Waymark in Welsh from the first screen to a finished s
     await waitForText(b, '[data-testid="statement"]', 'Yn barod');
     const month = new Date().toLocaleDateString('cy', { month: 'long', timeZone: 'UTC' });
     assert.match(await b.$('[data-testid="statement"]').getText(), new RegExp(month), `the date names the month in Welsh (${month})`);
+
+    // The review questions come in Welsh from the shipped translation.
+    await b.$('[data-testid="go-review"]').click();
+    await waitForText(b, '[data-testid="question"]', 'Sut mae pethau gartref?');
+    assert.equal(await b.$('[data-testid="question"]').getAttribute('lang'), 'cy');
+    await b.$('[data-testid="face-4"]').click();
+    await waitForText(b, '[data-testid="saved"]', 'Wedi cadw');
   } finally {
     await app.stop();
   }

@@ -263,3 +263,39 @@ fn policy_and_learning_log_validate_and_total() {
     assert_eq!(months.get("2026-09"), Some(&120));
     assert_eq!(months.get("2026-10"), Some(&60));
 }
+
+#[test]
+fn the_question_set_is_whole_in_welsh_and_a_missing_translation_falls_back_to_english_visibly() {
+    use waymark_core::domain::statement::QuestionSetTranslation;
+    use waymark_core::Language;
+    let set = QuestionSet::current();
+    // The check that lists untranslated questions: none for the shipped Welsh.
+    assert_eq!(set.untranslated(Language::Cy), Vec::<&str>::new());
+    for t in QuestionSet::translations() {
+        let own = QuestionSet::all().iter().find(|s| s.id == t.id && s.version == t.version).expect("translates a shipped set");
+        for id in t.questions.keys() {
+            assert!(own.questions.iter().any(|q| &q.id == id), "{} translates a question the set does not have: {id}", t.language.tag());
+        }
+    }
+    let welsh = set.in_language(Language::Cy);
+    assert_eq!(welsh.title, "Paratoi ar gyfer fy adolygiad");
+    let place = welsh.questions.iter().find(|q| q.question.id == "where").unwrap();
+    assert_eq!(place.prompt, "Ble hoffech chi i'ch cyfarfod fod?");
+    // The answer keeps the set's own value; only the label is Welsh.
+    assert_eq!(place.choices[0], ("At home".to_string(), "Gartref".to_string()));
+
+    // A translation that lacks a question, or whose choices do not line up, leaves that question
+    // in English and says so.
+    let partial: QuestionSetTranslation = serde_json::from_str(
+        r#"{"id":"review","version":1,"language":"cy","title":"Paratoi","questions":{
+            "home":{"section":"Sut mae pethau'n mynd","prompt":"Sut mae pethau gartref?","hint":"Dewiswch wyneb."},
+            "where":{"section":"Fy nghyfarfod","prompt":"Ble?","choices":["Gartref"]}}}"#,
+    )
+    .unwrap();
+    let translations = [partial];
+    let mixed = set.in_language_with(Language::Cy, &translations);
+    let by_id = |id: &str| mixed.questions.iter().find(|q| q.question.id == id).unwrap().clone();
+    assert_eq!((by_id("home").prompt.as_str(), by_id("home").language), ("Sut mae pethau gartref?", Language::Cy));
+    assert_eq!((by_id("school").prompt.as_str(), by_id("school").language), ("How are things at school, college or work?", Language::EnGb));
+    assert_eq!(by_id("where").language, Language::EnGb, "one label for five choices is not a translation");
+}

@@ -63,8 +63,8 @@ const guide: PolicyTopicView[] = [
 export const fakeQuestions = {
   id: 'review', version: 1, title: 'Get ready for my review',
   questions: [
-    { id: 'home', section: 'How things are going', kind: 'face', prompt: 'How are things at home?', hint: null, choices: [] },
-    { id: 'worries', section: 'Worries', kind: 'words', prompt: 'Is anything worrying you?', hint: 'You can leave this out.', choices: [] },
+    { id: 'home', section: 'How things are going', kind: 'face', prompt: 'How are things at home?', hint: null, choices: [], language: 'en-GB' },
+    { id: 'worries', section: 'Worries', kind: 'words', prompt: 'Is anything worrying you?', hint: 'You can leave this out.', choices: [], language: 'en-GB' },
   ],
 };
 

@@ -72,7 +72,7 @@ export const sessionStatus = () => call<SessionView | null>('session_status');
 export const setProfileLanguage = (language: Language) => call<SessionView>('set_profile_language', { language });
 export const searchLibrary = (query: string) => call<ResourceHitView[]>('search_library', { query });
 export const getResource = (id: string) => call<ResourceView>('get_resource', { id });
-export const questionSet = () => call<QuestionSetView>('question_set');
+export const questionSet = (language: Language) => call<QuestionSetView>('question_set', { language });
 export const helplines = () => call<HelplineView[]>('helplines');
 export const listStatements = () => call<StatementView[]>('list_statements');
 export const startStatement = (kind: StatementKind) => call<StatementView>('start_statement', { kind });

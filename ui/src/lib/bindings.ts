@@ -29,11 +29,17 @@ export type ResourceHitView = { id: string, title: string, summary: string, audi
 export type ResourceView = { id: string, title: string, summary: string, audience: Audience, body: string, tags: Array<string>, reading_minutes: number, last_reviewed: string, sources: Array<string>, };
 export type StatementKind = "review_preparation" | "worried" | "good_news" | "change_something" | "service_feedback" | "not_safe";
 export type StatementStatus = "draft" | "ready" | "shared" | "received" | "read";
+export type ChoiceView = { value: string, label: string, };
 export type QuestionView = { id: string, section: string, 
 /**
  * "face", "words" or "choice".
  */
-kind: string, prompt: string, hint: string | null, choices: Array<string>, };
+kind: string, prompt: string, hint: string | null, choices: Array<ChoiceView>, 
+/**
+ * The language the words are really in: the one asked for, or English when this question
+ * is not translated yet (the screen says so).
+ */
+language: Language, };
 export type QuestionSetView = { id: string, version: number, title: string, questions: Array<QuestionView>, };
 export type AnswerView = { question_id: string, face: number | null, choice: string | null, words: string | null, };
 export type StatusChangeView = { status: StatementStatus, 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Review from './Review.svelte';
 import SaySomething from './SaySomething.svelte';
 import Shared from './Shared.svelte';
+import { setLanguage } from './i18n.svelte';
 
 type Statement = {
   id: string; kind: string; status: string; urgent: boolean; words: string | null; updated_at: string;
@@ -14,8 +15,8 @@ type Statement = {
 const questions = {
   id: 'review', version: 1, title: 'Get ready for my review',
   questions: [
-    { id: 'home', section: 'How things are going', kind: 'face', prompt: 'How are things at home?', hint: null, choices: [] },
-    { id: 'worries', section: 'Worries', kind: 'words', prompt: 'Is anything worrying you?', hint: null, choices: [] },
+    { id: 'home', section: 'How things are going', kind: 'face', prompt: 'How are things at home?', hint: null, choices: [], language: 'en-GB' },
+    { id: 'worries', section: 'Worries', kind: 'words', prompt: 'Is anything worrying you?', hint: null, choices: [], language: 'en-GB' },
   ],
 };
 
@@ -137,5 +138,57 @@ describe("what I've said", () => {
     expect(item).toHaveTextContent('Good news');
     expect(item).toHaveTextContent('Ready: 21 November 2026');
     expect(item).toHaveTextContent('Shared: not yet');
+  });
+});
+
+describe('the review in Welsh', () => {
+  afterEach(() => {
+    setLanguage('en-GB');
+    cleanup();
+    clearMocks();
+  });
+
+  it('asks in Welsh, keeps the choice value, and marks a question not yet translated', async () => {
+    setLanguage('cy');
+    const asked: unknown[] = [];
+    const statements: Statement[] = [];
+    mockIPC((cmd, args) => {
+      const a = args as Record<string, any>;
+      switch (cmd) {
+        case 'question_set':
+          asked.push(a.language);
+          return {
+            id: 'review', version: 1, title: 'Paratoi ar gyfer fy adolygiad',
+            questions: [
+              { id: 'where', section: 'Fy nghyfarfod', kind: 'choice', prompt: "Ble hoffech chi i'ch cyfarfod fod?", hint: null,
+                choices: [{ value: 'At home', label: 'Gartref' }, { value: 'Online', label: 'Ar-lein' }], language: 'cy' },
+              { id: 'worries', section: 'Worries', kind: 'words', prompt: 'Is anything worrying you?', hint: null, choices: [], language: 'en-GB' },
+            ],
+          };
+        case 'list_statements': return statements;
+        case 'start_statement': {
+          const s: Statement = { id: 's1', kind: 'review_preparation', status: 'draft', urgent: false, words: null, answers: [], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }], updated_at: '2026-11-20T10:00:00Z' };
+          statements.push(s);
+          return s;
+        }
+        case 'save_answer':
+          statements[0].answers = [a.answer];
+          return statements[0];
+      }
+      throw { code: 'unknown', message: cmd };
+    });
+    render(Review, { ondone: () => {} });
+    expect(await screen.findByTestId('question')).toHaveTextContent("Ble hoffech chi i'ch cyfarfod fod?");
+    expect(asked).toEqual(['cy']);
+    await fireEvent.click(screen.getByLabelText('Gartref'));
+    await waitFor(() => expect(statements[0].answers[0].choice).toBe('At home'));
+    expect(screen.queryByTestId('not-translated')).toBeNull();
+    await fireEvent.click(screen.getByTestId('next'));
+    const question = await screen.findByTestId('question');
+    expect(question).toHaveTextContent('Is anything worrying you?');
+    expect(question).toHaveAttribute('lang', 'en-GB');
+    expect(screen.getByTestId('not-translated')).toHaveTextContent("Dydy'r cwestiwn hwn ddim wedi'i gyfieithu eto");
+    await fireEvent.click(screen.getByTestId('next'));
+    expect(await screen.findByTestId('summary')).toHaveTextContent('Gartref');
   });
 });

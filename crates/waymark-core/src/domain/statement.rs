@@ -318,6 +318,52 @@ pub struct QuestionSet {
 
 static QUESTION_SETS: OnceLock<Vec<QuestionSet>> = OnceLock::new();
 
+/// A question set's words in another language: by question id, its section, prompt, hint and
+/// the labels of its choices, in the same order as the set's own. Answers keep the set's own
+/// choice values, so a person can change language without changing what they answered.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionSetTranslation {
+    pub id: String,
+    pub version: u32,
+    pub language: waymark_i18n::Language,
+    pub title: String,
+    pub questions: std::collections::BTreeMap<String, QuestionTranslation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionTranslation {
+    pub section: String,
+    pub prompt: String,
+    #[serde(default)]
+    pub hint: Option<String>,
+    #[serde(default)]
+    pub choices: Vec<String>,
+}
+
+static TRANSLATIONS: OnceLock<Vec<QuestionSetTranslation>> = OnceLock::new();
+
+/// A question as a person sees it: in their language where translated, else the set's own
+/// English words, marked with the language they are really in so the screen can say so.
+#[derive(Debug, Clone)]
+pub struct LocalQuestion<'a> {
+    pub question: &'a Question,
+    pub section: String,
+    pub prompt: String,
+    pub hint: Option<String>,
+    /// (value kept in the answer, label shown)
+    pub choices: Vec<(String, String)>,
+    pub language: waymark_i18n::Language,
+}
+
+#[derive(Debug, Clone)]
+pub struct LocalQuestionSet<'a> {
+    pub set: &'a QuestionSet,
+    pub title: String,
+    pub questions: Vec<LocalQuestion<'a>>,
+}
+
 impl QuestionSet {
     /// Every question set this build knows, oldest first. Old sets stay so old answers still validate.
     pub fn all() -> &'static [QuestionSet] {
@@ -327,6 +373,63 @@ impl QuestionSet {
                 .map(|text| serde_json::from_str(text).expect("shipped question sets are valid"))
                 .collect()
         })
+    }
+
+    /// The shipped translations of every set.
+    pub fn translations() -> &'static [QuestionSetTranslation] {
+        TRANSLATIONS.get_or_init(|| {
+            [include_str!("../../data/questions/review-1.cy.json")]
+                .iter()
+                .map(|text| serde_json::from_str(text).expect("shipped question set translations are valid"))
+                .collect()
+        })
+    }
+
+    /// This set in `language`, question by question. A question with no translation, or one
+    /// whose choices do not match the set's, falls back to the set's own words.
+    pub fn in_language(&'static self, language: waymark_i18n::Language) -> LocalQuestionSet<'static> {
+        self.in_language_with(language, Self::translations())
+    }
+
+    /// [`QuestionSet::in_language`] with the translations given (tests pass partial ones).
+    pub fn in_language_with<'a>(&'a self, language: waymark_i18n::Language, translations: &'a [QuestionSetTranslation]) -> LocalQuestionSet<'a> {
+        let translation =
+            translations.iter().find(|t| t.id == self.id && t.version == self.version && t.language == language);
+        let questions = self
+            .questions
+            .iter()
+            .map(|q| {
+                let own = |q: &'a Question| LocalQuestion {
+                    question: q,
+                    section: q.section.clone(),
+                    prompt: q.prompt.clone(),
+                    hint: q.hint.clone(),
+                    choices: q.choices.iter().map(|c| (c.clone(), c.clone())).collect(),
+                    language: waymark_i18n::Language::EnGb,
+                };
+                match translation.and_then(|t| t.questions.get(&q.id)) {
+                    Some(t) if t.choices.len() == q.choices.len() && (q.hint.is_none() || t.hint.is_some()) => LocalQuestion {
+                        question: q,
+                        section: t.section.clone(),
+                        prompt: t.prompt.clone(),
+                        hint: t.hint.clone(),
+                        choices: q.choices.iter().cloned().zip(t.choices.iter().cloned()).collect(),
+                        language,
+                    },
+                    _ => own(q),
+                }
+            })
+            .collect();
+        LocalQuestionSet { set: self, title: translation.map_or_else(|| self.title.clone(), |t| t.title.clone()), questions }
+    }
+
+    /// The questions of this set that `language` has no (usable) words for: the check that
+    /// lists what still falls back to English.
+    pub fn untranslated(&'static self, language: waymark_i18n::Language) -> Vec<&'static str> {
+        if language == waymark_i18n::Language::EnGb {
+            return Vec::new();
+        }
+        self.in_language(language).questions.iter().filter(|q| q.language != language).map(|q| q.question.id.as_str()).collect()
     }
 
     pub fn current() -> &'static QuestionSet {
