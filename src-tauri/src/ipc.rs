@@ -271,7 +271,9 @@ pub struct SharingView {
 /// A deletion this person asked a service for, and whether its signed receipt came back.
 #[derive(Debug, Serialize, TS)]
 pub struct DeletionView {
-    /// The kind of thing, in plain words ("Statements").
+    /// The kind of thing asked to be deleted; the UI says it in the person's language.
+    pub kind: ShareableKind,
+    /// The same in English words, for the command-line tool and logs.
     pub what: String,
     pub service_name: String,
     /// RFC 3339.

@@ -53,6 +53,7 @@ pub fn overview(state: &AppState) -> CommandResult<SharingView> {
             connected_at: c.connected_at.to_rfc3339(),
         });
         let asked = v.pending_deletions(s)?.into_iter().map(|p| DeletionView {
+            kind: p.kind,
             what: p.kind.plain().into(),
             service_name: addressee(&connection),
             asked_at: p.asked_at.to_rfc3339(),
@@ -60,6 +61,7 @@ pub fn overview(state: &AppState) -> CommandResult<SharingView> {
             deleted: None,
         });
         let confirmed = v.confirmed_deletions(s)?.into_iter().map(|d| DeletionView {
+            kind: d.kind,
             what: d.kind.plain().into(),
             service_name: d.service_name,
             asked_at: d.asked_at.to_rfc3339(),

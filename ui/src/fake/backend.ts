@@ -316,7 +316,7 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
       s.waiting = 0;
       const atService = s.connection && a.recipient === s.connection.service_name;
       const what = s.kinds.find((k) => k.kind === a.kind)?.what ?? String(a.kind);
-      if (atService) s.deletions.unshift({ what, service_name: SERVICE, asked_at: NOW, confirmed_at: NOW, deleted: s.sent });
+      if (atService) s.deletions.unshift({ kind: a.kind, what, service_name: SERVICE, asked_at: NOW, confirmed_at: NOW, deleted: s.sent });
       return { removed_from_outbox: removed, deleted_at_service: atService ? s.sent : null, deletion_problem: null };
     }
     case 'export_everything':
@@ -375,7 +375,7 @@ export function sampleState(): FakeState {
   s.sharing.Robin = {
     consents: [{ kind: 'statement', what: 'the things you say (review answers and messages)', recipient: SERVICE, since: '2026-11-12T09:00:00Z' }],
     waiting: 1, sent: 1, last_sent: '2026-11-12T09:05:00Z', last_problem: null,
-    deletions: [{ what: 'pathway notes you choose to share', service_name: SERVICE, asked_at: '2026-11-20T16:00:00Z', confirmed_at: null, deleted: null }],
+    deletions: [{ kind: 'pathway_note', what: 'pathway notes you choose to share', service_name: SERVICE, asked_at: '2026-11-20T16:00:00Z', confirmed_at: null, deleted: null }],
     connection: { service_name: SERVICE, service_url: 'https://northvale.example', fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1', connected_at: '2026-11-12T09:00:00Z' },
     kinds: [{ kind: 'statement', what: 'the things you say (review answers and messages)' }, { kind: 'pathway_note', what: 'pathway notes you choose to share' }],
   };

@@ -175,7 +175,11 @@ last_problem: string | null,
 deletions: Array<DeletionView>, };
 export type DeletionView = { 
 /**
- * The kind of thing, in plain words ("Statements").
+ * The kind of thing asked to be deleted; the UI says it in the person's language.
+ */
+kind: ShareableKind, 
+/**
+ * The same in English words, for the command-line tool and logs.
  */
 what: string, service_name: string, 
 /**
