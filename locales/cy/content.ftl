@@ -91,3 +91,21 @@ helpline-emergency-note = Os ydych chi mewn perygl ar hyn o bryd.
 duration-minutes = { $minutes } mun
 duration-hours = { $hours } awr
 duration-hours-minutes = { $hours } awr { $minutes } mun
+
+## Beth newidiodd rhwng dwy fersiwn o gynllun (geiriau'r cynllun ei hun yw'r gwerthoedd)
+plan-change-title = Newidiodd enw'r cynllun o "{ $from }" i "{ $to }".
+plan-change-summary = Newidiodd crynodeb y cynllun.
+plan-change-next-review = Mae eich adolygiad nesaf nawr ar { $date }.
+plan-change-no-next-review = Dydy'r cynllun ddim yn rhoi dyddiad ar gyfer eich adolygiad nesaf mwyach.
+plan-change-goal-added = Nod newydd: { $text }
+plan-change-goal-removed = Nod wedi'i dynnu allan: { $text }
+plan-change-goal-changed = Newidiodd nod o "{ $from }" i "{ $to }".
+plan-change-action-added = Cam gweithredu newydd: { $text }
+plan-change-action-removed = Cam gweithredu wedi'i dynnu allan: { $text }
+plan-change-action-wording = "{ $text }": newidiodd y geiriad o "{ $from }" i "{ $to }".
+plan-change-action-owner = "{ $text }": newidiodd pwy sy'n ei wneud o "{ $from }" i "{ $to }".
+plan-change-action-due = "{ $text }": newidiodd y dyddiad erbyn o "{ $from }" i "{ $to }".
+plan-change-action-status = "{ $text }": newidiodd y statws o "{ $from }" i "{ $to }".
+plan-change-status-not_started = heb ddechrau
+plan-change-status-in_progress = ar y gweill
+plan-change-status-done = wedi'i wneud

@@ -91,3 +91,21 @@ helpline-emergency-note = If you are in danger right now.
 duration-minutes = { $minutes } min
 duration-hours = { $hours } h
 duration-hours-minutes = { $hours } h { $minutes } min
+
+## What changed between two versions of a plan (values are the plan's own words)
+plan-change-title = The plan's name changed from "{ $from }" to "{ $to }".
+plan-change-summary = The plan's summary changed.
+plan-change-next-review = Your next review is now on { $date }.
+plan-change-no-next-review = The plan no longer gives a date for your next review.
+plan-change-goal-added = New goal: { $text }
+plan-change-goal-removed = Goal taken out: { $text }
+plan-change-goal-changed = Goal changed from "{ $from }" to "{ $to }".
+plan-change-action-added = New action: { $text }
+plan-change-action-removed = Action taken out: { $text }
+plan-change-action-wording = "{ $text }": wording changed from "{ $from }" to "{ $to }".
+plan-change-action-owner = "{ $text }": owner changed from "{ $from }" to "{ $to }".
+plan-change-action-due = "{ $text }": due date changed from "{ $from }" to "{ $to }".
+plan-change-action-status = "{ $text }": status changed from "{ $from }" to "{ $to }".
+plan-change-status-not_started = not started
+plan-change-status-in_progress = in progress
+plan-change-status-done = done

@@ -427,10 +427,11 @@ async fn plan_matters() -> CommandResult<Vec<MatterView>> {
 
 #[tauri::command]
 async fn list_plans(state: tauri::State<'_, AppState>) -> CommandResult<Vec<PlanView>> {
-    Ok(with_session(&state, |v, s| v.plan_overview(s))?
+    let (plans, language) = with_session(&state, |v, s| Ok((v.plan_overview(s)?, v.profile_language(s)?)))?;
+    Ok(plans
         .into_iter()
         .map(|p| PlanView {
-            changes: p.changes.iter().map(|c| c.describe()).collect(),
+            changes: p.changes.iter().map(|c| c.describe(language)).collect(),
             latest: p.latest,
             versions: p.versions,
             previous_version: p.previous_version,

@@ -445,7 +445,7 @@ fn run(cli: Cli) -> Outcome {
                 println!("Nothing changed between version {from} and version {to}.");
             }
             for c in changes {
-                println!("- {}", c.describe());
+                println!("- {}", c.describe(waymark_core::Language::EnGb));
             }
             Ok(())
         }

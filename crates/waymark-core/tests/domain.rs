@@ -5,10 +5,10 @@ mod common;
 use common::*;
 use waymark_core::domain::learning::minutes_by_month;
 use waymark_core::domain::library::{reading_minutes, Audience, LibraryBundle, Resource};
-use waymark_core::domain::plan::{Action, ActionStatus, Goal, PlanChange};
+use waymark_core::domain::plan::{Action, ActionField, ActionStatus, Goal, PlanChange};
 use waymark_core::domain::statement::{Answer, QuestionSet};
 use waymark_core::domain::*;
-use waymark_core::{Error, Role};
+use waymark_core::{Error, Language, Role};
 
 fn answer(q: &str, face: Option<u8>, words: Option<&str>) -> Answer {
     Answer { question_id: q.into(), face, choice: None, words: words.map(String::from) }
@@ -121,7 +121,9 @@ fn plan_versions_are_all_kept_and_the_diff_says_what_changed() {
     assert!(changes.contains(&PlanChange::GoalRemoved { goal_id: "g2".into(), text: "Learn to cook".into() }));
     assert!(changes.contains(&PlanChange::GoalAdded { goal_id: "g3".into(), text: "Open a bank account".into() }));
     assert!(changes.contains(&PlanChange::GoalChanged { goal_id: "g1".into(), from: "Find a flat".into(), to: "Find a flat near college".into() }));
-    assert!(changes.iter().any(|c| matches!(c, PlanChange::ActionChanged { field, to, .. } if field == "status" && to == "done")));
+    let status = changes.iter().find(|c| matches!(c, PlanChange::ActionChanged { field: ActionField::Status, to, .. } if to == "done")).expect("status change");
+    assert_eq!(status.describe(Language::EnGb), "\"Visit two flats\": status changed from \"not started\" to \"done\".");
+    assert_eq!(status.describe(Language::Cy), "\"Visit two flats\": newidiodd y statws o \"heb ddechrau\" i \"wedi'i wneud\".");
     assert_eq!(changes.len(), 4);
     // A pathway-plan goal must say which matter it belongs to.
     let mut bad = plan(3, vec![goal("g1", "x", vec![])]);

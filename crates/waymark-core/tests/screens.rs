@@ -216,8 +216,10 @@ fn my_plan_shows_the_latest_version_and_what_changed_since_the_one_before() {
     assert_eq!(view.previous_version, Some(2));
     assert_eq!(view.changes.len(), 2, "{:?}", view.changes);
     assert!(matches!(&view.changes[0], PlanChange::NextReviewChanged { to: Some(d), .. } if d == "2027-02-03"));
-    assert_eq!(view.changes[0].describe(), "Your next review is now on 2027-02-03.");
-    assert!(matches!(&view.changes[1], PlanChange::ActionChanged { from, to, .. } if from == "in progress" && to == "done"), "{:?}", view.changes);
+    assert_eq!(view.changes[0].describe(Language::EnGb), "Your next review is now on 2027-02-03.");
+    assert!(matches!(&view.changes[1], PlanChange::ActionChanged { from, to, .. } if from == "in_progress" && to == "done"), "{:?}", view.changes);
+    assert_eq!(view.changes[1].describe(Language::EnGb), "\"Join the swimming club\": status changed from \"in progress\" to \"done\".");
+    assert_eq!(view.changes[0].describe(Language::Cy), "Mae eich adolygiad nesaf nawr ar 2027-02-03.");
 }
 
 #[test]

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::validate::{self, SHORT_TEXT, LONG_TEXT};
+use waymark_i18n::{FluentValue, Language};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -182,33 +183,54 @@ pub enum PlanChange {
     GoalChanged { goal_id: String, from: String, to: String },
     ActionAdded { goal_id: String, action_id: String, text: String },
     ActionRemoved { goal_id: String, action_id: String, text: String },
-    ActionChanged { goal_id: String, action_id: String, text: String, field: String, from: String, to: String },
+    /// For [`ActionField::Status`], `from` and `to` are the status codes (`not_started`…).
+    ActionChanged { goal_id: String, action_id: String, text: String, field: ActionField, from: String, to: String },
+}
+
+/// Which part of an action changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionField {
+    Wording,
+    Owner,
+    Due,
+    Status,
 }
 
 impl PlanChange {
-    /// The change in a short sentence.
-    pub fn describe(&self) -> String {
+    /// The change in a short sentence, in `language` (the catalogues' `plan-change-*`).
+    pub fn describe(&self, language: Language) -> String {
+        let say = |id: &str, values: &[(&str, &str)]| {
+            let values: Vec<(&str, FluentValue<'_>)> = values.iter().map(|(k, v)| (*k, FluentValue::from(*v))).collect();
+            waymark_i18n::text_with(language, id, &values)
+        };
+        let status = |code: &str| waymark_i18n::text(language, &format!("plan-change-status-{code}"));
         match self {
-            PlanChange::TitleChanged { from, to } => format!("The plan's name changed from \"{from}\" to \"{to}\"."),
-            PlanChange::SummaryChanged { .. } => "The plan's summary changed.".into(),
-            PlanChange::NextReviewChanged { to: Some(to), .. } => format!("Your next review is now on {to}."),
-            PlanChange::NextReviewChanged { to: None, .. } => "The plan no longer gives a date for your next review.".into(),
-            PlanChange::GoalAdded { text, .. } => format!("New goal: {text}"),
-            PlanChange::GoalRemoved { text, .. } => format!("Goal taken out: {text}"),
-            PlanChange::GoalChanged { from, to, .. } => format!("Goal changed from \"{from}\" to \"{to}\"."),
-            PlanChange::ActionAdded { text, .. } => format!("New action: {text}"),
-            PlanChange::ActionRemoved { text, .. } => format!("Action taken out: {text}"),
-            PlanChange::ActionChanged { text, field, from, to, .. } => {
-                format!("\"{text}\": {field} changed from \"{from}\" to \"{to}\".")
-            }
+            PlanChange::TitleChanged { from, to } => say("plan-change-title", &[("from", from), ("to", to)]),
+            PlanChange::SummaryChanged { .. } => say("plan-change-summary", &[]),
+            PlanChange::NextReviewChanged { to: Some(to), .. } => say("plan-change-next-review", &[("date", to)]),
+            PlanChange::NextReviewChanged { to: None, .. } => say("plan-change-no-next-review", &[]),
+            PlanChange::GoalAdded { text, .. } => say("plan-change-goal-added", &[("text", text)]),
+            PlanChange::GoalRemoved { text, .. } => say("plan-change-goal-removed", &[("text", text)]),
+            PlanChange::GoalChanged { from, to, .. } => say("plan-change-goal-changed", &[("from", from), ("to", to)]),
+            PlanChange::ActionAdded { text, .. } => say("plan-change-action-added", &[("text", text)]),
+            PlanChange::ActionRemoved { text, .. } => say("plan-change-action-removed", &[("text", text)]),
+            PlanChange::ActionChanged { text, field, from, to, .. } => match field {
+                ActionField::Wording => say("plan-change-action-wording", &[("text", text), ("from", from), ("to", to)]),
+                ActionField::Owner => say("plan-change-action-owner", &[("text", text), ("from", from), ("to", to)]),
+                ActionField::Due => say("plan-change-action-due", &[("text", text), ("from", from), ("to", to)]),
+                ActionField::Status => {
+                    say("plan-change-action-status", &[("text", text), ("from", &status(from)), ("to", &status(to))])
+                }
+            },
         }
     }
 }
 
-fn status_word(s: ActionStatus) -> &'static str {
+fn status_code(s: ActionStatus) -> &'static str {
     match s {
-        ActionStatus::NotStarted => "not started",
-        ActionStatus::InProgress => "in progress",
+        ActionStatus::NotStarted => "not_started",
+        ActionStatus::InProgress => "in_progress",
         ActionStatus::Done => "done",
     }
 }
@@ -248,22 +270,22 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<PlanChange> {
                 out.push(PlanChange::ActionAdded { goal_id: n.id.clone(), action_id: a.id.clone(), text: a.text.clone() });
                 continue;
             };
-            let mut field = |name: &str, from: String, to: String| {
+            let mut field = |field: ActionField, from: String, to: String| {
                 if from != to {
                     out.push(PlanChange::ActionChanged {
                         goal_id: n.id.clone(),
                         action_id: a.id.clone(),
                         text: a.text.clone(),
-                        field: name.into(),
+                        field,
                         from,
                         to,
                     });
                 }
             };
-            field("wording", b.text.clone(), a.text.clone());
-            field("owner", b.owner.clone(), a.owner.clone());
-            field("due date", b.due.clone().unwrap_or_default(), a.due.clone().unwrap_or_default());
-            field("status", status_word(b.status).into(), status_word(a.status).into());
+            field(ActionField::Wording, b.text.clone(), a.text.clone());
+            field(ActionField::Owner, b.owner.clone(), a.owner.clone());
+            field(ActionField::Due, b.due.clone().unwrap_or_default(), a.due.clone().unwrap_or_default());
+            field(ActionField::Status, status_code(b.status).into(), status_code(a.status).into());
         }
     }
     out
