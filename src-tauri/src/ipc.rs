@@ -210,10 +210,10 @@ pub struct NoteInput {
 
 /// One guided section of the safer-caring policy.
 #[derive(Debug, Serialize, TS)]
+/// A topic of the policy, in the guide's order; the UI says its heading and prompt in the
+/// person's language (`topic-<id>` in the catalogues).
 pub struct PolicyTopicView {
     pub topic: PolicyTopic,
-    pub heading: String,
-    pub prompt: String,
 }
 
 #[derive(Debug, Serialize, TS)]

@@ -471,7 +471,7 @@ async fn save_note(state: tauri::State<'_, AppState>, id: Option<String>, note: 
 async fn policy_guide() -> CommandResult<Vec<PolicyTopicView>> {
     Ok(PolicyTopic::ALL
         .iter()
-        .map(|t| PolicyTopicView { topic: *t, heading: t.heading().into(), prompt: t.prompt().into() })
+        .map(|t| PolicyTopicView { topic: *t })
         .collect())
 }
 
@@ -495,9 +495,10 @@ async fn save_policy(state: tauri::State<'_, AppState>, policy: SaferCaringPolic
 /// Saves the policy as a document (HTML, opens in any browser and prints cleanly).
 #[tauri::command]
 async fn export_policy(state: tauri::State<'_, AppState>) -> CommandResult<SavedFile> {
-    let PolicyView { policy, .. } = policy_of(with_session(&state, |v, s| v.safer_caring_policy(s))?)
+    let (policy, language) = with_session(&state, |v, s| Ok((v.safer_caring_policy(s)?, v.profile_language(s)?)))?;
+    let PolicyView { policy, .. } = policy_of(policy)
         .ok_or_else(|| IpcError { code: "not_found".into(), message: "Write some of your policy first.".into() })?;
-    save_document(&state, &format!("Safer-caring policy - {}", policy.household), "html", policy.to_html().as_bytes())
+    save_document(&state, &policy.document_name(language), "html", policy.to_html(language).as_bytes())
 }
 
 fn learning_log_view(records: Vec<StoredRecord>) -> LearningLogView {
@@ -532,12 +533,13 @@ async fn add_learning(state: tauri::State<'_, AppState>, entry: LearningEntry) -
 /// Saves the learning log as CSV, for the annual review or a spreadsheet.
 #[tauri::command]
 async fn export_learning_log(state: tauri::State<'_, AppState>) -> CommandResult<SavedFile> {
-    let (name, records) = with_session(&state, |v, s| Ok((s.display_name().to_string(), v.learning_entries(s)?)))?;
-    let csv = learning_log_csv(records.iter().filter_map(|r| match &r.body {
+    let (name, records, language) =
+        with_session(&state, |v, s| Ok((s.display_name().to_string(), v.learning_entries(s)?, v.profile_language(s)?)))?;
+    let csv = learning_log_csv(language, records.iter().filter_map(|r| match &r.body {
         RecordBody::LearningEntry(e) => Some(e),
         _ => None,
     }));
-    save_document(&state, &format!("Learning log - {name}"), "csv", csv.as_bytes())
+    save_document(&state, &waymark_i18n::text_with(language, "learning-document-name", &[("name", name.into())]), "csv", csv.as_bytes())
 }
 
 #[tauri::command]

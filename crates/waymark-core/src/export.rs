@@ -13,7 +13,7 @@ use crate::domain::{RecordJson, RecordKind, StoredRecord};
 use crate::error::{Error, Result};
 use crate::ids::RecordId;
 use crate::secret::{Passphrase, RecoveryCode};
-use crate::vault::{Role, Session, Vault};
+use crate::vault::{Language, Role, Session, Vault};
 
 pub const EXPORT_FORMAT: &str = "waymark-export";
 pub const EXPORT_FORMAT_VERSION: u32 = 1;
@@ -215,15 +215,16 @@ impl Export {
                 out.push_str("</section>");
             }
         }
-        html_document(&format!("All my information – {}", self.profile.display_name), &out)
+        // The export's own words are not in the catalogues yet; it is English, and says so.
+        html_document(Language::EnGb, &format!("All my information – {}", self.profile.display_name), &out)
     }
 }
 
 /// A self-contained page around `body` (already escaped HTML): no scripts, no remote content,
 /// readable printed or on screen. Used for every document Waymark saves for a person.
-pub(crate) fn html_document(title: &str, body: &str) -> String {
+pub(crate) fn html_document(language: Language, title: &str, body: &str) -> String {
     let mut out = String::new();
-    out.push_str("<!doctype html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">");
+    out.push_str(&format!("<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">", language.tag()));
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">");
     out.push_str(&format!("<title>{}</title>", escape(title)));
     out.push_str("<style>body{font:1.1rem/1.6 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}h2{border-bottom:2px solid #444;margin-top:2.5rem}section.record{border:1px solid #999;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}dt{font-weight:bold}dd{margin:0 0 .5rem 1rem}p.text{white-space:pre-wrap}</style></head><body>");

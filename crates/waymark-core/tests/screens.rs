@@ -140,14 +140,21 @@ fn the_policy_is_one_record_and_its_document_escapes_what_was_typed() {
     let second = v.save_safer_caring_policy(&carer, policy.clone()).unwrap();
     assert_eq!(first.id, second.id, "saving again updates the one policy");
     assert_eq!(second.version, 2);
-    let html = policy.to_html();
+    let html = policy.to_html(Language::EnGb);
     assert!(html.contains("The &lt;Ashdown&gt; household"));
     assert!(html.contains("&lt;script&gt;") && !html.contains("<script>"));
-    let (privacy, photos) = (PolicyTopic::PrivacyBathroomsBedrooms.heading(), PolicyTopic::Photos.heading());
-    assert!(html.find(&crate_escape(privacy)).unwrap() < html.find(&crate_escape(photos)).unwrap(), "sections follow the guide's order, not the order typed");
+    let (privacy, photos) = (PolicyTopic::PrivacyBathroomsBedrooms.heading(Language::EnGb), PolicyTopic::Photos.heading(Language::EnGb));
+    assert!(html.find(&crate_escape(&privacy)).unwrap() < html.find(&crate_escape(&photos)).unwrap(), "sections follow the guide's order, not the order typed");
     for topic in PolicyTopic::ALL {
-        assert!(!topic.prompt().is_empty() && !topic.heading().is_empty());
+        for language in Language::ALL {
+            assert!(!topic.prompt(language).is_empty() && !topic.heading(language).is_empty());
+        }
     }
+    // The same policy as a Welsh household prints it: headings, dates and the page's language.
+    let welsh = policy.to_html(Language::Cy);
+    assert!(welsh.contains("<html lang=\"cy\">") && welsh.contains("<h1>Ein polisi gofal mwy diogel</h1>"));
+    assert!(welsh.contains("<h2>Preifatrwydd, ystafelloedd ymolchi ac ystafelloedd gwely</h2>"), "{welsh}");
+    assert!(welsh.contains("The &lt;Ashdown&gt; household"), "what the household wrote stays as written");
 
     let yp = young_person(&mut v, "Robin");
     assert!(v.save_safer_caring_policy(&yp, policy).unwrap_err().to_string().contains("foster carer"));
@@ -166,11 +173,13 @@ fn the_learning_log_exports_csv_a_spreadsheet_will_not_run() {
     let records = v.learning_entries(&carer).unwrap();
     let entries: Vec<LearningEntry> = records.into_iter().map(|r| match r.body { RecordBody::LearningEntry(e) => e, _ => unreachable!() }).collect();
     assert_eq!(entries[0].date, "2026-10-12", "newest first");
-    let csv = learning_log_csv(&entries);
+    let csv = learning_log_csv(Language::EnGb, &entries);
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[0], "date,kind,title,hours,notes");
-    assert_eq!(lines[1], "2026-10-12,course,\"'=HYPERLINK(\"\"x\"\")\",0.75,\"\"");
-    assert_eq!(lines[2], "2026-09-03,course,\"First aid\",1.50,\"Said \"\"practise\"\" CPR\"");
+    assert_eq!(lines[0], "\"Date\",\"Kind\",\"Title\",\"Hours\",\"Notes\"");
+    assert_eq!(lines[1], "2026-10-12,\"Course\",\"'=HYPERLINK(\"\"x\"\")\",0.75,\"\"");
+    assert_eq!(lines[2], "2026-09-03,\"Course\",\"First aid\",1.50,\"Said \"\"practise\"\" CPR\"");
+    let welsh = learning_log_csv(Language::Cy, &entries);
+    assert!(welsh.starts_with("\"Dyddiad\",\"Math\",\"Teitl\",\"Oriau\",\"Nodiadau\"\r\n2026-10-12,\"Cwrs\","), "{welsh}");
 
     let yp = young_person(&mut v, "Robin");
     assert!(v.add_learning_entry(&yp, entry("2026-09-03", "x", 10, None)).unwrap_err().to_string().contains("foster carer"));

@@ -54,10 +54,10 @@ export const fakeResources: ResourceView[] = [
 ];
 
 const guide: PolicyTopicView[] = [
-  { topic: 'who_lives_and_visits', heading: 'Who lives here and who visits', prompt: 'Who lives in your home, and who visits often?' },
-  { topic: 'privacy_bathrooms_bedrooms', heading: 'Privacy, bathrooms and bedrooms', prompt: 'How do you knock, wait and give privacy?' },
-  { topic: 'online_and_phones', heading: 'Online, phones and screens', prompt: 'What are the rules for phones, games and the internet?' },
-  { topic: 'photos', heading: 'Photos and sharing images', prompt: 'When do you take photos? Who can see them, and what is never posted online?' },
+  { topic: 'who_lives_and_visits' },
+  { topic: 'privacy_bathrooms_bedrooms' },
+  { topic: 'online_and_phones' },
+  { topic: 'photos' },
 ];
 
 export const fakeQuestions = {

@@ -112,7 +112,7 @@ export type SaferCaringPolicy = { household: string, sections: Array<PolicySecti
  * `YYYY-MM-DD`: when the household last went through the policy together.
  */
 reviewed_on?: string, next_review_on?: string, };
-export type PolicyTopicView = { topic: PolicyTopic, heading: string, prompt: string, };
+export type PolicyTopicView = { topic: PolicyTopic, };
 export type LearningKind = "course" | "reading" | "webinar" | "support_group" | "other";
 export type LearningEntry = { 
 /**

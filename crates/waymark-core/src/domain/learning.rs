@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::validate::{self, LONG_TEXT, SHORT_TEXT};
+use waymark_i18n::Language;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -60,9 +61,10 @@ pub fn minutes_by_month<'a>(entries: impl IntoIterator<Item = &'a LearningEntry>
     out
 }
 
-/// The log as CSV (date, kind, title, hours, notes) for an annual review or a spreadsheet.
-/// Cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
-pub fn learning_log_csv<'a>(entries: impl IntoIterator<Item = &'a LearningEntry>) -> String {
+/// The log as CSV (date, kind, title, hours, notes) for an annual review or a spreadsheet, with
+/// its column names and kinds in `language`. Cells that a spreadsheet would run as a formula are
+/// prefixed with an apostrophe.
+pub fn learning_log_csv<'a>(language: Language, entries: impl IntoIterator<Item = &'a LearningEntry>) -> String {
     fn cell(text: &str) -> String {
         let mut t = text.replace('\r', "");
         if t.starts_with(['=', '+', '-', '@', '\t']) {
@@ -70,19 +72,22 @@ pub fn learning_log_csv<'a>(entries: impl IntoIterator<Item = &'a LearningEntry>
         }
         format!("\"{}\"", t.replace('"', "\"\""))
     }
-    let mut out = String::from("date,kind,title,hours,notes\r\n");
+    let say = |id: &str| waymark_i18n::text(language, id);
+    let columns = ["learning-csv-date", "learning-csv-kind", "learning-csv-title", "learning-csv-hours", "learning-csv-notes"];
+    let mut out = columns.iter().map(|id| cell(&say(id))).collect::<Vec<_>>().join(",");
+    out.push_str("\r\n");
     for e in entries {
         let kind = match e.kind {
-            LearningKind::Course => "course",
-            LearningKind::Reading => "reading",
-            LearningKind::Webinar => "webinar",
-            LearningKind::SupportGroup => "support group",
-            LearningKind::Other => "other",
+            LearningKind::Course => "learning-course",
+            LearningKind::Reading => "learning-reading",
+            LearningKind::Webinar => "learning-webinar",
+            LearningKind::SupportGroup => "learning-support_group",
+            LearningKind::Other => "learning-other",
         };
         out.push_str(&format!(
             "{},{},{},{}.{:02},{}\r\n",
             e.date,
-            kind,
+            cell(&say(kind)),
             cell(&e.title),
             e.minutes / 60,
             (e.minutes % 60) * 100 / 60,

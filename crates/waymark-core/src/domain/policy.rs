@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::validate::{self, LONG_TEXT, SHORT_TEXT};
+use waymark_i18n::Language;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -34,33 +35,28 @@ impl PolicyTopic {
         PolicyTopic::Other,
     ];
 
-    pub fn heading(self) -> &'static str {
+    /// The id of the topic's words in the catalogues (`topic-<id>` and `topic-<id>-prompt`).
+    pub fn id(self) -> &'static str {
         match self {
-            PolicyTopic::WhoLivesAndVisits => "Who lives here and who visits",
-            PolicyTopic::PrivacyBathroomsBedrooms => "Privacy, bathrooms and bedrooms",
-            PolicyTopic::TouchAndComfort => "Touch and comfort",
-            PolicyTopic::OnlineAndPhones => "Online, phones and screens",
-            PolicyTopic::Photos => "Photos and sharing images",
-            PolicyTopic::Babysitting => "Babysitting and other carers",
-            PolicyTopic::Transport => "Getting around",
-            PolicyTopic::IfAConcernIsRaised => "What we do if a concern is raised",
-            PolicyTopic::Other => "Anything else",
+            PolicyTopic::WhoLivesAndVisits => "who_lives_and_visits",
+            PolicyTopic::PrivacyBathroomsBedrooms => "privacy_bathrooms_bedrooms",
+            PolicyTopic::TouchAndComfort => "touch_and_comfort",
+            PolicyTopic::OnlineAndPhones => "online_and_phones",
+            PolicyTopic::Photos => "photos",
+            PolicyTopic::Babysitting => "babysitting",
+            PolicyTopic::Transport => "transport",
+            PolicyTopic::IfAConcernIsRaised => "if_a_concern_is_raised",
+            PolicyTopic::Other => "other",
         }
     }
 
+    pub fn heading(self, language: Language) -> String {
+        waymark_i18n::text(language, &format!("topic-{}", self.id()))
+    }
+
     /// The questions that guide a household through writing this section.
-    pub fn prompt(self) -> &'static str {
-        match self {
-            PolicyTopic::WhoLivesAndVisits => "Who lives in your home? Who visits often or stays over? How do you let a child know who will be around?",
-            PolicyTopic::PrivacyBathroomsBedrooms => "How does everyone get privacy when washing and dressing? Who goes into whose bedroom, and do you knock first?",
-            PolicyTopic::TouchAndComfort => "How do you comfort a child who is upset? How do you check what kind of hug or touch they are happy with?",
-            PolicyTopic::OnlineAndPhones => "What are the rules for phones, games and the internet? Where are screens used, and what happens at night?",
-            PolicyTopic::Photos => "When do you take photos? Who can see them, and what is never posted online?",
-            PolicyTopic::Babysitting => "Who looks after the child if you are out? What do they need to know, and who has been checked?",
-            PolicyTopic::Transport => "Who drives the child, and where do they sit? What about lifts with friends or taxis?",
-            PolicyTopic::IfAConcernIsRaised => "What will you do if a child tells you something worrying, or if someone is worried about your household? Who do you call?",
-            PolicyTopic::Other => "Anything else that keeps everyone in your home safe and comfortable.",
-        }
+    pub fn prompt(self, language: Language) -> String {
+        waymark_i18n::text(language, &format!("topic-{}-prompt", self.id()))
     }
 }
 
@@ -94,9 +90,9 @@ impl SaferCaringPolicy {
         let mut seen = std::collections::HashSet::new();
         for s in &self.sections {
             if !seen.insert(s.topic) {
-                return Err(Error::invalid("Sections", format!("'{}' appears twice", s.topic.heading())));
+                return Err(Error::invalid("Sections", format!("'{}' appears twice", s.topic.heading(Language::EnGb))));
             }
-            validate::text(s.topic.heading(), &s.text, LONG_TEXT)?;
+            validate::text(&s.topic.heading(Language::EnGb), &s.text, LONG_TEXT)?;
         }
         validate::optional_date("Reviewed on", &self.reviewed_on)?;
         validate::optional_date("Next review", &self.next_review_on)?;
@@ -133,23 +129,33 @@ impl Vault {
 impl SaferCaringPolicy {
     /// The policy as a document to print or give to a supervising social worker: every section
     /// in the guided order, empty ones left out.
-    pub fn to_html(&self) -> String {
-        let mut body = format!("<h1>Our safer-caring policy</h1><p><strong>{}</strong></p>", escape(&self.household));
+    pub fn to_html(&self, language: Language) -> String {
+        let say = |id: &str, name: &str, value: &str| waymark_i18n::text_with(language, id, &[(name, value.to_string().into())]);
+        let mut body = format!(
+            "<h1>{}</h1><p><strong>{}</strong></p>",
+            escape(&waymark_i18n::text(language, "policy-document-heading")),
+            escape(&self.household)
+        );
         if let Some(d) = &self.reviewed_on {
-            body.push_str(&format!("<p>Last reviewed together: {}</p>", escape(d)));
+            body.push_str(&format!("<p>{}</p>", escape(&say("policy-document-reviewed", "date", d))));
         }
         if let Some(d) = &self.next_review_on {
-            body.push_str(&format!("<p>Next review: {}</p>", escape(d)));
+            body.push_str(&format!("<p>{}</p>", escape(&say("policy-document-next-review", "date", d))));
         }
         for topic in PolicyTopic::ALL {
             if let Some(section) = self.sections.iter().find(|s| s.topic == topic && !s.text.trim().is_empty()) {
                 body.push_str(&format!(
                     "<h2>{}</h2><p class=\"text\">{}</p>",
-                    escape(topic.heading()),
+                    escape(&topic.heading(language)),
                     escape(section.text.trim())
                 ));
             }
         }
-        html_document(&format!("Safer-caring policy – {}", self.household), &body)
+        html_document(language, &say("policy-document-title", "household", &self.household), &body)
+    }
+
+    /// The saved document's file name, without its extension.
+    pub fn document_name(&self, language: Language) -> String {
+        waymark_i18n::text_with(language, "policy-document-name", &[("household", self.household.clone().into())])
     }
 }
