@@ -54,8 +54,6 @@ strength-too-weak = Rhy hawdd i'w ddyfalu
 strength-okay = Iawn
 strength-good = Da
 strength-strong = Cryf
-# Ar ôl y lefel pan fydd y cyfrinymadrodd yn cael ei wrthod; $problem yw'r rheswm, yng ngeiriau'r ap.
-strength-problem = : { $problem }
 
 ## Gosodiadau
 settings-heading = Gosodiadau
@@ -86,3 +84,11 @@ start-language = Iaith · Language
 settings-language = Iaith
 # Sut mae cod adfer yn edrych (yr un peth ym mhob iaith)
 start-recovery-code-sample = 7K2M-QX9D-…
+
+# Rheswm y mesurydd dros wrthod cyfrinymadrodd (ar ôl "Cryfder: Rhy hawdd ei ddyfalu")
+strength-problem = { $problem ->
+    [too_short] : defnyddiwch o leiaf 10 nod. Mae tri gair ar hap yn gweithio'n dda.
+    [repetitive] : mae'n ailadrodd yr un ychydig lythrennau. Rhowch gynnig ar dri gair ar hap.
+    [common] : '{ $word }' yw'r rhan fwyaf ohono, sef un o'r pethau cyntaf y mae pobl yn eu dyfalu.
+   *[untypable] : mae ynddo nodau na all bysellfwrdd eu teipio, felly fyddech chi ddim yn gallu ei deipio eto.
+}

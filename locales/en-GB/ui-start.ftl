@@ -54,8 +54,6 @@ strength-too-weak = Too easy to guess
 strength-okay = OK
 strength-good = Good
 strength-strong = Strong
-# After the level when the passphrase is refused; $problem is the reason, in words from the app.
-strength-problem = : { $problem }
 
 ## Settings
 settings-heading = Settings
@@ -86,3 +84,11 @@ start-language = Language · Iaith
 settings-language = Language
 # What a recovery code looks like (the same in every language)
 start-recovery-code-sample = 7K2M-QX9D-…
+
+# The meter's reason a passphrase is refused (after "Strength: Too easy to guess")
+strength-problem = { $problem ->
+    [too_short] : use at least 10 characters. Three random words work well.
+    [repetitive] : it repeats the same few letters. Try three random words.
+    [common] : it is mostly '{ $word }', which is one of the first things people guess.
+   *[untypable] : it holds characters a keyboard cannot type, so you could not type it again.
+}

@@ -12,35 +12,50 @@ use waymark_core::domain::note::PathwayNote;
 use waymark_core::domain::plan::{Action, ActionStatus, Goal, Matter, Plan, PlanKind};
 use waymark_core::domain::policy::{PolicySection, PolicyTopic, SaferCaringPolicy};
 use waymark_core::domain::{StatementKind, StatementStatus};
-use waymark_core::secret::{Strength, StrengthLevel};
+use waymark_core::secret::{Strength, StrengthLevel, StrengthProblem};
 use waymark_core::settings::{DisplaySettings, TextSize};
 use waymark_core::{Language, Role};
 
-/// An error as the UI receives it: a stable code to act on and a message to show.
+/// An error as the UI receives it: a stable code, the values its message takes (names and
+/// numbers, never words), and the English message for logs. The UI says it in the person's
+/// language from `locales/*/errors.ftl` (`error-<code>`), and shows `message` only for a code
+/// that has no words there yet.
 #[derive(Debug, Serialize, TS)]
 pub struct IpcError {
     pub code: String,
     pub message: String,
+    pub values: std::collections::BTreeMap<String, String>,
 }
 
 impl From<waymark_client::ClientError> for IpcError {
     fn from(e: waymark_client::ClientError) -> Self {
         match e {
             waymark_client::ClientError::Vault(e) => e.into(),
-            other => IpcError { code: other.code().into(), message: other.to_string() },
+            other => IpcError::new(other.code(), other.to_string()),
         }
     }
 }
 
 impl From<waymark_core::Error> for IpcError {
     fn from(e: waymark_core::Error) -> Self {
-        IpcError { code: e.code().into(), message: e.to_string() }
+        let values = e.values().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        IpcError { code: e.code().into(), message: e.to_string(), values }
     }
 }
 
 impl IpcError {
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        IpcError { code: code.into(), message: message.into(), values: Default::default() }
+    }
+
     pub fn invalid(message: impl Into<String>) -> Self {
-        IpcError { code: "invalid".into(), message: message.into() }
+        IpcError::new("invalid", message)
+    }
+
+    /// Adds a value the message for this code takes.
+    pub fn with(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.values.insert(name.into(), value.into());
+        self
     }
 }
 
@@ -343,6 +358,7 @@ pub fn typescript_bindings() -> String {
         SessionWithCode::decl(&cfg),
         NewRecoveryCode::decl(&cfg),
         StrengthLevel::decl(&cfg),
+        StrengthProblem::decl(&cfg),
         Strength::decl(&cfg),
         TextSize::decl(&cfg),
         DisplaySettings::decl(&cfg),

@@ -49,7 +49,7 @@ const MAX_PASSPHRASE: usize = 1024;
 
 fn check_len(field: &str, value: &str, max: usize) -> CommandResult<()> {
     if value.chars().count() > max {
-        return Err(IpcError { code: "too_long".into(), message: format!("{field} is too long: at most {max} characters.") });
+        return Err(IpcError::new("too_long", format!("{field} is too long: at most {max} characters.")));
     }
     Ok(())
 }
@@ -58,8 +58,12 @@ fn view(vault: &Vault, s: &Session) -> CommandResult<SessionView> {
     Ok(SessionView { name: s.display_name().to_string(), role: s.role(), language: vault.profile_language(s)? })
 }
 
+fn locked() -> IpcError {
+    IpcError::new("locked", "Waymark is locked. Open your profile first.")
+}
+
 fn poisoned<T>(_: T) -> IpcError {
-    IpcError { code: "internal".into(), message: "Waymark hit an internal problem. Please restart it.".into() }
+    IpcError::new("internal", "Waymark hit an internal problem. Please restart it.")
 }
 
 #[tauri::command]
@@ -124,7 +128,7 @@ async fn lock(state: tauri::State<'_, AppState>) -> CommandResult<()> {
 #[tauri::command]
 async fn quick_exit<R: tauri::Runtime>(state: tauri::State<'_, AppState>, window: tauri::WebviewWindow<R>) -> CommandResult<()> {
     state.session.lock().map_err(poisoned)?.take();
-    window.hide().map_err(|e| IpcError { code: "window".into(), message: format!("Could not hide the window: {e}") })?;
+    window.hide().map_err(|e| IpcError::new("window", format!("Could not hide the window: {e}")))?;
     Ok(())
 }
 
@@ -194,7 +198,7 @@ fn in_session<T>(state: &AppState, f: impl FnOnce(&mut Vault, &Session) -> Comma
     let session = state.session.lock().map_err(poisoned)?;
     let session = session
         .as_ref()
-        .ok_or_else(|| IpcError { code: "locked".into(), message: "Waymark is locked. Open your profile first.".into() })?;
+        .ok_or_else(locked)?;
     let mut vault = state.vault.lock().map_err(poisoned)?;
     f(&mut vault, session)
 }
@@ -497,7 +501,7 @@ async fn save_policy(state: tauri::State<'_, AppState>, policy: SaferCaringPolic
 async fn export_policy(state: tauri::State<'_, AppState>) -> CommandResult<SavedFile> {
     let (policy, language) = with_session(&state, |v, s| Ok((v.safer_caring_policy(s)?, v.profile_language(s)?)))?;
     let PolicyView { policy, .. } = policy_of(policy)
-        .ok_or_else(|| IpcError { code: "not_found".into(), message: "Write some of your policy first.".into() })?;
+        .ok_or_else(|| IpcError::new("not_found", "Write some of your policy first."))?;
     save_document(&state, &policy.document_name(language), "html", policy.to_html(language).as_bytes())
 }
 
@@ -584,13 +588,12 @@ async fn export_everything(state: tauri::State<'_, AppState>) -> CommandResult<V
 async fn delete_profile(state: tauri::State<'_, AppState>, confirm_name: String) -> CommandResult<()> {
     check_len("Name", &confirm_name, MAX_NAME)?;
     let mut slot = state.session.lock().map_err(poisoned)?;
-    let session = slot
-        .take()
-        .ok_or_else(|| IpcError { code: "locked".into(), message: "Waymark is locked. Open your profile first.".into() })?;
+    let session = slot.take().ok_or_else(locked)?;
     if confirm_name.trim() != session.display_name() {
-        let message = format!("Type your profile name, {}, exactly to delete it.", session.display_name());
+        let name = session.display_name().to_string();
         *slot = Some(session);
-        return Err(IpcError { code: "confirm_mismatch".into(), message });
+        let message = format!("Type your profile name, {name}, exactly to delete it.");
+        return Err(IpcError::new("confirm_mismatch", message).with("name", name));
     }
     state.vault.lock().map_err(poisoned)?.delete_profile(session)?;
     Ok(())

@@ -88,9 +88,8 @@ fn addressee(connection: &Option<ConnectionView>) -> String {
 }
 
 fn connected_service(state: &AppState) -> CommandResult<String> {
-    with_session(state, |v, s| Ok(v.service_connection(s)?.map(|c| c.service_name.clone())))?.ok_or_else(|| IpcError {
-        code: "not_connected".into(),
-        message: "Connect to your service first, in Sharing and privacy.".into(),
+    with_session(state, |v, s| Ok(v.service_connection(s)?.map(|c| c.service_name.clone())))?.ok_or_else(|| {
+        IpcError::new("not_connected", "Connect to your service first, in Sharing and privacy.")
     })
 }
 
@@ -115,7 +114,7 @@ pub async fn preview_service(state: tauri::State<'_, AppState>, code: String) ->
 pub async fn connect_service(state: tauri::State<'_, AppState>) -> CommandResult<SharingView> {
     with_session(&state, |_, _| Ok(()))?;
     let preview = state.sharing.lock().map_err(poisoned)?.pending.take().ok_or_else(|| {
-        IpcError { code: "no_invite".into(), message: "Paste your invite code and check it first.".into() }
+        IpcError::new("no_invite", "Paste your invite code and check it first.")
     })?;
     let connection = waymark_client::enrol(&preview, &SystemEntropy::new(), now()).await?;
     with_session(&state, |v, s| v.save_service_connection(s, &connection))?;

@@ -114,7 +114,7 @@ describe('start screen', () => {
     await fireEvent.input(screen.getByLabelText('Recovery code'), { target: { value: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF' } });
     await fireEvent.input(screen.getByLabelText('New passphrase'), { target: { value: 'silver kettle meadow' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Set my new passphrase' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('does not open this profile');
+    expect(await screen.findByRole('alert')).toHaveTextContent('That recovery code is not right');
     expect(state.profiles[0].passphrase).toBe('otter lantern biscuit');
 
     await fireEvent.input(screen.getByLabelText('Recovery code'), { target: { value: 'k7m2-qx9d-abcd-efgh-jkmn-pqrs' } });

@@ -16,8 +16,8 @@ pub enum Error {
     #[error("That recovery code is not right. Check each group of letters and numbers.")]
     WrongRecoveryCode,
 
-    #[error("That passphrase is too easy to guess: {0}")]
-    WeakPassphrase(String),
+    #[error("{}", .0.words(crate::Language::EnGb))]
+    WeakPassphrase(crate::secret::StrengthProblem),
 
     #[error("There is no profile called '{0}' on this computer.")]
     ProfileNotFound(String),
@@ -88,6 +88,18 @@ impl Error {
             Error::MalformedImport(_) => "malformed_import",
             Error::Storage(_) => "storage",
             Error::Io(_) => "io",
+        }
+    }
+
+    /// The values the error's message in `errors.ftl` (`error-<code>`) takes. Only
+    /// language-neutral values: names and numbers, never English words.
+    pub fn values(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Error::TooManyAttempts { retry_after_secs } => vec![("seconds", retry_after_secs.to_string())],
+            Error::WeakPassphrase(problem) => problem.values(),
+            Error::ProfileNotFound(name) | Error::ProfileNameTaken(name) => vec![("name", name.clone())],
+            Error::Integrity { record_id } => vec![("record", record_id.to_string())],
+            _ => Vec::new(),
         }
     }
 

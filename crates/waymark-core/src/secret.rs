@@ -47,7 +47,7 @@ impl Passphrase {
             return Err(Error::TooLong { field: "Passphrase".into(), max: 1024, actual: chars });
         }
         match self.strength() {
-            Strength { problem: Some(reason), .. } => Err(Error::WeakPassphrase(reason)),
+            Strength { problem: Some(problem), .. } => Err(Error::WeakPassphrase(problem)),
             _ => Ok(()),
         }
     }
@@ -56,20 +56,20 @@ impl Passphrase {
     /// decide what [`Passphrase::check_strength`] refuses, so the meter never disagrees with it.
     pub fn strength(&self) -> Strength {
         let text = self.0.as_str();
-        let weak = |reason: String| Strength { level: StrengthLevel::TooWeak, estimated_bits: 0, problem: Some(reason) };
+        let weak = |problem: StrengthProblem| Strength { level: StrengthLevel::TooWeak, estimated_bits: 0, problem: Some(problem) };
         if text.chars().count() < 10 {
-            return weak("use at least 10 characters. Three random words work well.".into());
+            return weak(StrengthProblem::TooShort);
         }
         // Nobody can type these; a passphrase holding one could never be typed again.
         if text.chars().any(char::is_control) {
-            return weak("it holds characters a keyboard cannot type, so you could not type it again.".into());
+            return weak(StrengthProblem::Untypable);
         }
         let lowered = text.to_lowercase();
         let mut distinct: Vec<char> = lowered.chars().collect();
         distinct.sort_unstable();
         distinct.dedup();
         if distinct.len() < 5 {
-            return weak("it repeats the same few letters. Try three random words.".into());
+            return weak(StrengthProblem::Repetitive);
         }
         // Undo the usual letter swaps, so "Passw0rd!!" is caught as "password".
         let plain: String = lowered.chars().filter(|c| c.is_alphanumeric()).collect();
@@ -93,7 +93,7 @@ impl Passphrase {
         for squashed in [&plain, &unswapped] {
             let Some(word) = COMMON.iter().find(|w| squashed.contains(*w)) else { continue };
             if squashed.len() < word.len() + 8 {
-                return weak(format!("it is mostly '{word}', which is one of the first things people guess."));
+                return weak(StrengthProblem::Common { word: (*word).to_string() });
             }
         }
         let bits = estimate_bits(&lowered, text);
@@ -141,8 +141,47 @@ pub enum StrengthLevel {
 pub struct Strength {
     pub level: StrengthLevel,
     pub estimated_bits: u32,
-    /// Why it is refused, in words a person can act on.
-    pub problem: Option<String>,
+    /// Why it is refused; the UI says it in the person's language (`strength-problem`).
+    pub problem: Option<StrengthProblem>,
+}
+
+/// Why a passphrase is too easy to guess.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum StrengthProblem {
+    TooShort,
+    Repetitive,
+    /// Mostly one of the words people guess first.
+    Common { word: String },
+    /// Holds characters a keyboard cannot type.
+    Untypable,
+}
+
+impl StrengthProblem {
+    pub fn code(&self) -> &'static str {
+        match self {
+            StrengthProblem::TooShort => "too_short",
+            StrengthProblem::Repetitive => "repetitive",
+            StrengthProblem::Common { .. } => "common",
+            StrengthProblem::Untypable => "untypable",
+        }
+    }
+
+    /// The values its message takes: which problem, and the word for `common`.
+    pub fn values(&self) -> Vec<(&'static str, String)> {
+        let word = match self {
+            StrengthProblem::Common { word } => word.clone(),
+            _ => String::new(),
+        };
+        vec![("problem", self.code().to_string()), ("word", word)]
+    }
+
+    /// The reason in `language`, as the refusal says it.
+    pub fn words(&self, language: crate::Language) -> String {
+        let values: Vec<_> = self.values().into_iter().map(|(k, v)| (k, v.into())).collect();
+        waymark_i18n::text_with(language, "error-weak_passphrase", &values)
+    }
 }
 
 /// The 2048 words passphrase suggestions are drawn from (`data/words.txt`): short, common and

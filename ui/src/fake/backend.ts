@@ -22,9 +22,9 @@ import type {
 } from '../lib/bindings';
 
 type Args = Record<string, any>;
-// The shell's errors cross IPC as `{code, message}`; the fake throws the same shape.
-const refuse = (code: string, message: string): never => {
-  throw { code, message };
+// The shell's errors cross IPC as `{code, message, values}`; the fake throws the same shape.
+const refuse = (code: string, message: string, values: Record<string, string> = {}): never => {
+  throw { code, message, values };
 };
 
 const NOW = '2026-11-23T10:00:00Z';
@@ -92,10 +92,16 @@ export function emptyState(): FakeState {
 }
 
 export function strengthOf(p: string): Strength {
-  if (p.length < 10) return { level: 'too_weak', estimated_bits: 0, problem: 'use at least 10 characters. Three random words work well.' };
-  if (/password/i.test(p)) return { level: 'too_weak', estimated_bits: 0, problem: "it is mostly 'password', which is one of the first things people guess." };
+  if (p.length < 10) return { level: 'too_weak', estimated_bits: 0, problem: { code: 'too_short' } };
+  if (/password/i.test(p)) return { level: 'too_weak', estimated_bits: 0, problem: { code: 'common', word: 'password' } };
   const bits = p.split(/[^a-z0-9]+/i).filter(Boolean).length * 11;
   return { level: bits >= 50 ? 'strong' : bits >= 30 ? 'good' : 'okay', estimated_bits: bits, problem: null };
+}
+
+/** The values a weak-passphrase refusal carries, as the shell sends them. */
+function weakValues(s: Strength): Record<string, string> {
+  const p = s.problem!;
+  return { problem: p.code, word: p.code === 'common' ? p.word : '' };
 }
 
 function learningView(entries: { id: string; entry: LearningEntry }[]): LearningLogView {
@@ -144,7 +150,7 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
       if (!a.name.trim()) refuse('invalid', 'Name: is empty.');
       if (state.profiles.some((p) => p.name === a.name)) refuse('invalid', `There is already a profile called '${a.name}'.`);
       const s = strengthOf(a.passphrase);
-      if (s.problem) refuse('weak_passphrase', `That passphrase is too easy to guess: ${s.problem}`);
+      if (s.problem) refuse('weak_passphrase', 'That passphrase is too easy to guess.', weakValues(s));
       const recovery = newCode();
       // A new profile speaks the start screen's language, as in the core.
       const language = state.settings.language;
@@ -160,9 +166,9 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
     }
     case 'recover': {
       const p = state.profiles.find((x) => x.name === a.name) ?? refuse('not_found', `No profile called '${a.name}'.`);
-      if (p.recovery !== String(a.recoveryCode).trim().toUpperCase()) refuse('wrong_recovery_code', 'That recovery code does not open this profile. Check each character.');
+      if (p.recovery !== String(a.recoveryCode).trim().toUpperCase()) refuse('wrong_recovery_code', 'That recovery code is not right. Check each group of letters and numbers.');
       const s = strengthOf(a.passphrase);
-      if (s.problem) refuse('weak_passphrase', `That passphrase is too easy to guess: ${s.problem}`);
+      if (s.problem) refuse('weak_passphrase', 'That passphrase is too easy to guess.', weakValues(s));
       p.passphrase = a.passphrase;
       p.recovery = newCode().replace('K7M2', 'R3CV');
       state.session = { name: p.name, role: p.role, language: p.language };
@@ -173,7 +179,7 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
       const p = state.profiles.find((x) => x.name === key())!;
       if (p.passphrase !== a.current) refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');
       const s = strengthOf(a.newPassphrase);
-      if (s.problem) refuse('weak_passphrase', `That passphrase is too easy to guess: ${s.problem}`);
+      if (s.problem) refuse('weak_passphrase', 'That passphrase is too easy to guess.', weakValues(s));
       p.passphrase = a.newPassphrase;
       return null;
     }
@@ -325,7 +331,7 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
         { path: `/home/invented/Downloads/All my information - ${key()}.json` },
       ];
     case 'delete_profile': {
-      if (a.confirmName !== key()) refuse('confirm_mismatch', `To delete, type the profile name exactly: ${key()}`);
+      if (a.confirmName !== key()) refuse('confirm_mismatch', `Type your profile name, ${key()}, exactly to delete it.`, { name: key() });
       state.profiles = state.profiles.filter((p) => p.name !== key());
       state.session = null;
       return null;

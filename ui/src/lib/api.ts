@@ -2,6 +2,7 @@
 // declarations generated from the Rust types (bindings.ts); errors arrive as WaymarkError with
 // the backend's stable code, never as strings to parse.
 import { invoke } from '@tauri-apps/api/core';
+import { t } from './i18n.svelte';
 import type {
   AnswerView,
   DisplaySettings,
@@ -52,12 +53,48 @@ function isIpcError(e: unknown): e is IpcError {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 }
 
+// The message for each error code that has words in the catalogues (errors.ftl). A code not
+// listed here is said with the shell's English message until it gets words of its own.
+const errorIds: Record<string, string> = {
+  wrong_passphrase: 'error-wrong_passphrase',
+  too_many_attempts: 'error-too_many_attempts',
+  wrong_recovery_code: 'error-wrong_recovery_code',
+  weak_passphrase: 'error-weak_passphrase',
+  profile_not_found: 'error-profile_not_found',
+  profile_name_taken: 'error-profile_name_taken',
+  locked: 'error-locked',
+  confirm_mismatch: 'error-confirm_mismatch',
+  integrity: 'error-integrity',
+  damaged_key: 'error-damaged_key',
+  kdf_below_floor: 'error-kdf_below_floor',
+  storage: 'error-storage',
+  io: 'error-io',
+  internal: 'error-internal',
+  window: 'error-window',
+  no_invite: 'error-no_invite',
+  not_connected: 'error-not_connected',
+  unreachable: 'error-unreachable',
+  untrusted_certificate: 'error-untrusted_certificate',
+};
+
+const NUMBERS = new Set(['seconds']);
+
+/** An error in the person's language, from its code and values. */
+export function errorWords(e: IpcError): string {
+  const id = errorIds[e.code];
+  if (!id) return e.message;
+  // Counts are numbers, so Fluent picks the plural form; names stay text even if all digits.
+  const values = Object.fromEntries(Object.entries(e.values ?? {}).map(([k, v]) => [k, NUMBERS.has(k) ? Number(v) : v]));
+  return t(id, values);
+}
+
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (e) {
-    if (isIpcError(e)) throw new WaymarkError(e.code, e.message);
-    throw new WaymarkError('internal', 'Waymark could not do that. Please try again.');
+    if (isIpcError(e)) throw new WaymarkError(e.code, errorWords(e));
+    // Only a broken or hostile page sends arguments Tauri itself refuses; say it plainly.
+    throw new WaymarkError('internal', t('error-internal'));
   }
 }
 

@@ -1,6 +1,6 @@
 // Generated from src-tauri/src/ipc.rs by `UPDATE_BINDINGS=1 cargo test -p waymark-app`. Do not edit.
 
-export type IpcError = { code: string, message: string, };
+export type IpcError = { code: string, message: string, values: { [key in string]: string }, };
 export type Role = "young_person" | "carer";
 export type Language = "en-GB" | "cy";
 export type ProfileView = { name: string, role: Role, language: Language, };
@@ -8,11 +8,12 @@ export type SessionView = { name: string, role: Role, language: Language, };
 export type SessionWithCode = { session: SessionView, recovery_code: string, };
 export type NewRecoveryCode = { recovery_code: string, };
 export type StrengthLevel = "too_weak" | "okay" | "good" | "strong";
+export type StrengthProblem = { "code": "too_short" } | { "code": "repetitive" } | { "code": "common", word: string, } | { "code": "untypable" };
 export type Strength = { level: StrengthLevel, estimated_bits: number, 
 /**
- * Why it is refused, in words a person can act on.
+ * Why it is refused; the UI says it in the person's language (`strength-problem`).
  */
-problem: string | null, };
+problem: StrengthProblem | null, };
 export type TextSize = "standard" | "large" | "larger";
 export type DisplaySettings = { text_size: TextSize, dyslexia_font: boolean, high_contrast: boolean, 
 /**

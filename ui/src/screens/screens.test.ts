@@ -200,7 +200,7 @@ describe('Sharing and privacy', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Delete my profile…' }));
     await fireEvent.input(screen.getByLabelText(/type your profile name/), { target: { value: 'robin' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Delete my profile for good' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('type the profile name exactly');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Type your profile name, Robin, exactly to delete it.');
     expect(state.profiles.map((p) => p.name)).toContain('Robin');
     expect(deleted).toBe(0);
     await fireEvent.input(screen.getByLabelText(/type your profile name/), { target: { value: 'Robin' } });
