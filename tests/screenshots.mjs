@@ -69,6 +69,16 @@ try {
   await shot('review');
   await go('plan', '[data-testid="plan-changes"]');
   await shot('my-plan');
+  // One screen in Welsh: Robin switches her own profile to Cymraeg in Settings, then back.
+  await go('settings', '[data-testid="language-choice"]');
+  await b.$('[data-testid="language-cy"]').click();
+  await waitForText(b, '[data-testid="lock-status"]', 'Wedi datgloi');
+  await go('review', '[data-testid="question"]');
+  await waitForText(b, '[data-testid="question"]', 'Sut mae pethau');
+  await shot('review-cy');
+  await go('settings', '[data-testid="language-choice"]');
+  await b.$('[data-testid="language-en-GB"]').click();
+  await waitForText(b, '[data-testid="lock-status"]', 'Unlocked');
   await b.$('[data-testid="lock"]').click();
 
   await unlock(b, 'Sam', 'quiet harbour pebbles');

@@ -135,6 +135,40 @@ describe('a young person', () => {
   });
 });
 
+describe('in Welsh', () => {
+  test('the start screen and every young person\'s screen, with the page marked as Welsh', async () => {
+    await open();
+    await page.getByTestId('start-language-cy').check();
+    await page.getByTestId('lock-status').filter({ hasText: 'Wedi cloi' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+    await check('start, in Welsh');
+    await page.getByLabel(/Robin/).check();
+    await page.getByLabel('Cyfrinymadrodd', { exact: true }).fill('otter lantern biscuit');
+    await page.getByRole('button', { name: 'Agor', exact: true }).click();
+    // Robin's own profile is in English: unlocking shows it so, until she chooses Cymraeg.
+    await page.getByTestId('lock-status').filter({ hasText: 'Unlocked: Robin' }).waitFor();
+    await go('Settings');
+    await page.getByTestId('language-cy').check();
+    await page.getByTestId('lock-status').filter({ hasText: 'Wedi datgloi: Robin' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+    const menu = page.getByRole('navigation', { name: 'Dewislen' });
+    for (const [label, ready] of [
+      ['Hafan', 'home'],
+      ['Paratoi ar gyfer fy adolygiad', 'question'],
+      ['Fy nghynllun', 'plan'],
+      ['Fy nodiadau', 'note'],
+      ["Beth rydw i wedi'i rannu", 'statement'],
+      ['Rhannu a phreifatrwydd', 'consent'],
+      ['Gosodiadau', 'settings'],
+    ]) {
+      await menu.getByRole('button', { name: label, exact: true }).click();
+      await page.getByTestId(ready).first().waitFor();
+      await check(`${label}, in Welsh`);
+    }
+    await page.context().close();
+  });
+});
+
 describe('a foster carer', () => {
   test('every screen, and the display settings', async () => {
     await open();
