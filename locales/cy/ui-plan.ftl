@@ -97,3 +97,5 @@ more-messages = { $count ->
     [one] Dangos { $count } neges arall ({ $hidden } yn dal yn gudd)
    *[other] Dangos { $count } o negeseuon eraill ({ $hidden } yn dal yn gudd)
 }
+# Yn cael ei ddangos uwchben y llyfrgell i ddarllenydd a ddewisodd iaith arall
+library-english-only = Mae'r tudalennau hyn ar gael yn Saesneg yn unig ar hyn o bryd.

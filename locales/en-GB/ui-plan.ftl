@@ -83,3 +83,5 @@ more-messages = { $count ->
     [one] Show { $count } more message ({ $hidden } not shown yet)
    *[other] Show { $count } more messages ({ $hidden } not shown yet)
 }
+# Shown above the library to a reader who chose another language
+library-english-only = These pages are in English only for now.

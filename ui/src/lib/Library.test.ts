@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/sv
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import Library from './Library.svelte';
+import { setLanguage } from './i18n.svelte';
 
 const pages = {
   'who-is-my-iro': {
@@ -69,5 +70,31 @@ describe('help and guidance', () => {
     await fireEvent.click(screen.getByTestId('library-back'));
     const search = await screen.findByLabelText('Search');
     await waitFor(() => expect(search).toHaveFocus());
+  });
+});
+
+describe('the library for a Welsh reader', () => {
+  afterEach(() => {
+    setLanguage('en-GB');
+    cleanup();
+    clearMocks();
+  });
+
+  it('says the pages are in English only, and marks them as English for screen readers', async () => {
+    setLanguage('cy');
+    backend();
+    render(Library);
+    expect(await screen.findByTestId('library-english-only')).toHaveTextContent('Saesneg yn unig');
+    await fireEvent.click(await screen.findByTestId('hit-who-to-call'));
+    const heading = await screen.findByRole('heading', { name: 'Who to call' });
+    expect(heading).toHaveAttribute('lang', 'en-GB');
+    expect(screen.getByTestId('library-english-only')).toBeInTheDocument();
+  });
+
+  it('shows no such note to an English reader', async () => {
+    backend();
+    render(Library);
+    await screen.findByTestId('hit-who-to-call');
+    expect(screen.queryByTestId('library-english-only')).toBeNull();
   });
 });
