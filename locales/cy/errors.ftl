@@ -33,3 +33,4 @@ error-no_invite = Gludwch eich cod gwahodd a'i wirio yn gyntaf.
 error-not_connected = Cysylltwch â'ch gwasanaeth yn gyntaf, yn Rhannu a phreifatrwydd.
 error-unreachable = Doedd dim modd cyrraedd y gwasanaeth. Mae eich pethau'n aros yn y blwch anfon a byddan nhw'n cael eu hanfon nes ymlaen.
 error-untrusted_certificate = Wnaeth cyfeiriad y gwasanaeth ddim profi pwy ydyw (dydy ei dystysgrif ddiogelwch ddim yn cael ei hymddiried ar y gliniadur hwn). Gofynnwch i'r gwasanaeth wirio ei dystysgrif, neu i'ch tîm TG osod awdurdod tystysgrifau eich sefydliad.
+error-mail_refused = Cafodd rhywbeth gan y gwasanaeth ei wrthod, oherwydd nad oedd modd gwirio ei fod wedi dod gan eich gwasanaeth chi.

@@ -33,3 +33,4 @@ error-no_invite = Paste your invite code and check it first.
 error-not_connected = Connect to your service first, in Sharing and privacy.
 error-unreachable = The service could not be reached. Your things stay in the outbox and will be sent later.
 error-untrusted_certificate = The service's address did not prove who it is (its security certificate is not trusted on this laptop). Ask the service to check its certificate, or your IT team to install your organisation's certificate authority.
+error-mail_refused = Something from the service was refused, because it could not be checked as coming from your service.

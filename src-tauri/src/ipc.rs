@@ -20,7 +20,7 @@ use waymark_core::{Language, Role};
 /// numbers, never words), and the English message for logs. The UI says it in the person's
 /// language from `locales/*/errors.ftl` (`error-<code>`), and shows `message` only for a code
 /// that has no words there yet.
-#[derive(Debug, Serialize, TS)]
+#[derive(Clone, Debug, Serialize, TS)]
 pub struct IpcError {
     pub code: String,
     pub message: String,
@@ -278,7 +278,8 @@ pub struct SharingView {
     /// RFC 3339: when something last reached the service.
     pub last_sent: Option<String>,
     /// In plain words, the last thing that went wrong sending, until a send works again.
-    pub last_problem: Option<String>,
+    /// Why the last attempt to send or fetch did not work, said as an error is.
+    pub last_problem: Option<IpcError>,
     /// Deletions asked of the service: waiting ones first, then confirmed ones, newest first.
     pub deletions: Vec<DeletionView>,
 }
@@ -339,7 +340,7 @@ pub struct WithdrawnView {
     /// (checked against the service's pinned key).
     pub deleted_at_service: Option<u32>,
     /// In plain words, why the service could not be asked yet (it will be asked again).
-    pub deletion_problem: Option<String>,
+    pub deletion_problem: Option<IpcError>,
 }
 
 /// The TypeScript file the UI imports, generated from the types above and the core's enums

@@ -19,7 +19,7 @@ use crate::{check_len, in_session, poisoned, record_id, with_session, AppState, 
 pub struct SharingState {
     pending: Option<Preview>,
     last_sent: Option<Timestamp>,
-    last_problem: Option<String>,
+    last_problem: Option<IpcError>,
 }
 
 /// How often the outbox is tried while someone is unlocked.
@@ -166,13 +166,14 @@ pub async fn send_outbox(state: &AppState) -> CommandResult<()> {
         let items = match waymark_client::fetch_mail(&connection, now()).await {
             Ok(items) => items,
             Err(e) => {
-                state.sharing.lock().map_err(poisoned)?.last_problem = Some(e.to_string());
-                return Err(e.into());
+                let problem = IpcError::from(e);
+                state.sharing.lock().map_err(poisoned)?.last_problem = Some(problem.clone());
+                return Err(problem);
             }
         };
         let report = in_session(state, |v, s| Ok(waymark_client::apply_mail(v, s, &items)?))?;
         state.sharing.lock().map_err(poisoned)?.last_problem =
-            report.refused.first().map(|r| format!("Something from the service was refused ({r})."));
+            report.refused.first().map(|r| IpcError::new("mail_refused", format!("Something from the service was refused ({r}).")));
         if !waymark_client::more_mail_waiting(&items) {
             break;
         }
@@ -181,7 +182,7 @@ pub async fn send_outbox(state: &AppState) -> CommandResult<()> {
     let have = state.vault.lock().map_err(poisoned)?.library_version()?.unwrap_or(0);
     if let Some(signed) = waymark_client::fetch_resources(&connection, have).await? {
         if let Err(e) = in_session(state, |v, _| Ok(waymark_client::install_resources(v, &connection, &signed)?)) {
-            state.sharing.lock().map_err(poisoned)?.last_problem = Some(e.message);
+            state.sharing.lock().map_err(poisoned)?.last_problem = Some(e);
         }
     }
     Ok(())
@@ -236,8 +237,9 @@ async fn send_waiting(state: &AppState) -> CommandResult<()> {
                 status.last_problem = None;
             }
             Err(e) => {
-                status.last_problem = Some(e.to_string());
-                return Err(e.into());
+                let problem = IpcError::from(e);
+                status.last_problem = Some(problem.clone());
+                return Err(problem);
             }
         }
     }
@@ -248,7 +250,7 @@ async fn send_waiting(state: &AppState) -> CommandResult<()> {
 /// and it has not confirmed (the vault keeps them, so a restart loses none). Each answer's signed
 /// receipt is checked before the ask is forgotten. Returns, per kind asked, how many it deleted,
 /// or why it could not be asked yet; the first failure stops the pass (the service is likely away).
-pub async fn process_deletions(state: &AppState) -> CommandResult<Vec<(ShareableKind, Result<u32, String>)>> {
+pub async fn process_deletions(state: &AppState) -> CommandResult<Vec<(ShareableKind, Result<u32, IpcError>)>> {
     let Ok((Some(connection), pending)) = with_session(state, |v, s| Ok((v.service_connection(s)?, v.pending_deletions(s)?))) else {
         return Ok(Vec::new());
     };
@@ -261,8 +263,9 @@ pub async fn process_deletions(state: &AppState) -> CommandResult<Vec<(Shareable
                 out.push((ask.kind, Ok(receipt.facts.deleted)));
             }
             Err(e) => {
-                state.sharing.lock().map_err(poisoned)?.last_problem = Some(e.to_string());
-                out.push((ask.kind, Err(e.to_string())));
+                let problem = IpcError::from(e);
+                state.sharing.lock().map_err(poisoned)?.last_problem = Some(problem.clone());
+                out.push((ask.kind, Err(problem)));
                 break;
             }
         }

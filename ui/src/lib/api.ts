@@ -75,6 +75,7 @@ const errorIds: Record<string, string> = {
   not_connected: 'error-not_connected',
   unreachable: 'error-unreachable',
   untrusted_certificate: 'error-untrusted_certificate',
+  mail_refused: 'error-mail_refused',
 };
 
 const NUMBERS = new Set(['seconds']);

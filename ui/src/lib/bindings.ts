@@ -168,8 +168,9 @@ kinds: Array<KindView>,
 last_sent: string | null, 
 /**
  * In plain words, the last thing that went wrong sending, until a send works again.
+ * Why the last attempt to send or fetch did not work, said as an error is.
  */
-last_problem: string | null, 
+last_problem: IpcError | null, 
 /**
  * Deletions asked of the service: waiting ones first, then confirmed ones, newest first.
  */
@@ -208,7 +209,7 @@ deleted_at_service: number | null,
 /**
  * In plain words, why the service could not be asked yet (it will be asked again).
  */
-deletion_problem: string | null, };
+deletion_problem: IpcError | null, };
 export type KindView = { kind: ShareableKind, what: string, };
 export type PolicyView = { id: string, policy: SaferCaringPolicy, };
 export type ConnectionView = { service_name: string, service_url: string, fingerprint: string, 
