@@ -11,7 +11,7 @@ role-carer = Gofalwr maeth
 
 ## Beth all person ifanc ei ddweud
 kind-review_preparation = Paratoi ar gyfer fy adolygiad
-kind-worried = Rwy'n poeni
+kind-worried = Rydw i'n poeni
 kind-good_news = Newyddion da
 kind-change_something = Rydw i eisiau i rywbeth newid
 kind-service_feedback = Adborth am wasanaeth
@@ -56,20 +56,20 @@ topic-privacy_bathrooms_bedrooms-prompt = Sut mae pawb yn cael preifatrwydd wrth
 topic-touch_and_comfort = Cyffwrdd a chysuro
 topic-touch_and_comfort-prompt = Sut ydych chi'n cysuro plentyn sydd wedi ypsetio? Sut ydych chi'n gwirio pa fath o gwtsh neu gyffyrddiad sy'n iawn ganddyn nhw?
 topic-online_and_phones = Ar-lein, ffonau a sgriniau
-topic-online_and_phones-prompt = Beth yw'r rheolau ar gyfer ffonau, gemau a'r rhyngrwyd? Ble mae sgriniau'n cael eu defnyddio, a beth sy'n digwydd gyda'r nos?
+topic-online_and_phones-prompt = Beth yw'r rheolau ar gyfer ffonau, gemau a'r rhyngrwyd? Ble mae sgriniau'n cael eu defnyddio, a beth sy'n digwydd yn ystod y nos?
 topic-photos = Lluniau a rhannu delweddau
-topic-photos-prompt = Pryd ydych chi'n tynnu lluniau? Pwy sy'n cael eu gweld, a beth sydd byth yn cael ei bostio ar-lein?
+topic-photos-prompt = Pryd ydych chi'n tynnu lluniau? Pwy sy'n gallu eu gweld, a beth sydd byth yn cael ei bostio ar-lein?
 topic-babysitting = Gwarchod plant a gofalwyr eraill
 topic-babysitting-prompt = Pwy sy'n gofalu am y plentyn os ydych chi allan? Beth sydd angen iddyn nhw ei wybod, a phwy sydd wedi cael eu gwirio?
 topic-transport = Teithio o gwmpas
-topic-transport-prompt = Pwy sy'n gyrru'r plentyn, a ble maen nhw'n eistedd? Beth am lifftiau gyda ffrindiau neu dacsis?
+topic-transport-prompt = Pwy sy'n gyrru'r plentyn, a ble maen nhw'n eistedd? Beth am gael pàs gyda ffrindiau, neu dacsis?
 topic-if_a_concern_is_raised = Beth rydyn ni'n ei wneud os codir pryder
 topic-if_a_concern_is_raised-prompt = Beth fyddwch chi'n ei wneud os bydd plentyn yn dweud rhywbeth sy'n peri pryder wrthych chi, neu os yw rhywun yn poeni am eich aelwyd? Pwy fyddwch chi'n ei ffonio?
 topic-other = Unrhyw beth arall
 topic-other-prompt = Unrhyw beth arall sy'n cadw pawb yn eich cartref yn ddiogel ac yn gyfforddus.
 
 ## Beth y gellir ei rannu gyda'r gwasanaeth, fel y byddai'r person yn ei ddweud
-shareable-statement = y pethau rydych chi'n eu dweud (atebion adolygu a negeseuon)
+shareable-statement = pethau rydych chi'n eu dweud (atebion adolygu a negeseuon)
 shareable-pathway_note = nodiadau llwybr rydych chi'n dewis eu rhannu
 shareable-safer_caring_policy = eich polisi gofal mwy diogel
 shareable-learning_entry = eich cofnod dysgu
@@ -83,7 +83,7 @@ learning-other = Arall
 
 ## Pwy i'w ffonio, wedi'i gadw yn yr ap fel ei fod yn dangos heb rwydwaith
 helpline-childline = Childline
-helpline-childline-note = Am ddim, unrhyw bryd, ddydd neu nos. Fydd o ddim yn dangos ar eich bil ffôn.
+helpline-childline-note = Am ddim, unrhyw bryd, ddydd neu nos. Fydd e ddim yn dangos ar eich bil ffôn.
 helpline-emergency = Argyfwng
 helpline-emergency-note = Os ydych chi mewn perygl ar hyn o bryd.
 
@@ -104,7 +104,7 @@ plan-change-action-added = Cam gweithredu newydd: { $text }
 plan-change-action-removed = Cam gweithredu wedi'i dynnu allan: { $text }
 plan-change-action-wording = "{ $text }": newidiodd y geiriad o "{ $from }" i "{ $to }".
 plan-change-action-owner = "{ $text }": newidiodd pwy sy'n ei wneud o "{ $from }" i "{ $to }".
-plan-change-action-due = "{ $text }": newidiodd y dyddiad erbyn o "{ $from }" i "{ $to }".
+plan-change-action-due = "{ $text }": newidiodd y dyddiad targed o "{ $from }" i "{ $to }".
 plan-change-action-status = "{ $text }": newidiodd y statws o "{ $from }" i "{ $to }".
 plan-change-status-not_started = heb ddechrau
 plan-change-status-in_progress = ar y gweill

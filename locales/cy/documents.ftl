@@ -8,7 +8,7 @@ recovery-document =
     { $code }
 
     Os byddwch chi'n anghofio eich cyfrinymadrodd, mae'r cod hwn yn agor eich proffil.
-    Cadwch ef yn rhywle diogel, i ffwrdd o'r gliniadur hwn. Gall unrhyw un sydd â'r cod a'r gliniadur hwn agor eich proffil.
+    Cadwch e'n rhywle diogel, i ffwrdd o'r gliniadur hwn. Gall unrhyw un sydd â'r cod a'r gliniadur hwn agor eich proffil.
 
 ## Y polisi gofal mwy diogel, wedi'i gadw fel tudalen i'w hargraffu neu ei rhannu
 policy-document-name = Polisi gofal mwy diogel - { $household }

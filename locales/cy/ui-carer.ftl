@@ -47,7 +47,7 @@ learning-log-empty = Dim byd eto.
 
 ## Rhannu a phreifatrwydd
 privacy-heading = Rhannu a phreifatrwydd
-privacy-connected-status = Wedi cysylltu gyda { $service }. Does dim byd yn cael ei rannu nes i chi ddweud ie.
+privacy-connected-status = Wedi cysylltu â { $service }. Does dim byd yn cael ei rannu nes i chi ddweud ie.
 privacy-consent-saved = Wedi'i gadw. Gallwch chi ei dynnu'n ôl unrhyw bryd.
 privacy-sent = Wedi'i wneud. Mae unrhyw beth newydd yn eich cynllun ac yn yr hyn rydych chi wedi'i rannu.
 # Ar ôl tynnu caniatâd yn ôl: y frawddeg gyntaf bob tro, yna pob un o'r lleill pan fydd yn berthnasol.
@@ -63,7 +63,7 @@ privacy-withdrawn-deleted = Mae { $recipient } wedi dileu { $count ->
 privacy-withdrawn-problem = Dydyn ni ddim wedi gallu gofyn i { $recipient } ddileu'r hyn sydd ganddo eto ({ $problem }); byddwn ni'n dal i ofyn.
 privacy-my-service = Fy ngwasanaeth
 # Mae $service yn cael ei ddangos mewn print trwm.
-privacy-connected = Wedi cysylltu gyda { $service } ers { $date }.
+privacy-connected = Wedi cysylltu â { $service } ers { $date }.
 privacy-keys = Ei allweddi: { $fingerprint }
 privacy-waiting = { $waiting ->
         [0] Does dim byd yn aros i'w anfon.
@@ -80,7 +80,7 @@ privacy-say-yes = Dweud ie i rannu { $what } gyda { $service }
 privacy-preview-from = Mae'r cod hwn yn dod gan { $service }.
 privacy-preview-details = Cyfeiriad: { $url } · Allweddi: { $fingerprint } (maen nhw'n cyd-fynd â'r cod)
 privacy-preview-explain = Os byddwch chi'n cysylltu, fyddan nhw ddim yn cael dim byd nes i chi ddweud ie i fath o beth a dewis ei rannu. Gallwch chi stopio unrhyw bryd.
-privacy-connect = Cysylltu gyda { $service }
+privacy-connect = Cysylltu â { $service }
 privacy-not-now = Dim nawr
 privacy-invite-explain = Gall eich gweithiwr cymdeithasol, eich cynghorydd personol neu eich gwasanaeth maethu roi cod gwahodd i chi. Gludwch y cod yma i gysylltu.
 privacy-invite-code = Cod gwahodd

@@ -12,7 +12,7 @@ home-next-review-when = { $days ->
 }
 home-next-review-none = Dydy dyddiad eich adolygiad nesaf ddim yma eto. Bydd yn dod gyda'ch cynllun.
 home-todo = Beth sydd angen ei wneud
-# $kind yw'r math o beth sy'n cael ei ddweud, e.e. "Rwy'n poeni".
+# $kind yw'r math o beth sy'n cael ei ddweud, e.e. "Rydw i'n poeni".
 home-finish = Gorffen “{ $kind }”
 home-ready = { $count ->
     [one] Mae { $count } yn barod i'w rannu pan fyddwch chi eisiau.
@@ -44,7 +44,7 @@ home-add-to-it = Ychwanegu ato
 home-lock-hint = Pwyswch { $lock } pan fyddwch chi wedi gorffen. Mae { $exit } (neu Esc ddwywaith) yn cuddio Waymark ar unwaith.
 
 ## Paratoi ar gyfer adolygiad
-review-saved = Wedi cadw
+review-saved = Wedi'i gadw
 review-saving = Wrthi'n cadw…
 review-not-answered = Heb ateb
 # $section yw'r rhan o'r adolygiad y mae'r cwestiwn ynddi.
@@ -71,7 +71,7 @@ say-works-offline = Mae hyn yn gweithio heb y rhyngrwyd.
 say-urgent-note = Bydd beth rydych chi'n ei ysgrifennu yma yn cael ei farcio'n frys pan fydd yn cael ei rannu. Efallai na fydd neb yn ei ddarllen yn syth.
 say-own-words = Ysgrifennwch y peth yn eich geiriau eich hun
 say-saving = Wrthi'n cadw…
-say-saved = Wedi cadw
+say-saved = Wedi'i gadw
 say-ready = Mae'n barod
 say-finish-later = Gorffen nes ymlaen
 

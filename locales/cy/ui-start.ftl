@@ -38,7 +38,7 @@ start-make-my-profile = Creu fy mhroffil
 ## Y cod adfer, sy'n cael ei ddangos unwaith
 recovery-heading = Eich cod adfer
 recovery-only-way = Os byddwch chi'n anghofio eich cyfrinymadrodd, y cod hwn yw'r unig ffordd yn ôl i mewn. Does gan neb arall gopi, dim hyd yn oed ni.
-recovery-keep-safe = Argraffwch y cod neu ei gadw fel ffeil, yna rhowch ef rywle diogel. Dim ond y tro hwn y byddwn ni'n ei ddangos.
+recovery-keep-safe = Argraffwch y cod neu ei gadw fel ffeil, yna cadwch e'n rhywle diogel. Dim ond y tro hwn y byddwn ni'n ei ddangos.
 recovery-print = Ei argraffu
 recovery-save = Ei gadw fel ffeil
 # $path yw lle cafodd y ffeil ei chadw.
@@ -50,7 +50,7 @@ recovery-not-end = Nid dyna ddiwedd eich cod. Teipiwch y pedwar nod olaf: y rhai
 ## Pa mor anodd yw dyfalu cyfrinymadrodd newydd
 # Daw'r lefel mewn print trwm ar ôl hwn, e.e. "Cryfder: Da".
 strength-label = Cryfder:
-strength-too-weak = Rhy hawdd i'w ddyfalu
+strength-too-weak = Rhy hawdd ei ddyfalu
 strength-okay = Iawn
 strength-good = Da
 strength-strong = Cryf
@@ -64,7 +64,7 @@ settings-text-large = Mawr
 settings-text-larger = Mwy
 settings-dyslexia-font = Llythrennau haws eu darllen (ffont plaen gyda mwy o le rhwng llythrennau a llinellau)
 settings-high-contrast = Cyferbyniad uchel
-settings-idle-label = Cloi Waymark ar ôl hyn o funudau heb i ddim byd ddigwydd (1 i 60)
+settings-idle-label = Cloi Waymark ar ôl hyn a hyn o funudau heb i ddim byd ddigwydd (1 i 60)
 settings-idle-invalid = Cloi ar ôl: dewiswch nifer cyfan o funudau rhwng 1 a 60.
 settings-save = Cadw
 settings-passphrase-heading = Newid fy nghyfrinymadrodd

@@ -54,7 +54,7 @@ test('a young person uses Waymark in Welsh from the first screen to a finished s
     await waitForText(b, '[data-testid="question"]', 'Sut mae pethau gartref?');
     assert.equal(await b.$('[data-testid="question"]').getAttribute('lang'), 'cy');
     await b.$('[data-testid="face-4"]').click();
-    await waitForText(b, '[data-testid="saved"]', 'Wedi cadw');
+    await waitForText(b, '[data-testid="saved"]', "Wedi'i gadw");
   } finally {
     await app.stop();
   }

@@ -81,7 +81,7 @@ fn the_question_set_is_data_and_not_safe_is_urgent() {
             assert!(waymark_i18n::catalogue().has(language, &format!("helpline-{}-note", h.id)), "{} {language:?}", h.id);
         }
     }
-    assert_eq!(helplines[0].note(waymark_core::Language::Cy), "Am ddim, unrhyw bryd, ddydd neu nos. Fydd o ddim yn dangos ar eich bil ffôn.");
+    assert_eq!(helplines[0].note(waymark_core::Language::Cy), "Am ddim, unrhyw bryd, ddydd neu nos. Fydd e ddim yn dangos ar eich bil ffôn.");
 }
 
 fn plan(version: u32, goals: Vec<Goal>) -> Plan {
