@@ -14,12 +14,20 @@ const files = import.meta.glob('../../../locales/*/*.ftl', { query: '?raw', impo
   string
 >;
 
+/** A language's catalogue files, parsed once. */
+function resources(language: Language): { path: string; resource: FluentResource }[] {
+  return Object.entries(files)
+    .filter(([path]) => path.split('/').at(-2) === language)
+    .map(([path, text]) => ({ path, resource: new FluentResource(text) }));
+}
+
+const parsed: Record<Language, { path: string; resource: FluentResource }[]> = { 'en-GB': resources('en-GB'), cy: resources('cy') };
+
 function load(language: Language): FluentBundle {
   // Both languages run left to right; isolation marks would only add invisible characters.
   const bundle = new FluentBundle(language, { useIsolating: false });
-  for (const [path, text] of Object.entries(files)) {
-    if (path.split('/').at(-2) !== language) continue;
-    const errors = bundle.addResource(new FluentResource(text));
+  for (const { path, resource } of parsed[language]) {
+    const errors = bundle.addResource(resource);
     if (errors.length) throw new Error(`${path}: ${errors.map(String).join('; ')}`);
   }
   return bundle;
@@ -42,33 +50,19 @@ export function setLanguage(next: Language) {
 
 export type Values = Record<string, FluentVariable>;
 
-/** Words for `id` with the language they are really in: the chosen one, or English when the
- * message is not translated yet (so the caller can mark it, `lang` included). */
-export function words(id: string, values?: Values): { text: string; language: Language } {
+/** The words for `id` in the chosen language, or in English when that language lacks them (the
+ * catalogue check keeps every shipped id in both). */
+export function t(id: string, values?: Values): string {
   for (const tag of [current.language, 'en-GB'] as Language[]) {
     const message = bundles[tag].getMessage(id);
-    if (message?.value) return { text: bundles[tag].formatPattern(message.value, values), language: tag };
+    if (message?.value) return bundles[tag].formatPattern(message.value, values);
   }
   // Unreachable for shipped code: the catalogue check fails on any id missing from English.
-  return { text: id, language: 'en-GB' };
-}
-
-/** The words for `id` in the chosen language. */
-export function t(id: string, values?: Values): string {
-  return words(id, values).text;
-}
-
-/** Whether `language` has its own words for `id` (for the catalogue check). */
-export function translated(language: Language, id: string): boolean {
-  return bundles[language].hasMessage(id);
+  return id;
 }
 
 /** Every message id of `language` (for the catalogue check). */
 export function ids(language: Language): string[] {
-  const out: string[] = [];
-  for (const [path, text] of Object.entries(files)) {
-    if (path.split('/').at(-2) !== language) continue;
-    for (const m of text.matchAll(/^([a-zA-Z][a-zA-Z0-9_-]*)\s*=/gm)) out.push(m[1]);
-  }
-  return out;
+  // Terms (`-name`) are not messages a screen can ask for.
+  return parsed[language].flatMap(({ resource }) => resource.body.map((entry) => entry.id).filter((id) => !id.startsWith('-')));
 }

@@ -344,6 +344,12 @@ pub struct QuestionTranslation {
 
 static TRANSLATIONS: OnceLock<Vec<QuestionSetTranslation>> = OnceLock::new();
 
+/// Files built into Waymark from `data/questions/`. They are checked by the tests, so a bad one is
+/// a build mistake, not something a person can cause.
+fn shipped<T: serde::de::DeserializeOwned>(texts: &[&str]) -> Vec<T> {
+    texts.iter().map(|text| serde_json::from_str(text).expect("shipped question files are valid")).collect()
+}
+
 /// A question as a person sees it: in their language where translated, else the set's own
 /// English words, marked with the language they are really in so the screen can say so.
 #[derive(Debug, Clone)]
@@ -367,22 +373,12 @@ pub struct LocalQuestionSet<'a> {
 impl QuestionSet {
     /// Every question set this build knows, oldest first. Old sets stay so old answers still validate.
     pub fn all() -> &'static [QuestionSet] {
-        QUESTION_SETS.get_or_init(|| {
-            [include_str!("../../data/questions/review-1.json")]
-                .iter()
-                .map(|text| serde_json::from_str(text).expect("shipped question sets are valid"))
-                .collect()
-        })
+        QUESTION_SETS.get_or_init(|| shipped(&[include_str!("../../data/questions/review-1.json")]))
     }
 
     /// The shipped translations of every set.
     pub fn translations() -> &'static [QuestionSetTranslation] {
-        TRANSLATIONS.get_or_init(|| {
-            [include_str!("../../data/questions/review-1.cy.json")]
-                .iter()
-                .map(|text| serde_json::from_str(text).expect("shipped question set translations are valid"))
-                .collect()
-        })
+        TRANSLATIONS.get_or_init(|| shipped(&[include_str!("../../data/questions/review-1.cy.json")]))
     }
 
     /// This set in `language`, question by question. A question with no translation, or one
