@@ -76,7 +76,6 @@ say-ready = Mae'n barod
 say-finish-later = Gorffen nes ymlaen
 
 ## Rhannu un peth gyda'r gwasanaeth
-share-this-kind = y math hwn o beth
 share-will-send = Bydd yn cael ei anfon pan fydd modd cysylltu â { $service }.
 share-sent = Wedi'i anfon at { $service }.
 # $what yw beth fyddai'n cael ei rannu, e.e. "eich cofnod dysgu"; $service yw enw'r gwasanaeth.

@@ -69,7 +69,6 @@ say-ready = It's ready
 say-finish-later = Finish later
 
 ## Sharing one thing with the service
-share-this-kind = this kind of thing
 share-will-send = It will be sent when { $service } can be reached.
 share-sent = Sent to { $service }.
 # $what is what would be shared, e.g. "your learning log"; $service is the service's name.

@@ -16,10 +16,10 @@ use waymark_core::secret::{Strength, StrengthLevel, StrengthProblem};
 use waymark_core::settings::{DisplaySettings, TextSize};
 use waymark_core::{Language, Role};
 
-/// An error as the UI receives it: a stable code, the values its message takes (names and
-/// numbers, never words), and the English message for logs. The UI says it in the person's
-/// language from `locales/*/errors.ftl` (`error-<code>`), and shows `message` only for a code
-/// that has no words there yet.
+/// An error as the UI receives it: a stable code, the values its message takes (codes, names
+/// and numbers, never words), and the English message for logs. The UI says it in the person's
+/// language from `locales/*/errors.ftl`: `error-<code>`, or for `invalid` `invalid-<problem>`
+/// with the field's name (`field-<field>`).
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct IpcError {
     pub code: String,
@@ -29,9 +29,19 @@ pub struct IpcError {
 
 impl From<waymark_client::ClientError> for IpcError {
     fn from(e: waymark_client::ClientError) -> Self {
+        use waymark_client::ClientError;
+        use waymark_sync::SyncError;
         match e {
-            waymark_client::ClientError::Vault(e) => e.into(),
-            other => IpcError::new(other.code(), other.to_string()),
+            ClientError::Vault(e) => e.into(),
+            ClientError::Sync(SyncError::UnsupportedVersion { what, found, supported }) => IpcError::new("unsupported_version")
+                .with("what", what)
+                .with("found", found.to_string())
+                .with("supported", supported.to_string()),
+            ClientError::Sync(SyncError::BadInvite(problem)) => IpcError::new("bad_invite").with("problem", problem.code()),
+            // What the service said is kept for logs; the person is told what kind of refusal it
+            // was, in their language.
+            ClientError::Refused { code, .. } => IpcError::new("service_refused").with("reason", code),
+            other => IpcError::new(other.code()),
         }
     }
 }
@@ -44,17 +54,18 @@ impl From<waymark_core::Error> for IpcError {
 }
 
 impl IpcError {
-    pub fn new(code: &str, message: impl Into<String>) -> Self {
-        IpcError { code: code.into(), message: message.into(), values: Default::default() }
-    }
-
-    pub fn invalid(message: impl Into<String>) -> Self {
-        IpcError::new("invalid", message)
+    /// A refusal the shell makes itself; its message is the catalogue's English for `code`.
+    pub fn new(code: &str) -> Self {
+        let message = waymark_i18n::text(Language::EnGb, &format!("error-{code}"));
+        IpcError { code: code.into(), message, values: Default::default() }
     }
 
     /// Adds a value the message for this code takes.
     pub fn with(mut self, name: &str, value: impl Into<String>) -> Self {
         self.values.insert(name.into(), value.into());
+        let values: Vec<(&str, waymark_i18n::FluentValue<'_>)> =
+            self.values.iter().map(|(k, v)| (k.as_str(), v.as_str().into())).collect();
+        self.message = waymark_i18n::text_with(Language::EnGb, &format!("error-{}", self.code), &values);
         self
     }
 }
@@ -192,13 +203,6 @@ pub struct ResourceMarkView {
     pub read: bool,
 }
 
-/// A pathway-plan matter with the words the app shows for it.
-#[derive(Debug, Serialize, TS)]
-pub struct MatterView {
-    pub matter: Matter,
-    pub label: String,
-}
-
 /// One plan on "My plan": its latest version and what changed since the one before.
 #[derive(Debug, Serialize, TS)]
 pub struct PlanView {
@@ -254,11 +258,10 @@ pub struct LearningLogView {
     pub total_minutes: u64,
 }
 
-/// Something the person has said yes to sharing, in plain words.
+/// Something the person has said yes to sharing.
 #[derive(Debug, Serialize, TS)]
 pub struct ConsentView {
     pub kind: ShareableKind,
-    pub what: String,
     pub recipient: String,
     /// RFC 3339, UTC.
     pub since: String,
@@ -274,7 +277,7 @@ pub struct SharingView {
     /// The service this profile is connected to, if any.
     pub connection: Option<ConnectionView>,
     /// The kinds this person could share, for the "say yes" choices.
-    pub kinds: Vec<KindView>,
+    pub kinds: Vec<ShareableKind>,
     /// RFC 3339: when something last reached the service.
     pub last_sent: Option<String>,
     /// In plain words, the last thing that went wrong sending, until a send works again.
@@ -289,8 +292,6 @@ pub struct SharingView {
 pub struct DeletionView {
     /// The kind of thing asked to be deleted; the UI says it in the person's language.
     pub kind: ShareableKind,
-    /// The same in English words, for the command-line tool and logs.
-    pub what: String,
     pub service_name: String,
     /// RFC 3339.
     pub asked_at: String,
@@ -305,12 +306,6 @@ pub struct DeletionView {
 pub struct PolicyView {
     pub id: String,
     pub policy: SaferCaringPolicy,
-}
-
-#[derive(Debug, Serialize, TS)]
-pub struct KindView {
-    pub kind: ShareableKind,
-    pub what: String,
 }
 
 #[derive(Debug, Serialize, TS)]
@@ -378,7 +373,6 @@ pub fn typescript_bindings() -> String {
         HelplineView::decl(&cfg),
         ResourceMarkView::decl(&cfg),
         Matter::decl(&cfg),
-        MatterView::decl(&cfg),
         PlanKind::decl(&cfg),
         ActionStatus::decl(&cfg),
         Action::decl(&cfg),
@@ -402,7 +396,6 @@ pub fn typescript_bindings() -> String {
         SharingView::decl(&cfg),
         DeletionView::decl(&cfg),
         WithdrawnView::decl(&cfg),
-        KindView::decl(&cfg),
         PolicyView::decl(&cfg),
         ConnectionView::decl(&cfg),
         ServicePreviewView::decl(&cfg),

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use ipc::{
-    AnswerView, ChoiceView, HelplineView, IpcError, LearningEntryView, LearningLogView, MatterView, MonthTotal,
+    AnswerView, ChoiceView, HelplineView, IpcError, LearningEntryView, LearningLogView, MonthTotal,
     NoteInput, NoteView, PlanView, PolicyView, PolicyTopicView, ProfileView, QuestionSetView, QuestionView, ResourceHitView,
     ResourceMarkView, ResourceView, SavedFile, SessionView, NewRecoveryCode, SessionWithCode, SharingView, StatementView,
     StatusChangeView, WithdrawnView,
@@ -26,6 +26,7 @@ use waymark_core::secret::{suggest_passphrase, RecoveryCode, Strength};
 use waymark_core::settings::DisplaySettings;
 use waymark_core::domain::statement::{Answer, QuestionSet, HELPLINES};
 use waymark_core::domain::{RecordBody, StatementKind, StatementStatus, StoredRecord};
+use waymark_core::error::{Field, Problem};
 use waymark_core::RecordId;
 use tauri::Manager;
 use waymark_core::secret::Passphrase;
@@ -47,11 +48,17 @@ type CommandResult<T> = Result<T, IpcError>;
 const MAX_NAME: usize = 60;
 const MAX_PASSPHRASE: usize = 1024;
 
-fn check_len(field: &str, value: &str, max: usize) -> CommandResult<()> {
-    if value.chars().count() > max {
-        return Err(IpcError::new("too_long", format!("{field} is too long: at most {max} characters.")));
+fn check_len(field: Field, value: &str, max: usize) -> CommandResult<()> {
+    let actual = value.chars().count();
+    if actual > max {
+        return Err(waymark_core::Error::TooLong { field, max, actual }.into());
     }
     Ok(())
+}
+
+/// Refuses a record id that names a record of another kind.
+fn not_a(expected: &'static str) -> IpcError {
+    waymark_core::Error::Invalid { field: Field::Record, problem: Problem::NotA { expected } }.into()
 }
 
 fn view(vault: &Vault, s: &Session) -> CommandResult<SessionView> {
@@ -59,11 +66,11 @@ fn view(vault: &Vault, s: &Session) -> CommandResult<SessionView> {
 }
 
 fn locked() -> IpcError {
-    IpcError::new("locked", "Waymark is locked. Open your profile first.")
+    IpcError::new("locked")
 }
 
 fn poisoned<T>(_: T) -> IpcError {
-    IpcError::new("internal", "Waymark hit an internal problem. Please restart it.")
+    IpcError::new("internal")
 }
 
 #[tauri::command]
@@ -83,8 +90,8 @@ async fn create_profile(
     role: String,
     passphrase: String,
 ) -> CommandResult<SessionWithCode> {
-    check_len("Name", &name, MAX_NAME)?;
-    check_len("Passphrase", &passphrase, MAX_PASSPHRASE)?;
+    check_len(Field::Name, &name, MAX_NAME)?;
+    check_len(Field::Passphrase, &passphrase, MAX_PASSPHRASE)?;
     let role = Role::parse(&role)?;
     let passphrase = Passphrase::new(passphrase);
     let (session, code) = state.vault.lock().map_err(poisoned)?.create_profile(&name, role, &passphrase)?;
@@ -105,8 +112,8 @@ async fn unlock(
     name: String,
     passphrase: String,
 ) -> CommandResult<SessionView> {
-    check_len("Name", &name, MAX_NAME)?;
-    check_len("Passphrase", &passphrase, MAX_PASSPHRASE)?;
+    check_len(Field::Name, &name, MAX_NAME)?;
+    check_len(Field::Passphrase, &passphrase, MAX_PASSPHRASE)?;
     let passphrase = Passphrase::new(passphrase);
     let mut vault = state.vault.lock().map_err(poisoned)?;
     let session = vault.unlock(&name, &passphrase)?;
@@ -128,7 +135,7 @@ async fn lock(state: tauri::State<'_, AppState>) -> CommandResult<()> {
 #[tauri::command]
 async fn quick_exit<R: tauri::Runtime>(state: tauri::State<'_, AppState>, window: tauri::WebviewWindow<R>) -> CommandResult<()> {
     state.session.lock().map_err(poisoned)?.take();
-    window.hide().map_err(|e| IpcError::new("window", format!("Could not hide the window: {e}")))?;
+    window.hide().map_err(|_| IpcError::new("window"))?;
     Ok(())
 }
 
@@ -152,7 +159,7 @@ async fn set_profile_language(state: tauri::State<'_, AppState>, language: Langu
 /// it can be read while locked: help pages such as "Who to call" must never need a passphrase.
 #[tauri::command]
 async fn search_library(state: tauri::State<'_, AppState>, query: String) -> CommandResult<Vec<ResourceHitView>> {
-    check_len("Search", &query, 200)?;
+    check_len(Field::Search, &query, 200)?;
     let vault = state.vault.lock().map_err(poisoned)?;
     Ok(vault
         .search_library(&query, 100)?
@@ -170,7 +177,7 @@ async fn search_library(state: tauri::State<'_, AppState>, query: String) -> Com
 
 #[tauri::command]
 async fn get_resource(state: tauri::State<'_, AppState>, id: String) -> CommandResult<ResourceView> {
-    check_len("Resource id", &id, 80)?;
+    check_len(Field::ResourceId, &id, 80)?;
     let r = state.vault.lock().map_err(poisoned)?.get_resource(&id)?;
     Ok(ResourceView {
         reading_minutes: waymark_core::domain::library::reading_minutes(&r.body),
@@ -205,7 +212,7 @@ fn in_session<T>(state: &AppState, f: impl FnOnce(&mut Vault, &Session) -> Comma
 
 fn statement_view(rec: StoredRecord) -> CommandResult<StatementView> {
     let RecordBody::Statement(st) = rec.body else {
-        return Err(IpcError::invalid("That record is not a statement."));
+        return Err(not_a("statement"));
     };
     Ok(StatementView {
         id: rec.id.to_string(),
@@ -228,7 +235,7 @@ fn statement_view(rec: StoredRecord) -> CommandResult<StatementView> {
 }
 
 fn record_id(id: &str) -> CommandResult<RecordId> {
-    check_len("Id", id, 40)?;
+    check_len(Field::Id, id, 40)?;
     Ok(RecordId::parse(id)?)
 }
 
@@ -282,7 +289,7 @@ async fn save_answer(
     answer: AnswerView,
 ) -> CommandResult<StatementView> {
     let id = record_id(&id)?;
-    check_len("Question", &answer.question_id, 64)?;
+    check_len(Field::Question, &answer.question_id, 64)?;
     let answer = Answer { question_id: answer.question_id, face: answer.face, choice: answer.choice, words: answer.words };
     statement_view(with_session(&state, |v, s| v.save_answer(s, id, answer))?)
 }
@@ -302,7 +309,7 @@ async fn set_statement_status(
     let id = record_id(&id)?;
     // Only the service's answers move a statement past "ready"; the person can go ready <-> draft.
     if !matches!(status, StatementStatus::Draft | StatementStatus::Ready) {
-        return Err(IpcError::invalid("A statement can only be made ready, or changed back to a draft."));
+        return Err(waymark_core::Error::InvalidTransition { from: String::new(), to: status.as_str().into() }.into());
     }
     statement_view(with_session(&state, |v, s| v.set_statement_status(s, id, status))?)
 }
@@ -310,7 +317,7 @@ async fn set_statement_status(
 /// The strength meter's reading, using the same rules that refuse a weak passphrase.
 #[tauri::command]
 async fn passphrase_strength(passphrase: String) -> CommandResult<Strength> {
-    check_len("Passphrase", &passphrase, MAX_PASSPHRASE)?;
+    check_len(Field::Passphrase, &passphrase, MAX_PASSPHRASE)?;
     Ok(Passphrase::new(passphrase).strength())
 }
 
@@ -329,9 +336,9 @@ async fn recover(
     recovery_code: String,
     passphrase: String,
 ) -> CommandResult<SessionWithCode> {
-    check_len("Name", &name, MAX_NAME)?;
-    check_len("Recovery code", &recovery_code, 64)?;
-    check_len("Passphrase", &passphrase, MAX_PASSPHRASE)?;
+    check_len(Field::Name, &name, MAX_NAME)?;
+    check_len(Field::RecoveryCode, &recovery_code, 64)?;
+    check_len(Field::Passphrase, &passphrase, MAX_PASSPHRASE)?;
     let code = RecoveryCode::parse(&recovery_code)?;
     let passphrase = Passphrase::new(passphrase);
     let (session, new_code) = state.vault.lock().map_err(poisoned)?.recover(&name, &code, &passphrase)?;
@@ -341,7 +348,7 @@ async fn recover(
 /// Saves the recovery code the person is looking at as a file, when they ask to.
 #[tauri::command]
 async fn save_recovery_code(state: tauri::State<'_, AppState>, recovery_code: String) -> CommandResult<SavedFile> {
-    check_len("Recovery code", &recovery_code, 64)?;
+    check_len(Field::RecoveryCode, &recovery_code, 64)?;
     let code = RecoveryCode::parse(&recovery_code)?;
     let (name, language) = with_session(&state, |v, s| Ok((s.display_name().to_string(), v.profile_language(s)?)))?;
     let values = [("name", name.as_str().into()), ("code", code.display().as_str().to_string().into())];
@@ -356,8 +363,8 @@ async fn change_passphrase(
     current: String,
     new_passphrase: String,
 ) -> CommandResult<()> {
-    check_len("Passphrase", &current, MAX_PASSPHRASE)?;
-    check_len("New passphrase", &new_passphrase, MAX_PASSPHRASE)?;
+    check_len(Field::Passphrase, &current, MAX_PASSPHRASE)?;
+    check_len(Field::NewPassphrase, &new_passphrase, MAX_PASSPHRASE)?;
     let (current, new) = (Passphrase::new(current), Passphrase::new(new_passphrase));
     with_session(&state, |v, s| v.change_passphrase(s, &current, &new))
 }
@@ -366,7 +373,7 @@ async fn change_passphrase(
 /// code stops working.
 #[tauri::command]
 async fn replace_recovery_code(state: tauri::State<'_, AppState>, passphrase: String) -> CommandResult<NewRecoveryCode> {
-    check_len("Passphrase", &passphrase, MAX_PASSPHRASE)?;
+    check_len(Field::Passphrase, &passphrase, MAX_PASSPHRASE)?;
     let passphrase = Passphrase::new(passphrase);
     let code = with_session(&state, |v, s| v.replace_recovery_code(s, &passphrase))?;
     Ok(NewRecoveryCode { recovery_code: code.display().to_string() })
@@ -405,7 +412,7 @@ async fn mark_resource(
     bookmarked: bool,
     read: bool,
 ) -> CommandResult<ResourceMarkView> {
-    check_len("Resource id", &id, 80)?;
+    check_len(Field::ResourceId, &id, 80)?;
     let rec = with_session(&state, |v, s| {
         v.mark_resource(s, &id, |m, now| {
             m.bookmarked = bookmarked;
@@ -420,13 +427,13 @@ async fn mark_resource(
         RecordBody::ResourceMark(m) => {
             Ok(ResourceMarkView { resource_id: m.resource_id, bookmarked: m.bookmarked, read: m.read_at.is_some() })
         }
-        _ => Err(IpcError::invalid("That record is not a resource mark.")),
+        _ => Err(not_a("resource_mark")),
     }
 }
 
 #[tauri::command]
-async fn plan_matters() -> CommandResult<Vec<MatterView>> {
-    Ok(Matter::ALL.iter().map(|m| MatterView { matter: *m, label: m.label().into() }).collect())
+async fn plan_matters() -> CommandResult<Vec<Matter>> {
+    Ok(Matter::ALL.to_vec())
 }
 
 #[tauri::command]
@@ -446,7 +453,7 @@ async fn list_plans(state: tauri::State<'_, AppState>) -> CommandResult<Vec<Plan
 fn note_view(rec: StoredRecord) -> CommandResult<NoteView> {
     match rec.body {
         RecordBody::PathwayNote(note) => Ok(NoteView { id: rec.id.to_string(), note }),
-        _ => Err(IpcError::invalid("That record is not a note.")),
+        _ => Err(not_a("pathway_note")),
     }
 }
 
@@ -501,7 +508,7 @@ async fn save_policy(state: tauri::State<'_, AppState>, policy: SaferCaringPolic
 async fn export_policy(state: tauri::State<'_, AppState>) -> CommandResult<SavedFile> {
     let (policy, language) = with_session(&state, |v, s| Ok((v.safer_caring_policy(s)?, v.profile_language(s)?)))?;
     let PolicyView { policy, .. } = policy_of(policy)
-        .ok_or_else(|| IpcError::new("not_found", "Write some of your policy first."))?;
+        .ok_or_else(|| IpcError::new("no_policy"))?;
     save_document(&state, &policy.document_name(language), "html", policy.to_html(language).as_bytes())
 }
 
@@ -557,7 +564,7 @@ async fn withdraw_consent(
     kind: ShareableKind,
     recipient: String,
 ) -> CommandResult<WithdrawnView> {
-    check_len("Recipient", &recipient, 200)?;
+    check_len(Field::Recipient, &recipient, 200)?;
     let removed = with_session(&state, |v, s| v.withdraw_consent(s, kind, &recipient))?;
     // The vault queued a deletion in the same step if `recipient` is the connected service.
     let answer = sharing::process_deletions(&state).await?.into_iter().rev().find(|(k, _)| *k == kind).map(|(_, a)| a);
@@ -575,7 +582,7 @@ async fn withdraw_consent(
 async fn export_everything(state: tauri::State<'_, AppState>) -> CommandResult<Vec<SavedFile>> {
     let export = with_session(&state, |v, s| v.export(s))?;
     let stem = format!("All my information - {}", export.profile.display_name);
-    let json = serde_json::to_vec_pretty(&export).map_err(|_| IpcError::invalid("The export could not be written."))?;
+    let json = serde_json::to_vec_pretty(&export).map_err(|_| IpcError::new("internal"))?;
     Ok(vec![
         save_document(&state, &stem, "html", export.to_html().as_bytes())?,
         save_document(&state, &stem, "json", &json)?,
@@ -586,14 +593,13 @@ async fn export_everything(state: tauri::State<'_, AppState>) -> CommandResult<V
 /// slip of the mouse cannot do it.
 #[tauri::command]
 async fn delete_profile(state: tauri::State<'_, AppState>, confirm_name: String) -> CommandResult<()> {
-    check_len("Name", &confirm_name, MAX_NAME)?;
+    check_len(Field::Name, &confirm_name, MAX_NAME)?;
     let mut slot = state.session.lock().map_err(poisoned)?;
     let session = slot.take().ok_or_else(locked)?;
     if confirm_name.trim() != session.display_name() {
         let name = session.display_name().to_string();
         *slot = Some(session);
-        let message = format!("Type your profile name, {name}, exactly to delete it.");
-        return Err(IpcError::new("confirm_mismatch", message).with("name", name));
+        return Err(IpcError::new("confirm_mismatch").with("name", name));
     }
     state.vault.lock().map_err(poisoned)?.delete_profile(session)?;
     Ok(())

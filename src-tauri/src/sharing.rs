@@ -11,7 +11,8 @@ use waymark_core::domain::consent::{active_consents, ShareableKind};
 use waymark_core::domain::RecordKind;
 use waymark_core::{Role, SystemEntropy, Timestamp};
 
-use crate::ipc::{ConnectionView, ConsentView, DeletionView, IpcError, KindView, ServicePreviewView, SharingView};
+use waymark_core::error::{Field, Problem};
+use crate::ipc::{ConnectionView, ConsentView, DeletionView, IpcError, ServicePreviewView, SharingView};
 use crate::{check_len, in_session, poisoned, record_id, with_session, AppState, CommandResult};
 
 /// What the status line shows, and an invite checked but not yet accepted.
@@ -44,7 +45,7 @@ pub fn overview(state: &AppState) -> CommandResult<SharingView> {
     with_session(state, |v, s| {
         let consents = active_consents(&v.consent_events(s)?)
             .into_iter()
-            .map(|(kind, recipient, at)| ConsentView { kind, what: kind.plain().into(), recipient, since: at.to_rfc3339() })
+            .map(|(kind, recipient, at)| ConsentView { kind, recipient, since: at.to_rfc3339() })
             .collect();
         let connection = v.service_connection(s)?.map(|c| ConnectionView {
             service_name: c.service_name.clone(),
@@ -54,7 +55,6 @@ pub fn overview(state: &AppState) -> CommandResult<SharingView> {
         });
         let asked = v.pending_deletions(s)?.into_iter().map(|p| DeletionView {
             kind: p.kind,
-            what: p.kind.plain().into(),
             service_name: addressee(&connection),
             asked_at: p.asked_at.to_rfc3339(),
             confirmed_at: None,
@@ -62,7 +62,6 @@ pub fn overview(state: &AppState) -> CommandResult<SharingView> {
         });
         let confirmed = v.confirmed_deletions(s)?.into_iter().map(|d| DeletionView {
             kind: d.kind,
-            what: d.kind.plain().into(),
             service_name: d.service_name,
             asked_at: d.asked_at.to_rfc3339(),
             confirmed_at: Some(d.confirmed_at.to_rfc3339()),
@@ -74,7 +73,7 @@ pub fn overview(state: &AppState) -> CommandResult<SharingView> {
             waiting: v.outbox(s)?.len() as u32,
             sent: v.list(s, Some(RecordKind::ShareEntry))?.records.len() as u32,
             connection,
-            kinds: kinds_for(s.role()).iter().map(|k| KindView { kind: *k, what: k.plain().into() }).collect(),
+            kinds: kinds_for(s.role()).to_vec(),
             last_sent,
             last_problem,
         })
@@ -89,14 +88,14 @@ fn addressee(connection: &Option<ConnectionView>) -> String {
 
 fn connected_service(state: &AppState) -> CommandResult<String> {
     with_session(state, |v, s| Ok(v.service_connection(s)?.map(|c| c.service_name.clone())))?.ok_or_else(|| {
-        IpcError::new("not_connected", "Connect to your service first, in Sharing and privacy.")
+        IpcError::new("not_connected")
     })
 }
 
 /// Checks an invite code: who the service is, and that its keys match the code.
 #[tauri::command]
 pub async fn preview_service(state: tauri::State<'_, AppState>, code: String) -> CommandResult<ServicePreviewView> {
-    check_len("Invite code", &code, 2000)?;
+    check_len(Field::InviteCode, &code, 2000)?;
     with_session(&state, |_, _| Ok(()))?;
     let preview = waymark_client::preview(&code, now()).await?;
     let view = ServicePreviewView {
@@ -114,7 +113,7 @@ pub async fn preview_service(state: tauri::State<'_, AppState>, code: String) ->
 pub async fn connect_service(state: tauri::State<'_, AppState>) -> CommandResult<SharingView> {
     with_session(&state, |_, _| Ok(()))?;
     let preview = state.sharing.lock().map_err(poisoned)?.pending.take().ok_or_else(|| {
-        IpcError::new("no_invite", "Paste your invite code and check it first.")
+        IpcError::new("no_invite")
     })?;
     let connection = waymark_client::enrol(&preview, &SystemEntropy::new(), now()).await?;
     with_session(&state, |v, s| v.save_service_connection(s, &connection))?;
@@ -127,7 +126,7 @@ pub async fn give_consent(state: tauri::State<'_, AppState>, kind: ShareableKind
     let service = connected_service(&state)?;
     in_session(&state, |v, s| {
         if !kinds_for(s.role()).contains(&kind) {
-            return Err(IpcError::invalid("That is not something this profile keeps."));
+            return Err(waymark_core::Error::Invalid { field: Field::Kind, problem: Problem::NotShareable }.into());
         }
         Ok(v.grant_consent(s, kind, &service).map(|_| ())?)
     })?;
@@ -173,7 +172,7 @@ pub async fn send_outbox(state: &AppState) -> CommandResult<()> {
         };
         let report = in_session(state, |v, s| Ok(waymark_client::apply_mail(v, s, &items)?))?;
         state.sharing.lock().map_err(poisoned)?.last_problem =
-            report.refused.first().map(|r| IpcError::new("mail_refused", format!("Something from the service was refused ({r}).")));
+            report.refused.first().map(|_| IpcError::new("mail_refused"));
         if !waymark_client::more_mail_waiting(&items) {
             break;
         }

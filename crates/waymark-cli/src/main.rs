@@ -749,7 +749,7 @@ fn consent(cx: &mut Context, cmd: ConsentCommand) -> Outcome {
             let kind = ShareableKind::parse(&a.kind)?;
             let s = cx.unlock()?;
             cx.vault.grant_consent(&s, kind, &a.recipient)?;
-            println!("You said yes to sharing {} with {}.", kind.plain(), a.recipient.trim());
+            println!("You said yes to sharing {} with {}.", kind.words(waymark_core::Language::EnGb), a.recipient.trim());
         }
         ConsentCommand::Withdraw(a) => {
             let kind = ShareableKind::parse(&a.kind)?;
@@ -757,7 +757,7 @@ fn consent(cx: &mut Context, cmd: ConsentCommand) -> Outcome {
             let removed = cx.vault.withdraw_consent(&s, kind, &a.recipient)?;
             println!(
                 "You said no to sharing {} with {}. {removed} waiting item(s) will not be sent.",
-                kind.plain(),
+                kind.words(waymark_core::Language::EnGb),
                 a.recipient.trim()
             );
         }
@@ -769,7 +769,7 @@ fn consent(cx: &mut Context, cmd: ConsentCommand) -> Outcome {
                 println!("You have not said yes to sharing anything.");
             }
             for (kind, recipient, at) in active {
-                println!("Yes: {} with {} (since {})", kind.plain(), recipient, at.to_rfc3339());
+                println!("Yes: {} with {} (since {})", kind.words(waymark_core::Language::EnGb), recipient, at.to_rfc3339());
             }
         }
     }

@@ -66,13 +66,13 @@ fn bad_input_is_refused_and_nothing_is_written() {
     let env = [("WAYMARK_PASSPHRASE", PASS)];
     let cases: &[(&[&str], &str)] = &[
         (&["add", "diary", "--data", "{}"], "unknown_kind"),
-        (&["add", "pathway_note", "--data", "{\"text\": \"\", \"written_at\": \"2026-11-23T10:00:00Z\"}"], "must not be empty"),
+        (&["add", "pathway_note", "--data", "{\"text\": \"\", \"written_at\": \"2026-11-23T10:00:00Z\"}"], "cannot be empty"),
         (&["add", "pathway_note", "--data", "{not json"], "not valid JSON"),
         (&["add", "learning_entry", "--data", "{\"date\": \"yesterday\", \"kind\": \"course\", \"title\": \"x\", \"minutes\": 5}"], "not a date"),
-        (&["statement", "new", "--kind", "gossip"], "is not one of"),
-        (&["show", "not-an-id"], "not a valid record id"),
+        (&["statement", "new", "--kind", "gossip"], "'gossip' is not one Waymark knows"),
+        (&["show", "not-an-id"], "'not-an-id' is not an id"),
         (&["profile", "create", "--name", "Robin", "--role", "carer"], "already a profile"),
-        (&["profile", "create", "--name", "Jo", "--role", "wizard"], "not a role"),
+        (&["profile", "create", "--name", "Jo", "--role", "wizard"], "'wizard' is not one Waymark knows"),
         (&["import", "Cargo.toml"], "could not be read as a Waymark export"),
     ];
     for (args, expected) in cases {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
+use crate::error::Field;
 use crate::clock::Timestamp;
 use crate::domain::consent::{OutboxItem, ShareEntry};
 use crate::domain::{RecordBody, ShareableKind, StoredRecord};
@@ -68,7 +69,7 @@ fn binding(session: &Session) -> (RecordId, &'static str) {
 impl Vault {
     /// Saves (or replaces) this profile's service connection.
     pub fn save_service_connection(&mut self, session: &Session, c: &ServiceConnection) -> Result<()> {
-        crate::validate::required_text("Service name", &c.service_name, crate::validate::SHORT_TEXT)?;
+        crate::validate::required_text(Field::ServiceName, &c.service_name, crate::validate::SHORT_TEXT)?;
         let plain = Zeroizing::new(
             serde_json::to_vec(&SealedConnection {
                 format: CONNECTION_FORMAT,
@@ -114,7 +115,7 @@ impl Vault {
             .open(RecordBinding { profile: &session.profile, record: &id, kind, version: CONNECTION_FORMAT }, &sealed)?;
         let mut s: SealedConnection = serde_json::from_slice(&plain).map_err(|_| Error::Integrity { record_id: id })?;
         if s.format != CONNECTION_FORMAT {
-            return Err(Error::UnsupportedVersion { what: "service connection".into(), found: s.format, supported: CONNECTION_FORMAT });
+            return Err(Error::UnsupportedVersion { what: crate::error::Format::ServiceConnection, found: s.format, supported: CONNECTION_FORMAT });
         }
         Ok(Some(ServiceConnection {
             service_url: std::mem::take(&mut s.service_url),
@@ -135,7 +136,7 @@ impl Vault {
     pub fn outbox_payload(&self, session: &Session, item: &OutboxItem) -> Result<Option<(u32, Zeroizing<Vec<u8>>)>> {
         let rec: StoredRecord = match self.get(session, item.record_id) {
             Ok(r) => r,
-            Err(Error::NotFound(_)) => return Ok(None),
+            Err(Error::NotFound { .. }) => return Ok(None),
             Err(e) => return Err(e),
         };
         let payload = serde_json::json!({ "record_kind": rec.body.kind().as_str(), "data": rec.body.data_json() });

@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::error::{Field, Problem};
 use crate::error::{Error, Result};
 
 /// Writes `bytes` to a new file in `dir` named from `stem` and `extension`, adding " (2)",
@@ -22,7 +23,7 @@ pub fn save_private_document(dir: &Path, stem: &str, extension: &str, bytes: &[u
         || extension.is_empty()
         || !extension.chars().all(|c| c.is_ascii_alphanumeric())
     {
-        return Err(Error::invalid("File name", "needs letters or digits"));
+        return Err(Error::invalid(Field::FileName, Problem::NeedsLetters));
     }
     std::fs::create_dir_all(dir)?;
     for n in 1..1000 {
@@ -38,7 +39,7 @@ pub fn save_private_document(dir: &Path, stem: &str, extension: &str, bytes: &[u
             Err(e) => return Err(e.into()),
         }
     }
-    Err(Error::invalid("File name", format!("too many files called '{safe}' in {}", dir.display())))
+    Err(Error::invalid(Field::FileName, Problem::TooManyFiles { given: safe }))
 }
 
 /// Creates a file that did not exist, readable and writable by its owner only.

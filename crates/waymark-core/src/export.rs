@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::Timestamp;
 use crate::domain::{RecordJson, RecordKind, StoredRecord};
-use crate::error::{Error, Result};
+use crate::error::{Error, Format, ImportProblem, Result};
 use crate::ids::RecordId;
 use crate::secret::{Passphrase, RecoveryCode};
 use crate::vault::{Language, Role, Session, Vault};
@@ -82,9 +82,9 @@ pub fn read_export(json: &[u8]) -> Result<(ExportProfile, Vec<StoredRecord>)> {
     let mut records = Vec::with_capacity(export.records.len());
     let mut ids = HashSet::new();
     for (i, r) in export.records.into_iter().enumerate() {
-        let rec = r.into_record().map_err(|e| Error::MalformedImport(format!("record {}: {e}", i + 1)))?;
+        let rec = r.into_record().map_err(|_| Error::MalformedImport(ImportProblem::BadRecord { number: i + 1 }))?;
         if !ids.insert(rec.id) {
-            return Err(Error::MalformedImport(format!("record {} repeats id {}", i + 1, rec.id)));
+            return Err(Error::MalformedImport(ImportProblem::RepeatedId { number: i + 1 }));
         }
         records.push(rec);
     }
@@ -93,11 +93,10 @@ pub fn read_export(json: &[u8]) -> Result<(ExportProfile, Vec<StoredRecord>)> {
 
 fn parse_export(json: &[u8]) -> Result<Export> {
     if json.len() > MAX_IMPORT_BYTES {
-        return Err(Error::MalformedImport(format!(
-            "the file is {} MB; the largest Waymark reads is {} MB",
-            json.len() / 1_000_000,
-            MAX_IMPORT_BYTES / 1_000_000
-        )));
+        return Err(Error::MalformedImport(ImportProblem::TooBig {
+            megabytes: json.len() / 1_000_000,
+            max_megabytes: MAX_IMPORT_BYTES / 1_000_000,
+        }));
     }
     // Check the header first so a file from a newer Waymark gets the right message.
     #[derive(Deserialize)]
@@ -106,21 +105,21 @@ fn parse_export(json: &[u8]) -> Result<Export> {
         format_version: Option<u32>,
     }
     let header: Header = serde_json::from_slice(json)
-        .map_err(|e| Error::MalformedImport(format!("it is not valid JSON ({e})")))?;
+        .map_err(|_| Error::MalformedImport(ImportProblem::NotJson))?;
     if header.format.as_deref() != Some(EXPORT_FORMAT) {
-        return Err(Error::MalformedImport("it is not a Waymark export (no \"format\": \"waymark-export\")".into()));
+        return Err(Error::MalformedImport(ImportProblem::NotAnExport));
     }
     match header.format_version {
         Some(EXPORT_FORMAT_VERSION) => {}
         Some(v) => {
-            return Err(Error::UnsupportedVersion { what: "export".into(), found: v, supported: EXPORT_FORMAT_VERSION })
+            return Err(Error::UnsupportedVersion { what: Format::Export, found: v, supported: EXPORT_FORMAT_VERSION })
         }
-        None => return Err(Error::MalformedImport("it has no format_version".into())),
+        None => return Err(Error::MalformedImport(ImportProblem::NoVersion)),
     }
     let export: Export =
-        serde_json::from_slice(json).map_err(|e| Error::MalformedImport(e.to_string()))?;
+        serde_json::from_slice(json).map_err(|_| Error::MalformedImport(ImportProblem::Unreadable))?;
     if export.records.len() > MAX_IMPORT_RECORDS {
-        return Err(Error::MalformedImport(format!("it has more than {MAX_IMPORT_RECORDS} records")));
+        return Err(Error::MalformedImport(ImportProblem::TooManyRecords { max: MAX_IMPORT_RECORDS }));
     }
     Ok(export)
 }

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use crate::entropy::Entropy;
 
 macro_rules! id_type {
-    ($name:ident, $what:literal) => {
+    ($name:ident, $what:literal, $field:ident) => {
         #[doc = concat!("The id of a ", $what, ".")]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
@@ -29,8 +29,8 @@ macro_rules! id_type {
 
             pub fn parse(text: &str) -> crate::Result<Self> {
                 Uuid::parse_str(text.trim()).map($name).map_err(|_| crate::Error::Invalid {
-                    field: $what.into(),
-                    reason: format!("'{}' is not a valid {} id", crate::validate::clip(text), $what),
+                    field: crate::error::Field::$field,
+                    problem: crate::error::Problem::NotAnId { given: crate::validate::clip(text) },
                 })
             }
         }
@@ -43,5 +43,5 @@ macro_rules! id_type {
     };
 }
 
-id_type!(ProfileId, "profile");
-id_type!(RecordId, "record");
+id_type!(ProfileId, "profile", Profile);
+id_type!(RecordId, "record", Record);

@@ -66,7 +66,7 @@ fn fresh_salt_and_nonce(entropy: &dyn Entropy) -> ([u8; SALT], [u8; NONCE]) {
 fn check_header(wrap: &[u8], method: u8, len: usize) -> Result<()> {
     if wrap.first().is_some_and(|v| *v != WRAP_FORMAT_VERSION) {
         return Err(Error::UnsupportedVersion {
-            what: "key file".into(),
+            what: crate::error::Format::KeyWrap,
             found: wrap[0] as u32,
             supported: WRAP_FORMAT_VERSION as u32,
         });

@@ -44,7 +44,7 @@ impl Passphrase {
     pub fn check_strength(&self) -> Result<()> {
         let chars = self.0.chars().count();
         if chars > 1024 {
-            return Err(Error::TooLong { field: "Passphrase".into(), max: 1024, actual: chars });
+            return Err(Error::TooLong { field: crate::error::Field::Passphrase, max: 1024, actual: chars });
         }
         match self.strength() {
             Strength { problem: Some(problem), .. } => Err(Error::WeakPassphrase(problem)),

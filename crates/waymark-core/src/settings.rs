@@ -6,6 +6,7 @@
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Field, Problem};
 use crate::error::{Error, Result};
 use crate::vault::{Language, Vault};
 
@@ -43,8 +44,8 @@ impl DisplaySettings {
     pub fn validate(&self) -> Result<()> {
         if !(Self::MIN_IDLE_MINUTES..=Self::MAX_IDLE_MINUTES).contains(&self.idle_lock_minutes) {
             return Err(Error::invalid(
-                "Lock after",
-                format!("choose between {} and {} minutes", Self::MIN_IDLE_MINUTES, Self::MAX_IDLE_MINUTES),
+                Field::LockAfter,
+                Problem::Between { min: Self::MIN_IDLE_MINUTES.into(), max: Self::MAX_IDLE_MINUTES.into() },
             ));
         }
         Ok(())
@@ -72,9 +73,9 @@ impl Vault {
             .optional()?;
         let Some(value) = value else { return Ok(DisplaySettings::default()) };
         let stored: Stored = serde_json::from_str(&value)
-            .map_err(|e| Error::invalid("Settings", format!("the saved settings could not be read ({e})")))?;
+            .map_err(|_| Error::invalid(Field::Settings, Problem::Unreadable))?;
         if stored.version > SETTINGS_VERSION {
-            return Err(Error::UnsupportedVersion { what: "settings".into(), found: stored.version, supported: SETTINGS_VERSION });
+            return Err(Error::UnsupportedVersion { what: crate::error::Format::Settings, found: stored.version, supported: SETTINGS_VERSION });
         }
         stored.display.validate()?;
         Ok(stored.display)

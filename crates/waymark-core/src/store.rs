@@ -41,7 +41,7 @@ pub fn migrate(conn: &Connection) -> Result<()> {
     let current: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if current > SCHEMA_VERSION {
         return Err(Error::UnsupportedVersion {
-            what: "vault".into(),
+            what: crate::error::Format::Vault,
             found: current,
             supported: SCHEMA_VERSION,
         });

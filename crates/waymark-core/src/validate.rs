@@ -1,7 +1,7 @@
 //! Size and shape checks shared by every way data comes in (the app, the CLI, imports).
-//! A check that fails names the field and says what would be accepted.
+//! A check that fails names the field and the problem; the catalogue says what would be accepted.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Problem, Result};
 
 /// Short labels: names, titles, owners.
 pub const SHORT_TEXT: usize = 200;
@@ -21,47 +21,47 @@ pub fn clip(text: &str) -> String {
     s
 }
 
-pub fn text(field: &str, value: &str, max: usize) -> Result<()> {
+pub fn text(field: Field, value: &str, max: usize) -> Result<()> {
     let n = value.chars().count();
     if n > max {
-        return Err(Error::TooLong { field: field.into(), max, actual: n });
+        return Err(Error::TooLong { field, max, actual: n });
     }
     if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
-        return Err(Error::invalid(field, "contains control characters that cannot be shown"));
+        return Err(Error::invalid(field, Problem::ControlCharacters));
     }
     Ok(())
 }
 
-pub fn required_text(field: &str, value: &str, max: usize) -> Result<()> {
+pub fn required_text(field: Field, value: &str, max: usize) -> Result<()> {
     if value.trim().is_empty() {
-        return Err(Error::invalid(field, "must not be empty"));
+        return Err(Error::invalid(field, Problem::Empty));
     }
     text(field, value, max)
 }
 
-pub fn optional_text(field: &str, value: &Option<String>, max: usize) -> Result<()> {
+pub fn optional_text(field: Field, value: &Option<String>, max: usize) -> Result<()> {
     match value {
         Some(v) => text(field, v, max),
         None => Ok(()),
     }
 }
 
-pub fn list_len<T>(field: &str, list: &[T]) -> Result<()> {
+pub fn list_len<T>(field: Field, list: &[T]) -> Result<()> {
     if list.len() > LIST_ITEMS {
-        return Err(Error::invalid(field, format!("has {} items; at most {LIST_ITEMS}", list.len())));
+        return Err(Error::invalid(field, Problem::TooManyItems { max: LIST_ITEMS }));
     }
     Ok(())
 }
 
 /// A calendar date written `YYYY-MM-DD`.
-pub fn date(field: &str, value: &str) -> Result<()> {
+pub fn date(field: Field, value: &str) -> Result<()> {
     let fmt = time::macros::format_description!("[year]-[month]-[day]");
     time::Date::parse(value, &fmt)
         .map(|_| ())
-        .map_err(|_| Error::invalid(field, format!("'{}' is not a date like 2026-11-23", clip(value))))
+        .map_err(|_| Error::invalid(field, Problem::NotADate { given: clip(value) }))
 }
 
-pub fn optional_date(field: &str, value: &Option<String>) -> Result<()> {
+pub fn optional_date(field: Field, value: &Option<String>) -> Result<()> {
     match value {
         Some(v) => date(field, v),
         None => Ok(()),

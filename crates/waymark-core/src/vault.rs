@@ -16,6 +16,7 @@ use std::sync::Arc;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Field, Problem};
 use crate::clock::{Clock, Timestamp};
 use crate::domain::{RecordBody, RecordKind, StoredRecord};
 use crate::entropy::Entropy;
@@ -51,10 +52,7 @@ impl Role {
         match text.trim().to_ascii_lowercase().replace('-', "_").as_str() {
             "young_person" => Ok(Role::YoungPerson),
             "carer" => Ok(Role::Carer),
-            other => Err(Error::invalid(
-                "Role",
-                format!("'{}' is not a role; use young_person or carer", validate::clip(other)),
-            )),
+            other => Err(Error::invalid(Field::Role, Problem::NotKnown { given: validate::clip(other) })),
         }
     }
 }
@@ -92,13 +90,9 @@ impl Session {
 
     /// Refuses `what` for a profile of the other role, e.g. a safer-caring policy for a young
     /// person: each screen belongs to one kind of user.
-    pub fn require_role(&self, role: Role, what: &str) -> Result<()> {
+    pub fn require_role(&self, role: Role) -> Result<()> {
         if self.role != role {
-            let who = match role {
-                Role::YoungPerson => "a young person's",
-                Role::Carer => "a foster carer's",
-            };
-            return Err(Error::invalid("Profile", format!("{what} belong in {who} profile")));
+            return Err(Error::invalid(Field::Profile, Problem::WrongRole { role }));
         }
         Ok(())
     }
@@ -123,7 +117,7 @@ impl VaultOptions {
 }
 
 fn parse_language(tag: &str) -> Result<Language> {
-    Language::parse(tag).ok_or_else(|| Error::invalid("Language", format!("'{}' is not a language Waymark knows", validate::clip(tag))))
+    Language::parse(tag).ok_or_else(|| Error::invalid(Field::Language, Problem::NotKnown { given: validate::clip(tag) }))
 }
 
 /// Records that could not be opened are reported by id; the rest are returned.
@@ -222,9 +216,9 @@ impl Vault {
 
     fn check_display_name(name: &str) -> Result<String> {
         let name = name.trim();
-        validate::required_text("Name", name, 60)?;
+        validate::required_text(Field::Name, name, 60)?;
         if name.contains('\n') {
-            return Err(Error::invalid("Name", "must be on one line"));
+            return Err(Error::invalid(Field::Name, Problem::OneLine));
         }
         Ok(name.to_string())
     }
@@ -522,17 +516,10 @@ impl Vault {
         body.validate()?;
         let current = Self::get_in(tx, session, id)?;
         if current.body.kind() != body.kind() {
-            return Err(Error::invalid(
-                "Kind",
-                format!(
-                    "record {id} is a {}, not a {}",
-                    current.body.kind().as_str(),
-                    body.kind().as_str()
-                ),
-            ));
+            return Err(Error::invalid(Field::Kind, Problem::NotA { expected: current.body.kind().as_str() }));
         }
         if body.kind().is_ledger() {
-            return Err(Error::invalid("Record", "ledger entries are kept as written and cannot be changed"));
+            return Err(Error::invalid(Field::Record, Problem::Unchangeable));
         }
         let rec = StoredRecord { id, version: current.version + 1, body };
         self.seal_into(tx, session, &rec)?;
@@ -553,7 +540,7 @@ impl Vault {
             })
             .optional()?;
         let (kind, version, sealed) =
-            row.ok_or_else(|| Error::NotFound(format!("no record with id {id}")))?;
+            row.ok_or_else(|| Error::NotFound { thing: crate::error::Thing::Record, given: id.to_string() })?;
         Self::open_row(session, id.as_bytes(), &kind, version, &sealed)
     }
 

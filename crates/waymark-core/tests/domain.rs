@@ -216,7 +216,7 @@ fn the_library_installs_searches_and_keeps_marks_sealed() {
     assert_eq!(marks.len(), 1);
     let RecordBody::ResourceMark(m) = &marks[0].body else { panic!() };
     assert!(m.bookmarked && m.read_at.is_some());
-    assert!(matches!(v.mark_resource(&carer, "no-such-thing", |m, _| m.bookmarked = true), Err(Error::NotFound(_))));
+    assert!(matches!(v.mark_resource(&carer, "no-such-thing", |m, _| m.bookmarked = true), Err(Error::NotFound { .. })));
     assert_eq!(reading_minutes(&"word ".repeat(401)), 3);
 }
 

@@ -63,7 +63,7 @@ fn a_broken_item_is_refused_with_the_file_and_the_reason() {
     assert!(parse_item_markdown("x", good).is_ok());
     for (bad, why) in [
         (good.replace("id: x", "id: y"), "does not match"),
-        (good.replace("## One\n\nText.", "## One\n\n## Two\n\nText."), "section 'One' is empty"),
+        (good.replace("## One\n\nText.", "## One\n\n## Two\n\nText."), "the section 'One' has nothing under it"),
         (good.replace("summary: S\n", ""), "'summary' is missing"),
         (good.replace("audience: carer", "audience: everyone"), "audience"),
         (good.replace("sources:\n  - Guide\n", "sources:\n"), "sources"),

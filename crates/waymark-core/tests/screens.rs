@@ -52,7 +52,7 @@ fn display_settings_are_kept_per_laptop_and_bad_values_change_nothing() {
     for minutes in [0, 61, 10_000] {
         let bad = DisplaySettings { idle_lock_minutes: minutes, ..chosen.clone() };
         let err = v.save_display_settings(&bad).unwrap_err();
-        assert!(err.to_string().contains("between 1 and 60"), "{err}");
+        assert!(err.to_string().contains("from 1 to 60"), "{err}");
     }
     drop(v);
     let (v, _) = open(dir.path());

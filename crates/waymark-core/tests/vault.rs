@@ -192,7 +192,7 @@ fn one_profile_cannot_read_anothers_records() {
     let st = v.start_statement(&young, StatementKind::Worried).unwrap();
     v.save_words(&young, st.id, "something private".into()).unwrap();
     assert!(v.list(&carer, None).unwrap().records.is_empty());
-    assert!(matches!(v.get(&carer, st.id), Err(Error::NotFound(_))));
+    assert!(matches!(v.get(&carer, st.id), Err(Error::NotFound { .. })));
     // Even copying the sealed row into the carer's profile does not open it.
     let conn = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
     conn.execute(

@@ -304,7 +304,7 @@ async fn delete<S: ServiceStore>(
     let now = state.clock.now().0;
     let request: DeletionRequest = parse_json("deletion request", &body)?;
     if request.format != DELETION_FORMAT {
-        return Err(SyncError::UnsupportedVersion { what: "deletion request".into(), found: request.format, supported: DELETION_FORMAT }.into());
+        return Err(SyncError::UnsupportedVersion { what: "deletion_request", found: request.format, supported: DELETION_FORMAT }.into());
     }
     if request.record_kind.is_empty() || request.record_kind.len() > 40 || !request.record_kind.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
         return Err(ServiceError::BadRequest("record kind must be 1 to 40 lowercase letters or '_'".into()));

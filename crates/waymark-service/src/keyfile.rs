@@ -135,7 +135,7 @@ impl KeyFile {
         let file: KeyFile = serde_json::from_slice(&bytes)
             .map_err(|e| ServiceError::BadRequest(format!("the key file {} is damaged ({e})", path.display())))?;
         if file.format != KEY_FILE_FORMAT {
-            return Err(waymark_sync::SyncError::UnsupportedVersion { what: "key file".into(), found: file.format, supported: KEY_FILE_FORMAT }.into());
+            return Err(waymark_sync::SyncError::UnsupportedVersion { what: "key_file", found: file.format, supported: KEY_FILE_FORMAT }.into());
         }
         file.public.validate()?;
         Ok(file)

@@ -107,7 +107,7 @@ impl DeletionReceipt {
     /// that the pinned service key certified.
     pub fn verify(&self, service: &PublicKeys, request: &DeletionRequest, device_id: Uuid) -> Result<()> {
         if self.format != DELETION_FORMAT {
-            return Err(SyncError::UnsupportedVersion { what: "deletion receipt".into(), found: self.format, supported: DELETION_FORMAT });
+            return Err(SyncError::UnsupportedVersion { what: "deletion_receipt", found: self.format, supported: DELETION_FORMAT });
         }
         let receipt_key: [u8; 32] = b64::decode_array("Receipt key", &self.receipt_key)?;
         service.verify(&certificate_bytes(&receipt_key), &b64::decode("Key certificate", &self.key_certificate)?)?;

@@ -281,7 +281,7 @@ impl Envelope {
     pub fn check_shape(&self) -> Result<()> {
         if !(OLDEST_FORMAT..=ENVELOPE_FORMAT).contains(&self.format) {
             return Err(SyncError::UnsupportedVersion {
-                what: "envelope".into(),
+                what: "envelope",
                 found: self.format,
                 supported: ENVELOPE_FORMAT,
             });

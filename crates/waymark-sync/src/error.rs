@@ -5,8 +5,10 @@
 pub enum SyncError {
     #[error("{0}")]
     Malformed(String),
+    /// `what` is a code (`invite`, `mail`, `envelope`, `deletion_receipt`, `deletion_request`,
+    /// `key_file`), so the app can say it in the person's language.
     #[error("this {what} uses format {found}; this version of Waymark understands up to {supported}")]
-    UnsupportedVersion { what: String, found: u32, supported: u32 },
+    UnsupportedVersion { what: &'static str, found: u32, supported: u32 },
     #[error("the sealed data was changed, is damaged, or was not sealed for this key")]
     CannotOpen,
     #[error("the signature does not match: the data was changed or signed by someone else")]
@@ -15,6 +17,38 @@ pub enum SyncError {
     KeyMismatch { expected: String, found: String },
     #[error("this invite code ran out on {0}; ask for a new one")]
     InviteExpired(String),
+    #[error("{}", .0.describe())]
+    BadInvite(InviteProblem),
+}
+
+/// Why a pasted invite code cannot be used. The app says it by code, in the person's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InviteProblem {
+    /// It does not start with `wm1-`.
+    NotAnInvite,
+    /// It starts right but does not read: usually not copied whole.
+    Damaged,
+    /// Its service address is plain `http` to somewhere other than this computer.
+    NotHttps,
+}
+
+impl InviteProblem {
+    pub fn code(self) -> &'static str {
+        match self {
+            InviteProblem::NotAnInvite => "not_an_invite",
+            InviteProblem::Damaged => "damaged",
+            InviteProblem::NotHttps => "not_https",
+        }
+    }
+
+    /// For the service's operators and logs (English, like the rest of this crate's messages).
+    fn describe(self) -> &'static str {
+        match self {
+            InviteProblem::NotAnInvite => "that is not a Waymark invite code (it should start with wm1-)",
+            InviteProblem::Damaged => "the invite code is damaged: check it was copied whole",
+            InviteProblem::NotHttps => "the service address must use https (plain http only on this computer)",
+        }
+    }
 }
 
 impl SyncError {
@@ -27,6 +61,7 @@ impl SyncError {
             SyncError::BadSignature => "bad_signature",
             SyncError::KeyMismatch { .. } => "key_mismatch",
             SyncError::InviteExpired(_) => "invite_expired",
+            SyncError::BadInvite(_) => "bad_invite",
         }
     }
 }

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::b64;
-use crate::error::{Result, SyncError};
+use crate::error::{InviteProblem, Result, SyncError};
 
 pub const INVITE_FORMAT: u32 = 1;
 const PREFIX: &str = "wm1-";
@@ -36,17 +36,17 @@ impl Invite {
         let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
         let body = code
             .strip_prefix(PREFIX)
-            .ok_or_else(|| SyncError::Malformed("that is not a Waymark invite code (it should start with wm1-)".into()))?;
-        let bytes = b64::decode("Invite code", body)?;
-        let invite: Invite = serde_json::from_slice(&bytes)
-            .map_err(|_| SyncError::Malformed("the invite code is damaged: check it was copied whole".into()))?;
+            .ok_or(SyncError::BadInvite(InviteProblem::NotAnInvite))?;
+        let bytes = b64::decode("Invite code", body).map_err(|_| SyncError::BadInvite(InviteProblem::Damaged))?;
+        let invite: Invite =
+            serde_json::from_slice(&bytes).map_err(|_| SyncError::BadInvite(InviteProblem::Damaged))?;
         if invite.format != INVITE_FORMAT {
-            return Err(SyncError::UnsupportedVersion { what: "invite".into(), found: invite.format, supported: INVITE_FORMAT });
+            return Err(SyncError::UnsupportedVersion { what: "invite", found: invite.format, supported: INVITE_FORMAT });
         }
         if !(invite.service_url.starts_with("https://") || invite.service_url.starts_with("http://127.0.0.1") || invite.service_url.starts_with("http://localhost")) {
-            return Err(SyncError::Malformed("the service address must use https (plain http only on this computer)".into()));
+            return Err(SyncError::BadInvite(InviteProblem::NotHttps));
         }
-        b64::decode_array::<16>("Invite token", &invite.token)?;
+        b64::decode_array::<16>("Invite token", &invite.token).map_err(|_| SyncError::BadInvite(InviteProblem::Damaged))?;
         if invite.expires_at <= now {
             return Err(SyncError::InviteExpired(waymark_core::Timestamp(invite.expires_at).to_rfc3339()));
         }

@@ -23,4 +23,4 @@ pub mod request;
 
 mod b64;
 
-pub use error::{Result, SyncError};
+pub use error::{InviteProblem, Result, SyncError};

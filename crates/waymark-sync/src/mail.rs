@@ -92,7 +92,7 @@ pub fn open_mail(
 ) -> Result<(MailKind, EnvelopeHeader, Zeroizing<Vec<u8>>)> {
     let mail: Mail = serde_json::from_str(body).map_err(|_| SyncError::Malformed("a mailbox item is damaged".into()))?;
     if mail.format != MAIL_FORMAT {
-        return Err(SyncError::UnsupportedVersion { what: "mailbox item".into(), found: mail.format, supported: MAIL_FORMAT });
+        return Err(SyncError::UnsupportedVersion { what: "mail", found: mail.format, supported: MAIL_FORMAT });
     }
     let signature = b64::decode("Signature", &mail.signature)?;
     service.verify(&signed_bytes(mail.kind, &mail.envelope), &signature)?;

@@ -26,6 +26,9 @@ type Args = Record<string, any>;
 const refuse = (code: string, message: string, values: Record<string, string> = {}): never => {
   throw { code, message, values };
 };
+// An `invalid` refusal as the shell sends it: what it is about and why, as codes.
+const invalid = (field: string, problem: string, values: Record<string, string> = {}): never =>
+  refuse('invalid', `${field}: ${problem}`, { field, problem, ...values });
 
 const NOW = '2026-11-23T10:00:00Z';
 const SERVICE = 'Northvale Children’s Services';
@@ -117,13 +120,13 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
   state.calls.push(cmd);
   const me = () => state.session ?? refuse('locked', 'Waymark is locked. Open your profile first.');
   const key = () => me().name;
-  const carerOnly = () => me().role === 'carer' || refuse('invalid', "Profile: these belong in a foster carer's profile.");
+  const carerOnly = () => me().role === 'carer' || invalid('profile', 'wrong_role', { role: 'carer' });
   const sharingOf = (): SharingView =>
     (state.sharing[key()] ??= {
       consents: [], waiting: 0, sent: 0, connection: null, last_sent: null, last_problem: null, deletions: [],
       kinds: me().role === 'young_person'
-        ? [{ kind: 'statement', what: 'the things you say (review answers and messages)' }, { kind: 'pathway_note', what: 'pathway notes you choose to share' }]
-        : [{ kind: 'safer_caring_policy', what: 'your safer-caring policy' }, { kind: 'learning_entry', what: 'your learning log' }],
+        ? ['statement', 'pathway_note']
+        : ['safer_caring_policy', 'learning_entry'],
     });
   const newCode = () => 'K7M2-QX9D-ABCD-EFGH-JKMN-' + String(state.profiles.length + 1000).slice(-4).replace(/\d/g, (d) => 'PQRSTVWXYZ'[+d]);
   switch (cmd) {
@@ -131,7 +134,7 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
     case 'session_status': return state.session;
     case 'set_profile_language': {
       const language = a.language as Language;
-      if (language !== 'en-GB' && language !== 'cy') refuse('invalid', 'Language: not one Waymark knows.');
+      if (language !== 'en-GB' && language !== 'cy') invalid('language', 'not_known', { given: String(language) });
       const p = state.profiles.find((x) => x.name === me().name)!;
       p.language = language;
       state.session = { ...me(), language };
@@ -140,15 +143,15 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
     case 'get_settings': return state.settings;
     case 'save_settings': {
       const s = a.settings as DisplaySettings;
-      if (s.idle_lock_minutes < 1 || s.idle_lock_minutes > 60) refuse('invalid', 'Lock after: choose between 1 and 60 minutes.');
+      if (s.idle_lock_minutes < 1 || s.idle_lock_minutes > 60) invalid('lock_after', 'between', { min: '1', max: '60' });
       state.settings = s;
       return s;
     }
     case 'passphrase_strength': return strengthOf(a.passphrase);
     case 'suggest_words': return 'otter-lantern-biscuit';
     case 'create_profile': {
-      if (!a.name.trim()) refuse('invalid', 'Name: is empty.');
-      if (state.profiles.some((p) => p.name === a.name)) refuse('invalid', `There is already a profile called '${a.name}'.`);
+      if (!a.name.trim()) invalid('name', 'empty');
+      if (state.profiles.some((p) => p.name === a.name)) refuse('profile_name_taken', `There is already a profile called '${a.name}'.`, { name: a.name });
       const s = strengthOf(a.passphrase);
       if (s.problem) refuse('weak_passphrase', 'That passphrase is too easy to guess.', weakValues(s));
       const recovery = newCode();
@@ -159,13 +162,13 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
       return { session: state.session, recovery_code: recovery };
     }
     case 'unlock': {
-      const p = state.profiles.find((x) => x.name === a.name) ?? refuse('not_found', `No profile called '${a.name}'.`);
+      const p = state.profiles.find((x) => x.name === a.name) ?? refuse('profile_not_found', `No profile called '${a.name}'.`, { name: a.name });
       if (p.passphrase !== a.passphrase) refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');
       state.session = { name: p.name, role: p.role, language: p.language };
       return state.session;
     }
     case 'recover': {
-      const p = state.profiles.find((x) => x.name === a.name) ?? refuse('not_found', `No profile called '${a.name}'.`);
+      const p = state.profiles.find((x) => x.name === a.name) ?? refuse('profile_not_found', `No profile called '${a.name}'.`, { name: a.name });
       if (p.recovery !== String(a.recoveryCode).trim().toUpperCase()) refuse('wrong_recovery_code', 'That recovery code is not right. Check each group of letters and numbers.');
       const s = strengthOf(a.passphrase);
       if (s.problem) refuse('weak_passphrase', 'That passphrase is too easy to guess.', weakValues(s));
@@ -197,7 +200,7 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
         .filter((r) => (r.title + ' ' + r.summary + ' ' + r.body).toLowerCase().includes(q))
         .map(({ id, title, summary, audience, reading_minutes, tags }) => ({ id, title, summary, audience, reading_minutes, tags }));
     }
-    case 'get_resource': return fakeResources.find((r) => r.id === a.id) ?? refuse('not_found', `Nothing found: no resource called '${a.id}'`);
+    case 'get_resource': return fakeResources.find((r) => r.id === a.id) ?? refuse('not_found', 'No such page.', { thing: 'resource', given: a.id });
     case 'resource_marks': return state.marks[key()] ?? [];
     case 'mark_resource': {
       const list = (state.marks[key()] ??= []);
@@ -219,11 +222,11 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
       return s;
     }
     case 'save_answer': case 'save_words': case 'set_statement_status': {
-      const s = (state.statements[key()] ?? []).find((x) => x.id === a.id) ?? refuse('not_found', 'Nothing found.');
+      const s = (state.statements[key()] ?? []).find((x) => x.id === a.id) ?? refuse('not_found', 'Nothing found.', { thing: 'record', given: String(a.id) });
       if (cmd === 'save_answer') s.answers = s.answers.filter((x) => x.question_id !== a.answer.question_id).concat([a.answer]);
       if (cmd === 'save_words') s.words = a.words;
       if (cmd === 'set_statement_status') {
-        if (a.status === 'ready' && s.answers.length === 0 && !s.words) refuse('invalid', 'Statement: is empty.');
+        if (a.status === 'ready' && s.answers.length === 0 && !s.words) invalid('statement', 'nothing_written');
         s.status = a.status;
         s.history.push({ status: a.status, at: NOW });
       }
@@ -231,16 +234,16 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
     }
     case 'plan_matters':
       return [
-        { matter: 'accommodation', label: 'Where I live' },
-        { matter: 'education_or_training', label: 'Education and training' },
-        { matter: 'health', label: 'Health' },
-        { matter: 'financial_support', label: 'Money' },
+        'accommodation',
+        'education_or_training',
+        'health',
+        'financial_support',
       ];
     case 'list_plans': return state.plans[key()] ?? [];
     case 'list_notes': return state.notes[key()] ?? [];
     case 'save_note': {
-      if (me().role !== 'young_person') refuse('invalid', "Profile: pathway notes belong in a young person's profile.");
-      if (!String(a.note.text).trim()) refuse('invalid', 'Note: is empty.');
+      if (me().role !== 'young_person') invalid('profile', 'wrong_role', { role: 'young_person' });
+      if (!String(a.note.text).trim()) invalid('note', 'empty');
       const list = (state.notes[key()] ??= []);
       const old = list.find((n) => n.id === a.id);
       const note = { ...a.note, matter: a.note.matter ?? undefined, progress: a.note.progress ?? undefined, shared: old?.note.shared ?? false, written_at: old?.note.written_at ?? NOW };
@@ -252,20 +255,20 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
     case 'get_policy': return state.policies[key()] ? { id: 'p1', policy: state.policies[key()] } : null;
     case 'save_policy': {
       carerOnly();
-      if (!String(a.policy.household).trim()) refuse('invalid', 'Household name: is empty.');
+      if (!String(a.policy.household).trim()) invalid('household_name', 'empty');
       state.policies[key()] = a.policy;
       return { id: 'p1', policy: a.policy };
     }
     case 'export_policy': {
-      const p = state.policies[key()] ?? refuse('not_found', 'Write some of your policy first.');
+      const p = state.policies[key()] ?? refuse('no_policy', 'Write some of your policy first.');
       return { path: `/home/invented/Downloads/Safer-caring policy - ${p.household}.html` };
     }
     case 'learning_log': return learningView(state.learning[key()] ?? []);
     case 'add_learning': {
       carerOnly();
       const e = a.entry as LearningEntry;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(e.date)) refuse('invalid', `Date: '${e.date}' is not a date (YYYY-MM-DD).`);
-      if (!e.title.trim()) refuse('invalid', 'Title: is empty.');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(e.date)) invalid('date', 'not_a_date', { given: e.date });
+      if (!e.title.trim()) invalid('title', 'empty');
       const list = (state.learning[key()] ??= []);
       list.push({ id: `l${list.length + 1}`, entry: e });
       return learningView(list);
@@ -274,7 +277,7 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
     case 'sharing_overview': return sharingOf();
     case 'preview_service': {
       me();
-      if (!String(a.code).trim().startsWith('wm1-')) refuse('malformed', 'that is not a Waymark invite code (it should start with wm1-)');
+      if (!String(a.code).trim().startsWith('wm1-')) refuse('bad_invite', 'That is not a Waymark invite code.', { problem: 'not_an_invite' });
       return { service_name: SERVICE, service_url: 'https://northvale.example', fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1', invite_expires: '2026-11-26T10:00:00Z' };
     }
     case 'connect_service': {
@@ -284,7 +287,7 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
     case 'give_consent': {
       const s = sharingOf();
       if (!s.connection) refuse('not_connected', 'Connect to your service first, in Sharing and privacy.');
-      s.consents.push({ kind: a.kind, what: s.kinds.find((k) => k.kind === a.kind)?.what ?? a.kind, recipient: SERVICE, since: NOW });
+      s.consents.push({ kind: a.kind, recipient: SERVICE, since: NOW });
       return s;
     }
     case 'share_with_service': {
@@ -293,13 +296,12 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
       const st = (state.statements[key()] ?? []).find((x) => x.id === a.id);
       const note = (state.notes[key()] ?? []).find((x) => x.id === a.id);
       const entry = (state.learning[key()] ?? []).find((x) => x.id === a.id);
-      const kind = st ? 'statement' : note ? 'pathway_note' : entry ? 'learning_entry' : a.id === 'p1' ? 'safer_caring_policy' : refuse('not_found', 'Nothing found.');
+      const kind = st ? 'statement' : note ? 'pathway_note' : entry ? 'learning_entry' : a.id === 'p1' ? 'safer_caring_policy' : refuse('not_found', 'Nothing found.', { thing: 'record', given: String(a.id) });
       if (!s.consents.some((c) => c.kind === kind && c.recipient === SERVICE)) {
-        const what = s.kinds.find((k) => k.kind === kind)?.what ?? kind;
-        refuse('no_consent', `You have not said yes to sharing ${what} with ${SERVICE}.`);
+        refuse('no_consent', `No consent to share ${kind} with ${SERVICE}.`, { kind, recipient: SERVICE });
       }
       if (st) {
-        if (st.status !== 'ready') refuse('invalid', `Statement: is ${st.status}; mark it ready before sharing`);
+        if (st.status !== 'ready') invalid('statement', 'not_ready');
         st.status = 'shared';
         st.history.push({ status: 'shared', at: NOW });
       }
@@ -321,8 +323,7 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
       const removed = s.waiting;
       s.waiting = 0;
       const atService = s.connection && a.recipient === s.connection.service_name;
-      const what = s.kinds.find((k) => k.kind === a.kind)?.what ?? String(a.kind);
-      if (atService) s.deletions.unshift({ kind: a.kind, what, service_name: SERVICE, asked_at: NOW, confirmed_at: NOW, deleted: s.sent });
+      if (atService) s.deletions.unshift({ kind: a.kind, service_name: SERVICE, asked_at: NOW, confirmed_at: NOW, deleted: s.sent });
       return { removed_from_outbox: removed, deleted_at_service: atService ? s.sent : null, deletion_problem: null };
     }
     case 'export_everything':
@@ -379,11 +380,11 @@ export function sampleState(): FakeState {
   }];
   s.notes.Robin = [{ id: 'n1', note: { matter: 'financial_support', text: 'Made a budget with my adviser.', progress: 50, shared: false, written_at: '2026-11-18T10:00:00Z' } }];
   s.sharing.Robin = {
-    consents: [{ kind: 'statement', what: 'the things you say (review answers and messages)', recipient: SERVICE, since: '2026-11-12T09:00:00Z' }],
+    consents: [{ kind: 'statement', recipient: SERVICE, since: '2026-11-12T09:00:00Z' }],
     waiting: 1, sent: 1, last_sent: '2026-11-12T09:05:00Z', last_problem: null,
-    deletions: [{ kind: 'pathway_note', what: 'pathway notes you choose to share', service_name: SERVICE, asked_at: '2026-11-20T16:00:00Z', confirmed_at: null, deleted: null }],
+    deletions: [{ kind: 'pathway_note', service_name: SERVICE, asked_at: '2026-11-20T16:00:00Z', confirmed_at: null, deleted: null }],
     connection: { service_name: SERVICE, service_url: 'https://northvale.example', fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1', connected_at: '2026-11-12T09:00:00Z' },
-    kinds: [{ kind: 'statement', what: 'the things you say (review answers and messages)' }, { kind: 'pathway_note', what: 'pathway notes you choose to share' }],
+    kinds: ['statement', 'pathway_note'],
   };
   s.policies.Sam = {
     household: 'The Ashdown household',

@@ -2,14 +2,14 @@
 // declarations generated from the Rust types (bindings.ts); errors arrive as WaymarkError with
 // the backend's stable code, never as strings to parse.
 import { invoke } from '@tauri-apps/api/core';
-import { t } from './i18n.svelte';
+import { has, t } from './i18n.svelte';
 import type {
   AnswerView,
   DisplaySettings,
   HelplineView,
   LearningEntry,
   LearningLogView,
-  MatterView,
+  Matter,
   NewRecoveryCode,
   NoteInput,
   NoteView,
@@ -53,39 +53,21 @@ function isIpcError(e: unknown): e is IpcError {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 }
 
-// The message for each error code that has words in the catalogues (errors.ftl). A code not
-// listed here is said with the shell's English message until it gets words of its own.
-const errorIds: Record<string, string> = {
-  wrong_passphrase: 'error-wrong_passphrase',
-  too_many_attempts: 'error-too_many_attempts',
-  wrong_recovery_code: 'error-wrong_recovery_code',
-  weak_passphrase: 'error-weak_passphrase',
-  profile_not_found: 'error-profile_not_found',
-  profile_name_taken: 'error-profile_name_taken',
-  locked: 'error-locked',
-  confirm_mismatch: 'error-confirm_mismatch',
-  integrity: 'error-integrity',
-  damaged_key: 'error-damaged_key',
-  kdf_below_floor: 'error-kdf_below_floor',
-  storage: 'error-storage',
-  io: 'error-io',
-  internal: 'error-internal',
-  window: 'error-window',
-  no_invite: 'error-no_invite',
-  not_connected: 'error-not_connected',
-  unreachable: 'error-unreachable',
-  untrusted_certificate: 'error-untrusted_certificate',
-  mail_refused: 'error-mail_refused',
-};
+// Values that are counts, so Fluent picks the plural form; everything else (names, ids, what
+// was typed) stays text even when it is all digits. The same list as NUMBER_VALUES in
+// crates/waymark-core/src/error.rs (the catalogue test checks they agree).
+export const NUMBER_VALUES = ['seconds', 'max', 'min', 'actual', 'found', 'supported', 'version', 'latest', 'number', 'megabytes', 'max_megabytes'];
 
-const NUMBERS = new Set(['seconds']);
-
-/** An error in the person's language, from its code and values. */
+/** An error in the person's language, from its code and values: `error-<code>`, or for a refusal
+ * of something sent, `invalid-<problem>` naming the field (`field-<field>`). A code the
+ * catalogues have no words for (none the app sends) keeps the shell's English message. */
 export function errorWords(e: IpcError): string {
-  const id = errorIds[e.code];
-  if (!id) return e.message;
-  // Counts are numbers, so Fluent picks the plural form; names stay text even if all digits.
-  const values = Object.fromEntries(Object.entries(e.values ?? {}).map(([k, v]) => [k, NUMBERS.has(k) ? Number(v) : v]));
+  const values: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(e.values ?? {})) values[k] = NUMBER_VALUES.includes(k) ? Number(v) : v;
+  const id = e.code === 'invalid' ? `invalid-${e.values?.problem}` : `error-${e.code}`;
+  if (!has(id)) return e.message;
+  const field = e.values?.field;
+  if (field !== undefined && has(`field-${field}`)) values.field = t(`field-${field}`);
   return t(id, values);
 }
 
@@ -140,7 +122,7 @@ export const markResource = (id: string, bookmarked: boolean, read: boolean) =>
   call<ResourceMarkView>('mark_resource', { id, bookmarked, read });
 
 // Young person: plan and notes
-export const planMatters = () => call<MatterView[]>('plan_matters');
+export const planMatters = () => call<Matter[]>('plan_matters');
 export const listPlans = () => call<PlanView[]>('list_plans');
 export const listNotes = () => call<NoteView[]>('list_notes');
 export const saveNote = (id: string | null, note: NoteInput) => call<NoteView>('save_note', { id, note });

@@ -56,7 +56,6 @@ export type HelplineView = {
 id: string, number: string, };
 export type ResourceMarkView = { resource_id: string, bookmarked: boolean, read: boolean, };
 export type Matter = "personal_support" | "education_or_training" | "employment" | "contingency_plans" | "accommodation" | "family_and_social_relationships" | "practical_skills" | "financial_support" | "health" | "identity";
-export type MatterView = { matter: Matter, label: string, };
 export type PlanKind = "care_plan" | "pathway_plan";
 export type ActionStatus = "not_started" | "in_progress" | "done";
 export type Action = { id: string, text: string, 
@@ -140,7 +139,7 @@ export type LearningLogView = { entries: Array<LearningEntryView>,
  */
 by_month: Array<MonthTotal>, total_minutes: number, };
 export type ShareableKind = "statement" | "pathway_note" | "safer_caring_policy" | "learning_entry";
-export type ConsentView = { kind: ShareableKind, what: string, recipient: string, 
+export type ConsentView = { kind: ShareableKind, recipient: string, 
 /**
  * RFC 3339, UTC.
  */
@@ -161,7 +160,7 @@ connection: ConnectionView | null,
 /**
  * The kinds this person could share, for the "say yes" choices.
  */
-kinds: Array<KindView>, 
+kinds: Array<ShareableKind>, 
 /**
  * RFC 3339: when something last reached the service.
  */
@@ -179,11 +178,7 @@ export type DeletionView = {
 /**
  * The kind of thing asked to be deleted; the UI says it in the person's language.
  */
-kind: ShareableKind, 
-/**
- * The same in English words, for the command-line tool and logs.
- */
-what: string, service_name: string, 
+kind: ShareableKind, service_name: string, 
 /**
  * RFC 3339.
  */
@@ -210,7 +205,6 @@ deleted_at_service: number | null,
  * In plain words, why the service could not be asked yet (it will be asked again).
  */
 deletion_problem: IpcError | null, };
-export type KindView = { kind: ShareableKind, what: string, };
 export type PolicyView = { id: string, policy: SaferCaringPolicy, };
 export type ConnectionView = { service_name: string, service_url: string, fingerprint: string, 
 /**

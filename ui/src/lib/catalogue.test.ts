@@ -5,7 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'svelte/compiler';
 import { describe, expect, it } from 'vitest';
-import { ids, t } from './i18n.svelte';
+import { errorWords, NUMBER_VALUES } from './api';
+import { ids, setLanguage, t } from './i18n.svelte';
 
 const SRC = join(__dirname, '..');
 
@@ -73,5 +74,31 @@ describe('the catalogues', () => {
   it('fall back to English only for a message the chosen language lacks', () => {
     expect(t('role-carer')).toBe('Foster carer');
     expect(t('no-such-message')).toBe('no-such-message');
+  });
+
+  it('say errors from their code and values in the chosen language, naming the field in it', () => {
+    const empty = { code: 'invalid', message: 'Title: this cannot be empty.', values: { field: 'title', problem: 'empty' } };
+    const long = { code: 'too_long', message: '', values: { field: 'name', max: '60', actual: '61' } };
+    const gone = { code: 'service_refused', message: 'the service said no', values: { reason: 'gone' } };
+    try {
+      setLanguage('cy');
+      expect(errorWords(empty).startsWith(`${t('field-title')}:`)).toBe(true);
+      expect(errorWords(empty)).not.toContain('Title');
+      expect(errorWords(long)).toContain('60');
+      expect(errorWords(gone)).toBe(t('error-service_refused', { reason: 'gone' }));
+      setLanguage('en-GB');
+      expect(errorWords(empty)).toBe('Title: this cannot be empty.');
+      expect(errorWords(long)).toBe('Name: this is too long. It can have at most 60 characters, and it has 61.');
+      // A code no catalogue has words for keeps the shell's own message rather than an id.
+      expect(errorWords({ code: 'content', message: 'x.md: bad', values: {} })).toBe('x.md: bad');
+    } finally {
+      setLanguage('en-GB');
+    }
+  });
+
+  it('count the same values as the Rust side does', () => {
+    const rust = readFileSync(join(SRC, '../../crates/waymark-core/src/error.rs'), 'utf8');
+    const list = /NUMBER_VALUES: \[&str; \d+\] =\s*\[([^\]]*)\]/.exec(rust)?.[1] ?? '';
+    expect([...list.matchAll(/"([a-z_]+)"/g)].map((m) => m[1])).toEqual(NUMBER_VALUES);
   });
 });

@@ -61,6 +61,11 @@ export function t(id: string, values?: Values): string {
   return id;
 }
 
+/** Whether the catalogues have words for `id` (in English, which every id exists in first). */
+export function has(id: string): boolean {
+  return bundles['en-GB'].hasMessage(id);
+}
+
 /** Every message id of `language` (for the catalogue check). */
 export function ids(language: Language): string[] {
   // Terms (`-name`) are not messages a screen can ask for.

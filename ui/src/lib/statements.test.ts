@@ -41,7 +41,7 @@ function backend(statements: Statement[], failWords = false) {
         return s;
       }
       case 'save_words': {
-        if (failWords) throw { code: 'too_long', message: 'Words is too long: at most 20000 characters.' };
+        if (failWords) throw { code: 'too_long', message: 'Your words: this is too long.', values: { field: 'words', max: '20000', actual: '20001' } };
         const s = find();
         s.words = a.words;
         return s;

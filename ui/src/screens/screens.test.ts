@@ -54,7 +54,7 @@ describe('My notes', () => {
     expect(screen.getByTestId('note')).toHaveTextContent('18 November 2026 · Money · 50% of the way · Only you can see this');
     await fireEvent.input(screen.getByLabelText('New note'), { target: { value: '   ' } });
     await fireEvent.submit(screen.getByLabelText('New note').closest('form')!);
-    expect(await screen.findByRole('alert')).toHaveTextContent('Note: is empty.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Note: this cannot be empty.');
     expect(state.notes.Robin).toHaveLength(1);
 
     await fireEvent.input(screen.getByLabelText('New note'), { target: { value: 'Went to the college open day.' } });
@@ -351,7 +351,7 @@ describe('Sharing notes, the learning log and the policy', () => {
     state.sharing.Sam = {
       consents: [], waiting: 0, sent: 0, last_sent: null, last_problem: null, deletions: [],
       connection: { service_name: 'Northvale Children’s Services', service_url: 'https://northvale.example', fingerprint: 'x', connected_at: '2026-11-20T10:00:00Z' },
-      kinds: [{ kind: 'safer_caring_policy', what: 'your safer-caring policy' }, { kind: 'learning_entry', what: 'your learning log' }],
+      kinds: ['safer_caring_policy', 'learning_entry'],
     };
     render(Policy);
     await fireEvent.click(await screen.findByTestId('share-p1'));

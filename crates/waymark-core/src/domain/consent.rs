@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Field, Problem};
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::ids::RecordId;
@@ -20,6 +21,9 @@ pub enum ShareableKind {
 }
 
 impl ShareableKind {
+    pub const ALL: [ShareableKind; 4] =
+        [ShareableKind::Statement, ShareableKind::PathwayNote, ShareableKind::SaferCaringPolicy, ShareableKind::LearningEntry];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ShareableKind::Statement => "statement",
@@ -29,14 +33,9 @@ impl ShareableKind {
         }
     }
 
-    /// In plain words, for consent screens.
-    pub fn plain(self) -> &'static str {
-        match self {
-            ShareableKind::Statement => "the things you say (review answers and messages)",
-            ShareableKind::PathwayNote => "pathway notes you choose to share",
-            ShareableKind::SaferCaringPolicy => "your safer-caring policy",
-            ShareableKind::LearningEntry => "your learning log",
-        }
+    /// In plain words in `language`, as consent screens say it.
+    pub fn words(self, language: crate::Language) -> String {
+        waymark_i18n::text(language, &format!("shareable-{}", self.as_str()))
     }
 
     pub fn parse(text: &str) -> Result<Self> {
@@ -46,10 +45,7 @@ impl ShareableKind {
             "safer_caring_policy" => ShareableKind::SaferCaringPolicy,
             "learning_entry" => ShareableKind::LearningEntry,
             _ => {
-                return Err(Error::invalid(
-                    "Kind",
-                    format!("'{}' cannot be shared; choose statement, pathway_note, safer_caring_policy or learning_entry", validate::clip(text)),
-                ))
+                return Err(Error::invalid(Field::Kind, Problem::NotKnown { given: validate::clip(text) }))
             }
         })
     }
@@ -90,10 +86,10 @@ pub struct ConsentEvent {
 
 impl ConsentEvent {
     pub fn validate(&self) -> Result<()> {
-        validate::required_text("Recipient", &self.recipient, SHORT_TEXT)?;
-        validate::required_text("By", &self.by, SHORT_TEXT)?;
+        validate::required_text(Field::Recipient, &self.recipient, SHORT_TEXT)?;
+        validate::required_text(Field::By, &self.by, SHORT_TEXT)?;
         if self.sequence == 0 {
-            return Err(Error::invalid("Sequence", "must be 1 or more"));
+            return Err(Error::invalid(Field::Sequence, Problem::AtLeast { min: 1 }));
         }
         Ok(())
     }
@@ -137,8 +133,8 @@ pub struct ShareEntry {
 
 impl ShareEntry {
     pub fn validate(&self) -> Result<()> {
-        validate::required_text("Recipient", &self.recipient, SHORT_TEXT)?;
-        validate::optional_text("Receipt", &self.receipt, 4096)
+        validate::required_text(Field::Recipient, &self.recipient, SHORT_TEXT)?;
+        validate::optional_text(Field::Receipt, &self.receipt, 4096)
     }
 }
 
@@ -248,21 +244,18 @@ impl Vault {
     /// outbox row are written in one transaction.
     pub fn share_record(&mut self, session: &Session, record_id: RecordId, recipient: &str) -> Result<OutboxItem> {
         let recipient = recipient.trim().to_string();
-        validate::required_text("Recipient", &recipient, SHORT_TEXT)?;
+        validate::required_text(Field::Recipient, &recipient, SHORT_TEXT)?;
         let tx = self.transaction()?;
         let rec = Vault::get_in(&tx, session, record_id)?;
         let kind = ShareableKind::of(rec.body.kind()).ok_or_else(|| {
-            Error::invalid("Record", format!("a {} cannot be shared", rec.body.kind().as_str()))
+            Error::invalid(Field::Record, Problem::NotShareable)
         })?;
         if !self.has_consent(session, kind, &recipient)? {
-            return Err(Error::NoConsent { kind: kind.plain().into(), recipient });
+            return Err(Error::NoConsent { kind, recipient });
         }
         match rec.body {
             RecordBody::Statement(ref s) if s.status() != super::StatementStatus::Ready => {
-                return Err(Error::invalid(
-                    "Statement",
-                    format!("is {}; mark it ready before sharing", s.status().as_str()),
-                ));
+                return Err(Error::invalid(Field::Statement, Problem::NotReady));
             }
             RecordBody::PathwayNote(mut note) => {
                 note.shared = true;

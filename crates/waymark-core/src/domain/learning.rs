@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Field, Problem};
 use crate::error::{Error, Result};
 use crate::validate::{self, LONG_TEXT, SHORT_TEXT};
 use waymark_i18n::Language;
@@ -41,13 +42,13 @@ pub struct LearningEntry {
 
 impl LearningEntry {
     pub fn validate(&self) -> Result<()> {
-        validate::date("Date", &self.date)?;
-        validate::required_text("Title", &self.title, SHORT_TEXT)?;
+        validate::date(Field::Date, &self.date)?;
+        validate::required_text(Field::Title, &self.title, SHORT_TEXT)?;
         if self.minutes == 0 || self.minutes > 24 * 60 {
-            return Err(Error::invalid("Time", "must be between 1 minute and 24 hours for one entry"));
+            return Err(Error::invalid(Field::Time, Problem::Between { min: 1, max: 24 * 60 }));
         }
-        validate::optional_text("Resource", &self.resource_id, 128)?;
-        validate::optional_text("Notes", &self.notes, LONG_TEXT)?;
+        validate::optional_text(Field::Resource, &self.resource_id, 128)?;
+        validate::optional_text(Field::Notes, &self.notes, LONG_TEXT)?;
         Ok(())
     }
 }
@@ -112,7 +113,7 @@ impl Vault {
     }
 
     pub fn add_learning_entry(&mut self, session: &Session, entry: LearningEntry) -> Result<StoredRecord> {
-        session.require_role(Role::Carer, "Learning logs")?;
+        session.require_role(Role::Carer)?;
         self.insert(session, RecordBody::LearningEntry(entry))
     }
 }

@@ -8,6 +8,7 @@
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Field, Format, Problem};
 use crate::clock::Timestamp;
 use crate::domain::{RecordBody, RecordKind, StoredRecord};
 use crate::error::{Error, Result};
@@ -66,24 +67,24 @@ pub fn reading_minutes(body: &str) -> u32 {
 
 impl Resource {
     pub fn validate(&self) -> Result<()> {
-        validate::required_text("Resource id", &self.id, 80)?;
+        validate::required_text(Field::ResourceId, &self.id, 80)?;
         if !self.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-            return Err(Error::invalid("Resource id", format!("'{}' may use only a-z, 0-9 and '-'", validate::clip(&self.id))));
+            return Err(Error::invalid(Field::ResourceId, Problem::OnlyCharacters { allowed: "a-z 0-9 -" }));
         }
-        validate::required_text("Title", &self.title, SHORT_TEXT)?;
-        validate::required_text("Summary", &self.summary, 1000)?;
-        validate::required_text("Body", &self.body, ARTICLE_TEXT)?;
-        validate::list_len("Tags", &self.tags)?;
+        validate::required_text(Field::Title, &self.title, SHORT_TEXT)?;
+        validate::required_text(Field::Summary, &self.summary, 1000)?;
+        validate::required_text(Field::Body, &self.body, ARTICLE_TEXT)?;
+        validate::list_len(Field::Tags, &self.tags)?;
         for t in &self.tags {
-            validate::required_text("Tag", t, 40)?;
+            validate::required_text(Field::Tag, t, 40)?;
             // Tags are stored space-separated for the search index, so one tag is one word.
             if t.chars().any(char::is_whitespace) {
-                return Err(Error::invalid("Tag", format!("'{}' has a space; join words with '-'", validate::clip(t))));
+                return Err(Error::invalid(Field::Tag, Problem::HasSpace { given: validate::clip(t) }));
             }
         }
-        validate::date("Last reviewed", &self.last_reviewed)?;
+        validate::date(Field::LastReviewed, &self.last_reviewed)?;
         for s in &self.sources {
-            validate::required_text("Source", s, SHORT_TEXT)?;
+            validate::required_text(Field::Source, s, SHORT_TEXT)?;
         }
         Ok(())
     }
@@ -102,22 +103,22 @@ pub struct LibraryBundle {
 impl LibraryBundle {
     pub fn parse(json: &[u8]) -> Result<LibraryBundle> {
         let b: LibraryBundle = serde_json::from_slice(json)
-            .map_err(|e| Error::invalid("Library bundle", format!("could not be read: {e}")))?;
+            .map_err(|_| Error::invalid(Field::LibraryBundle, Problem::Unreadable))?;
         if b.format != BUNDLE_FORMAT {
-            return Err(Error::invalid("Library bundle", format!("format is '{}', expected '{BUNDLE_FORMAT}'", validate::clip(&b.format))));
+            return Err(Error::invalid(Field::LibraryBundle, Problem::WrongFormat { given: validate::clip(&b.format) }));
         }
         if b.format_version != BUNDLE_FORMAT_VERSION {
-            return Err(Error::UnsupportedVersion { what: "library bundle".into(), found: b.format_version, supported: BUNDLE_FORMAT_VERSION });
+            return Err(Error::UnsupportedVersion { what: Format::LibraryBundle, found: b.format_version, supported: BUNDLE_FORMAT_VERSION });
         }
         if b.items.len() > 5000 {
-            return Err(Error::invalid("Library bundle", "has more than 5000 items"));
+            return Err(Error::invalid(Field::LibraryBundle, Problem::TooManyItems { max: 5000 }));
         }
         let mut ids = std::collections::HashSet::new();
         for item in &b.items {
             item.validate()?;
             check_sections(item)?;
             if !ids.insert(item.id.as_str()) {
-                return Err(Error::invalid("Library bundle", format!("resource '{}' appears twice", item.id)));
+                return Err(Error::invalid(Field::LibraryBundle, Problem::Twice { given: item.id.clone() }));
             }
         }
         b.check_links()?;
@@ -130,7 +131,7 @@ impl LibraryBundle {
         for item in &self.items {
             for target in linked_ids(&item.body) {
                 if !ids.contains(target.as_str()) {
-                    return Err(Error::invalid("Library bundle", format!("'{}' links to '{target}', which is not in the bundle", item.id)));
+                    return Err(Error::invalid(Field::LibraryBundle, Problem::LinksMissing { given: item.id.clone(), target }));
                 }
             }
         }
@@ -145,7 +146,7 @@ fn check_sections(r: &Resource) -> Result<()> {
     for line in r.body.lines() {
         if let Some(h) = line.strip_prefix("## ") {
             if !has_text {
-                return Err(Error::invalid("Resource", format!("'{}': section '{}' is empty", r.id, heading.unwrap_or(""))));
+                return Err(Error::invalid(Field::Resource, Problem::SectionEmpty { given: r.id.clone(), heading: heading.unwrap_or("").into() }));
             }
             heading = Some(h.trim());
             has_text = false;
@@ -154,7 +155,7 @@ fn check_sections(r: &Resource) -> Result<()> {
         }
     }
     if !has_text {
-        return Err(Error::invalid("Resource", format!("'{}': section '{}' is empty", r.id, heading.unwrap_or(""))));
+        return Err(Error::invalid(Field::Resource, Problem::SectionEmpty { given: r.id.clone(), heading: heading.unwrap_or("").into() }));
     }
     Ok(())
 }
@@ -171,7 +172,7 @@ pub fn linked_ids(body: &str) -> Vec<String> {
 /// Reads one item written as Markdown with a front-matter header (format in `content/README.md`).
 /// `file_stem` is the file name without `.md`; the id must match it.
 pub fn parse_item_markdown(file_stem: &str, text: &str) -> Result<Resource> {
-    let bad = |why: String| Error::invalid("Library item", format!("{file_stem}.md: {why}"));
+    let bad = |why: String| Error::Content(format!("{file_stem}.md: {why}"));
     let rest = text.strip_prefix("---\n").ok_or_else(|| bad("must start with a '---' line".into()))?;
     let (header, body) = rest.split_once("\n---\n").ok_or_else(|| bad("the header has no closing '---' line".into()))?;
     let mut fields: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
@@ -291,21 +292,21 @@ impl SignedLibraryBundle {
 
     /// Checks the signature against the service's pinned public key, then the bundle itself.
     pub fn verify(json: &[u8], trusted_public_key: &[u8; 32]) -> Result<LibraryBundle> {
-        let refused = |why: &str| Error::invalid("Library update", format!("refused: {why}. The library you have was kept"));
-        let signed: SignedLibraryBundle = serde_json::from_slice(json).map_err(|_| refused("it is not a signed Waymark library"))?;
+        let refused = |problem: Problem| Error::invalid(Field::LibraryUpdate, problem);
+        let signed: SignedLibraryBundle = serde_json::from_slice(json).map_err(|_| refused(Problem::NotSigned))?;
         if signed.format != SIGNED_BUNDLE_FORMAT || signed.format_version != 1 {
-            return Err(refused("it is not a signed Waymark library this version can read"));
+            return Err(refused(Problem::NotSigned));
         }
         let sig: Vec<u8> = (0..signed.signature.len())
             .step_by(2)
             .map(|i| signed.signature.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
             .collect::<Option<_>>()
-            .ok_or_else(|| refused("its signature is malformed"))?;
+            .ok_or_else(|| refused(Problem::BadSignature))?;
         let mut msg = SIGNING_CONTEXT.to_vec();
         msg.extend_from_slice(signed.bundle.as_bytes());
         ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, trusted_public_key)
             .verify(&msg, &sig)
-            .map_err(|_| refused("its signature does not match your service's key"))?;
+            .map_err(|_| refused(Problem::BadSignature))?;
         LibraryBundle::parse(signed.bundle.as_bytes())
     }
 }
@@ -334,7 +335,7 @@ pub struct ResourceMark {
 
 impl ResourceMark {
     pub fn validate(&self) -> Result<()> {
-        validate::required_text("Resource id", &self.resource_id, 80)
+        validate::required_text(Field::ResourceId, &self.resource_id, 80)
     }
 }
 
@@ -437,7 +438,7 @@ impl Vault {
     /// by relevance (title counts most, then tags, summary, body).
     /// An empty query lists everything by title.
     pub fn search_library(&self, text: &str, limit: usize) -> Result<Vec<ResourceHit>> {
-        validate::text("Search", text, 200)?;
+        validate::text(Field::Search, text, 200)?;
         let limit = limit.clamp(1, 500) as i64;
         let map = |r: &rusqlite::Row<'_>| {
             let audience: String = r.get(3)?;
@@ -503,7 +504,7 @@ impl Vault {
                 },
             )
             .optional()?
-            .ok_or_else(|| Error::NotFound(format!("no resource called '{}'", validate::clip(id))))
+            .ok_or_else(|| Error::NotFound { thing: crate::error::Thing::Resource, given: validate::clip(id) })
     }
 
     /// This person's bookmarks and read marks.

@@ -12,6 +12,7 @@ pub mod statement;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Field, Problem};
 use crate::error::{Error, Result};
 use crate::ids::RecordId;
 
@@ -146,25 +147,25 @@ impl RecordBody {
 
     pub fn from_json(kind: RecordKind, bytes: &[u8]) -> Result<RecordBody> {
         let value: serde_json::Value = serde_json::from_slice(bytes)
-            .map_err(|e| Error::invalid(kind.as_str(), format!("is not valid JSON: {e}")))?;
+            .map_err(|_| Error::invalid(Field::Record, Problem::Unreadable))?;
         Self::from_value(kind, value)
     }
 
-    /// Reads a record of `kind` from JSON, with a message naming what is wrong. Does not validate
+    /// Reads a record of `kind` from JSON. Does not validate
     /// sizes and rules; call [`RecordBody::validate`] (the vault does before writing).
     pub fn from_value(kind: RecordKind, value: serde_json::Value) -> Result<RecordBody> {
-        fn read<T: serde::de::DeserializeOwned>(kind: RecordKind, v: serde_json::Value) -> Result<T> {
-            serde_json::from_value(v).map_err(|e| Error::invalid(kind.as_str(), e.to_string()))
+        fn read<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> Result<T> {
+            serde_json::from_value(v).map_err(|_| Error::invalid(Field::Record, Problem::Unreadable))
         }
         Ok(match kind {
-            RecordKind::Statement => RecordBody::Statement(read(kind, value)?),
-            RecordKind::Plan => RecordBody::Plan(read(kind, value)?),
-            RecordKind::PathwayNote => RecordBody::PathwayNote(read(kind, value)?),
-            RecordKind::ResourceMark => RecordBody::ResourceMark(read(kind, value)?),
-            RecordKind::SaferCaringPolicy => RecordBody::SaferCaringPolicy(read(kind, value)?),
-            RecordKind::LearningEntry => RecordBody::LearningEntry(read(kind, value)?),
-            RecordKind::ConsentEvent => RecordBody::ConsentEvent(read(kind, value)?),
-            RecordKind::ShareEntry => RecordBody::ShareEntry(read(kind, value)?),
+            RecordKind::Statement => RecordBody::Statement(read(value)?),
+            RecordKind::Plan => RecordBody::Plan(read(value)?),
+            RecordKind::PathwayNote => RecordBody::PathwayNote(read(value)?),
+            RecordKind::ResourceMark => RecordBody::ResourceMark(read(value)?),
+            RecordKind::SaferCaringPolicy => RecordBody::SaferCaringPolicy(read(value)?),
+            RecordKind::LearningEntry => RecordBody::LearningEntry(read(value)?),
+            RecordKind::ConsentEvent => RecordBody::ConsentEvent(read(value)?),
+            RecordKind::ShareEntry => RecordBody::ShareEntry(read(value)?),
         })
     }
 }
@@ -201,7 +202,7 @@ impl RecordJson {
     pub fn into_record(self) -> Result<StoredRecord> {
         let kind = RecordKind::parse(&self.kind)?;
         if self.version == 0 {
-            return Err(Error::invalid("version", "must be 1 or more"));
+            return Err(Error::invalid(Field::Version, Problem::AtLeast { min: 1 }));
         }
         let body = RecordBody::from_value(kind, self.data)?;
         body.validate()?;

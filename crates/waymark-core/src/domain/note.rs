@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::error::{Field, Problem};
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::validate::{self, LONG_TEXT};
@@ -38,15 +39,15 @@ pub struct PathwayNote {
 
 impl PathwayNote {
     pub fn validate(&self) -> Result<()> {
-        validate::required_text("Note", &self.text, LONG_TEXT)?;
+        validate::required_text(Field::Note, &self.text, LONG_TEXT)?;
         if let Some(g) = &self.goal_id {
-            validate::required_text("Goal id", g, 64)?;
+            validate::required_text(Field::GoalId, g, 64)?;
             if self.plan_id.is_none() {
-                return Err(Error::invalid("Goal id", "needs the plan it belongs to"));
+                return Err(Error::invalid(Field::GoalId, Problem::NeedsPlan));
             }
         }
         if self.progress.is_some_and(|p| p > 100) {
-            return Err(Error::invalid("Progress", "must be between 0 and 100"));
+            return Err(Error::invalid(Field::Progress, Problem::Between { min: 0, max: 100 }));
         }
         Ok(())
     }
@@ -74,7 +75,7 @@ impl Vault {
         id: Option<crate::RecordId>,
         mut note: PathwayNote,
     ) -> Result<StoredRecord> {
-        session.require_role(Role::YoungPerson, "Pathway notes")?;
+        session.require_role(Role::YoungPerson)?;
         match id {
             None => {
                 note.written_at = self.now();
@@ -83,7 +84,7 @@ impl Vault {
             }
             Some(id) => {
                 let RecordBody::PathwayNote(old) = self.get(session, id)?.body else {
-                    return Err(Error::invalid("Note", format!("record {id} is not a pathway note")));
+                    return Err(Error::invalid(Field::Note, Problem::NotA { expected: "pathway_note" }));
                 };
                 note.written_at = old.written_at;
                 note.shared = old.shared;

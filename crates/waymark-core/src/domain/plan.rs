@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::error::{Field, Problem};
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::validate::{self, SHORT_TEXT, LONG_TEXT};
@@ -48,21 +49,6 @@ impl Matter {
         Matter::Health,
         Matter::Identity,
     ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Matter::PersonalSupport => "Personal support",
-            Matter::EducationOrTraining => "Education or training",
-            Matter::Employment => "Work and other things to do",
-            Matter::ContingencyPlans => "If things go wrong",
-            Matter::Accommodation => "Where I live",
-            Matter::FamilyAndSocialRelationships => "Family and friends",
-            Matter::PracticalSkills => "Skills for living on my own",
-            Matter::FinancialSupport => "Money",
-            Matter::Health => "Health, including mental health",
-            Matter::Identity => "Who I am",
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,10 +113,10 @@ pub struct Plan {
     pub goals: Vec<Goal>,
 }
 
-fn check_id(field: &str, id: &str) -> Result<()> {
+fn check_id(field: Field, id: &str) -> Result<()> {
     validate::required_text(field, id, 64)?;
     if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-        return Err(Error::invalid(field, "may use only letters, digits, '-' and '_'"));
+        return Err(Error::invalid(field, Problem::OnlyCharacters { allowed: "A-Z a-z 0-9 - _" }));
     }
     Ok(())
 }
@@ -138,33 +124,33 @@ fn check_id(field: &str, id: &str) -> Result<()> {
 impl Plan {
     pub fn validate(&self) -> Result<()> {
         if self.version == 0 {
-            return Err(Error::invalid("Plan version", "must be 1 or more"));
+            return Err(Error::invalid(Field::PlanVersion, Problem::AtLeast { min: 1 }));
         }
-        validate::required_text("Plan title", &self.title, SHORT_TEXT)?;
-        validate::text("Plan summary", &self.summary, LONG_TEXT)?;
-        validate::date("Effective from", &self.effective_from)?;
-        validate::optional_date("Next review", &self.next_review_on)?;
-        validate::list_len("Goals", &self.goals)?;
+        validate::required_text(Field::PlanTitle, &self.title, SHORT_TEXT)?;
+        validate::text(Field::PlanSummary, &self.summary, LONG_TEXT)?;
+        validate::date(Field::EffectiveFrom, &self.effective_from)?;
+        validate::optional_date(Field::NextReview, &self.next_review_on)?;
+        validate::list_len(Field::Goals, &self.goals)?;
         let mut ids = std::collections::HashSet::new();
         for g in &self.goals {
-            check_id("Goal id", &g.id)?;
+            check_id(Field::GoalId, &g.id)?;
             if !ids.insert(g.id.as_str()) {
-                return Err(Error::invalid("Goal id", format!("'{}' is used twice", g.id)));
+                return Err(Error::invalid(Field::GoalId, Problem::Twice { given: g.id.clone() }));
             }
-            validate::required_text("Goal", &g.text, LONG_TEXT)?;
+            validate::required_text(Field::Goal, &g.text, LONG_TEXT)?;
             if self.kind == PlanKind::PathwayPlan && g.matter.is_none() {
-                return Err(Error::invalid("Goal", format!("'{}' needs a pathway-plan matter", g.id)));
+                return Err(Error::invalid(Field::Goal, Problem::NeedsPathwayMatter { given: g.id.clone() }));
             }
-            validate::list_len("Actions", &g.actions)?;
+            validate::list_len(Field::Actions, &g.actions)?;
             let mut action_ids = std::collections::HashSet::new();
             for a in &g.actions {
-                check_id("Action id", &a.id)?;
+                check_id(Field::ActionId, &a.id)?;
                 if !action_ids.insert(a.id.as_str()) {
-                    return Err(Error::invalid("Action id", format!("'{}' is used twice", a.id)));
+                    return Err(Error::invalid(Field::ActionId, Problem::Twice { given: a.id.clone() }));
                 }
-                validate::required_text("Action", &a.text, LONG_TEXT)?;
-                validate::required_text("Who does it", &a.owner, SHORT_TEXT)?;
-                validate::optional_date("Due date", &a.due)?;
+                validate::required_text(Field::Action, &a.text, LONG_TEXT)?;
+                validate::required_text(Field::WhoDoesIt, &a.owner, SHORT_TEXT)?;
+                validate::optional_date(Field::DueDate, &a.due)?;
             }
         }
         Ok(())
@@ -312,10 +298,7 @@ impl Vault {
         let latest = self.plan_versions(session, plan.plan_id)?.last().map(|p| p.version);
         if let Some(v) = latest {
             if plan.version <= v {
-                return Err(Error::invalid(
-                    "Plan version",
-                    format!("version {} is not newer than the version {v} already here", plan.version),
-                ));
+                return Err(Error::invalid(Field::PlanVersion, Problem::NotNewer { version: plan.version, latest: v }));
             }
         }
         self.insert(session, RecordBody::Plan(plan))
@@ -367,7 +350,7 @@ impl Vault {
             versions
                 .iter()
                 .find(|p| p.version == v)
-                .ok_or_else(|| Error::NotFound(format!("version {v} of plan {plan_id}")))
+                .ok_or_else(|| Error::NotFound { thing: crate::error::Thing::PlanVersion, given: v.to_string() })
         };
         Ok(diff(find(from)?, find(to)?))
     }

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Field, Problem};
 use crate::error::{Error, Result};
 use crate::validate::{self, LONG_TEXT, SHORT_TEXT};
 use waymark_i18n::Language;
@@ -86,19 +87,19 @@ pub struct SaferCaringPolicy {
 
 impl SaferCaringPolicy {
     pub fn validate(&self) -> Result<()> {
-        validate::required_text("Household name", &self.household, SHORT_TEXT)?;
+        validate::required_text(Field::HouseholdName, &self.household, SHORT_TEXT)?;
         let mut seen = std::collections::HashSet::new();
         for s in &self.sections {
             if !seen.insert(s.topic) {
-                return Err(Error::invalid("Sections", format!("'{}' appears twice", s.topic.heading(Language::EnGb))));
+                return Err(Error::invalid(Field::Sections, Problem::Twice { given: s.topic.id().into() }));
             }
-            validate::text(&s.topic.heading(Language::EnGb), &s.text, LONG_TEXT)?;
+            validate::text(Field::Sections, &s.text, LONG_TEXT)?;
         }
-        validate::optional_date("Reviewed on", &self.reviewed_on)?;
-        validate::optional_date("Next review", &self.next_review_on)?;
+        validate::optional_date(Field::ReviewedOn, &self.reviewed_on)?;
+        validate::optional_date(Field::NextReview, &self.next_review_on)?;
         if let (Some(a), Some(b)) = (&self.reviewed_on, &self.next_review_on) {
             if b < a {
-                return Err(Error::invalid("Next review", "must be after the last review"));
+                return Err(Error::invalid(Field::NextReview, Problem::NotAfterLastReview));
             }
         }
         Ok(())
@@ -118,7 +119,7 @@ impl Vault {
     /// Saves the policy: the first save creates it, each later save is a new version of the
     /// same record, so there is only ever one policy per carer profile.
     pub fn save_safer_caring_policy(&mut self, session: &Session, policy: SaferCaringPolicy) -> Result<StoredRecord> {
-        session.require_role(Role::Carer, "Safer-caring policies")?;
+        session.require_role(Role::Carer)?;
         match self.safer_caring_policy(session)? {
             Some(existing) => self.update(session, existing.id, RecordBody::SaferCaringPolicy(policy)),
             None => self.insert(session, RecordBody::SaferCaringPolicy(policy)),

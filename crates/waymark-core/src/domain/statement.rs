@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Field, Problem};
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::validate;
@@ -47,10 +48,7 @@ impl StatementKind {
     pub fn parse(text: &str) -> Result<StatementKind> {
         let t = text.trim().to_ascii_lowercase().replace('-', "_");
         StatementKind::ALL.into_iter().find(|k| k.as_str() == t).ok_or_else(|| {
-            Error::invalid(
-                "Statement kind",
-                format!("'{}' is not one of review_preparation, worried, good_news, change_something, service_feedback, not_safe", validate::clip(text)),
-            )
+            Error::invalid(Field::StatementKind, Problem::NotKnown { given: validate::clip(text) })
         })
     }
 
@@ -111,10 +109,7 @@ impl StatementStatus {
             "received" => StatementStatus::Received,
             "read" => StatementStatus::Read,
             other => {
-                return Err(Error::invalid(
-                    "Status",
-                    format!("'{}' is not one of draft, ready, shared, received, read", validate::clip(other)),
-                ))
+                return Err(Error::invalid(Field::Status, Problem::NotKnown { given: validate::clip(other) }))
             }
         })
     }
@@ -211,17 +206,14 @@ impl Statement {
     fn check_has_content(&self) -> Result<()> {
         let has_words = self.words.as_deref().is_some_and(|w| !w.trim().is_empty());
         if self.answers.is_empty() && !has_words {
-            return Err(Error::invalid("Statement", "is empty. Answer at least one question or write something first"));
+            return Err(Error::invalid(Field::Statement, Problem::NothingWritten));
         }
         Ok(())
     }
 
     fn check_editable(&self) -> Result<()> {
         if self.status() != StatementStatus::Draft {
-            return Err(Error::invalid(
-                "Statement",
-                format!("is {}; only a draft can be changed", self.status().as_str()),
-            ));
+            return Err(Error::invalid(Field::Statement, Problem::OnlyDraftChanges));
         }
         Ok(())
     }
@@ -245,10 +237,10 @@ impl Statement {
     }
 
     pub fn validate(&self) -> Result<()> {
-        validate::optional_text("Words", &self.words, validate::LONG_TEXT)?;
-        validate::list_len("Answers", &self.answers)?;
+        validate::optional_text(Field::Words, &self.words, validate::LONG_TEXT)?;
+        validate::list_len(Field::Answers, &self.answers)?;
         if self.history.is_empty() || self.history[0].status != StatementStatus::Draft {
-            return Err(Error::invalid("Status history", "must start with draft"));
+            return Err(Error::invalid(Field::StatusHistory, Problem::StartsWithDraft));
         }
         for pair in self.history.windows(2) {
             if !pair[0].status.can_become(pair[1].status) {
@@ -258,7 +250,7 @@ impl Statement {
                 });
             }
             if pair[1].at < pair[0].at {
-                return Err(Error::invalid("Status history", "dates must not go backwards"));
+                return Err(Error::invalid(Field::StatusHistory, Problem::Backwards));
             }
         }
         match (&self.kind, &self.question_set) {
@@ -267,20 +259,20 @@ impl Statement {
                 let mut seen = std::collections::HashSet::new();
                 for a in &self.answers {
                     if !seen.insert(a.question_id.as_str()) {
-                        return Err(Error::invalid("Answers", format!("question '{}' is answered twice", validate::clip(&a.question_id))));
+                        return Err(Error::invalid(Field::Answers, Problem::Twice { given: validate::clip(&a.question_id) }));
                     }
                     set.check_answer(a)?;
                 }
             }
             (StatementKind::ReviewPreparation, None) => {
-                return Err(Error::invalid("Question set", "is needed for review preparation"));
+                return Err(Error::invalid(Field::QuestionSet, Problem::NeedsQuestionSet));
             }
             (_, Some(_)) => {
-                return Err(Error::invalid("Question set", "only review preparation has questions"));
+                return Err(Error::invalid(Field::QuestionSet, Problem::QuestionsOnlyForReview));
             }
             (_, None) => {
                 if !self.answers.is_empty() {
-                    return Err(Error::invalid("Answers", "only review preparation has questions; write in 'words'"));
+                    return Err(Error::invalid(Field::Answers, Problem::QuestionsOnlyForReview));
                 }
             }
         }
@@ -434,32 +426,26 @@ impl QuestionSet {
 
     pub fn find(r: &QuestionSetRef) -> Result<&'static QuestionSet> {
         Self::all().iter().find(|s| s.id == r.id && s.version == r.version).ok_or_else(|| {
-            Error::invalid(
-                "Question set",
-                format!("'{}' version {} is not known to this version of Waymark", validate::clip(&r.id), r.version),
-            )
+            Error::invalid(Field::QuestionSet, Problem::UnknownQuestionSet { given: validate::clip(&r.id), version: r.version })
         })
     }
 
     pub fn check_answer(&self, a: &Answer) -> Result<()> {
         let q = self.questions.iter().find(|q| q.id == a.question_id).ok_or_else(|| {
-            Error::invalid("Answer", format!("there is no question '{}'", validate::clip(&a.question_id)))
+            Error::invalid(Field::Answer, Problem::NoSuchQuestion { given: validate::clip(&a.question_id) })
         })?;
-        validate::optional_text("Words", &a.words, validate::LONG_TEXT)?;
+        validate::optional_text(Field::Words, &a.words, validate::LONG_TEXT)?;
         if let Some(face) = a.face {
             if q.kind != QuestionKind::Face {
-                return Err(Error::invalid("Answer", format!("question '{}' does not use faces", q.id)));
+                return Err(Error::invalid(Field::Answer, Problem::NotFaces { given: q.id.clone() }));
             }
             if !(1..=5).contains(&face) {
-                return Err(Error::invalid("Face", "must be 1 (very unhappy) to 5 (very happy)"));
+                return Err(Error::invalid(Field::Face, Problem::Between { min: 1, max: 5 }));
             }
         }
         if let Some(choice) = &a.choice {
             if !q.choices.iter().any(|c| c == choice) {
-                return Err(Error::invalid(
-                    "Choice",
-                    format!("'{}' is not one of: {}", validate::clip(choice), q.choices.join(", ")),
-                ));
+                return Err(Error::invalid(Field::Choice, Problem::NotAChoice { given: validate::clip(choice) }));
             }
         }
         Ok(())
@@ -485,7 +471,7 @@ impl Vault {
         let tx = self.transaction()?;
         let rec = Vault::get_in(&tx, session, id)?;
         let RecordBody::Statement(mut st) = rec.body else {
-            return Err(Error::invalid("Record", format!("{id} is not a statement")));
+            return Err(Error::invalid(Field::Record, Problem::NotA { expected: "statement" }));
         };
         change(&mut st, self.now())?;
         let rec = self.update_in(&tx, session, id, RecordBody::Statement(st))?;
