@@ -98,4 +98,6 @@ more-messages = { $count ->
    *[other] Dangos { $count } o negeseuon eraill ({ $hidden } yn dal yn gudd)
 }
 # Yn cael ei ddangos uwchben y llyfrgell i ddarllenydd a ddewisodd iaith arall
-library-english-only = Mae'r tudalennau hyn ar gael yn Saesneg yn unig ar hyn o bryd.
+library-english-only = Mae'r dudalen hon ar gael yn Saesneg yn unig ar hyn o bryd.
+library-some-english = Mae rhai o'r tudalennau hyn ar gael yn Saesneg yn unig ar hyn o bryd. Maen nhw'n dweud "Yn Saesneg".
+library-in-english = Yn Saesneg

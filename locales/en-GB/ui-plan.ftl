@@ -84,4 +84,6 @@ more-messages = { $count ->
    *[other] Show { $count } more messages ({ $hidden } not shown yet)
 }
 # Shown above the library to a reader who chose another language
-library-english-only = These pages are in English only for now.
+library-english-only = This page is in English only for now.
+library-some-english = Some of these pages are in English only for now. They say "In English".
+library-in-english = In English

@@ -309,7 +309,7 @@ fn commands(h: &Harness) -> Vec<Command> {
     let statement = h.ok("start_statement", json!({"kind": "review_preparation"}))["id"].as_str().unwrap().to_string();
     let note = h.ok("save_note", json!({"note": {"matter": "health", "text": "Dentist booked for March.", "progress": 20}}));
     let note = note["id"].as_str().unwrap().to_string();
-    let resource = h.ok("search_library", json!({"query": ""}))[0]["id"].as_str().unwrap().to_string();
+    let resource = h.ok("search_library", json!({"query": "", "language": "en-GB"}))[0]["id"].as_str().unwrap().to_string();
     let question = h.ok("question_set", json!({"language": "en-GB"}))["questions"]
         .as_array()
         .unwrap()
@@ -329,8 +329,8 @@ fn commands(h: &Harness) -> Vec<Command> {
         c("session_status", Nobody, json!({})),
         c("question_set", Nobody, json!({"language": "cy"})),
         c("helplines", Nobody, json!({})),
-        c("search_library", Nobody, json!({"query": "contact"})),
-        c("get_resource", Nobody, json!({"id": resource})),
+        c("search_library", Nobody, json!({"query": "contact", "language": "cy"})),
+        c("get_resource", Nobody, json!({"id": resource, "language": "cy"})),
         c("passphrase_strength", Nobody, json!({"passphrase": PASSPHRASE})),
         c("suggest_words", Nobody, json!({})),
         c("recover", Nobody, json!({"name": "Nobody Here", "recoveryCode": code, "passphrase": PASSPHRASE})),

@@ -109,6 +109,8 @@ pub struct ResourceHitView {
     pub audience: Audience,
     pub reading_minutes: u32,
     pub tags: Vec<String>,
+    /// The language the page is in: the one asked for, or English when it is not translated yet.
+    pub language: Language,
 }
 
 /// One guidance article or help page. `body` is Markdown in the restricted form described in
@@ -124,6 +126,8 @@ pub struct ResourceView {
     pub reading_minutes: u32,
     pub last_reviewed: String,
     pub sources: Vec<String>,
+    /// The language the page is in: the one asked for, or English when it is not translated yet.
+    pub language: Language,
 }
 
 /// A choice as shown (`label`, in the person's language) and as kept in the answer (`value`).

@@ -158,11 +158,16 @@ async fn set_profile_language(state: tauri::State<'_, AppState>, language: Langu
 /// Searches the guidance library. The library is published guidance, the same for everyone, so
 /// it can be read while locked: help pages such as "Who to call" must never need a passphrase.
 #[tauri::command]
-async fn search_library(state: tauri::State<'_, AppState>, query: String) -> CommandResult<Vec<ResourceHitView>> {
+/// Each page comes in `language` where it is translated, otherwise in English (the hit says so).
+async fn search_library(
+    state: tauri::State<'_, AppState>,
+    query: String,
+    language: Language,
+) -> CommandResult<Vec<ResourceHitView>> {
     check_len(Field::Search, &query, 200)?;
     let vault = state.vault.lock().map_err(poisoned)?;
     Ok(vault
-        .search_library(&query, 100)?
+        .search_library(&query, 100, language)?
         .into_iter()
         .map(|h| ResourceHitView {
             id: h.id,
@@ -171,14 +176,15 @@ async fn search_library(state: tauri::State<'_, AppState>, query: String) -> Com
             audience: h.audience,
             reading_minutes: h.reading_minutes,
             tags: h.tags,
+            language: h.language,
         })
         .collect())
 }
 
 #[tauri::command]
-async fn get_resource(state: tauri::State<'_, AppState>, id: String) -> CommandResult<ResourceView> {
+async fn get_resource(state: tauri::State<'_, AppState>, id: String, language: Language) -> CommandResult<ResourceView> {
     check_len(Field::ResourceId, &id, 80)?;
-    let r = state.vault.lock().map_err(poisoned)?.get_resource(&id)?;
+    let r = state.vault.lock().map_err(poisoned)?.get_resource(&id, language)?;
     Ok(ResourceView {
         reading_minutes: waymark_core::domain::library::reading_minutes(&r.body),
         id: r.id,
@@ -189,6 +195,7 @@ async fn get_resource(state: tauri::State<'_, AppState>, id: String) -> CommandR
         tags: r.tags,
         last_reviewed: r.last_reviewed,
         sources: r.sources,
+        language: r.language,
     })
 }
 

@@ -12,7 +12,7 @@ import { confirmRecoveryCode, documentsDir, freshDataDir, startApp, waitForText 
 const dataDir = freshDataDir();
 const PASS = 'telyn afon mynydd';
 
-test('a young person uses Waymark in Welsh from the first screen to a finished statement', async () => {
+test('a young person uses Waymark in Welsh from the first screen to a finished statement, and reads help in Welsh', async () => {
   let app = await startApp(dataDir);
   try {
     const b = app.browser;
@@ -64,6 +64,26 @@ test('a young person uses Waymark in Welsh from the first screen to a finished s
   try {
     const b = app.browser;
     await waitForText(b, '[data-testid="lock-status"]', 'Wedi cloi');
+
+    // Help, while locked: the young people's pages are in Welsh; a page with no Welsh yet says
+    // it is in English, and is marked English for screen readers.
+    await b.$('[data-testid="open-library"]').click();
+    await b.$('[data-testid="library-search"]').waitForExist({ timeout: 10000 });
+    await b.$('[data-testid="library-search"]').setValue('eiriolwr');
+    await b.$('[data-testid="hit-getting-an-advocate"]').waitForExist({ timeout: 10000 });
+    await b.$('[data-testid="hit-getting-an-advocate"]').click();
+    await waitForText(b, '[data-testid="article"] h2', 'eiriolwr');
+    assert.equal(await b.$('[data-testid="article"] h2').getAttribute('lang'), 'cy');
+    assert.equal(await b.$('[data-testid="library-english-only"]').isExisting(), false);
+    await b.$('[data-testid="library-back"]').click();
+    await b.$('[data-testid="library-search"]').setValue('daily log');
+    await b.$('[data-testid="hit-recording-daily-logs"]').waitForExist({ timeout: 10000 });
+    assert.match(await b.$('[data-testid="hit-recording-daily-logs"]').getText(), /Yn Saesneg/);
+    await b.$('[data-testid="hit-recording-daily-logs"]').click();
+    await waitForText(b, '[data-testid="library-english-only"]', 'Saesneg yn unig');
+    assert.equal(await b.$('[data-testid="article"] h2').getAttribute('lang'), 'en-GB');
+    await b.$('[data-testid="close-library"]').click();
+
     assert.match(await b.$('main').getText(), /Cerys \(Person ifanc\)/);
     await b.$('[data-testid="passphrase"]').setValue(PASS);
     await b.$('[data-testid="unlock"]').click();

@@ -17,7 +17,7 @@ use waymark_bench::fixtures::{self, options, passphrase, PROFILE};
 use waymark_bench::{sizes, smoke};
 use waymark_core::domain::{RecordBody, RecordKind};
 use waymark_core::kdf::KdfParams;
-use waymark_core::{RecordId, SystemEntropy, Vault};
+use waymark_core::{Language, RecordId, SystemEntropy, Vault};
 
 /// The vault's own database (same migrations, pragmas, constraints and triggers) with the JSON
 /// stored as it is instead of sealed: the baseline the brief compares against, so the
@@ -202,7 +202,7 @@ fn search(c: &mut Criterion) {
     let mut vault = Vault::open(dir.path(), options(KdfParams::FLOOR)).unwrap();
     vault.install_library(&fixtures::library(500)).unwrap();
     for q in fixtures::QUERIES {
-        g.bench_with_input(BenchmarkId::new("500", q), q, |b, q| b.iter(|| vault.search_library(q, 20).unwrap()));
+        g.bench_with_input(BenchmarkId::new("500", q), q, |b, q| b.iter(|| vault.search_library(q, 20, Language::EnGb).unwrap()));
     }
     g.finish();
 }

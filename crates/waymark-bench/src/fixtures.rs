@@ -80,6 +80,7 @@ pub fn library(n: usize) -> LibraryBundle {
     let items: Vec<Resource> = (0..n)
         .map(|i| Resource {
             id: format!("article-{i}"),
+            language: waymark_core::Language::EnGb,
             audience: if i % 3 == 0 { Audience::YoungPerson } else { Audience::Carer },
             title: format!("Guide {i} on {}", words[i % words.len()]),
             summary: format!("A short guide about {} and {}.", words[i % words.len()], words[(i * 7) % words.len()]),

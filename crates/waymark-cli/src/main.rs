@@ -705,7 +705,7 @@ fn library(cx: &mut Context, cmd: LibraryCommand) -> Outcome {
         }
         LibraryCommand::Build { .. } => unreachable!("handled before the vault opens"),
         LibraryCommand::Search { query } => {
-            let hits = cx.vault.search_library(&query, 20)?;
+            let hits = cx.vault.search_library(&query, 20, waymark_core::Language::EnGb)?;
             if hits.is_empty() {
                 println!("Nothing found for '{query}'.");
             }
@@ -714,7 +714,7 @@ fn library(cx: &mut Context, cmd: LibraryCommand) -> Outcome {
             }
         }
         LibraryCommand::Show { id } => {
-            let r = cx.vault.get_resource(&id)?;
+            let r = cx.vault.get_resource(&id, waymark_core::Language::EnGb)?;
             println!("# {}\n\n{}\n\n{}", r.title, r.summary, r.body);
             if !r.sources.is_empty() {
                 println!("\nDraws on: {}", r.sources.join("; "));

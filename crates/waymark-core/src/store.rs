@@ -20,6 +20,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (5, include_str!("../migrations/0005_pending_deletions.sql")),
     (6, include_str!("../migrations/0006_deletion_receipts.sql")),
     (7, include_str!("../migrations/0007_profile_language.sql")),
+    (8, include_str!("../migrations/0008_library_languages.sql")),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;

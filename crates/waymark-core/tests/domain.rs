@@ -176,6 +176,7 @@ fn sharing_needs_consent_writes_the_outbox_with_the_change_and_withdrawal_emptie
 fn resource(id: &str, title: &str, tags: &[&str], body: &str) -> Resource {
     Resource {
         id: id.into(),
+        language: Language::EnGb,
         audience: Audience::Carer,
         title: title.into(),
         summary: format!("About {title}"),
@@ -200,15 +201,15 @@ fn the_library_installs_searches_and_keeps_marks_sealed() {
         resource("phones-and-social-media", "Phones and social media", &["online", "phones"], "Agree phone rules together. Talk about allegations of bullying online."),
         resource("family-time", "Family time and contact", &["contact"], "Contact with birth family matters."),
     ])).unwrap());
-    let hits = v.search_library("allegation", 10).unwrap();
+    let hits = v.search_library("allegation", 10, Language::EnGb).unwrap();
     assert_eq!(hits[0].id, "allegations-what-happens", "the title match comes first");
     assert_eq!(hits.len(), 2);
-    assert_eq!(v.search_library("phone rul", 10).unwrap()[0].id, "phones-and-social-media", "prefix search as you type");
-    assert!(v.search_library("\"unbalanced OR (", 10).is_ok(), "query syntax cannot break search");
-    assert_eq!(v.search_library("", 10).unwrap().len(), 3);
+    assert_eq!(v.search_library("phone rul", 10, Language::EnGb).unwrap()[0].id, "phones-and-social-media", "prefix search as you type");
+    assert!(v.search_library("\"unbalanced OR (", 10, Language::EnGb).is_ok(), "query syntax cannot break search");
+    assert_eq!(v.search_library("", 10, Language::EnGb).unwrap().len(), 3);
     // An older or equal bundle does not replace a newer one.
     assert!(!v.install_library(&bundle(1, vec![])).unwrap());
-    assert_eq!(v.search_library("", 10).unwrap().len(), 3);
+    assert_eq!(v.search_library("", 10, Language::EnGb).unwrap().len(), 3);
 
     v.mark_resource(&carer, "family-time", |m, _| m.bookmarked = true).unwrap();
     v.mark_resource(&carer, "family-time", |m, now| m.read_at = Some(now)).unwrap();

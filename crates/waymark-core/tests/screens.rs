@@ -237,7 +237,7 @@ fn search_hits_carry_tags_and_marks_are_listed_per_person() {
     let (mut v, _) = open(dir.path());
     v.install_builtin_library().unwrap();
     let carer = v.create_profile("Sam Carer", Role::Carer, &pass("quiet harbour pebbles")).unwrap().0;
-    let hits = v.search_library("", 500).unwrap();
+    let hits = v.search_library("", 500, Language::EnGb).unwrap();
     assert!(!hits.is_empty());
     assert!(hits.iter().all(|h| !h.tags.is_empty() && h.tags.iter().all(|t| !t.contains(' '))), "every built-in item is tagged");
     assert!(v.resource_marks(&carer).unwrap().is_empty());

@@ -36,22 +36,22 @@ const SERVICE = 'Northvale Children’s Services';
 export const fakeResources: ResourceView[] = [
   {
     id: 'who-is-my-iro', title: 'Who is my IRO?', summary: 'Your IRO runs your reviews and checks your plan is working.',
-    audience: 'young_person', tags: ['reviews'], reading_minutes: 2, last_reviewed: '2026-11-01', sources: ['IRO Handbook'],
+    audience: 'young_person', tags: ['reviews'], reading_minutes: 2, last_reviewed: '2026-11-01', sources: ['IRO Handbook'], language: 'en-GB',
     body: '## What they do\n\nThey run your review meetings. If you need help now, see [Who to call](resource:who-to-call).',
   },
   {
     id: 'who-to-call', title: 'Who to call', summary: 'People you can call any time, free.', audience: 'young_person',
-    tags: ['help'], reading_minutes: 1, last_reviewed: '2026-11-01', sources: ['Helpline websites'],
+    tags: ['help'], reading_minutes: 1, last_reviewed: '2026-11-01', sources: ['Helpline websites'], language: 'en-GB',
     body: '## Right now\n\nCall **0800 1111** (Childline) any time. In danger, call **999**.',
   },
   {
     id: 'safer-caring-at-home', title: 'Safer caring in your home', summary: 'Agreeing how your household keeps everyone safe.',
-    audience: 'carer', tags: ['safer-caring', 'policy'], reading_minutes: 4, last_reviewed: '2026-10-01', sources: ['Fostering standards'],
+    audience: 'carer', tags: ['safer-caring', 'policy'], reading_minutes: 4, last_reviewed: '2026-10-01', sources: ['Fostering standards'], language: 'en-GB',
     body: '## What it is\n\nA written agreement about privacy, touch, phones and visitors.',
   },
   {
     id: 'phones-and-online', title: 'Phones and being online', summary: 'Talking about phones, apps and staying safe online.',
-    audience: 'carer', tags: ['online'], reading_minutes: 3, last_reviewed: '2026-10-01', sources: ['Online safety guidance'],
+    audience: 'carer', tags: ['online'], reading_minutes: 3, last_reviewed: '2026-10-01', sources: ['Online safety guidance'], language: 'en-GB',
     body: '## Agree it together\n\nMake the rules with the young person, not for them.',
   },
 ];
@@ -198,7 +198,7 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
       const q = String(a.query).toLowerCase();
       return fakeResources
         .filter((r) => (r.title + ' ' + r.summary + ' ' + r.body).toLowerCase().includes(q))
-        .map(({ id, title, summary, audience, reading_minutes, tags }) => ({ id, title, summary, audience, reading_minutes, tags }));
+        .map(({ id, title, summary, audience, reading_minutes, tags, language }) => ({ id, title, summary, audience, reading_minutes, tags, language }));
     }
     case 'get_resource': return fakeResources.find((r) => r.id === a.id) ?? refuse('not_found', 'No such page.', { thing: 'resource', given: a.id });
     case 'resource_marks': return state.marks[key()] ?? [];

@@ -8,32 +8,40 @@ const pages = {
   'who-is-my-iro': {
     id: 'who-is-my-iro', title: 'Who is my IRO?', summary: 'Your IRO runs your reviews.', audience: 'young_person',
     body: '## What they do\n\nThey run your review. See [Who to call](resource:who-to-call).', tags: ['iro'],
-    reading_minutes: 1, last_reviewed: '2026-11-20', sources: ['IRO Handbook'],
+    reading_minutes: 1, last_reviewed: '2026-11-20', sources: ['IRO Handbook'], language: 'en-GB',
   },
   'who-to-call': {
     id: 'who-to-call', title: 'Who to call', summary: 'Childline 0800 1111.', audience: 'young_person',
     body: '## Right now\n\nCall **0800 1111** any time.', tags: ['help'],
-    reading_minutes: 1, last_reviewed: '2026-11-20', sources: ['Guidance'],
+    reading_minutes: 1, last_reviewed: '2026-11-20', sources: ['Guidance'], language: 'en-GB',
   },
   'safer-caring-at-home': {
     id: 'safer-caring-at-home', title: 'Safer caring in your home', summary: 'Household agreements.', audience: 'carer',
-    body: '## What it is\n\nAgreements.', tags: ['policy'], reading_minutes: 2, last_reviewed: '2026-11-01', sources: ['NMS'],
+    body: '## What it is\n\nAgreements.', tags: ['policy'], reading_minutes: 2, last_reviewed: '2026-11-01', sources: ['NMS'], language: 'en-GB',
   },
+} as const;
+
+// Only "Who to call" has Welsh words, as the shell would give them to a Welsh reader.
+const welsh = {
+  ...pages['who-to-call'], title: "Pwy i'w ffonio", summary: 'Childline 0800 1111.', language: 'cy',
+  body: '## Nawr\n\nFfoniwch **0800 1111** unrhyw bryd.',
 } as const;
 
 function backend() {
   mockIPC((cmd, args) => {
     const a = args as Record<string, string>;
+    const inLanguage = (p: (typeof pages)[keyof typeof pages]) => (a.language === 'cy' && p.id === 'who-to-call' ? welsh : p);
     if (cmd === 'search_library') {
       const q = a.query.toLowerCase();
       return Object.values(pages)
+        .map(inLanguage)
         .filter((p) => (p.title + ' ' + p.summary).toLowerCase().includes(q))
-        .map(({ id, title, summary, audience, reading_minutes, tags }) => ({ id, title, summary, audience, reading_minutes, tags }));
+        .map(({ id, title, summary, audience, reading_minutes, tags, language }) => ({ id, title, summary, audience, reading_minutes, tags, language }));
     }
     if (cmd === 'get_resource') {
       const p = pages[a.id as keyof typeof pages];
-      if (!p) throw { code: 'not_found', message: `Nothing found: no resource called '${a.id}'` };
-      return p;
+      if (!p) throw { code: 'not_found', message: 'No such page.', values: { thing: 'resource', given: a.id } };
+      return inLanguage(p);
     }
     throw { code: 'unknown', message: cmd };
   });
@@ -80,21 +88,29 @@ describe('the library for a Welsh reader', () => {
     clearMocks();
   });
 
-  it('says the pages are in English only, and marks them as English for screen readers', async () => {
+  it('shows Welsh pages in Welsh, and marks each page that is in English only, for screen readers too', async () => {
     setLanguage('cy');
     backend();
     render(Library);
-    expect(await screen.findByTestId('library-english-only')).toHaveTextContent('Saesneg yn unig');
-    await fireEvent.click(await screen.findByTestId('hit-who-to-call'));
-    const heading = await screen.findByRole('heading', { name: 'Who to call' });
-    expect(heading).toHaveAttribute('lang', 'en-GB');
-    expect(screen.getByTestId('library-english-only')).toBeInTheDocument();
+    expect(await screen.findByTestId('library-some-english')).toHaveTextContent('Saesneg yn unig');
+    expect(screen.getByTestId('hit-who-is-my-iro')).toHaveTextContent('Yn Saesneg');
+    expect(screen.getByTestId('hit-who-to-call')).not.toHaveTextContent('Yn Saesneg');
+    await fireEvent.click(screen.getByTestId('hit-who-to-call'));
+    const heading = await screen.findByRole('heading', { name: "Pwy i'w ffonio" });
+    expect(heading).toHaveAttribute('lang', 'cy');
+    expect(screen.queryByTestId('library-english-only')).toBeNull();
+    await fireEvent.click(screen.getByTestId('library-back'));
+    await fireEvent.click(await screen.findByTestId('hit-who-is-my-iro'));
+    const english = await screen.findByRole('heading', { name: 'Who is my IRO?' });
+    expect(english).toHaveAttribute('lang', 'en-GB');
+    expect(screen.getByTestId('library-english-only')).toHaveTextContent('Saesneg yn unig');
   });
 
   it('shows no such note to an English reader', async () => {
     backend();
     render(Library);
     await screen.findByTestId('hit-who-to-call');
-    expect(screen.queryByTestId('library-english-only')).toBeNull();
+    expect(screen.queryByTestId('library-some-english')).toBeNull();
+    expect(screen.getByTestId('hit-who-is-my-iro')).not.toHaveTextContent('In English');
   });
 });

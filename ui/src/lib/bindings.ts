@@ -26,8 +26,16 @@ idle_lock_minutes: number,
 language: Language, };
 export type SavedFile = { path: string, };
 export type Audience = "carer" | "young_person";
-export type ResourceHitView = { id: string, title: string, summary: string, audience: Audience, reading_minutes: number, tags: Array<string>, };
-export type ResourceView = { id: string, title: string, summary: string, audience: Audience, body: string, tags: Array<string>, reading_minutes: number, last_reviewed: string, sources: Array<string>, };
+export type ResourceHitView = { id: string, title: string, summary: string, audience: Audience, reading_minutes: number, tags: Array<string>, 
+/**
+ * The language the page is in: the one asked for, or English when it is not translated yet.
+ */
+language: Language, };
+export type ResourceView = { id: string, title: string, summary: string, audience: Audience, body: string, tags: Array<string>, reading_minutes: number, last_reviewed: string, sources: Array<string>, 
+/**
+ * The language the page is in: the one asked for, or English when it is not translated yet.
+ */
+language: Language, };
 export type StatementKind = "review_preparation" | "worried" | "good_news" | "change_something" | "service_feedback" | "not_safe";
 export type StatementStatus = "draft" | "ready" | "shared" | "received" | "read";
 export type ChoiceView = { value: string, label: string, };

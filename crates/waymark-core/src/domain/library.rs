@@ -4,6 +4,11 @@
 //! an FTS5 index. What a person does with it (bookmarks, what they have read) is personal and is
 //! kept in sealed [`ResourceMark`] records. A bundle is installed whole, in one transaction, and
 //! only if it is newer than the installed one.
+//!
+//! A page can be translated: each translation is its own item with the same id and a
+//! `language`, and must have an English original. A person reading in a language gets each
+//! page in that language where it exists and the English page (saying so) where it does not;
+//! [`LibraryBundle::untranslated`] lists those pages.
 
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -13,10 +18,12 @@ use crate::clock::Timestamp;
 use crate::domain::{RecordBody, RecordKind, StoredRecord};
 use crate::error::{Error, Result};
 use crate::validate::{self, ARTICLE_TEXT, SHORT_TEXT};
-use crate::vault::{Session, Vault};
+use crate::vault::{Language, Session, Vault};
 
 pub const BUNDLE_FORMAT: &str = "waymark-library";
-pub const BUNDLE_FORMAT_VERSION: u32 = 1;
+/// Version 2 added a `language` to each item; version 1 bundles are all English and still read.
+pub const BUNDLE_FORMAT_VERSION: u32 = 2;
+const OLDEST_BUNDLE_FORMAT: u32 = 1;
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,8 +50,11 @@ impl Audience {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Resource {
-    /// A stable slug such as `safer-caring-basics`.
+    /// A stable slug such as `safer-caring-basics`, shared by a page and its translations.
     pub id: String,
+    /// The language the page is written in (English when a bundle does not say).
+    #[serde(default)]
+    pub language: Language,
     pub audience: Audience,
     pub title: String,
     pub summary: String,
@@ -107,22 +117,47 @@ impl LibraryBundle {
         if b.format != BUNDLE_FORMAT {
             return Err(Error::invalid(Field::LibraryBundle, Problem::WrongFormat { given: validate::clip(&b.format) }));
         }
-        if b.format_version != BUNDLE_FORMAT_VERSION {
+        if !(OLDEST_BUNDLE_FORMAT..=BUNDLE_FORMAT_VERSION).contains(&b.format_version) {
             return Err(Error::UnsupportedVersion { what: Format::LibraryBundle, found: b.format_version, supported: BUNDLE_FORMAT_VERSION });
         }
         if b.items.len() > 5000 {
             return Err(Error::invalid(Field::LibraryBundle, Problem::TooManyItems { max: 5000 }));
         }
-        let mut ids = std::collections::HashSet::new();
         for item in &b.items {
             item.validate()?;
             check_sections(item)?;
-            if !ids.insert(item.id.as_str()) {
+        }
+        b.check_translations()?;
+        b.check_links()?;
+        Ok(b)
+    }
+
+    /// Each page appears once per language, and every translation has an English original for
+    /// the same readers.
+    pub fn check_translations(&self) -> Result<()> {
+        let mut seen = std::collections::HashSet::new();
+        for item in &self.items {
+            if !seen.insert((item.id.as_str(), item.language)) {
                 return Err(Error::invalid(Field::LibraryBundle, Problem::Twice { given: item.id.clone() }));
             }
         }
-        b.check_links()?;
-        Ok(b)
+        for item in self.items.iter().filter(|i| i.language != Language::EnGb) {
+            let original = self.items.iter().find(|o| o.id == item.id && o.language == Language::EnGb);
+            if original.is_none_or(|o| o.audience != item.audience) {
+                return Err(Error::invalid(Field::LibraryBundle, Problem::NoOriginal { given: item.id.clone() }));
+            }
+        }
+        Ok(())
+    }
+
+    /// The pages with no translation into `language`, by id: these are shown in English.
+    pub fn untranslated(&self, language: Language) -> Vec<&str> {
+        self.items
+            .iter()
+            .filter(|i| i.language == Language::EnGb)
+            .filter(|i| !self.items.iter().any(|t| t.id == i.id && t.language == language))
+            .map(|i| i.id.as_str())
+            .collect()
     }
 
     /// Every `resource:` link points at an item in this bundle.
@@ -192,13 +227,18 @@ pub fn parse_item_markdown(file_stem: &str, text: &str) -> Result<Resource> {
         if in_sources {
             continue;
         }
-        if !["id", "audience", "title", "summary", "tags", "last_reviewed"].contains(&key) {
+        if !["id", "language", "audience", "title", "summary", "tags", "last_reviewed"].contains(&key) {
             return Err(bad(format!("unknown field '{key}'")));
         }
         if fields.insert(key, value.trim().to_string()).is_some() {
             return Err(bad(format!("'{key}' appears twice")));
         }
     }
+    // English pages may leave the language out; a translation names its own.
+    let language = match fields.remove("language") {
+        None => Language::EnGb,
+        Some(tag) => Language::parse(&tag).ok_or_else(|| bad(format!("language '{tag}' is not one Waymark speaks")))?,
+    };
     let mut field = |k: &str| fields.remove(k).filter(|v| !v.is_empty()).ok_or_else(|| bad(format!("'{k}' is missing")));
     let id = field("id")?;
     if id != file_stem {
@@ -211,6 +251,7 @@ pub fn parse_item_markdown(file_stem: &str, text: &str) -> Result<Resource> {
     };
     let resource = Resource {
         id,
+        language,
         audience,
         title: field("title")?,
         summary: field("summary")?,
@@ -227,18 +268,37 @@ pub fn parse_item_markdown(file_stem: &str, text: &str) -> Result<Resource> {
     Ok(resource)
 }
 
-/// Builds a bundle from a folder of Markdown items (sorted by file name), checking every item
-/// and every link between items.
+/// Builds a bundle from a folder of Markdown items: English pages in `dir`, translations in a
+/// folder per language (`dir/cy/`), each sorted by file name. Checks every item, that each
+/// translation is in its language's folder and has an English original, and every link.
 pub fn build_bundle(dir: &std::path::Path, bundle_version: u32) -> Result<LibraryBundle> {
-    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
-    paths.sort();
-    let mut items = Vec::with_capacity(paths.len());
-    for p in &paths {
-        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        items.push(parse_item_markdown(stem, &std::fs::read_to_string(p)?)?);
+    let markdown_in = |folder: &std::path::Path| -> Result<Vec<std::path::PathBuf>> {
+        let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(folder)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect();
+        paths.sort();
+        Ok(paths)
+    };
+    let mut items = Vec::new();
+    for language in Language::ALL {
+        let folder = if language == Language::EnGb { dir.to_path_buf() } else { dir.join(language.tag()) };
+        if !folder.is_dir() {
+            continue;
+        }
+        for p in markdown_in(&folder)? {
+            let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            let item = parse_item_markdown(stem, &std::fs::read_to_string(&p)?)?;
+            if item.language != language {
+                return Err(Error::Content(format!(
+                    "{}: says it is in '{}' but is in the folder for '{}'",
+                    p.display(),
+                    item.language.tag(),
+                    language.tag()
+                )));
+            }
+            items.push(item);
+        }
     }
     let bundle = LibraryBundle {
         format: BUNDLE_FORMAT.into(),
@@ -246,6 +306,7 @@ pub fn build_bundle(dir: &std::path::Path, bundle_version: u32) -> Result<Librar
         bundle_version,
         items,
     };
+    bundle.check_translations().map_err(|e| Error::Content(e.to_string()))?;
     bundle.check_links()?;
     Ok(bundle)
 }
@@ -320,6 +381,8 @@ pub struct ResourceHit {
     pub audience: Audience,
     pub reading_minutes: u32,
     pub tags: Vec<String>,
+    /// The language the page is in: the reader's, or English when it is not translated yet.
+    pub language: Language,
 }
 
 /// A person's bookmark and read mark for one resource. One record per resource.
@@ -395,12 +458,13 @@ impl Vault {
         tx.execute("DELETE FROM library_resources", [])?;
         {
             let mut insert = tx.prepare(
-                "INSERT INTO library_resources (id, audience, title, summary, body, tags, reading_minutes, last_reviewed, sources)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO library_resources (id, language, audience, title, summary, body, tags, reading_minutes, last_reviewed, sources)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             for r in &bundle.items {
                 insert.execute(params![
                     r.id,
+                    r.language.tag(),
                     r.audience.as_str(),
                     r.title,
                     r.summary,
@@ -434,14 +498,16 @@ impl Vault {
         self.install_library(&bundle)
     }
 
-    /// Full-text search, best matches first: titles holding the typed words as they were typed, then
-    /// by relevance (title counts most, then tags, summary, body).
-    /// An empty query lists everything by title.
-    pub fn search_library(&self, text: &str, limit: usize) -> Result<Vec<ResourceHit>> {
+    /// Full-text search of the pages a person reading `language` sees (each page in that
+    /// language where it is translated, otherwise in English), best matches first: titles
+    /// holding the typed words as they were typed, then by relevance (title counts most, then
+    /// tags, summary, body). An empty query lists everything by title.
+    pub fn search_library(&self, text: &str, limit: usize, language: Language) -> Result<Vec<ResourceHit>> {
         validate::text(Field::Search, text, 200)?;
         let limit = limit.clamp(1, 500) as i64;
         let map = |r: &rusqlite::Row<'_>| {
             let audience: String = r.get(3)?;
+            let tag: String = r.get(6)?;
             Ok(ResourceHit {
                 id: r.get(0)?,
                 title: r.get(1)?,
@@ -449,31 +515,45 @@ impl Vault {
                 audience: Audience::from_column(&audience),
                 reading_minutes: r.get(4)?,
                 tags: r.get::<_, String>(5)?.split_whitespace().map(String::from).collect(),
+                language: Language::parse(&tag).unwrap_or_default(),
             })
         };
+        // The row a reader of ?L sees for each page: its translation, or the English page when
+        // there is none.
+        const SHOWN: &str = "(r.language = ?L OR (r.language = 'en-GB' AND NOT EXISTS
+             (SELECT 1 FROM library_resources t WHERE t.id = r.id AND t.language = ?L)))";
         let rows = match fts_query(text, " ") {
             None => {
-                let mut stmt = self.conn().prepare_cached(
-                    "SELECT id, title, summary, audience, reading_minutes, tags FROM library_resources ORDER BY title LIMIT ?1",
-                )?;
-                let rows = stmt.query_map([limit], map)?.collect::<std::result::Result<Vec<_>, _>>()?;
+                let sql = format!(
+                    "SELECT r.id, r.title, r.summary, r.audience, r.reading_minutes, r.tags, r.language
+                     FROM library_resources r WHERE {SHOWN} ORDER BY r.title LIMIT ?1"
+                )
+                .replace("?L", "?2");
+                let mut stmt = self.conn().prepare_cached(&sql)?;
+                let rows = stmt.query_map(params![limit, language.tag()], map)?.collect::<std::result::Result<Vec<_>, _>>()?;
                 rows
             }
             Some(q) => {
                 // A title that holds exactly what was typed ("what is a review") comes first.
                 let phrase = text.trim().to_lowercase();
-                let mut stmt = self.conn().prepare_cached(
-                    "SELECT r.id, r.title, r.summary, r.audience, r.reading_minutes, r.tags
+                let sql = format!(
+                    "SELECT r.id, r.title, r.summary, r.audience, r.reading_minutes, r.tags, r.language
                      FROM library_search JOIN library_resources r ON r.rowid = library_search.rowid
-                     WHERE library_search MATCH ?1
+                     WHERE library_search MATCH ?1 AND {SHOWN}
                      ORDER BY instr(lower(r.title), ?3) > 0 DESC, bm25(library_search, 10.0, 5.0, 2.0, 1.0)
-                     LIMIT ?2",
-                )?;
-                let mut rows = stmt.query_map(params![q, limit, phrase], map)?.collect::<std::result::Result<Vec<_>, _>>()?;
+                     LIMIT ?2"
+                )
+                .replace("?L", "?4");
+                let mut stmt = self.conn().prepare_cached(&sql)?;
+                let mut rows = stmt
+                    .query_map(params![q, limit, phrase, language.tag()], map)?
+                    .collect::<std::result::Result<Vec<_>, _>>()?;
                 // Nothing has every word: show what has any of them, best first, rather than nothing.
                 if rows.is_empty() {
                     if let Some(any) = fts_query(text, " OR ") {
-                        rows = stmt.query_map(params![any, limit, phrase], map)?.collect::<std::result::Result<Vec<_>, _>>()?;
+                        rows = stmt
+                            .query_map(params![any, limit, phrase, language.tag()], map)?
+                            .collect::<std::result::Result<Vec<_>, _>>()?;
                     }
                 }
                 rows
@@ -482,17 +562,22 @@ impl Vault {
         Ok(rows)
     }
 
-    pub fn get_resource(&self, id: &str) -> Result<Resource> {
+    /// The page `id` in `language`, or in English when it is not translated yet (the page's
+    /// `language` says which it is).
+    pub fn get_resource(&self, id: &str, language: Language) -> Result<Resource> {
         self.conn()
             .query_row(
-                "SELECT id, audience, title, summary, body, tags, last_reviewed, sources FROM library_resources WHERE id = ?1",
-                [id],
+                "SELECT id, audience, title, summary, body, tags, last_reviewed, sources, language FROM library_resources
+                 WHERE id = ?1 AND language IN (?2, 'en-GB') ORDER BY language = ?2 DESC LIMIT 1",
+                params![id, language.tag()],
                 |r| {
                     let audience: String = r.get(1)?;
                     let tags: String = r.get(5)?;
                     let sources: String = r.get(7)?;
+                    let tag: String = r.get(8)?;
                     Ok(Resource {
                         id: r.get(0)?,
+                        language: Language::parse(&tag).unwrap_or_default(),
                         audience: Audience::from_column(&audience),
                         title: r.get(2)?,
                         summary: r.get(3)?,
@@ -527,7 +612,7 @@ impl Vault {
         resource_id: &str,
         change: impl FnOnce(&mut ResourceMark, Timestamp),
     ) -> Result<StoredRecord> {
-        self.get_resource(resource_id)?;
+        self.get_resource(resource_id, Language::EnGb)?;
         let now = self.now();
         let existing = self.list(session, Some(RecordKind::ResourceMark))?.records.into_iter().find(
             |r| matches!(&r.body, RecordBody::ResourceMark(m) if m.resource_id == resource_id),
