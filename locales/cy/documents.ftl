@@ -24,3 +24,79 @@ learning-csv-kind = Math
 learning-csv-title = Teitl
 learning-csv-hours = Oriau
 learning-csv-notes = Nodiadau
+
+## "Lawrlwytho fy holl wybodaeth": y dudalen i'w darllen (mae'r JSON wrth ei hochr ar gyfer Waymark)
+export-document-name = Fy holl wybodaeth - { $name }
+export-heading = Fy holl wybodaeth
+export-intro = Dyma bopeth mae Waymark yn ei gadw ar gyfer { $name }, wedi'i wneud ar { $date }.
+export-damaged = { $count ->
+    [one] Doedd dim modd agor { $count } cofnod am ei fod wedi'i ddifrodi ar y ddisg, felly dydy e ddim yn cael ei ddangos.
+   *[other] Doedd dim modd agor { $count } cofnod am eu bod wedi'u difrodi ar y ddisg, felly dydyn nhw ddim yn cael eu dangos.
+}
+export-yes = ydy
+export-no = nac ydy
+export-none = dim
+# Pob math o gofnod, gyda faint sydd.
+export-kind-statement = Yr hyn ddywedais i ({ $count })
+export-kind-plan = Cynlluniau ({ $count })
+export-kind-pathway_note = Nodiadau llwybr ({ $count })
+export-kind-resource_mark = Nodau tudalen a darllen ({ $count })
+export-kind-safer_caring_policy = Polisi gofal mwy diogel ({ $count })
+export-kind-learning_entry = Cofnod dysgu ({ $count })
+export-kind-consent_event = Caniatâd: beth ddywedais i ie a na iddo ({ $count })
+export-kind-share_entry = Beth gafodd ei rannu ({ $count })
+# Codau sydd mewn cofnod heb eiriau yn unman arall.
+export-value-granted = wedi dweud ie
+export-value-withdrawn = wedi dweud na
+export-value-pathway_plan = Cynllun llwybr
+export-value-care_plan = Cynllun gofal
+# Enw pob maes sydd gan gofnod.
+export-key-action = Beth ddigwyddodd
+export-key-actions = Camau gweithredu
+export-key-answers = Atebion
+export-key-at = Pryd
+export-key-bookmarked = Nod tudalen
+export-key-by = Pwy
+export-key-choice = Dewis
+export-key-created_at = Wedi dechrau
+export-key-date = Dyddiad
+export-key-due = Erbyn
+export-key-effective_from = Yn dechrau ar
+export-key-face = Wyneb (1 i 5)
+export-key-goal_id = Nod
+export-key-goals = Nodau
+export-key-history = Beth ddigwyddodd iddo
+export-key-household = Aelwyd
+export-key-id = ID
+export-key-kind = Math
+export-key-matter = Rhan o'r cynllun
+export-key-minutes = Munudau
+export-key-next_review_on = Adolygiad nesaf
+export-key-notes = Nodiadau
+export-key-owner = Pwy sy'n ei wneud
+export-key-plan_id = Cynllun
+export-key-progress = Cynnydd (%)
+export-key-question_id = Cwestiwn
+export-key-question_set = Cwestiynau
+export-key-read_at = Wedi'i ddarllen ar
+export-key-receipt = Derbynneb
+export-key-received_at = Wedi'i dderbyn
+export-key-recipient = Wedi'i rannu â
+export-key-record_id = Cofnod
+export-key-record_kind = Math o gofnod
+export-key-record_version = Fersiwn y cofnod
+export-key-resource_id = Tudalen
+export-key-reviewed_on = Wedi'i adolygu ar
+export-key-sections = Adrannau
+export-key-sequence = Rhif
+export-key-shared = Wedi'i rannu
+export-key-shared_at = Wedi'i rannu ar
+export-key-status = Statws
+export-key-summary = Crynodeb
+export-key-text = Testun
+export-key-title = Teitl
+export-key-topic = Pwnc
+export-key-updated_at = Newidiwyd ddiwethaf
+export-key-version = Fersiwn
+export-key-words = Geiriau
+export-key-written_at = Wedi'i ysgrifennu

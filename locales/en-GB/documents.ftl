@@ -24,3 +24,79 @@ learning-csv-kind = Kind
 learning-csv-title = Title
 learning-csv-hours = Hours
 learning-csv-notes = Notes
+
+## "Download all my information": the page to read it (the JSON beside it is for Waymark)
+export-document-name = All my information - { $name }
+export-heading = All my information
+export-intro = This is everything Waymark keeps for { $name }, made on { $date }.
+export-damaged = { $count ->
+    [one] { $count } record could not be opened because it was damaged on disk, so it is not shown.
+   *[other] { $count } records could not be opened because they were damaged on disk, so they are not shown.
+}
+export-yes = yes
+export-no = no
+export-none = none
+# Each kind of record, with how many there are.
+export-kind-statement = What I said ({ $count })
+export-kind-plan = Plans ({ $count })
+export-kind-pathway_note = Pathway notes ({ $count })
+export-kind-resource_mark = Bookmarks and reading ({ $count })
+export-kind-safer_caring_policy = Safer-caring policy ({ $count })
+export-kind-learning_entry = Learning log ({ $count })
+export-kind-consent_event = Consent: what I said yes and no to ({ $count })
+export-kind-share_entry = What was shared ({ $count })
+# Codes a record holds that have no words elsewhere.
+export-value-granted = said yes
+export-value-withdrawn = said no
+export-value-pathway_plan = Pathway plan
+export-value-care_plan = Care plan
+# The name of each field a record has.
+export-key-action = What happened
+export-key-actions = Actions
+export-key-answers = Answers
+export-key-at = When
+export-key-bookmarked = Bookmarked
+export-key-by = Who
+export-key-choice = Choice
+export-key-created_at = Started
+export-key-date = Date
+export-key-due = Due
+export-key-effective_from = Starts on
+export-key-face = Face (1 to 5)
+export-key-goal_id = Goal
+export-key-goals = Goals
+export-key-history = What happened to it
+export-key-household = Household
+export-key-id = Id
+export-key-kind = Kind
+export-key-matter = Part of the plan
+export-key-minutes = Minutes
+export-key-next_review_on = Next review
+export-key-notes = Notes
+export-key-owner = Who does it
+export-key-plan_id = Plan
+export-key-progress = Progress (%)
+export-key-question_id = Question
+export-key-question_set = Questions
+export-key-read_at = Read on
+export-key-receipt = Receipt
+export-key-received_at = Received
+export-key-recipient = Shared with
+export-key-record_id = Record
+export-key-record_kind = Kind of record
+export-key-record_version = Record version
+export-key-resource_id = Page
+export-key-reviewed_on = Reviewed on
+export-key-sections = Sections
+export-key-sequence = Number
+export-key-shared = Shared
+export-key-shared_at = Shared on
+export-key-status = Status
+export-key-summary = Summary
+export-key-text = Text
+export-key-title = Title
+export-key-topic = Topic
+export-key-updated_at = Last changed
+export-key-version = Version
+export-key-words = Words
+export-key-written_at = Written

@@ -588,10 +588,11 @@ async fn withdraw_consent(
 #[tauri::command]
 async fn export_everything(state: tauri::State<'_, AppState>) -> CommandResult<Vec<SavedFile>> {
     let export = with_session(&state, |v, s| v.export(s))?;
-    let stem = format!("All my information - {}", export.profile.display_name);
+    let language = with_session(&state, |v, s| v.profile_language(s))?;
+    let stem = export.document_name(language);
     let json = serde_json::to_vec_pretty(&export).map_err(|_| IpcError::new("internal"))?;
     Ok(vec![
-        save_document(&state, &stem, "html", export.to_html().as_bytes())?,
+        save_document(&state, &stem, "html", export.to_html(language).as_bytes())?,
         save_document(&state, &stem, "json", &json)?,
     ])
 }

@@ -545,7 +545,7 @@ fn run(cli: Cli) -> Outcome {
             let json = serde_json::to_vec_pretty(&export).expect("export serialises");
             write_private(&out, &json)?;
             if let Some(h) = html {
-                write_private(&h, export.to_html().as_bytes())?;
+                write_private(&h, export.to_html(waymark_core::Language::EnGb).as_bytes())?;
             }
             println!("Wrote {} records to {}.", export.records.len(), out.display());
             if !export.damaged.is_empty() {

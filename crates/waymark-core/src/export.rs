@@ -139,7 +139,18 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
-fn label(key: &str) -> String {
+/// The catalogues' prefixes for the codes a record holds as values (`not_safe`, `in_progress`,
+/// `photos`...), tried in turn: each code is said in the page's language where one of them has it.
+const VALUE_PREFIXES: [&str; 8] = ["kind", "status", "action", "matter", "topic", "learning", "shareable", "export-value"];
+
+/// A record's field name (`next_review_on`) in `language`: `export-key-<name>`. A name the
+/// catalogue lacks (a field added without words) is shown as itself, humanised, so nothing is
+/// hidden; the export test requires words for every field a record has.
+fn key_words(language: Language, key: &str) -> String {
+    let id = format!("export-key-{key}");
+    if waymark_i18n::catalogue().has(Language::EnGb, &id) {
+        return waymark_i18n::text(language, &id);
+    }
     let mut s = key.replace('_', " ");
     if let Some(first) = s.get_mut(0..1) {
         first.make_ascii_uppercase();
@@ -147,19 +158,34 @@ fn label(key: &str) -> String {
     s
 }
 
-fn value_html(v: &serde_json::Value, out: &mut String) {
+/// A value as written, except a code (all lower case with an underscore or a known single
+/// word such as `draft`), which is said in `language` when the catalogues have it.
+fn value_words(language: Language, value: &str) -> String {
+    if !value.is_empty() && value.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        for prefix in VALUE_PREFIXES {
+            let id = format!("{prefix}-{value}");
+            if waymark_i18n::catalogue().has(Language::EnGb, &id) {
+                return waymark_i18n::text(language, &id);
+            }
+        }
+    }
+    value.to_string()
+}
+
+fn value_html(language: Language, v: &serde_json::Value, out: &mut String) {
     use serde_json::Value;
+    let say = |id: &str| format!("<em>{}</em>", escape(&waymark_i18n::text(language, id)));
     match v {
-        Value::Null => out.push_str("<em>none</em>"),
-        Value::Bool(b) => out.push_str(if *b { "yes" } else { "no" }),
+        Value::Null => out.push_str(&say("export-none")),
+        Value::Bool(b) => out.push_str(&escape(&waymark_i18n::text(language, if *b { "export-yes" } else { "export-no" }))),
         Value::Number(n) => out.push_str(&n.to_string()),
-        Value::String(s) => out.push_str(&escape(&label_if_enum(s)).replace('\n', "<br>")),
-        Value::Array(items) if items.is_empty() => out.push_str("<em>none</em>"),
+        Value::String(s) => out.push_str(&escape(&value_words(language, s)).replace('\n', "<br>")),
+        Value::Array(items) if items.is_empty() => out.push_str(&say("export-none")),
         Value::Array(items) => {
             out.push_str("<ul>");
             for item in items {
                 out.push_str("<li>");
-                value_html(item, out);
+                value_html(language, item, out);
                 out.push_str("</li>");
             }
             out.push_str("</ul>");
@@ -168,9 +194,9 @@ fn value_html(v: &serde_json::Value, out: &mut String) {
             out.push_str("<dl>");
             for (k, v) in map {
                 out.push_str("<dt>");
-                out.push_str(&escape(&label(k)));
+                out.push_str(&escape(&key_words(language, k)));
                 out.push_str("</dt><dd>");
-                value_html(v, out);
+                value_html(language, v, out);
                 out.push_str("</dd>");
             }
             out.push_str("</dl>");
@@ -178,28 +204,26 @@ fn value_html(v: &serde_json::Value, out: &mut String) {
     }
 }
 
-/// `not_safe` reads better as "Not safe"; other text is left alone.
-fn label_if_enum(s: &str) -> String {
-    if !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '_') && s.contains('_') {
-        label(s)
-    } else {
-        s.to_string()
-    }
-}
-
 impl Export {
-    /// A self-contained page (no scripts, no remote content) showing everything in the export.
-    pub fn to_html(&self) -> String {
+    /// A self-contained page (no scripts, no remote content) showing everything in the export,
+    /// in `language`: headings and field names from the catalogues, what the person wrote as
+    /// they wrote it.
+    pub fn to_html(&self, language: Language) -> String {
+        let name = self.profile.display_name.as_str();
         let mut out = String::new();
+        out.push_str(&format!("<h1>{}</h1>", escape(&waymark_i18n::text(language, "export-heading"))));
         out.push_str(&format!(
-            "<h1>All my information</h1><p>This is everything Waymark keeps for <strong>{}</strong>, made on {}.</p>",
-            escape(&self.profile.display_name),
-            escape(&self.exported_at.to_rfc3339())
+            "<p>{}</p>",
+            escape(&waymark_i18n::text_with(
+                language,
+                "export-intro",
+                &[("name", name.into()), ("date", self.exported_at.to_rfc3339().into())]
+            ))
         ));
         if !self.damaged.is_empty() {
             out.push_str(&format!(
-                "<p><strong>{} records could not be opened because they were damaged on disk, so they are not shown.</strong></p>",
-                self.damaged.len()
+                "<p><strong>{}</strong></p>",
+                escape(&waymark_i18n::text_with(language, "export-damaged", &[("count", (self.damaged.len() as i64).into())]))
             ));
         }
         for kind in RecordKind::ALL {
@@ -207,15 +231,24 @@ impl Export {
             if records.is_empty() {
                 continue;
             }
-            out.push_str(&format!("<h2>{} ({})</h2>", escape(kind.label()), records.len()));
+            let heading = waymark_i18n::text_with(
+                language,
+                &format!("export-kind-{}", kind.as_str()),
+                &[("count", (records.len() as i64).into())],
+            );
+            out.push_str(&format!("<h2>{}</h2>", escape(&heading)));
             for r in records {
                 out.push_str("<section class=\"record\">");
-                value_html(&r.data, &mut out);
+                value_html(language, &r.data, &mut out);
                 out.push_str("</section>");
             }
         }
-        // The export's own words are not in the catalogues yet; it is English, and says so.
-        html_document(Language::EnGb, &format!("All my information – {}", self.profile.display_name), &out)
+        html_document(language, &self.document_name(language), &out)
+    }
+
+    /// The file name and page title: "All my information - Robin", in `language`.
+    pub fn document_name(&self, language: Language) -> String {
+        waymark_i18n::text_with(language, "export-document-name", &[("name", self.profile.display_name.as_str().into())])
     }
 }
 

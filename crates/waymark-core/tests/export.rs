@@ -52,12 +52,12 @@ fn the_html_page_is_readable_and_escapes_what_people_wrote() {
     let (mut v, _) = open(dir.path());
     let s = young_person(&mut v, "Robin");
     fill(&mut v, &s);
-    let html = v.export(&s).unwrap().to_html();
+    let html = v.export(&s).unwrap().to_html(waymark_core::Language::EnGb);
     assert!(html.contains("All my information"));
     assert!(html.contains("What I said (2)"));
     assert!(html.contains("Good &lt;b&gt;mostly&lt;/b&gt; &amp; fine"));
     assert!(!html.contains("<b>mostly"));
-    assert!(html.contains("Not safe"));
+    assert!(html.contains("I don&#39;t feel safe"), "a code is said in words");
     assert!(!html.contains("<script"));
 }
 
@@ -107,4 +107,93 @@ fn malformed_imports_are_refused_and_create_nothing() {
         assert!(v2.list_profiles().unwrap().is_empty(), "{what} created a profile");
     }
     let _: Export = serde_json::from_value(good).unwrap();
+}
+
+/// A young person's and a foster carer's vaults with one of nearly every kind of record, every
+/// optional field filled.
+fn everything() -> (tempfile::TempDir, Vec<waymark_core::export::Export>) {
+    use waymark_core::domain::learning::{LearningEntry, LearningKind};
+    use waymark_core::domain::plan::{Action, ActionStatus, Goal, Plan, PlanKind};
+    use waymark_core::domain::policy::{PolicySection, PolicyTopic, SaferCaringPolicy};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = open(dir.path());
+    let young = young_person(&mut v, "Robin");
+    fill(&mut v, &young);
+    let action = Action { id: "a1".into(), text: "Join the swimming club".into(), owner: "Robin".into(), due: Some("2026-12-01".into()), status: ActionStatus::InProgress };
+    let goal = Goal { id: "g1".into(), matter: Some(Matter::Health), text: "Keep fit".into(), actions: vec![action] };
+    let plan = Plan {
+        plan_id: uuid::Uuid::from_u128(9),
+        version: 1,
+        kind: PlanKind::PathwayPlan,
+        title: "Robin's pathway plan".into(),
+        summary: "Getting ready to live on my own".into(),
+        effective_from: "2026-09-01".into(),
+        received_at: v.now(),
+        next_review_on: Some("2027-01-14".into()),
+        goals: vec![goal],
+    };
+    let plan_id = plan.plan_id;
+    v.add_plan_version(&young, plan).unwrap();
+    v.insert(&young, RecordBody::PathwayNote(PathwayNote { matter: Some(Matter::Health), plan_id: Some(plan_id), goal_id: Some("g1".into()), text: "Swam twice".into(), progress: Some(40), shared: true, written_at: v.now() })).unwrap();
+    let carer = v.create_profile("Sam Carer", waymark_core::Role::Carer, &pass("quiet harbour pebbles")).unwrap().0;
+    v.save_safer_caring_policy(&carer, SaferCaringPolicy {
+        household: "The Ashdown household".into(),
+        sections: vec![PolicySection { topic: PolicyTopic::Photos, text: "We ask first.".into() }],
+        reviewed_on: Some("2026-11-01".into()),
+        next_review_on: Some("2027-11-01".into()),
+    })
+    .unwrap();
+    v.add_learning_entry(&carer, LearningEntry { date: "2026-11-02".into(), kind: LearningKind::SupportGroup, title: "Carers' coffee morning".into(), minutes: 90, resource_id: Some("self-care-for-foster-carers".into()), notes: Some("Met two new carers".into()) }).unwrap();
+    v.install_builtin_library().unwrap();
+    v.mark_resource(&carer, "who-to-call", |m, at| {
+        m.bookmarked = true;
+        m.read_at = Some(at);
+    })
+    .unwrap();
+    let exports = vec![v.export(&young).unwrap(), v.export(&carer).unwrap()];
+    (dir, exports)
+}
+
+fn keys(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                out.insert(k.clone());
+                keys(v, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|i| keys(i, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_html_page_is_in_the_profiles_language_with_words_for_every_field() {
+    let (_dir, exports) = everything();
+    let mut found = std::collections::BTreeSet::new();
+    for e in &exports {
+        e.records.iter().for_each(|r| keys(&r.data, &mut found));
+    }
+    assert!(found.len() > 40, "the fixture covers most fields: {found:?}");
+    for key in &found {
+        for language in waymark_core::Language::ALL {
+            assert!(
+                waymark_i18n::catalogue().has(language, &format!("export-key-{key}")),
+                "{} has no words for the export field '{key}' (export-key-{key} in documents.ftl)",
+                language.tag()
+            );
+        }
+    }
+    let english = exports[1].to_html(waymark_core::Language::EnGb);
+    let welsh = exports[1].to_html(waymark_core::Language::Cy);
+    assert!(english.contains("<html lang=\"en-GB\">") && welsh.contains("<html lang=\"cy\">"));
+    assert!(english.contains("<h1>All my information</h1>") && english.contains("Learning log (1)"));
+    assert!(welsh.contains("<h1>Fy holl wybodaeth</h1>") && welsh.contains("Cofnod dysgu (1)"));
+    assert!(welsh.contains("Grŵp cymorth") || welsh.contains(&waymark_i18n::text(waymark_core::Language::Cy, "learning-support_group")));
+    // What the carer wrote is shown as written, in any language.
+    assert!(welsh.contains("Met two new carers"));
+    for english_word in ["All my information", "Learning log", "Household", "Next review", "support_group", "Support group"] {
+        assert!(!welsh.contains(english_word), "the Welsh page still says '{english_word}'");
+    }
+    assert_eq!(exports[0].document_name(waymark_core::Language::Cy), "Fy holl wybodaeth - Robin");
 }

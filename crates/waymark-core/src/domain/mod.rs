@@ -71,20 +71,6 @@ impl RecordKind {
             .ok_or_else(|| Error::UnknownKind(crate::validate::clip(text)))
     }
 
-    /// A heading a person would understand, for exports.
-    pub fn label(self) -> &'static str {
-        match self {
-            RecordKind::Statement => "What I said",
-            RecordKind::Plan => "Plans",
-            RecordKind::PathwayNote => "Pathway notes",
-            RecordKind::ResourceMark => "Bookmarks and reading",
-            RecordKind::SaferCaringPolicy => "Safer-caring policy",
-            RecordKind::LearningEntry => "Learning log",
-            RecordKind::ConsentEvent => "Consent: what I said yes and no to",
-            RecordKind::ShareEntry => "What was shared",
-        }
-    }
-
     /// Append-only kinds: written once, never changed.
     pub fn is_ledger(self) -> bool {
         matches!(self, RecordKind::ConsentEvent | RecordKind::ShareEntry)
