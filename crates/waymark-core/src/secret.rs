@@ -179,8 +179,7 @@ impl StrengthProblem {
 
     /// The reason in `language`, as the refusal says it.
     pub fn words(&self, language: crate::Language) -> String {
-        let values: Vec<_> = self.values().into_iter().map(|(k, v)| (k, v.into())).collect();
-        waymark_i18n::text_with(language, "error-weak_passphrase", &values)
+        crate::Error::WeakPassphrase(self.clone()).words(language)
     }
 }
 
