@@ -75,14 +75,14 @@ invalid-wrong_role = { $field }: { $role ->
     [carer] mae hwn yn perthyn i broffil gofalwr maeth.
    *[young_person] mae hwn yn perthyn i broffil person ifanc.
 }
-invalid-not_a = { $field }: dydy hwnna ddim { $expected ->
-    [statement] yn rhywbeth ysgrifennoch chi i'w ddweud.
-    [pathway_note] yn nodyn llwybr.
-    [resource_mark] yn nod tudalen.
-    [plan] yn gynllun.
-    [safer_caring_policy] yn bolisi gofal mwy diogel.
-    [learning_entry] yn eitem yn y cofnod dysgu.
-   *[other] y math iawn o gofnod.
+invalid-not_a = { $field }: { $expected ->
+    [statement] dydy hwnna ddim yn rhywbeth a ysgrifennoch chi i'w ddweud.
+    [pathway_note] dydy hwnna ddim yn nodyn llwybr.
+    [resource_mark] dydy hwnna ddim yn nod tudalen.
+    [plan] dydy hwnna ddim yn gynllun.
+    [safer_caring_policy] dydy hwnna ddim yn bolisi gofal mwy diogel.
+    [learning_entry] dydy hwnna ddim yn eitem yn y cofnod dysgu.
+   *[other] nid hwnna yw'r math iawn o gofnod.
 }
 invalid-unreadable = { $field }: doedd dim modd darllen hwn.
 invalid-unchangeable = { $field }: mae hwn yn cael ei gadw yn union fel y cafodd ei ysgrifennu, felly does dim modd ei newid.
@@ -98,7 +98,7 @@ invalid-no_such_question = { $field }: does dim cwestiwn o'r enw '{ $given }'.
 invalid-not_faces = { $field }: dydy'r cwestiwn '{ $given }' ddim yn cael ei ateb gydag wynebau.
 invalid-not_a_choice = { $field }: dydy '{ $given }' ddim yn un o'r dewisiadau.
 invalid-not_shareable = { $field }: does dim modd rhannu'r math hwn o gofnod.
-invalid-needs_letters = { $field }: mae angen rhywfaint o lythrennau neu rifau yma.
+invalid-needs_letters = { $field }: mae angen rhai llythrennau neu rifau yma.
 invalid-too_many_files = { $field }: mae gormod o ffeiliau o'r enw '{ $given }' yn barod. Symudwch neu dilëwch rai, yna rhowch gynnig arall arni.
 invalid-needs_pathway_matter = { $field }: mae angen i '{ $given }' fod am ran o'r cynllun llwybr.
 invalid-not_after_last_review = { $field }: rhaid i hwn fod ar ôl yr adolygiad diwethaf.
