@@ -284,8 +284,8 @@ pub struct SharingView {
     pub kinds: Vec<ShareableKind>,
     /// RFC 3339: when something last reached the service.
     pub last_sent: Option<String>,
-    /// In plain words, the last thing that went wrong sending, until a send works again.
-    /// Why the last attempt to send or fetch did not work, said as an error is.
+    /// Why the last attempt to send or fetch did not work, said as an error is, until a send
+    /// works again.
     pub last_problem: Option<IpcError>,
     /// Deletions asked of the service: waiting ones first, then confirmed ones, newest first.
     pub deletions: Vec<DeletionView>,

@@ -5,8 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Field, Problem};
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Problem, Result};
 
 /// Writes `bytes` to a new file in `dir` named from `stem` and `extension`, adding " (2)",
 /// " (3)"… when the name is taken. The file is readable by its owner only. Returns its path.

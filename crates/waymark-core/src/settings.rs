@@ -6,8 +6,7 @@
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Field, Problem};
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Problem, Result};
 use crate::vault::{Language, Vault};
 
 /// The stored form's version; a newer one than this build knows is refused, not guessed at.

@@ -16,11 +16,10 @@ use std::sync::Arc;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Field, Problem};
 use crate::clock::{Clock, Timestamp};
 use crate::domain::{RecordBody, RecordKind, StoredRecord};
 use crate::entropy::Entropy;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Problem, Result};
 use crate::ids::{ProfileId, RecordId};
 use crate::kdf::KdfParams;
 use crate::keywrap;

@@ -3,9 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Field, Problem};
 use crate::clock::Timestamp;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Problem, Result};
 use crate::ids::RecordId;
 use crate::validate::{self, SHORT_TEXT};
 

@@ -5,8 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Field, Problem};
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Problem, Result};
 use crate::validate::{self, LONG_TEXT, SHORT_TEXT};
 use waymark_i18n::Language;
 

@@ -13,10 +13,9 @@
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Field, Format, Problem};
 use crate::clock::Timestamp;
 use crate::domain::{RecordBody, RecordKind, StoredRecord};
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Format, Problem, Result};
 use crate::validate::{self, ARTICLE_TEXT, SHORT_TEXT};
 use crate::vault::{Language, Session, Vault};
 

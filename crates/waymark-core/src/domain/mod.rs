@@ -12,8 +12,7 @@ pub mod statement;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Field, Problem};
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Problem, Result};
 use crate::ids::RecordId;
 
 pub use consent::{ConsentAction, ConsentEvent, ShareEntry, ShareableKind};

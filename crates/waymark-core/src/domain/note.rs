@@ -4,9 +4,8 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::error::{Field, Problem};
 use crate::clock::Timestamp;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Problem, Result};
 use crate::validate::{self, LONG_TEXT};
 
 use super::plan::Matter;

@@ -5,9 +5,8 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::error::{Field, Problem};
 use crate::clock::Timestamp;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Problem, Result};
 use crate::validate::{self, SHORT_TEXT, LONG_TEXT};
 use waymark_i18n::{FluentValue, Language};
 

@@ -3,8 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Field, Problem};
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Problem, Result};
 use crate::validate::{self, LONG_TEXT, SHORT_TEXT};
 use waymark_i18n::Language;
 

@@ -7,9 +7,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Field, Problem};
 use crate::clock::Timestamp;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Problem, Result};
 use crate::validate;
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
