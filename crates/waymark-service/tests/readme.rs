@@ -41,8 +41,8 @@ fn the_readme_sharing_walkthrough_runs_as_written() {
         "Marked #1 as read; Robin's device will show it.",
         "Sent the plan to Robin's 1 device(s).",
         "Received 1 plan version(s) and 2 receipt(s).",
-        "Published library version 2.",
-        "Installed library version 2 from Northvale Children's Services.",
+        "Published library version 10.",
+        "Installed library version 10 from Northvale Children's Services.",
         "(read)",
         "Robin's pathway plan",
     ] {
