@@ -174,8 +174,8 @@ kinds: Array<ShareableKind>,
  */
 last_sent: string | null, 
 /**
- * In plain words, the last thing that went wrong sending, until a send works again.
- * Why the last attempt to send or fetch did not work, said as an error is.
+ * Why the last attempt to send or fetch did not work, said as an error is, until a send
+ * works again.
  */
 last_problem: IpcError | null, 
 /**
