@@ -139,9 +139,17 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
-/// The catalogues' prefixes for the codes a record holds as values (`not_safe`, `in_progress`,
-/// `photos`...), tried in turn: each code is said in the page's language where one of them has it.
-const VALUE_PREFIXES: [&str; 8] = ["kind", "status", "action", "matter", "topic", "learning", "shareable", "export-value"];
+/// The fields whose values are codes (`not_safe`, `in_progress`, `photos`...), and the
+/// catalogues' prefixes for their words, tried in turn. Every other value is what a person wrote
+/// or a date, and is shown exactly as it is, even a single word that looks like a code.
+const CODE_FIELDS: [(&str, &[&str]); 6] = [
+    ("kind", &["kind", "learning", "export-value"]),
+    ("status", &["status", "action"]),
+    ("matter", &["matter"]),
+    ("topic", &["topic"]),
+    ("action", &["export-value"]),
+    ("record_kind", &["shareable"]),
+];
 
 /// A record's field name (`next_review_on`) in `language`: `export-key-<name>`. A name the
 /// catalogue lacks (a field added without words) is shown as itself, humanised, so nothing is
@@ -158,34 +166,34 @@ fn key_words(language: Language, key: &str) -> String {
     s
 }
 
-/// A value as written, except a code (all lower case with an underscore or a known single
-/// word such as `draft`), which is said in `language` when the catalogues have it.
-fn value_words(language: Language, value: &str) -> String {
-    if !value.is_empty() && value.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-        for prefix in VALUE_PREFIXES {
-            let id = format!("{prefix}-{value}");
-            if waymark_i18n::catalogue().has(Language::EnGb, &id) {
-                return waymark_i18n::text(language, &id);
-            }
+/// The value of field `key`: a code said in `language` where the catalogues have words for
+/// it, anything else as written.
+fn value_words(language: Language, key: Option<&str>, value: &str) -> String {
+    let prefixes = CODE_FIELDS.iter().find(|(field, _)| Some(*field) == key).map_or(&[][..], |(_, p)| *p);
+    for prefix in prefixes {
+        let id = format!("{prefix}-{value}");
+        if waymark_i18n::catalogue().has(Language::EnGb, &id) {
+            return waymark_i18n::text(language, &id);
         }
     }
     value.to_string()
 }
 
-fn value_html(language: Language, v: &serde_json::Value, out: &mut String) {
+/// `v`, the value of field `key` (none for list items and a record's top level), as HTML.
+fn value_html(language: Language, key: Option<&str>, v: &serde_json::Value, out: &mut String) {
     use serde_json::Value;
     let say = |id: &str| format!("<em>{}</em>", escape(&waymark_i18n::text(language, id)));
     match v {
         Value::Null => out.push_str(&say("export-none")),
         Value::Bool(b) => out.push_str(&escape(&waymark_i18n::text(language, if *b { "export-yes" } else { "export-no" }))),
         Value::Number(n) => out.push_str(&n.to_string()),
-        Value::String(s) => out.push_str(&escape(&value_words(language, s)).replace('\n', "<br>")),
+        Value::String(s) => out.push_str(&escape(&value_words(language, key, s)).replace('\n', "<br>")),
         Value::Array(items) if items.is_empty() => out.push_str(&say("export-none")),
         Value::Array(items) => {
             out.push_str("<ul>");
             for item in items {
                 out.push_str("<li>");
-                value_html(language, item, out);
+                value_html(language, None, item, out);
                 out.push_str("</li>");
             }
             out.push_str("</ul>");
@@ -196,7 +204,7 @@ fn value_html(language: Language, v: &serde_json::Value, out: &mut String) {
                 out.push_str("<dt>");
                 out.push_str(&escape(&key_words(language, k)));
                 out.push_str("</dt><dd>");
-                value_html(language, v, out);
+                value_html(language, Some(k), v, out);
                 out.push_str("</dd>");
             }
             out.push_str("</dl>");
@@ -239,7 +247,7 @@ impl Export {
             out.push_str(&format!("<h2>{}</h2>", escape(&heading)));
             for r in records {
                 out.push_str("<section class=\"record\">");
-                value_html(language, &r.data, &mut out);
+                value_html(language, None, &r.data, &mut out);
                 out.push_str("</section>");
             }
         }

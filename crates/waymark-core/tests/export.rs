@@ -135,6 +135,8 @@ fn everything() -> (tempfile::TempDir, Vec<waymark_core::export::Export>) {
     let plan_id = plan.plan_id;
     v.add_plan_version(&young, plan).unwrap();
     v.insert(&young, RecordBody::PathwayNote(PathwayNote { matter: Some(Matter::Health), plan_id: Some(plan_id), goal_id: Some("g1".into()), text: "Swam twice".into(), progress: Some(40), shared: true, written_at: v.now() })).unwrap();
+    // A note of one word that happens to be a code elsewhere ("photos" is a policy topic).
+    v.insert(&young, RecordBody::PathwayNote(PathwayNote { matter: None, plan_id: None, goal_id: None, text: "photos".into(), progress: None, shared: false, written_at: v.now() })).unwrap();
     let carer = v.create_profile("Sam Carer", waymark_core::Role::Carer, &pass("quiet harbour pebbles")).unwrap().0;
     v.save_safer_caring_policy(&carer, SaferCaringPolicy {
         household: "The Ashdown household".into(),
@@ -196,4 +198,9 @@ fn the_html_page_is_in_the_profiles_language_with_words_for_every_field() {
         assert!(!welsh.contains(english_word), "the Welsh page still says '{english_word}'");
     }
     assert_eq!(exports[0].document_name(waymark_core::Language::Cy), "Fy holl wybodaeth - Robin");
+    // Codes are said in words; what a person wrote stays as written, even a word that is a code.
+    let young = exports[0].to_html(waymark_core::Language::Cy);
+    assert!(young.contains(&waymark_i18n::text(waymark_core::Language::Cy, "matter-health")));
+    assert!(young.contains("<dd>photos</dd>"), "the note 'photos' was changed");
+    assert!(!young.contains(&waymark_i18n::text(waymark_core::Language::Cy, "topic-photos")));
 }
