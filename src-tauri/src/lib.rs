@@ -18,7 +18,7 @@ use ipc::{
     StatusChangeView, WithdrawnView,
 };
 use waymark_core::domain::consent::ShareableKind;
-use waymark_core::domain::learning::{learning_log_csv, minutes_by_month, LearningEntry};
+use waymark_core::domain::learning::{learning_log_csv, learning_log_document_name, minutes_by_month, LearningEntry};
 use waymark_core::domain::note::PathwayNote;
 use waymark_core::domain::plan::Matter;
 use waymark_core::domain::policy::{PolicyTopic, SaferCaringPolicy};
@@ -358,9 +358,7 @@ async fn save_recovery_code(state: tauri::State<'_, AppState>, recovery_code: St
     check_len(Field::RecoveryCode, &recovery_code, 64)?;
     let code = RecoveryCode::parse(&recovery_code)?;
     let (name, language) = with_session(&state, |v, s| Ok((s.display_name().to_string(), v.profile_language(s)?)))?;
-    let values = [("name", name.as_str().into()), ("code", code.display().as_str().to_string().into())];
-    let text = waymark_i18n::text_with(language, "recovery-document", &values) + "\n";
-    let stem = waymark_i18n::text_with(language, "recovery-document-name", &values[..1]);
+    let (stem, text) = code.document(language, &name);
     save_document(&state, &stem, "txt", text.as_bytes())
 }
 
@@ -557,7 +555,7 @@ async fn export_learning_log(state: tauri::State<'_, AppState>) -> CommandResult
         RecordBody::LearningEntry(e) => Some(e),
         _ => None,
     }));
-    save_document(&state, &waymark_i18n::text_with(language, "learning-document-name", &[("name", name.into())]), "csv", csv.as_bytes())
+    save_document(&state, &learning_log_document_name(language, &name), "csv", csv.as_bytes())
 }
 
 #[tauri::command]
@@ -587,8 +585,7 @@ async fn withdraw_consent(
 /// to read it, both saved to the person's documents folder.
 #[tauri::command]
 async fn export_everything(state: tauri::State<'_, AppState>) -> CommandResult<Vec<SavedFile>> {
-    let export = with_session(&state, |v, s| v.export(s))?;
-    let language = with_session(&state, |v, s| v.profile_language(s))?;
+    let (export, language) = with_session(&state, |v, s| Ok((v.export(s)?, v.profile_language(s)?)))?;
     let stem = export.document_name(language);
     let json = serde_json::to_vec_pretty(&export).map_err(|_| IpcError::new("internal"))?;
     Ok(vec![

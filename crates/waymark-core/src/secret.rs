@@ -230,6 +230,14 @@ impl RecoveryCode {
         &self.0
     }
 
+    /// The text file a person saves to keep this code safe, in `language`: its file name
+    /// (without extension) and its text, naming the profile `name`.
+    pub fn document(&self, language: crate::Language, name: &str) -> (String, String) {
+        let values = [("name", name.into()), ("code", self.display().as_str().to_string().into())];
+        let stem = waymark_i18n::text_with(language, "recovery-document-name", &values[..1]);
+        (stem, waymark_i18n::text_with(language, "recovery-document", &values) + "\n")
+    }
+
     /// The code as a person reads it, e.g. `7K2M-QX9D-...` (24 characters in six groups).
     pub fn display(&self) -> Zeroizing<String> {
         let mut out = Zeroizing::new(String::with_capacity(29));

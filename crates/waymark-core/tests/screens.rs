@@ -250,3 +250,13 @@ fn search_hits_carry_tags_and_marks_are_listed_per_person() {
 fn crate_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
+
+#[test]
+fn the_saved_recovery_code_and_learning_log_are_named_in_the_profiles_language() {
+    let code = waymark_core::secret::RecoveryCode::generate(&SeededEntropy::new(7));
+    let (stem, text) = code.document(Language::Cy, "Ash");
+    assert_eq!(stem, "Cod adfer Waymark - Ash");
+    assert!(text.contains(code.display().as_str()) && text.contains("Ash") && text.ends_with('\n'), "{text}");
+    assert_ne!(code.document(Language::EnGb, "Ash").1, text, "the English file has English words");
+    assert_eq!(waymark_core::domain::learning::learning_log_document_name(Language::EnGb, "Sam"), "Learning log - Sam");
+}

@@ -61,6 +61,11 @@ pub fn minutes_by_month<'a>(entries: impl IntoIterator<Item = &'a LearningEntry>
     out
 }
 
+/// The saved log's file name (without extension) for `name`'s profile, in `language`.
+pub fn learning_log_document_name(language: Language, name: &str) -> String {
+    waymark_i18n::text_with(language, "learning-document-name", &[("name", name.into())])
+}
+
 /// The log as CSV (date, kind, title, hours, notes) for an annual review or a spreadsheet, with
 /// its column names and kinds in `language`. Cells that a spreadsheet would run as a formula are
 /// prefixed with an apostrophe.
