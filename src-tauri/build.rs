@@ -2,57 +2,18 @@ fn main() {
     // The built UI is embedded in the binary; without this a UI-only change would leave an
     // old UI in a release build that cargo thinks is up to date.
     println!("cargo:rerun-if-changed=../ui/dist");
-    // Only the app's own commands exist, and each gets an allow-/deny- permission that the
-    // capability in capabilities/ must list explicitly.
-    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(&[
-            "list_profiles",
-            "create_profile",
-            "unlock",
-            "lock",
-            "session_status",
-            "set_profile_language",
-            "quick_exit",
-            "question_set",
-            "helplines",
-            "list_statements",
-            "start_statement",
-            "save_answer",
-            "save_words",
-            "set_statement_status",
-            "search_library",
-            "get_resource",
-            "passphrase_strength",
-            "suggest_words",
-            "recover",
-            "save_recovery_code",
-            "change_passphrase",
-            "replace_recovery_code",
-            "get_settings",
-            "save_settings",
-            "resource_marks",
-            "mark_resource",
-            "plan_matters",
-            "list_plans",
-            "list_notes",
-            "save_note",
-            "policy_guide",
-            "get_policy",
-            "save_policy",
-            "export_policy",
-            "learning_log",
-            "add_learning",
-            "export_learning_log",
-            "sharing_overview",
-            "withdraw_consent",
-            "preview_service",
-            "connect_service",
-            "give_consent",
-            "share_with_service",
-            "send_now",
-            "export_everything",
-            "delete_profile",
-        ]),
-    ))
+    println!("cargo:rerun-if-changed=capabilities/main-window.json");
+    // Only the app's own commands exist, each with an allow-/deny- permission. Their names come
+    // from the capability file, which is generated from the application layer's one command
+    // list (src/capability.rs checks it is current), so no name is written here.
+    let capability = std::fs::read_to_string("capabilities/main-window.json").expect("capabilities/main-window.json");
+    let commands: Vec<String> = capability
+        .lines()
+        .filter_map(|l| l.trim().trim_end_matches(',').strip_prefix("\"allow-")?.strip_suffix('"').map(|n| n.replace('-', "_")))
+        .collect();
+    let commands: Vec<&'static str> = commands.into_iter().map(|c| &*Box::leak(c.into_boxed_str())).collect();
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(Box::leak(commands.into_boxed_slice()))),
+    )
     .expect("tauri build step");
 }

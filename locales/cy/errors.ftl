@@ -27,6 +27,8 @@ error-storage = Doedd dim modd darllen o'r gladdgell nac ysgrifennu iddi. Ailgyc
 error-io = Doedd dim modd darllen nac ysgrifennu ffeil. Gwiriwch fod lle ar y gliniadur hwn a rhowch gynnig arall arni.
 error-internal = Aeth rhywbeth o'i le y tu mewn i Waymark. Ailgychwynnwch Waymark.
 error-window = Doedd dim modd cuddio'r ffenestr.
+error-unreadable_request = Doedd Waymark ddim yn gallu darllen yr hyn a anfonwyd ar gyfer '{ $command }'. Does dim byd wedi newid.
+error-ledger_by_hand = Mae cofnodion { $kind } yn cael eu hysgrifennu wrth roi neu dynnu caniatâd yn ôl ac wrth anfon, nid eu hychwanegu â llaw.
 
 ## Rhannu gyda'r gwasanaeth
 error-no_invite = Gludwch eich cod gwahodd a'i wirio yn gyntaf.

@@ -27,6 +27,8 @@ error-storage = The vault could not be read or written. Please restart Waymark. 
 error-io = A file could not be read or written. Check there is space on this laptop and try again.
 error-internal = Waymark hit an internal problem. Please restart it.
 error-window = Could not hide the window.
+error-unreadable_request = Waymark could not read what was sent for '{ $command }'. Nothing was changed.
+error-ledger_by_hand = { $kind } records are written by giving or withdrawing consent and by sending, not added by hand.
 
 ## Sharing with the service
 error-no_invite = Paste your invite code and check it first.

@@ -6,7 +6,9 @@
 //! are named below with the reason.
 //!
 //! The variants are made from one valid call per command, by changing one value at a time, so a
-//! new argument or field is covered as soon as the valid call uses it.
+//! new argument or field is covered as soon as the valid call uses it. The commands walked are
+//! the application layer's declared list (`waymark_commands::COMMANDS`): a command declared
+//! without a valid call here fails the suite.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -19,7 +21,11 @@ use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
 use waymark_core::kdf::KdfParams;
 use waymark_core::{Vault, VaultOptions};
 
-use crate::{command_handler, AppState};
+use std::sync::Arc;
+
+use waymark_commands::{Access, AppState, COMMANDS};
+
+use crate::{app_state, command_handler};
 
 const PASSPHRASE: &str = "harbour lantern orchard pebble";
 const YOUNG: &str = "Ash Example";
@@ -59,11 +65,8 @@ impl Harness {
         let options = VaultOptions { kdf: KdfParams::FLOOR, ..VaultOptions::system() };
         let mut vault = Vault::open(dir.path(), options).unwrap();
         vault.install_builtin_library().unwrap();
-        let app = mock_builder()
-            .manage(AppState::new(vault, documents.clone()))
-            .invoke_handler(command_handler())
-            .build(tauri::generate_context!())
-            .unwrap();
+        let app = mock_builder().invoke_handler(command_handler()).build(tauri::generate_context!()).unwrap();
+        app.manage(app_state(app.handle(), vault, documents.clone()));
         let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
         Harness { _app: app, window, dir, documents }
     }
@@ -167,6 +170,8 @@ const ALLOWED: &[(&str, &str, bool, &str)] = &[
     ("save_answer", "empty /answer/words", true, "clearing an answer's words is allowed"),
     ("save_policy", "empty /policy/sections/0/text", true, "a policy may be partly written"),
     ("save_note", "missing /id", true, "no id writes a new note"),
+    ("mark_resource", "missing /bookmarked", true, "no bookmark value leaves the bookmark as it is"),
+    ("mark_resource", "missing /read", true, "no read value leaves the read mark as it is"),
     ("add_learning", "empty /entry/notes", true, "notes are optional; empty ones say nothing"),
     ("export_everything", "unexpected arguments", true, "extra arguments are ignored; the export was asked for"),
     ("export_policy", "unexpected arguments", true, "extra arguments are ignored; the export was asked for"),
@@ -276,27 +281,16 @@ fn variants(valid: &Value) -> Vec<Variant> {
     out
 }
 
-/// A refusal the person can act on: Waymark's `{code, message}`, or, when the arguments are not
-/// even the right shape (only a broken or hostile page sends those; the typed UI module cannot),
-/// Tauri's own refusal naming the command and argument.
+/// A refusal the person can act on: the application layer's `{code, message, values}`, even
+/// for arguments that are not the right shape at all (only a broken or hostile page sends those;
+/// the typed UI module cannot).
 fn check_refusal(command: &str, what: &str, error: &Value) {
-    match error {
-        Value::Object(map) => {
-            let code = map.get("code").and_then(Value::as_str).unwrap_or_default();
-            let message = map.get("message").and_then(Value::as_str).unwrap_or_default();
-            assert!(!code.is_empty() && !message.is_empty(), "{command}, {what}: refusal without code or message: {error}");
-            assert!(code != "internal", "{command}, {what}: refused as an internal problem: {message}");
-            assert!(message.chars().count() < 400, "{command}, {what}: message too long to read: {message}");
-        }
-        Value::String(s) => {
-            // serde's text can quote the whole bad value back; the UI module never shows it (it
-            // says "Waymark could not do that" under the code `internal`), so only its naming
-            // of the command is checked.
-            let start: String = s.chars().take(200).collect();
-            assert!(start.contains(command), "{command}, {what}: Tauri's refusal does not name the command: {start}");
-        }
-        other => panic!("{command}, {what}: refusal is neither an error object nor a message: {other}"),
-    }
+    let Value::Object(map) = error else { panic!("{command}, {what}: refusal is not an error object: {error}") };
+    let code = map.get("code").and_then(Value::as_str).unwrap_or_default();
+    let message = map.get("message").and_then(Value::as_str).unwrap_or_default();
+    assert!(!code.is_empty() && !message.is_empty(), "{command}, {what}: refusal without code or message: {error}");
+    assert!(code != "internal", "{command}, {what}: refused as an internal problem: {message}");
+    assert!(message.chars().count() < 400, "{command}, {what}: message too long to read: {message}");
 }
 
 /// Sets up two profiles (a young person with a statement and a note, a carer) and returns the
@@ -333,7 +327,7 @@ fn commands(h: &Harness) -> Vec<Command> {
         c("get_resource", Nobody, json!({"id": resource, "language": "cy"})),
         c("passphrase_strength", Nobody, json!({"passphrase": PASSPHRASE})),
         c("suggest_words", Nobody, json!({})),
-        c("recover", Nobody, json!({"name": "Nobody Here", "recoveryCode": code, "passphrase": PASSPHRASE})),
+        c("recover", Nobody, json!({"name": "Nobody Here", "recovery_code": code, "passphrase": PASSPHRASE})),
         c("get_settings", Nobody, json!({})),
         c("save_settings", Nobody, json!({"settings": {"text_size": "large", "dyslexia_font": true, "high_contrast": false, "idle_lock_minutes": 10}})),
         c("plan_matters", Nobody, json!({})),
@@ -344,8 +338,8 @@ fn commands(h: &Harness) -> Vec<Command> {
         c("save_answer", YoungPerson, json!({"id": statement, "answer": {"question_id": question, "face": null, "choice": null, "words": "I like my new school."}})),
         c("save_words", YoungPerson, json!({"id": statement, "words": "I want to see my brother more."})),
         c("set_statement_status", YoungPerson, json!({"id": statement, "status": "ready"})),
-        c("save_recovery_code", YoungPerson, json!({"recoveryCode": code})),
-        c("change_passphrase", YoungPerson, json!({"current": "not my passphrase at all", "newPassphrase": "meadow copper violin thistle"})),
+        c("save_recovery_code", YoungPerson, json!({"recovery_code": code})),
+        c("change_passphrase", YoungPerson, json!({"current": "not my passphrase at all", "new_passphrase": "meadow copper violin thistle"})),
         c("replace_recovery_code", YoungPerson, json!({"passphrase": "not my passphrase at all"})),
         c("resource_marks", YoungPerson, json!({})),
         c("mark_resource", YoungPerson, json!({"id": resource, "bookmarked": true, "read": false})),
@@ -360,7 +354,7 @@ fn commands(h: &Harness) -> Vec<Command> {
         c("share_with_service", YoungPerson, json!({"id": statement})),
         c("send_now", YoungPerson, json!({})),
         c("export_everything", YoungPerson, json!({})),
-        c("delete_profile", YoungPerson, json!({"confirmName": "Someone Else"})),
+        c("delete_profile", YoungPerson, json!({"confirm_name": "Someone Else"})),
         c("get_policy", Carer, json!({})),
         c("save_policy", Carer, json!({"policy": {"household": "The Example household", "sections": [{"topic": "photos", "text": "We ask before taking photos."}], "reviewed_on": "2026-10-01"}})),
         c("export_policy", Carer, json!({})),
@@ -378,15 +372,14 @@ const SESSION_COMMANDS: &[&str] = &["lock", "quick_exit"];
 fn every_command_refuses_hostile_arguments_and_writes_nothing() {
     let h = Harness::new();
     let commands = commands(&h);
-    let registered: Vec<&str> = include_str!("../build.rs")
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix('"').and_then(|l| l.strip_suffix("\",")))
-        .collect();
-    for name in &registered {
-        assert!(
-            commands.iter().any(|c| c.name == *name) || SESSION_COMMANDS.contains(name),
-            "command {name} has no hostile-input cases"
-        );
+    for declared in COMMANDS {
+        let case = commands.iter().find(|c| c.name == declared.name);
+        assert!(case.is_some() || SESSION_COMMANDS.contains(&declared.name), "command {} has no hostile-input cases", declared.name);
+        if let Some(case) = case {
+            // A command anyone may call is tried with nobody in particular unlocked, and one that
+            // needs a profile with the profile it is for.
+            assert_eq!(case.needs == Needs::Nobody, declared.access == Access::Anyone, "{}: declared access and test setup disagree", declared.name);
+        }
     }
     let mut checked = 0;
     let mut current = Needs::YoungPerson;
@@ -432,7 +425,8 @@ fn every_profile_command_while_locked_says_locked_and_writes_nothing() {
     let h = Harness::new();
     let commands = commands(&h);
     h.ok("lock", json!({}));
-    for command in commands.iter().filter(|c| c.needs != Needs::Nobody) {
+    let unlocked_only = COMMANDS.iter().filter(|c| c.access == Access::Unlocked);
+    for command in unlocked_only.map(|d| commands.iter().find(|c| c.name == d.name).expect("every command has a case")) {
         let before = h.snapshot();
         let error = h.call(command.name, command.valid.clone()).expect_err(command.name);
         assert_eq!(error["code"], "locked", "{}: {error}", command.name);
@@ -454,5 +448,5 @@ fn the_harness_sees_writes_and_accepts_the_valid_calls() {
     h.open_as(CARER);
     h.ok("export_learning_log", json!({}));
     assert!(before.documents != h.snapshot().documents, "saving a document changed nothing");
-    assert!(h.window.app_handle().try_state::<AppState>().is_some());
+    assert!(h.window.app_handle().try_state::<Arc<AppState>>().is_some());
 }

@@ -391,16 +391,12 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
                             .map_err(|_| waymark_sync::SyncError::Malformed("a receipt is damaged".into()))?;
                         let id = waymark_core::RecordId::from_slice(receipt.record_id.as_bytes())
                             .ok_or_else(|| waymark_sync::SyncError::Malformed("a receipt names no record".into()))?;
-                        if let RecordBody::Statement(st) = vault.get(session, id)?.body {
-                            let steps: &[StatementStatus] = match (st.status(), receipt.status) {
-                                (StatementStatus::Shared, ReceiptStatus::Received) => &[StatementStatus::Received],
-                                (StatementStatus::Shared, ReceiptStatus::Read) => &[StatementStatus::Received, StatementStatus::Read],
-                                (StatementStatus::Received, ReceiptStatus::Read) => &[StatementStatus::Read],
-                                _ => &[],
+                        if let RecordBody::Statement(_) = vault.get(session, id)?.body {
+                            let reached = match receipt.status {
+                                ReceiptStatus::Received => StatementStatus::Received,
+                                ReceiptStatus::Read => StatementStatus::Read,
                             };
-                            for step in steps {
-                                vault.set_statement_status(session, id, *step)?;
-                            }
+                            vault.record_service_receipt(session, id, reached)?;
                         }
                         report.receipts += 1;
                     }

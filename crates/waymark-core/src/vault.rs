@@ -172,6 +172,14 @@ impl Vault {
     pub fn entropy(&self) -> &dyn Entropy {
         &*self.entropy
     }
+    /// The clock this vault reads, for the layers above that must agree with it.
+    pub fn clock(&self) -> Arc<dyn Clock> {
+        self.clock.clone()
+    }
+    /// The randomness this vault draws on, for the layers above (sealing what is shared).
+    pub fn entropy_source(&self) -> Arc<dyn Entropy> {
+        self.entropy.clone()
+    }
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }

@@ -1,9 +1,14 @@
 // An in-memory stand-in for the Waymark shell, for component tests (Vitest) and browser tests
-// (Playwright with axe-core). It answers the same commands with the same shapes and error codes
-// as src-tauri, with invented data, so the UI can be driven through every screen and state
-// without the real app. It is never part of the app's own bundle (see vite.config.ts).
+// (Playwright with axe-core). It answers every command of the generated command map with the
+// same shapes and error codes as the application layer, with invented data, so the UI can be
+// driven through every screen and state without the real app. It keeps fixtures, not rules:
+// which kinds a role may share and which statements are urgent come from the Rust definitions
+// through bindings.ts. It is never part of the app's own bundle (see vite.config.ts).
 import { mockIPC } from '@tauri-apps/api/mocks';
+import { SHAREABLE_KINDS, URGENT_STATEMENT_KINDS } from '../lib/bindings';
 import type {
+  CommandName,
+  Commands,
   DisplaySettings,
   Language,
   LearningEntry,
@@ -12,10 +17,12 @@ import type {
   PlanView,
   PolicyTopicView,
   ProfileView,
+  QuestionSetView,
   ResourceMarkView,
   ResourceView,
   Role,
   SaferCaringPolicy,
+  ShareableKind,
   SharingView,
   StatementView,
   Strength,
@@ -63,7 +70,7 @@ const guide: PolicyTopicView[] = [
   { topic: 'photos' },
 ];
 
-export const fakeQuestions = {
+export const fakeQuestions: QuestionSetView = {
   id: 'review', version: 1, title: 'Get ready for my review',
   questions: [
     { id: 'home', section: 'How things are going', kind: 'face', prompt: 'How are things at home?', hint: null, choices: [], language: 'en-GB' },
@@ -115,41 +122,43 @@ function learningView(entries: { id: string; entry: LearningEntry }[]): Learning
   return { entries: sorted, by_month, total_minutes: by_month.reduce((n, m) => n + m.minutes, 0) };
 }
 
-/** Handles one command as the shell would. Throws `{code, message}` as the shell does. */
-export function handle(state: FakeState, cmd: string, a: Args): unknown {
-  state.calls.push(cmd);
+type Handlers = { [K in CommandName]: (request: Commands[K]['request']) => Commands[K]['response'] };
+
+/** The fake's answer to every command, as the shell would give it. Typed by the generated
+ *  command map: a command missing here, or answered in another shape, does not compile.
+ *  Throws `{code, message, values}` as the shell does. */
+function handlers(state: FakeState): Handlers {
   const me = () => state.session ?? refuse('locked', 'Waymark is locked. Open your profile first.');
   const key = () => me().name;
   const carerOnly = () => me().role === 'carer' || invalid('profile', 'wrong_role', { role: 'carer' });
   const sharingOf = (): SharingView =>
     (state.sharing[key()] ??= {
       consents: [], waiting: 0, sent: 0, connection: null, last_sent: null, last_problem: null, deletions: [],
-      kinds: me().role === 'young_person'
-        ? ['statement', 'pathway_note']
-        : ['safer_caring_policy', 'learning_entry'],
+      kinds: SHAREABLE_KINDS[me().role],
     });
   const newCode = () => 'K7M2-QX9D-ABCD-EFGH-JKMN-' + String(state.profiles.length + 1000).slice(-4).replace(/\d/g, (d) => 'PQRSTVWXYZ'[+d]);
-  switch (cmd) {
-    case 'list_profiles': return state.profiles.map(({ name, role, language }) => ({ name, role, language }));
-    case 'session_status': return state.session;
-    case 'set_profile_language': {
-      const language = a.language as Language;
+  const statementOf = (id: string) =>
+    (state.statements[key()] ?? []).find((x) => x.id === id) ?? refuse('not_found', 'Nothing found.', { thing: 'record', given: String(id) });
+  const connection = { service_name: SERVICE, service_url: 'https://northvale.example', fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1' };
+  return {
+    list_profiles: () => state.profiles.map(({ name, role, language }) => ({ name, role, language })),
+    session_status: () => state.session,
+    set_profile_language: ({ language }) => {
       if (language !== 'en-GB' && language !== 'cy') invalid('language', 'not_known', { given: String(language) });
       const p = state.profiles.find((x) => x.name === me().name)!;
       p.language = language;
       state.session = { ...me(), language };
       return state.session;
-    }
-    case 'get_settings': return state.settings;
-    case 'save_settings': {
-      const s = a.settings as DisplaySettings;
-      if (s.idle_lock_minutes < 1 || s.idle_lock_minutes > 60) invalid('lock_after', 'between', { min: '1', max: '60' });
-      state.settings = s;
-      return s;
-    }
-    case 'passphrase_strength': return strengthOf(a.passphrase);
-    case 'suggest_words': return 'otter-lantern-biscuit';
-    case 'create_profile': {
+    },
+    get_settings: () => state.settings,
+    save_settings: ({ settings }) => {
+      if (settings.idle_lock_minutes < 1 || settings.idle_lock_minutes > 60) invalid('lock_after', 'between', { min: '1', max: '60' });
+      state.settings = settings;
+      return settings;
+    },
+    passphrase_strength: ({ passphrase }) => strengthOf(passphrase),
+    suggest_words: () => 'otter-lantern-biscuit',
+    create_profile: (a) => {
       if (!a.name.trim()) invalid('name', 'empty');
       if (state.profiles.some((p) => p.name === a.name)) refuse('profile_name_taken', `There is already a profile called '${a.name}'.`, { name: a.name });
       const s = strengthOf(a.passphrase);
@@ -157,146 +166,146 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
       const recovery = newCode();
       // A new profile speaks the start screen's language, as in the core.
       const language = state.settings.language;
-      state.profiles.push({ name: a.name, role: a.role as Role, language, passphrase: a.passphrase, recovery });
-      state.session = { name: a.name, role: a.role as Role, language };
+      state.profiles.push({ name: a.name, role: a.role, language, passphrase: a.passphrase, recovery });
+      state.session = { name: a.name, role: a.role, language };
       return { session: state.session, recovery_code: recovery };
-    }
-    case 'unlock': {
+    },
+    unlock: (a) => {
       const p = state.profiles.find((x) => x.name === a.name) ?? refuse('profile_not_found', `No profile called '${a.name}'.`, { name: a.name });
       if (p.passphrase !== a.passphrase) refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');
       state.session = { name: p.name, role: p.role, language: p.language };
       return state.session;
-    }
-    case 'recover': {
+    },
+    recover: (a) => {
       const p = state.profiles.find((x) => x.name === a.name) ?? refuse('profile_not_found', `No profile called '${a.name}'.`, { name: a.name });
-      if (p.recovery !== String(a.recoveryCode).trim().toUpperCase()) refuse('wrong_recovery_code', 'That recovery code is not right. Check each group of letters and numbers.');
+      if (p.recovery !== String(a.recovery_code).trim().toUpperCase()) refuse('wrong_recovery_code', 'That recovery code is not right. Check each group of letters and numbers.');
       const s = strengthOf(a.passphrase);
       if (s.problem) refuse('weak_passphrase', 'That passphrase is too easy to guess.', weakValues(s));
       p.passphrase = a.passphrase;
       p.recovery = newCode().replace('K7M2', 'R3CV');
       state.session = { name: p.name, role: p.role, language: p.language };
       return { session: state.session, recovery_code: p.recovery };
-    }
-    case 'save_recovery_code': me(); return { path: `/home/invented/Downloads/Waymark recovery code - ${key()}.txt` };
-    case 'change_passphrase': {
+    },
+    save_recovery_code: () => ({ path: `/home/invented/Downloads/Waymark recovery code - ${key()}.txt` }),
+    change_passphrase: (a) => {
       const p = state.profiles.find((x) => x.name === key())!;
       if (p.passphrase !== a.current) refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');
-      const s = strengthOf(a.newPassphrase);
+      const s = strengthOf(a.new_passphrase);
       if (s.problem) refuse('weak_passphrase', 'That passphrase is too easy to guess.', weakValues(s));
-      p.passphrase = a.newPassphrase;
+      p.passphrase = a.new_passphrase;
       return null;
-    }
-    case 'replace_recovery_code': {
+    },
+    replace_recovery_code: (a) => {
       const p = state.profiles.find((x) => x.name === key())!;
       if (p.passphrase !== a.passphrase) refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');
       p.recovery = newCode().replace('K7M2', 'N3WC');
       return { recovery_code: p.recovery };
-    }
-    case 'lock': state.session = null; return null;
-    case 'quick_exit': state.session = null; state.quickExits++; return null;
-    case 'search_library': {
-      const q = String(a.query).toLowerCase();
+    },
+    lock: () => { state.session = null; return null; },
+    quick_exit: () => { state.session = null; state.quickExits++; return null; },
+    search_library: ({ query }) => {
+      const q = query.toLowerCase();
       return fakeResources
         .filter((r) => (r.title + ' ' + r.summary + ' ' + r.body).toLowerCase().includes(q))
         .map(({ id, title, summary, audience, reading_minutes, tags, language }) => ({ id, title, summary, audience, reading_minutes, tags, language }));
-    }
-    case 'get_resource': return fakeResources.find((r) => r.id === a.id) ?? refuse('not_found', 'No such page.', { thing: 'resource', given: a.id });
-    case 'resource_marks': return state.marks[key()] ?? [];
-    case 'mark_resource': {
+    },
+    get_resource: ({ id }) => fakeResources.find((r) => r.id === id) ?? refuse('not_found', 'No such page.', { thing: 'resource', given: id }),
+    resource_marks: () => state.marks[key()] ?? [],
+    mark_resource: (a) => {
       const list = (state.marks[key()] ??= []);
-      const mark = { resource_id: a.id, bookmarked: a.bookmarked, read: a.read };
+      const old = list.find((m) => m.resource_id === a.id);
+      const mark = { resource_id: a.id, bookmarked: a.bookmarked ?? old?.bookmarked ?? false, read: a.read ?? old?.read ?? false };
       state.marks[key()] = [...list.filter((m) => m.resource_id !== a.id), mark];
       return mark;
-    }
-    case 'question_set': return fakeQuestions;
-    case 'helplines':
-      return [
-        { id: 'childline', number: '0800 1111' },
-        { id: 'emergency', number: '999' },
-      ];
-    case 'list_statements': return state.statements[key()] ?? [];
-    case 'start_statement': {
+    },
+    question_set: () => fakeQuestions,
+    helplines: () => [
+      { id: 'childline', number: '0800 1111' },
+      { id: 'emergency', number: '999' },
+    ],
+    list_statements: () => state.statements[key()] ?? [],
+    start_statement: ({ kind }) => {
       const list = (state.statements[key()] ??= []);
-      const s: StatementView = { id: `s${list.length + 1}`, kind: a.kind, status: 'draft', urgent: a.kind === 'not_safe', words: null, answers: [], history: [{ status: 'draft', at: NOW }], updated_at: NOW };
+      const s: StatementView = { id: `s${list.length + 1}`, kind, status: 'draft', urgent: URGENT_STATEMENT_KINDS.includes(kind), words: null, answers: [], history: [{ status: 'draft', at: NOW }], updated_at: NOW };
       list.push(s);
       return s;
-    }
-    case 'save_answer': case 'save_words': case 'set_statement_status': {
-      const s = (state.statements[key()] ?? []).find((x) => x.id === a.id) ?? refuse('not_found', 'Nothing found.', { thing: 'record', given: String(a.id) });
-      if (cmd === 'save_answer') s.answers = s.answers.filter((x) => x.question_id !== a.answer.question_id).concat([a.answer]);
-      if (cmd === 'save_words') s.words = a.words;
-      if (cmd === 'set_statement_status') {
-        if (a.status === 'ready' && s.answers.length === 0 && !s.words) invalid('statement', 'nothing_written');
-        s.status = a.status;
-        s.history.push({ status: a.status, at: NOW });
-      }
+    },
+    save_answer: ({ id, answer }) => {
+      const s = statementOf(id);
+      s.answers = s.answers.filter((x) => x.question_id !== answer.question_id).concat([answer]);
       return s;
-    }
-    case 'plan_matters':
-      return [
-        'accommodation',
-        'education_or_training',
-        'health',
-        'financial_support',
-      ];
-    case 'list_plans': return state.plans[key()] ?? [];
-    case 'list_notes': return state.notes[key()] ?? [];
-    case 'save_note': {
+    },
+    save_words: ({ id, words }) => {
+      const s = statementOf(id);
+      s.words = words;
+      return s;
+    },
+    set_statement_status: ({ id, status }) => {
+      const s = statementOf(id);
+      if (status === 'ready' && s.answers.length === 0 && !s.words) invalid('statement', 'nothing_written');
+      s.status = status;
+      s.history.push({ status, at: NOW });
+      return s;
+    },
+    plan_matters: () => ['accommodation', 'education_or_training', 'health', 'financial_support'],
+    list_plans: () => state.plans[key()] ?? [],
+    list_notes: () => state.notes[key()] ?? [],
+    save_note: (a) => {
       if (me().role !== 'young_person') invalid('profile', 'wrong_role', { role: 'young_person' });
-      if (!String(a.note.text).trim()) invalid('note', 'empty');
+      if (!a.note.text.trim()) invalid('note', 'empty');
       const list = (state.notes[key()] ??= []);
       const old = list.find((n) => n.id === a.id);
       const note = { ...a.note, matter: a.note.matter ?? undefined, progress: a.note.progress ?? undefined, shared: old?.note.shared ?? false, written_at: old?.note.written_at ?? NOW };
       const view = { id: old?.id ?? `n${list.length + 1}`, note };
       state.notes[key()] = [view, ...list.filter((n) => n.id !== view.id)];
       return view;
-    }
-    case 'policy_guide': return guide;
-    case 'get_policy': return state.policies[key()] ? { id: 'p1', policy: state.policies[key()] } : null;
-    case 'save_policy': {
+    },
+    policy_guide: () => guide,
+    get_policy: () => (state.policies[key()] ? { id: 'p1', policy: state.policies[key()] } : null),
+    save_policy: ({ policy }) => {
       carerOnly();
-      if (!String(a.policy.household).trim()) invalid('household_name', 'empty');
-      state.policies[key()] = a.policy;
-      return { id: 'p1', policy: a.policy };
-    }
-    case 'export_policy': {
+      if (!policy.household.trim()) invalid('household_name', 'empty');
+      state.policies[key()] = policy;
+      return { id: 'p1', policy };
+    },
+    export_policy: () => {
       const p = state.policies[key()] ?? refuse('no_policy', 'Write some of your policy first.');
       return { path: `/home/invented/Downloads/Safer-caring policy - ${p.household}.html` };
-    }
-    case 'learning_log': return learningView(state.learning[key()] ?? []);
-    case 'add_learning': {
+    },
+    learning_log: () => learningView(state.learning[key()] ?? []),
+    add_learning: ({ entry }) => {
       carerOnly();
-      const e = a.entry as LearningEntry;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(e.date)) invalid('date', 'not_a_date', { given: e.date });
-      if (!e.title.trim()) invalid('title', 'empty');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.date)) invalid('date', 'not_a_date', { given: entry.date });
+      if (!entry.title.trim()) invalid('title', 'empty');
       const list = (state.learning[key()] ??= []);
-      list.push({ id: `l${list.length + 1}`, entry: e });
+      list.push({ id: `l${list.length + 1}`, entry });
       return learningView(list);
-    }
-    case 'export_learning_log': return { path: `/home/invented/Downloads/Learning log - ${key()}.csv` };
-    case 'sharing_overview': return sharingOf();
-    case 'preview_service': {
+    },
+    export_learning_log: () => ({ path: `/home/invented/Downloads/Learning log - ${key()}.csv` }),
+    sharing_overview: () => sharingOf(),
+    preview_service: ({ code }) => {
       me();
-      if (!String(a.code).trim().startsWith('wm1-')) refuse('bad_invite', 'That is not a Waymark invite code.', { problem: 'not_an_invite' });
-      return { service_name: SERVICE, service_url: 'https://northvale.example', fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1', invite_expires: '2026-11-26T10:00:00Z' };
-    }
-    case 'connect_service': {
-      sharingOf().connection = { service_name: SERVICE, service_url: 'https://northvale.example', fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1', connected_at: NOW };
+      if (!code.trim().startsWith('wm1-')) refuse('bad_invite', 'That is not a Waymark invite code.', { problem: 'not_an_invite' });
+      return { ...connection, invite_expires: '2026-11-26T10:00:00Z' };
+    },
+    connect_service: () => {
+      sharingOf().connection = { ...connection, connected_at: NOW };
       return sharingOf();
-    }
-    case 'give_consent': {
+    },
+    give_consent: ({ kind }) => {
       const s = sharingOf();
       if (!s.connection) refuse('not_connected', 'Connect to your service first, in Sharing and privacy.');
-      s.consents.push({ kind: a.kind, recipient: SERVICE, since: NOW });
+      if (!SHAREABLE_KINDS[me().role].includes(kind)) invalid('kind', 'not_shareable');
+      s.consents.push({ kind, recipient: SERVICE, since: NOW });
       return s;
-    }
-    case 'share_with_service': {
+    },
+    share_with_service: ({ id }) => {
       const s = sharingOf();
       if (!s.connection) refuse('not_connected', 'Connect to your service first, in Sharing and privacy.');
-      const st = (state.statements[key()] ?? []).find((x) => x.id === a.id);
-      const note = (state.notes[key()] ?? []).find((x) => x.id === a.id);
-      const entry = (state.learning[key()] ?? []).find((x) => x.id === a.id);
-      const kind = st ? 'statement' : note ? 'pathway_note' : entry ? 'learning_entry' : a.id === 'p1' ? 'safer_caring_policy' : refuse('not_found', 'Nothing found.', { thing: 'record', given: String(a.id) });
+      const st = (state.statements[key()] ?? []).find((x) => x.id === id);
+      const note = (state.notes[key()] ?? []).find((x) => x.id === id);
+      const entry = (state.learning[key()] ?? []).find((x) => x.id === id);
+      const kind: ShareableKind = st ? 'statement' : note ? 'pathway_note' : entry ? 'learning_entry' : id === 'p1' ? 'safer_caring_policy' : refuse('not_found', 'Nothing found.', { thing: 'record', given: String(id) });
       if (!s.consents.some((c) => c.kind === kind && c.recipient === SERVICE)) {
         refuse('no_consent', `No consent to share ${kind} with ${SERVICE}.`, { kind, recipient: SERVICE });
       }
@@ -309,36 +318,42 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
       s.sent++;
       s.last_sent = NOW;
       return s;
-    }
-    case 'send_now': {
+    },
+    send_now: () => {
       const s = sharingOf();
       s.sent += s.waiting;
       s.waiting = 0;
       s.last_sent = NOW;
       return s;
-    }
-    case 'withdraw_consent': {
+    },
+    withdraw_consent: (a) => {
       const s = sharingOf();
       s.consents = s.consents.filter((c) => !(c.kind === a.kind && c.recipient === a.recipient));
       const removed = s.waiting;
       s.waiting = 0;
-      const atService = s.connection && a.recipient === s.connection.service_name;
+      const atService = s.connection !== null && a.recipient === s.connection.service_name;
       if (atService) s.deletions.unshift({ kind: a.kind, service_name: SERVICE, asked_at: NOW, confirmed_at: NOW, deleted: s.sent });
       return { removed_from_outbox: removed, deleted_at_service: atService ? s.sent : null, deletion_problem: null };
-    }
-    case 'export_everything':
-      return [
-        { path: `/home/invented/Downloads/All my information - ${key()}.html` },
-        { path: `/home/invented/Downloads/All my information - ${key()}.json` },
-      ];
-    case 'delete_profile': {
-      if (a.confirmName !== key()) refuse('confirm_mismatch', `Type your profile name, ${key()}, exactly to delete it.`, { name: key() });
+    },
+    export_everything: () => [
+      { path: `/home/invented/Downloads/All my information - ${key()}.html` },
+      { path: `/home/invented/Downloads/All my information - ${key()}.json` },
+    ],
+    delete_profile: ({ confirm_name }) => {
+      if (confirm_name !== key()) refuse('confirm_mismatch', `Type your profile name, ${key()}, exactly to delete it.`, { name: key() });
       state.profiles = state.profiles.filter((p) => p.name !== key());
       state.session = null;
       return null;
-    }
-  }
-  return refuse('unknown', `The fake backend has no command '${cmd}'.`);
+    },
+  };
+}
+
+/** Handles one command as the shell would. Throws `{code, message, values}` as the shell does. */
+export function handle(state: FakeState, cmd: string, a: Args): unknown {
+  state.calls.push(cmd);
+  const all = handlers(state) as unknown as Record<string, (request: Args) => unknown>;
+  const handler = all[cmd] ?? refuse('unknown', `The fake backend has no command '${cmd}'.`);
+  return handler(a);
 }
 
 /** Answers the UI's IPC calls from `state` (in a test or a browser-test page). */

@@ -1,6 +1,6 @@
-// Generated from src-tauri/src/ipc.rs by `UPDATE_BINDINGS=1 cargo test -p waymark-app`. Do not edit.
+// Generated from crates/waymark-commands by `UPDATE_BINDINGS=1 cargo test -p waymark-commands`. Do not edit.
 
-export type IpcError = { code: string, message: string, values: { [key in string]: string }, };
+export type CommandError = { code: string, message: string, values: { [key in string]: string }, };
 export type Role = "young_person" | "carer";
 export type Language = "en-GB" | "cy";
 export type ProfileView = { name: string, role: Role, language: Language, };
@@ -177,7 +177,7 @@ last_sent: string | null,
  * Why the last attempt to send or fetch did not work, said as an error is, until a send
  * works again.
  */
-last_problem: IpcError | null, 
+last_problem: CommandError | null, 
 /**
  * Deletions asked of the service: waiting ones first, then confirmed ones, newest first.
  */
@@ -212,7 +212,7 @@ deleted_at_service: number | null,
 /**
  * In plain words, why the service could not be asked yet (it will be asked again).
  */
-deletion_problem: IpcError | null, };
+deletion_problem: CommandError | null, };
 export type PolicyView = { id: string, policy: SaferCaringPolicy, };
 export type ConnectionView = { service_name: string, service_url: string, fingerprint: string, 
 /**
@@ -224,3 +224,104 @@ export type ServicePreviewView = { service_name: string, service_url: string, fi
  * RFC 3339: when the invite code stops working.
  */
 invite_expires: string, };
+export type NoArguments = Record<symbol, never>;
+export type CreateProfileRequest = { name: string, role: Role, passphrase: string, };
+export type UnlockRequest = { name: string, passphrase: string, };
+export type PassphraseStrengthRequest = { passphrase: string, };
+export type RecoverRequest = { name: string, recovery_code: string, passphrase: string, };
+export type SaveSettingsRequest = { settings: DisplaySettings, };
+export type SetProfileLanguageRequest = { language: Language, };
+export type SaveRecoveryCodeRequest = { recovery_code: string, };
+export type ChangePassphraseRequest = { current: string, new_passphrase: string, };
+export type ReplaceRecoveryCodeRequest = { passphrase: string, };
+export type DeleteProfileRequest = { confirm_name: string, };
+export type QuestionSetRequest = { language: Language, };
+export type StartStatementRequest = { kind: StatementKind, };
+export type SaveAnswerRequest = { id: string, answer: AnswerView, };
+export type SaveWordsRequest = { id: string, words: string, };
+export type SetStatementStatusRequest = { id: string, status: StatementStatus, };
+export type SaveNoteRequest = { 
+/**
+ * None writes a new note.
+ */
+id: string | null, note: NoteInput, };
+export type SearchLibraryRequest = { query: string, language: Language, };
+export type GetResourceRequest = { id: string, language: Language, };
+export type MarkResourceRequest = { id: string, 
+/**
+ * None leaves the bookmark as it is.
+ */
+bookmarked: boolean | null, 
+/**
+ * None leaves the read mark as it is.
+ */
+read: boolean | null, };
+export type SavePolicyRequest = { policy: SaferCaringPolicy, };
+export type AddLearningRequest = { entry: LearningEntry, };
+export type PreviewServiceRequest = { code: string, };
+export type GiveConsentRequest = { kind: ShareableKind, 
+/**
+ * Who to share it with; the connected service when not named.
+ */
+recipient?: string, };
+export type WithdrawConsentRequest = { kind: ShareableKind, recipient: string, };
+export type ShareWithServiceRequest = { id: string, 
+/**
+ * Who to share it with; the connected service when not named.
+ */
+recipient?: string, };
+
+export interface Commands {
+  list_profiles: { request: NoArguments; response: Array<ProfileView> };
+  create_profile: { request: CreateProfileRequest; response: SessionWithCode };
+  unlock: { request: UnlockRequest; response: SessionView };
+  lock: { request: NoArguments; response: null };
+  quick_exit: { request: NoArguments; response: null };
+  session_status: { request: NoArguments; response: SessionView | null };
+  passphrase_strength: { request: PassphraseStrengthRequest; response: Strength };
+  suggest_words: { request: NoArguments; response: string };
+  recover: { request: RecoverRequest; response: SessionWithCode };
+  get_settings: { request: NoArguments; response: DisplaySettings };
+  save_settings: { request: SaveSettingsRequest; response: DisplaySettings };
+  set_profile_language: { request: SetProfileLanguageRequest; response: SessionView };
+  save_recovery_code: { request: SaveRecoveryCodeRequest; response: SavedFile };
+  change_passphrase: { request: ChangePassphraseRequest; response: null };
+  replace_recovery_code: { request: ReplaceRecoveryCodeRequest; response: NewRecoveryCode };
+  delete_profile: { request: DeleteProfileRequest; response: null };
+  question_set: { request: QuestionSetRequest; response: QuestionSetView };
+  helplines: { request: NoArguments; response: Array<HelplineView> };
+  list_statements: { request: NoArguments; response: Array<StatementView> };
+  start_statement: { request: StartStatementRequest; response: StatementView };
+  save_answer: { request: SaveAnswerRequest; response: StatementView };
+  save_words: { request: SaveWordsRequest; response: StatementView };
+  set_statement_status: { request: SetStatementStatusRequest; response: StatementView };
+  plan_matters: { request: NoArguments; response: Array<Matter> };
+  list_plans: { request: NoArguments; response: Array<PlanView> };
+  list_notes: { request: NoArguments; response: Array<NoteView> };
+  save_note: { request: SaveNoteRequest; response: NoteView };
+  search_library: { request: SearchLibraryRequest; response: Array<ResourceHitView> };
+  get_resource: { request: GetResourceRequest; response: ResourceView };
+  resource_marks: { request: NoArguments; response: Array<ResourceMarkView> };
+  mark_resource: { request: MarkResourceRequest; response: ResourceMarkView };
+  policy_guide: { request: NoArguments; response: Array<PolicyTopicView> };
+  get_policy: { request: NoArguments; response: PolicyView | null };
+  save_policy: { request: SavePolicyRequest; response: PolicyView };
+  export_policy: { request: NoArguments; response: SavedFile };
+  learning_log: { request: NoArguments; response: LearningLogView };
+  add_learning: { request: AddLearningRequest; response: LearningLogView };
+  export_learning_log: { request: NoArguments; response: SavedFile };
+  sharing_overview: { request: NoArguments; response: SharingView };
+  preview_service: { request: PreviewServiceRequest; response: ServicePreviewView };
+  connect_service: { request: NoArguments; response: SharingView };
+  give_consent: { request: GiveConsentRequest; response: SharingView };
+  withdraw_consent: { request: WithdrawConsentRequest; response: WithdrawnView };
+  share_with_service: { request: ShareWithServiceRequest; response: SharingView };
+  send_now: { request: NoArguments; response: SharingView };
+  export_everything: { request: NoArguments; response: Array<SavedFile> };
+}
+export type CommandName = keyof Commands;
+
+/** The kinds each role may share (`ShareableKind::for_role`). */
+export const SHAREABLE_KINDS: Record<Role, ShareableKind[]> = {"carer":["safer_caring_policy","learning_entry"],"young_person":["statement","pathway_note"]};
+/** Statements marked urgent when shared (`StatementKind::is_urgent`). */
+export const URGENT_STATEMENT_KINDS: StatementKind[] = ["not_safe"];

@@ -49,6 +49,15 @@ impl ShareableKind {
         })
     }
 
+    /// The kinds a person in `role` keeps and so may choose to share: a young person their
+    /// statements and pathway notes, a carer their policy and learning log.
+    pub fn for_role(role: crate::Role) -> &'static [ShareableKind] {
+        match role {
+            crate::Role::YoungPerson => &[ShareableKind::Statement, ShareableKind::PathwayNote],
+            crate::Role::Carer => &[ShareableKind::SaferCaringPolicy, ShareableKind::LearningEntry],
+        }
+    }
+
     pub fn of(kind: super::RecordKind) -> Option<Self> {
         use super::RecordKind as K;
         match kind {
@@ -187,8 +196,12 @@ impl Vault {
             .any(|(k, r, _)| *k == kind && r == recipient))
     }
 
-    /// Records that this person says yes to sharing `kind` with `recipient`.
+    /// Records that this person says yes to sharing `kind` with `recipient`. Only a kind their
+    /// role keeps can be shared.
     pub fn grant_consent(&mut self, session: &Session, kind: ShareableKind, recipient: &str) -> Result<StoredRecord> {
+        if !ShareableKind::for_role(session.role()).contains(&kind) {
+            return Err(Error::invalid(Field::Kind, Problem::NotShareable));
+        }
         let sequence = self.next_consent_sequence(session)?;
         let event = ConsentEvent {
             record_kind: kind,

@@ -37,6 +37,12 @@ pub struct PathwayNote {
 }
 
 impl PathwayNote {
+    /// A note as its writer typed it, about a matter or none. Private; the vault stamps when it
+    /// was written.
+    pub fn written(matter: Option<Matter>, text: String, progress: Option<u8>) -> Self {
+        PathwayNote { matter, plan_id: None, goal_id: None, text, progress, shared: false, written_at: Timestamp(0) }
+    }
+
     pub fn validate(&self) -> Result<()> {
         validate::required_text(Field::Note, &self.text, LONG_TEXT)?;
         if let Some(g) = &self.goal_id {

@@ -287,6 +287,16 @@ pub enum QuestionKind {
     Choice,
 }
 
+impl QuestionKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            QuestionKind::Face => "face",
+            QuestionKind::Words => "words",
+            QuestionKind::Choice => "choice",
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
@@ -488,13 +498,38 @@ impl Vault {
         self.change_statement(session, id, |st, now| st.put_words(words, now))
     }
 
+    /// The person's own move: draft to ready, or ready back to draft. Shared, received and read
+    /// are set only by sending and by the service's receipts, never by the person.
     pub fn set_statement_status(
         &mut self,
         session: &Session,
         id: RecordId,
         status: StatementStatus,
     ) -> Result<StoredRecord> {
-        self.change_statement(session, id, |st, now| st.set_status(status, now))
+        self.change_statement(session, id, |st, now| {
+            if !matches!(status, StatementStatus::Draft | StatementStatus::Ready) {
+                return Err(Error::InvalidTransition { from: st.status().as_str().into(), to: status.as_str().into() });
+            }
+            st.set_status(status, now)
+        })
+    }
+
+    /// What a service's signed receipt says happened to a shared statement: it was received, or
+    /// read (which means received too). Moves the timeline on one step at a time; a receipt for
+    /// a step already passed changes nothing.
+    pub fn record_service_receipt(&mut self, session: &Session, id: RecordId, reached: StatementStatus) -> Result<StoredRecord> {
+        use StatementStatus::*;
+        let rec = self.get(session, id)?;
+        let RecordBody::Statement(st) = &rec.body else {
+            return Err(Error::invalid(Field::Record, Problem::NotA { expected: "statement" }));
+        };
+        let steps: &[StatementStatus] = match (st.status(), reached) {
+            (Shared, Received) => &[Received],
+            (Shared, Read) => &[Received, Read],
+            (Received, Read) => &[Read],
+            _ => return Ok(rec),
+        };
+        self.change_statement(session, id, |st, now| steps.iter().try_for_each(|step| st.set_status(*step, now)))
     }
 
     pub fn statements(&self, session: &Session) -> Result<Vec<StoredRecord>> {

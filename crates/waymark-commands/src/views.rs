@@ -1,74 +1,19 @@
-//! The types that cross IPC between the web view and the shell. TypeScript declarations for them
-//! are generated from these definitions (`ui/src/lib/bindings.ts`); a test fails when the
-//! committed file is stale. Nothing secret is ever sent to the web view except the recovery code,
-//! once, at set-up.
+//! What commands answer with: the views every front end shows. TypeScript declarations for them
+//! are generated from these definitions (`ui/src/lib/bindings.ts`, see [`crate::typescript`]).
+//! Nothing secret is ever in a view except the recovery code, once, when it is made.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use waymark_core::domain::consent::ShareableKind;
-use waymark_core::domain::learning::{LearningEntry, LearningKind};
+use waymark_core::domain::learning::LearningEntry;
 use waymark_core::domain::library::Audience;
 use waymark_core::domain::note::PathwayNote;
-use waymark_core::domain::plan::{Action, ActionStatus, Goal, Matter, Plan, PlanKind};
-use waymark_core::domain::policy::{PolicySection, PolicyTopic, SaferCaringPolicy};
+use waymark_core::domain::plan::{Matter, Plan};
+use waymark_core::domain::policy::{PolicyTopic, SaferCaringPolicy};
 use waymark_core::domain::{StatementKind, StatementStatus};
-use waymark_core::secret::{Strength, StrengthLevel, StrengthProblem};
-use waymark_core::settings::{DisplaySettings, TextSize};
 use waymark_core::{Language, Role};
 
-/// An error as the UI receives it: a stable code, the values its message takes (codes, names
-/// and numbers, never words), and the English message for logs. The UI says it in the person's
-/// language from `locales/*/errors.ftl`: `error-<code>`, or for `invalid` `invalid-<problem>`
-/// with the field's name (`field-<field>`).
-#[derive(Clone, Debug, Serialize, TS)]
-pub struct IpcError {
-    pub code: String,
-    pub message: String,
-    pub values: std::collections::BTreeMap<String, String>,
-}
-
-impl From<waymark_client::ClientError> for IpcError {
-    fn from(e: waymark_client::ClientError) -> Self {
-        use waymark_client::ClientError;
-        use waymark_sync::SyncError;
-        match e {
-            ClientError::Vault(e) => e.into(),
-            ClientError::Sync(SyncError::UnsupportedVersion { what, found, supported }) => IpcError::new("unsupported_version")
-                .with("what", what)
-                .with("found", found.to_string())
-                .with("supported", supported.to_string()),
-            ClientError::Sync(SyncError::BadInvite(problem)) => IpcError::new("bad_invite").with("problem", problem.code()),
-            // What the service said is kept for logs; the person is told what kind of refusal it
-            // was, in their language.
-            ClientError::Refused { code, .. } => IpcError::new("service_refused").with("reason", code),
-            other => IpcError::new(other.code()),
-        }
-    }
-}
-
-impl From<waymark_core::Error> for IpcError {
-    fn from(e: waymark_core::Error) -> Self {
-        let values = e.values().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-        IpcError { code: e.code().into(), message: e.to_string(), values }
-    }
-}
-
-impl IpcError {
-    /// A refusal the shell makes itself; its message is the catalogue's English for `code`.
-    pub fn new(code: &str) -> Self {
-        let message = waymark_i18n::text(Language::EnGb, &format!("error-{code}"));
-        IpcError { code: code.into(), message, values: Default::default() }
-    }
-
-    /// Adds a value the message for this code takes.
-    pub fn with(mut self, name: &str, value: impl Into<String>) -> Self {
-        self.values.insert(name.into(), value.into());
-        let values: Vec<(&str, waymark_i18n::FluentValue<'_>)> =
-            self.values.iter().map(|(k, v)| (k.as_str(), v.as_str().into())).collect();
-        self.message = waymark_i18n::text_with(Language::EnGb, &format!("error-{}", self.code), &values);
-        self
-    }
-}
+use crate::error::CommandError;
 
 /// A profile as the start screen lists it (readable while locked).
 #[derive(Debug, Serialize, TS)]
@@ -286,7 +231,7 @@ pub struct SharingView {
     pub last_sent: Option<String>,
     /// Why the last attempt to send or fetch did not work, said as an error is, until a send
     /// works again.
-    pub last_problem: Option<IpcError>,
+    pub last_problem: Option<CommandError>,
     /// Deletions asked of the service: waiting ones first, then confirmed ones, newest first.
     pub deletions: Vec<DeletionView>,
 }
@@ -339,91 +284,5 @@ pub struct WithdrawnView {
     /// (checked against the service's pinned key).
     pub deleted_at_service: Option<u32>,
     /// In plain words, why the service could not be asked yet (it will be asked again).
-    pub deletion_problem: Option<IpcError>,
-}
-
-/// The TypeScript file the UI imports, generated from the types above and the core's enums
-/// (which derive `TS` under the core's `ts` feature, so there is one definition of each).
-pub fn typescript_bindings() -> String {
-    let cfg = ts_rs::Config::default();
-    let mut out = String::from(
-        "// Generated from src-tauri/src/ipc.rs by `UPDATE_BINDINGS=1 cargo test -p waymark-app`. Do not edit.\n\n",
-    );
-    for decl in [
-        IpcError::decl(&cfg),
-        Role::decl(&cfg),
-        Language::decl(&cfg),
-        ProfileView::decl(&cfg),
-        SessionView::decl(&cfg),
-        SessionWithCode::decl(&cfg),
-        NewRecoveryCode::decl(&cfg),
-        StrengthLevel::decl(&cfg),
-        StrengthProblem::decl(&cfg),
-        Strength::decl(&cfg),
-        TextSize::decl(&cfg),
-        DisplaySettings::decl(&cfg),
-        SavedFile::decl(&cfg),
-        Audience::decl(&cfg),
-        ResourceHitView::decl(&cfg),
-        ResourceView::decl(&cfg),
-        StatementKind::decl(&cfg),
-        StatementStatus::decl(&cfg),
-        ChoiceView::decl(&cfg),
-        QuestionView::decl(&cfg),
-        QuestionSetView::decl(&cfg),
-        AnswerView::decl(&cfg),
-        StatusChangeView::decl(&cfg),
-        StatementView::decl(&cfg),
-        HelplineView::decl(&cfg),
-        ResourceMarkView::decl(&cfg),
-        Matter::decl(&cfg),
-        PlanKind::decl(&cfg),
-        ActionStatus::decl(&cfg),
-        Action::decl(&cfg),
-        Goal::decl(&cfg),
-        Plan::decl(&cfg),
-        PlanView::decl(&cfg),
-        PathwayNote::decl(&cfg),
-        NoteView::decl(&cfg),
-        NoteInput::decl(&cfg),
-        PolicyTopic::decl(&cfg),
-        PolicySection::decl(&cfg),
-        SaferCaringPolicy::decl(&cfg),
-        PolicyTopicView::decl(&cfg),
-        LearningKind::decl(&cfg),
-        LearningEntry::decl(&cfg),
-        LearningEntryView::decl(&cfg),
-        MonthTotal::decl(&cfg),
-        LearningLogView::decl(&cfg),
-        ShareableKind::decl(&cfg),
-        ConsentView::decl(&cfg),
-        SharingView::decl(&cfg),
-        DeletionView::decl(&cfg),
-        WithdrawnView::decl(&cfg),
-        PolicyView::decl(&cfg),
-        ConnectionView::decl(&cfg),
-        ServicePreviewView::decl(&cfg),
-    ] {
-        out.push_str("export ");
-        out.push_str(&decl);
-        out.push('\n');
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn ui_bindings_are_current() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings.ts");
-        let fresh = super::typescript_bindings();
-        if std::env::var_os("UPDATE_BINDINGS").is_some() {
-            std::fs::write(&path, &fresh).unwrap();
-        }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert_eq!(
-            committed, fresh,
-            "ui/src/lib/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p waymark-app` and commit it"
-        );
-    }
+    pub deletion_problem: Option<CommandError>,
 }

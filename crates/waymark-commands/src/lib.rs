@@ -1,0 +1,37 @@
+//! Waymark's application layer: every command a front end can call, each one function over the
+//! [`AppState`] and a request type, answering with a view or a [`CommandError`] (a code and
+//! values). Sessions, views, the one sync pass and every rule a person meets live here or in
+//! the core below; the desktop shell and the command-line tool only adapt them.
+//!
+//! The commands a person's window may call are declared once, in [`declared`]; the shell's
+//! handler, its permissions and capability, the UI's typed bindings and the hostile-input suite
+//! all come from that list. Commands for administrators are in [`operator`], never in the list.
+//!
+//! This crate must never depend on Tauri or any UI toolkit, nor read the clock or the random
+//! number generator except through the vault's (so tests can fix them).
+
+pub mod carer;
+mod check;
+pub mod declared;
+pub mod error;
+pub mod export;
+pub mod library;
+pub mod operator;
+pub mod plans;
+pub mod session;
+pub mod sharing;
+pub mod state;
+pub mod statements;
+pub mod typescript;
+pub mod views;
+
+use serde::Deserialize;
+use ts_rs::TS;
+
+pub use declared::{dispatch, Access, Declared, COMMANDS};
+pub use error::{CommandError, CommandResult};
+pub use state::{AppState, Frontend, Headless};
+
+/// The request of a command that takes nothing. Anything sent with it is ignored.
+#[derive(Debug, Default, Deserialize, TS)]
+pub struct NoArguments {}

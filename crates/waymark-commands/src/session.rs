@@ -1,0 +1,217 @@
+//! Profiles and the one unlocked session: make, open, lock, recover and delete a profile, its
+//! passphrase and recovery code, its language, and this laptop's display settings.
+
+use serde::Deserialize;
+use ts_rs::TS;
+use waymark_core::error::Field;
+use waymark_core::secret::{suggest_passphrase, Passphrase, RecoveryCode, Strength};
+use waymark_core::settings::DisplaySettings;
+use waymark_core::{Language, Role, Session, Vault};
+
+use crate::check::{check_len, MAX_NAME, MAX_PASSPHRASE, MAX_RECOVERY_CODE};
+use crate::error::{CommandError, CommandResult};
+use crate::export::save_document;
+use crate::views::{NewRecoveryCode, ProfileView, SavedFile, SessionView, SessionWithCode};
+use crate::{AppState, NoArguments};
+
+fn view(vault: &Vault, s: &Session) -> CommandResult<SessionView> {
+    Ok(SessionView { name: s.display_name().to_string(), role: s.role(), language: vault.profile_language(s)? })
+}
+
+/// Makes `session` the unlocked one and returns it with its recovery code, to be shown once.
+fn open_with_code(app: &AppState, session: Session, code: &RecoveryCode) -> CommandResult<SessionWithCode> {
+    let session_view = app.with_vault(|v| view(v, &session))?;
+    let out = SessionWithCode { session: session_view, recovery_code: code.display().to_string() };
+    app.open(session)?;
+    Ok(out)
+}
+
+/// The profiles on this laptop, for the start screen (readable while locked).
+pub async fn list_profiles(app: &AppState, _: NoArguments) -> CommandResult<Vec<ProfileView>> {
+    app.with_vault(|v| {
+        Ok(v.list_profiles()?
+            .into_iter()
+            .map(|p| ProfileView { name: p.display_name, role: p.role, language: p.language })
+            .collect())
+    })
+}
+
+/// Secret: derives nothing that could print it; the passphrase moves straight into a
+/// [`Passphrase`], which zeroes it.
+#[derive(Deserialize, TS)]
+pub struct CreateProfileRequest {
+    pub name: String,
+    pub role: Role,
+    pub passphrase: String,
+}
+
+pub async fn create_profile(app: &AppState, req: CreateProfileRequest) -> CommandResult<SessionWithCode> {
+    check_len(Field::Name, &req.name, MAX_NAME)?;
+    check_len(Field::Passphrase, &req.passphrase, MAX_PASSPHRASE)?;
+    let passphrase = Passphrase::new(req.passphrase);
+    let (session, code) = app.with_vault(|v| Ok(v.create_profile(&req.name, req.role, &passphrase)?))?;
+    open_with_code(app, session, &code)
+}
+
+#[derive(Deserialize, TS)]
+pub struct UnlockRequest {
+    pub name: String,
+    pub passphrase: String,
+}
+
+pub async fn unlock(app: &AppState, req: UnlockRequest) -> CommandResult<SessionView> {
+    check_len(Field::Name, &req.name, MAX_NAME)?;
+    check_len(Field::Passphrase, &req.passphrase, MAX_PASSPHRASE)?;
+    let passphrase = Passphrase::new(req.passphrase);
+    let (session, view) = app.with_vault(|v| {
+        let session = v.unlock(&req.name, &passphrase)?;
+        let view = view(v, &session)?;
+        Ok((session, view))
+    })?;
+    app.open(session)?;
+    Ok(view)
+}
+
+/// Locks: the session, and with it the vault key, is dropped and zeroed.
+pub async fn lock(app: &AppState, _: NoArguments) -> CommandResult<()> {
+    app.session.lock().map_err(CommandError::poisoned)?.take();
+    Ok(())
+}
+
+/// Quick exit: lock at once and hide the app.
+pub async fn quick_exit(app: &AppState, _: NoArguments) -> CommandResult<()> {
+    app.session.lock().map_err(CommandError::poisoned)?.take();
+    app.frontend.hide()
+}
+
+/// The unlocked profile, if any.
+pub async fn session_status(app: &AppState, _: NoArguments) -> CommandResult<Option<SessionView>> {
+    let session = app.session.lock().map_err(CommandError::poisoned)?;
+    let Some(s) = session.as_ref() else { return Ok(None) };
+    app.with_vault(|v| view(v, s)).map(Some)
+}
+
+#[derive(Debug, Deserialize, TS)]
+pub struct SetProfileLanguageRequest {
+    pub language: Language,
+}
+
+/// Shows the unlocked person's profile in `language` from now on (Settings).
+pub async fn set_profile_language(app: &AppState, req: SetProfileLanguageRequest) -> CommandResult<SessionView> {
+    app.in_session(|v, s| {
+        v.set_profile_language(s, req.language)?;
+        view(v, s)
+    })
+}
+
+#[derive(Deserialize, TS)]
+pub struct PassphraseStrengthRequest {
+    pub passphrase: String,
+}
+
+/// The strength meter's reading, using the same rules that refuse a weak passphrase.
+pub async fn passphrase_strength(_: &AppState, req: PassphraseStrengthRequest) -> CommandResult<Strength> {
+    check_len(Field::Passphrase, &req.passphrase, MAX_PASSPHRASE)?;
+    Ok(Passphrase::new(req.passphrase).strength())
+}
+
+/// Three random words, offered on the start screen; the person may use them or not.
+pub async fn suggest_words(app: &AppState, _: NoArguments) -> CommandResult<String> {
+    Ok(suggest_passphrase(app.entropy(), 3).expose().to_string())
+}
+
+#[derive(Deserialize, TS)]
+pub struct RecoverRequest {
+    pub name: String,
+    pub recovery_code: String,
+    pub passphrase: String,
+}
+
+/// "I forgot my passphrase": opens the profile with its recovery code and sets a new passphrase.
+/// The old code stops working and a new one is shown once.
+pub async fn recover(app: &AppState, req: RecoverRequest) -> CommandResult<SessionWithCode> {
+    check_len(Field::Name, &req.name, MAX_NAME)?;
+    check_len(Field::RecoveryCode, &req.recovery_code, MAX_RECOVERY_CODE)?;
+    check_len(Field::Passphrase, &req.passphrase, MAX_PASSPHRASE)?;
+    let code = RecoveryCode::parse(&req.recovery_code)?;
+    let passphrase = Passphrase::new(req.passphrase);
+    let (session, new_code) = app.with_vault(|v| Ok(v.recover(&req.name, &code, &passphrase)?))?;
+    open_with_code(app, session, &new_code)
+}
+
+#[derive(Deserialize, TS)]
+pub struct SaveRecoveryCodeRequest {
+    pub recovery_code: String,
+}
+
+/// Saves the recovery code the person is looking at as a file, when they ask to.
+pub async fn save_recovery_code(app: &AppState, req: SaveRecoveryCodeRequest) -> CommandResult<SavedFile> {
+    check_len(Field::RecoveryCode, &req.recovery_code, MAX_RECOVERY_CODE)?;
+    let code = RecoveryCode::parse(&req.recovery_code)?;
+    let (name, language) = app.with_session(|v, s| Ok((s.display_name().to_string(), v.profile_language(s)?)))?;
+    let (stem, text) = code.document(language, &name);
+    save_document(app, &stem, "txt", text.as_bytes())
+}
+
+#[derive(Deserialize, TS)]
+pub struct ChangePassphraseRequest {
+    pub current: String,
+    pub new_passphrase: String,
+}
+
+pub async fn change_passphrase(app: &AppState, req: ChangePassphraseRequest) -> CommandResult<()> {
+    check_len(Field::Passphrase, &req.current, MAX_PASSPHRASE)?;
+    check_len(Field::NewPassphrase, &req.new_passphrase, MAX_PASSPHRASE)?;
+    let (current, new) = (Passphrase::new(req.current), Passphrase::new(req.new_passphrase));
+    app.with_session(|v, s| v.change_passphrase(s, &current, &new))
+}
+
+#[derive(Deserialize, TS)]
+pub struct ReplaceRecoveryCodeRequest {
+    pub passphrase: String,
+}
+
+/// A new recovery code for someone who lost theirs; the passphrase is asked for again and the old
+/// code stops working.
+pub async fn replace_recovery_code(app: &AppState, req: ReplaceRecoveryCodeRequest) -> CommandResult<NewRecoveryCode> {
+    check_len(Field::Passphrase, &req.passphrase, MAX_PASSPHRASE)?;
+    let passphrase = Passphrase::new(req.passphrase);
+    let code = app.with_session(|v, s| v.replace_recovery_code(s, &passphrase))?;
+    Ok(NewRecoveryCode { recovery_code: code.display().to_string() })
+}
+
+/// This laptop's display settings; readable while locked so the start screen uses them.
+pub async fn get_settings(app: &AppState, _: NoArguments) -> CommandResult<DisplaySettings> {
+    app.with_vault(|v| Ok(v.display_settings()?))
+}
+
+#[derive(Debug, Deserialize, TS)]
+pub struct SaveSettingsRequest {
+    pub settings: DisplaySettings,
+}
+
+pub async fn save_settings(app: &AppState, req: SaveSettingsRequest) -> CommandResult<DisplaySettings> {
+    app.with_vault(|v| {
+        v.save_display_settings(&req.settings)?;
+        Ok(v.display_settings()?)
+    })
+}
+
+#[derive(Debug, Deserialize, TS)]
+pub struct DeleteProfileRequest {
+    pub confirm_name: String,
+}
+
+/// Deletes the unlocked profile for good. The person types their profile name to confirm, so a
+/// slip of the mouse cannot do it.
+pub async fn delete_profile(app: &AppState, req: DeleteProfileRequest) -> CommandResult<()> {
+    check_len(Field::Name, &req.confirm_name, MAX_NAME)?;
+    let mut slot = app.session.lock().map_err(CommandError::poisoned)?;
+    let session = slot.take().ok_or_else(CommandError::locked)?;
+    if req.confirm_name.trim() != session.display_name() {
+        let name = session.display_name().to_string();
+        *slot = Some(session);
+        return Err(CommandError::new("confirm_mismatch").with("name", name));
+    }
+    app.with_vault(|v| Ok(v.delete_profile(session)?))
+}

@@ -1,0 +1,355 @@
+//! Sharing with the service: check an invite and connect, say yes or no to a kind, share a
+//! record, and the one sync pass (ask for deletions → send the outbox → read the mailbox →
+//! install a newer library) that every front end runs, now or in the background.
+//!
+//! The vault is locked only for vault steps, never across the network. Consent is checked again
+//! just before each batch goes, so a withdrawal a moment earlier still stops it.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use waymark_client::{finish_batch, prepare_sends, send_batch, PreparedSend, Preview, Skipped};
+use waymark_core::connection::ServiceConnection;
+use waymark_core::domain::consent::{active_consents, ShareableKind};
+use waymark_core::domain::RecordKind;
+use waymark_core::error::Field;
+use waymark_core::Timestamp;
+
+use crate::check::{check_len, record_id, MAX_INVITE, MAX_RECIPIENT};
+use crate::error::{CommandError, CommandResult};
+use crate::views::{ConnectionView, ConsentView, DeletionView, ServicePreviewView, SharingView, WithdrawnView};
+use crate::{AppState, NoArguments};
+
+/// What the status line shows, and an invite checked but not yet accepted.
+#[derive(Default)]
+pub struct SharingStatus {
+    pending: Option<Preview>,
+    last_sent: Option<Timestamp>,
+    last_problem: Option<CommandError>,
+}
+
+impl AppState {
+    fn note_problem(&self, problem: &CommandError) -> CommandResult<()> {
+        self.sharing.lock().map_err(CommandError::poisoned)?.last_problem = Some(problem.clone());
+        Ok(())
+    }
+}
+
+pub async fn sharing_overview(app: &AppState, _: NoArguments) -> CommandResult<SharingView> {
+    overview(app)
+}
+
+pub(crate) fn overview(app: &AppState) -> CommandResult<SharingView> {
+    let (last_sent, last_problem) = {
+        let s = app.sharing.lock().map_err(CommandError::poisoned)?;
+        (s.last_sent.map(|t| t.to_rfc3339()), s.last_problem.clone())
+    };
+    app.with_session(|v, s| {
+        let consents = active_consents(&v.consent_events(s)?)
+            .into_iter()
+            .map(|(kind, recipient, at)| ConsentView { kind, recipient, since: at.to_rfc3339() })
+            .collect();
+        let connection = v.service_connection(s)?.map(|c| ConnectionView {
+            service_name: c.service_name.clone(),
+            service_url: c.service_url.clone(),
+            fingerprint: c.fingerprint.clone(),
+            connected_at: c.connected_at.to_rfc3339(),
+        });
+        // A waiting deletion is addressed to the connected service: the only one ever asked.
+        let addressee = connection.as_ref().map(|c| c.service_name.clone()).unwrap_or_default();
+        let asked = v.pending_deletions(s)?.into_iter().map(|p| DeletionView {
+            kind: p.kind,
+            service_name: addressee.clone(),
+            asked_at: p.asked_at.to_rfc3339(),
+            confirmed_at: None,
+            deleted: None,
+        });
+        let confirmed = v.confirmed_deletions(s)?.into_iter().map(|d| DeletionView {
+            kind: d.kind,
+            service_name: d.service_name,
+            asked_at: d.asked_at.to_rfc3339(),
+            confirmed_at: Some(d.confirmed_at.to_rfc3339()),
+            deleted: Some(d.deleted),
+        });
+        Ok(SharingView {
+            deletions: asked.chain(confirmed).collect(),
+            consents,
+            waiting: v.outbox(s)?.len() as u32,
+            sent: v.list(s, Some(RecordKind::ShareEntry))?.records.len() as u32,
+            connection,
+            kinds: ShareableKind::for_role(s.role()).to_vec(),
+            last_sent,
+            last_problem,
+        })
+    })
+}
+
+fn connected_service(app: &AppState) -> CommandResult<String> {
+    app.with_session(|v, s| Ok(v.service_connection(s)?.map(|c| c.service_name.clone())))?
+        .ok_or_else(|| CommandError::new("not_connected"))
+}
+
+/// `recipient` as sent, or the connected service when none is named.
+fn recipient_or_service(app: &AppState, recipient: Option<String>) -> CommandResult<String> {
+    match recipient {
+        Some(r) => {
+            check_len(Field::Recipient, &r, MAX_RECIPIENT)?;
+            Ok(r)
+        }
+        None => connected_service(app),
+    }
+}
+
+#[derive(Debug, Deserialize, TS)]
+pub struct PreviewServiceRequest {
+    pub code: String,
+}
+
+/// Checks an invite code: who the service is, and that its keys match the code. Nothing is
+/// connected until [`connect_service`].
+pub async fn preview_service(app: &AppState, req: PreviewServiceRequest) -> CommandResult<ServicePreviewView> {
+    check_len(Field::InviteCode, &req.code, MAX_INVITE)?;
+    app.with_session(|_, _| Ok(()))?;
+    let preview = waymark_client::preview(&req.code, app.now()).await?;
+    let view = ServicePreviewView {
+        service_name: preview.service.name.clone(),
+        service_url: preview.invite.service_url.clone(),
+        fingerprint: preview.invite.fingerprint.clone(),
+        invite_expires: Timestamp(preview.invite.expires_at).to_rfc3339(),
+    };
+    app.sharing.lock().map_err(CommandError::poisoned)?.pending = Some(preview);
+    Ok(view)
+}
+
+/// Connects to the service last previewed, after the person said yes to it.
+pub async fn connect_service(app: &AppState, _: NoArguments) -> CommandResult<SharingView> {
+    app.with_session(|_, _| Ok(()))?;
+    let preview = app.sharing.lock().map_err(CommandError::poisoned)?.pending.take().ok_or_else(|| CommandError::new("no_invite"))?;
+    let connection = waymark_client::enrol(&preview, app.entropy(), app.now()).await?;
+    app.with_session(|v, s| v.save_service_connection(s, &connection))?;
+    overview(app)
+}
+
+#[derive(Debug, Deserialize, TS)]
+pub struct GiveConsentRequest {
+    pub kind: ShareableKind,
+    /// Who to share it with; the connected service when not named.
+    #[ts(optional)]
+    pub recipient: Option<String>,
+}
+
+/// Says yes to sharing one kind of record (one this person's role may share) with a recipient.
+pub async fn give_consent(app: &AppState, req: GiveConsentRequest) -> CommandResult<SharingView> {
+    let recipient = recipient_or_service(app, req.recipient)?;
+    app.with_session(|v, s| v.grant_consent(s, req.kind, &recipient))?;
+    overview(app)
+}
+
+#[derive(Debug, Deserialize, TS)]
+pub struct WithdrawConsentRequest {
+    pub kind: ShareableKind,
+    pub recipient: String,
+}
+
+/// Says no again: nothing more of the kind is sent, and when the recipient is the connected
+/// service it is asked at once to delete what it holds (and asked again at every sync until it
+/// confirms with a signed receipt).
+pub async fn withdraw_consent(app: &AppState, req: WithdrawConsentRequest) -> CommandResult<WithdrawnView> {
+    check_len(Field::Recipient, &req.recipient, MAX_RECIPIENT)?;
+    let removed = app.with_session(|v, s| v.withdraw_consent(s, req.kind, &req.recipient))?;
+    // The vault queued a deletion in the same step if `recipient` is the connected service.
+    let answer = ask_for_deletions(app).await?.into_iter().rev().find(|(k, _)| *k == req.kind).map(|(_, a)| a);
+    let (deleted_at_service, deletion_problem) = match answer {
+        Some(Ok(n)) => (Some(n), None),
+        Some(Err(problem)) => (None, Some(problem)),
+        None => (None, None),
+    };
+    Ok(WithdrawnView { removed_from_outbox: removed as u32, deleted_at_service, deletion_problem })
+}
+
+#[derive(Debug, Deserialize, TS)]
+pub struct ShareWithServiceRequest {
+    pub id: String,
+    /// Who to share it with; the connected service when not named.
+    #[ts(optional)]
+    pub recipient: Option<String>,
+}
+
+/// Queues one record (its kind needs consent) and tries to send at once; it waits in the
+/// outbox if it cannot go yet.
+pub async fn share_with_service(app: &AppState, req: ShareWithServiceRequest) -> CommandResult<SharingView> {
+    let id = record_id(&req.id)?;
+    let recipient = recipient_or_service(app, req.recipient)?;
+    app.with_session(|v, s| v.share_record(s, id, &recipient))?;
+    // A failure is kept for the status line; the item stays queued.
+    let _ = sync_pass(app).await;
+    overview(app)
+}
+
+/// Sends what is waiting now, instead of at the next background pass.
+pub async fn send_now(app: &AppState, _: NoArguments) -> CommandResult<SharingView> {
+    sync(app).await?;
+    overview(app)
+}
+
+/// What one sync pass did.
+#[derive(Debug, Default, Serialize)]
+pub struct SyncReport {
+    /// Deletions asked of the service: per kind, how many it deleted, or why it could not be
+    /// asked yet.
+    #[serde(skip)]
+    pub deletions: Vec<(ShareableKind, Result<u32, CommandError>)>,
+    pub sent: usize,
+    /// Taken out of the outbox unsent because consent had ended.
+    pub dropped_no_consent: usize,
+    /// Taken out because the record was deleted.
+    pub dropped_record_gone: usize,
+    /// Waiting to be tried again after a failure.
+    pub waiting: usize,
+    pub plans_added: usize,
+    pub receipts: usize,
+    /// Mailbox items refused (unsigned, for another device, an older plan version…).
+    pub refused: Vec<String>,
+    /// The library version installed from the service, if a newer signed one came.
+    pub library_installed: Option<u32>,
+}
+
+/// The sync pass for the connected service; says so when there is none.
+pub async fn sync(app: &AppState) -> CommandResult<SyncReport> {
+    connected_service(app)?;
+    sync_pass(app).await
+}
+
+/// One pass: ask for the deletions not yet confirmed, send the outbox, read the mailbox to its
+/// end (new plan versions and receipts), then install a newer library if the pinned key signed
+/// it. Does nothing while locked or not connected. The outcome is kept for the status line.
+pub async fn sync_pass(app: &AppState) -> CommandResult<SyncReport> {
+    let mut report = SyncReport { deletions: ask_for_deletions(app).await?, ..SyncReport::default() };
+    send_waiting(app, &mut report).await?;
+    let Some(mut connection) = current_connection(app) else { return Ok(report) };
+    // Page by page until the mailbox is read to the end (the cursor is kept after each page).
+    loop {
+        let items = match waymark_client::fetch_mail(&connection, app.now()).await {
+            Ok(items) => items,
+            Err(e) => {
+                let problem = CommandError::from(e);
+                app.note_problem(&problem)?;
+                return Err(problem);
+            }
+        };
+        let mail = app.in_session(|v, s| Ok(waymark_client::apply_mail(v, s, &items)?))?;
+        app.sharing.lock().map_err(CommandError::poisoned)?.last_problem =
+            mail.refused.first().map(|_| CommandError::new("mail_refused"));
+        report.plans_added += mail.plans_added;
+        report.receipts += mail.receipts;
+        report.refused.extend(mail.refused);
+        if !waymark_client::more_mail_waiting(&items) {
+            break;
+        }
+        let Some(next) = current_connection(app) else { return Ok(report) };
+        connection = next;
+    }
+    let have = app.with_vault(|v| Ok(v.library_version()?))?.unwrap_or(0);
+    if let Some(signed) = waymark_client::fetch_resources(&connection, have).await? {
+        match app.in_session(|v, _| Ok(waymark_client::install_resources(v, &connection, &signed)?)) {
+            Ok(true) => report.library_installed = app.with_vault(|v| Ok(v.library_version()?))?,
+            Ok(false) => {}
+            Err(e) => app.note_problem(&e)?,
+        }
+    }
+    Ok(report)
+}
+
+/// The unlocked profile's connection, if it has one (none while locked).
+fn current_connection(app: &AppState) -> Option<ServiceConnection> {
+    app.with_session(|v, s| v.service_connection(s)).ok().flatten()
+}
+
+async fn send_waiting(app: &AppState, report: &mut SyncReport) -> CommandResult<()> {
+    let _one_at_a_time = app.sending.lock().await;
+    let prepared = app.with_session(|v, s| Ok((s.display_name().to_string(), prepare_sends(v, s, app.entropy()))));
+    let (profile, mut rest) = match prepared {
+        Ok((profile, Ok((prepared, skipped)))) => {
+            let Skipped { no_consent, record_gone, waiting } = skipped;
+            (report.dropped_no_consent, report.dropped_record_gone, report.waiting) = (no_consent, record_gone, waiting);
+            (profile, prepared)
+        }
+        Ok((_, Err(waymark_client::ClientError::NotConnected))) | Err(_) => return Ok(()),
+        Ok((_, Err(e))) => return Err(e.into()),
+    };
+    while !rest.is_empty() {
+        let n = waymark_client::batches(&rest)[0].len();
+        let batch: Vec<PreparedSend> = rest.drain(..n).collect();
+        // Stop if the person locked (or someone else unlocked) while this pass was sending, and
+        // check consent again at the moment of sending.
+        let (same_person, batch) = app.with_session(|v, s| {
+            if s.display_name() != profile {
+                return Ok((false, Vec::new()));
+            }
+            let mut allowed = std::collections::HashMap::new();
+            let mut keep = Vec::with_capacity(batch.len());
+            for p in batch {
+                let key = (p.item.record_kind, p.item.recipient.clone());
+                let yes = match allowed.get(&key) {
+                    Some(yes) => *yes,
+                    None => *allowed.entry(key).or_insert(v.has_consent(s, p.item.record_kind, &p.item.recipient)?),
+                };
+                if yes {
+                    keep.push(p);
+                } else {
+                    v.drop_outbox_item(s, p.item.item_id)?;
+                    report.dropped_no_consent += 1;
+                }
+            }
+            Ok((true, keep))
+        })?;
+        if !same_person {
+            break;
+        }
+        if batch.is_empty() {
+            continue;
+        }
+        let outcome = send_batch(&batch, app.now()).await;
+        app.in_session(|v, s| Ok(finish_batch(v, s, &batch, outcome.as_deref().ok(), app.entropy())?))?;
+        let mut status = app.sharing.lock().map_err(CommandError::poisoned)?;
+        match outcome {
+            Ok(_) => {
+                report.sent += batch.len();
+                status.last_sent = Some(app.now());
+                status.last_problem = None;
+            }
+            Err(e) => {
+                let problem = CommandError::from(e);
+                status.last_problem = Some(problem.clone());
+                return Err(problem);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Asks the connected service to delete what it holds for each deletion this profile asked for
+/// and it has not confirmed (the vault keeps them, so a restart loses none). Each answer's signed
+/// receipt is checked before the ask is forgotten. The first failure stops the pass (the service
+/// is likely away) and is returned beside the kind.
+async fn ask_for_deletions(app: &AppState) -> CommandResult<Vec<(ShareableKind, Result<u32, CommandError>)>> {
+    let Ok((Some(connection), pending)) = app.with_session(|v, s| Ok((v.service_connection(s)?, v.pending_deletions(s)?))) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for ask in pending {
+        match waymark_client::request_deletion(&connection, ask.kind, Vec::new(), app.entropy(), app.now()).await {
+            Ok(receipt) => {
+                let kept = waymark_client::kept_receipt(&connection, &receipt, app.now());
+                app.with_session(|v, s| v.complete_deletion(s, ask.id, &kept))?;
+                out.push((ask.kind, Ok(receipt.facts.deleted)));
+            }
+            Err(e) => {
+                let problem = CommandError::from(e);
+                app.note_problem(&problem)?;
+                out.push((ask.kind, Err(problem)));
+                break;
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,93 @@
+//! What a running front end holds: the open vault, the one unlocked session, where saved
+//! documents go, and the sharing status line. Every command runs over one [`AppState`]; the
+//! desktop shell keeps one for the life of the window, the command-line tool one per run.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use waymark_core::{Clock, Entropy, Session, Timestamp, Vault};
+
+use crate::error::{CommandError, CommandResult};
+use crate::sharing::SharingStatus;
+
+/// What a front end does that only it can: the desktop hides its window on quick exit.
+pub trait Frontend: Send + Sync {
+    /// Hides the app at once (quick exit). Opening Waymark again brings it back, locked.
+    fn hide(&self) -> CommandResult<()>;
+}
+
+/// A front end with no window (the command-line tool, tests).
+pub struct Headless;
+
+impl Frontend for Headless {
+    fn hide(&self) -> CommandResult<()> {
+        Ok(())
+    }
+}
+
+pub struct AppState {
+    pub(crate) vault: Mutex<Vault>,
+    pub(crate) session: Mutex<Option<Session>>,
+    /// Where documents the person asks for are saved (their Downloads folder by default).
+    pub(crate) documents: PathBuf,
+    pub(crate) sharing: Mutex<SharingStatus>,
+    /// Held while the outbox is being sent, so two passes never send the same item at once.
+    pub(crate) sending: tokio::sync::Mutex<()>,
+    pub(crate) frontend: Box<dyn Frontend>,
+    clock: Arc<dyn Clock>,
+    entropy: Arc<dyn Entropy>,
+}
+
+impl AppState {
+    /// Everything reads time and randomness from the vault's own clock and entropy, so a test
+    /// that fixes them fixes the whole application.
+    pub fn new(vault: Vault, documents: PathBuf, frontend: Box<dyn Frontend>) -> Self {
+        let (clock, entropy) = (vault.clock(), vault.entropy_source());
+        AppState {
+            vault: Mutex::new(vault),
+            session: Mutex::new(None),
+            documents,
+            sharing: Mutex::new(SharingStatus::default()),
+            sending: tokio::sync::Mutex::new(()),
+            frontend,
+            clock,
+            entropy,
+        }
+    }
+
+    pub(crate) fn now(&self) -> Timestamp {
+        self.clock.now()
+    }
+
+    pub(crate) fn entropy(&self) -> &dyn Entropy {
+        &*self.entropy
+    }
+
+    pub fn is_unlocked(&self) -> CommandResult<bool> {
+        Ok(self.session.lock().map_err(CommandError::poisoned)?.is_some())
+    }
+
+    /// Runs `f` with the vault alone (what may be read while locked).
+    pub(crate) fn with_vault<T>(&self, f: impl FnOnce(&mut Vault) -> CommandResult<T>) -> CommandResult<T> {
+        f(&mut *self.vault.lock().map_err(CommandError::poisoned)?)
+    }
+
+    /// Runs `f` with the vault and the unlocked session, or says Waymark is locked.
+    pub(crate) fn in_session<T>(&self, f: impl FnOnce(&mut Vault, &Session) -> CommandResult<T>) -> CommandResult<T> {
+        let session = self.session.lock().map_err(CommandError::poisoned)?;
+        let session = session.as_ref().ok_or_else(CommandError::locked)?;
+        let mut vault = self.vault.lock().map_err(CommandError::poisoned)?;
+        f(&mut vault, session)
+    }
+
+    /// [`AppState::in_session`] for work that only the core can refuse.
+    pub(crate) fn with_session<T>(&self, f: impl FnOnce(&mut Vault, &Session) -> waymark_core::Result<T>) -> CommandResult<T> {
+        self.in_session(|v, s| Ok(f(v, s)?))
+    }
+
+    /// Makes `session` the unlocked one (the one before, if any, is dropped and zeroed).
+    pub(crate) fn open(&self, session: Session) -> CommandResult<()> {
+        *self.session.lock().map_err(CommandError::poisoned)? = Some(session);
+        Ok(())
+    }
+}

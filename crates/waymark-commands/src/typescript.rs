@@ -1,0 +1,125 @@
+//! `ui/src/lib/bindings.ts`: the TypeScript the UI imports, generated from the Rust types (the
+//! views here, the core's enums under its `ts` feature, each request type) and the command list,
+//! so there is one definition of each. A test fails when the committed file is stale.
+
+use ts_rs::TS;
+use waymark_core::domain::consent::ShareableKind;
+use waymark_core::domain::learning::{LearningEntry, LearningKind};
+use waymark_core::domain::library::Audience;
+use waymark_core::domain::note::PathwayNote;
+use waymark_core::domain::plan::{Action, ActionStatus, Goal, Matter, Plan, PlanKind};
+use waymark_core::domain::policy::{PolicySection, PolicyTopic, SaferCaringPolicy};
+use waymark_core::domain::{StatementKind, StatementStatus};
+use waymark_core::secret::{Strength, StrengthLevel, StrengthProblem};
+use waymark_core::settings::{DisplaySettings, TextSize};
+use waymark_core::{Language, Role};
+
+use crate::error::CommandError;
+use crate::views::*;
+
+pub fn typescript_bindings() -> String {
+    let cfg = ts_rs::Config::default();
+    let mut out = String::from(
+        "// Generated from crates/waymark-commands by `UPDATE_BINDINGS=1 cargo test -p waymark-commands`. Do not edit.\n\n",
+    );
+    let (requests, command_map) = crate::declared::typescript_commands(&cfg);
+    let types = [
+        CommandError::decl(&cfg),
+        Role::decl(&cfg),
+        Language::decl(&cfg),
+        ProfileView::decl(&cfg),
+        SessionView::decl(&cfg),
+        SessionWithCode::decl(&cfg),
+        NewRecoveryCode::decl(&cfg),
+        StrengthLevel::decl(&cfg),
+        StrengthProblem::decl(&cfg),
+        Strength::decl(&cfg),
+        TextSize::decl(&cfg),
+        DisplaySettings::decl(&cfg),
+        SavedFile::decl(&cfg),
+        Audience::decl(&cfg),
+        ResourceHitView::decl(&cfg),
+        ResourceView::decl(&cfg),
+        StatementKind::decl(&cfg),
+        StatementStatus::decl(&cfg),
+        ChoiceView::decl(&cfg),
+        QuestionView::decl(&cfg),
+        QuestionSetView::decl(&cfg),
+        AnswerView::decl(&cfg),
+        StatusChangeView::decl(&cfg),
+        StatementView::decl(&cfg),
+        HelplineView::decl(&cfg),
+        ResourceMarkView::decl(&cfg),
+        Matter::decl(&cfg),
+        PlanKind::decl(&cfg),
+        ActionStatus::decl(&cfg),
+        Action::decl(&cfg),
+        Goal::decl(&cfg),
+        Plan::decl(&cfg),
+        PlanView::decl(&cfg),
+        PathwayNote::decl(&cfg),
+        NoteView::decl(&cfg),
+        NoteInput::decl(&cfg),
+        PolicyTopic::decl(&cfg),
+        PolicySection::decl(&cfg),
+        SaferCaringPolicy::decl(&cfg),
+        PolicyTopicView::decl(&cfg),
+        LearningKind::decl(&cfg),
+        LearningEntry::decl(&cfg),
+        LearningEntryView::decl(&cfg),
+        MonthTotal::decl(&cfg),
+        LearningLogView::decl(&cfg),
+        ShareableKind::decl(&cfg),
+        ConsentView::decl(&cfg),
+        SharingView::decl(&cfg),
+        DeletionView::decl(&cfg),
+        WithdrawnView::decl(&cfg),
+        PolicyView::decl(&cfg),
+        ConnectionView::decl(&cfg),
+        ServicePreviewView::decl(&cfg),
+    ];
+    for decl in types.iter().chain(&requests) {
+        out.push_str("export ");
+        out.push_str(decl);
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(&command_map);
+    out.push_str("export type CommandName = keyof Commands;\n");
+    out.push_str(&rules());
+    out
+}
+
+/// The rules a stand-in for the backend (the UI tests' fake) needs, as data from their one
+/// definition in the core, so the fake never restates them.
+fn rules() -> String {
+    let json = |v: serde_json::Value| serde_json::to_string(&v).expect("JSON");
+    let kinds: serde_json::Map<String, serde_json::Value> = [Role::YoungPerson, Role::Carer]
+        .into_iter()
+        .map(|r| (r.as_str().to_string(), serde_json::json!(ShareableKind::for_role(r))))
+        .collect();
+    let urgent: Vec<StatementKind> = StatementKind::ALL.into_iter().filter(|k| k.is_urgent()).collect();
+    format!(
+        "\n/** The kinds each role may share (`ShareableKind::for_role`). */\nexport const SHAREABLE_KINDS: Record<Role, ShareableKind[]> = {};\n\
+         /** Statements marked urgent when shared (`StatementKind::is_urgent`). */\nexport const URGENT_STATEMENT_KINDS: StatementKind[] = {};\n",
+        json(serde_json::Value::Object(kinds)),
+        json(serde_json::json!(urgent)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ui_bindings_are_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings.ts");
+        let fresh = super::typescript_bindings();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(
+            committed, fresh,
+            "ui/src/lib/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p waymark-commands` and commit it"
+        );
+    }
+}
