@@ -5,7 +5,7 @@
 //! The vault is locked only for vault steps, never across the network. Consent is checked again
 //! just before each batch goes, so a withdrawal a moment earlier still stops it.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use ts_rs::TS;
 use waymark_client::{finish_batch, prepare_sends, send_batch, PreparedSend, Preview, Skipped};
 use waymark_core::connection::ServiceConnection;
@@ -53,6 +53,7 @@ pub(crate) fn overview(app: &AppState) -> CommandResult<SharingView> {
             service_url: c.service_url.clone(),
             fingerprint: c.fingerprint.clone(),
             connected_at: c.connected_at.to_rfc3339(),
+            device_id: c.device_id.to_string(),
         });
         // A waiting deletion is addressed to the connected service: the only one ever asked.
         let addressee = connection.as_ref().map(|c| c.service_name.clone()).unwrap_or_default();
@@ -192,11 +193,12 @@ pub async fn send_now(app: &AppState, _: NoArguments) -> CommandResult<SharingVi
 }
 
 /// What one sync pass did.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default)]
 pub struct SyncReport {
+    /// The connected service's name, when there is one.
+    pub service: Option<String>,
     /// Deletions asked of the service: per kind, how many it deleted, or why it could not be
     /// asked yet.
-    #[serde(skip)]
     pub deletions: Vec<(ShareableKind, Result<u32, CommandError>)>,
     pub sent: usize,
     /// Taken out of the outbox unsent because consent had ended.
@@ -215,8 +217,8 @@ pub struct SyncReport {
 
 /// The sync pass for the connected service; says so when there is none.
 pub async fn sync(app: &AppState) -> CommandResult<SyncReport> {
-    connected_service(app)?;
-    sync_pass(app).await
+    let service = connected_service(app)?;
+    Ok(SyncReport { service: Some(service), ..sync_pass(app).await? })
 }
 
 /// One pass: ask for the deletions not yet confirmed, send the outbox, read the mailbox to its

@@ -264,6 +264,8 @@ pub struct ConnectionView {
     pub fingerprint: String,
     /// RFC 3339.
     pub connected_at: String,
+    /// This laptop's id at the service (not secret: it names the device, never a person).
+    pub device_id: String,
 }
 
 /// What a person sees before connecting: who the service is, checked against the invite.

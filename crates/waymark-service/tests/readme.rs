@@ -35,7 +35,7 @@ fn the_readme_sharing_walkthrough_runs_as_written() {
         "(matches the invite code)",
         "Nothing is connected yet.",
         "Connected to Northvale Children's Services as device",
-        "Sent 1.",
+        "Sent so far: 1; waiting: 0.",
         "#1 from Robin — statement received",
         "I don't get to see my brother enough",
         "Marked #1 as read; Robin's device will show it.",

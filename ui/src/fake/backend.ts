@@ -289,7 +289,7 @@ function handlers(state: FakeState): Handlers {
       return { ...connection, invite_expires: '2026-11-26T10:00:00Z' };
     },
     connect_service: () => {
-      sharingOf().connection = { ...connection, connected_at: NOW };
+      sharingOf().connection = { ...connection, connected_at: NOW, device_id: '6f1c2a9e-0b7d-4e3a-9c55-2d8e41f0a7b3' };
       return sharingOf();
     },
     give_consent: ({ kind }) => {
@@ -398,7 +398,7 @@ export function sampleState(): FakeState {
     consents: [{ kind: 'statement', recipient: SERVICE, since: '2026-11-12T09:00:00Z' }],
     waiting: 1, sent: 1, last_sent: '2026-11-12T09:05:00Z', last_problem: null,
     deletions: [{ kind: 'pathway_note', service_name: SERVICE, asked_at: '2026-11-20T16:00:00Z', confirmed_at: null, deleted: null }],
-    connection: { service_name: SERVICE, service_url: 'https://northvale.example', fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1', connected_at: '2026-11-12T09:00:00Z' },
+    connection: { service_name: SERVICE, service_url: 'https://northvale.example', fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1', connected_at: '2026-11-12T09:00:00Z', device_id: '6f1c2a9e-0b7d-4e3a-9c55-2d8e41f0a7b3' },
     kinds: ['statement', 'pathway_note'],
   };
   s.policies.Sam = {

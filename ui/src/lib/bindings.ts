@@ -218,7 +218,11 @@ export type ConnectionView = { service_name: string, service_url: string, finger
 /**
  * RFC 3339.
  */
-connected_at: string, };
+connected_at: string, 
+/**
+ * This laptop's id at the service (not secret: it names the device, never a person).
+ */
+device_id: string, };
 export type ServicePreviewView = { service_name: string, service_url: string, fingerprint: string, 
 /**
  * RFC 3339: when the invite code stops working.

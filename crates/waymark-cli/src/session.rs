@@ -1,0 +1,95 @@
+//! `waymark profile …`: the session commands of the application layer.
+
+use clap::Subcommand;
+use waymark_commands::session::{
+    self, ChangePassphraseRequest, CreateProfileRequest, DeleteProfileRequest, RecoverRequest, UnlockRequest,
+};
+use waymark_core::Role;
+
+use crate::{Context, Failure, Outcome};
+
+#[derive(Subcommand)]
+pub enum ProfileCommand {
+    /// Create a profile. Reads the passphrase from WAYMARK_PASSPHRASE or standard input, and
+    /// prints the recovery code once.
+    Create {
+        #[arg(long)]
+        name: String,
+        /// young_person or carer
+        #[arg(long)]
+        role: String,
+    },
+    /// List profiles (names and roles only; works while locked).
+    List,
+    /// Check a passphrase opens a profile.
+    Unlock,
+    /// Change the passphrase: current one from WAYMARK_PASSPHRASE (or the first line of standard
+    /// input), new one from WAYMARK_NEW_PASSPHRASE (or the next line).
+    Passphrase,
+    /// Use the recovery code (WAYMARK_RECOVERY_CODE or first line) to set a new passphrase
+    /// (WAYMARK_NEW_PASSPHRASE or next line). Prints a new recovery code.
+    Recover,
+    /// Delete a profile and everything in it, for good.
+    Delete {
+        /// Confirms you mean it.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+pub(crate) fn show_recovery_code(code: &str) {
+    println!("Recovery code (write it down and keep it safe; it is shown only once):");
+    println!("  {code}");
+}
+
+pub fn run(cx: &mut Context, cmd: ProfileCommand) -> Outcome {
+    match cmd {
+        ProfileCommand::Create { name, role } => {
+            let role = Role::parse(&role)?;
+            let passphrase = cx.secrets.read("WAYMARK_PASSPHRASE", "New passphrase")?.to_string();
+            let made = cx.call(session::create_profile(&cx.app, CreateProfileRequest { name, role, passphrase }))?;
+            println!("Created profile '{}' ({}).", made.session.name, made.session.role.as_str());
+            show_recovery_code(&made.recovery_code);
+        }
+        ProfileCommand::List => {
+            let all = cx.call(session::list_profiles(&cx.app, Default::default()))?;
+            if all.is_empty() {
+                println!("No profiles yet.");
+            }
+            for p in all {
+                println!("{}  ({})", p.name, p.role.as_str());
+            }
+        }
+        ProfileCommand::Unlock => {
+            let s = cx.unlock()?;
+            println!("Unlocked '{}' ({}).", s.name, s.role.as_str());
+        }
+        ProfileCommand::Passphrase => {
+            let name = cx.profile_name()?;
+            let current = cx.secrets.read("WAYMARK_PASSPHRASE", "Current passphrase")?.to_string();
+            let s = cx.call(session::unlock(&cx.app, UnlockRequest { name, passphrase: current.clone() }))?;
+            let new_passphrase = cx.secrets.read("WAYMARK_NEW_PASSPHRASE", "New passphrase")?.to_string();
+            cx.call(session::change_passphrase(&cx.app, ChangePassphraseRequest { current, new_passphrase }))?;
+            println!("Passphrase changed for '{}'. Your records were not touched.", s.name);
+        }
+        ProfileCommand::Recover => {
+            let name = cx.profile_name()?;
+            let recovery_code = cx.secrets.read("WAYMARK_RECOVERY_CODE", "Recovery code")?.to_string();
+            let passphrase = cx.secrets.read("WAYMARK_NEW_PASSPHRASE", "New passphrase")?.to_string();
+            let made = cx.call(session::recover(&cx.app, RecoverRequest { name, recovery_code, passphrase }))?;
+            println!("Recovered '{}' and set a new passphrase.", made.session.name);
+            println!("Your old recovery code no longer works. New recovery code (shown only once):");
+            println!("  {}", made.recovery_code);
+        }
+        ProfileCommand::Delete { yes } => {
+            if !yes {
+                return Err(Failure::Usage("this deletes the profile and everything in it for good; add --yes if you mean it".into()));
+            }
+            let s = cx.unlock()?;
+            cx.call(session::delete_profile(&cx.app, DeleteProfileRequest { confirm_name: s.name.clone() }))?;
+            println!("Deleted profile '{}' and everything in it.", s.name);
+        }
+    }
+    Ok(())
+}
+

@@ -1,0 +1,169 @@
+//! `waymark consent | share | outbox | connect | sync`: the sharing commands of the application
+//! layer, the same ones the app's Sharing and privacy screen calls, and its one sync pass.
+
+use clap::{Args, Subcommand};
+use waymark_commands::operator;
+use waymark_commands::sharing::{self, GiveConsentRequest, PreviewServiceRequest, ShareWithServiceRequest, SyncReport, WithdrawConsentRequest};
+use waymark_core::domain::ShareableKind;
+use waymark_core::Language;
+
+use crate::{Context, Outcome};
+
+#[derive(Subcommand)]
+pub enum ConsentCommand {
+    /// Say yes to sharing a kind of record (one your role keeps) with a recipient.
+    Grant(ConsentArgs),
+    /// Say no again. When the recipient is the connected service, it is asked at once to delete
+    /// what it holds (and at every sync until it confirms).
+    Withdraw(ConsentArgs),
+    /// What this profile has said yes to, and the deletions it has asked for.
+    List,
+}
+
+#[derive(Args)]
+pub struct ConsentArgs {
+    /// statement, pathway_note, safer_caring_policy or learning_entry
+    kind: String,
+    /// Who (default: the connected service).
+    #[arg(long = "to")]
+    recipient: Option<String>,
+}
+
+/// The command line speaks English (it is for administrators and scripts).
+const ENGLISH: Language = Language::EnGb;
+
+pub fn consent(cx: &mut Context, cmd: ConsentCommand) -> Outcome {
+    match cmd {
+        ConsentCommand::Grant(a) => {
+            let kind = ShareableKind::parse(&a.kind)?;
+            cx.unlock()?;
+            let view = cx.call(sharing::give_consent(&cx.app, GiveConsentRequest { kind, recipient: a.recipient }))?;
+            let recipient = view.consents.iter().rev().find(|c| c.kind == kind).map(|c| c.recipient.clone()).unwrap_or_default();
+            println!("You said yes to sharing {} with {}.", kind.words(ENGLISH), recipient);
+        }
+        ConsentCommand::Withdraw(a) => {
+            let kind = ShareableKind::parse(&a.kind)?;
+            cx.unlock()?;
+            let recipient = match a.recipient {
+                Some(r) => r,
+                None => connected_service(cx)?,
+            };
+            let request = WithdrawConsentRequest { kind, recipient: recipient.clone() };
+            let withdrawn = cx.call(sharing::withdraw_consent(&cx.app, request))?;
+            println!(
+                "You said no to sharing {} with {}. {} waiting item(s) will not be sent.",
+                kind.words(ENGLISH),
+                recipient.trim(),
+                withdrawn.removed_from_outbox
+            );
+            if let Some(n) = withdrawn.deleted_at_service {
+                println!("{} deleted {n} item(s) it held; its signed receipt checked out and is kept.", recipient.trim());
+            }
+            if let Some(problem) = withdrawn.deletion_problem {
+                println!("{} could not be asked to delete yet ({problem}); it will be asked at the next sync.", recipient.trim());
+            }
+        }
+        ConsentCommand::List => {
+            cx.unlock()?;
+            let view = cx.call(sharing::sharing_overview(&cx.app, Default::default()))?;
+            if view.consents.is_empty() {
+                println!("You have not said yes to sharing anything.");
+            }
+            for c in &view.consents {
+                println!("Yes: {} with {} (since {})", c.kind.words(ENGLISH), c.recipient, c.since);
+            }
+            for d in &view.deletions {
+                match (&d.confirmed_at, d.deleted) {
+                    (Some(at), Some(n)) => println!("Deleted by {}: {} ({n} item(s), confirmed {at})", d.service_name, d.kind.words(ENGLISH)),
+                    _ => println!("Asked {} to delete: {} (asked {}, waiting for its answer)", d.service_name, d.kind.words(ENGLISH), d.asked_at),
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn connected_service(cx: &Context) -> Result<String, crate::Failure> {
+    let view = cx.call(sharing::sharing_overview(&cx.app, Default::default()))?;
+    view.connection.map(|c| c.service_name).ok_or_else(|| waymark_commands::CommandError::new("not_connected").into())
+}
+
+pub fn share(cx: &mut Context, id: String, recipient: Option<String>) -> Outcome {
+    cx.unlock()?;
+    let view = cx.call(sharing::share_with_service(&cx.app, ShareWithServiceRequest { id: id.clone(), recipient: recipient.clone() }))?;
+    let to = recipient.or(view.connection.as_ref().map(|c| c.service_name.clone())).unwrap_or_default();
+    println!("Queued {id} for {}.", to.trim());
+    match (&view.connection, &view.last_problem) {
+        (Some(c), None) if c.service_name == to.trim() => println!("Sent so far: {}; waiting: {}.", view.sent, view.waiting),
+        (Some(_), Some(problem)) => println!("Not sent yet ({problem}); it waits in the outbox."),
+        _ => println!("It waits in the outbox until this profile is connected to {}.", to.trim()),
+    }
+    Ok(())
+}
+
+pub fn outbox(cx: &mut Context) -> Outcome {
+    cx.unlock()?;
+    let items = operator::outbox(&cx.app)?;
+    if items.is_empty() {
+        println!("Nothing is waiting to be sent.");
+    }
+    for i in items {
+        println!(
+            "{}  {} {} -> {} (queued {}, {} tries)",
+            i.item_id,
+            i.record_kind.as_str(),
+            i.record_id,
+            i.recipient,
+            i.enqueued_at.to_rfc3339(),
+            i.attempts
+        );
+    }
+    Ok(())
+}
+
+pub fn connect(cx: &mut Context, code: String, yes: bool) -> Outcome {
+    cx.unlock()?;
+    let seen = cx.call(sharing::preview_service(&cx.app, PreviewServiceRequest { code }))?;
+    println!("Service: {}", seen.service_name);
+    println!("Address: {}", seen.service_url);
+    println!("Fingerprint: {} (matches the invite code)", seen.fingerprint);
+    println!("It gets only what you share with it, and only kinds you have said yes to; you can take that back at any time.");
+    if !yes {
+        println!("Nothing is connected yet. Run again with --yes to connect.");
+        return Ok(());
+    }
+    let view = cx.call(sharing::connect_service(&cx.app, Default::default()))?;
+    let connection = view.connection.expect("connected");
+    println!("Connected to {} as device {}.", connection.service_name, connection.device_id);
+    Ok(())
+}
+
+pub fn sync(cx: &mut Context) -> Outcome {
+    cx.unlock()?;
+    let report = cx.call(sharing::sync(&cx.app))?;
+    print_report(&report);
+    Ok(())
+}
+
+fn print_report(r: &SyncReport) {
+    for (kind, answer) in &r.deletions {
+        match answer {
+            Ok(n) => println!("The service deleted {n} item(s) of {}; its signed receipt checked out and is kept.", kind.words(ENGLISH)),
+            Err(problem) => println!("The service could not be asked to delete {} yet ({problem}).", kind.words(ENGLISH)),
+        }
+    }
+    println!("Sent {}.", r.sent);
+    println!("Received {} plan version(s) and {} receipt(s).", r.plans_added, r.receipts);
+    for refused in &r.refused {
+        println!("Refused {refused}");
+    }
+    if let Some(version) = r.library_installed {
+        println!("Installed library version {version} from {}.", r.service.as_deref().unwrap_or("the service"));
+    }
+    if r.dropped_no_consent + r.dropped_record_gone > 0 {
+        println!("Not sent and taken out: {} (consent ended), {} (deleted).", r.dropped_no_consent, r.dropped_record_gone);
+    }
+    if r.waiting > 0 {
+        println!("{} waiting to try again later.", r.waiting);
+    }
+}

@@ -1,0 +1,172 @@
+//! The command-line tool goes through the same application layer as the app, so it refuses what
+//! the app refuses and runs the same sync pass. Each test here is a way the two once differed.
+
+use std::io::Write;
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const PASS: &str = "otter lantern biscuit";
+const SERVICE: &str = "Northvale Children's Services";
+
+fn waymark(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_waymark"));
+    cmd.args(args)
+        .env("WAYMARK_DATA_DIR", dir)
+        .env("WAYMARK_KDF", "floor")
+        .env("WAYMARK_PASSPHRASE", PASS)
+        .env_remove("WAYMARK_PROFILE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    child.wait_with_output().unwrap()
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let o = waymark(dir, args, "");
+    assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn refused(dir: &Path, args: &[&str], code: &str) {
+    let o = waymark(dir, args, "");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{args:?} should be refused: {err}");
+    assert!(err.contains(&format!("[{code}]")), "{args:?}: expected [{code}] in {err}");
+}
+
+fn profile(role: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let o = waymark(dir.path(), &["profile", "create", "--name", "Robin", "--role", role], &format!("{PASS}\n"));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    dir
+}
+
+#[test]
+fn a_person_cannot_set_a_status_only_the_service_sets() {
+    let dir = profile("young_person");
+    let id = ok(dir.path(), &["statement", "new", "--kind", "worried", "--words", "I miss my brother"]).trim().to_string();
+    ok(dir.path(), &["statement", "status", &id, "ready"]);
+    for status in ["shared", "received", "read"] {
+        refused(dir.path(), &["statement", "status", &id, status], "invalid_transition");
+    }
+    let shown: serde_json::Value = serde_json::from_str(&ok(dir.path(), &["show", &id])).unwrap();
+    assert_eq!(shown["data"]["history"].as_array().unwrap().last().unwrap()["status"], "ready", "the statement is still only ready");
+    ok(dir.path(), &["statement", "status", &id, "draft"]);
+}
+
+#[test]
+fn consent_is_refused_for_a_kind_the_role_does_not_keep() {
+    let young = profile("young_person");
+    refused(young.path(), &["consent", "grant", "safer_caring_policy", "--to", SERVICE], "invalid");
+    refused(young.path(), &["consent", "grant", "learning_entry", "--to", SERVICE], "invalid");
+    let carer = profile("carer");
+    refused(carer.path(), &["consent", "grant", "statement", "--to", SERVICE], "invalid");
+    for dir in [&young, &carer] {
+        assert!(ok(dir.path(), &["consent", "list"]).contains("You have not said yes to sharing anything."), "nothing was recorded");
+    }
+    assert!(ok(young.path(), &["consent", "grant", "statement", "--to", SERVICE]).contains("You said yes"));
+}
+
+/// A real `waymark-service` process, on a port chosen for this test, restartable on that port.
+struct Service {
+    dir: tempfile::TempDir,
+    port: u16,
+    process: Option<Child>,
+}
+
+fn service_binary() -> PathBuf {
+    let path = Path::new(env!("CARGO_BIN_EXE_waymark")).with_file_name("waymark-service");
+    assert!(path.exists(), "this test needs `waymark-service` beside `waymark`: run `cargo build --workspace` first");
+    path
+}
+
+impl Service {
+    fn command(&self, args: &[&str]) -> Output {
+        Command::new(service_binary())
+            .args(args)
+            .env("WAYMARK_SERVICE_DIR", self.dir.path())
+            .env("WAYMARK_SERVICE_PASSPHRASE", "harbour lantern meadow")
+            .env("WAYMARK_KDF", "floor")
+            .output()
+            .unwrap()
+    }
+
+    fn new() -> Service {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let service = Service { dir: tempfile::tempdir().unwrap(), port, process: None };
+        let o = service.command(&["init", "--name", SERVICE]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        service
+    }
+
+    fn invite(&self) -> String {
+        let url = format!("http://127.0.0.1:{}", self.port);
+        let o = self.command(&["invite", "--name", "Robin", "--role", "young_person", "--url", &url]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).trim().to_string()
+    }
+
+    fn start(&mut self) {
+        let child = Command::new(service_binary())
+            .args(["serve", "--listen", &format!("127.0.0.1:{}", self.port)])
+            .env("WAYMARK_SERVICE_DIR", self.dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        self.process = Some(child);
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            assert!(started.elapsed() < Duration::from_secs(20), "the service did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn stop(&mut self) {
+        if let Some(mut child) = self.process.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+impl Drop for Service {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+#[test]
+fn withdrawing_asks_the_service_to_delete_and_sync_asks_again_until_it_confirms() {
+    let mut service = Service::new();
+    let code = service.invite();
+    service.start();
+    let dir = profile("young_person");
+    let dir = dir.path();
+    assert!(ok(dir, &["connect", &code, "--yes"]).contains(&format!("Connected to {SERVICE}")));
+    let id = ok(dir, &["statement", "new", "--kind", "worried", "--words", "I miss my brother"]).trim().to_string();
+    ok(dir, &["statement", "status", &id, "ready"]);
+    ok(dir, &["consent", "grant", "statement"]);
+    assert!(ok(dir, &["share", &id]).contains("Sent so far: 1"), "shared at once, as the app does");
+
+    // The service is away when Robin says no: the ask is kept, and said to be waiting.
+    service.stop();
+    let said = ok(dir, &["consent", "withdraw", "statement"]);
+    assert!(said.contains("You said no to sharing"), "{said}");
+    assert!(said.contains("could not be asked to delete yet") && said.contains("[unreachable]"), "{said}");
+    assert!(ok(dir, &["consent", "list"]).contains("waiting for its answer"));
+
+    // Back again: the next sync asks, checks the signed receipt and keeps it.
+    service.start();
+    let synced = ok(dir, &["sync"]);
+    assert!(synced.contains("The service deleted 1 item(s)") && synced.contains("signed receipt checked out"), "{synced}");
+    let listed = ok(dir, &["consent", "list"]);
+    assert!(listed.contains(&format!("Deleted by {SERVICE}")) && listed.contains("(1 item(s), confirmed"), "{listed}");
+    assert!(!listed.contains("waiting for its answer"), "{listed}");
+    // Nothing more is asked once the service has confirmed.
+    assert!(!ok(dir, &["sync"]).contains("deleted"), "asked again after the service confirmed");
+}
