@@ -1,5 +1,6 @@
-//! Exactly once, across a real crash: `waymark sync` is killed with SIGKILL after the service has
-//! stored its upload but before the answer reached it. On the next `waymark sync` the item is
+//! Exactly once, across a real crash: `waymark share` (which sends at once, as the app does) is
+//! killed with SIGKILL after the service has stored its upload but before the answer reached
+//! it. On the next `waymark sync` the item is
 //! sent again and the service keeps one copy. Real processes: the service, the command-line tool
 //! (the app's sending code), and a loopback relay in this test that can hold back answers.
 
@@ -59,7 +60,7 @@ async fn relay(upstream: u16) -> Relay {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_sync_killed_after_the_upload_is_stored_still_gives_exactly_one_copy() {
+async fn a_send_killed_after_the_upload_is_stored_still_gives_exactly_one_copy() {
     let tools = Tools::new();
     let (service, waymark) = (&tools.service, &tools.waymark);
     let run = |program: &std::path::Path, args: &[&str]| tools.run(program, args);
@@ -76,11 +77,12 @@ async fn a_sync_killed_after_the_upload_is_stored_still_gives_exactly_one_copy()
     let id = run(waymark, &["statement", "new", "--kind", "worried", "--words", "Sent once, even when the laptop dies"]);
     run(waymark, &["statement", "status", id.trim(), "ready"]);
     run(waymark, &["consent", "grant", "statement", "--to", "Northvale Children's Services"]);
-    run(waymark, &["share", id.trim(), "--to", "Northvale Children's Services"]);
 
-    // The upload goes through, the answer is held back, and the tool is killed while it waits.
+    // Sharing sends at once, as in the app: the upload goes through, the answer is held back,
+    // and the tool is killed while it waits.
     relay.hold_answers.store(true, Ordering::SeqCst);
-    let mut child = Stop(tools.command(waymark).arg("sync").stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap());
+    let share = ["share", id.trim(), "--to", "Northvale Children's Services"];
+    let mut child = Stop(tools.command(waymark).args(share).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap());
     let waited = Instant::now();
     while relay.answers_held.load(Ordering::SeqCst) == 0 {
         assert!(waited.elapsed() < Duration::from_secs(15), "the upload never reached the service");

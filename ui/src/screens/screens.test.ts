@@ -4,7 +4,7 @@ import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { installFakeBackend, sampleState } from '../fake/backend';
 import type { DisplaySettings } from '../lib/api';
-import Library from '../lib/Library.svelte';
+import Library from './Library.svelte';
 import LearningLog from './LearningLog.svelte';
 import MyPlan from './MyPlan.svelte';
 import Notes from './Notes.svelte';
@@ -12,7 +12,7 @@ import Policy from './Policy.svelte';
 import Privacy from './Privacy.svelte';
 import Settings from './Settings.svelte';
 import Home from './Home.svelte';
-import Shared from '../lib/Shared.svelte';
+import Shared from './Shared.svelte';
 
 function as(name: 'Robin' | 'Sam') {
   const state = sampleState();
@@ -350,7 +350,7 @@ describe('Sharing notes, the learning log and the policy', () => {
     const state = as('Sam');
     state.sharing.Sam = {
       consents: [], waiting: 0, sent: 0, last_sent: null, last_problem: null, deletions: [],
-      connection: { service_name: 'Northvale Children’s Services', service_url: 'https://northvale.example', fingerprint: 'x', connected_at: '2026-11-20T10:00:00Z' },
+      connection: { service_name: 'Northvale Children’s Services', service_url: 'https://northvale.example', fingerprint: 'x', connected_at: '2026-11-20T10:00:00Z', device_id: 'd1' },
       kinds: ['safer_caring_policy', 'learning_entry'],
     };
     render(Policy);

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/sv
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import Library from './Library.svelte';
-import { setLanguage } from './i18n.svelte';
+import { setLanguage } from '../lib/i18n.svelte';
 
 const pages = {
   'who-is-my-iro': {

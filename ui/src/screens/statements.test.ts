@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Review from './Review.svelte';
 import SaySomething from './SaySomething.svelte';
 import Shared from './Shared.svelte';
-import { setLanguage } from './i18n.svelte';
+import { setLanguage } from '../lib/i18n.svelte';
 
 type Statement = {
   id: string; kind: string; status: string; urgent: boolean; words: string | null; updated_at: string;
