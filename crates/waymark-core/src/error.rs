@@ -12,6 +12,7 @@ use std::fmt;
 use waymark_i18n::{FluentValue, Language};
 
 use crate::ids::RecordId;
+use crate::vocabulary::{Role, ShareableKind, StrengthProblem};
 
 pub type Result<T> = std::result::Result<T, Error>;
 
@@ -20,7 +21,7 @@ pub enum Error {
     WrongPassphrase,
     TooManyAttempts { retry_after_secs: i64 },
     WrongRecoveryCode,
-    WeakPassphrase(crate::secret::StrengthProblem),
+    WeakPassphrase(StrengthProblem),
     ProfileNotFound(String),
     ProfileNameTaken(String),
     /// A record that fails its authentication check: changed or damaged on disk.
@@ -33,7 +34,7 @@ pub enum Error {
     UnknownKind(String),
     /// Status codes (`draft`, `ready`...), kept for logs.
     InvalidTransition { from: String, to: String },
-    NoConsent { kind: crate::domain::consent::ShareableKind, recipient: String },
+    NoConsent { kind: ShareableKind, recipient: String },
     UnsupportedVersion { what: Format, found: u32, supported: u32 },
     MalformedImport(ImportProblem),
     /// A mistake in Waymark's own library Markdown, for its authors (English only: this is
@@ -219,7 +220,7 @@ pub enum Problem {
     OnlyCharacters { allowed: &'static str },
     HasSpace { given: String },
     /// The thing belongs in a profile of this role.
-    WrongRole { role: crate::Role },
+    WrongRole { role: Role },
     /// `expected` is a record kind code (`statement`, `pathway_note`...).
     NotA { expected: &'static str },
     Unreadable,

@@ -6,6 +6,8 @@
 //! directly: both are passed in through [`Clock`] and [`Entropy`] so that behaviour is testable.
 //!
 //! The pieces, from the bottom up:
+//! - [`vocabulary`]: the shared words (role, shareable kinds, passphrase problems); uses nothing
+//!   else in the crate.
 //! - [`secret`]: key and passphrase types that cannot be printed, cloned or serialised.
 //! - [`kdf`], [`keywrap`], [`seal`]: the key hierarchy and the two on-disk crypto formats
 //!   (described in `docs/CRYPTO.md`).
@@ -33,6 +35,7 @@ pub mod settings;
 pub mod store;
 pub mod validate;
 pub mod vault;
+pub mod vocabulary;
 
 pub use clock::{Clock, FixedClock, SystemClock, Timestamp};
 pub use entropy::{Entropy, SystemEntropy};

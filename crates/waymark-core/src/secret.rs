@@ -145,38 +145,9 @@ pub struct Strength {
     pub problem: Option<StrengthProblem>,
 }
 
-/// Why a passphrase is too easy to guess.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(tag = "code", rename_all = "snake_case")]
-pub enum StrengthProblem {
-    TooShort,
-    Repetitive,
-    /// Mostly one of the words people guess first.
-    Common { word: String },
-    /// Holds characters a keyboard cannot type.
-    Untypable,
-}
+pub use crate::vocabulary::StrengthProblem;
 
 impl StrengthProblem {
-    pub fn code(&self) -> &'static str {
-        match self {
-            StrengthProblem::TooShort => "too_short",
-            StrengthProblem::Repetitive => "repetitive",
-            StrengthProblem::Common { .. } => "common",
-            StrengthProblem::Untypable => "untypable",
-        }
-    }
-
-    /// The values its message takes: which problem, and the word for `common`.
-    pub fn values(&self) -> Vec<(&'static str, String)> {
-        let word = match self {
-            StrengthProblem::Common { word } => word.clone(),
-            _ => String::new(),
-        };
-        vec![("problem", self.code().to_string()), ("word", word)]
-    }
-
     /// The reason in `language`, as the refusal says it.
     pub fn words(&self, language: crate::Language) -> String {
         crate::Error::WeakPassphrase(self.clone()).words(language)

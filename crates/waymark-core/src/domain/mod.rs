@@ -1,6 +1,7 @@
 //! What people keep in Waymark. Each kind of record is a plain serde type with a `validate`
 //! method; [`RecordBody`] ties them together so the vault can seal, list and export any of them.
-//! This module decides what is valid; it never touches keys or the disk directly.
+//! This module decides what is valid; it never touches keys or the disk. Storing each kind is
+//! in `crate::vault`, one file per domain file here.
 
 pub mod consent;
 pub mod learning;

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::clock::{Clock, Timestamp};
 use crate::domain::{RecordBody, RecordKind, StoredRecord};
@@ -28,25 +28,20 @@ use crate::secret::{Passphrase, RecoveryCode, VaultKey};
 use crate::validate;
 pub use waymark_i18n::Language;
 
+mod consent;
+mod learning;
+mod library;
+mod note;
+mod plan;
+mod policy;
+mod statement;
+
 /// The database file inside a data folder.
 pub const DATABASE_FILE: &str = "waymark.db";
 
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    YoungPerson,
-    Carer,
-}
+pub use crate::vocabulary::Role;
 
 impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::YoungPerson => "young_person",
-            Role::Carer => "carer",
-        }
-    }
-
     pub fn parse(text: &str) -> Result<Role> {
         match text.trim().to_ascii_lowercase().replace('-', "_").as_str() {
             "young_person" => Ok(Role::YoungPerson),

@@ -1,0 +1,169 @@
+//! Storing consent and sharing: the append-only consent ledger, the outbox (sealed, one row per queued item, written in the same transaction as the record change) and what was shared.
+//! The rules are the domain's (`crate::domain::consent`); this file only reads and writes them.
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use crate::clock::Timestamp;
+use crate::domain::consent::*;
+use crate::domain::{RecordBody, RecordKind, StoredRecord};
+use crate::error::{Error, Field, Problem, Result};
+use crate::ids::RecordId;
+use crate::validate::{self, SHORT_TEXT};
+use crate::vault::{Session, Vault};
+
+#[derive(Serialize, Deserialize)]
+struct OutboxSealed {
+    record_id: RecordId,
+    record_kind: ShareableKind,
+    recipient: String,
+}
+
+impl Vault {
+    pub fn consent_events(&self, session: &Session) -> Result<Vec<ConsentEvent>> {
+        let mut events: Vec<ConsentEvent> = self
+            .list(session, Some(RecordKind::ConsentEvent))?
+            .records
+            .into_iter()
+            .filter_map(|r| match r.body {
+                RecordBody::ConsentEvent(e) => Some(e),
+                _ => None,
+            })
+            .collect();
+        events.sort_by_key(|e| e.sequence);
+        Ok(events)
+    }
+
+    fn next_consent_sequence(&self, session: &Session) -> Result<u64> {
+        Ok(self.consent_events(session)?.last().map_or(1, |e| e.sequence + 1))
+    }
+
+    pub fn has_consent(&self, session: &Session, kind: ShareableKind, recipient: &str) -> Result<bool> {
+        Ok(active_consents(&self.consent_events(session)?)
+            .iter()
+            .any(|(k, r, _)| *k == kind && r == recipient))
+    }
+
+    /// Records that this person says yes to sharing `kind` with `recipient`. Only a kind their
+    /// role keeps can be shared.
+    pub fn grant_consent(&mut self, session: &Session, kind: ShareableKind, recipient: &str) -> Result<StoredRecord> {
+        if !ShareableKind::for_role(session.role()).contains(&kind) {
+            return Err(Error::invalid(Field::Kind, Problem::NotShareable));
+        }
+        let sequence = self.next_consent_sequence(session)?;
+        let event = ConsentEvent {
+            record_kind: kind,
+            recipient: recipient.trim().to_string(),
+            action: ConsentAction::Granted,
+            at: self.now(),
+            by: session.display_name().to_string(),
+            sequence,
+        };
+        self.insert(session, RecordBody::ConsentEvent(event))
+    }
+
+    /// Records that this person withdraws consent, and in the same transaction takes every
+    /// queued item of that kind for that recipient out of the outbox, so none of it is sent.
+    /// Returns how many queued items were removed.
+    pub fn withdraw_consent(&mut self, session: &Session, kind: ShareableKind, recipient: &str) -> Result<usize> {
+        let recipient = recipient.trim().to_string();
+        // Read the queue inside the transaction, so nothing queued meanwhile is missed.
+        let tx = self.transaction()?;
+        let queued: Vec<OutboxItem> = self
+            .outbox(session)?
+            .into_iter()
+            .filter(|i| i.record_kind == kind && i.recipient == recipient)
+            .collect();
+        let to_connected_service = self.service_connection(session)?.is_some_and(|c| c.service_name == recipient);
+        let event = ConsentEvent {
+            record_kind: kind,
+            recipient,
+            action: ConsentAction::Withdrawn,
+            at: self.now(),
+            by: session.display_name().to_string(),
+            sequence: self.next_consent_sequence(session)?,
+        };
+        Vault::insert_in(&tx, self, session, RecordBody::ConsentEvent(event))?;
+        // Withdrawing from the connected service also asks it to delete what it holds; the ask
+        // is kept until the service confirms, so a restart cannot lose it.
+        if to_connected_service {
+            self.queue_deletion_in(&tx, session, kind)?;
+        }
+        for item in &queued {
+            tx.execute(
+                "DELETE FROM outbox WHERE profile_id = ?1 AND id = ?2",
+                params![&session.profile_id().as_bytes()[..], &item.item_id.as_bytes()[..]],
+            )?;
+        }
+        tx.commit()?;
+        Ok(queued.len())
+    }
+
+    /// Queues a record to be sent to `recipient`. Needs an active consent for its kind; a
+    /// statement must be ready, and a pathway note becomes shared. The record change and the
+    /// outbox row are written in one transaction.
+    pub fn share_record(&mut self, session: &Session, record_id: RecordId, recipient: &str) -> Result<OutboxItem> {
+        let recipient = recipient.trim().to_string();
+        validate::required_text(Field::Recipient, &recipient, SHORT_TEXT)?;
+        let tx = self.transaction()?;
+        let rec = Vault::get_in(&tx, session, record_id)?;
+        let kind = ShareableKind::of(rec.body.kind()).ok_or_else(|| {
+            Error::invalid(Field::Record, Problem::NotShareable)
+        })?;
+        if !self.has_consent(session, kind, &recipient)? {
+            return Err(Error::NoConsent { kind, recipient });
+        }
+        match rec.body {
+            RecordBody::Statement(ref s) if s.status() != crate::domain::StatementStatus::Ready => {
+                return Err(Error::invalid(Field::Statement, Problem::NotReady));
+            }
+            RecordBody::PathwayNote(mut note) => {
+                note.shared = true;
+                self.update_in(&tx, session, record_id, RecordBody::PathwayNote(note))?;
+            }
+            _ => {}
+        }
+        let now = self.now();
+        let item_id = RecordId::random(self.entropy());
+        let plain = zeroize::Zeroizing::new(
+            serde_json::to_vec(&OutboxSealed { record_id, record_kind: kind, recipient: recipient.clone() })
+                .expect("outbox item serialises"),
+        );
+        let sealed = self.seal_outbox_item(session, &item_id, &plain);
+        tx.execute(
+            "INSERT INTO outbox (profile_id, id, enqueued_at, sealed) VALUES (?1, ?2, ?3, ?4)",
+            params![&session.profile_id().as_bytes()[..], &item_id.as_bytes()[..], now.0, sealed],
+        )?;
+        tx.commit()?;
+        Ok(OutboxItem { item_id, record_id, record_kind: kind, recipient, enqueued_at: now, attempts: 0, next_attempt_at: Timestamp(0) })
+    }
+
+    /// Items waiting to be sent, oldest first.
+    pub fn outbox(&self, session: &Session) -> Result<Vec<OutboxItem>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, enqueued_at, attempts, sealed, next_attempt_at FROM outbox WHERE profile_id = ?1 ORDER BY enqueued_at, id",
+        )?;
+        let rows = stmt
+            .query_map([&session.profile_id().as_bytes()[..]], |r| {
+                Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?, r.get::<_, u32>(2)?, r.get::<_, Vec<u8>>(3)?, r.get::<_, i64>(4)?))
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, at, attempts, sealed, next_attempt_at) in rows {
+            let item_id = RecordId::from_slice(&id).ok_or(Error::DamagedKey)?;
+            let plain = self.open_outbox_item(session, &item_id, &sealed)?;
+            let s: OutboxSealed =
+                serde_json::from_slice(&plain).map_err(|_| Error::Integrity { record_id: item_id })?;
+            out.push(OutboxItem {
+                item_id,
+                record_id: s.record_id,
+                record_kind: s.record_kind,
+                recipient: s.recipient,
+                enqueued_at: Timestamp(at),
+                attempts,
+                next_attempt_at: Timestamp(next_attempt_at),
+            });
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,96 @@
+//! The words every layer of the core shares: who a person is (their [`Role`]), which kinds of
+//! record can be shared ([`ShareableKind`]) and why a passphrase is refused
+//! ([`StrengthProblem`]). This is the bottom of the crate: it uses nothing else in it, so
+//! `error.rs` and the domain can both name these without a circle. Parsing text into them, which
+//! can fail with an [`crate::Error`], lives with the code that reads the text.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    YoungPerson,
+    Carer,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::YoungPerson => "young_person",
+            Role::Carer => "carer",
+        }
+    }
+}
+
+/// The kinds of record a person can choose to share with the service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ShareableKind {
+    Statement,
+    PathwayNote,
+    SaferCaringPolicy,
+    LearningEntry,
+}
+
+impl ShareableKind {
+    pub const ALL: [ShareableKind; 4] =
+        [ShareableKind::Statement, ShareableKind::PathwayNote, ShareableKind::SaferCaringPolicy, ShareableKind::LearningEntry];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ShareableKind::Statement => "statement",
+            ShareableKind::PathwayNote => "pathway_note",
+            ShareableKind::SaferCaringPolicy => "safer_caring_policy",
+            ShareableKind::LearningEntry => "learning_entry",
+        }
+    }
+
+    /// The kinds a person in `role` keeps and so may choose to share: a young person their
+    /// statements and pathway notes, a carer their policy and learning log.
+    pub fn for_role(role: Role) -> &'static [ShareableKind] {
+        match role {
+            Role::YoungPerson => &[ShareableKind::Statement, ShareableKind::PathwayNote],
+            Role::Carer => &[ShareableKind::SaferCaringPolicy, ShareableKind::LearningEntry],
+        }
+    }
+
+    /// In plain words in `language`, as consent screens say it.
+    pub fn words(self, language: waymark_i18n::Language) -> String {
+        waymark_i18n::text(language, &format!("shareable-{}", self.as_str()))
+    }
+}
+
+/// Why a passphrase is too easy to guess.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum StrengthProblem {
+    TooShort,
+    Repetitive,
+    /// Mostly one of the words people guess first.
+    Common { word: String },
+    /// Holds characters a keyboard cannot type.
+    Untypable,
+}
+
+impl StrengthProblem {
+    pub fn code(&self) -> &'static str {
+        match self {
+            StrengthProblem::TooShort => "too_short",
+            StrengthProblem::Repetitive => "repetitive",
+            StrengthProblem::Common { .. } => "common",
+            StrengthProblem::Untypable => "untypable",
+        }
+    }
+
+    /// The values its message takes: which problem, and the word for `common`.
+    pub fn values(&self) -> Vec<(&'static str, String)> {
+        let word = match self {
+            StrengthProblem::Common { word } => word.clone(),
+            _ => String::new(),
+        };
+        vec![("problem", self.code().to_string()), ("word", word)]
+    }
+}
