@@ -71,6 +71,7 @@ stage_bench() {
 stage_e2e() {
   say "Building the app binary for end-to-end tests"
   cargo build -p waymark-app -p waymark-cli -p waymark-service --locked
+  npm_ci tests
   ensure_tauri_driver
   say "End-to-end: the real app under Xvfb through tauri-driver and WebKitWebDriver"
   (cd tests && timeout 600 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \

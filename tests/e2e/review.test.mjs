@@ -63,5 +63,5 @@ test('part of a review statement survives closing the app, then is resumed and m
   const carerRecords = execFileSync(cliBinary, ['list', '--profile', 'Sam'], { env, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
   assert.equal(carerRecords.trim(), '');
   const robin = execFileSync(cliBinary, ['list', '--profile', 'Robin'], { env: { ...env, WAYMARK_PASSPHRASE: 'otter lantern biscuit' } }).toString();
-  assert.match(robin, /ReviewPreparation \(ready\), 2 answers/);
+  assert.match(robin, /review_preparation \(ready\), 2 answers/);
 });

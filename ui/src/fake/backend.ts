@@ -3,9 +3,12 @@
 // same shapes and error codes as the application layer, with invented data, so the UI can be
 // driven through every screen and state without the real app. It keeps fixtures, not rules:
 // which kinds a role may share and which statements are urgent come from the Rust definitions
-// through bindings.ts. It is never part of the app's own bundle (see vite.config.ts).
+// through bindings.ts, and the passphrase meter's readings and the learning log's totals are
+// answers recorded from the real backend (recorded.json). It is never part of the app's own
+// bundle (see vite.config.ts).
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { SHAREABLE_KINDS, URGENT_STATEMENT_KINDS } from '../lib/bindings';
+import recordedJson from './recorded.json';
 import type {
   CommandName,
   Commands,
@@ -101,11 +104,19 @@ export function emptyState(): FakeState {
   };
 }
 
+/** Answers recorded from the real application layer (crates/waymark-commands/tests/
+ *  fake_recordings.rs keeps them current), so the fake never restates the rules behind them. */
+interface Recorded {
+  passphrase_strength: { request: { passphrase: string }; response: Strength }[];
+  learning_log: { request: { entries: LearningEntry[] }; response: Omit<LearningLogView, 'entries'> & { entries: LearningEntry[] } }[];
+}
+const recorded = recordedJson as unknown as Recorded;
+const recordedStrengths = new Map(recorded.passphrase_strength.map((c) => [c.request.passphrase, c.response]));
+
+/** The meter's reading of `p`, as the real rules gave it. A passphrase nobody recorded is a
+ *  mistake in a test, said so plainly. */
 export function strengthOf(p: string): Strength {
-  if (p.length < 10) return { level: 'too_weak', estimated_bits: 0, problem: { code: 'too_short' } };
-  if (/password/i.test(p)) return { level: 'too_weak', estimated_bits: 0, problem: { code: 'common', word: 'password' } };
-  const bits = p.split(/[^a-z0-9]+/i).filter(Boolean).length * 11;
-  return { level: bits >= 50 ? 'strong' : bits >= 30 ? 'good' : 'okay', estimated_bits: bits, problem: null };
+  return recordedStrengths.get(p) ?? refuse('internal', `The fake has no recorded strength for '${p}': add it to ui/src/fake/recorded.json and run UPDATE_BINDINGS=1 cargo test -p waymark-commands.`);
 }
 
 /** The values a weak-passphrase refusal carries, as the shell sends them. */
@@ -114,12 +125,23 @@ function weakValues(s: Strength): Record<string, string> {
   return { problem: p.code, word: p.code === 'common' ? p.word : '' };
 }
 
+/** An entry as text that does not depend on the order its fields were written in. */
+const canonical = (e: LearningEntry) =>
+  JSON.stringify(Object.entries(e).filter(([, v]) => v !== undefined && v !== null).sort(([a], [b]) => a.localeCompare(b)));
+const sameEntry = (a: LearningEntry, b: LearningEntry) => canonical(a) === canonical(b);
+
+/** The log as the real backend showed it for the same entries: its order, totals by month and
+ *  in all, recorded from the real application layer. */
 function learningView(entries: { id: string; entry: LearningEntry }[]): LearningLogView {
-  const months = new Map<string, number>();
-  for (const e of entries) months.set(e.entry.date.slice(0, 7), (months.get(e.entry.date.slice(0, 7)) ?? 0) + e.entry.minutes);
-  const by_month = [...months].sort().map(([month, minutes]) => ({ month, minutes }));
-  const sorted = [...entries].sort((a, b) => b.entry.date.localeCompare(a.entry.date));
-  return { entries: sorted, by_month, total_minutes: by_month.reduce((n, m) => n + m.minutes, 0) };
+  const sorted = (list: LearningEntry[]) => list.map(canonical).sort().join('\n');
+  const mine = sorted(entries.map((e) => e.entry));
+  const real = recorded.learning_log.find((c) => sorted(c.request.entries) === mine)?.response
+    ?? refuse('internal', 'The fake has no recorded learning log for these entries: add them to ui/src/fake/recorded.json and run UPDATE_BINDINGS=1 cargo test -p waymark-commands.');
+  return {
+    entries: real.entries.map((e) => entries.find((x) => sameEntry(x.entry, e))!),
+    by_month: real.by_month,
+    total_minutes: real.total_minutes,
+  };
 }
 
 type Handlers = { [K in CommandName]: (request: Commands[K]['request']) => Commands[K]['response'] };
