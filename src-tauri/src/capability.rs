@@ -20,13 +20,5 @@ pub fn main_window_capability() -> String {
 #[test]
 fn the_capability_allows_exactly_the_declared_commands() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities/main-window.json");
-    let fresh = main_window_capability();
-    if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(
-        committed, fresh,
-        "capabilities/main-window.json is stale: run `UPDATE_BINDINGS=1 cargo test -p waymark-app` and commit it"
-    );
+    waymark_commands::generated::check_current(&path, &main_window_capability(), "cargo test -p waymark-app");
 }

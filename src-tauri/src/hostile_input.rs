@@ -19,7 +19,7 @@ use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
 use waymark_core::kdf::KdfParams;
-use waymark_core::{Vault, VaultOptions};
+use waymark_core::VaultOptions;
 
 use std::sync::Arc;
 
@@ -63,10 +63,8 @@ impl Harness {
         // The lightest key settings Waymark accepts keep the many unlocks quick; the code path is
         // the same.
         let options = VaultOptions { kdf: KdfParams::FLOOR, ..VaultOptions::system() };
-        let mut vault = Vault::open(dir.path(), options).unwrap();
-        vault.install_builtin_library().unwrap();
         let app = mock_builder().invoke_handler(command_handler()).build(tauri::generate_context!()).unwrap();
-        app.manage(app_state(app.handle(), vault, documents.clone()));
+        app.manage(app_state(app.handle(), dir.path(), options, documents.clone()).unwrap());
         let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
         Harness { _app: app, window, dir, documents }
     }

@@ -11,14 +11,14 @@ mod capability;
 #[cfg(test)]
 mod hostile_input;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
 use tauri::ipc::{Invoke, InvokeBody, InvokeError};
 use tauri::{AppHandle, Manager, Runtime};
 use waymark_commands::{AppState, CommandError, CommandResult, Frontend};
-use waymark_core::{Vault, VaultOptions};
+use waymark_core::VaultOptions;
 
 /// How often the sync pass runs while someone is unlocked.
 const SYNC_EVERY: Duration = Duration::from_secs(60);
@@ -79,9 +79,9 @@ fn documents_dir<R: Runtime>(app: &tauri::App<R>) -> PathBuf {
     app.path().download_dir().or_else(|_| app.path().home_dir()).unwrap_or_else(|_| PathBuf::from("."))
 }
 
-/// The application over `vault`, with this window as its front end.
-fn app_state<R: Runtime>(handle: &AppHandle<R>, vault: Vault, documents: PathBuf) -> Arc<AppState> {
-    Arc::new(AppState::new(vault, documents, Box::new(Window(handle.clone()))))
+/// The application over the vault in `dir`, with this window as its front end.
+fn app_state<R: Runtime>(handle: &AppHandle<R>, dir: &Path, options: VaultOptions, documents: PathBuf) -> CommandResult<Arc<AppState>> {
+    Ok(Arc::new(AppState::open_for_window(dir, options, documents, Box::new(Window(handle.clone())))?))
 }
 
 /// Runs the sync pass every minute while the app runs; it does nothing while locked.
@@ -106,11 +106,8 @@ pub fn run() {
         }))
         .setup(|app| {
             let dir = data_dir(app)?;
-            let mut vault = Vault::open(&dir, VaultOptions::system())
+            let state = app_state(app.handle(), &dir, VaultOptions::system(), documents_dir(app))
                 .map_err(|e| format!("could not open the Waymark vault in {}: {e}", dir.display()))?;
-            // The guidance library works offline from the first run.
-            vault.install_builtin_library().map_err(|e| format!("could not install the library: {e}"))?;
-            let state = app_state(app.handle(), vault, documents_dir(app));
             app.manage(state.clone());
             start_background_sync(state);
             Ok(())

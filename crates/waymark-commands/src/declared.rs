@@ -8,6 +8,7 @@ use std::future::Future;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use waymark_core::domain::library::ResourceHit;
 use waymark_core::domain::plan::Matter;
 use waymark_core::secret::Strength;
 use waymark_core::settings::DisplaySettings;
@@ -102,7 +103,7 @@ declare_commands! {
     list_notes: Unlocked, plans, NoArguments => Vec<NoteView>;
     save_note: Unlocked, plans, plans::SaveNoteRequest => NoteView;
 
-    search_library: Anyone, library, library::SearchLibraryRequest => Vec<ResourceHitView>;
+    search_library: Anyone, library, library::SearchLibraryRequest => Vec<ResourceHit>;
     get_resource: Anyone, library, library::GetResourceRequest => ResourceView;
     resource_marks: Unlocked, library, NoArguments => Vec<ResourceMarkView>;
     mark_resource: Unlocked, library, library::MarkResourceRequest => ResourceMarkView;

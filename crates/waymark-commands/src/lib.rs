@@ -15,6 +15,7 @@ mod check;
 pub mod declared;
 pub mod error;
 pub mod export;
+pub mod generated;
 pub mod library;
 pub mod operator;
 pub mod plans;

@@ -3,14 +3,14 @@
 
 use serde::Deserialize;
 use ts_rs::TS;
-use waymark_core::domain::library::{reading_minutes, ResourceMark};
+use waymark_core::domain::library::{reading_minutes, ResourceHit, ResourceMark};
 use waymark_core::domain::RecordBody;
 use waymark_core::error::Field;
 use waymark_core::Language;
 
 use crate::check::{check_len, not_a, MAX_RESOURCE_ID, MAX_SEARCH};
 use crate::error::CommandResult;
-use crate::views::{ResourceHitView, ResourceMarkView, ResourceView};
+use crate::views::{ResourceMarkView, ResourceView};
 use crate::{AppState, NoArguments};
 
 /// How many hits a search lists.
@@ -23,21 +23,9 @@ pub struct SearchLibraryRequest {
 }
 
 /// Each page comes in `language` where it is translated, otherwise in English (the hit says so).
-pub async fn search_library(app: &AppState, req: SearchLibraryRequest) -> CommandResult<Vec<ResourceHitView>> {
+pub async fn search_library(app: &AppState, req: SearchLibraryRequest) -> CommandResult<Vec<ResourceHit>> {
     check_len(Field::Search, &req.query, MAX_SEARCH)?;
-    let hits = app.with_vault(|v| Ok(v.search_library(&req.query, SEARCH_LIMIT, req.language)?))?;
-    Ok(hits
-        .into_iter()
-        .map(|h| ResourceHitView {
-            id: h.id,
-            title: h.title,
-            summary: h.summary,
-            audience: h.audience,
-            reading_minutes: h.reading_minutes,
-            tags: h.tags,
-            language: h.language,
-        })
-        .collect())
+    app.with_vault(|v| Ok(v.search_library(&req.query, SEARCH_LIMIT, req.language)?))
 }
 
 #[derive(Debug, Deserialize, TS)]

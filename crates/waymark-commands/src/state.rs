@@ -2,10 +2,10 @@
 //! documents go, and the sharing status line. Every command runs over one [`AppState`]; the
 //! desktop shell keeps one for the life of the window, the command-line tool one per run.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use waymark_core::{Clock, Entropy, Session, Timestamp, Vault};
+use waymark_core::{Clock, Entropy, Session, Timestamp, Vault, VaultOptions};
 
 use crate::error::{CommandError, CommandResult};
 use crate::sharing::SharingStatus;
@@ -53,6 +53,14 @@ impl AppState {
             clock,
             entropy,
         }
+    }
+
+    /// What a window does as it starts: opens (or makes) the vault in `dir`, and installs the
+    /// built-in library unless a newer one is there, so guidance works offline from the first run.
+    pub fn open_for_window(dir: &Path, options: VaultOptions, documents: PathBuf, frontend: Box<dyn Frontend>) -> CommandResult<Self> {
+        let mut vault = Vault::open(dir, options)?;
+        vault.install_builtin_library()?;
+        Ok(AppState::new(vault, documents, frontend))
     }
 
     pub(crate) fn now(&self) -> Timestamp {

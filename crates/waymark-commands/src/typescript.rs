@@ -5,7 +5,7 @@
 use ts_rs::TS;
 use waymark_core::domain::consent::ShareableKind;
 use waymark_core::domain::learning::{LearningEntry, LearningKind};
-use waymark_core::domain::library::Audience;
+use waymark_core::domain::library::{Audience, ResourceHit};
 use waymark_core::domain::note::PathwayNote;
 use waymark_core::domain::plan::{Action, ActionStatus, Goal, Matter, Plan, PlanKind};
 use waymark_core::domain::policy::{PolicySection, PolicyTopic, SaferCaringPolicy};
@@ -38,7 +38,7 @@ pub fn typescript_bindings() -> String {
         DisplaySettings::decl(&cfg),
         SavedFile::decl(&cfg),
         Audience::decl(&cfg),
-        ResourceHitView::decl(&cfg),
+        ResourceHit::decl(&cfg),
         ResourceView::decl(&cfg),
         StatementKind::decl(&cfg),
         StatementStatus::decl(&cfg),
@@ -112,14 +112,6 @@ mod tests {
     #[test]
     fn ui_bindings_are_current() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings.ts");
-        let fresh = super::typescript_bindings();
-        if std::env::var_os("UPDATE_BINDINGS").is_some() {
-            std::fs::write(&path, &fresh).unwrap();
-        }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert_eq!(
-            committed, fresh,
-            "ui/src/lib/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p waymark-commands` and commit it"
-        );
+        crate::generated::check_current(&path, &super::typescript_bindings(), "cargo test -p waymark-commands");
     }
 }

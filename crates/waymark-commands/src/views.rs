@@ -45,19 +45,6 @@ pub struct NewRecoveryCode {
     pub recovery_code: String,
 }
 
-/// A search result in the guidance library.
-#[derive(Debug, Serialize, TS)]
-pub struct ResourceHitView {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
-    pub audience: Audience,
-    pub reading_minutes: u32,
-    pub tags: Vec<String>,
-    /// The language the page is in: the one asked for, or English when it is not translated yet.
-    pub language: Language,
-}
-
 /// One guidance article or help page. `body` is Markdown in the restricted form described in
 /// `content/README.md`; the UI renders it without HTML.
 #[derive(Debug, Serialize, TS)]

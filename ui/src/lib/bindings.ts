@@ -28,7 +28,7 @@ export type SavedFile = { path: string, };
 export type Audience = "carer" | "young_person";
 export type ResourceHitView = { id: string, title: string, summary: string, audience: Audience, reading_minutes: number, tags: Array<string>, 
 /**
- * The language the page is in: the one asked for, or English when it is not translated yet.
+ * The language the page is in: the reader's, or English when it is not translated yet.
  */
 language: Language, };
 export type ResourceView = { id: string, title: string, summary: string, audience: Audience, body: string, tags: Array<string>, reading_minutes: number, last_reviewed: string, sources: Array<string>, 

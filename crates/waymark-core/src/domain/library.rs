@@ -371,6 +371,7 @@ impl SignedLibraryBundle {
 
 /// A search hit: enough to show in a list.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ResourceHitView"))]
 pub struct ResourceHit {
     pub id: String,
     pub title: String,
