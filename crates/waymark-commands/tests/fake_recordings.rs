@@ -1,6 +1,6 @@
 //! The UI tests' fake backend replays answers recorded here from the real application layer
 //! (`ui/src/fake/recorded.json`), instead of restating the rules behind them: the passphrase
-//! meter's reading and the learning log's order and totals. This test recomputes every recorded
+//! meter's reading, the learning log's order and totals, and the refusals its tests show. This test recomputes every recorded
 //! answer and fails when one differs, so a rule change here cannot leave the fake behind.
 //! `UPDATE_BINDINGS=1` rewrites the answers (and records any request added with a null one).
 
@@ -37,6 +37,22 @@ async fn learning_log(entries: &[Value]) -> Value {
     })
 }
 
+/// How the real command refuses `request` from a fresh profile of `role` (or with nobody
+/// unlocked): its code and values, and the English message.
+async fn refusal(command: &str, role: Option<&str>, request: Value) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = Vault::open(dir.path(), VaultOptions { kdf: KdfParams::FLOOR, ..VaultOptions::system() }).unwrap();
+    let app = AppState::new(vault, dir.path().join("documents"), Box::new(Headless));
+    if let Some(role) = role {
+        let role = Role::parse(role).unwrap();
+        let request = CreateProfileRequest { name: "Ash Example".into(), role, passphrase: "quiet harbour pebbles".into() };
+        session::create_profile(&app, request).await.unwrap();
+    }
+    let answer = waymark_commands::dispatch(&app, command, request.clone()).await.unwrap_or_else(|| panic!("no command {command}"));
+    let error = answer.expect_err(&format!("{command} {request} was not refused"));
+    serde_json::to_value(error).unwrap()
+}
+
 #[tokio::test]
 async fn the_fakes_recorded_answers_are_the_real_ones() {
     let path = recordings();
@@ -51,6 +67,9 @@ async fn the_fakes_recorded_answers_are_the_real_ones() {
     }
     for case in recorded["learning_log"].as_array_mut().unwrap() {
         case["response"] = learning_log(case["request"]["entries"].as_array().unwrap()).await;
+    }
+    for case in recorded["refusals"].as_array_mut().unwrap() {
+        case["response"] = refusal(case["command"].as_str().unwrap(), case["as"].as_str(), case["request"].clone()).await;
     }
     let fresh = serde_json::to_string_pretty(&recorded).unwrap() + "\n";
     waymark_commands::generated::check_current(&path, &fresh, "cargo test -p waymark-commands");

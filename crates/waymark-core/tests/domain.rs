@@ -302,3 +302,58 @@ fn the_question_set_is_whole_in_welsh_and_a_missing_translation_falls_back_to_en
     assert_eq!((by_id("school").prompt.as_str(), by_id("school").language), ("How are things at school, college or work?", Language::EnGb));
     assert_eq!(by_id("where").language, Language::EnGb, "one label for five choices is not a translation");
 }
+
+#[test]
+fn a_person_moves_a_statement_only_between_draft_and_ready_and_receipts_move_it_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = open(dir.path());
+    let s = young_person(&mut v, "Robin");
+    let service = "Northvale Children's Services";
+    let st = v.start_statement(&s, StatementKind::Worried).unwrap();
+    v.save_words(&s, st.id, "I miss my brother".into()).unwrap();
+    v.set_statement_status(&s, st.id, StatementStatus::Ready).unwrap();
+    // Only sending and the service's receipts set these, whatever the front end asks.
+    for status in [StatementStatus::Shared, StatementStatus::Received, StatementStatus::Read] {
+        let before = v.get(&s, st.id).unwrap();
+        assert!(matches!(v.set_statement_status(&s, st.id, status), Err(Error::InvalidTransition { .. })), "{status:?}");
+        assert_eq!(v.get(&s, st.id).unwrap(), before, "a refused status changed nothing");
+    }
+    v.grant_consent(&s, ShareableKind::Statement, service).unwrap();
+    v.share_record(&s, st.id, service).unwrap();
+    // A receipt before sending changes nothing; so does one for a step already passed.
+    let status = |v: &waymark_core::Vault| match v.get(&s, st.id).unwrap().body {
+        RecordBody::Statement(x) => x.status(),
+        _ => unreachable!(),
+    };
+    assert_eq!(v.record_service_receipt(&s, st.id, StatementStatus::Read).unwrap().version, v.get(&s, st.id).unwrap().version);
+    assert_eq!(status(&v), StatementStatus::Ready, "not sent yet, so not received");
+    let item = v.outbox(&s).unwrap().remove(0);
+    v.complete_sends(&s, &[waymark_core::connection::Delivered { item: &item, record_version: 3, receipt: None }]).unwrap();
+    assert_eq!(status(&v), StatementStatus::Shared);
+    // "Read" means received too: both steps are kept, in order.
+    v.record_service_receipt(&s, st.id, StatementStatus::Read).unwrap();
+    let RecordBody::Statement(done) = v.get(&s, st.id).unwrap().body else { panic!() };
+    let steps: Vec<StatementStatus> = done.history.iter().map(|h| h.status).collect();
+    assert_eq!(&steps[steps.len() - 2..], &[StatementStatus::Received, StatementStatus::Read]);
+    let version = v.get(&s, st.id).unwrap().version;
+    v.record_service_receipt(&s, st.id, StatementStatus::Received).unwrap();
+    assert_eq!(v.get(&s, st.id).unwrap().version, version, "an older receipt writes nothing");
+}
+
+#[test]
+fn only_a_kind_the_role_keeps_can_be_consented_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = open(dir.path());
+    let service = "Northvale Children's Services";
+    let young = young_person(&mut v, "Robin");
+    for kind in ShareableKind::ALL {
+        let allowed = ShareableKind::for_role(Role::YoungPerson).contains(&kind);
+        assert_eq!(v.grant_consent(&young, kind, service).is_ok(), allowed, "{kind:?} for a young person");
+    }
+    assert_eq!(v.consent_events(&young).unwrap().len(), 2, "only the two allowed were recorded");
+    drop(young);
+    let sam = v.create_profile("Sam", Role::Carer, &pass(PASS)).unwrap().0;
+    assert!(matches!(v.grant_consent(&sam, ShareableKind::Statement, service), Err(Error::Invalid { .. })));
+    v.grant_consent(&sam, ShareableKind::LearningEntry, service).unwrap();
+    assert_eq!(ShareableKind::for_role(Role::Carer), &[ShareableKind::SaferCaringPolicy, ShareableKind::LearningEntry]);
+}

@@ -108,6 +108,7 @@ export function emptyState(): FakeState {
  *  fake_recordings.rs keeps them current), so the fake never restates the rules behind them. */
 interface Recorded {
   passphrase_strength: { request: { passphrase: string }; response: Strength }[];
+  refusals: { command: CommandName; request: unknown; response: { code: string; message: string; values: Record<string, string> } }[];
   learning_log: { request: { entries: LearningEntry[] }; response: Omit<LearningLogView, 'entries'> & { entries: LearningEntry[] } }[];
 }
 const recorded = recordedJson as unknown as Recorded;
@@ -125,9 +126,16 @@ function weakValues(s: Strength): Record<string, string> {
   return { problem: p.code, word: p.code === 'common' ? p.word : '' };
 }
 
-/** An entry as text that does not depend on the order its fields were written in. */
-const canonical = (e: LearningEntry) =>
-  JSON.stringify(Object.entries(e).filter(([, v]) => v !== undefined && v !== null).sort(([a], [b]) => a.localeCompare(b)));
+/** A value as text that does not depend on the order its fields were written in, nor on fields
+ *  left out versus set to null. */
+const canonical = (v: unknown): string => {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const fields = Object.entries(v).filter(([, x]) => x !== undefined && x !== null).sort(([a], [b]) => a.localeCompare(b));
+    return `{${fields.map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+};
 const sameEntry = (a: LearningEntry, b: LearningEntry) => canonical(a) === canonical(b);
 
 /** The log as the real backend showed it for the same entries: its order, totals by month and
@@ -152,7 +160,6 @@ type Handlers = { [K in CommandName]: (request: Commands[K]['request']) => Comma
 function handlers(state: FakeState): Handlers {
   const me = () => state.session ?? refuse('locked', 'Waymark is locked. Open your profile first.');
   const key = () => me().name;
-  const carerOnly = () => me().role === 'carer' || invalid('profile', 'wrong_role', { role: 'carer' });
   const sharingOf = (): SharingView =>
     (state.sharing[key()] ??= {
       consents: [], waiting: 0, sent: 0, connection: null, last_sent: null, last_problem: null, deletions: [],
@@ -166,7 +173,6 @@ function handlers(state: FakeState): Handlers {
     list_profiles: () => state.profiles.map(({ name, role, language }) => ({ name, role, language })),
     session_status: () => state.session,
     set_profile_language: ({ language }) => {
-      if (language !== 'en-GB' && language !== 'cy') invalid('language', 'not_known', { given: String(language) });
       const p = state.profiles.find((x) => x.name === me().name)!;
       p.language = language;
       state.session = { ...me(), language };
@@ -174,14 +180,12 @@ function handlers(state: FakeState): Handlers {
     },
     get_settings: () => state.settings,
     save_settings: ({ settings }) => {
-      if (settings.idle_lock_minutes < 1 || settings.idle_lock_minutes > 60) invalid('lock_after', 'between', { min: '1', max: '60' });
       state.settings = settings;
       return settings;
     },
     passphrase_strength: ({ passphrase }) => strengthOf(passphrase),
     suggest_words: () => 'otter-lantern-biscuit',
     create_profile: (a) => {
-      if (!a.name.trim()) invalid('name', 'empty');
       if (state.profiles.some((p) => p.name === a.name)) refuse('profile_name_taken', `There is already a profile called '${a.name}'.`, { name: a.name });
       const s = strengthOf(a.passphrase);
       if (s.problem) refuse('weak_passphrase', 'That passphrase is too easy to guess.', weakValues(s));
@@ -264,7 +268,6 @@ function handlers(state: FakeState): Handlers {
     },
     set_statement_status: ({ id, status }) => {
       const s = statementOf(id);
-      if (status === 'ready' && s.answers.length === 0 && !s.words) invalid('statement', 'nothing_written');
       s.status = status;
       s.history.push({ status, at: NOW });
       return s;
@@ -273,8 +276,6 @@ function handlers(state: FakeState): Handlers {
     list_plans: () => state.plans[key()] ?? [],
     list_notes: () => state.notes[key()] ?? [],
     save_note: (a) => {
-      if (me().role !== 'young_person') invalid('profile', 'wrong_role', { role: 'young_person' });
-      if (!a.note.text.trim()) invalid('note', 'empty');
       const list = (state.notes[key()] ??= []);
       const old = list.find((n) => n.id === a.id);
       const note = { ...a.note, matter: a.note.matter ?? undefined, progress: a.note.progress ?? undefined, shared: old?.note.shared ?? false, written_at: old?.note.written_at ?? NOW };
@@ -285,8 +286,6 @@ function handlers(state: FakeState): Handlers {
     policy_guide: () => guide,
     get_policy: () => (state.policies[key()] ? { id: 'p1', policy: state.policies[key()] } : null),
     save_policy: ({ policy }) => {
-      carerOnly();
-      if (!policy.household.trim()) invalid('household_name', 'empty');
       state.policies[key()] = policy;
       return { id: 'p1', policy };
     },
@@ -296,9 +295,6 @@ function handlers(state: FakeState): Handlers {
     },
     learning_log: () => learningView(state.learning[key()] ?? []),
     add_learning: ({ entry }) => {
-      carerOnly();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.date)) invalid('date', 'not_a_date', { given: entry.date });
-      if (!entry.title.trim()) invalid('title', 'empty');
       const list = (state.learning[key()] ??= []);
       list.push({ id: `l${list.length + 1}`, entry });
       return learningView(list);
@@ -307,7 +303,6 @@ function handlers(state: FakeState): Handlers {
     sharing_overview: () => sharingOf(),
     preview_service: ({ code }) => {
       me();
-      if (!code.trim().startsWith('wm1-')) refuse('bad_invite', 'That is not a Waymark invite code.', { problem: 'not_an_invite' });
       return { ...connection, invite_expires: '2026-11-26T10:00:00Z' };
     },
     connect_service: () => {
@@ -332,7 +327,6 @@ function handlers(state: FakeState): Handlers {
         refuse('no_consent', `No consent to share ${kind} with ${SERVICE}.`, { kind, recipient: SERVICE });
       }
       if (st) {
-        if (st.status !== 'ready') invalid('statement', 'not_ready');
         st.status = 'shared';
         st.history.push({ status: 'shared', at: NOW });
       }
@@ -370,9 +364,12 @@ function handlers(state: FakeState): Handlers {
   };
 }
 
-/** Handles one command as the shell would. Throws `{code, message, values}` as the shell does. */
+/** Handles one command as the shell would. Throws `{code, message, values}` as the shell does:
+ *  first any refusal recorded from the real backend for this very request. */
 export function handle(state: FakeState, cmd: string, a: Args): unknown {
   state.calls.push(cmd);
+  const refusal = recorded.refusals.find((r) => r.command === cmd && canonical(r.request) === canonical(a));
+  if (refusal) throw refusal.response;
   const all = handlers(state) as unknown as Record<string, (request: Args) => unknown>;
   const handler = all[cmd] ?? refuse('unknown', `The fake backend has no command '${cmd}'.`);
   return handler(a);
