@@ -375,6 +375,22 @@ export function handle(state: FakeState, cmd: string, a: Args): unknown {
   return handler(a);
 }
 
+/** What a test answers itself, for the few commands a component calls: typed like the fake, so
+ *  a renamed or reshaped command fails to compile here too. */
+export type CommandAnswers = Partial<Handlers>;
+
+/** Answers the UI's IPC calls with `answers` alone (any other command is refused), and returns
+ *  the names of the commands called, in order. */
+export function mockCommands(answers: CommandAnswers): string[] {
+  const calls: string[] = [];
+  mockIPC((cmd, args) => {
+    calls.push(cmd);
+    const answer = (answers as Record<string, (request: Args) => unknown>)[cmd] ?? refuse('unknown', `This test answers no command '${cmd}'.`);
+    return answer((args ?? {}) as Args);
+  });
+  return calls;
+}
+
 /** Answers the UI's IPC calls from `state` (in a test or a browser-test page). */
 export function installFakeBackend(state: FakeState = emptyState()): FakeState {
   mockIPC((cmd, args) => handle(state, cmd, (args ?? {}) as Args));

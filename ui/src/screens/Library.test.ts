@@ -1,8 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import Library from './Library.svelte';
 import { setLanguage } from '../lib/i18n.svelte';
+import type { Language } from '../lib/bindings';
+import { mockCommands } from '../fake/backend';
 
 const pages = {
   'who-is-my-iro': {
@@ -28,22 +30,19 @@ const welsh = {
 } as const;
 
 function backend() {
-  mockIPC((cmd, args) => {
-    const a = args as Record<string, string>;
-    const inLanguage = (p: (typeof pages)[keyof typeof pages]) => (a.language === 'cy' && p.id === 'who-to-call' ? welsh : p);
-    if (cmd === 'search_library') {
-      const q = a.query.toLowerCase();
-      return Object.values(pages)
-        .map(inLanguage)
-        .filter((p) => (p.title + ' ' + p.summary).toLowerCase().includes(q))
-        .map(({ id, title, summary, audience, reading_minutes, tags, language }) => ({ id, title, summary, audience, reading_minutes, tags, language }));
-    }
-    if (cmd === 'get_resource') {
-      const p = pages[a.id as keyof typeof pages];
-      if (!p) throw { code: 'not_found', message: 'No such page.', values: { thing: 'resource', given: a.id } };
-      return inLanguage(p);
-    }
-    throw { code: 'unknown', message: cmd };
+  const inLanguage = (p: (typeof pages)[keyof typeof pages], language: Language) => (language === 'cy' && p.id === 'who-to-call' ? welsh : p);
+  mockCommands({
+    search_library: ({ query, language }) =>
+      Object.values(pages)
+        .map((p) => inLanguage(p, language))
+        .filter((p) => (p.title + ' ' + p.summary).toLowerCase().includes(query.toLowerCase()))
+        .map(({ id, title, summary, audience, reading_minutes, tags, language }) => ({ id, title, summary, audience, reading_minutes, tags: [...tags], language })),
+    get_resource: ({ id, language }) => {
+      const p = pages[id as keyof typeof pages];
+      if (!p) throw { code: 'not_found', message: 'No such page.', values: { thing: 'resource', given: id } };
+      const page = inLanguage(p, language);
+      return { ...page, tags: [...page.tags], sources: [...page.sources] };
+    },
   });
 }
 

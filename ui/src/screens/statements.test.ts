@@ -1,18 +1,14 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import Review from './Review.svelte';
 import SaySomething from './SaySomething.svelte';
 import Shared from './Shared.svelte';
 import { setLanguage } from '../lib/i18n.svelte';
+import { URGENT_STATEMENT_KINDS, type QuestionSetView, type StatementView } from '../lib/bindings';
+import { mockCommands } from '../fake/backend';
 
-type Statement = {
-  id: string; kind: string; status: string; urgent: boolean; words: string | null; updated_at: string;
-  answers: { question_id: string; face: number | null; choice: string | null; words: string | null }[];
-  history: { status: string; at: string }[];
-};
-
-const questions = {
+const questions: QuestionSetView = {
   id: 'review', version: 1, title: 'Get ready for my review',
   questions: [
     { id: 'home', section: 'How things are going', kind: 'face', prompt: 'How are things at home?', hint: null, choices: [], language: 'en-GB' },
@@ -20,43 +16,35 @@ const questions = {
   ],
 };
 
-function backend(statements: Statement[], failWords = false) {
-  const calls: string[] = [];
-  mockIPC((cmd, args) => {
-    calls.push(cmd);
-    const a = args as Record<string, any>;
-    const find = () => statements.find((s) => s.id === a.id)!;
-    switch (cmd) {
-      case 'question_set': return questions;
-      case 'helplines': return [{ id: 'childline', number: '0800 1111' }, { id: 'emergency', number: '999' }];
-      case 'list_statements': return statements;
-      case 'start_statement': {
-        const s: Statement = { id: `s${statements.length + 1}`, kind: a.kind, status: 'draft', urgent: a.kind === 'not_safe', words: null, answers: [], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }], updated_at: '2026-11-20T10:00:00Z' };
-        statements.push(s);
-        return s;
-      }
-      case 'save_answer': {
-        const s = find();
-        s.answers = s.answers.filter((x) => x.question_id !== a.answer.question_id).concat([a.answer]);
-        return s;
-      }
-      case 'save_words': {
-        if (failWords) throw { code: 'too_long', message: 'Your words: this is too long.', values: { field: 'words', max: '20000', actual: '20001' } };
-        const s = find();
-        s.words = a.words;
-        return s;
-      }
-      case 'set_statement_status': {
-        const s = find();
-        if (a.status === 'ready' && s.answers.length === 0 && !s.words) throw { code: 'invalid', message: 'Statement: is empty.' };
-        s.status = a.status;
-        s.history.push({ status: a.status, at: '2026-11-21T10:00:00Z' });
-        return s;
-      }
-    }
-    throw { code: 'unknown', message: cmd };
+function backend(statements: StatementView[], failWords = false) {
+  const find = (id: string) => statements.find((s) => s.id === id)!;
+  return mockCommands({
+    question_set: () => questions,
+    helplines: () => [{ id: 'childline', number: '0800 1111' }, { id: 'emergency', number: '999' }],
+    list_statements: () => statements,
+    start_statement: ({ kind }) => {
+      const s: StatementView = { id: `s${statements.length + 1}`, kind, status: 'draft', urgent: URGENT_STATEMENT_KINDS.includes(kind), words: null, answers: [], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }], updated_at: '2026-11-20T10:00:00Z' };
+      statements.push(s);
+      return s;
+    },
+    save_answer: ({ id, answer }) => {
+      const s = find(id);
+      s.answers = s.answers.filter((x) => x.question_id !== answer.question_id).concat([answer]);
+      return s;
+    },
+    save_words: ({ id, words }) => {
+      if (failWords) throw { code: 'too_long', message: 'Your words: this is too long.', values: { field: 'words', max: '20000', actual: '20001' } };
+      const s = find(id);
+      s.words = words;
+      return s;
+    },
+    set_statement_status: ({ id, status }) => {
+      const s = find(id);
+      s.status = status;
+      s.history.push({ status, at: '2026-11-21T10:00:00Z' });
+      return s;
+    },
   });
-  return calls;
 }
 
 afterEach(() => {
@@ -66,7 +54,7 @@ afterEach(() => {
 
 describe('get ready for my review', () => {
   it('asks one question at a time, saves each answer, and ends with a summary to mark ready', async () => {
-    const statements: Statement[] = [];
+    const statements: StatementView[] = [];
     backend(statements);
     let done = 0;
     render(Review, { ondone: () => done++ });
@@ -86,7 +74,7 @@ describe('get ready for my review', () => {
   });
 
   it('keeps words typed just before pressing Next or Finish later', async () => {
-    const statements: Statement[] = [];
+    const statements: StatementView[] = [];
     backend(statements);
     let done = 0;
     render(Review, { ondone: () => done++ });
@@ -151,31 +139,29 @@ describe('the review in Welsh', () => {
   it('asks in Welsh, keeps the choice value, and marks a question not yet translated', async () => {
     setLanguage('cy');
     const asked: unknown[] = [];
-    const statements: Statement[] = [];
-    mockIPC((cmd, args) => {
-      const a = args as Record<string, any>;
-      switch (cmd) {
-        case 'question_set':
-          asked.push(a.language);
-          return {
-            id: 'review', version: 1, title: 'Paratoi ar gyfer fy adolygiad',
-            questions: [
-              { id: 'where', section: 'Fy nghyfarfod', kind: 'choice', prompt: "Ble hoffech chi i'ch cyfarfod fod?", hint: null,
-                choices: [{ value: 'At home', label: 'Gartref' }, { value: 'Online', label: 'Ar-lein' }], language: 'cy' },
-              { id: 'worries', section: 'Worries', kind: 'words', prompt: 'Is anything worrying you?', hint: null, choices: [], language: 'en-GB' },
-            ],
-          };
-        case 'list_statements': return statements;
-        case 'start_statement': {
-          const s: Statement = { id: 's1', kind: 'review_preparation', status: 'draft', urgent: false, words: null, answers: [], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }], updated_at: '2026-11-20T10:00:00Z' };
-          statements.push(s);
-          return s;
-        }
-        case 'save_answer':
-          statements[0].answers = [a.answer];
-          return statements[0];
-      }
-      throw { code: 'unknown', message: cmd };
+    const statements: StatementView[] = [];
+    mockCommands({
+      question_set: ({ language }) => {
+        asked.push(language);
+        return {
+          id: 'review', version: 1, title: 'Paratoi ar gyfer fy adolygiad',
+          questions: [
+            { id: 'where', section: 'Fy nghyfarfod', kind: 'choice', prompt: "Ble hoffech chi i'ch cyfarfod fod?", hint: null,
+              choices: [{ value: 'At home', label: 'Gartref' }, { value: 'Online', label: 'Ar-lein' }], language: 'cy' },
+            { id: 'worries', section: 'Worries', kind: 'words', prompt: 'Is anything worrying you?', hint: null, choices: [], language: 'en-GB' },
+          ],
+        };
+      },
+      list_statements: () => statements,
+      start_statement: () => {
+        const s: StatementView = { id: 's1', kind: 'review_preparation', status: 'draft', urgent: false, words: null, answers: [], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }], updated_at: '2026-11-20T10:00:00Z' };
+        statements.push(s);
+        return s;
+      },
+      save_answer: ({ answer }) => {
+        statements[0].answers = [answer];
+        return statements[0];
+      },
     });
     render(Review, { ondone: () => {} });
     expect(await screen.findByTestId('question')).toHaveTextContent("Ble hoffech chi i'ch cyfarfod fod?");
