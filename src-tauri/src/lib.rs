@@ -10,6 +10,8 @@
 mod capability;
 #[cfg(test)]
 mod hostile_input;
+#[cfg(test)]
+mod thin_shell;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -269,7 +269,14 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Command(e)) => {
-            eprintln!("waymark: {e}");
+            // The values too (a service's own reason for refusing, say): administrators and
+            // scripts read them.
+            let values: Vec<String> = e.values.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={v}")).collect();
+            if values.is_empty() {
+                eprintln!("waymark: {e}");
+            } else {
+                eprintln!("waymark: {e} ({})", values.join(", "));
+            }
             ExitCode::from(1)
         }
         Err(Failure::Usage(m)) => {

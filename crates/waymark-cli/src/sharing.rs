@@ -37,30 +37,33 @@ pub fn consent(cx: &mut Context, cmd: ConsentCommand) -> Outcome {
         ConsentCommand::Grant(a) => {
             let kind = ShareableKind::parse(&a.kind)?;
             cx.unlock()?;
-            let view = cx.call(sharing::give_consent(&cx.app, GiveConsentRequest { kind, recipient: a.recipient }))?;
-            let recipient = view.consents.iter().rev().find(|c| c.kind == kind).map(|c| c.recipient.clone()).unwrap_or_default();
-            println!("You said yes to sharing {} with {}.", kind.words(ENGLISH), recipient);
+            let recipient = match a.recipient {
+                Some(recipient) => {
+                    operator::grant_consent_to(&cx.app, kind, &recipient)?;
+                    recipient
+                }
+                None => {
+                    let view = cx.call(sharing::give_consent(&cx.app, GiveConsentRequest { kind }))?;
+                    view.connection.map(|c| c.service_name).unwrap_or_default()
+                }
+            };
+            println!("You said yes to sharing {} with {}.", kind.words(ENGLISH), recipient.trim());
         }
         ConsentCommand::Withdraw(a) => {
             let kind = ShareableKind::parse(&a.kind)?;
             cx.unlock()?;
-            let recipient = match a.recipient {
-                Some(r) => r,
-                None => connected_service(cx)?,
-            };
-            let request = WithdrawConsentRequest { kind, recipient: recipient.clone() };
-            let withdrawn = cx.call(sharing::withdraw_consent(&cx.app, request))?;
+            let withdrawn = cx.call(sharing::withdraw_consent(&cx.app, WithdrawConsentRequest { kind, recipient: a.recipient }))?;
+            let recipient = withdrawn.recipient.trim();
             println!(
-                "You said no to sharing {} with {}. {} waiting item(s) will not be sent.",
+                "You said no to sharing {} with {recipient}. {} waiting item(s) will not be sent.",
                 kind.words(ENGLISH),
-                recipient.trim(),
                 withdrawn.removed_from_outbox
             );
             if let Some(n) = withdrawn.deleted_at_service {
-                println!("{} deleted {n} item(s) it held; its signed receipt checked out and is kept.", recipient.trim());
+                println!("{recipient} deleted {n} item(s) it held; its signed receipt checked out and is kept.");
             }
             if let Some(problem) = withdrawn.deletion_problem {
-                println!("{} could not be asked to delete yet ({problem}); it will be asked at the next sync.", recipient.trim());
+                println!("{recipient} could not be asked to delete yet ({problem}); it will be asked at the next sync.");
             }
         }
         ConsentCommand::List => {
@@ -83,20 +86,21 @@ pub fn consent(cx: &mut Context, cmd: ConsentCommand) -> Outcome {
     Ok(())
 }
 
-fn connected_service(cx: &Context) -> Result<String, crate::Failure> {
-    let view = cx.call(sharing::sharing_overview(&cx.app, Default::default()))?;
-    view.connection.map(|c| c.service_name).ok_or_else(|| waymark_commands::CommandError::new("not_connected").into())
-}
-
 pub fn share(cx: &mut Context, id: String, recipient: Option<String>) -> Outcome {
     cx.unlock()?;
-    let view = cx.call(sharing::share_with_service(&cx.app, ShareWithServiceRequest { id: id.clone(), recipient: recipient.clone() }))?;
+    let view = match &recipient {
+        Some(recipient) => cx.call(operator::share_to(&cx.app, &id, recipient))?,
+        None => cx.call(sharing::share_with_service(&cx.app, ShareWithServiceRequest { id: id.clone() }))?,
+    };
     let to = recipient.or(view.connection.as_ref().map(|c| c.service_name.clone())).unwrap_or_default();
     println!("Queued {id} for {}.", to.trim());
-    match (&view.connection, &view.last_problem) {
-        (Some(c), None) if c.service_name == to.trim() => println!("Sent so far: {}; waiting: {}.", view.sent, view.waiting),
-        (Some(_), Some(problem)) => println!("Not sent yet ({problem}); it waits in the outbox."),
-        _ => println!("It waits in the outbox until this profile is connected to {}.", to.trim()),
+    if view.connection.is_none() {
+        println!("It waits in the outbox until this profile is connected to {}.", to.trim());
+        return Ok(());
+    }
+    println!("Sent so far: {}; waiting: {}.", view.sent, view.waiting);
+    if let (true, Some(problem)) = (view.waiting > 0, &view.last_problem) {
+        println!("Not all sent yet ({problem}); what waits is tried again at the next sync.");
     }
     Ok(())
 }

@@ -47,8 +47,9 @@ pub fn run(cx: &mut Context, cmd: StatementCommand) -> Outcome {
             let set = cx.call(statements::question_set(&cx.app, QuestionSetRequest { language: ENGLISH }))?;
             println!("{} (question set '{}', version {})", set.title, set.id, set.version);
             for q in &set.questions {
-                let labels: Vec<&str> = q.choices.iter().map(|c| c.label.as_str()).collect();
-                let extra = if labels.is_empty() { String::new() } else { format!(" [{}]", labels.join(" | ")) };
+                // The values, which is what `statement answer --choice` takes.
+                let values: Vec<&str> = q.choices.iter().map(|c| c.value.as_str()).collect();
+                let extra = if values.is_empty() { String::new() } else { format!(" [{}]", values.join(" | ")) };
                 println!("  {:<14} {}: {}{}", q.id, q.kind, q.prompt, extra);
             }
         }
@@ -61,8 +62,9 @@ pub fn run(cx: &mut Context, cmd: StatementCommand) -> Outcome {
             }
             if st.urgent {
                 eprintln!("If you are not safe right now:");
-                for h in waymark_core::domain::statement::HELPLINES {
-                    eprintln!("  {}: {}. {}", h.name(ENGLISH), h.number, h.note(ENGLISH));
+                for h in cx.call(statements::helplines(&cx.app, Default::default()))? {
+                    let words = |id: String| waymark_i18n::text(ENGLISH, &id);
+                    eprintln!("  {}: {}. {}", words(format!("helpline-{}", h.id)), h.number, words(format!("helpline-{}-note", h.id)));
                 }
             }
             println!("{}", st.id);

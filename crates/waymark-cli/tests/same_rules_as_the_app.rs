@@ -148,6 +148,11 @@ fn withdrawing_asks_the_service_to_delete_and_sync_asks_again_until_it_confirms(
     let dir = profile("young_person");
     let dir = dir.path();
     assert!(ok(dir, &["connect", &code, "--yes"]).contains(&format!("Connected to {SERVICE}")));
+    // The service's own reason for a refusal reaches an administrator, beside the code.
+    let again = waymark(dir, &["connect", &code, "--yes"], "");
+    let said = String::from_utf8_lossy(&again.stderr);
+    assert_eq!(again.status.code(), Some(1), "{said}");
+    assert!(said.contains("[service_refused]") && said.contains("reason="), "{said}");
     let id = ok(dir, &["statement", "new", "--kind", "worried", "--words", "I miss my brother"]).trim().to_string();
     ok(dir, &["statement", "status", &id, "ready"]);
     ok(dir, &["consent", "grant", "statement"]);

@@ -4,7 +4,8 @@
 //! has no handler or permission for them.
 
 use uuid::Uuid;
-use waymark_core::domain::consent::OutboxItem;
+use waymark_core::domain::consent::{OutboxItem, ShareableKind};
+use waymark_core::error::Field;
 use waymark_core::domain::library::LibraryBundle;
 use waymark_core::domain::plan::PlanChange;
 use waymark_core::domain::{RecordBody, RecordJson, RecordKind, StoredRecord};
@@ -12,7 +13,9 @@ use waymark_core::secret::{Passphrase, RecoveryCode};
 use waymark_core::vault::RecordList;
 use waymark_core::{RecordId, Session};
 
+use crate::check::{check_len, record_id, MAX_RECIPIENT};
 use crate::error::{CommandError, CommandResult};
+use crate::views::SharingView;
 use crate::AppState;
 
 /// Adds a record of `kind` from its JSON. Consent and sharing ledgers are written only by
@@ -51,6 +54,27 @@ pub fn install_builtin_library(app: &AppState) -> CommandResult<bool> {
 
 pub fn library_version(app: &AppState) -> CommandResult<Option<u32>> {
     app.with_vault(|v| Ok(v.library_version()?))
+}
+
+/// Says yes to sharing `kind` with a recipient named by an administrator, connected or not (a
+/// person's window can name only the connected service). The core still refuses a kind the
+/// profile's role does not keep.
+pub fn grant_consent_to(app: &AppState, kind: ShareableKind, recipient: &str) -> CommandResult<()> {
+    check_len(Field::Recipient, recipient, MAX_RECIPIENT)?;
+    app.with_session(|v, s| v.grant_consent(s, kind, recipient).map(|_| ()))
+}
+
+/// Queues a record for a recipient named by an administrator and, as the app's share does, runs
+/// the sync pass at once: it goes now if that recipient is the connected service, and otherwise
+/// waits in the outbox until this profile is connected to it. The core still needs consent and a
+/// ready statement.
+pub async fn share_to(app: &AppState, id: &str, recipient: &str) -> CommandResult<SharingView> {
+    let id = record_id(id)?;
+    check_len(Field::Recipient, recipient, MAX_RECIPIENT)?;
+    app.with_session(|v, s| v.share_record(s, id, recipient))?;
+    // A failure is kept for the status line; the item stays queued.
+    let _ = crate::sharing::sync_pass(app).await;
+    crate::sharing::overview(app)
 }
 
 /// What is waiting to be sent, oldest first.

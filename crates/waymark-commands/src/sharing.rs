@@ -133,30 +133,31 @@ pub async fn connect_service(app: &AppState, _: NoArguments) -> CommandResult<Sh
 #[derive(Debug, Deserialize, TS)]
 pub struct GiveConsentRequest {
     pub kind: ShareableKind,
-    /// Who to share it with; the connected service when not named.
-    #[ts(optional)]
-    pub recipient: Option<String>,
 }
 
-/// Says yes to sharing one kind of record (one this person's role may share) with a recipient.
+/// Says yes to sharing one kind of record (one this person's role may share) with the connected
+/// service: the only recipient a person's window can name.
 pub async fn give_consent(app: &AppState, req: GiveConsentRequest) -> CommandResult<SharingView> {
-    let recipient = recipient_or_service(app, req.recipient)?;
-    app.with_session(|v, s| v.grant_consent(s, req.kind, &recipient))?;
+    let service = connected_service(app)?;
+    app.with_session(|v, s| v.grant_consent(s, req.kind, &service))?;
     overview(app)
 }
 
 #[derive(Debug, Deserialize, TS)]
 pub struct WithdrawConsentRequest {
     pub kind: ShareableKind,
-    pub recipient: String,
+    /// Who to stop sharing it with (a consent the person sees); the connected service when not
+    /// named.
+    #[ts(optional)]
+    pub recipient: Option<String>,
 }
 
 /// Says no again: nothing more of the kind is sent, and when the recipient is the connected
 /// service it is asked at once to delete what it holds (and asked again at every sync until it
 /// confirms with a signed receipt).
 pub async fn withdraw_consent(app: &AppState, req: WithdrawConsentRequest) -> CommandResult<WithdrawnView> {
-    check_len(Field::Recipient, &req.recipient, MAX_RECIPIENT)?;
-    let removed = app.with_session(|v, s| v.withdraw_consent(s, req.kind, &req.recipient))?;
+    let recipient = recipient_or_service(app, req.recipient)?;
+    let removed = app.with_session(|v, s| v.withdraw_consent(s, req.kind, &recipient))?;
     // The vault queued a deletion in the same step if `recipient` is the connected service.
     let answer = ask_for_deletions(app).await?.into_iter().rev().find(|(k, _)| *k == req.kind).map(|(_, a)| a);
     let (deleted_at_service, deletion_problem) = match answer {
@@ -164,23 +165,20 @@ pub async fn withdraw_consent(app: &AppState, req: WithdrawConsentRequest) -> Co
         Some(Err(problem)) => (None, Some(problem)),
         None => (None, None),
     };
-    Ok(WithdrawnView { removed_from_outbox: removed as u32, deleted_at_service, deletion_problem })
+    Ok(WithdrawnView { recipient, removed_from_outbox: removed as u32, deleted_at_service, deletion_problem })
 }
 
 #[derive(Debug, Deserialize, TS)]
 pub struct ShareWithServiceRequest {
     pub id: String,
-    /// Who to share it with; the connected service when not named.
-    #[ts(optional)]
-    pub recipient: Option<String>,
 }
 
-/// Queues one record (its kind needs consent) and tries to send at once; it waits in the
-/// outbox if it cannot go yet.
+/// Queues one record for the connected service (its kind needs consent) and tries to send at
+/// once; it waits in the outbox if it cannot go yet.
 pub async fn share_with_service(app: &AppState, req: ShareWithServiceRequest) -> CommandResult<SharingView> {
     let id = record_id(&req.id)?;
-    let recipient = recipient_or_service(app, req.recipient)?;
-    app.with_session(|v, s| v.share_record(s, id, &recipient))?;
+    let service = connected_service(app)?;
+    app.with_session(|v, s| v.share_record(s, id, &service))?;
     // A failure is kept for the status line; the item stays queued.
     let _ = sync_pass(app).await;
     overview(app)

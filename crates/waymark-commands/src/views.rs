@@ -267,6 +267,8 @@ pub struct ServicePreviewView {
 
 #[derive(Debug, Serialize, TS)]
 pub struct WithdrawnView {
+    /// Who consent was withdrawn from.
+    pub recipient: String,
     /// Queued items taken out, so never sent.
     pub removed_from_outbox: u32,
     /// When the recipient is the connected service: how many it deleted, per its signed receipt

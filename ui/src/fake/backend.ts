@@ -344,12 +344,13 @@ function handlers(state: FakeState): Handlers {
     },
     withdraw_consent: (a) => {
       const s = sharingOf();
-      s.consents = s.consents.filter((c) => !(c.kind === a.kind && c.recipient === a.recipient));
+      const recipient = a.recipient ?? SERVICE;
+      s.consents = s.consents.filter((c) => !(c.kind === a.kind && c.recipient === recipient));
       const removed = s.waiting;
       s.waiting = 0;
-      const atService = s.connection !== null && a.recipient === s.connection.service_name;
+      const atService = s.connection !== null && recipient === s.connection.service_name;
       if (atService) s.deletions.unshift({ kind: a.kind, service_name: SERVICE, asked_at: NOW, confirmed_at: NOW, deleted: s.sent });
-      return { removed_from_outbox: removed, deleted_at_service: atService ? s.sent : null, deletion_problem: null };
+      return { recipient, removed_from_outbox: removed, deleted_at_service: atService ? s.sent : null, deletion_problem: null };
     },
     export_everything: () => [
       { path: `/home/invented/Downloads/All my information - ${key()}.html` },

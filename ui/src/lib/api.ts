@@ -96,7 +96,8 @@ export const changePassphrase = (current: string, newPassphrase: string) =>
 
 // Resources
 export const resourceMarks = () => call('resource_marks', {});
-export const markResource = (id: string, bookmarked: boolean, read: boolean) => call('mark_resource', { id, bookmarked, read });
+export const markResource = (id: string, change: { bookmarked?: boolean; read?: boolean }) =>
+  call('mark_resource', { id, bookmarked: change.bookmarked ?? null, read: change.read ?? null });
 
 // Young person: plan and notes
 export const planMatters = () => call('plan_matters', {});

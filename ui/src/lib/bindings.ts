@@ -201,6 +201,10 @@ confirmed_at: string | null,
 deleted: number | null, };
 export type WithdrawnView = { 
 /**
+ * Who consent was withdrawn from.
+ */
+recipient: string, 
+/**
  * Queued items taken out, so never sent.
  */
 removed_from_outbox: number, 
@@ -263,17 +267,14 @@ read: boolean | null, };
 export type SavePolicyRequest = { policy: SaferCaringPolicy, };
 export type AddLearningRequest = { entry: LearningEntry, };
 export type PreviewServiceRequest = { code: string, };
-export type GiveConsentRequest = { kind: ShareableKind, 
+export type GiveConsentRequest = { kind: ShareableKind, };
+export type WithdrawConsentRequest = { kind: ShareableKind, 
 /**
- * Who to share it with; the connected service when not named.
+ * Who to stop sharing it with (a consent the person sees); the connected service when not
+ * named.
  */
 recipient?: string, };
-export type WithdrawConsentRequest = { kind: ShareableKind, recipient: string, };
-export type ShareWithServiceRequest = { id: string, 
-/**
- * Who to share it with; the connected service when not named.
- */
-recipient?: string, };
+export type ShareWithServiceRequest = { id: string, };
 
 export interface Commands {
   list_profiles: { request: NoArguments; response: Array<ProfileView> };

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::clock::Timestamp;
 use crate::error::{Error, Field, Format, Problem, Result};
 use crate::validate::{self, ARTICLE_TEXT, SHORT_TEXT};
-use crate::vault::Language;
+use waymark_i18n::Language;
 
 pub const BUNDLE_FORMAT: &str = "waymark-library";
 /// Version 2 added a `language` to each item; version 1 bundles are all English and still read.
