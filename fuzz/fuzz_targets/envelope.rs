@@ -50,6 +50,7 @@ fuzz_target!(|data: &[u8]| {
             record_kind: "statement".into(),
             record_id: Uuid::from_u128(3),
             record_version: 1,
+            urgent: false,
         };
         let sealed = sealer.seal(header, data).unwrap();
         let json = serde_json::to_vec(&sealed).unwrap();

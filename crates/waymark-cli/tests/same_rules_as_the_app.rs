@@ -175,3 +175,30 @@ fn withdrawing_asks_the_service_to_delete_and_sync_asks_again_until_it_confirms(
     // Nothing more is asked once the service has confirmed.
     assert!(!ok(dir, &["sync"]).contains("deleted"), "asked again after the service confirmed");
 }
+
+#[test]
+fn i_dont_feel_safe_leaves_first_and_the_service_lists_it_first_marked_urgent() {
+    let mut service = Service::new();
+    let code = service.invite();
+    service.start();
+    let dir = profile("young_person");
+    let dir = dir.path();
+    // Both wait in the outbox (the profile is not connected yet), the ordinary worry first.
+    ok(dir, &["consent", "grant", "statement", "--to", SERVICE]);
+    for (kind, words) in [("worried", "My phone is broken"), ("not_safe", "I don't feel safe at home tonight")] {
+        let id = ok(dir, &["statement", "new", "--kind", kind, "--words", words]).trim().to_string();
+        ok(dir, &["statement", "status", &id, "ready"]);
+        assert!(ok(dir, &["share", &id, "--to", SERVICE]).contains("waits in the outbox"));
+    }
+    ok(dir, &["connect", &code, "--yes"]);
+    assert!(ok(dir, &["sync"]).contains("Sent 2."));
+    let inbox = service.command(&["inbox"]);
+    let inbox = String::from_utf8_lossy(&inbox.stdout);
+    let headings: Vec<&str> = inbox.lines().filter(|l| l.contains(" from Robin")).collect();
+    assert_eq!(headings.len(), 2, "{inbox}");
+    assert!(headings[0].starts_with("URGENT: #") && !headings[1].starts_with("URGENT"), "{inbox}");
+    // It also left the outbox first, though queued second: the service numbered it #1.
+    assert!(headings[0].starts_with("URGENT: #1 ") && headings[1].starts_with("#2 "), "{inbox}");
+    let first = inbox.find("I don't feel safe").unwrap();
+    assert!(first < inbox.find("My phone is broken").unwrap(), "{inbox}");
+}

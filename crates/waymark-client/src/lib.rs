@@ -14,7 +14,7 @@
 use std::time::Duration;
 
 use uuid::Uuid;
-use waymark_core::connection::{Delivered, ServiceConnection};
+use waymark_core::connection::{Delivered, OutboxPayload, ServiceConnection};
 use waymark_core::domain::consent::OutboxItem;
 use waymark_core::{Entropy, Session, Timestamp, Vault};
 use waymark_sync::api::{
@@ -177,6 +177,8 @@ pub async fn enrol(preview: &Preview, entropy: &dyn Entropy, now: Timestamp) -> 
 pub struct PreparedSend {
     pub item: OutboxItem,
     pub record_version: u32,
+    /// Marked urgent in its envelope; sent before anything else.
+    pub urgent: bool,
     url: String,
     device_id: Uuid,
     device_secret: Zeroizing<Vec<u8>>,
@@ -217,7 +219,7 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
             skipped.no_consent += 1;
             continue;
         }
-        let Some((record_version, plaintext)) = vault.outbox_payload(session, &item)? else {
+        let Some(OutboxPayload { record_version, json: plaintext, urgent }) = vault.outbox_payload(session, &item)? else {
             vault.drop_outbox_item(session, item.item_id)?;
             skipped.record_gone += 1;
             continue;
@@ -229,9 +231,11 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
             record_kind: item.record_kind.as_str().to_string(),
             record_id: Uuid::from_bytes(*item.record_id.as_bytes()),
             record_version,
+            urgent,
         };
         let envelope = to_service.seal(header, &plaintext)?;
         out.push(PreparedSend {
+            urgent: envelope.header.urgent,
             item,
             record_version,
             url: connection.service_url.clone(),
@@ -240,6 +244,8 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
             body: serde_json::to_vec(&envelope).expect("an envelope serialises"),
         });
     }
+    // What is urgent ("I don't feel safe") leaves before anything else; the rest keep their order.
+    out.sort_by_key(|p| !p.urgent);
     Ok((out, skipped))
 }
 

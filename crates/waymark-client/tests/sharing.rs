@@ -261,6 +261,7 @@ async fn a_plan_published_by_the_service_arrives_verified_and_older_or_forged_on
         record_kind: "plan".into(),
         record_id: uuid::Uuid::from_u128(6),
         record_version: 9,
+        urgent: false,
     };
     let mut to_device = waymark_sync::envelope::EnvelopeSealer::new(device.public(), &*w.entropy).unwrap();
     let forged = seal_mail(&impostor, &mut to_device, MailKind::Plan, header(connection.device_id), &plan_json(9)).unwrap();

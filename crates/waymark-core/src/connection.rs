@@ -130,10 +130,10 @@ impl Vault {
         }))
     }
 
-    /// What an outbox item will send: the record's current version and, as JSON, its kind and
-    /// contents.
+    /// What an outbox item will send: the record's current version, as JSON its kind and
+    /// contents, and whether it is urgent ("I don't feel safe").
     /// `None` when the record no longer exists (the item should then be dropped).
-    pub fn outbox_payload(&self, session: &Session, item: &OutboxItem) -> Result<Option<(u32, Zeroizing<Vec<u8>>)>> {
+    pub fn outbox_payload(&self, session: &Session, item: &OutboxItem) -> Result<Option<OutboxPayload>> {
         let rec: StoredRecord = match self.get(session, item.record_id) {
             Ok(r) => r,
             Err(Error::NotFound { .. }) => return Ok(None),
@@ -141,7 +141,8 @@ impl Vault {
         };
         let payload = serde_json::json!({ "record_kind": rec.body.kind().as_str(), "data": rec.body.data_json() });
         let json = Zeroizing::new(serde_json::to_vec(&payload).expect("a record serialises"));
-        Ok(Some((rec.version, json)))
+        let urgent = matches!(&rec.body, RecordBody::Statement(st) if st.kind.is_urgent());
+        Ok(Some(OutboxPayload { record_version: rec.version, json, urgent }))
     }
 
     /// Records that an item reached its recipient: in one transaction the item leaves the outbox,
@@ -205,6 +206,15 @@ impl Vault {
         )?;
         Ok(())
     }
+}
+
+/// An outbox item's contents, ready to seal.
+pub struct OutboxPayload {
+    pub record_version: u32,
+    /// The record's kind and contents, as JSON; zeroed when dropped.
+    pub json: Zeroizing<Vec<u8>>,
+    /// Sent before anything else, with a flag the service can see.
+    pub urgent: bool,
 }
 
 /// An outbox item the recipient confirmed, with the version that went and its receipt.

@@ -207,12 +207,21 @@ async fn run(cli: Cli) -> Result<()> {
             let entropy = SystemEntropy::new();
             let mut opener = EnvelopeOpener::new(&keys);
             let mut receipts = ReceiptSender::new(&store, &keys, &entropy);
-            for item in items {
-                let envelope: Envelope = serde_json::from_str(&item.body)
-                    .map_err(|e| ServiceError::BadRequest(format!("item {} is damaged: {e}", item.seq)))?;
+            let mut items = items
+                .into_iter()
+                .map(|item| {
+                    let envelope: Envelope = serde_json::from_str(&item.body)
+                        .map_err(|e| ServiceError::BadRequest(format!("item {} is damaged: {e}", item.seq)))?;
+                    Ok((item, envelope))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            // "I don't feel safe" first, whatever came before it; the rest in the order they came.
+            items.sort_by_key(|(item, envelope)| (!envelope.header.urgent, item.seq));
+            for (item, envelope) in items {
                 let when = waymark_core::Timestamp(item.received_at).to_rfc3339();
                 let read = if item.read_at.is_some() { " (read)" } else { "" };
-                println!("#{} from {} — {} received {when}{read}", item.seq, item.person_name, envelope.header.record_kind);
+                let urgent = if envelope.header.urgent { "URGENT: " } else { "" };
+                println!("{urgent}#{} from {} — {} received {when}{read}", item.seq, item.person_name, envelope.header.record_kind);
                 match opener.open(&envelope) {
                     Ok(plain) => {
                         println!("{}\n", String::from_utf8_lossy(&plain));

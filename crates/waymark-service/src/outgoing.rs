@@ -43,6 +43,7 @@ pub async fn publish_plan<S: ServiceStore>(
             record_kind: "plan".into(),
             record_id: plan.plan_id,
             record_version: plan.version,
+            urgent: false,
         };
         let mut to_device = EnvelopeSealer::new(&device_keys(d), entropy)?;
         let mail = seal_mail(service, &mut to_device, MailKind::Plan, header, &payload)?;
@@ -83,6 +84,7 @@ impl<'a, S: ServiceStore> ReceiptSender<'a, S> {
             record_kind: "receipt".into(),
             record_id: envelope.header.record_id,
             record_version: envelope.header.record_version,
+            urgent: false,
         };
         let receipt_json = serde_json::to_vec(&receipt).expect("a receipt serialises");
         let mail = seal_mail(self.service, to_device, MailKind::Receipt, header, &receipt_json)?;

@@ -95,6 +95,7 @@ impl Harness {
             record_kind: "statement".into(),
             record_id: Uuid::from_u128(77),
             record_version: 1,
+            urgent: false,
         };
         let plaintext = serde_json::to_vec(&serde_json::json!({ "kind": "worried", "words": text })).unwrap();
         let env = seal_envelope(self.service_keys.public(), header, &plaintext, &self.entropy).unwrap();
@@ -188,7 +189,7 @@ async fn bad_uploads_are_refused_with_their_status_and_nothing_is_stored(h: Harn
     let now = NOW + 400;
     assert_eq!(h.signed(&robin.keys, robin.id, "POST", "/v1/envelopes", b"{\"format\":".to_vec(), now).await.status(), 400);
     let mut newer: serde_json::Value = serde_json::from_slice(&body).unwrap();
-    newer["format"] = 3.into();
+    newer["format"] = 4.into();
     let (status, err) = error_of(h.signed(&robin.keys, robin.id, "POST", "/v1/envelopes", serde_json::to_vec(&newer).unwrap(), now).await).await;
     assert_eq!((status, err.code.as_str()), (400, "unsupported_version"));
     let huge = vec![b' '; MAX_BODY + 1];
@@ -317,6 +318,7 @@ async fn upload(h: &Harness, device: &TestDevice, kind: &str, record: u128) {
         record_kind: kind.into(),
         record_id: Uuid::from_u128(record),
         record_version: 1,
+        urgent: false,
     };
     let env = seal_envelope(h.service_keys.public(), header, b"{}", &h.entropy).unwrap();
     let res = h.signed(&device.keys, device.id, "POST", "/v1/envelopes", serde_json::to_vec(&env).unwrap(), NOW).await;
@@ -376,6 +378,7 @@ fn sealed(h: &Harness, device: &TestDevice, record: u128, text: &str) -> serde_j
         record_kind: "statement".into(),
         record_id: Uuid::from_u128(record),
         record_version: 1,
+        urgent: false,
     };
     let plaintext = serde_json::to_vec(&serde_json::json!({ "kind": "worried", "words": text })).unwrap();
     serde_json::to_value(seal_envelope(h.service_keys.public(), header, &plaintext, &h.entropy).unwrap()).unwrap()

@@ -7,6 +7,10 @@
 //! envelopes. HPKE runs in export-only mode; the exported secret keys ChaCha20-Poly1305, and each
 //! envelope's nonce is its sequence number in the group, so no nonce repeats under a key. The
 //! envelopes of a group share their `enc`, which lets a receiver do the key exchange once.
+//! Format 3 is format 2 with an `urgent` flag in the header ("I don't feel safe"), which the
+//! service can see and bound in like every header field, so it cannot be set or cleared on the
+//! way. Only an urgent envelope is written as format 3; every other is written as format 2, byte
+//! for byte as before, so apps that predate the flag still read what the service sends them.
 //! Format 1 (still read): one single-shot HPKE seal per envelope with ChaCha20-Poly1305.
 //! This module must never reuse a group key beyond [`SEALS_PER_KEY`] or let a caller pick a
 //! nonce.
@@ -27,8 +31,12 @@ use crate::b64;
 use crate::error::{Result, SyncError};
 use crate::keys::{IdentityKeys, PublicKeys};
 
-/// The envelope format this build writes and the newest it reads.
-pub const ENVELOPE_FORMAT: u32 = 2;
+/// The newest envelope format this build reads, and the one it writes for an urgent envelope.
+pub const ENVELOPE_FORMAT: u32 = 3;
+/// The format written for an envelope that is not urgent.
+const PLAIN_FORMAT: u32 = 2;
+/// The first format whose header can say an envelope is urgent.
+const URGENT_FORMAT: u32 = 3;
 /// The oldest format this build still opens (envelopes already held by a service).
 const OLDEST_FORMAT: u32 = 1;
 /// HPKE's `info` for format 1: ties every envelope to this purpose and format.
@@ -56,6 +64,10 @@ pub struct EnvelopeHeader {
     pub record_kind: String,
     pub record_id: Uuid,
     pub record_version: u32,
+    /// "I don't feel safe": the service sees this (never what was written) so it can raise it
+    /// at once. Only in format 3; absent means not urgent.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub urgent: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,7 +96,19 @@ impl EnvelopeHeader {
         out.extend_from_slice(self.record_kind.as_bytes());
         out.extend_from_slice(self.record_id.as_bytes());
         out.extend_from_slice(&self.record_version.to_be_bytes());
+        if format >= URGENT_FORMAT {
+            out.push(u8::from(self.urgent));
+        }
         out
+    }
+
+    /// The format an envelope with this header is written in.
+    fn format(&self) -> u32 {
+        if self.urgent {
+            URGENT_FORMAT
+        } else {
+            PLAIN_FORMAT
+        }
     }
 
     pub fn validate(&self) -> Result<()> {
@@ -157,16 +181,17 @@ impl<'a> EnvelopeSealer<'a> {
         let (enc, key, next) = self.group.as_mut().expect("a group was just made");
         let seq = *next;
         *next += 1;
+        let format = header.format();
         let mut buf = plaintext.to_vec();
         key.aead()
             .seal_in_place_append_tag(
                 nonce(seq),
-                Aad::from(header.associated_data(ENVELOPE_FORMAT)),
+                Aad::from(header.associated_data(format)),
                 &mut buf,
             )
             .map_err(|_| SyncError::Malformed("the record could not be sealed".into()))?;
         Ok(Envelope {
-            format: ENVELOPE_FORMAT,
+            format,
             header,
             enc: enc.clone(),
             seq: Some(seq),
@@ -287,6 +312,11 @@ impl Envelope {
             });
         }
         self.header.validate()?;
+        if self.header.urgent && self.format < URGENT_FORMAT {
+            return Err(SyncError::Malformed(
+                "only a format 3 envelope can be urgent".into(),
+            ));
+        }
         match (self.format, self.seq) {
             (1, None) => {}
             (1, Some(_)) => {

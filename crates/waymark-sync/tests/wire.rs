@@ -20,6 +20,7 @@ fn header() -> EnvelopeHeader {
         record_kind: "statement".into(),
         record_id: Uuid::from_u128(3),
         record_version: 2,
+        urgent: false,
     }
 }
 
@@ -58,8 +59,8 @@ fn an_envelope_opens_only_for_its_recipient_and_only_unchanged() {
     assert_eq!(open_envelope(&service, &renumbered), Err(SyncError::CannotOpen), "given another place in its group");
 
     let mut newer = env.clone();
-    newer.format = 3;
-    assert!(matches!(open_envelope(&service, &newer), Err(SyncError::UnsupportedVersion { found: 3, .. })));
+    newer.format = 4;
+    assert!(matches!(open_envelope(&service, &newer), Err(SyncError::UnsupportedVersion { found: 4, .. })));
 
     // Two seals of the same text differ (fresh ephemeral keys), and round-trip through JSON.
     let again = seal_envelope(service.public(), header(), text, &entropy).unwrap();
@@ -85,6 +86,36 @@ fn envelopes_sealed_before_format_2_still_open_and_still_refuse_changes() {
     let mut numbered = env.clone();
     numbered.seq = Some(0);
     assert!(matches!(numbered.check_shape(), Err(SyncError::Malformed(_))), "format 1 has no sequence numbers");
+}
+
+#[test]
+fn urgent_is_seen_by_the_service_and_cannot_be_set_or_cleared_on_the_way() {
+    let entropy = SeededEntropy::new(5);
+    let service = IdentityKeys::generate(&entropy);
+    let text = b"I don't feel safe at home tonight.";
+    let urgent = seal_envelope(service.public(), EnvelopeHeader { urgent: true, ..header() }, text, &entropy).unwrap();
+    assert_eq!(urgent.format, 3, "only an urgent envelope needs the new format");
+    let json = serde_json::to_value(&urgent).unwrap();
+    assert_eq!(json["urgent"], true, "the flag travels in the clear, for the service to raise it");
+    assert!(!json.to_string().contains("safe at home"), "never what was written");
+    assert_eq!(&open_envelope(&service, &urgent).unwrap()[..], text);
+
+    let mut cleared = urgent.clone();
+    cleared.header.urgent = false;
+    assert_eq!(open_envelope(&service, &cleared), Err(SyncError::CannotOpen), "the flag cleared on the way");
+    let mut downgraded = cleared.clone();
+    downgraded.format = 2;
+    assert_eq!(open_envelope(&service, &downgraded), Err(SyncError::CannotOpen), "passed off as format 2");
+
+    // Anything else is written exactly as before, so older apps still read it.
+    let plain = seal_envelope(service.public(), header(), text, &entropy).unwrap();
+    assert_eq!(plain.format, 2);
+    assert!(!serde_json::to_string(&plain).unwrap().contains("urgent"));
+    let mut raised = plain.clone();
+    raised.header.urgent = true;
+    assert!(matches!(raised.check_shape(), Err(SyncError::Malformed(_))), "format 2 cannot say urgent");
+    raised.format = 3;
+    assert_eq!(open_envelope(&service, &raised), Err(SyncError::CannotOpen), "the flag set on the way");
 }
 
 #[test]

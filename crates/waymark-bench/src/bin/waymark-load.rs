@@ -123,6 +123,7 @@ fn main() {
                 record_kind: "statement".into(),
                 record_id: Uuid::new_v4(),
                 record_version: 1,
+                urgent: false,
             };
             let words = format!("{{\"kind\":\"change_something\",\"words\":\"Load test message {i}: could contact visits move to Saturdays so I do not miss football?\"}}");
             let envelope = seal_envelope(&public, header, words.as_bytes(), &entropy).unwrap();
