@@ -242,7 +242,8 @@ fn run(cli: Cli) -> Outcome {
     }
     let dir = cli.data_dir.clone().unwrap_or_else(default_data_dir);
     let vault = Vault::open(&dir, vault_options()?)?;
-    // The documents the app would save to Downloads are written where the command line says.
+    // Nothing the tool runs saves a document on its own (`export` writes where it is told), so
+    // the working folder only stands in for the app's Downloads folder.
     let app = AppState::new(vault, std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")), Box::new(Headless));
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime starts");
     let mut cx = Context { app, runtime, profile: cli.profile, secrets: Secrets::new() };

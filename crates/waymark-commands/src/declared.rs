@@ -35,7 +35,7 @@ pub struct Declared {
 
 macro_rules! declare_commands {
     ($( $name:ident : $access:ident, $module:ident, $req:ty => $resp:ty; )*) => {
-        /// Every command, in the order the UI meets them.
+        /// Every command, grouped by the module that holds it.
         pub const COMMANDS: &[Declared] = &[$( Declared { name: stringify!($name), access: Access::$access } ),*];
 
         /// Runs the command called `name` with its request as JSON, and answers in JSON; `None`
@@ -126,7 +126,6 @@ declare_commands! {
 
     export_everything: Unlocked, export, NoArguments => Vec<SavedFile>;
 }
-
 
 async fn run<Req, Resp, F, Fut>(app: &AppState, access: Access, name: &str, request: serde_json::Value, command: F) -> CommandResult<serde_json::Value>
 where

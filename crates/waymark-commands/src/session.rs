@@ -74,13 +74,12 @@ pub async fn unlock(app: &AppState, req: UnlockRequest) -> CommandResult<Session
 
 /// Locks: the session, and with it the vault key, is dropped and zeroed.
 pub async fn lock(app: &AppState, _: NoArguments) -> CommandResult<()> {
-    app.session.lock().map_err(CommandError::poisoned)?.take();
-    Ok(())
+    app.close()
 }
 
 /// Quick exit: lock at once and hide the app.
 pub async fn quick_exit(app: &AppState, _: NoArguments) -> CommandResult<()> {
-    app.session.lock().map_err(CommandError::poisoned)?.take();
+    app.close()?;
     app.frontend.hide()
 }
 

@@ -93,6 +93,12 @@ impl AppState {
         self.in_session(|v, s| Ok(f(v, s)?))
     }
 
+    /// Locks: drops the unlocked session, if any, which zeroes its vault key.
+    pub(crate) fn close(&self) -> CommandResult<()> {
+        self.session.lock().map_err(CommandError::poisoned)?.take();
+        Ok(())
+    }
+
     /// Makes `session` the unlocked one (the one before, if any, is dropped and zeroed).
     pub(crate) fn open(&self, session: Session) -> CommandResult<()> {
         *self.session.lock().map_err(CommandError::poisoned)? = Some(session);
