@@ -19,6 +19,9 @@ pub enum SyncError {
     InviteExpired(String),
     #[error("{}", .0.describe())]
     BadInvite(InviteProblem),
+    /// The organisation's roster, at link `seq`, was not accepted.
+    #[error("the service's list of people was refused at entry {seq}: {}", .problem.describe())]
+    RosterRefused { seq: u64, problem: crate::roster::RosterProblem },
 }
 
 /// Why a pasted invite code cannot be used. The app says it by code, in the person's language.
@@ -62,6 +65,7 @@ impl SyncError {
             SyncError::KeyMismatch { .. } => "key_mismatch",
             SyncError::InviteExpired(_) => "invite_expired",
             SyncError::BadInvite(_) => "bad_invite",
+            SyncError::RosterRefused { .. } => "roster_refused",
         }
     }
 }

@@ -8,6 +8,8 @@
 //! - [`invite`]: the one-time code a service hands out so a device can enrol and pin its keys.
 //! - [`mail`]: what the service sends one device (plans, receipts), sealed to it and signed.
 //! - [`request`]: how a device signs each request, so the service knows which device asked.
+//! - [`roster`]: the organisation's signed, hash-chained list of workers, people and devices,
+//!   which the service stores but cannot write.
 //!
 //! Every wire format carries a version. This crate holds no network code and must never send,
 //! store or log a plaintext: it only turns plaintext into sealed bytes and back.
@@ -20,6 +22,7 @@ pub mod invite;
 pub mod keys;
 pub mod mail;
 pub mod request;
+pub mod roster;
 
 mod b64;
 
