@@ -3,6 +3,7 @@
 
 use clap::{Args, Subcommand};
 use waymark_commands::operator;
+use waymark_commands::views::{ApprovalView, ConnectionView};
 use waymark_commands::sharing::{self, GiveConsentRequest, PreviewServiceRequest, ShareWithServiceRequest, SyncReport, WithdrawConsentRequest};
 use waymark_core::domain::ShareableKind;
 use waymark_core::Language;
@@ -131,6 +132,9 @@ pub fn connect(cx: &mut Context, code: String, yes: bool) -> Outcome {
     println!("Service: {}", seen.service_name);
     println!("Address: {}", seen.service_url);
     println!("Fingerprint: {} (matches the invite code)", seen.fingerprint);
+    if let Some(organisation) = &seen.organisation {
+        println!("Organisation: {organisation} (only people and devices this organisation signs for are trusted)");
+    }
     println!("It gets only what you share with it, and only kinds you have said yes to; you can take that back at any time.");
     if !yes {
         println!("Nothing is connected yet. Run again with --yes to connect.");
@@ -139,13 +143,29 @@ pub fn connect(cx: &mut Context, code: String, yes: bool) -> Outcome {
     let view = cx.call(sharing::connect_service(&cx.app, Default::default()))?;
     let connection = view.connection.expect("connected");
     println!("Connected to {} as device {}.", connection.service_name, connection.device_id);
+    print_approval(&connection);
     Ok(())
+}
+
+/// What the person must do, or know, about this laptop's approval.
+fn print_approval(connection: &ConnectionView) {
+    match connection.approval {
+        ApprovalView::Waiting => println!(
+            "Waiting for a worker to approve this laptop. Read them this code: {}\nNothing is sent to this laptop until they do.",
+            connection.device_code
+        ),
+        ApprovalView::Revoked => println!("{} has switched this laptop off: nothing more is sent to it.", connection.service_name),
+        ApprovalView::Approved | ApprovalView::NoRoster => {}
+    }
 }
 
 pub fn sync(cx: &mut Context) -> Outcome {
     cx.unlock()?;
     let report = cx.call(sharing::sync(&cx.app))?;
     print_report(&report);
+    if let Some(connection) = cx.call(sharing::sharing_overview(&cx.app, Default::default()))?.connection {
+        print_approval(&connection);
+    }
     Ok(())
 }
 

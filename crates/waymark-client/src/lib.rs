@@ -24,6 +24,7 @@ use waymark_sync::envelope::{EnvelopeHeader, EnvelopeOpener, EnvelopeSealer};
 use waymark_sync::invite::Invite;
 use waymark_sync::keys::{IdentityKeys, PublicKeys, SECRET_LEN};
 use waymark_sync::request::sign_request;
+use waymark_sync::roster::{RosterPage, RosterState};
 use zeroize::Zeroizing;
 
 #[derive(Debug, thiserror::Error)]
@@ -170,7 +171,83 @@ pub async fn enrol(preview: &Preview, entropy: &dyn Entropy, now: Timestamp) -> 
         connected_at: now,
         device_secret: Zeroizing::new(keys.secret().to_vec()),
         mailbox_cursor: 0,
+        organisation: preview.invite.organisation.clone(),
+        person_id: preview.invite.person_id,
     })
+}
+
+/// The code this device's app shows, for the person to read to their worker so the worker can
+/// approve this laptop: the fingerprint of its public keys.
+pub fn device_code(connection: &ServiceConnection) -> Result<String> {
+    Ok(device_keys(connection)?.public().fingerprint()?)
+}
+
+/// Where this device stands in its organisation's roster.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Approval {
+    /// Connected before the organisation kept a roster: the service's key vouches for what it
+    /// sends, as before.
+    NoRoster,
+    /// Enrolled; no worker has approved this device yet, so nothing is sealed to it.
+    Waiting,
+    /// Approved for the person its invite was for.
+    Approved,
+    /// Approved once, then revoked (a lost laptop).
+    Revoked,
+}
+
+/// The roster this device last verified for its connection, if it has one for that
+/// organisation (a roster kept for an earlier connection is ignored).
+pub fn verified_roster(vault: &Vault, session: &Session, connection: &ServiceConnection) -> Result<Option<RosterState>> {
+    let Some(pin) = connection.organisation.as_deref() else { return Ok(None) };
+    let Some(bytes) = vault.roster_state(session)? else { return Ok(None) };
+    let state: RosterState =
+        serde_json::from_slice(&bytes).map_err(|_| waymark_sync::SyncError::Malformed("the roster kept on this laptop is damaged".into()))?;
+    Ok((waymark_sync::roster::root_fingerprint(&state.root_key)? == pin).then_some(state))
+}
+
+/// Where this device stands, from its verified roster.
+pub fn approval(connection: &ServiceConnection, roster: Option<&RosterState>) -> Approval {
+    use waymark_sync::roster::DeviceOwner;
+    let (Some(_), Some(person)) = (&connection.organisation, connection.person_id) else { return Approval::NoRoster };
+    let Some(roster) = roster else { return Approval::Waiting };
+    match roster.devices().find(|(id, _)| **id == connection.device_id) {
+        Some((_, d)) if d.owner == DeviceOwner::Person(person) && !d.revoked => Approval::Approved,
+        Some((_, d)) if d.owner == DeviceOwner::Person(person) => Approval::Revoked,
+        _ => Approval::Waiting,
+    }
+}
+
+/// Reads one page of the organisation's roster from link `from` on. Network only.
+pub async fn fetch_roster(connection: &ServiceConnection, from: u64, now: Timestamp) -> Result<RosterPage> {
+    let keys = device_keys(connection)?;
+    signed(&keys, connection.device_id, reqwest::Method::GET, &connection.service_url, &format!("/v1/roster?from={from}"), now, Vec::new()).await
+}
+
+/// Where the next roster read starts: after the head this device holds, or at genesis.
+pub fn roster_from(vault: &Vault, session: &Session, connection: &ServiceConnection) -> Result<u64> {
+    Ok(verified_roster(vault, session, connection)?.map_or(0, |r| r.head.seq + 1))
+}
+
+/// Verifies a roster page against the root the invite pinned and the head this device last
+/// saw, and keeps the result. A page that forks from or rolls back what this device saw, or
+/// that certifies this device for someone other than its invite's person, is refused and the
+/// roster kept is unchanged. Returns whether the service holds more links to read.
+pub fn apply_roster(vault: &mut Vault, session: &Session, page: &RosterPage) -> Result<bool> {
+    use waymark_sync::roster::{DeviceOwner, RosterProblem};
+    let connection = vault.service_connection(session)?.ok_or(ClientError::NotConnected)?;
+    let Some(pin) = connection.organisation.as_deref() else { return Ok(false) };
+    let known = verified_roster(vault, session, &connection)?;
+    let next = waymark_sync::roster::advance(known.as_ref(), page, pin)?;
+    if let Some(d) = next.devices().find(|(id, _)| **id == connection.device_id).map(|(_, d)| d) {
+        if Some(d.owner) != connection.person_id.map(DeviceOwner::Person) {
+            return Err(waymark_sync::SyncError::RosterRefused { seq: d.certified_at_seq, problem: RosterProblem::Inconsistent }.into());
+        }
+    }
+    vault.save_roster_state(session, &Zeroizing::new(serde_json::to_vec(&next).expect("a roster serialises")))?;
+    // A page with no links ends the read even if it claims more (a server cannot keep a device
+    // asking for ever).
+    Ok(!page.links.is_empty() && page.head_seq.is_some_and(|h| h > next.head.seq))
 }
 
 /// One item ready to go: its envelope (already sealed) and where.
@@ -370,11 +447,19 @@ fn keys_from_secret(secret: &[u8]) -> Result<IdentityKeys> {
 /// every item looked at, so a refused item is not fetched again.
 pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::api::MailboxItem]) -> Result<MailReport> {
     use waymark_core::domain::{RecordBody, StatementStatus};
-    use waymark_sync::mail::{open_mail, MailKind, Receipt, ReceiptStatus};
+    use waymark_sync::mail::{open_mail, MailKind, Receipt, ReceiptStatus, Trust};
     let Some(mut connection) = vault.service_connection(session)? else { return Err(ClientError::NotConnected) };
     let keys = device_keys(&connection)?;
     let mut opener = EnvelopeOpener::new(&keys);
     let service = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() };
+    let roster = verified_roster(vault, session, &connection)?;
+    let trust = match (&connection.organisation, &roster) {
+        (None, _) => Trust::ServiceKey,
+        (Some(_), roster) => Trust::Roster {
+            roster: roster.as_ref(),
+            person_id: (approval(&connection, roster.as_ref()) == Approval::Approved).then_some(connection.person_id).flatten(),
+        },
+    };
     let mut report = MailReport::default();
     // One wait for the disk per page, not per item: the cursor is saved (and synced) after.
     vault.with_deferred_sync(|vault| {
@@ -384,7 +469,7 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
             }
             connection.mailbox_cursor = item.seq;
             let outcome: Result<()> = (|| {
-                let (kind, _header, plain) = open_mail(&mut opener, connection.device_id, &service, &item.body)?;
+                let (kind, _header, plain) = open_mail(&mut opener, connection.device_id, &service, &trust, &item.body)?;
                 match kind {
                     MailKind::Plan => {
                         let plan = RecordBody::from_json(waymark_core::domain::RecordKind::Plan, &plain)?;

@@ -68,6 +68,9 @@ impl From<waymark_client::ClientError> for CommandError {
                 .with("found", found.to_string())
                 .with("supported", supported.to_string()),
             ClientError::Sync(SyncError::BadInvite(problem)) => CommandError::new("bad_invite").with("problem", problem.code()),
+            ClientError::Sync(SyncError::RosterRefused { seq, problem }) => {
+                CommandError::new("roster_refused").with("problem", problem.code()).with("entry", seq.to_string())
+            }
             // What the service said is kept for logs; the person is told what kind of refusal it
             // was, in their language.
             ClientError::Refused { code, .. } => CommandError::new("service_refused").with("reason", code),

@@ -48,13 +48,24 @@ pub(crate) fn overview(app: &AppState) -> CommandResult<SharingView> {
             .into_iter()
             .map(|(kind, recipient, at)| ConsentView { kind, recipient, since: at.to_rfc3339() })
             .collect();
-        let connection = v.service_connection(s)?.map(|c| ConnectionView {
-            service_name: c.service_name.clone(),
-            service_url: c.service_url.clone(),
-            fingerprint: c.fingerprint.clone(),
-            connected_at: c.connected_at.to_rfc3339(),
-            device_id: c.device_id.to_string(),
-        });
+        let connection = match v.service_connection(s)? {
+            None => None,
+            Some(c) => {
+                // A roster that cannot be read is a problem the sync pass reports; here the
+                // laptop is simply not shown as approved.
+                let roster = waymark_client::verified_roster(v, s, &c).ok().flatten();
+                Some(ConnectionView {
+                    service_name: c.service_name.clone(),
+                    service_url: c.service_url.clone(),
+                    fingerprint: c.fingerprint.clone(),
+                    connected_at: c.connected_at.to_rfc3339(),
+                    device_id: c.device_id.to_string(),
+                    device_code: waymark_client::device_code(&c).unwrap_or_default(),
+                    approval: waymark_client::approval(&c, roster.as_ref()).into(),
+                    organisation: c.organisation.clone(),
+                })
+            }
+        };
         // A waiting deletion is addressed to the connected service: the only one ever asked.
         let addressee = connection.as_ref().map(|c| c.service_name.clone()).unwrap_or_default();
         let asked = v.pending_deletions(s)?.into_iter().map(|p| DeletionView {
@@ -116,6 +127,7 @@ pub async fn preview_service(app: &AppState, req: PreviewServiceRequest) -> Comm
         service_url: preview.invite.service_url.clone(),
         fingerprint: preview.invite.fingerprint.clone(),
         invite_expires: Timestamp(preview.invite.expires_at).to_rfc3339(),
+        organisation: preview.invite.organisation.clone(),
     };
     app.sharing.lock().map_err(CommandError::poisoned)?.pending = Some(preview);
     Ok(view)
@@ -226,6 +238,10 @@ pub async fn sync_pass(app: &AppState) -> CommandResult<SyncReport> {
     let mut report = SyncReport { deletions: ask_for_deletions(app).await?, ..SyncReport::default() };
     send_waiting(app, &mut report).await?;
     let Some(mut connection) = current_connection(app) else { return Ok(report) };
+    if let Err(problem) = read_roster(app, &connection).await {
+        app.note_problem(&problem)?;
+        return Err(problem);
+    }
     // Page by page until the mailbox is read to the end (the cursor is kept after each page).
     loop {
         let items = match waymark_client::fetch_mail(&connection, app.now()).await {
@@ -257,6 +273,22 @@ pub async fn sync_pass(app: &AppState) -> CommandResult<SyncReport> {
         }
     }
     Ok(report)
+}
+
+/// Brings the organisation's roster up to date, page by page, verifying each against the root
+/// the invite pinned and the head this laptop last saw. Nothing to do for a connection made
+/// before rosters.
+async fn read_roster(app: &AppState, connection: &ServiceConnection) -> CommandResult<()> {
+    if connection.organisation.is_none() {
+        return Ok(());
+    }
+    loop {
+        let from = app.in_session(|v, s| Ok(waymark_client::roster_from(v, s, connection)?))?;
+        let page = waymark_client::fetch_roster(connection, from, app.now()).await?;
+        if !app.in_session(|v, s| Ok(waymark_client::apply_roster(v, s, &page)?))? {
+            return Ok(());
+        }
+    }
 }
 
 /// The unlocked profile's connection, if it has one (none while locked).

@@ -76,6 +76,7 @@ pub fn typescript_bindings() -> String {
         WithdrawnView::decl(&cfg),
         PolicyView::decl(&cfg),
         ConnectionView::decl(&cfg),
+        ApprovalView::decl(&cfg),
         ServicePreviewView::decl(&cfg),
     ];
     for decl in types.iter().chain(&requests) {

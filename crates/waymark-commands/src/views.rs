@@ -253,6 +253,38 @@ pub struct ConnectionView {
     pub connected_at: String,
     /// This laptop's id at the service (not secret: it names the device, never a person).
     pub device_id: String,
+    /// The code the person reads to their worker so the worker can approve this laptop (the
+    /// fingerprint of its public keys: not secret).
+    pub device_code: String,
+    /// Whether a worker has approved this laptop in the organisation's roster.
+    pub approval: ApprovalView,
+    /// The organisation's fingerprint from the invite, when it keeps a roster.
+    pub organisation: Option<String>,
+}
+
+/// Where this laptop stands in the organisation's roster (see `waymark_client::Approval`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ApprovalView {
+    /// Connected before the organisation kept a roster.
+    NoRoster,
+    /// Waiting for a worker to approve it: nothing is sent to it until then.
+    Waiting,
+    Approved,
+    /// Approved once, then switched off by the service (a lost laptop).
+    Revoked,
+}
+
+impl From<waymark_client::Approval> for ApprovalView {
+    fn from(a: waymark_client::Approval) -> Self {
+        use waymark_client::Approval;
+        match a {
+            Approval::NoRoster => ApprovalView::NoRoster,
+            Approval::Waiting => ApprovalView::Waiting,
+            Approval::Approved => ApprovalView::Approved,
+            Approval::Revoked => ApprovalView::Revoked,
+        }
+    }
 }
 
 /// What a person sees before connecting: who the service is, checked against the invite.
@@ -263,6 +295,8 @@ pub struct ServicePreviewView {
     pub fingerprint: String,
     /// RFC 3339: when the invite code stops working.
     pub invite_expires: String,
+    /// The organisation's fingerprint, when the invite comes from an organisation's roster.
+    pub organisation: Option<String>,
 }
 
 #[derive(Debug, Serialize, TS)]

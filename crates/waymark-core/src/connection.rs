@@ -34,6 +34,11 @@ pub struct ServiceConnection {
     /// The id the service gave this device.
     pub device_id: Uuid,
     pub connected_at: Timestamp,
+    /// The fingerprint of the organisation's root key, from the invite (none for connections
+    /// made before rosters): only a roster chaining to it is trusted.
+    pub organisation: Option<String>,
+    /// Who this profile is in that roster, from the invite.
+    pub person_id: Option<Uuid>,
     /// This device's key-pair secret (see `waymark_sync::keys`).
     pub device_secret: Zeroizing<Vec<u8>>,
     /// The last mailbox item read from the service; the next read starts after it.
@@ -54,6 +59,11 @@ struct SealedConnection {
     device_secret: Vec<u8>,
     #[serde(default)]
     mailbox_cursor: i64,
+    /// Added within format 1 (absent in connections saved before rosters, which read as none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    organisation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    person_id: Option<Uuid>,
 }
 
 impl Drop for SealedConnection {
@@ -82,6 +92,8 @@ impl Vault {
                 connected_at: c.connected_at,
                 device_secret: c.device_secret.to_vec(),
                 mailbox_cursor: c.mailbox_cursor,
+                organisation: c.organisation.clone(),
+                person_id: c.person_id,
             })
             .expect("a connection serialises"),
         );
@@ -127,7 +139,32 @@ impl Vault {
             connected_at: s.connected_at,
             device_secret: Zeroizing::new(std::mem::take(&mut s.device_secret)),
             mailbox_cursor: s.mailbox_cursor,
+            organisation: s.organisation.take(),
+            person_id: s.person_id,
         }))
+    }
+
+    /// Keeps the organisation's roster as this device verified it (opaque bytes to the core:
+    /// `waymark-client` verifies and reads them), sealed, replacing the one kept before.
+    pub fn save_roster_state(&mut self, session: &Session, verified: &[u8]) -> Result<()> {
+        let id = RecordId::from_slice(session.profile_id().as_bytes()).expect("16 bytes");
+        let sealed = session.sealer.seal(RecordBinding { profile: &session.profile, record: &id, kind: "roster_state", version: 1 }, verified, self.entropy());
+        self.conn().execute(
+            "INSERT INTO roster_state (profile_id, sealed) VALUES (?1, ?2) ON CONFLICT (profile_id) DO UPDATE SET sealed = excluded.sealed",
+            params![&session.profile_id().as_bytes()[..], sealed],
+        )?;
+        Ok(())
+    }
+
+    /// The roster this device last verified, if any.
+    pub fn roster_state(&self, session: &Session) -> Result<Option<Zeroizing<Vec<u8>>>> {
+        let sealed: Option<Vec<u8>> = self
+            .conn()
+            .query_row("SELECT sealed FROM roster_state WHERE profile_id = ?1", [&session.profile_id().as_bytes()[..]], |r| r.get(0))
+            .optional()?;
+        let Some(sealed) = sealed else { return Ok(None) };
+        let id = RecordId::from_slice(session.profile_id().as_bytes()).expect("16 bytes");
+        Ok(Some(session.sealer.open(RecordBinding { profile: &session.profile, record: &id, kind: "roster_state", version: 1 }, &sealed)?))
     }
 
     /// What an outbox item will send: the record's current version, as JSON its kind and

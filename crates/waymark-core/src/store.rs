@@ -21,6 +21,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (6, include_str!("../migrations/0006_deletion_receipts.sql")),
     (7, include_str!("../migrations/0007_profile_language.sql")),
     (8, include_str!("../migrations/0008_library_languages.sql")),
+    (9, include_str!("../migrations/0009_roster_state.sql")),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -53,8 +53,17 @@ impl ServiceStore for Backend {
     async fn device(&self, id: Uuid) -> Result<Option<Device>> {
         forward!(self, device(id))
     }
-    async fn devices_of(&self, person_name: String) -> Result<Vec<Device>> {
-        forward!(self, devices_of(person_name))
+    async fn person_devices(&self) -> Result<Vec<Device>> {
+        forward!(self, person_devices())
+    }
+    async fn roster_links(&self, from: i64, limit: u32) -> Result<Vec<String>> {
+        forward!(self, roster_links(from, limit))
+    }
+    async fn roster_head(&self) -> Result<Option<i64>> {
+        forward!(self, roster_head())
+    }
+    async fn append_roster_link(&self, seq: i64, body: String) -> Result<()> {
+        forward!(self, append_roster_link(seq, body))
     }
     async fn put_envelopes(&self, device_id: Uuid, envelopes: Vec<NewEnvelope>, now: i64) -> Result<Vec<Stored>> {
         forward!(self, put_envelopes(device_id, envelopes, now))

@@ -23,6 +23,7 @@ use waymark_sync::deletion::{DeletionFacts, DeletionReceipt, DeletionRequest, Re
 use waymark_sync::envelope::Envelope;
 use waymark_sync::invite::Invite;
 use waymark_sync::keys::PublicKeys;
+use waymark_sync::roster::{ROSTER_FORMAT, ROSTER_PAGE};
 use waymark_sync::request::{verify_request, HEADER_DEVICE, HEADER_SIGNATURE, HEADER_TIME};
 use waymark_sync::SyncError;
 
@@ -82,6 +83,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/v1/mailbox"),
     ("post", "/v1/deletions"),
     ("get", "/v1/resources"),
+    ("get", "/v1/roster"),
 ];
 
 pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
@@ -95,6 +97,7 @@ pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
         .route("/v1/mailbox", get(mailbox::<S>))
         .route("/v1/deletions", post(delete::<S>))
         .route("/v1/resources", get(resources::<S>))
+        .route("/v1/roster", get(roster::<S>))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)
 }
@@ -135,6 +138,7 @@ async fn enrol<S: ServiceStore>(
         let token_hash = Invite::token_hash(&request.invite_token)?;
         let device = Device {
             id: Uuid::new_v4(),
+            person_id: None,
             person_name: String::new(),
             role: String::new(),
             signing_key: request.keys.signing,
@@ -322,6 +326,36 @@ async fn delete<S: ServiceStore>(
         deleted,
         at: now,
     })))
+}
+
+#[derive(Deserialize)]
+struct RosterQuery {
+    #[serde(default)]
+    from: i64,
+}
+
+/// The organisation's roster from link `from` on, as its administrators signed it. The service
+/// only keeps and hands it out: every device checks each link against the root it pinned.
+/// Enrolled devices only (it names the service's workers).
+async fn roster<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    query: std::result::Result<Query<RosterQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response> {
+    let device = authenticate(&state, &method, &uri, &headers, &[]).await?;
+    let Query(query) = query.map_err(|_| ServiceError::BadRequest("`from` must be a whole number".into()))?;
+    if query.from < 0 {
+        return Err(ServiceError::BadRequest("`from` must be 0 or more".into()));
+    }
+    let head = state.store.roster_head().await?;
+    let links = state.store.roster_links(query.from, ROSTER_PAGE).await?;
+    state.store.audit(state.clock.now().0, Some(device.id), "roster", format!("{} links", links.len())).await?;
+    // The links are sent exactly as stored (signed JSON), written around rather than parsed.
+    let head = head.map_or_else(|| "null".to_string(), |h| h.to_string());
+    let body = format!("{{\"format\":{ROSTER_FORMAT},\"head_seq\":{head},\"links\":[{}]}}", links.join(","));
+    Ok(([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 #[derive(Deserialize)]

@@ -60,16 +60,7 @@ impl KeyFile {
             return Err(ServiceError::BadRequest("the service's name must be 1 to 120 characters".into()));
         }
         let keys = IdentityKeys::generate(entropy);
-        let mut salt = [0u8; 16];
-        entropy.fill(&mut salt);
-        let mut nonce = [0u8; 12];
-        entropy.fill(&mut nonce);
-        let kek = kdf.derive(passphrase, &salt)?;
-        let mut sealed = keys.secret().to_vec();
-        let aad = associated_data(name, keys.public());
-        LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &kek[..]).expect("32-byte key"))
-            .seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::from(aad), &mut sealed)
-            .expect("sealing cannot fail for this size");
+        let sealed = SealedSecret::seal(&keys, passphrase, kdf, &associated_data(name, keys.public()), entropy)?;
         let mut receipt_seed = Zeroizing::new([0u8; 32]);
         entropy.fill(&mut receipt_seed[..]);
         let receipt_certificate = ReceiptSigner::certify(&keys, &receipt_seed[..])?;
@@ -79,33 +70,27 @@ impl KeyFile {
             format: KEY_FILE_FORMAT,
             name: name.to_string(),
             public: keys.public().clone(),
-            kdf_memory_kib: kdf.memory_kib,
-            kdf_iterations: kdf.iterations,
-            kdf_parallelism: kdf.parallelism,
-            salt: b64(&salt),
-            nonce: b64(&nonce),
-            sealed_secret: b64(&sealed),
+            kdf_memory_kib: sealed.kdf_memory_kib,
+            kdf_iterations: sealed.kdf_iterations,
+            kdf_parallelism: sealed.kdf_parallelism,
+            salt: sealed.salt,
+            nonce: sealed.nonce,
+            sealed_secret: sealed.sealed_secret,
         };
         Ok((file, keys))
     }
 
     /// Opens the secret half. A wrong passphrase and a changed file both fail here.
     pub fn open(&self, passphrase: &Passphrase) -> Result<IdentityKeys> {
-        let kdf = KdfParams { memory_kib: self.kdf_memory_kib, iterations: self.kdf_iterations, parallelism: self.kdf_parallelism };
-        let kek = kdf.derive(passphrase, &unb64("salt", &self.salt)?)?;
-        let nonce: [u8; 12] =
-            unb64("nonce", &self.nonce)?.try_into().map_err(|_| ServiceError::BadRequest("the key file's nonce is damaged".into()))?;
-        let mut sealed = Zeroizing::new(unb64("sealed secret", &self.sealed_secret)?);
-        let aad = associated_data(&self.name, &self.public);
-        let plain = LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &kek[..]).expect("32-byte key"))
-            .open_in_place(Nonce::assume_unique_for_key(nonce), Aad::from(aad), &mut sealed)
-            .map_err(|_| ServiceError::Core(waymark_core::Error::WrongPassphrase))?;
-        let secret: [u8; SECRET_LEN] = plain.try_into().map_err(|_| ServiceError::BadRequest("the key file is damaged".into()))?;
-        let keys = IdentityKeys::from_secret(Zeroizing::new(secret))?;
-        if keys.public() != &self.public {
-            return Err(ServiceError::BadRequest("the key file's public keys do not match its secret".into()));
-        }
-        Ok(keys)
+        let sealed = SealedSecret {
+            kdf_memory_kib: self.kdf_memory_kib,
+            kdf_iterations: self.kdf_iterations,
+            kdf_parallelism: self.kdf_parallelism,
+            salt: self.salt.clone(),
+            nonce: self.nonce.clone(),
+            sealed_secret: self.sealed_secret.clone(),
+        };
+        sealed.open(passphrase, &associated_data(&self.name, &self.public), &self.public)
     }
 
     /// What the HTTP server signs deletion receipts with.
@@ -115,17 +100,7 @@ impl KeyFile {
     }
 
     pub fn save(&self, path: &Path) -> Result<()> {
-        let json = serde_json::to_vec_pretty(self).expect("a key file serialises");
-        let mut f = waymark_core::documents::open_new_private(path).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                ServiceError::Conflict(format!("{} exists already; keys are never overwritten", path.display()))
-            } else {
-                e.into()
-            }
-        })?;
-        std::io::Write::write_all(&mut f, &json)?;
-        f.sync_all()?;
-        Ok(())
+        save_new(path, &serde_json::to_vec_pretty(self).expect("a key file serialises"))
     }
 
     pub fn load(path: &Path) -> Result<KeyFile> {
@@ -144,4 +119,71 @@ impl KeyFile {
 
 fn associated_data(name: &str, public: &PublicKeys) -> Vec<u8> {
     format!("waymark service key file v1\0{name}\0{}\0{}", public.signing, public.receiving).into_bytes()
+}
+
+/// A key pair's secret half sealed with AES-256-GCM under a key from Argon2id of a passphrase,
+/// bound to `aad` (what the file says in the clear about the keys).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SealedSecret {
+    pub(crate) kdf_memory_kib: u32,
+    pub(crate) kdf_iterations: u32,
+    pub(crate) kdf_parallelism: u32,
+    pub(crate) salt: String,
+    pub(crate) nonce: String,
+    pub(crate) sealed_secret: String,
+}
+
+impl SealedSecret {
+    pub(crate) fn seal(keys: &IdentityKeys, passphrase: &Passphrase, kdf: KdfParams, aad: &[u8], entropy: &dyn Entropy) -> Result<SealedSecret> {
+        let mut salt = [0u8; 16];
+        entropy.fill(&mut salt);
+        let mut nonce = [0u8; 12];
+        entropy.fill(&mut nonce);
+        let kek = kdf.derive(passphrase, &salt)?;
+        let mut sealed = keys.secret().to_vec();
+        LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &kek[..]).expect("32-byte key"))
+            .seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::from(aad), &mut sealed)
+            .expect("sealing cannot fail for this size");
+        Ok(SealedSecret {
+            kdf_memory_kib: kdf.memory_kib,
+            kdf_iterations: kdf.iterations,
+            kdf_parallelism: kdf.parallelism,
+            salt: b64(&salt),
+            nonce: b64(&nonce),
+            sealed_secret: b64(&sealed),
+        })
+    }
+
+    /// Opens the secret half. A wrong passphrase and a changed file both fail here.
+    pub(crate) fn open(&self, passphrase: &Passphrase, aad: &[u8], public: &PublicKeys) -> Result<IdentityKeys> {
+        let kdf = KdfParams { memory_kib: self.kdf_memory_kib, iterations: self.kdf_iterations, parallelism: self.kdf_parallelism };
+        let kek = kdf.derive(passphrase, &unb64("salt", &self.salt)?)?;
+        let nonce: [u8; 12] =
+            unb64("nonce", &self.nonce)?.try_into().map_err(|_| ServiceError::BadRequest("the key file's nonce is damaged".into()))?;
+        let mut sealed = Zeroizing::new(unb64("sealed secret", &self.sealed_secret)?);
+        let plain = LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &kek[..]).expect("32-byte key"))
+            .open_in_place(Nonce::assume_unique_for_key(nonce), Aad::from(aad), &mut sealed)
+            .map_err(|_| ServiceError::Core(waymark_core::Error::WrongPassphrase))?;
+        let secret: [u8; SECRET_LEN] = plain.try_into().map_err(|_| ServiceError::BadRequest("the key file is damaged".into()))?;
+        let keys = IdentityKeys::from_secret(Zeroizing::new(secret))?;
+        if keys.public() != public {
+            return Err(ServiceError::BadRequest("the key file's public keys do not match its secret".into()));
+        }
+        Ok(keys)
+    }
+}
+
+/// Writes a new private file (owner-only), never over an existing one.
+pub(crate) fn save_new(path: &Path, json: &[u8]) -> Result<()> {
+    let mut f = waymark_core::documents::open_new_private(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            ServiceError::Conflict(format!("{} exists already; keys are never overwritten", path.display()))
+        } else {
+            e.into()
+        }
+    })?;
+    std::io::Write::write_all(&mut f, json)?;
+    f.sync_all()?;
+    Ok(())
 }

@@ -3,7 +3,8 @@
 //! It enrols devices from one-time invites, keeps the envelopes devices send (sealed on the
 //! laptop with HPKE to the service's key, so it holds only ciphertext), and keeps each device's
 //! mailbox. [`store`] is where things are kept, [`http`] is the API, [`keyfile`] holds the
-//! service's keys. Opening envelopes happens only in the operator's commands (`inbox`), with the
+//! service's keys, [`organisation`] is the administrator's side of the signed roster (run on
+//! their own device, with the organisation's root key). Opening envelopes happens only in the operator's commands (`inbox`), with the
 //! key file's passphrase; the HTTP server never has the secret key and never sees a plaintext.
 
 pub mod backend;
@@ -11,6 +12,7 @@ pub mod error;
 pub mod http;
 pub mod keyfile;
 pub mod limits;
+pub mod organisation;
 pub mod outgoing;
 pub mod postgres;
 pub mod store;

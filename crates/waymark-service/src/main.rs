@@ -1,6 +1,8 @@
-//! `waymark-service`: set up the service's keys, hand out invites, serve the API, and read what
-//! devices shared. Passphrases are never arguments: they come from WAYMARK_SERVICE_PASSPHRASE or
-//! the first line of standard input.
+//! `waymark-service`: set up the service's keys, serve the API, read what devices shared, and
+//! (under `admin`, on an administrator's device) keep the organisation's signed roster.
+//! Passphrases are never arguments: they come from WAYMARK_SERVICE_PASSPHRASE (the service's key
+//! file) or WAYMARK_ADMIN_PASSPHRASE (the organisation's root key), or the first line of
+//! standard input.
 
 use std::io::BufRead;
 use std::net::SocketAddr;
@@ -14,12 +16,13 @@ use waymark_core::secret::Passphrase;
 use waymark_core::{Clock, SystemClock, SystemEntropy};
 use waymark_service::http::{router, ServiceState};
 use waymark_service::keyfile::KeyFile;
-use waymark_service::outgoing::{publish_plan, publish_resources, ReceiptSender};
+use waymark_service::organisation::{self, AdminFolder, InviteDetails, RootKeyFile};
+use waymark_service::outgoing::{publish_resources, ReceiptSender};
 use waymark_service::backend::Backend;
-use waymark_service::store::{NewInvite, ServiceStore};
+use waymark_service::store::ServiceStore;
 use waymark_service::{Result, ServiceError};
 use waymark_sync::envelope::{Envelope, EnvelopeOpener};
-use waymark_sync::invite::{Invite, INVITE_FORMAT};
+use waymark_sync::roster::{RosterEntry, ServedRole, WorkerRole};
 use waymark_sync::mail::ReceiptStatus;
 
 #[derive(Parser)]
@@ -43,20 +46,6 @@ enum Command {
         /// The name devices are shown, e.g. "Northvale Children's Services".
         #[arg(long)]
         name: String,
-    },
-    /// Print a one-time invite code for a person, carrying this service's address and key fingerprint.
-    Invite {
-        #[arg(long)]
-        name: String,
-        /// young_person or carer
-        #[arg(long)]
-        role: String,
-        /// The address devices reach this service at.
-        #[arg(long, env = "WAYMARK_SERVICE_URL", default_value = "http://127.0.0.1:8750")]
-        url: String,
-        /// How long the code works for.
-        #[arg(long, default_value_t = 72)]
-        hours: i64,
     },
     /// Serve the API. It needs no passphrase: it never opens what devices send.
     Serve {
@@ -86,13 +75,85 @@ enum Command {
         #[arg(long)]
         version: u32,
     },
-    /// Send a new version of a person's plan to each of their devices, sealed and signed.
+    /// The organisation's roster, from an administrator's device: its root key (kept in
+    /// --admin-dir, never in the service's folder), inviting people, approving their devices,
+    /// workers, allocations and sending a person their plan.
+    Admin {
+        /// The administrator's folder: the organisation's root key file and the roster head last seen.
+        #[arg(long, env = "WAYMARK_ADMIN_DIR", default_value = "waymark-admin")]
+        admin_dir: PathBuf,
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create the organisation's root key (sealed under WAYMARK_ADMIN_PASSPHRASE) and start the
+    /// roster with it. Prints the fingerprint every invite code will carry.
+    Init {
+        /// The organisation's name, e.g. "Northvale Children's Services".
+        #[arg(long)]
+        org_name: String,
+    },
+    /// Add a person to the roster and print their one-time invite code.
+    Invite {
+        /// A label for people at the service (the service keeps it beside the invite); plans and
+        /// replies are addressed by the id this prints, never by the name.
+        #[arg(long)]
+        name: String,
+        /// young_person or carer
+        #[arg(long)]
+        role: String,
+        /// The address devices reach this service at.
+        #[arg(long, env = "WAYMARK_SERVICE_URL", default_value = "http://127.0.0.1:8750")]
+        url: String,
+        /// How long the code works for.
+        #[arg(long, default_value_t = 72)]
+        hours: i64,
+    },
+    /// List devices that enrolled and wait for approval.
+    Pending,
+    /// Approve a device once its person has read out the code their app shows.
+    Approve {
+        #[arg(long)]
+        device: uuid::Uuid,
+        /// The person the device enrolled for (from `invite` or `pending`).
+        #[arg(long)]
+        person: uuid::Uuid,
+        /// The code the person's app shows, as they read it out.
+        #[arg(long)]
+        code: String,
+    },
+    /// Stop a device receiving or signing anything (a lost laptop).
+    RevokeDevice {
+        #[arg(long)]
+        device: uuid::Uuid,
+    },
+    /// Add a worker: social_worker, iro, supervising_social_worker or duty.
+    AddWorker {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        role: String,
+    },
+    /// Make a worker a person's social worker, IRO or supervising social worker.
+    Allocate {
+        #[arg(long)]
+        person: uuid::Uuid,
+        #[arg(long)]
+        worker: uuid::Uuid,
+    },
+    /// Send a new version of a person's plan to each of their approved devices, sealed to each
+    /// and signed with the organisation's key.
     PublishPlan {
         file: PathBuf,
-        /// The person's name, as in their invite.
+        /// The person's id (from `invite`).
         #[arg(long = "to")]
         person: String,
     },
+    /// Check the roster the service keeps and print it.
+    Roster,
 }
 
 fn kdf() -> std::result::Result<KdfParams, String> {
@@ -104,7 +165,11 @@ fn kdf() -> std::result::Result<KdfParams, String> {
 }
 
 fn passphrase() -> Result<Passphrase> {
-    if let Ok(p) = std::env::var("WAYMARK_SERVICE_PASSPHRASE") {
+    passphrase_from("WAYMARK_SERVICE_PASSPHRASE")
+}
+
+fn passphrase_from(variable: &str) -> Result<Passphrase> {
+    if let Ok(p) = std::env::var(variable) {
         return Ok(Passphrase::new(p));
     }
     let mut line = String::new();
@@ -132,38 +197,6 @@ async fn run(cli: Cli) -> Result<()> {
             store(&cli.database, &cli.dir).await?;
             println!("Created keys for {} in {}", file.name, keys_path.display());
             println!("Fingerprint: {}", file.public.fingerprint()?);
-        }
-        Command::Invite { name, role, url, hours } => {
-            if !["young_person", "carer"].contains(&role.as_str()) {
-                return Err(ServiceError::BadRequest("--role must be young_person or carer".into()));
-            }
-            if name.trim().is_empty() || name.chars().count() > 60 {
-                return Err(ServiceError::BadRequest("--name must be 1 to 60 characters".into()));
-            }
-            if !(1..=24 * 30).contains(&hours) {
-                return Err(ServiceError::BadRequest("--hours must be between 1 and 720".into()));
-            }
-            let file = KeyFile::load(&keys_path)?;
-            let invite = Invite {
-                format: INVITE_FORMAT,
-                service_url: url.trim_end_matches('/').to_string(),
-                service_name: file.name.clone(),
-                fingerprint: file.public.fingerprint()?,
-                token: Invite::new_token(&SystemEntropy::new()),
-                expires_at: now + hours * 3600,
-            };
-            // The same checks a device makes, so a code that would be refused is never printed.
-            Invite::parse(&invite.to_code(), now)?;
-            store(&cli.database, &cli.dir).await?
-                .add_invite(NewInvite {
-                    token_hash: Invite::token_hash(&invite.token)?,
-                    person_name: name.trim().to_string(),
-                    role,
-                    created_at: now,
-                    expires_at: invite.expires_at,
-                })
-                .await?;
-            println!("{}", invite.to_code());
         }
         Command::Serve { listen, tls_cert, tls_key } => {
             let file = KeyFile::load(&keys_path)?;
@@ -254,11 +287,107 @@ async fn run(cli: Cli) -> Result<()> {
                 return Err(ServiceError::Conflict(format!("a library of version {version} or newer is published already")));
             }
         }
-        Command::PublishPlan { file, person } => {
-            let keys = KeyFile::load(&keys_path)?.open(&passphrase()?)?;
-            let bytes = std::fs::read(&file).map_err(|e| ServiceError::BadRequest(format!("cannot read {}: {e}", file.display())))?;
-            let n = publish_plan(&store(&cli.database, &cli.dir).await?, &keys, &person, &bytes, &SystemEntropy::new(), now).await?;
-            println!("Sent the plan to {person}'s {n} device(s).");
+        Command::Admin { admin_dir, command } => {
+            let store = store(&cli.database, &cli.dir).await?;
+            admin(&store, &AdminFolder::new(&admin_dir, &cli.dir)?, &cli.dir, command, now).await?;
+        }
+    }
+    Ok(())
+}
+
+/// One administrator command: the roster is read from the service and verified against the
+/// root key and the head this device last saw before anything is signed on top of it, and the
+/// new head is remembered after.
+async fn admin(store: &Backend, folder: &AdminFolder, service_dir: &Path, command: AdminCommand, now: i64) -> Result<()> {
+    let entropy = SystemEntropy::new();
+    if let AdminCommand::Init { org_name } = command {
+        std::fs::create_dir_all(&folder.dir)?;
+        let folder = AdminFolder::new(&folder.dir, service_dir)?;
+        if store.roster_head().await?.is_some() {
+            return Err(ServiceError::Conflict("this service already keeps an organisation's roster".into()));
+        }
+        let (file, root) = RootKeyFile::create(&org_name, &passphrase_from("WAYMARK_ADMIN_PASSPHRASE")?, kdf().map_err(ServiceError::BadRequest)?, &entropy)?;
+        file.save(&folder.key_path())?;
+        let roster = organisation::start_roster(store, &file, &root, now).await?;
+        folder.remember(&roster.head)?;
+        println!("Created the root key for {} in {}", file.org_name, folder.key_path().display());
+        println!("Organisation fingerprint: {}", file.fingerprint()?);
+        return Ok(());
+    }
+    let file = RootKeyFile::load(&folder.key_path())?;
+    let pin = file.fingerprint()?;
+    let seen = folder.seen_head()?;
+    let mut roster = organisation::read_roster(store, &pin, seen.as_ref())
+        .await?
+        .ok_or_else(|| ServiceError::BadRequest("this service keeps no roster yet; run `admin init` first".into()))?;
+    // Only what signs opens the key; `pending` and `roster` read.
+    let key = || -> Result<_> { file.open(&passphrase_from("WAYMARK_ADMIN_PASSPHRASE")?) };
+    match command {
+        AdminCommand::Init { .. } => unreachable!("handled above"),
+        AdminCommand::Invite { name, role, url, hours } => {
+            let role = ServedRole::parse(&role).ok_or_else(|| ServiceError::BadRequest("--role must be young_person or carer".into()))?;
+            if !(1..=24 * 30).contains(&hours) {
+                return Err(ServiceError::BadRequest("--hours must be between 1 and 720".into()));
+            }
+            let service = KeyFile::load(&service_dir.join("keys.json"))?;
+            let details = InviteDetails { service_url: &url, service_name: &service.name, service_fingerprint: &service.public.fingerprint()?, expires_at: now + hours * 3600 };
+            let (person_id, invite) = organisation::invite_person(store, &mut roster, &key()?, &name, role, &details, &entropy, now).await?;
+            folder.remember(&roster.head)?;
+            eprintln!("{} is person {person_id}. Give them this code:", name.trim());
+            println!("{}", invite.to_code());
+        }
+        AdminCommand::Pending => {
+            let waiting: Vec<_> = store.person_devices().await?.into_iter().filter(|d| roster.active_device(d.id).is_none()).collect();
+            if waiting.is_empty() {
+                println!("No device is waiting for approval.");
+            }
+            for d in waiting {
+                let person = d.person_id.map(|p| p.to_string()).unwrap_or_default();
+                let enrolled = waymark_core::Timestamp(d.enrolled_at).to_rfc3339();
+                println!("device {} for person {person} ({}, {}), enrolled {enrolled}", d.id, d.person_name, d.role);
+            }
+        }
+        AdminCommand::Approve { device, person, code } => {
+            organisation::approve_device(store, &mut roster, &key()?, device, person, &code, now).await?;
+            folder.remember(&roster.head)?;
+            println!("Approved device {device} for person {person}.");
+        }
+        AdminCommand::RevokeDevice { device } => {
+            organisation::append(store, &mut roster, &key()?, RosterEntry::RevokeDevice { device_id: device }, now).await?;
+            folder.remember(&roster.head)?;
+            println!("Revoked device {device}: nothing more is sealed to it and nothing it signs is accepted.");
+        }
+        AdminCommand::AddWorker { name, role } => {
+            let role = WorkerRole::parse(&role)
+                .ok_or_else(|| ServiceError::BadRequest("--role must be social_worker, iro, supervising_social_worker or duty".into()))?;
+            let id = organisation::add_worker(store, &mut roster, &key()?, &name, role, &entropy, now).await?;
+            folder.remember(&roster.head)?;
+            println!("{} is worker {id}.", name.trim());
+        }
+        AdminCommand::Allocate { person, worker } => {
+            let role = roster.worker(worker).map(|w| w.role).ok_or_else(|| ServiceError::BadRequest(format!("no worker {worker} in the roster")))?;
+            organisation::append(store, &mut roster, &key()?, RosterEntry::Allocate { person_id: person, worker_id: worker, role }, now).await?;
+            folder.remember(&roster.head)?;
+            println!("Worker {worker} is now person {person}'s {}.", role.as_str());
+        }
+        AdminCommand::PublishPlan { file: plan_file, person } => {
+            let person_id = uuid::Uuid::parse_str(person.trim()).map_err(|_| {
+                ServiceError::BadRequest(format!("--to takes the person's id (from `admin invite` or `admin pending`), not a name like '{person}'"))
+            })?;
+            let bytes = std::fs::read(&plan_file).map_err(|e| ServiceError::BadRequest(format!("cannot read {}: {e}", plan_file.display())))?;
+            let n = organisation::publish_plan(store, &roster, &key()?, person_id, &bytes, &entropy, now).await?;
+            println!("Sent the plan to person {person_id}'s {n} approved device(s).");
+        }
+        AdminCommand::Roster => {
+            println!("{} (fingerprint {pin}), {} links, checked.", roster.org_name, roster.head.seq + 1);
+            for (id, w) in roster.workers() {
+                println!("worker {id}: {} ({}){}", w.name, w.role.as_str(), if w.revoked { ", revoked" } else { "" });
+            }
+            for (id, p) in roster.people() {
+                let devices = roster.devices_of_person(*id).len();
+                let workers: Vec<String> = p.allocations.iter().map(|(role, w)| format!("{} {w}", role.as_str())).collect();
+                println!("person {id} ({}): {devices} approved device(s); {}", p.role.as_str(), if workers.is_empty() { "no worker allocated".into() } else { workers.join(", ") });
+            }
         }
     }
     Ok(())

@@ -1,11 +1,10 @@
-//! What the operator sends to devices: plans for a person, and receipts for what devices shared.
-//! These need the service's secret key (each item is signed), so they run only in the operator's
+//! What the operator sends to devices: receipts for what devices shared, and the resource
+//! library (plans come from the organisation's roster: see `organisation`). These need the service's secret key (each item is signed), so they run only in the operator's
 //! commands, never in the HTTP server.
 
 use std::collections::HashMap;
 
 use uuid::Uuid;
-use waymark_core::domain::Plan;
 use waymark_core::Entropy;
 use waymark_sync::envelope::{Envelope, EnvelopeHeader, EnvelopeSealer};
 use waymark_sync::keys::{IdentityKeys, PublicKeys};
@@ -16,41 +15,6 @@ use crate::store::{ServiceStore, StoredEnvelope};
 
 fn device_keys(d: &crate::store::Device) -> PublicKeys {
     PublicKeys { signing: d.signing_key.clone(), receiving: d.receiving_key.clone() }
-}
-
-/// Seals and signs a plan version for each of a person's devices. Returns how many.
-pub async fn publish_plan<S: ServiceStore>(
-    store: &S,
-    service: &IdentityKeys,
-    person: &str,
-    plan_json: &[u8],
-    entropy: &dyn Entropy,
-    now: i64,
-) -> Result<usize> {
-    let value: serde_json::Value =
-        serde_json::from_slice(plan_json).map_err(|e| ServiceError::BadRequest(format!("the plan is not valid JSON: {e}")))?;
-    let plan: Plan = serde_json::from_value(value.clone()).map_err(|e| ServiceError::BadRequest(format!("the plan is not valid: {e}")))?;
-    plan.validate()?;
-    let devices = store.devices_of(person.to_string()).await?;
-    if devices.is_empty() {
-        return Err(ServiceError::BadRequest(format!("nobody called '{person}' has connected yet; send them an invite first")));
-    }
-    let payload = serde_json::to_vec(&value).expect("a plan serialises");
-    for d in &devices {
-        let header = EnvelopeHeader {
-            envelope_id: random_uuid(entropy),
-            device_id: d.id,
-            record_kind: "plan".into(),
-            record_id: plan.plan_id,
-            record_version: plan.version,
-            urgent: false,
-        };
-        let mut to_device = EnvelopeSealer::new(&device_keys(d), entropy)?;
-        let mail = seal_mail(service, &mut to_device, MailKind::Plan, header, &payload)?;
-        store.post_mail(d.id, serde_json::to_string(&mail).expect("mail serialises"), now).await?;
-    }
-    store.audit(now, None, "publish_plan", format!("version {} to {} device(s)", plan.version, devices.len())).await?;
-    Ok(devices.len())
 }
 
 /// Tells devices that what they sent was received or read. Keeps one sealer per device for as

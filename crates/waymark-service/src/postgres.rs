@@ -8,12 +8,13 @@ use tokio_postgres::{Client, NoTls};
 use uuid::Uuid;
 
 use crate::error::{Result, ServiceError};
-use crate::store::{usable_invite, Device, MailItem, NewEnvelope, NewInvite, ServiceStore, Stored, StoredEnvelope};
+use crate::store::{next_roster_seq, usable_invite, Device, MailItem, NewEnvelope, NewInvite, ServiceStore, Stored, StoredEnvelope};
 
 const MIGRATIONS: &[(i32, &str)] = &[
     (1, include_str!("../migrations/postgres/0001_init.sql")),
     (2, include_str!("../migrations/postgres/0002_receipts.sql")),
     (3, include_str!("../migrations/postgres/0003_resources.sql")),
+    (4, include_str!("../migrations/postgres/0004_roster.sql")),
 ];
 
 /// Connections each instance may hold open. PostgreSQL's default limit is 100, so a handful of
@@ -63,11 +64,17 @@ impl PgStore {
 }
 
 impl PgStore {
+    /// Runs SQL straight on the database, as whoever controls the server could (for the
+    /// malicious-server tests).
+    pub async fn execute_for_tests(&self, sql: &str) {
+        self.conn().await.expect("a pooled connection").batch_execute(sql).await.expect("the SQL runs");
+    }
+
     /// Every row of every table as text (for the tests' scan for plaintext).
     pub async fn dump_for_tests(&self) -> Vec<u8> {
         let client = self.conn().await.expect("a pooled connection");
         let mut out = Vec::new();
-        for table in ["invites", "devices", "envelopes", "mailbox", "audit", "resources"] {
+        for table in ["invites", "devices", "envelopes", "mailbox", "audit", "resources", "roster_links"] {
             for row in client.query(&format!("SELECT t::text FROM {table} t"), &[]).await.expect("a table reads") {
                 out.extend_from_slice(row.get::<_, &str>(0).as_bytes());
                 out.push(b'\n');
@@ -93,10 +100,14 @@ async fn migrate(client: &mut Client) -> Result<()> {
     tx.commit().await.map_err(db)
 }
 
+/// The columns [`device_from_row`] reads, in order.
+const DEVICE_COLUMNS: &str = "id, person_name, role, signing_key, receiving_key, enrolled_at, person_id";
+
 fn device_from_row(r: &tokio_postgres::Row) -> Result<Device> {
     let id: String = r.get(0);
     Ok(Device {
         id: Uuid::parse_str(&id).map_err(|_| ServiceError::Unavailable)?,
+        person_id: r.get::<_, Option<String>>(6).map(|p| Uuid::parse_str(&p).map_err(|_| ServiceError::Unavailable)).transpose()?,
         person_name: r.get(1),
         role: r.get(2),
         signing_key: r.get(3),
@@ -110,8 +121,8 @@ impl ServiceStore for PgStore {
         let client = self.conn().await?;
         client
             .execute(
-                "INSERT INTO invites (token_hash, person_name, role, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
-                &[&invite.token_hash, &invite.person_name, &invite.role, &invite.created_at, &invite.expires_at],
+                "INSERT INTO invites (token_hash, person_name, role, created_at, expires_at, person_id) VALUES ($1, $2, $3, $4, $5, $6)",
+                &[&invite.token_hash, &invite.person_name, &invite.role, &invite.created_at, &invite.expires_at, &invite.person_id.map(|p| p.to_string())],
             )
             .await
             .map_err(db)?;
@@ -122,14 +133,16 @@ impl ServiceStore for PgStore {
         let mut client = self.conn().await?;
         let tx = client.transaction().await.map_err(db)?;
         let row = tx
-            .query_opt("SELECT person_name, role, expires_at, used_at FROM invites WHERE token_hash = $1 FOR UPDATE", &[&token_hash])
+            .query_opt("SELECT person_name, role, expires_at, used_at, person_id FROM invites WHERE token_hash = $1 FOR UPDATE", &[&token_hash])
             .await
             .map_err(db)?;
+        let person_id = row.as_ref().and_then(|r| r.get::<_, Option<String>>(4)).and_then(|p| Uuid::parse_str(&p).ok());
         let (person_name, role) = usable_invite(row.map(|r| (r.get(0), r.get(1), r.get(2), r.get(3))), now)?;
-        let device = Device { person_name, role, enrolled_at: now, ..device };
+        let device = Device { person_id, person_name, role, enrolled_at: now, ..device };
+        let person_text = device.person_id.map(|p| p.to_string());
         tx.execute(
-            "INSERT INTO devices (id, person_name, role, signing_key, receiving_key, enrolled_at) VALUES ($1, $2, $3, $4, $5, $6)",
-            &[&device.id.to_string(), &device.person_name, &device.role, &device.signing_key, &device.receiving_key, &now],
+            "INSERT INTO devices (id, person_name, role, signing_key, receiving_key, enrolled_at, person_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &[&device.id.to_string(), &device.person_name, &device.role, &device.signing_key, &device.receiving_key, &now, &person_text],
         )
         .await
         .map_err(db)?;
@@ -143,22 +156,44 @@ impl ServiceStore for PgStore {
     async fn device(&self, id: Uuid) -> Result<Option<Device>> {
         let client = self.conn().await?;
         let row = client
-            .query_opt("SELECT id, person_name, role, signing_key, receiving_key, enrolled_at FROM devices WHERE id = $1", &[&id.to_string()])
+            .query_opt(&format!("SELECT {DEVICE_COLUMNS} FROM devices WHERE id = $1"), &[&id.to_string()])
             .await
             .map_err(db)?;
         row.as_ref().map(device_from_row).transpose()
     }
 
-    async fn devices_of(&self, person_name: String) -> Result<Vec<Device>> {
+    async fn person_devices(&self) -> Result<Vec<Device>> {
         let client = self.conn().await?;
         let rows = client
-            .query(
-                "SELECT id, person_name, role, signing_key, receiving_key, enrolled_at FROM devices WHERE person_name = $1 ORDER BY enrolled_at",
-                &[&person_name],
-            )
+            .query(&format!("SELECT {DEVICE_COLUMNS} FROM devices WHERE person_id IS NOT NULL ORDER BY enrolled_at, id"), &[])
             .await
             .map_err(db)?;
         rows.iter().map(device_from_row).collect()
+    }
+
+    async fn roster_links(&self, from: i64, limit: u32) -> Result<Vec<String>> {
+        let client = self.conn().await?;
+        let rows = client
+            .query("SELECT body FROM roster_links WHERE seq >= $1 ORDER BY seq LIMIT $2", &[&from, &i64::from(limit)])
+            .await
+            .map_err(db)?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
+    async fn roster_head(&self) -> Result<Option<i64>> {
+        let client = self.conn().await?;
+        Ok(client.query_one("SELECT MAX(seq) FROM roster_links", &[]).await.map_err(db)?.get(0))
+    }
+
+    async fn append_roster_link(&self, seq: i64, body: String) -> Result<()> {
+        let mut client = self.conn().await?;
+        let tx = client.transaction().await.map_err(db)?;
+        // One writer at a time, so two administrators cannot both add link number `seq`.
+        tx.batch_execute("LOCK TABLE roster_links IN EXCLUSIVE MODE").await.map_err(db)?;
+        let head: Option<i64> = tx.query_one("SELECT MAX(seq) FROM roster_links", &[]).await.map_err(db)?.get(0);
+        next_roster_seq(head, seq)?;
+        tx.execute("INSERT INTO roster_links (seq, body) VALUES ($1, $2)", &[&seq, &body]).await.map_err(db)?;
+        tx.commit().await.map_err(db)
     }
 
     async fn put_envelopes(&self, device_id: Uuid, envelopes: Vec<NewEnvelope>, now: i64) -> Result<Vec<Stored>> {

@@ -16,6 +16,9 @@ use crate::error::{Result, ServiceError};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewInvite {
     pub token_hash: Vec<u8>,
+    /// The person's id in the organisation's roster (invites made before the roster have none).
+    pub person_id: Option<Uuid>,
+    /// A label for people at the service to read; never what anything is addressed by.
     pub person_name: String,
     pub role: String,
     pub created_at: i64,
@@ -25,6 +28,9 @@ pub struct NewInvite {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Device {
     pub id: Uuid,
+    /// From the invite the device redeemed. The server's word only: what devices trust is the
+    /// roster's certification of the device, which only a worker or administrator can sign.
+    pub person_id: Option<Uuid>,
     pub person_name: String,
     pub role: String,
     pub signing_key: String,
@@ -55,6 +61,18 @@ pub(crate) fn usable_invite(row: Option<(String, String, i64, Option<i64>)>, now
         return Err(ServiceError::Gone("this invite code has run out; ask for a new one".into()));
     }
     Ok((person_name, role))
+}
+
+/// The one rule for adding a roster link, whichever back end: it must be the next number.
+pub(crate) fn next_roster_seq(head: Option<i64>, seq: i64) -> Result<()> {
+    if seq != head.map_or(0, |h| h + 1) {
+        return Err(ServiceError::Conflict(format!(
+            "the roster has {} links, so the next is number {}, not {seq}: read it again and sign on top of it",
+            head.map_or(0, |h| h + 1),
+            head.map_or(0, |h| h + 1)
+        )));
+    }
+    Ok(())
 }
 
 impl Stored {
@@ -104,8 +122,16 @@ pub trait ServiceStore: Send + Sync + 'static {
         now: i64,
     ) -> impl Future<Output = Result<Device>> + Send;
     fn device(&self, id: Uuid) -> impl Future<Output = Result<Option<Device>>> + Send;
-    /// Every device enrolled for a person (a plan goes to each).
-    fn devices_of(&self, person_name: String) -> impl Future<Output = Result<Vec<Device>>> + Send;
+    /// Every device enrolled with an invite for a person in the roster, for an administrator
+    /// to approve (or not). Certification itself is a roster link, never this list.
+    fn person_devices(&self) -> impl Future<Output = Result<Vec<Device>>> + Send;
+    /// Roster links from number `from` on, in order, at most `limit`.
+    fn roster_links(&self, from: i64, limit: u32) -> impl Future<Output = Result<Vec<String>>> + Send;
+    /// The newest roster link's number, if there is one.
+    fn roster_head(&self) -> impl Future<Output = Result<Option<i64>>> + Send;
+    /// Keeps a roster link as number `seq`, which must be the next one: a link for a number
+    /// already taken, or past the next, is a conflict and nothing changes.
+    fn append_roster_link(&self, seq: i64, body: String) -> impl Future<Output = Result<()>> + Send;
     /// Keeps envelopes once per id, all in one transaction: a resend by the same device is
     /// acknowledged and the first kept; an id another device used refuses the whole lot, and
     /// none of it is stored.
@@ -156,6 +182,7 @@ const SQLITE_MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("../migrations/sqlite/0001_init.sql")),
     (2, include_str!("../migrations/sqlite/0002_receipts.sql")),
     (3, include_str!("../migrations/sqlite/0003_resources.sql")),
+    (4, include_str!("../migrations/sqlite/0004_roster.sql")),
 ];
 
 /// The embedded back end: one SQLite file, WAL mode, one connection behind a lock (the service's
@@ -206,10 +233,17 @@ pub(crate) fn envelope_names(body: &str, record_id: &Uuid) -> bool {
     serde_json::from_str::<waymark_sync::envelope::Envelope>(body).is_ok_and(|e| e.header.record_id == *record_id)
 }
 
+/// The columns [`device_from_row`] reads, in order.
+const DEVICE_COLUMNS: &str = "id, person_name, role, signing_key, receiving_key, enrolled_at, person_id";
+
 fn device_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Device> {
+    let uuid = |i: usize, text: String| {
+        Uuid::parse_str(&text).map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+    };
     let id: String = r.get(0)?;
     Ok(Device {
-        id: Uuid::parse_str(&id).map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))?,
+        id: uuid(0, id)?,
+        person_id: r.get::<_, Option<String>>(6)?.map(|t| uuid(6, t)).transpose()?,
         person_name: r.get(1)?,
         role: r.get(2)?,
         signing_key: r.get(3)?,
@@ -222,8 +256,8 @@ impl ServiceStore for SqliteStore {
     async fn add_invite(&self, invite: NewInvite) -> Result<()> {
         self.run(move |c| {
             c.execute(
-                "INSERT INTO invites (token_hash, person_name, role, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![invite.token_hash, invite.person_name, invite.role, invite.created_at, invite.expires_at],
+                "INSERT INTO invites (token_hash, person_name, role, created_at, expires_at, person_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![invite.token_hash, invite.person_name, invite.role, invite.created_at, invite.expires_at, invite.person_id.map(|p| p.to_string())],
             )?;
             Ok(())
         })
@@ -233,18 +267,19 @@ impl ServiceStore for SqliteStore {
     async fn redeem_invite(&self, token_hash: Vec<u8>, device: Device, now: i64) -> Result<Device> {
         self.run(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let row: Option<(String, String, i64, Option<i64>)> = tx
+            let row: Option<((String, String, i64, Option<i64>), Option<String>)> = tx
                 .query_row(
-                    "SELECT person_name, role, expires_at, used_at FROM invites WHERE token_hash = ?1",
+                    "SELECT person_name, role, expires_at, used_at, person_id FROM invites WHERE token_hash = ?1",
                     [&token_hash],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                    |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?), r.get(4)?)),
                 )
                 .optional()?;
-            let (person_name, role) = usable_invite(row, now)?;
-            let device = Device { person_name, role, enrolled_at: now, ..device };
+            let person_id = row.as_ref().and_then(|(_, p)| p.as_deref()).and_then(|p| Uuid::parse_str(p).ok());
+            let (person_name, role) = usable_invite(row.map(|(r, _)| r), now)?;
+            let device = Device { person_id, person_name, role, enrolled_at: now, ..device };
             tx.execute(
-                "INSERT INTO devices (id, person_name, role, signing_key, receiving_key, enrolled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![device.id.to_string(), device.person_name, device.role, device.signing_key, device.receiving_key, now],
+                "INSERT INTO devices (id, person_name, role, signing_key, receiving_key, enrolled_at, person_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![device.id.to_string(), device.person_name, device.role, device.signing_key, device.receiving_key, now, device.person_id.map(|p| p.to_string())],
             )?;
             tx.execute(
                 "UPDATE invites SET used_at = ?2, device_id = ?3 WHERE token_hash = ?1",
@@ -259,7 +294,7 @@ impl ServiceStore for SqliteStore {
     async fn device(&self, id: Uuid) -> Result<Option<Device>> {
         self.run(move |c| {
             Ok(c.query_row(
-                "SELECT id, person_name, role, signing_key, receiving_key, enrolled_at FROM devices WHERE id = ?1",
+                &format!("SELECT {DEVICE_COLUMNS} FROM devices WHERE id = ?1"),
                 [id.to_string()],
                 device_from_row,
             )
@@ -320,13 +355,36 @@ impl ServiceStore for SqliteStore {
         .await
     }
 
-    async fn devices_of(&self, person_name: String) -> Result<Vec<Device>> {
+    async fn person_devices(&self) -> Result<Vec<Device>> {
         self.run(move |c| {
-            let mut stmt = c.prepare(
-                "SELECT id, person_name, role, signing_key, receiving_key, enrolled_at FROM devices WHERE person_name = ?1 ORDER BY enrolled_at",
-            )?;
-            let rows = stmt.query_map([person_name], device_from_row)?;
+            let mut stmt = c.prepare(&format!("SELECT {DEVICE_COLUMNS} FROM devices WHERE person_id IS NOT NULL ORDER BY enrolled_at, id"))?;
+            let rows = stmt.query_map([], device_from_row)?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+        .await
+    }
+
+    async fn roster_links(&self, from: i64, limit: u32) -> Result<Vec<String>> {
+        self.run(move |c| {
+            let mut stmt = c.prepare_cached("SELECT body FROM roster_links WHERE seq >= ?1 ORDER BY seq LIMIT ?2")?;
+            let rows = stmt.query_map(params![from, limit], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+        })
+        .await
+    }
+
+    async fn roster_head(&self) -> Result<Option<i64>> {
+        self.run(|c| Ok(c.query_row("SELECT MAX(seq) FROM roster_links", [], |r| r.get(0))?)).await
+    }
+
+    async fn append_roster_link(&self, seq: i64, body: String) -> Result<()> {
+        self.run(move |c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let head: Option<i64> = tx.query_row("SELECT MAX(seq) FROM roster_links", [], |r| r.get(0))?;
+            next_roster_seq(head, seq)?;
+            tx.execute("INSERT INTO roster_links (seq, body) VALUES (?1, ?2)", params![seq, body])?;
+            tx.commit()?;
+            Ok(())
         })
         .await
     }

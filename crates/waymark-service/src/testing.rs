@@ -52,6 +52,20 @@ pub async fn everything_stored(backend: &Backend, dir: &Path) -> Vec<u8> {
     }
 }
 
+/// Runs `sql` straight on a back end's database, as whoever controls the server could: the
+/// malicious-server tests change rows behind the service's back with it. SQLite's file is
+/// `service.db` in `dir`, as [`twin_instances`] opens it.
+pub async fn tamper(backend: &Backend, dir: &Path, sql: &str) {
+    match backend {
+        Backend::Sqlite(_) => {
+            let conn = rusqlite::Connection::open(dir.join("service.db")).expect("the SQLite file opens");
+            conn.busy_timeout(std::time::Duration::from_secs(5)).expect("a timeout");
+            conn.execute_batch(sql).expect("the SQL runs");
+        }
+        Backend::Postgres(p) => p.execute_for_tests(sql).await,
+    }
+}
+
 /// Runs each named case once per back end from [`fresh_backends`]. Each case is an async fn
 /// taking what `$setup` (an async fn of the back end and a folder) returns.
 #[macro_export]

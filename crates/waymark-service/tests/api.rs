@@ -53,6 +53,7 @@ impl Harness {
         self.store
             .add_invite(NewInvite {
                 token_hash: Invite::token_hash(&token).unwrap(),
+                person_id: None,
                 person_name: name.into(),
                 role: "young_person".into(),
                 created_at: NOW,

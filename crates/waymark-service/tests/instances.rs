@@ -7,10 +7,12 @@ use waymark_service::store::{Device, NewInvite, ServiceStore, Stored};
 use waymark_service::testing::twin_instances;
 
 const NOW: i64 = 1_790_000_000;
+const PERSON: Uuid = Uuid::from_u128(0x5eed);
 
 fn device(n: u32) -> Device {
     Device {
         id: Uuid::new_v4(),
+        person_id: None,
         person_name: "Robin Ashdown".into(),
         role: "young_person".into(),
         signing_key: format!("signing-key-{n}"),
@@ -53,6 +55,7 @@ async fn one_invite_redeemed_by_many_devices_at_once_enrols_exactly_one() {
         first
             .add_invite(NewInvite {
                 token_hash: token_hash.clone(),
+                person_id: Some(PERSON),
                 person_name: "Robin Ashdown".into(),
                 role: "young_person".into(),
                 created_at: NOW,
@@ -73,7 +76,8 @@ async fn one_invite_redeemed_by_many_devices_at_once_enrols_exactly_one() {
             }
         }
         assert_eq!(enrolled.len(), 1, "{kind}: a one-time invite enrols one device, however the requests interleave");
-        assert_eq!(second.devices_of("Robin Ashdown".into()).await.unwrap(), enrolled, "{kind}: and only that one is stored");
+        assert_eq!(second.person_devices().await.unwrap(), enrolled, "{kind}: and only that one is stored");
+        assert_eq!(enrolled[0].person_id, Some(PERSON), "{kind}: for the person the invite was for");
     }
 }
 
@@ -98,6 +102,31 @@ async fn many_different_envelopes_at_once_are_all_kept_in_order() {
     }
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_administrators_adding_the_same_roster_link_at_once_keep_exactly_one() {
+    let dir = tempfile::tempdir().unwrap();
+    for (kind, first, second) in twin_instances(dir.path()).await {
+        first.append_roster_link(0, "genesis".into()).await.unwrap();
+        let mut tasks = Vec::new();
+        for i in 0..12 {
+            let store = if i % 2 == 0 { first.clone() } else { second.clone() };
+            tasks.push(tokio::spawn(async move { store.append_roster_link(1, format!("link {i}")).await }));
+        }
+        let mut kept = 0;
+        for task in tasks {
+            match task.await.unwrap() {
+                Ok(()) => kept += 1,
+                Err(e) => assert_eq!(e.code(), "conflict", "{kind}: the others are told the roster moved on"),
+            }
+        }
+        assert_eq!(kept, 1, "{kind}: one link 1, however the requests interleave");
+        assert_eq!(second.roster_links(0, 10).await.unwrap().len(), 2, "{kind}");
+        assert_eq!(second.roster_head().await.unwrap(), Some(1), "{kind}");
+        // A gap is refused too: link 3 cannot come before link 2.
+        assert_eq!(first.append_roster_link(3, "skipped".into()).await.unwrap_err().code(), "conflict", "{kind}");
+    }
+}
+
 /// Enrols a device through a fresh invite (the race tests care about what comes after).
 trait EnrolForTest {
     async fn redeem_invite_for_test(&self, device: Device) -> Uuid;
@@ -108,6 +137,7 @@ impl<S: ServiceStore> EnrolForTest for S {
         let token_hash = Uuid::new_v4().as_bytes().to_vec();
         self.add_invite(NewInvite {
             token_hash: token_hash.clone(),
+            person_id: None,
             person_name: device.person_name.clone(),
             role: device.role.clone(),
             created_at: NOW,

@@ -67,8 +67,8 @@ async fn a_send_killed_after_the_upload_is_stored_still_gives_exactly_one_copy()
 
     let upstream = free_port();
     let relay = relay(upstream).await;
-    run(service, &["init", "--name", "Northvale Children's Services"]);
-    let code = run(service, &["invite", "--name", "Robin", "--role", "young_person", "--url", &format!("http://127.0.0.1:{}", relay.port)]);
+    tools.init();
+    let code = tools.invite(&format!("http://127.0.0.1:{}", relay.port));
     let _server = tools.serve(upstream, &[]);
 
     let status = tools.command(waymark).args(["profile", "create", "--name", "Robin", "--role", "young_person"]).stdout(Stdio::null()).status().unwrap();

@@ -46,8 +46,8 @@ fn over_https_an_untrusted_certificate_is_refused_and_a_trusted_one_carries_the_
     std::fs::write(&key, &pki.server_key_pem).unwrap();
 
     let port = free_port();
-    tools.run(service, &["init", "--name", "Northvale Children's Services"]);
-    let code = tools.run(service, &["invite", "--name", "Robin", "--role", "young_person", "--url", &format!("https://localhost:{port}")]);
+    tools.init();
+    let code = tools.invite(&format!("https://localhost:{port}"));
     let code = code.trim();
     let _server = tools.serve(port, &["--tls-cert", chain.to_str().unwrap(), "--tls-key", key.to_str().unwrap()]);
     tools.run(waymark, &["profile", "create", "--name", "Robin", "--role", "young_person"]);

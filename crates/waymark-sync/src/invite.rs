@@ -1,6 +1,10 @@
 //! Invite codes. A service worker makes one for a named person; it carries where the service is,
 //! what it is called, the fingerprint of its keys and a one-time token, and runs out. The device
 //! pins the fingerprint: a server showing any other keys is refused before anything is sent.
+//!
+//! An invite made by an organisation's administrator also carries the fingerprint of the
+//! organisation's root key and the person's id in its roster: the device then trusts only a
+//! roster that chains to that root, and only a certification of itself for that person.
 
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +27,13 @@ pub struct Invite {
     pub token: String,
     /// Unix seconds.
     pub expires_at: i64,
+    /// [`crate::roster::root_fingerprint`] of the organisation's root key (absent in codes made
+    /// before rosters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    /// Who this code is for in the organisation's roster (with `organisation`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_id: Option<uuid::Uuid>,
 }
 
 impl Invite {
@@ -47,6 +58,9 @@ impl Invite {
             return Err(SyncError::BadInvite(InviteProblem::NotHttps));
         }
         b64::decode_array::<16>("Invite token", &invite.token).map_err(|_| SyncError::BadInvite(InviteProblem::Damaged))?;
+        if invite.organisation.is_some() != invite.person_id.is_some() {
+            return Err(SyncError::BadInvite(InviteProblem::Damaged));
+        }
         if invite.expires_at <= now {
             return Err(SyncError::InviteExpired(waymark_core::Timestamp(invite.expires_at).to_rfc3339()));
         }

@@ -92,8 +92,7 @@ impl PublicKeys {
 
     /// Checks `signature` over `message` with the signing key.
     pub fn verify(&self, message: &[u8], signature: &[u8]) -> Result<()> {
-        let key = self.signing_key_bytes()?;
-        UnparsedPublicKey::new(&ED25519, key).verify(message, signature).map_err(|_| SyncError::BadSignature)
+        verify_signature(&self.signing, message, signature)
     }
 
     pub(crate) fn receiving_key(&self) -> Result<<X25519HkdfSha256 as Kem>::PublicKey> {
@@ -108,4 +107,10 @@ impl PublicKeys {
         self.receiving_key()?;
         Ok(())
     }
+}
+
+/// Checks an Ed25519 `signature` over `message` with a signing key as it travels (base64).
+pub fn verify_signature(signing_key: &str, message: &[u8], signature: &[u8]) -> Result<()> {
+    let key: [u8; 32] = b64::decode_array("Signing key", signing_key)?;
+    UnparsedPublicKey::new(&ED25519, key).verify(message, signature).map_err(|_| SyncError::BadSignature)
 }

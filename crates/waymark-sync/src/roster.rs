@@ -23,7 +23,7 @@ use uuid::Uuid;
 
 use crate::b64;
 use crate::error::{Result, SyncError};
-use crate::keys::{IdentityKeys, PublicKeys};
+use crate::keys::{verify_signature, IdentityKeys, PublicKeys};
 
 pub const ROSTER_FORMAT: u32 = 1;
 /// The most links one `GET /v1/roster` answer carries; a device reads again until it has the head.
@@ -220,12 +220,12 @@ impl RosterLink {
     }
 
     fn check_signature(&self) -> Result<()> {
-        let key: [u8; 32] =
-            b64::decode_array("Signer", &self.content.signer).map_err(|_| refused(self.content.seq, RosterProblem::Malformed))?;
-        let signature = b64::decode("Signature", &self.signature).map_err(|_| refused(self.content.seq, RosterProblem::Malformed))?;
-        ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, key)
-            .verify(&self.content.signed_bytes(), &signature)
-            .map_err(|_| refused(self.content.seq, RosterProblem::BadSignature))
+        let seq = self.content.seq;
+        let signature = b64::decode("Signature", &self.signature).map_err(|_| refused(seq, RosterProblem::Malformed))?;
+        verify_signature(&self.content.signer, &self.content.signed_bytes(), &signature).map_err(|e| match e {
+            SyncError::BadSignature => refused(seq, RosterProblem::BadSignature),
+            _ => refused(seq, RosterProblem::Malformed),
+        })
     }
 }
 

@@ -185,6 +185,8 @@ fn invite(expires_at: i64) -> Invite {
         fingerprint: "0000-1111-2222-3333-4444-5555-6666-7777".into(),
         token: Invite::new_token(&SeededEntropy::new(2)),
         expires_at,
+        organisation: None,
+        person_id: None,
     }
 }
 
@@ -205,6 +207,13 @@ fn invite_codes_round_trip_and_bad_ones_are_refused_with_a_reason() {
     newer.format = 7;
     assert!(matches!(Invite::parse(&newer.to_code(), NOW), Err(SyncError::UnsupportedVersion { found: 7, .. })));
     assert_eq!(Invite::token_hash(&good.token).unwrap().len(), 32);
+    // An organisation's code names both its root and the person; one without the other is damaged.
+    let mut roster = invite(NOW + 3600);
+    roster.organisation = Some("1111-2222-3333-4444-5555-6666-7777-8888".into());
+    roster.person_id = Some(Uuid::from_u128(9));
+    assert_eq!(Invite::parse(&roster.to_code(), NOW).unwrap(), roster);
+    roster.person_id = None;
+    assert!(matches!(Invite::parse(&roster.to_code(), NOW), Err(SyncError::BadInvite(waymark_sync::InviteProblem::Damaged))));
 }
 
 #[test]

@@ -98,11 +98,12 @@ fn main() {
             let token_hash = Uuid::new_v4().as_bytes().to_vec();
             let person = format!("Load person {i}");
             store
-                .add_invite(NewInvite { token_hash: token_hash.clone(), person_name: person.clone(), role: "young_person".into(), created_at: now, expires_at: now + 3600 })
+                .add_invite(NewInvite { token_hash: token_hash.clone(), person_id: None, person_name: person.clone(), role: "young_person".into(), created_at: now, expires_at: now + 3600 })
                 .await
                 .unwrap();
             let device = Device {
                 id: Uuid::new_v4(),
+                person_id: None,
                 person_name: person,
                 role: "young_person".into(),
                 signing_key: keys.public().signing.clone(),

@@ -13,6 +13,7 @@ pub struct Tools {
     pub waymark: PathBuf,
     service_dir: tempfile::TempDir,
     vault_dir: tempfile::TempDir,
+    admin_dir: tempfile::TempDir,
 }
 
 impl Tools {
@@ -20,7 +21,13 @@ impl Tools {
         let service = PathBuf::from(env!("CARGO_BIN_EXE_waymark-service"));
         let waymark = service.parent().unwrap().join("waymark");
         assert!(waymark.exists(), "needs the `waymark` tool beside `waymark-service`: run `cargo build --workspace` first");
-        Tools { service, waymark, service_dir: tempfile::tempdir().unwrap(), vault_dir: tempfile::tempdir().unwrap() }
+        Tools {
+            service,
+            waymark,
+            service_dir: tempfile::tempdir().unwrap(),
+            vault_dir: tempfile::tempdir().unwrap(),
+            admin_dir: tempfile::tempdir().unwrap(),
+        }
     }
 
     /// A command for `program` in this test's folders, with fixed invented passphrases and no
@@ -32,6 +39,8 @@ impl Tools {
             .env("WAYMARK_KDF", "floor")
             .env("WAYMARK_SERVICE_PASSPHRASE", "harbour lantern meadow")
             .env("WAYMARK_PASSPHRASE", "otter lantern biscuit")
+            .env("WAYMARK_ADMIN_DIR", self.admin_dir.path())
+            .env("WAYMARK_ADMIN_PASSPHRASE", "copper kettle orchard")
             .env_remove("WAYMARK_SERVICE_DATABASE")
             .env_remove("WAYMARK_PROFILE")
             .env_remove("SSL_CERT_FILE")
@@ -43,6 +52,17 @@ impl Tools {
     /// Runs to the end, insists it succeeded, and returns what it printed.
     pub fn run(&self, program: &Path, args: &[&str]) -> String {
         run(self.command(program).args(args))
+    }
+
+    /// Makes the service's keys and the organisation's root key (in its own folder) and roster.
+    pub fn init(&self) {
+        self.run(&self.service, &["init", "--name", "Northvale Children's Services"]);
+        self.run(&self.service, &["admin", "init", "--org-name", "Northvale Children's Services"]);
+    }
+
+    /// An invite code for a young person called Robin, for a service reached at `url`.
+    pub fn invite(&self, url: &str) -> String {
+        self.run(&self.service, &["admin", "invite", "--name", "Robin", "--role", "young_person", "--url", url]).trim().to_string()
     }
 
     /// Starts `serve` with `args` and waits until `port` takes connections.

@@ -1,0 +1,350 @@
+//! The organisation's roster against a server that lies, on every back end: devices are
+//! addressed by person id, never by name; nothing reaches a device the roster does not certify;
+//! and a roster or mailbox the server changes, drops, moves or rolls back is refused.
+//!
+//! The "server" here is the real service over loopback HTTP; what it does wrong is done with
+//! SQL straight on its database (`testing::tamper`), as whoever controls the host could.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use uuid::Uuid;
+use waymark_client::{apply_mail, apply_roster, approval, enrol, fetch_mail, fetch_roster, preview, roster_from, Approval, ClientError};
+use waymark_core::entropy::SeededEntropy;
+use waymark_core::kdf::KdfParams;
+use waymark_core::secret::Passphrase;
+use waymark_core::{FixedClock, Role, Session, Vault, VaultOptions};
+use waymark_service::backend::Backend;
+use waymark_service::http::{router, ServiceState};
+use waymark_service::organisation::{self, InviteDetails, RootKeyFile};
+use waymark_service::store::ServiceStore;
+use waymark_service::testing::tamper;
+use waymark_sync::keys::IdentityKeys;
+use waymark_sync::mail::{seal_mail, seal_organisation_mail, MailKind};
+use waymark_sync::roster::{RosterEntry, RosterLink, RosterProblem, RosterState, ServedRole};
+use waymark_sync::SyncError;
+
+const NOW: i64 = 1_795_000_000;
+const SERVICE: &str = "Northvale Children's Services";
+
+struct Org {
+    store: Backend,
+    dir: PathBuf,
+    url: String,
+    service_keys: IdentityKeys,
+    root_file: RootKeyFile,
+    root: IdentityKeys,
+    roster: RosterState,
+    entropy: Arc<SeededEntropy>,
+    clock: Arc<FixedClock>,
+}
+
+/// One person's laptop: their vault, unlocked, and the person id their invite was for.
+struct Laptop {
+    vault: Vault,
+    session: Session,
+    person_id: Uuid,
+    _dir: tempfile::TempDir,
+}
+
+/// A service serving over loopback, with an organisation whose roster has its genesis link.
+async fn org(store: Backend, dir: &Path) -> Org {
+    let entropy = Arc::new(SeededEntropy::new(31));
+    let clock = Arc::new(FixedClock::at(NOW));
+    let service_keys = IdentityKeys::generate(&*entropy);
+    let (root_file, root) = RootKeyFile::create(SERVICE, &Passphrase::new("copper kettle orchard".into()), KdfParams::FLOOR, &*entropy).unwrap();
+    let roster = organisation::start_roster(&store, &root_file, &root, NOW).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let receipts = waymark_service::testing::receipt_signer(&service_keys);
+    let state = Arc::new(ServiceState::new(store.clone(), SERVICE.into(), service_keys.public().clone(), clock.clone(), receipts));
+    tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
+    Org { store, dir: dir.to_path_buf(), url, service_keys, root_file, root, roster, entropy, clock }
+}
+
+impl Org {
+    /// Invites a young person called `name` and connects a fresh laptop with the code.
+    async fn connect(&mut self, name: &str) -> Laptop {
+        let fingerprint = self.service_keys.public().fingerprint().unwrap();
+        let details = InviteDetails { service_url: &self.url, service_name: SERVICE, service_fingerprint: &fingerprint, expires_at: NOW + 3600 };
+        let (person_id, invite) =
+            organisation::invite_person(&self.store, &mut self.roster, &self.root, name, ServedRole::YoungPerson, &details, &*self.entropy, NOW)
+                .await
+                .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let options = VaultOptions { kdf: KdfParams::FLOOR, clock: self.clock.clone(), entropy: self.entropy.clone() };
+        let mut vault = Vault::open(dir.path(), options).unwrap();
+        let session = vault.create_profile(name, Role::YoungPerson, &Passphrase::new("otter lantern biscuit".into())).unwrap().0;
+        let seen = preview(&invite.to_code(), vault.now()).await.unwrap();
+        let connection = enrol(&seen, &*self.entropy, vault.now()).await.unwrap();
+        assert_eq!(connection.person_id, Some(person_id));
+        vault.save_service_connection(&session, &connection).unwrap();
+        Laptop { vault, session, person_id, _dir: dir }
+    }
+
+    /// A worker approves the laptop after its person read out the code their app shows.
+    async fn approve(&mut self, laptop: &Laptop) {
+        let connection = laptop.vault.service_connection(&laptop.session).unwrap().unwrap();
+        let code = waymark_client::device_code(&connection).unwrap();
+        organisation::approve_device(&self.store, &mut self.roster, &self.root, connection.device_id, laptop.person_id, &code, NOW)
+            .await
+            .unwrap();
+    }
+
+    async fn publish(&self, to: Uuid, version: u32) -> Result<usize, waymark_service::ServiceError> {
+        organisation::publish_plan(&self.store, &self.roster, &self.root, to, &plan_json(version), &*self.entropy, NOW).await
+    }
+
+    async fn tamper(&self, sql: &str) {
+        tamper(&self.store, &self.dir, sql).await;
+    }
+
+    /// Appends a link signed by the root without going through the service's order check (a
+    /// second history the root signed, for the fork test).
+    fn link_after(&self, head: &waymark_sync::roster::RosterHead, entry: RosterEntry) -> RosterLink {
+        RosterLink::sign(&self.root, Some(head), NOW, entry)
+    }
+}
+
+impl Laptop {
+    /// Reads the roster to its head as the app's sync pass does.
+    async fn sync_roster(&mut self) -> Result<(), ClientError> {
+        let connection = self.vault.service_connection(&self.session).unwrap().unwrap();
+        loop {
+            let from = roster_from(&self.vault, &self.session, &connection)?;
+            let page = fetch_roster(&connection, from, self.vault.now()).await?;
+            if !apply_roster(&mut self.vault, &self.session, &page)? {
+                return Ok(());
+            }
+        }
+    }
+
+    async fn read_mail(&mut self) -> waymark_client::MailReport {
+        let connection = self.vault.service_connection(&self.session).unwrap().unwrap();
+        let items = fetch_mail(&connection, self.vault.now()).await.unwrap();
+        apply_mail(&mut self.vault, &self.session, &items).unwrap()
+    }
+
+    fn approval(&self) -> Approval {
+        let connection = self.vault.service_connection(&self.session).unwrap().unwrap();
+        let roster = waymark_client::verified_roster(&self.vault, &self.session, &connection).unwrap();
+        approval(&connection, roster.as_ref())
+    }
+
+    fn device_id(&self) -> Uuid {
+        self.vault.service_connection(&self.session).unwrap().unwrap().device_id
+    }
+
+    fn plan_versions(&self) -> Vec<u32> {
+        self.vault.plan_overview(&self.session).unwrap().iter().map(|p| p.latest.version).collect()
+    }
+}
+
+fn plan_json(version: u32) -> Vec<u8> {
+    serde_json::to_vec(&serde_json::json!({
+        "plan_id": "6b1f2c3a-9d4e-4f7a-8b2c-1e5d7a9c0f11",
+        "version": version,
+        "kind": "care_plan",
+        "title": "Robin's care plan",
+        "effective_from": "2026-11-01",
+        "received_at": "2026-11-19T09:00:00Z",
+        "next_review_on": "2027-01-14",
+        "goals": [{ "id": "g1", "text": "Keep going to swimming club", "actions": [] }]
+    }))
+    .unwrap()
+}
+
+fn roster_problem(e: ClientError) -> RosterProblem {
+    match e {
+        ClientError::Sync(SyncError::RosterRefused { problem, .. }) => problem,
+        other => panic!("expected the roster to be refused, got {other:?}"),
+    }
+}
+
+async fn two_people_with_the_same_name_each_get_only_their_own_plan(mut o: Org) {
+    let mut first = o.connect("Robin").await;
+    let mut second = o.connect("Robin").await;
+    assert_ne!(first.person_id, second.person_id, "the name is a label: each Robin is their own person");
+    first.sync_roster().await.unwrap();
+    assert_eq!(first.approval(), Approval::Waiting, "nothing is sealed to a laptop no worker approved");
+    let refused = o.publish(first.person_id, 2).await.unwrap_err();
+    assert!(refused.to_string().contains("no approved device"), "{refused}");
+
+    o.approve(&first).await;
+    o.approve(&second).await;
+    assert_eq!(o.publish(first.person_id, 2).await.unwrap(), 1);
+    first.sync_roster().await.unwrap();
+    second.sync_roster().await.unwrap();
+    assert_eq!(first.approval(), Approval::Approved);
+    let report = first.read_mail().await;
+    assert_eq!((report.plans_added, report.refused.len()), (1, 0), "{:?}", report.refused);
+    assert_eq!(first.plan_versions(), vec![2]);
+    assert_eq!(second.read_mail().await, waymark_client::MailReport::default(), "the other Robin's mailbox is empty");
+    assert!(second.plan_versions().is_empty());
+}
+
+async fn a_wrong_device_code_approves_nothing(mut o: Org) {
+    let laptop = o.connect("Sky").await;
+    let device_id = laptop.device_id();
+    let wrong = organisation::approve_device(&o.store, &mut o.roster, &o.root, device_id, laptop.person_id, "0000-0000-0000-0000", NOW).await;
+    assert!(wrong.unwrap_err().to_string().contains("does not match"));
+    // Nor the right code for the wrong person.
+    let connection = laptop.vault.service_connection(&laptop.session).unwrap().unwrap();
+    let code = waymark_client::device_code(&connection).unwrap();
+    let other = Uuid::from_u128(77);
+    assert!(organisation::approve_device(&o.store, &mut o.roster, &o.root, device_id, other, &code, NOW).await.is_err());
+    assert!(o.roster.devices_of_person(laptop.person_id).is_empty());
+    assert_eq!(o.store.roster_head().await.unwrap(), Some(1), "only the genesis link and the person: nothing was added");
+}
+
+async fn a_device_the_server_adds_or_rekeys_receives_nothing(mut o: Org) {
+    let mut robin = o.connect("Robin").await;
+    o.approve(&robin).await;
+    // The server enrols its own device for Robin's person id, and swaps the keys on Robin's row.
+    let intruder = IdentityKeys::generate(&*o.entropy);
+    let intruder_id = Uuid::from_u128(0xbad);
+    o.tamper(&format!(
+        "INSERT INTO devices (id, person_name, role, signing_key, receiving_key, enrolled_at, person_id) VALUES ('{intruder_id}', 'Robin', 'young_person', '{}', '{}', {NOW}, '{}');
+         UPDATE devices SET receiving_key = '{}' WHERE id = '{}';",
+        intruder.public().signing,
+        intruder.public().receiving,
+        robin.person_id,
+        intruder.public().receiving,
+        robin.device_id()
+    ))
+    .await;
+    assert_eq!(o.publish(robin.person_id, 2).await.unwrap(), 1, "sealed to the one device the roster certifies");
+    assert!(o.store.mailbox(intruder_id, 0, 10).await.unwrap().is_empty(), "the inserted device got nothing");
+    robin.sync_roster().await.unwrap();
+    let report = robin.read_mail().await;
+    assert_eq!(report.plans_added, 1, "sealed to the keys in the roster, not the row the server changed: {:?}", report.refused);
+}
+
+async fn mail_the_server_moves_or_writes_itself_is_refused(mut o: Org) {
+    let mut first = o.connect("Robin").await;
+    let mut second = o.connect("Robin").await;
+    o.approve(&first).await;
+    o.approve(&second).await;
+    first.sync_roster().await.unwrap();
+    second.sync_roster().await.unwrap();
+    o.publish(first.person_id, 2).await.unwrap();
+    // The server moves the first Robin's plan into the second Robin's mailbox.
+    o.tamper(&format!("UPDATE mailbox SET device_id = '{}' WHERE device_id = '{}'", second.device_id(), first.device_id())).await;
+    let report = second.read_mail().await;
+    assert_eq!(report.plans_added, 0);
+    assert!(report.refused[0].contains("meant for someone else"), "{:?}", report.refused);
+
+    let second_connection = second.vault.service_connection(&second.session).unwrap().unwrap();
+    let second_keys = waymark_sync::keys::IdentityKeys::from_secret(zeroize::Zeroizing::new(second_connection.device_secret[..].try_into().unwrap())).unwrap();
+    let header = |n: u128| waymark_sync::envelope::EnvelopeHeader {
+        envelope_id: Uuid::from_u128(n),
+        device_id: second_connection.device_id,
+        record_kind: "plan".into(),
+        record_id: Uuid::from_u128(6),
+        record_version: 9,
+        urgent: false,
+    };
+    let mut to_second = waymark_sync::envelope::EnvelopeSealer::new(second_keys.public(), &*o.entropy).unwrap();
+    // Signed with the service's own key (which sits on the server): not good enough for a plan.
+    let by_server = seal_mail(&o.service_keys, &mut to_second, MailKind::Plan, header(1), &plan_json(9)).unwrap();
+    // Signed by a key the roster never certified, claiming to be organisation mail.
+    let by_stranger = seal_organisation_mail(&o.service_keys, second.person_id, &mut to_second, MailKind::Plan, header(2), &plan_json(9)).unwrap();
+    // Signed by the organisation, for the first Robin, but sealed to the second Robin's laptop.
+    let for_first = seal_organisation_mail(&o.root, first.person_id, &mut to_second, MailKind::Plan, header(3), &plan_json(9)).unwrap();
+    for mail in [by_server, by_stranger, for_first] {
+        o.store.post_mail(second_connection.device_id, serde_json::to_string(&mail).unwrap(), NOW).await.unwrap();
+    }
+    let report = second.read_mail().await;
+    assert_eq!(report.plans_added, 0, "{:?}", report.refused);
+    assert!(report.refused[0].contains("not by the server"), "{:?}", report.refused);
+    assert!(report.refused[1].contains("not certified"), "{:?}", report.refused);
+    assert!(report.refused[2].contains("someone else"), "{:?}", report.refused);
+    assert!(second.plan_versions().is_empty());
+}
+
+async fn a_roster_the_server_changes_drops_or_rolls_back_is_refused(mut o: Org) {
+    let mut robin = o.connect("Robin").await;
+    o.approve(&robin).await;
+    robin.sync_roster().await.unwrap();
+    let head = o.roster.head.clone();
+
+    // A link rewritten in the database: a laptop reading the roster from the start refuses it.
+    let mut fresh = o.connect("Alex").await;
+    o.tamper("UPDATE roster_links SET body = replace(body, '\"young_person\"', '\"carer\"') WHERE seq = 1").await;
+    assert_eq!(roster_problem(fresh.sync_roster().await.unwrap_err()), RosterProblem::BadSignature);
+    assert_eq!(fresh.approval(), Approval::Waiting, "nothing was kept from the refused roster");
+    o.tamper("UPDATE roster_links SET body = replace(body, '\"carer\"', '\"young_person\"') WHERE seq = 1").await;
+    fresh.sync_roster().await.unwrap();
+
+    // Links dropped from the end: the laptop that saw them says the roster was rolled back.
+    robin.sync_roster().await.unwrap();
+    let seen = o.store.roster_head().await.unwrap().unwrap();
+    o.tamper(&format!("DELETE FROM roster_links WHERE seq >= {}", head.seq)).await;
+    assert_eq!(roster_problem(robin.sync_roster().await.unwrap_err()), RosterProblem::RolledBack);
+
+    // A different history after what the laptop saw (the root's own signature on it, as if the
+    // root were tricked into signing on an old head): the laptop sees it does not follow.
+    let other = o.link_after(&waymark_sync::roster::RosterHead { seq: head.seq - 1, hash: o.roster_hash(head.seq - 1).await }, RosterEntry::AddPerson { person_id: Uuid::from_u128(90), role: ServedRole::Carer });
+    let mut next = other.clone();
+    let mut links = vec![other];
+    while (links.len() as i64) + (head.seq as i64) <= seen + 1 {
+        let h = waymark_sync::roster::RosterHead { seq: next.content.seq, hash: next.hash() };
+        next = o.link_after(&h, RosterEntry::AddPerson { person_id: Uuid::from_u128(91 + links.len() as u128), role: ServedRole::Carer });
+        links.push(next.clone());
+    }
+    for link in &links {
+        o.store.append_roster_link(link.content.seq as i64, serde_json::to_string(link).unwrap()).await.unwrap();
+    }
+    assert_eq!(roster_problem(robin.sync_roster().await.unwrap_err()), RosterProblem::Forked);
+    assert_eq!(robin.approval(), Approval::Approved, "the roster it verified before is kept as it was");
+
+    // The administrator's own device, which remembers the head it signed, catches it too.
+    let caught = organisation::read_roster(&o.store, &o.root_file.fingerprint().unwrap(), Some(&o.roster.head)).await.unwrap_err();
+    assert!(matches!(caught, waymark_service::ServiceError::Sync(SyncError::RosterRefused { problem: RosterProblem::Forked, .. })), "{caught:?}");
+}
+
+async fn a_revoked_device_gets_nothing_more(mut o: Org) {
+    let mut robin = o.connect("Robin").await;
+    o.approve(&robin).await;
+    let device_id = robin.device_id();
+    organisation::append(&o.store, &mut o.roster, &o.root, RosterEntry::RevokeDevice { device_id }, NOW).await.unwrap();
+    let refused = o.publish(robin.person_id, 2).await.unwrap_err();
+    assert!(refused.to_string().contains("no approved device"), "{refused}");
+    robin.sync_roster().await.unwrap();
+    assert_eq!(robin.approval(), Approval::Revoked);
+    // Mail the organisation signed before it knew, arriving after: refused, the laptop is no
+    // longer approved for anyone.
+    let connection = robin.vault.service_connection(&robin.session).unwrap().unwrap();
+    let keys = waymark_sync::keys::IdentityKeys::from_secret(zeroize::Zeroizing::new(connection.device_secret[..].try_into().unwrap())).unwrap();
+    let mut sealer = waymark_sync::envelope::EnvelopeSealer::new(keys.public(), &*o.entropy).unwrap();
+    let header = waymark_sync::envelope::EnvelopeHeader {
+        envelope_id: Uuid::from_u128(1),
+        device_id,
+        record_kind: "plan".into(),
+        record_id: Uuid::from_u128(6),
+        record_version: 3,
+        urgent: false,
+    };
+    let late = seal_organisation_mail(&o.root, robin.person_id, &mut sealer, MailKind::Plan, header, &plan_json(3)).unwrap();
+    o.store.post_mail(device_id, serde_json::to_string(&late).unwrap(), NOW).await.unwrap();
+    let report = robin.read_mail().await;
+    assert_eq!(report.plans_added, 0);
+    assert!(report.refused[0].contains("not been approved"), "{:?}", report.refused);
+}
+
+impl Org {
+    /// The hash of roster link `seq` as the service holds it.
+    async fn roster_hash(&self, seq: u64) -> String {
+        let body = self.store.roster_links(seq as i64, 1).await.unwrap().remove(0);
+        serde_json::from_str::<RosterLink>(&body).unwrap().hash()
+    }
+}
+
+waymark_service::on_every_backend!(super::org;
+    two_people_with_the_same_name_each_get_only_their_own_plan,
+    a_wrong_device_code_approves_nothing,
+    a_device_the_server_adds_or_rekeys_receives_nothing,
+    mail_the_server_moves_or_writes_itself_is_refused,
+    a_roster_the_server_changes_drops_or_rolls_back_is_refused,
+    a_revoked_device_gets_nothing_more,
+);
