@@ -56,6 +56,11 @@ error-bad_invite = { $problem ->
 }
 error-invite_expired = Mae'r cod gwahodd yna wedi dod i ben. Gofynnwch i'ch gwasanaeth am un newydd.
 error-mail_refused = Cafodd rhywbeth gan y gwasanaeth ei wrthod, oherwydd nad oedd modd gwirio ei fod wedi dod gan eich gwasanaeth chi.
+error-roster_refused = { $problem ->
+    [forked] Dangosodd eich gwasanaeth restr o'i bobl i'r gliniadur hwn sy'n wahanol i'r un a ddangosodd o'r blaen, felly does dim byd newydd ganddo'n cael ei drystio. Dywedwch wrth eich gweithiwr.
+    [rolled_back] Dangosodd eich gwasanaeth restr o'i bobl i'r gliniadur hwn sy'n hŷn na'r un o'r blaen, felly does dim byd newydd ganddo'n cael ei drystio. Dywedwch wrth eich gweithiwr.
+   *[other] Doedd dim modd gwirio bod rhestr eich gwasanaeth o'i bobl yn dod gan eich sefydliad, felly does dim byd newydd ganddo'n cael ei drystio. Dywedwch wrth eich gweithiwr.
+}
 
 ## Beth gafodd ei wrthod, a pham
 # Mae gwrthodiad `invalid` yn `invalid-<problem>`, gydag enw'r hyn y mae'n ymwneud ag ef (un o'r

@@ -65,6 +65,10 @@ privacy-my-service = Fy ngwasanaeth
 # Mae $service yn cael ei ddangos mewn print trwm.
 privacy-connected = Wedi cysylltu â { $service } ers { $date }.
 privacy-keys = Ei allweddi: { $fingerprint }
+privacy-approval-waiting = Gofynnwch i'ch gweithiwr gymeradwyo'r gliniadur hwn. Darllenwch y cod hwn iddyn nhw: { $code }
+privacy-approval-waiting-why = Does dim byd gan eich gwasanaeth yn dod i'r gliniadur hwn nes iddyn nhw wneud hynny.
+privacy-approval-approved = Mae { $service } wedi cymeradwyo'r gliniadur hwn.
+privacy-approval-revoked = Mae { $service } wedi diffodd y gliniadur hwn. Does dim byd arall yn dod iddo. Gofynnwch i'ch gweithiwr os nad oeddech chi'n disgwyl hyn.
 privacy-waiting = { $waiting ->
         [0] Does dim byd yn aros i'w anfon.
         [one] Mae { $waiting } eitem yn aros i'w hanfon.
@@ -79,6 +83,7 @@ privacy-say-yes = Dweud ie i rannu { $what } gyda { $service }
 # Mae $service yn cael ei ddangos mewn print trwm.
 privacy-preview-from = Mae'r cod hwn yn dod gan { $service }.
 privacy-preview-details = Cyfeiriad: { $url } · Allweddi: { $fingerprint } (maen nhw'n cyd-fynd â'r cod)
+privacy-preview-organisation = Sefydliad: { $fingerprint }. Dim ond pobl a gliniaduron y mae'r sefydliad hwn yn llofnodi drostyn nhw sy'n cael eu trystio.
 privacy-preview-explain = Os byddwch chi'n cysylltu, fyddan nhw ddim yn cael dim byd nes i chi ddweud ie i fath o beth a dewis ei rannu. Gallwch chi stopio unrhyw bryd.
 privacy-connect = Cysylltu â { $service }
 privacy-not-now = Dim nawr

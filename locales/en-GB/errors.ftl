@@ -56,6 +56,11 @@ error-bad_invite = { $problem ->
 }
 error-invite_expired = That invite code has run out. Ask your service for a new one.
 error-mail_refused = Something from the service was refused, because it could not be checked as coming from your service.
+error-roster_refused = { $problem ->
+    [forked] Your service showed this laptop a different list of its people from the one it showed before, so nothing new from it is trusted. Tell your worker.
+    [rolled_back] Your service showed this laptop an older list of its people than before, so nothing new from it is trusted. Tell your worker.
+   *[other] Your service's list of its people could not be checked as coming from your organisation, so nothing new from it is trusted. Tell your worker.
+}
 
 ## What was refused, and why
 # An `invalid` refusal is `invalid-<problem>`, with the name of what it is about (one of the

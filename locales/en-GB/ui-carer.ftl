@@ -62,6 +62,10 @@ privacy-my-service = My service
 # $service is shown in bold.
 privacy-connected = Connected to { $service } since { $date }.
 privacy-keys = Its keys: { $fingerprint }
+privacy-approval-waiting = Ask your worker to approve this laptop. Read them this code: { $code }
+privacy-approval-waiting-why = Nothing from your service comes to this laptop until they do.
+privacy-approval-approved = { $service } has approved this laptop.
+privacy-approval-revoked = { $service } has switched this laptop off. Nothing more comes to it. Ask your worker if you did not expect this.
 privacy-waiting = { $waiting ->
         [0] Nothing is waiting to be sent.
        *[other] { $waiting } waiting to be sent.
@@ -75,6 +79,7 @@ privacy-say-yes = Say yes to sharing { $what } with { $service }
 # $service is shown in bold.
 privacy-preview-from = This code is from { $service }.
 privacy-preview-details = Address: { $url } · Keys: { $fingerprint } (they match the code)
+privacy-preview-organisation = Organisation: { $fingerprint }. Only people and laptops this organisation signs for are trusted.
 privacy-preview-explain = If you connect, they get nothing until you say yes to a kind of thing and choose to share it. You can stop at any time.
 privacy-connect = Connect to { $service }
 privacy-not-now = Not now

@@ -24,7 +24,7 @@ function killApp() {
 test('the app killed while an upload waits for its answer sends it again after a restart, and the service keeps one copy', async () => {
   running = await startService();
   relay = await startRelay(running.port);
-  const code = running.run(['invite', '--name', 'Robin', '--role', 'young_person', '--url', `http://127.0.0.1:${relay.port}`]).trim();
+  const code = running.invite('Robin', `http://127.0.0.1:${relay.port}`).code;
   const dataDir = freshDataDir();
   const cli = (args) => execFileSync(cliBinary, args, { env: { ...process.env, WAYMARK_DATA_DIR: dataDir, WAYMARK_PASSPHRASE: PASSPHRASE } }).toString();
 

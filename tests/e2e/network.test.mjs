@@ -70,7 +70,7 @@ test('with sharing off the app reaches no address at all; once connected it reac
 
     // Now the person connects a service and shares: the tracing sees it, and nothing else.
     running = await startService();
-    const code = running.run(['invite', '--name', 'Sam', '--role', 'young_person', '--url', `http://127.0.0.1:${running.port}`]).trim();
+    const code = running.invite('Sam', `http://127.0.0.1:${running.port}`).code;
     await connectApp(b, code);
     await sayAndOfferToShare(b, 'Can my cat come to the review?');
     await b.$('[data-testid="yes-share"]').click();

@@ -1,7 +1,7 @@
 // A real `waymark-service` for end-to-end tests: its own folder, keys made with `init`, and
 // `serve` on a free loopback port. Also a relay that can hold back the service's answers, to
 // stand in for a network that dies after an upload has arrived.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -23,17 +23,37 @@ export async function freePort() {
 const portOpen = (port) =>
   new Promise((r) => net.connect(port, '127.0.0.1').once('connect', function () { this.destroy(); r(true); }).once('error', () => r(false)));
 
-/** Makes the service's keys and starts serving; returns { dir, port, run(args), stop() }. */
+/**
+ * Makes the service's keys, and the organisation's root key and roster in an administrator's
+ * folder of their own, and starts serving. Returns { dir, port, run(args), invite(name, url),
+ * approve(deviceCode), stop() }.
+ */
 export async function startService() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'waymark-service-e2e-'));
-  const env = { ...process.env, WAYMARK_SERVICE_DIR: dir, WAYMARK_KDF: 'floor', WAYMARK_SERVICE_PASSPHRASE: 'harbour lantern meadow' };
+  const adminDir = mkdtempSync(path.join(os.tmpdir(), 'waymark-admin-e2e-'));
+  const env = {
+    ...process.env, WAYMARK_SERVICE_DIR: dir, WAYMARK_KDF: 'floor', WAYMARK_SERVICE_PASSPHRASE: 'harbour lantern meadow',
+    WAYMARK_ADMIN_DIR: adminDir, WAYMARK_ADMIN_PASSPHRASE: 'copper kettle orchard',
+  };
   const run = (args) => execFileSync(serviceBinary, args, { env }).toString();
   run(['init', '--name', SERVICE_NAME]);
+  run(['admin', 'init', '--org-name', SERVICE_NAME]);
+  /** An invite for a young person: the code, and the id the roster gave them. */
+  const invite = (name, url) => {
+    const out = spawnSync(serviceBinary, ['admin', 'invite', '--name', name, '--role', 'young_person', '--url', url], { env });
+    if (out.status !== 0) throw new Error(out.stderr.toString());
+    return { code: out.stdout.toString().trim(), person: /is person ([0-9a-f-]+)\./.exec(out.stderr.toString())[1] };
+  };
+  /** A worker approves the one device waiting, with the code its person read out. */
+  const approve = (deviceCode) => {
+    const [, device, person] = /^device (\S+) for person (\S+)/m.exec(run(['admin', 'pending']));
+    run(['admin', 'approve', '--device', device, '--person', person, '--code', deviceCode]);
+  };
   const port = await freePort();
   const server = spawn(serviceBinary, ['serve', '--listen', `127.0.0.1:${port}`], { env, stdio: 'ignore' });
   for (let i = 0; i < 100 && !(await portOpen(port)); i++) await new Promise((r) => setTimeout(r, 100));
   const stop = () => server.kill('SIGTERM');
-  return { dir, port, run, stop };
+  return { dir, port, run, invite, approve, stop };
 }
 
 /** Passes bytes to `upstream`; while `hold` is set, the service's answers are dropped (and counted). */

@@ -17,7 +17,7 @@ after(() => running?.stop());
 test('a statement shared from the app reaches the service sealed, only its key opens it, its plan and receipts come back, and withdrawing deletes it there', async () => {
   running = await startService();
   const service = running.run;
-  const code = service(['invite', '--name', 'Robin', '--role', 'young_person', '--url', `http://127.0.0.1:${running.port}`]).trim();
+  const { code, person } = running.invite('Robin', `http://127.0.0.1:${running.port}`);
 
   const app = await startApp(freshDataDir());
   try {
@@ -25,6 +25,10 @@ test('a statement shared from the app reaches the service sealed, only its key o
     await createProfile(b, 'Robin', 'young_person', 'otter lantern biscuit');
 
     await connectApp(b, code);
+    // Robin reads the code the app shows to their worker, who approves this laptop with it.
+    const waiting = await b.$('[data-testid="approval"]').getText();
+    const deviceCode = /Read them this code: (\S+)/.exec(waiting)[1];
+    running.approve(deviceCode);
     await sayAndOfferToShare(b, WORDS);
     await b.$('[data-testid="yes-share"]').click();
     await b.$('p*=Sent to Northvale').waitForExist({ timeout: 15000 });
@@ -35,10 +39,11 @@ test('a statement shared from the app reaches the service sealed, only its key o
     assert.match(inbox, /#1 from Robin — statement received/);
     assert.ok(inbox.includes(WORDS), inbox);
     service(['mark-read', '1']);
-    service(['publish-plan', path.join(root, 'examples/pathway-plan-v1.json'), '--to', 'Robin']);
+    service(['admin', 'publish-plan', path.join(root, 'examples/pathway-plan-v1.json'), '--to', person]);
     await b.$('[data-testid="go-privacy"]').click();
     await b.$('[data-testid="check-now"]').click();
     await b.$('p*=Done. Anything new').waitForExist({ timeout: 15000 });
+    await waitForText(b, '[data-testid="approval"]', 'has approved this laptop');
     await b.$('[data-testid="go-plan"]').click();
     await b.$('[data-testid="plan"]').waitForExist({ timeout: 10000 });
     await b.$('[data-testid="go-shared"]').click();

@@ -57,10 +57,10 @@ async fn template(dir: &Path, keys: &IdentityKeys, n: usize) {
     let token = Invite::new_token(&SystemEntropy::new());
     let now = SystemClock.now().0;
     store
-        .add_invite(NewInvite { token_hash: Invite::token_hash(&token).unwrap(), person_name: PROFILE.into(), role: "young_person".into(), created_at: now, expires_at: now + 3600 })
+        .add_invite(NewInvite { token_hash: Invite::token_hash(&token).unwrap(), person_id: None, person_name: PROFILE.into(), role: "young_person".into(), created_at: now, expires_at: now + 3600 })
         .await
         .unwrap();
-    let code = Invite { format: INVITE_FORMAT, service_url: url, service_name: SERVICE.into(), fingerprint: keys.public().fingerprint().unwrap(), token, expires_at: now + 3600 }.to_code();
+    let code = Invite { format: INVITE_FORMAT, service_url: url, service_name: SERVICE.into(), fingerprint: keys.public().fingerprint().unwrap(), token, expires_at: now + 3600, organisation: None, person_id: None }.to_code();
     let mut vault = Vault::open(&dir.join("vault"), vault_options()).unwrap();
     let (s, _) = vault.create_profile(PROFILE, waymark_core::Role::YoungPerson, &passphrase()).unwrap();
     let connection = enrol(&preview(&code, vault.now()).await.unwrap(), &SystemEntropy::new(), vault.now()).await.unwrap();

@@ -74,6 +74,7 @@ fn consent_is_refused_for_a_kind_the_role_does_not_keep() {
 /// A real `waymark-service` process, on a port chosen for this test, restartable on that port.
 struct Service {
     dir: tempfile::TempDir,
+    admin: tempfile::TempDir,
     port: u16,
     process: Option<Child>,
 }
@@ -89,6 +90,8 @@ impl Service {
         Command::new(service_binary())
             .args(args)
             .env("WAYMARK_SERVICE_DIR", self.dir.path())
+            .env("WAYMARK_ADMIN_DIR", self.admin.path())
+            .env("WAYMARK_ADMIN_PASSPHRASE", "copper kettle orchard")
             .env("WAYMARK_SERVICE_PASSPHRASE", "harbour lantern meadow")
             .env("WAYMARK_KDF", "floor")
             .output()
@@ -97,17 +100,31 @@ impl Service {
 
     fn new() -> Service {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let service = Service { dir: tempfile::tempdir().unwrap(), port, process: None };
+        let service = Service { dir: tempfile::tempdir().unwrap(), admin: tempfile::tempdir().unwrap(), port, process: None };
         let o = service.command(&["init", "--name", SERVICE]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        service.ok(&["admin", "init", "--org-name", SERVICE]);
         service
     }
 
+    fn ok(&self, args: &[&str]) -> String {
+        let o = self.command(args);
+        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
     fn invite(&self) -> String {
+        self.invite_person().0
+    }
+
+    /// An invite code for a young person called Robin, and the id the roster gave them.
+    fn invite_person(&self) -> (String, String) {
         let url = format!("http://127.0.0.1:{}", self.port);
-        let o = self.command(&["invite", "--name", "Robin", "--role", "young_person", "--url", &url]);
+        let o = self.command(&["admin", "invite", "--name", "Robin", "--role", "young_person", "--url", &url]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        String::from_utf8_lossy(&o.stdout).trim().to_string()
+        let said = String::from_utf8_lossy(&o.stderr);
+        let person = said.split("is person ").nth(1).and_then(|r| r.split('.').next()).expect("the person's id").to_string();
+        (String::from_utf8_lossy(&o.stdout).trim().to_string(), person)
     }
 
     fn start(&mut self) {
@@ -201,4 +218,50 @@ fn i_dont_feel_safe_leaves_first_and_the_service_lists_it_first_marked_urgent() 
     assert!(headings[0].starts_with("URGENT: #1 ") && headings[1].starts_with("#2 "), "{inbox}");
     let first = inbox.find("I don't feel safe").unwrap();
     assert!(first < inbox.find("My phone is broken").unwrap(), "{inbox}");
+}
+
+/// What `connect --yes` printed: the device's id and the code to read to a worker.
+fn connect(dir: &Path, code: &str) -> (String, String) {
+    let said = ok(dir, &["connect", code, "--yes"]);
+    let device = said.split("as device ").nth(1).and_then(|r| r.split('.').next()).expect("a device id").to_string();
+    let device_code = said.split("Read them this code: ").nth(1).and_then(|r| r.lines().next()).expect("a device code").to_string();
+    (device, device_code)
+}
+
+#[test]
+fn two_people_called_robin_each_get_only_their_own_plan() {
+    let mut service = Service::new();
+    service.start();
+    let (first, second) = (profile("young_person"), profile("young_person"));
+    let (first_code, first_person) = service.invite_person();
+    let (second_code, second_person) = service.invite_person();
+    assert_ne!(first_person, second_person);
+    let (first_device, first_device_code) = connect(first.path(), &first_code);
+    let (second_device, second_device_code) = connect(second.path(), &second_code);
+    let waiting = service.ok(&["admin", "pending"]);
+    assert!(waiting.contains(&first_device) && waiting.contains(&second_device), "{waiting}");
+
+    // Nothing goes to a laptop no worker approved, and a code read out wrong approves nothing.
+    let o = service.command(&["admin", "publish-plan", "../../examples/pathway-plan-v1.json", "--to", &first_person]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no approved device"), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = service.command(&["admin", "approve", "--device", &first_device, "--person", &first_person, "--code", &second_device_code]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("does not match"), "{}", String::from_utf8_lossy(&o.stderr));
+    // The plan goes by id; a name is refused as an address.
+    let o = service.command(&["admin", "publish-plan", "../../examples/pathway-plan-v1.json", "--to", "Robin"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not a name"), "{}", String::from_utf8_lossy(&o.stderr));
+
+    service.ok(&["admin", "approve", "--device", &first_device, "--person", &first_person, "--code", &first_device_code]);
+    service.ok(&["admin", "approve", "--device", &second_device, "--person", &second_person, "--code", &second_device_code]);
+    assert!(service.ok(&["admin", "pending"]).contains("No device is waiting"));
+    let sent = service.ok(&["admin", "publish-plan", "../../examples/pathway-plan-v1.json", "--to", &first_person]);
+    assert!(sent.contains("1 approved device(s)"), "{sent}");
+
+    let synced = ok(first.path(), &["sync"]);
+    assert!(synced.contains("Received 1 plan version(s)") && !synced.contains("Waiting for a worker"), "{synced}");
+    assert!(ok(first.path(), &["list", "--kind", "plan"]).contains("pathway plan"));
+    let synced = ok(second.path(), &["sync"]);
+    assert!(synced.contains("Received 0 plan version(s)"), "{synced}");
+    assert!(!ok(second.path(), &["list", "--kind", "plan"]).contains("pathway plan"), "the other Robin has no plan");
+    let roster = service.ok(&["admin", "roster"]);
+    assert!(roster.contains(&format!("person {first_person} (young_person): 1 approved device(s)")), "{roster}");
 }

@@ -239,6 +239,10 @@ pub fn apply_roster(vault: &mut Vault, session: &Session, page: &RosterPage) -> 
     let Some(pin) = connection.organisation.as_deref() else { return Ok(false) };
     let known = verified_roster(vault, session, &connection)?;
     let next = waymark_sync::roster::advance(known.as_ref(), page, pin)?;
+    if known.is_some() && page.links.is_empty() {
+        // Nothing new (and not rolled back, or `advance` said so): nothing to write.
+        return Ok(false);
+    }
     if let Some(d) = next.devices().find(|(id, _)| **id == connection.device_id).map(|(_, d)| d) {
         if Some(d.owner) != connection.person_id.map(DeviceOwner::Person) {
             return Err(waymark_sync::SyncError::RosterRefused { seq: d.certified_at_seq, problem: RosterProblem::Inconsistent }.into());

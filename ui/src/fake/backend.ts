@@ -42,6 +42,7 @@ const invalid = (field: string, problem: string, values: Record<string, string> 
 
 const NOW = '2026-11-23T10:00:00Z';
 const SERVICE = 'Northvale Children’s Services';
+const ORGANISATION = '7c1e-4b92-a05d-31f6-9e28-d4c7-0a5b-6f83';
 
 export const fakeResources: ResourceView[] = [
   {
@@ -169,6 +170,8 @@ function handlers(state: FakeState): Handlers {
   const statementOf = (id: string) =>
     (state.statements[key()] ?? []).find((x) => x.id === id) ?? refuse('not_found', 'Nothing found.', { thing: 'record', given: String(id) });
   const connection = { service_name: SERVICE, service_url: 'https://northvale.example', fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1' };
+  // A fresh connection waits for a worker to approve it, as a real one does.
+  const waitingForApproval = { device_code: '5be0-71c2-9a4d-03f8-e61b-2c97-d4a0-8f13', approval: 'waiting' as const, organisation: ORGANISATION };
   return {
     list_profiles: () => state.profiles.map(({ name, role, language }) => ({ name, role, language })),
     session_status: () => state.session,
@@ -303,10 +306,10 @@ function handlers(state: FakeState): Handlers {
     sharing_overview: () => sharingOf(),
     preview_service: ({ code }) => {
       me();
-      return { ...connection, invite_expires: '2026-11-26T10:00:00Z' };
+      return { ...connection, invite_expires: '2026-11-26T10:00:00Z', organisation: ORGANISATION };
     },
     connect_service: () => {
-      sharingOf().connection = { ...connection, connected_at: NOW, device_id: '6f1c2a9e-0b7d-4e3a-9c55-2d8e41f0a7b3' };
+      sharingOf().connection = { ...connection, connected_at: NOW, device_id: '6f1c2a9e-0b7d-4e3a-9c55-2d8e41f0a7b3', ...waitingForApproval };
       return sharingOf();
     },
     give_consent: ({ kind }) => {
@@ -434,7 +437,16 @@ export function sampleState(): FakeState {
     consents: [{ kind: 'statement', recipient: SERVICE, since: '2026-11-12T09:00:00Z' }],
     waiting: 1, sent: 1, last_sent: '2026-11-12T09:05:00Z', last_problem: null,
     deletions: [{ kind: 'pathway_note', service_name: SERVICE, asked_at: '2026-11-20T16:00:00Z', confirmed_at: null, deleted: null }],
-    connection: { service_name: SERVICE, service_url: 'https://northvale.example', fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1', connected_at: '2026-11-12T09:00:00Z', device_id: '6f1c2a9e-0b7d-4e3a-9c55-2d8e41f0a7b3' },
+    connection: {
+      service_name: SERVICE,
+      service_url: 'https://northvale.example',
+      fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1',
+      connected_at: '2026-11-12T09:00:00Z',
+      device_id: '6f1c2a9e-0b7d-4e3a-9c55-2d8e41f0a7b3',
+      device_code: '5be0-71c2-9a4d-03f8-e61b-2c97-d4a0-8f13',
+      approval: 'approved',
+      organisation: ORGANISATION,
+    },
     kinds: ['statement', 'pathway_note'],
   };
   s.policies.Sam = {

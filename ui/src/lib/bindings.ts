@@ -226,12 +226,30 @@ connected_at: string,
 /**
  * This laptop's id at the service (not secret: it names the device, never a person).
  */
-device_id: string, };
+device_id: string, 
+/**
+ * The code the person reads to their worker so the worker can approve this laptop (the
+ * fingerprint of its public keys: not secret).
+ */
+device_code: string, 
+/**
+ * Whether a worker has approved this laptop in the organisation's roster.
+ */
+approval: ApprovalView, 
+/**
+ * The organisation's fingerprint from the invite, when it keeps a roster.
+ */
+organisation: string | null, };
+export type ApprovalView = "no_roster" | "waiting" | "approved" | "revoked";
 export type ServicePreviewView = { service_name: string, service_url: string, fingerprint: string, 
 /**
  * RFC 3339: when the invite code stops working.
  */
-invite_expires: string, };
+invite_expires: string, 
+/**
+ * The organisation's fingerprint, when the invite comes from an organisation's roster.
+ */
+organisation: string | null, };
 export type NoArguments = Record<symbol, never>;
 export type CreateProfileRequest = { name: string, role: Role, passphrase: string, };
 export type UnlockRequest = { name: string, passphrase: string, };

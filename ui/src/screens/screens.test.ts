@@ -301,9 +301,15 @@ describe('Connecting to a service and sharing', () => {
     const preview = await screen.findByTestId('service-preview');
     expect(preview).toHaveTextContent('This code is from Northvale Children’s Services.');
     expect(preview).toHaveTextContent('they get nothing until you say yes');
+    expect(screen.getByTestId('preview-organisation')).toHaveTextContent('Only people and laptops this organisation signs for are trusted');
     expect(state.sharing.Sam.connection).toBeNull();
     await fireEvent.click(screen.getByRole('button', { name: 'Connect to Northvale Children’s Services' }));
     expect(await screen.findByTestId('connection')).toHaveTextContent('Connected to Northvale Children’s Services');
+    // Until a worker approves this laptop, the person is given the code to read to them.
+    const approval = screen.getByTestId('approval');
+    expect(approval).toHaveAttribute('data-approval', 'waiting');
+    expect(approval).toHaveTextContent(`Read them this code: ${state.sharing.Sam.connection!.device_code}`);
+    expect(approval).toHaveTextContent('Nothing from your service comes to this laptop until they do.');
     expect(state.sharing.Sam.consents).toEqual([]);
     await fireEvent.click(screen.getByRole('button', { name: 'Say yes to sharing your learning log with Northvale Children’s Services' }));
     await waitFor(() => expect(state.sharing.Sam.consents.map((c) => c.kind)).toEqual(['learning_entry']));
@@ -350,7 +356,10 @@ describe('Sharing notes, the learning log and the policy', () => {
     const state = as('Sam');
     state.sharing.Sam = {
       consents: [], waiting: 0, sent: 0, last_sent: null, last_problem: null, deletions: [],
-      connection: { service_name: 'Northvale Children’s Services', service_url: 'https://northvale.example', fingerprint: 'x', connected_at: '2026-11-20T10:00:00Z', device_id: 'd1' },
+      connection: {
+        service_name: 'Northvale Children’s Services', service_url: 'https://northvale.example', fingerprint: 'x',
+        connected_at: '2026-11-20T10:00:00Z', device_id: 'd1', device_code: 'c0de', approval: 'approved', organisation: 'o',
+      },
       kinds: ['safer_caring_policy', 'learning_entry'],
     };
     render(Policy);
