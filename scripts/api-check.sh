@@ -19,6 +19,7 @@ work=$(mktemp -d /tmp/waymark-api.XXXXXX)
 port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
 export WAYMARK_SERVICE_DIR="$work/service" WAYMARK_SERVICE_PASSPHRASE="api check passphrase, invented" WAYMARK_KDF=floor
+export WAYMARK_ADMIN_DIR="$work/admin" WAYMARK_ADMIN_PASSPHRASE="api check administrator, invented"
 export WAYMARK_SERVICE_URL="$base"
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
@@ -26,9 +27,11 @@ trap cleanup EXIT
 
 say "API: a fresh service on $base, with eight probing devices, a checking device and one other device"
 "$service" init --name "Example API Check Service" >/dev/null
+mkdir -p "$WAYMARK_ADMIN_DIR"
+"$service" admin init --org-name "Example API Check Service" >/dev/null
 codes=()
 for i in $(seq 10); do
-  codes+=("$("$service" invite --name "Invented Person $i" --role young_person | grep -o 'wm1-[A-Za-z0-9_-]*')")
+  codes+=("$("$service" admin invite --name "Invented Person $i" --role young_person 2>/dev/null | grep -o 'wm1-[A-Za-z0-9_-]*')")
 done
 "$service" publish-resources "$ROOT/content/library" --version 1 >/dev/null
 "$service" serve --listen "127.0.0.1:$port" >"$work/service.log" 2>&1 &

@@ -111,6 +111,10 @@ enum AdminCommand {
         /// How long the code works for.
         #[arg(long, default_value_t = 72)]
         hours: i64,
+        /// The service's key file (only its public half is read), for the service's name and
+        /// fingerprint in the code: a copy, on an administrator's device apart from the service.
+        #[arg(long, env = "WAYMARK_SERVICE_KEYS")]
+        service_keys: Option<PathBuf>,
     },
     /// List devices that enrolled and wait for approval.
     Pending,
@@ -324,12 +328,12 @@ async fn admin(store: &Backend, folder: &AdminFolder, service_dir: &Path, comman
     let key = || -> Result<_> { file.open(&passphrase_from("WAYMARK_ADMIN_PASSPHRASE")?) };
     match command {
         AdminCommand::Init { .. } => unreachable!("handled above"),
-        AdminCommand::Invite { name, role, url, hours } => {
+        AdminCommand::Invite { name, role, url, hours, service_keys } => {
             let role = ServedRole::parse(&role).ok_or_else(|| ServiceError::BadRequest("--role must be young_person or carer".into()))?;
             if !(1..=24 * 30).contains(&hours) {
                 return Err(ServiceError::BadRequest("--hours must be between 1 and 720".into()));
             }
-            let service = KeyFile::load(&service_dir.join("keys.json"))?;
+            let service = KeyFile::load(&service_keys.unwrap_or_else(|| service_dir.join("keys.json")))?;
             let details = InviteDetails { service_url: &url, service_name: &service.name, service_fingerprint: &service.public.fingerprint()?, expires_at: now + hours * 3600 };
             let (person_id, invite) = organisation::invite_person(store, &mut roster, &key()?, &name, role, &details, &entropy, now).await?;
             folder.remember(&roster.head)?;

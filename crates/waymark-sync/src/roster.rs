@@ -13,8 +13,10 @@
 //! is shown who their social worker is.
 //!
 //! This module must never take a key, a device or an allocation from anywhere but a verified
-//! chain: [`RosterState`] can only be built by [`RosterState::from_genesis`] and grown by
-//! [`RosterState::apply`], both of which check signatures and authority.
+//! chain: a [`RosterState`] is built by [`RosterState::from_genesis`] and grown by
+//! [`RosterState::apply`], both of which check signatures and authority. It also deserialises,
+//! for one purpose only: a device reading back the roster it verified itself and kept sealed in
+//! its vault. Never deserialise one from the network.
 
 use std::collections::BTreeMap;
 

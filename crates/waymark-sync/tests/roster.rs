@@ -225,3 +225,18 @@ fn an_administrator_may_change_the_roster_until_revoked_but_never_add_administra
     push(&mut links, &admin, RosterEntry::AddPerson { person_id: Uuid::from_u128(43), role: ServedRole::Carer });
     assert_eq!(problem(RosterState::verify_chain(&links, &org.pin)), RosterProblem::NotAuthorised);
 }
+
+/// The fuzzer's starting page (`fuzz/seeds/roster_page`) is this file's honest roster, so it
+/// starts from a chain that verifies. Rewritten with UPDATE_SEEDS=1; checked otherwise.
+#[test]
+fn the_fuzzers_seed_page_is_an_honest_roster() {
+    let org = org();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/seeds/roster_page/honest.json");
+    let json = serde_json::to_string(&page(&org.links)).unwrap();
+    if std::env::var_os("UPDATE_SEEDS").is_some() {
+        std::fs::write(&path, &json).unwrap();
+    }
+    let kept: RosterPage = serde_json::from_slice(&std::fs::read(&path).expect("the seed exists")).unwrap();
+    assert_eq!(kept, page(&org.links), "the seed is stale: run UPDATE_SEEDS=1 cargo test -p waymark-sync --test roster");
+    advance(None, &kept, &org.pin).unwrap();
+}
