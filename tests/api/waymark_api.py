@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import struct
 import sys
 import time
 import uuid
@@ -71,10 +72,33 @@ def signed(base: str, device: dict, method: str, path: str, body=None) -> reques
     return requests.request(method, base + path, data=data, headers=headers, timeout=30)
 
 
+def sender_signature(device: dict, envelope: dict) -> str | None:
+    """The sending device's signature over an envelope (see `Envelope::sign_as_sender` and
+    docs/CRYPTO.md), or None when the envelope's fields are not of the shape one is made over
+    (the service then refuses it for its shape)."""
+    try:
+        fmt, kind = int(envelope["format"]), envelope["record_kind"].encode()
+        aad = b"waymark envelope header\0" + struct.pack(">I", fmt)
+        aad += uuid.UUID(envelope["envelope_id"]).bytes + uuid.UUID(envelope["device_id"]).bytes
+        aad += struct.pack(">I", len(kind)) + kind + uuid.UUID(envelope["record_id"]).bytes
+        aad += struct.pack(">I", int(envelope["record_version"]))
+        if fmt >= 3:
+            aad += bytes([1 if envelope.get("urgent") else 0])
+        enc = envelope["enc"].encode()
+        seq = envelope.get("seq")
+        message = b"waymark envelope sender v1\0" + struct.pack(">I", len(aad)) + aad
+        message += struct.pack(">I", len(enc)) + enc + struct.pack(">I", 0xFFFFFFFF if seq is None else int(seq))
+        message += hashlib.sha256(envelope["ciphertext"].encode()).digest()
+    except (KeyError, TypeError, ValueError, AttributeError, struct.error):
+        return None
+    key = Ed25519PrivateKey.from_private_bytes(unb64(device["signing_private"]))
+    return b64(key.sign(message))
+
+
 def envelope_of(device: dict, record_id: str) -> dict:
     """A format-1 envelope with random sealed bytes: the service stores envelopes without opening
     them, so the shape is all it can check."""
-    return {
+    envelope = {
         "format": 1,
         "envelope_id": str(uuid.uuid4()),
         "device_id": device["id"],
@@ -84,6 +108,8 @@ def envelope_of(device: dict, record_id: str) -> dict:
         "enc": b64(os.urandom(32)),
         "ciphertext": b64(os.urandom(80)),
     }
+    envelope["sender_signature"] = sender_signature(device, envelope)
+    return envelope
 
 
 def stored_envelopes(db: str, device_id: str) -> list:

@@ -287,6 +287,7 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
     let mut out = Vec::new();
     // One sealer for the run: a key exchange per group of envelopes, not per envelope.
     let mut to_service = EnvelopeSealer::new(&service_keys, entropy)?;
+    let device = keys_from_secret(&connection.device_secret)?;
     for item in vault.outbox(session)? {
         if item.recipient != connection.service_name {
             continue;
@@ -314,7 +315,9 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
             record_version,
             urgent,
         };
-        let envelope = to_service.seal(header, &plaintext)?;
+        let mut envelope = to_service.seal(header, &plaintext)?;
+        // Signed by this device, so whoever reads it can tell the server did not write or move it.
+        envelope.sign_as_sender(&device);
         out.push(PreparedSend {
             urgent: envelope.header.urgent,
             item,

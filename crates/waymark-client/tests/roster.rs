@@ -135,6 +135,26 @@ impl Laptop {
         self.vault.service_connection(&self.session).unwrap().unwrap().device_id
     }
 
+    /// Says something, shares it with the service and sends it; returns what the sends said.
+    async fn share_statement(&mut self, words: &str) -> Result<(), ClientError> {
+        use waymark_core::domain::{ShareableKind, StatementKind, StatementStatus};
+        let st = self.vault.start_statement(&self.session, StatementKind::Worried).unwrap();
+        self.vault.save_words(&self.session, st.id, words.into()).unwrap();
+        self.vault.set_statement_status(&self.session, st.id, StatementStatus::Ready).unwrap();
+        if !self.vault.has_consent(&self.session, ShareableKind::Statement, SERVICE).unwrap() {
+            self.vault.grant_consent(&self.session, ShareableKind::Statement, SERVICE).unwrap();
+        }
+        self.vault.share_record(&self.session, st.id, SERVICE).unwrap();
+        let entropy = SeededEntropy::new(3);
+        let (prepared, _) = waymark_client::prepare_sends(&mut self.vault, &self.session, &entropy)?;
+        for batch in waymark_client::batches(&prepared) {
+            let outcome = waymark_client::send_batch(batch, self.vault.now()).await;
+            waymark_client::finish_batch(&mut self.vault, &self.session, batch, outcome.as_deref().ok(), &entropy)?;
+            outcome?;
+        }
+        Ok(())
+    }
+
     fn plan_versions(&self) -> Vec<u32> {
         self.vault.plan_overview(&self.session).unwrap().iter().map(|p| p.latest.version).collect()
     }
@@ -327,9 +347,63 @@ async fn a_revoked_device_gets_nothing_more(mut o: Org) {
     };
     let late = seal_organisation_mail(&o.root, robin.person_id, &mut sealer, MailKind::Plan, header, &plan_json(3)).unwrap();
     o.store.post_mail(device_id, serde_json::to_string(&late).unwrap(), NOW).await.unwrap();
-    let report = robin.read_mail().await;
+    // The honest service no longer lets the laptop read its mailbox at all...
+    let refused = fetch_mail(&connection, robin.vault.now()).await.unwrap_err();
+    assert!(matches!(refused, ClientError::Refused { status: 403, .. }), "{refused:?}");
+    // ...and a server that hands it over anyway gets it refused by the laptop.
+    let items: Vec<waymark_sync::api::MailboxItem> =
+        o.store.mailbox(device_id, 0, 10).await.unwrap().into_iter().map(|m| waymark_sync::api::MailboxItem { seq: m.seq, body: m.body }).collect();
+    let report = apply_mail(&mut robin.vault, &robin.session, &items).unwrap();
     assert_eq!(report.plans_added, 0);
     assert!(report.refused[0].contains("not been approved"), "{:?}", report.refused);
+}
+
+async fn what_a_laptop_sends_is_signed_by_it_and_the_inbox_catches_an_envelope_moved_or_changed(mut o: Org) {
+    use waymark_service::roster_view::{read_own, sender_check};
+    let mut robin = o.connect("Robin").await;
+    let mut sky = o.connect("Sky").await;
+    o.approve(&robin).await;
+    o.approve(&sky).await;
+    robin.share_statement("I would like to see my nan more").await.unwrap();
+    sky.share_statement("Please can I change school").await.unwrap();
+    let roster = read_own(&o.store).await.unwrap();
+    let check = |items: &[waymark_service::store::StoredEnvelope]| -> Vec<(bool, String)> {
+        items
+            .iter()
+            .map(|i| sender_check(roster.as_ref(), i.device_id, &serde_json::from_str::<waymark_sync::envelope::Envelope>(&i.body).unwrap()))
+            .collect()
+    };
+    let items = o.store.envelopes(0, 10).await.unwrap();
+    let said = check(&items);
+    assert_eq!(said[0], (false, format!("signed by an approved laptop of person {}", robin.person_id)));
+    assert_eq!(said[1], (false, format!("signed by an approved laptop of person {}", sky.person_id)));
+
+    // The server files Robin's envelope under Sky's laptop; and rewrites Sky's header to say it
+    // came from Robin's laptop.
+    o.tamper(&format!("UPDATE envelopes SET device_id = '{}' WHERE seq = {}", sky.device_id(), items[0].seq)).await;
+    o.tamper(&format!(
+        "UPDATE envelopes SET device_id = '{robin}', body = replace(body, '{sky}', '{robin}') WHERE seq = {seq}",
+        robin = robin.device_id(),
+        sky = sky.device_id(),
+        seq = items[1].seq
+    ))
+    .await;
+    let said = check(&o.store.envelopes(0, 10).await.unwrap());
+    assert!(said[0].0 && said[0].1.contains("different laptop"), "{said:?}");
+    assert!(said[1].0 && said[1].1.contains("NOT signed"), "{said:?}");
+}
+
+async fn a_revoked_laptop_can_send_nothing_more(mut o: Org) {
+    let mut robin = o.connect("Robin").await;
+    o.approve(&robin).await;
+    robin.share_statement("First thing").await.unwrap();
+    let device_id = robin.device_id();
+    organisation::append(&o.store, &mut o.roster, &o.root, RosterEntry::RevokeDevice { device_id }, NOW).await.unwrap();
+    let refused = robin.share_statement("Sent from a lost laptop").await.unwrap_err();
+    assert!(matches!(&refused, ClientError::Refused { status: 403, .. }), "{refused:?}");
+    assert!(refused.to_string().contains("switched this laptop off"), "{refused}");
+    assert_eq!(o.store.envelopes(0, 10).await.unwrap().len(), 1, "nothing more was kept");
+    assert_eq!(robin.vault.outbox(&robin.session).unwrap().len(), 1, "the laptop keeps it; it is not lost, only not taken");
 }
 
 impl Org {
@@ -347,4 +421,6 @@ waymark_service::on_every_backend!(super::org;
     mail_the_server_moves_or_writes_itself_is_refused,
     a_roster_the_server_changes_drops_or_rolls_back_is_refused,
     a_revoked_device_gets_nothing_more,
+    what_a_laptop_sends_is_signed_by_it_and_the_inbox_catches_an_envelope_moved_or_changed,
+    a_revoked_laptop_can_send_nothing_more,
 );

@@ -29,6 +29,7 @@ use waymark_sync::SyncError;
 
 use crate::error::{Result, ServiceError};
 use crate::limits::{Limiter, Rate, BAD_SIGNATURES, ENROL, PER_DEVICE};
+use crate::roster_view::RosterView;
 use crate::store::{Device, NewEnvelope, ServiceStore, Stored};
 
 /// The largest request body accepted: a sealed record is at most 128 KiB of plaintext, and
@@ -45,11 +46,13 @@ pub struct ServiceState<S> {
     /// benchmark lifts it to measure the work of a 100,000-record catch-up, not the limit).
     pub per_device: Rate,
     pub receipts: ReceiptSigner,
+    /// The roster as this service reads it, to refuse laptops the organisation revoked.
+    pub roster: RosterView,
 }
 
 impl<S> ServiceState<S> {
     pub fn new(store: S, name: String, public: PublicKeys, clock: Arc<dyn Clock>, receipts: ReceiptSigner) -> Self {
-        ServiceState { store, name, public, clock, limits: Limiter::default(), per_device: PER_DEVICE, receipts }
+        ServiceState { store, name, public, clock, limits: Limiter::default(), per_device: PER_DEVICE, receipts, roster: RosterView::default() }
     }
 }
 
@@ -197,12 +200,41 @@ async fn authenticate<S: ServiceStore>(
     Ok(device)
 }
 
+/// [`authenticate`], and refuses a device the organisation's roster revoked. Every signed route
+/// but the roster's own uses this: a revoked laptop may still read the roster, so it can tell its
+/// person it was switched off.
+async fn authenticate_active<S: ServiceStore>(
+    state: &ServiceState<S>,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<Device> {
+    let device = authenticate(state, method, uri, headers, body).await?;
+    let now = state.clock.now().0;
+    if state.roster.revoked(&state.store, device.id, now).await? {
+        state.store.audit(now, Some(device.id), "authenticate", "refused: revoked".into()).await?;
+        return Err(ServiceError::Forbidden("the organisation has switched this laptop off: nothing more is taken from it or sent to it".into()));
+    }
+    Ok(device)
+}
+
 /// Checks an envelope a device sent (its shape, and that it names that device as its sender)
 /// and makes the row to keep, in canonical JSON.
 fn to_keep(envelope: &Envelope, device: &Device) -> Result<NewEnvelope> {
     envelope.check_shape()?;
     if envelope.header.device_id != device.id {
         return Err(ServiceError::Forbidden("an envelope must name the device that sends it".into()));
+    }
+    match &envelope.sender_signature {
+        Some(_) => envelope
+            .verify_sender(&device.signing_key)
+            .map_err(|_| ServiceError::Forbidden("the envelope is not signed by the device that sends it".into()))?,
+        // Devices that joined through the roster have always signed; only apps from before may not.
+        None if device.person_id.is_some() => {
+            return Err(ServiceError::Forbidden("an envelope must be signed by the device that sends it".into()))
+        }
+        None => {}
     }
     Ok(NewEnvelope {
         envelope_id: envelope.header.envelope_id,
@@ -219,7 +251,7 @@ async fn upload<S: ServiceStore>(
     body: std::result::Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<UploadResponse>)> {
     let body = body_bytes(body)?;
-    let device = authenticate(&state, &method, &uri, &headers, &body).await?;
+    let device = authenticate_active(&state, &method, &uri, &headers, &body).await?;
     let now = state.clock.now().0;
     let outcome = async {
         let envelope: Envelope = parse_json("envelope", &body)?;
@@ -250,7 +282,7 @@ async fn upload_batch<S: ServiceStore>(
     body: std::result::Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<BatchUploadResponse>)> {
     let body = body_bytes_within(body, MAX_BATCH_BODY)?;
-    let device = authenticate(&state, &method, &uri, &headers, &body).await?;
+    let device = authenticate_active(&state, &method, &uri, &headers, &body).await?;
     let now = state.clock.now().0;
     let outcome = async {
         let batch: EnvelopeBatch = parse_json("batch", &body)?;
@@ -285,7 +317,7 @@ async fn mailbox<S: ServiceStore>(
     headers: HeaderMap,
     query: std::result::Result<Query<MailboxQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<MailboxResponse>> {
-    let device = authenticate(&state, &method, &uri, &headers, &[]).await?;
+    let device = authenticate_active(&state, &method, &uri, &headers, &[]).await?;
     let Query(query) = query.map_err(|_| ServiceError::BadRequest("`after` must be a whole number".into()))?;
     if query.after < 0 {
         return Err(ServiceError::BadRequest("`after` must be 0 or more".into()));
@@ -304,7 +336,7 @@ async fn delete<S: ServiceStore>(
     body: std::result::Result<Bytes, BytesRejection>,
 ) -> Result<Json<DeletionReceipt>> {
     let body = body_bytes(body)?;
-    let device = authenticate(&state, &method, &uri, &headers, &body).await?;
+    let device = authenticate_active(&state, &method, &uri, &headers, &body).await?;
     let now = state.clock.now().0;
     let request: DeletionRequest = parse_json("deletion request", &body)?;
     if request.format != DELETION_FORMAT {

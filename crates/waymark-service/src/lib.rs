@@ -15,6 +15,7 @@ pub mod limits;
 pub mod organisation;
 pub mod outgoing;
 pub mod postgres;
+pub mod roster_view;
 pub mod store;
 pub mod tls;
 /// Test support for this crate's and the client's tests; not in the service binary.

@@ -16,6 +16,7 @@ use waymark_core::secret::Passphrase;
 use waymark_core::{Clock, SystemClock, SystemEntropy};
 use waymark_service::http::{router, ServiceState};
 use waymark_service::keyfile::KeyFile;
+use waymark_service::roster_view;
 use waymark_service::organisation::{self, AdminFolder, InviteDetails, RootKeyFile};
 use waymark_service::outgoing::{publish_resources, ReceiptSender};
 use waymark_service::backend::Backend;
@@ -242,6 +243,13 @@ async fn run(cli: Cli) -> Result<()> {
                 println!("Nothing new.");
             }
             let entropy = SystemEntropy::new();
+            let roster = match roster_view::read_own(&store).await {
+                Ok(roster) => roster,
+                Err(problem) => {
+                    println!("WARNING: the roster cannot be read ({problem}); no sender below can be checked.");
+                    None
+                }
+            };
             let mut opener = EnvelopeOpener::new(&keys);
             let mut receipts = ReceiptSender::new(&store, &keys, &entropy);
             let mut items = items
@@ -259,6 +267,8 @@ async fn run(cli: Cli) -> Result<()> {
                 let read = if item.read_at.is_some() { " (read)" } else { "" };
                 let urgent = if envelope.header.urgent { "URGENT: " } else { "" };
                 println!("{urgent}#{} from {} — {} received {when}{read}", item.seq, item.person_name, envelope.header.record_kind);
+                let (warning, sender) = roster_view::sender_check(roster.as_ref(), item.device_id, &envelope);
+                println!("  {}{sender}", if warning { "WARNING: " } else { "" });
                 match opener.open(&envelope) {
                     Ok(plain) => {
                         println!("{}\n", String::from_utf8_lossy(&plain));

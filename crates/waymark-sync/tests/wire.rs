@@ -163,6 +163,44 @@ fn a_group_shares_one_key_exchange_and_its_envelopes_cannot_be_swapped() {
 }
 
 #[test]
+fn the_senders_signature_covers_everything_a_reader_relies_on() {
+    let entropy = SeededEntropy::new(12);
+    let (service, device, other) = (IdentityKeys::generate(&entropy), IdentityKeys::generate(&entropy), IdentityKeys::generate(&entropy));
+    let mut sealer = EnvelopeSealer::new(service.public(), &entropy).unwrap();
+    let mut envelope = sealer.seal(header(), b"I want to stay at this school").unwrap();
+    assert!(envelope.verify_sender(&device.public().signing).unwrap_err().to_string().contains("not signed"));
+    envelope.sign_as_sender(&device);
+    envelope.verify_sender(&device.public().signing).unwrap();
+    assert_eq!(envelope.verify_sender(&other.public().signing), Err(SyncError::BadSignature), "another device's key");
+    // It survives the JSON round trip the service stores it in, and signs every part.
+    let stored: Envelope = serde_json::from_str(&serde_json::to_string(&envelope).unwrap()).unwrap();
+    stored.verify_sender(&device.public().signing).unwrap();
+    let changes: Vec<Box<dyn Fn(&mut Envelope)>> = vec![
+        Box::new(|e| e.header.device_id = Uuid::from_u128(99)),
+        Box::new(|e| e.header.record_id = Uuid::from_u128(98)),
+        Box::new(|e| e.header.record_version += 1),
+        Box::new(|e| e.header.record_kind = "pathway_note".into()),
+        Box::new(|e| e.header.envelope_id = Uuid::from_u128(97)),
+        Box::new(|e| e.seq = Some(5)),
+        Box::new(|e| e.enc = base64_encode(&[1u8; 32])),
+        Box::new(|e| {
+            let mut ct = base64_decode(&e.ciphertext);
+            ct[0] ^= 1;
+            e.ciphertext = base64_encode(&ct);
+        }),
+        Box::new(|e| {
+            e.header.urgent = true;
+            e.format = 3;
+        }),
+    ];
+    for (i, change) in changes.iter().enumerate() {
+        let mut changed = stored.clone();
+        change(&mut changed);
+        assert_eq!(changed.verify_sender(&device.public().signing), Err(SyncError::BadSignature), "change {i}");
+    }
+}
+
+#[test]
 fn keys_come_back_from_their_secret_and_fingerprints_are_stable() {
     let keys = IdentityKeys::generate(&SeededEntropy::new(5));
     let secret = zeroize::Zeroizing::new(*keys.secret());
