@@ -115,6 +115,7 @@ invalid-links_missing = { $field }: mae '{ $given }' yn rhoi dolen i '{ $target 
 invalid-section_empty = { $field }: yn '{ $given }', does dim byd o dan yr adran '{ $heading }'.
 invalid-wrong_format = { $field }: ffeil '{ $given }' yw hon, nid un y mae Waymark yn ei darllen.
 invalid-not_signed = { $field }: cafodd hyn ei wrthod, oherwydd nad yw'n llyfrgell Waymark wedi'i llofnodi. Mae'r llyfrgell sydd gennych chi wedi'i chadw.
+invalid-needs_passphrase = { $field }: i gysylltu â rhywle arall, dywedwch eich cyfrinymadrodd eto.
 invalid-bad_signature = { $field }: cafodd hyn ei wrthod, oherwydd nad yw ei lofnod yn cyfateb i allwedd eich gwasanaeth. Mae'r llyfrgell sydd gennych chi wedi'i chadw.
 invalid-no_original = { $field }: mae '{ $given }' yn gyfieithiad o dudalen sydd ddim yn y llyfrgell.
 

@@ -87,6 +87,21 @@ privacy-preview-organisation = Sefydliad: { $fingerprint }. Dim ond pobl a glini
 privacy-preview-explain = Os byddwch chi'n cysylltu, fyddan nhw ddim yn cael dim byd nes i chi ddweud ie i fath o beth a dewis ei rannu. Gallwch chi stopio unrhyw bryd.
 privacy-connect = Cysylltu â { $service }
 privacy-not-now = Dim nawr
+privacy-change-service = Cysylltu â gwasanaeth gwahanol…
+privacy-keep-service = Cadw { $service }
+privacy-change-same = Mae hyn yn cysylltu eto â { $service }. Mae'r hyn y dywedoch chi ie iddo yn parhau.
+privacy-change-replaces = Mae hyn yn cymryd lle eich cysylltiad â { $service }.
+privacy-change-ends = Dywedoch chi ie i rannu { $what } â { $service }: mae hynny'n dod i ben.
+privacy-change-waiting = { $count ->
+    [one] Fydd 1 peth sy'n aros i fynd i { $service } ddim yn cael ei anfon.
+   *[other] Fydd { $count } peth sy'n aros i fynd i { $service } ddim yn cael eu hanfon.
+}
+privacy-change-deletions = { $count ->
+    [one] Fydd 1 peth y gofynnoch chi i { $service } ei ddileu ddim yn cael ei ofyn eto.
+   *[other] Fydd { $count } peth y gofynnoch chi i { $service } eu dileu ddim yn cael eu gofyn eto.
+}
+privacy-change-nothing-carried = Does dim byd y dywedoch chi ie iddo yn dod gyda chi i'r gwasanaeth newydd.
+privacy-change-passphrase = Eich cyfrinymadrodd, i newid gwasanaeth
 privacy-invite-explain = Gall eich gweithiwr cymdeithasol, eich cynghorydd personol neu eich gwasanaeth maethu roi cod gwahodd i chi. Gludwch y cod yma i gysylltu.
 privacy-invite-code = Cod gwahodd
 privacy-check-code = Gwirio'r cod hwn

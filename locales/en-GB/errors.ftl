@@ -115,6 +115,7 @@ invalid-links_missing = { $field }: '{ $given }' links to '{ $target }', which i
 invalid-section_empty = { $field }: in '{ $given }', the section '{ $heading }' has nothing under it.
 invalid-wrong_format = { $field }: this is a '{ $given }' file, not one Waymark reads.
 invalid-not_signed = { $field }: refused, because it is not a signed Waymark library. The library you have was kept.
+invalid-needs_passphrase = { $field }: to connect somewhere else, say your passphrase again.
 invalid-bad_signature = { $field }: refused, because its signature does not match your service's key. The library you have was kept.
 invalid-no_original = { $field }: '{ $given }' is a translation of a page that is not in the library.
 

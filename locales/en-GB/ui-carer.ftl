@@ -83,6 +83,21 @@ privacy-preview-organisation = Organisation: { $fingerprint }. Only people and l
 privacy-preview-explain = If you connect, they get nothing until you say yes to a kind of thing and choose to share it. You can stop at any time.
 privacy-connect = Connect to { $service }
 privacy-not-now = Not now
+privacy-change-service = Connect to a different service…
+privacy-keep-service = Keep { $service }
+privacy-change-same = This connects again to { $service }. What you said yes to carries on.
+privacy-change-replaces = This replaces your connection to { $service }.
+privacy-change-ends = You said yes to sharing { $what } with { $service }: that ends.
+privacy-change-waiting = { $count ->
+    [one] 1 thing waiting to go to { $service } will not be sent.
+   *[other] { $count } things waiting to go to { $service } will not be sent.
+}
+privacy-change-deletions = { $count ->
+    [one] 1 thing you asked { $service } to delete will not be asked again.
+   *[other] { $count } things you asked { $service } to delete will not be asked again.
+}
+privacy-change-nothing-carried = Nothing you said yes to goes with you to the new service.
+privacy-change-passphrase = Your passphrase, to change service
 privacy-invite-explain = Your social worker, personal adviser or fostering service can give you an invite code. Paste it here to connect.
 privacy-invite-code = Invite code
 privacy-check-code = Check this code

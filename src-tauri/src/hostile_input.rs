@@ -347,7 +347,7 @@ fn commands(h: &Harness) -> Vec<Command> {
         c("sharing_overview", YoungPerson, json!({})),
         c("withdraw_consent", YoungPerson, json!({"kind": "statement", "recipient": "Example Council"})),
         c("preview_service", YoungPerson, json!({"code": "waymark-invite-not-a-real-one"})),
-        c("connect_service", YoungPerson, json!({})),
+        c("connect_service", YoungPerson, json!({"passphrase": "not my passphrase at all"})),
         c("give_consent", YoungPerson, json!({"kind": "statement"})),
         c("share_with_service", YoungPerson, json!({"id": statement})),
         c("send_now", YoungPerson, json!({})),

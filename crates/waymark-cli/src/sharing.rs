@@ -3,7 +3,7 @@
 
 use clap::{Args, Subcommand};
 use waymark_commands::operator;
-use waymark_commands::views::{ApprovalView, ConnectionView};
+use waymark_commands::views::{ApprovalView, ConnectionView, ServiceChangeView};
 use waymark_commands::sharing::{self, GiveConsentRequest, PreviewServiceRequest, ShareWithServiceRequest, SyncReport, WithdrawConsentRequest};
 use waymark_core::domain::ShareableKind;
 use waymark_core::Language;
@@ -136,15 +136,42 @@ pub fn connect(cx: &mut Context, code: String, yes: bool) -> Outcome {
         println!("Organisation: {organisation} (only people and devices this organisation signs for are trusted)");
     }
     println!("It gets only what you share with it, and only kinds you have said yes to; you can take that back at any time.");
+    if let Some(change) = &seen.replaces {
+        print_change(change);
+    }
     if !yes {
         println!("Nothing is connected yet. Run again with --yes to connect.");
         return Ok(());
     }
-    let view = cx.call(sharing::connect_service(&cx.app, Default::default()))?;
+    // Moving someone's sharing elsewhere asks for their passphrase again.
+    let passphrase = match seen.replaces {
+        Some(_) => Some(cx.secrets.read("WAYMARK_PASSPHRASE", "Passphrase again, to change service")?.to_string()),
+        None => None,
+    };
+    let view = cx.call(sharing::connect_service(&cx.app, sharing::ConnectServiceRequest { passphrase }))?;
     let connection = view.connection.expect("connected");
     println!("Connected to {} as device {}.", connection.service_name, connection.device_id);
     print_approval(&connection);
     Ok(())
+}
+
+/// What connecting somewhere else would change.
+fn print_change(change: &ServiceChangeView) {
+    if change.same_organisation {
+        println!("This connects again to {}; what you said yes to carries on.", change.current_service);
+        return;
+    }
+    println!("This replaces your connection to {}. Your passphrase is asked for again.", change.current_service);
+    for kind in &change.consents_ending {
+        println!("- You said yes to sharing {} with {}: that ends.", kind.words(ENGLISH), change.current_service);
+    }
+    if change.waiting_dropped > 0 {
+        println!("- {} thing(s) waiting to go to {} will not be sent.", change.waiting_dropped, change.current_service);
+    }
+    if change.deletions_dropped > 0 {
+        println!("- {} deletion(s) you asked {} for will not be asked again.", change.deletions_dropped, change.current_service);
+    }
+    println!("Nothing you said yes to is carried to the new service.");
 }
 
 /// What the person must do, or know, about this laptop's approval.

@@ -265,3 +265,53 @@ fn two_people_called_robin_each_get_only_their_own_plan() {
     let roster = service.ok(&["admin", "roster"]);
     assert!(roster.contains(&format!("person {first_person} (young_person): 1 approved device(s)")), "{roster}");
 }
+
+#[test]
+fn moving_to_another_organisation_says_what_ends_and_carries_no_consent_over() {
+    let (mut first, mut second) = (Service::new(), Service::new());
+    first.start();
+    second.start();
+    let dir = profile("young_person");
+    let dir = dir.path();
+    ok(dir, &["connect", &first.invite(), "--yes"]);
+    ok(dir, &["consent", "grant", "statement"]);
+    let id = ok(dir, &["statement", "new", "--kind", "worried", "--words", "Waiting while the service is away"]).trim().to_string();
+    ok(dir, &["statement", "status", &id, "ready"]);
+    first.stop();
+    ok(dir, &["share", &id]);
+
+    // Another organisation that happens to have the same name: what was said to the first ends.
+    let code = second.invite();
+    let looked = ok(dir, &["connect", &code]);
+    assert!(looked.contains(&format!("This replaces your connection to {SERVICE}")), "{looked}");
+    assert!(looked.contains("You said yes to sharing") && looked.contains("that ends"), "{looked}");
+    assert!(looked.contains("1 thing(s) waiting") && looked.contains("Nothing you said yes to is carried"), "{looked}");
+    assert!(ok(dir, &["consent", "list"]).contains(&format!("with {SERVICE} (since")), "nothing changed before --yes");
+
+    // The passphrase is asked for again: a wrong one changes nothing.
+    let wrong = Command::new(env!("CARGO_BIN_EXE_waymark"))
+        .args(["connect", &code, "--yes"])
+        .env("WAYMARK_DATA_DIR", dir)
+        .env("WAYMARK_KDF", "floor")
+        .env_remove("WAYMARK_PASSPHRASE")
+        .env_remove("WAYMARK_PROFILE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut wrong = wrong;
+    let _ = wrong.stdin.take().unwrap().write_all(format!("{PASS}\nnot my passphrase\n").as_bytes());
+    let wrong = wrong.wait_with_output().unwrap();
+    assert_eq!(wrong.status.code(), Some(1), "{}", String::from_utf8_lossy(&wrong.stderr));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("[wrong_passphrase]"));
+    assert!(ok(dir, &["consent", "list"]).contains("Yes: "), "still connected to the first, consent kept");
+    assert!(ok(dir, &["outbox"]).contains(&format!("-> {SERVICE}")), "its item still waiting");
+
+    let moved = ok(dir, &["connect", &code, "--yes"]);
+    assert!(moved.contains(&format!("Connected to {SERVICE}")), "{moved}");
+    let listed = ok(dir, &["consent", "list"]);
+    assert!(listed.contains("You have not said yes to sharing anything."), "no consent carried over: {listed}");
+    assert!(ok(dir, &["outbox"]).contains("Nothing is waiting to be sent."), "nothing waits for anyone");
+    refused(dir, &["share", &id], "no_consent");
+}

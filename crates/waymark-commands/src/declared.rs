@@ -118,7 +118,7 @@ declare_commands! {
 
     sharing_overview: Unlocked, sharing, NoArguments => SharingView;
     preview_service: Unlocked, sharing, sharing::PreviewServiceRequest => ServicePreviewView;
-    connect_service: Unlocked, sharing, NoArguments => SharingView;
+    connect_service: Unlocked, sharing, sharing::ConnectServiceRequest => SharingView;
     give_consent: Unlocked, sharing, sharing::GiveConsentRequest => SharingView;
     withdraw_consent: Unlocked, sharing, sharing::WithdrawConsentRequest => WithdrawnView;
     share_with_service: Unlocked, sharing, sharing::ShareWithServiceRequest => SharingView;

@@ -12,9 +12,10 @@ use waymark_core::connection::ServiceConnection;
 use waymark_core::domain::consent::{active_consents, ShareableKind};
 use waymark_core::domain::RecordKind;
 use waymark_core::error::Field;
+use waymark_core::secret::Passphrase;
 use waymark_core::Timestamp;
 
-use crate::check::{check_len, record_id, MAX_INVITE, MAX_RECIPIENT};
+use crate::check::{check_len, record_id, MAX_INVITE, MAX_PASSPHRASE, MAX_RECIPIENT};
 use crate::error::{CommandError, CommandResult};
 use crate::views::{ConnectionView, ConsentView, DeletionView, ServicePreviewView, SharingView, WithdrawnView};
 use crate::{AppState, NoArguments};
@@ -122,23 +123,55 @@ pub async fn preview_service(app: &AppState, req: PreviewServiceRequest) -> Comm
     check_len(Field::InviteCode, &req.code, MAX_INVITE)?;
     app.with_session(|_, _| Ok(()))?;
     let preview = waymark_client::preview(&req.code, app.now()).await?;
+    let replaces = app.with_session(|v, s| {
+        v.planned_service_change(s, preview.invite.organisation.as_deref(), &preview.invite.fingerprint, &preview.service.name)
+    })?;
     let view = ServicePreviewView {
         service_name: preview.service.name.clone(),
         service_url: preview.invite.service_url.clone(),
         fingerprint: preview.invite.fingerprint.clone(),
         invite_expires: Timestamp(preview.invite.expires_at).to_rfc3339(),
         organisation: preview.invite.organisation.clone(),
+        replaces: replaces.map(Into::into),
     };
     app.sharing.lock().map_err(CommandError::poisoned)?.pending = Some(preview);
     Ok(view)
 }
 
-/// Connects to the service last previewed, after the person said yes to it.
-pub async fn connect_service(app: &AppState, _: NoArguments) -> CommandResult<SharingView> {
-    app.with_session(|_, _| Ok(()))?;
+#[derive(Debug, Default, Deserialize, TS)]
+pub struct ConnectServiceRequest {
+    /// Needed when this profile is connected already: moving someone's sharing to another
+    /// service asks for their passphrase again.
+    #[serde(default)]
+    pub passphrase: Option<String>,
+}
+
+/// Connects to the service last previewed, after the person said yes to it. When this profile
+/// is connected already, the passphrase is asked for again (before the invite is used), and
+/// moving to a different organisation ends what was said to the old one (see
+/// `Vault::replace_service_connection`).
+pub async fn connect_service(app: &AppState, req: ConnectServiceRequest) -> CommandResult<SharingView> {
+    let passphrase = req.passphrase.map(|p| {
+        check_len(Field::Passphrase, &p, MAX_PASSPHRASE)?;
+        Ok::<_, CommandError>(Passphrase::new(p))
+    });
+    let passphrase = passphrase.transpose()?;
+    let connected = app.with_session(|v, s| Ok(v.service_connection(s)?.is_some()))?;
+    if connected {
+        let Some(passphrase) = &passphrase else {
+            return Err(waymark_core::Error::Invalid { field: Field::ServiceName, problem: waymark_core::error::Problem::NeedsPassphrase }.into());
+        };
+        // Checked before the invite is used up, so a wrong passphrase costs nothing.
+        app.with_session(|v, s| v.confirm_passphrase(s, passphrase))?;
+    }
     let preview = app.sharing.lock().map_err(CommandError::poisoned)?.pending.take().ok_or_else(|| CommandError::new("no_invite"))?;
     let connection = waymark_client::enrol(&preview, app.entropy(), app.now()).await?;
-    app.with_session(|v, s| v.save_service_connection(s, &connection))?;
+    match &passphrase {
+        Some(passphrase) if connected => {
+            app.with_session(|v, s| v.replace_service_connection(s, passphrase, &connection))?;
+        }
+        _ => app.with_session(|v, s| v.save_service_connection(s, &connection))?,
+    }
     overview(app)
 }
 

@@ -78,6 +78,7 @@ pub fn typescript_bindings() -> String {
         ConnectionView::decl(&cfg),
         ApprovalView::decl(&cfg),
         ServicePreviewView::decl(&cfg),
+        ServiceChangeView::decl(&cfg),
     ];
     for decl in types.iter().chain(&requests) {
         out.push_str("export ");

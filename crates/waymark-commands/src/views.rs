@@ -297,6 +297,35 @@ pub struct ServicePreviewView {
     pub invite_expires: String,
     /// The organisation's fingerprint, when the invite comes from an organisation's roster.
     pub organisation: Option<String>,
+    /// When this profile is connected already: what connecting here would change. Connecting
+    /// then needs the passphrase again.
+    pub replaces: Option<ServiceChangeView>,
+}
+
+/// What moving to another service changes (see `waymark_core::connection::ServiceChange`).
+#[derive(Debug, Serialize, TS)]
+pub struct ServiceChangeView {
+    pub current_service: String,
+    /// The same organisation under the same name: nothing ends.
+    pub same_organisation: bool,
+    /// What this person said yes to sharing with the current service: it ends.
+    pub consents_ending: Vec<ShareableKind>,
+    /// Waiting to go to the current service: not sent.
+    pub waiting_dropped: u32,
+    /// Deletions asked of the current service that it has not confirmed: no longer asked.
+    pub deletions_dropped: u32,
+}
+
+impl From<waymark_core::connection::ServiceChange> for ServiceChangeView {
+    fn from(c: waymark_core::connection::ServiceChange) -> Self {
+        ServiceChangeView {
+            current_service: c.current_service,
+            same_organisation: c.same_organisation,
+            consents_ending: c.consents_ending,
+            waiting_dropped: c.waiting_dropped as u32,
+            deletions_dropped: c.deletions_dropped as u32,
+        }
+    }
 }
 
 #[derive(Debug, Serialize, TS)]

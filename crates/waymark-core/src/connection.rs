@@ -14,6 +14,8 @@ use crate::error::Field;
 use crate::clock::Timestamp;
 use crate::domain::consent::{OutboxItem, ShareEntry};
 use crate::domain::{RecordBody, ShareableKind, StoredRecord};
+use crate::error::Problem;
+use crate::secret::Passphrase;
 use crate::error::{Error, Result};
 use crate::ids::RecordId;
 use crate::seal::RecordBinding;
@@ -76,9 +78,94 @@ fn binding(session: &Session) -> (RecordId, &'static str) {
     (RecordId::from_slice(session.profile_id().as_bytes()).expect("16 bytes"), "service_connection")
 }
 
+/// What connecting to a new service changes for a profile already connected to one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServiceChange {
+    /// The service connected now.
+    pub current_service: String,
+    /// The new one is the same organisation (the same root, or for connections made before
+    /// rosters the same service keys) under the same name: nothing below ends.
+    pub same_organisation: bool,
+    /// Kinds this person said yes to sharing with the current service: they end.
+    pub consents_ending: Vec<ShareableKind>,
+    /// Items waiting to go to the current service: they are not sent.
+    pub waiting_dropped: usize,
+    /// Deletions asked of the current service that it has not confirmed: no longer asked (the new
+    /// service holds nothing of the old one's).
+    pub deletions_dropped: usize,
+}
+
 impl Vault {
-    /// Saves (or replaces) this profile's service connection.
+    /// What connecting to a service that names `organisation` (its root fingerprint, if it keeps
+    /// a roster), with keys `fingerprint` and name `service_name`, would change. `None` when this
+    /// profile is not connected yet.
+    pub fn planned_service_change(
+        &self,
+        session: &Session,
+        organisation: Option<&str>,
+        fingerprint: &str,
+        service_name: &str,
+    ) -> Result<Option<ServiceChange>> {
+        let Some(current) = self.service_connection(session)? else { return Ok(None) };
+        let same_organisation = current.service_name == service_name
+            && match (current.organisation.as_deref(), organisation) {
+                (Some(a), Some(b)) => a == b,
+                (None, None) => current.fingerprint == fingerprint,
+                _ => false,
+            };
+        if same_organisation {
+            let current_service = current.service_name.clone();
+            return Ok(Some(ServiceChange { current_service, same_organisation, consents_ending: vec![], waiting_dropped: 0, deletions_dropped: 0 }));
+        }
+        let (consents_ending, waiting_dropped) = self.ties_to(session, &current.service_name)?;
+        Ok(Some(ServiceChange {
+            current_service: current.service_name.clone(),
+            same_organisation,
+            consents_ending,
+            waiting_dropped,
+            deletions_dropped: self.pending_deletions(session)?.len(),
+        }))
+    }
+
+    /// Replaces this profile's connection with `new`, for a person who has said their passphrase
+    /// again (an unlocked laptop left alone is not enough to move someone's sharing elsewhere).
+    /// Moving to a different organisation ends, in the same transaction, every consent given to the
+    /// old service, what waits for it, the deletions asked of it and the roster kept for it.
+    /// Returns what changed (`None` if there was no connection before).
+    pub fn replace_service_connection(
+        &mut self,
+        session: &Session,
+        passphrase: &Passphrase,
+        new: &ServiceConnection,
+    ) -> Result<Option<ServiceChange>> {
+        self.confirm_passphrase(session, passphrase)?;
+        let Some(change) = self.planned_service_change(session, new.organisation.as_deref(), &new.fingerprint, &new.service_name)? else {
+            self.write_service_connection(session, new)?;
+            return Ok(None);
+        };
+        let tx = self.transaction()?;
+        if !change.same_organisation {
+            self.end_ties_in(&tx, session, &change.current_service)?;
+            let profile = session.profile_id();
+            tx.execute("DELETE FROM pending_deletions WHERE profile_id = ?1", [&profile.as_bytes()[..]])?;
+            tx.execute("DELETE FROM roster_state WHERE profile_id = ?1", [&profile.as_bytes()[..]])?;
+        }
+        self.write_service_connection(session, new)?;
+        tx.commit()?;
+        Ok(Some(change))
+    }
+
+    /// Saves this profile's first service connection, or the same connection again (its mailbox
+    /// cursor moved). Connecting somewhere else goes through
+    /// [`Vault::replace_service_connection`], which asks for the passphrase.
     pub fn save_service_connection(&mut self, session: &Session, c: &ServiceConnection) -> Result<()> {
+        if self.service_connection(session)?.is_some_and(|current| current.device_id != c.device_id) {
+            return Err(Error::invalid(Field::ServiceName, Problem::NeedsPassphrase));
+        }
+        self.write_service_connection(session, c)
+    }
+
+    fn write_service_connection(&self, session: &Session, c: &ServiceConnection) -> Result<()> {
         crate::validate::required_text(Field::ServiceName, &c.service_name, crate::validate::SHORT_TEXT)?;
         let plain = Zeroizing::new(
             serde_json::to_vec(&SealedConnection {

@@ -249,6 +249,8 @@ pub enum Problem {
     NotSigned,
     BadSignature,
     NoOriginal { given: String },
+    /// Asked again for the passphrase (moving someone's sharing to another service).
+    NeedsPassphrase,
 }
 
 impl Problem {
@@ -294,6 +296,7 @@ impl Problem {
             Problem::NotSigned => "not_signed",
             Problem::BadSignature => "bad_signature",
             Problem::NoOriginal { .. } => "no_original",
+            Problem::NeedsPassphrase => "needs_passphrase",
         }
     }
 

@@ -55,6 +55,7 @@ fn every_problem() -> Vec<Problem> {
         Problem::NotSigned,
         Problem::BadSignature,
         Problem::NoOriginal { given: "lost-page".into() },
+        Problem::NeedsPassphrase,
     ];
     for p in &all {
         match p {
@@ -97,7 +98,8 @@ fn every_problem() -> Vec<Problem> {
             | Problem::WrongFormat { .. }
             | Problem::NotSigned
             | Problem::BadSignature
-            | Problem::NoOriginal { .. } => {}
+            | Problem::NoOriginal { .. }
+            | Problem::NeedsPassphrase => {}
         }
     }
     all

@@ -43,6 +43,7 @@ const invalid = (field: string, problem: string, values: Record<string, string> 
 const NOW = '2026-11-23T10:00:00Z';
 const SERVICE = 'Northvale Children’s Services';
 const ORGANISATION = '7c1e-4b92-a05d-31f6-9e28-d4c7-0a5b-6f83';
+const OTHER_ORGANISATION = '2d6a-8f01-c3e5-47b9-a1d2-5e8c-906f-b374';
 
 export const fakeResources: ResourceView[] = [
   {
@@ -170,6 +171,7 @@ function handlers(state: FakeState): Handlers {
   const statementOf = (id: string) =>
     (state.statements[key()] ?? []).find((x) => x.id === id) ?? refuse('not_found', 'Nothing found.', { thing: 'record', given: String(id) });
   const connection = { service_name: SERVICE, service_url: 'https://northvale.example', fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1' };
+  const elsewhere = { service_name: 'Eastfield Family Placements', service_url: 'https://eastfield.example', fingerprint: '9a02-6c4e-1f83-d5b7-0e29-7a6c-3b18-f4d0' };
   // A fresh connection waits for a worker to approve it, as a real one does.
   const waitingForApproval = { device_code: '5be0-71c2-9a4d-03f8-e61b-2c97-d4a0-8f13', approval: 'waiting' as const, organisation: ORGANISATION };
   return {
@@ -306,11 +308,38 @@ function handlers(state: FakeState): Handlers {
     sharing_overview: () => sharingOf(),
     preview_service: ({ code }) => {
       me();
-      return { ...connection, invite_expires: '2026-11-26T10:00:00Z', organisation: ORGANISATION };
+      const s = sharingOf();
+      if (!s.connection) return { ...connection, invite_expires: '2026-11-26T10:00:00Z', organisation: ORGANISATION, replaces: null };
+      // Connected already: the code is another organisation's, and connecting would change this.
+      const current = s.connection.service_name;
+      const pending = { ...elsewhere, invite_expires: '2026-11-26T10:00:00Z', organisation: OTHER_ORGANISATION };
+      return {
+        ...pending,
+        replaces: {
+          current_service: current,
+          same_organisation: false,
+          consents_ending: s.consents.filter((c) => c.recipient === current).map((c) => c.kind),
+          waiting_dropped: s.waiting,
+          deletions_dropped: s.deletions.filter((d) => d.confirmed_at === null).length,
+        },
+      };
     },
-    connect_service: () => {
-      sharingOf().connection = { ...connection, connected_at: NOW, device_id: '6f1c2a9e-0b7d-4e3a-9c55-2d8e41f0a7b3', ...waitingForApproval };
-      return sharingOf();
+    connect_service: ({ passphrase }) => {
+      const s = sharingOf();
+      if (s.connection) {
+        // The rule is the core's; this keeps only what a stand-in must: who said what.
+        if (passphrase == null) invalid('service_name', 'needs_passphrase');
+        const p = state.profiles.find((x) => x.name === key())!;
+        if (p.passphrase !== passphrase) refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');
+        const current = s.connection.service_name;
+        s.consents = s.consents.filter((c) => c.recipient !== current);
+        s.waiting = 0;
+        s.deletions = s.deletions.filter((d) => d.confirmed_at !== null);
+        s.connection = { ...elsewhere, connected_at: NOW, device_id: '0b3e5f7a-2c4d-4e6f-8a1b-3c5d7e9f1a2b', ...waitingForApproval, organisation: OTHER_ORGANISATION };
+        return s;
+      }
+      s.connection = { ...connection, connected_at: NOW, device_id: '6f1c2a9e-0b7d-4e3a-9c55-2d8e41f0a7b3', ...waitingForApproval };
+      return s;
     },
     give_consent: ({ kind }) => {
       const s = sharingOf();

@@ -118,7 +118,8 @@ export const exportLearningLog = () => call('export_learning_log', {});
 export const sharingOverview = () => call('sharing_overview', {});
 export const withdrawConsent = (kind: ShareableKind, recipient: string) => call('withdraw_consent', { kind, recipient });
 export const previewService = (code: string) => call('preview_service', { code });
-export const connectService = () => call('connect_service', {});
+/** `passphrase` is needed only to change service, when this profile is connected already. */
+export const connectService = (passphrase?: string) => call('connect_service', { passphrase: passphrase ?? null });
 export const giveConsent = (kind: ShareableKind) => call('give_consent', { kind });
 export const shareWithService = (id: string) => call('share_with_service', { id });
 export const sendNow = () => call('send_now', {});

@@ -249,7 +249,29 @@ invite_expires: string,
 /**
  * The organisation's fingerprint, when the invite comes from an organisation's roster.
  */
-organisation: string | null, };
+organisation: string | null, 
+/**
+ * When this profile is connected already: what connecting here would change. Connecting
+ * then needs the passphrase again.
+ */
+replaces: ServiceChangeView | null, };
+export type ServiceChangeView = { current_service: string, 
+/**
+ * The same organisation under the same name: nothing ends.
+ */
+same_organisation: boolean, 
+/**
+ * What this person said yes to sharing with the current service: it ends.
+ */
+consents_ending: Array<ShareableKind>, 
+/**
+ * Waiting to go to the current service: not sent.
+ */
+waiting_dropped: number, 
+/**
+ * Deletions asked of the current service that it has not confirmed: no longer asked.
+ */
+deletions_dropped: number, };
 export type NoArguments = Record<symbol, never>;
 export type CreateProfileRequest = { name: string, role: Role, passphrase: string, };
 export type UnlockRequest = { name: string, passphrase: string, };
@@ -285,6 +307,12 @@ read: boolean | null, };
 export type SavePolicyRequest = { policy: SaferCaringPolicy, };
 export type AddLearningRequest = { entry: LearningEntry, };
 export type PreviewServiceRequest = { code: string, };
+export type ConnectServiceRequest = { 
+/**
+ * Needed when this profile is connected already: moving someone's sharing to another
+ * service asks for their passphrase again.
+ */
+passphrase: string | null, };
 export type GiveConsentRequest = { kind: ShareableKind, };
 export type WithdrawConsentRequest = { kind: ShareableKind, 
 /**
@@ -335,7 +363,7 @@ export interface Commands {
   export_learning_log: { request: NoArguments; response: SavedFile };
   sharing_overview: { request: NoArguments; response: SharingView };
   preview_service: { request: PreviewServiceRequest; response: ServicePreviewView };
-  connect_service: { request: NoArguments; response: SharingView };
+  connect_service: { request: ConnectServiceRequest; response: SharingView };
   give_consent: { request: GiveConsentRequest; response: SharingView };
   withdraw_consent: { request: WithdrawConsentRequest; response: WithdrawnView };
   share_with_service: { request: ShareWithServiceRequest; response: SharingView };

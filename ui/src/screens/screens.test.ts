@@ -345,6 +345,34 @@ describe('Sharing notes, the learning log and the policy', () => {
     expect(state.sharing.Robin.consents.map((c) => c.kind)).toEqual(['statement', 'pathway_note']);
   });
 
+  it('changes service only with the passphrase, after saying what ends with the old one', async () => {
+    const state = as('Sam');
+    render(Privacy, { session: state.session!, ondeleted: () => {} });
+    await fireEvent.input(await screen.findByLabelText('Invite code'), { target: { value: 'wm1-eyJmb3JtYXQiOjF9' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Check this code' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Connect to Northvale Children’s Services' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Say yes to sharing your learning log with Northvale Children’s Services' }));
+    await waitFor(() => expect(state.sharing.Sam.consents).toHaveLength(1));
+
+    await fireEvent.click(screen.getByTestId('change-service'));
+    await fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: 'wm1-eyJmb3JtYXQiOjJ9' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Check this code' }));
+    const change = await screen.findByTestId('service-change');
+    expect(change).toHaveTextContent('This replaces your connection to Northvale Children’s Services.');
+    expect(change).toHaveTextContent('You said yes to sharing your learning log with Northvale Children’s Services: that ends.');
+    expect(change).toHaveTextContent('Nothing you said yes to goes with you to the new service.');
+    const connect = screen.getByRole('button', { name: 'Connect to Eastfield Family Placements' });
+    await fireEvent.input(screen.getByLabelText('Your passphrase, to change service'), { target: { value: 'not it' } });
+    await fireEvent.click(connect);
+    expect(await screen.findByRole('alert')).toHaveTextContent('That passphrase is not right');
+    expect(state.sharing.Sam.connection!.service_name).toBe('Northvale Children’s Services');
+    await fireEvent.input(screen.getByLabelText('Your passphrase, to change service'), { target: { value: 'quiet harbour pebbles' } });
+    await fireEvent.click(connect);
+    expect(await screen.findByTestId('connection')).toHaveTextContent('Connected to Eastfield Family Placements');
+    expect(state.sharing.Sam.consents).toEqual([]);
+    expect(screen.getByTestId('no-consents')).toBeInTheDocument();
+  });
+
   it('offers no sharing at all until a service is connected', async () => {
     as('Sam');
     render(LearningLog);

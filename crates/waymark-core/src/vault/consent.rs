@@ -99,6 +99,40 @@ impl Vault {
         Ok(queued.len())
     }
 
+    /// What leaving `recipient` for another organisation would end: the kinds this person said yes
+    /// to sharing with it, and how many items wait to go to it.
+    pub(crate) fn ties_to(&self, session: &Session, recipient: &str) -> Result<(Vec<ShareableKind>, usize)> {
+        let kinds = active_consents(&self.consent_events(session)?).into_iter().filter(|(_, r, _)| r == recipient).map(|(k, _, _)| k).collect();
+        let waiting = self.outbox(session)?.iter().filter(|i| i.recipient == recipient).count();
+        Ok((kinds, waiting))
+    }
+
+    /// Ends every consent this person gave `recipient` and takes everything waiting for it out of
+    /// the outbox, inside `tx`, without asking it to delete anything (it is being left, and will
+    /// not be reachable). For changing service: nothing said to one organisation is carried to
+    /// another.
+    pub(crate) fn end_ties_in(&self, tx: &rusqlite::Transaction<'_>, session: &Session, recipient: &str) -> Result<()> {
+        let (kinds, _) = self.ties_to(session, recipient)?;
+        for kind in kinds {
+            let event = ConsentEvent {
+                record_kind: kind,
+                recipient: recipient.to_string(),
+                action: ConsentAction::Withdrawn,
+                at: self.now(),
+                by: session.display_name().to_string(),
+                sequence: self.next_consent_sequence(session)?,
+            };
+            Vault::insert_in(tx, self, session, RecordBody::ConsentEvent(event))?;
+        }
+        for item in self.outbox(session)?.into_iter().filter(|i| i.recipient == recipient) {
+            tx.execute(
+                "DELETE FROM outbox WHERE profile_id = ?1 AND id = ?2",
+                params![&session.profile_id().as_bytes()[..], &item.item_id.as_bytes()[..]],
+            )?;
+        }
+        Ok(())
+    }
+
     /// Queues a record to be sent to `recipient`. Needs an active consent for its kind; a
     /// statement must be ready, and a pathway note becomes shared. The record change and the
     /// outbox row are written in one transaction.

@@ -362,6 +362,14 @@ impl Vault {
         Ok(())
     }
 
+    /// Checks the unlocked person's passphrase again (counted against the same attempts as
+    /// unlocking), before something an unlocked laptop left alone should not be enough for.
+    pub fn confirm_passphrase(&mut self, session: &Session, passphrase: &Passphrase) -> Result<()> {
+        let row = self.profile_row(&session.display_name)?;
+        self.throttled(&row, |id| keywrap::unwrap_with_passphrase(&row.pass_wrap, passphrase, id))?;
+        Ok(())
+    }
+
     /// Replaces the recovery code, for someone who lost theirs or never kept it. The passphrase
     /// is asked for again, so an unlocked laptop left alone is not enough; the old code stops
     /// working at once and the new one is returned, to be shown once.
