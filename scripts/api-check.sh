@@ -33,10 +33,15 @@ codes=()
 for i in $(seq 10); do
   codes+=("$("$service" admin invite --name "Invented Person $i" --role young_person 2>/dev/null | grep -o 'wm1-[A-Za-z0-9_-]*')")
 done
+duty=$("$service" admin add-worker --name "Invented Duty Desk" --role duty | grep -o '[0-9a-f-]\{36\}')
+codes+=("$("$service" admin invite-worker --worker "$duty" | grep -o 'wm1-[A-Za-z0-9_-]*')")
 "$service" publish-resources "$ROOT/content/library" --version 1 >/dev/null
 "$service" serve --listen "127.0.0.1:$port" >"$work/service.log" 2>&1 &
 pid=$!
 (cd tests/api && "$venv/bin/python" waymark_api.py setup "$base" "$work/state.json" "${codes[@]}")
+# The administrator approves the duty worker's laptop with the code it shows.
+read -r worker_device worker_code < <("$venv/bin/python" -c 'import json, sys; w = json.load(open(sys.argv[1]))["worker"]; print(w["id"], w["code"])' "$work/state.json")
+"$service" admin approve --device "$worker_device" --person "$duty" --code "$worker_code" >/dev/null
 # The other device's envelope is the first in the inbox; reading it posts a receipt to its mailbox.
 "$service" mark-read 1 >/dev/null
 

@@ -54,6 +54,12 @@ def signed_headers(device: dict, method: str, path_and_query: str, body: bytes, 
     return {"waymark-device": device["id"], "waymark-time": str(now), "waymark-signature": b64(key.sign(message))}
 
 
+def device_code(signing: bytes, receiving: bytes) -> str:
+    """The code a person reads to their worker: the fingerprint of a device's public keys."""
+    digest = hashlib.sha256(b"waymark public keys v1\0" + signing + receiving).digest()[:16]
+    return "-".join(digest[i : i + 2].hex() for i in range(0, 16, 2))
+
+
 def enrol(base: str, invite_code: str) -> dict:
     assert invite_code.startswith("wm1-"), invite_code
     invite = json.loads(unb64(invite_code[4:]))
@@ -61,7 +67,12 @@ def enrol(base: str, invite_code: str) -> dict:
     body = {"invite_token": invite["token"], "keys": {"signing": b64(raw_public(signing)), "receiving": b64(raw_public(receiving))}}
     answer = requests.post(f"{base}/v1/enrol", json=body, timeout=30)
     assert answer.status_code == 201, f"enrolment refused: {answer.status_code} {answer.text}"
-    return {"id": answer.json()["device_id"], "signing_private": b64(raw_private(signing))}
+    return {
+        "id": answer.json()["device_id"],
+        "signing_private": b64(raw_private(signing)),
+        "person_id": invite.get("person_id"),
+        "code": device_code(raw_public(signing), raw_public(receiving)),
+    }
 
 
 def signed(base: str, device: dict, method: str, path: str, body=None) -> requests.Response:
@@ -95,11 +106,11 @@ def sender_signature(device: dict, envelope: dict) -> str | None:
     return b64(key.sign(message))
 
 
-def envelope_of(device: dict, record_id: str) -> dict:
-    """A format-1 envelope with random sealed bytes: the service stores envelopes without opening
-    them, so the shape is all it can check."""
+def envelope_of(device: dict, record_id: str, urgent: bool = False) -> dict:
+    """A format-1 envelope (format 3 when urgent) with random sealed bytes: the service stores
+    envelopes without opening them, so the shape is all it can check."""
     envelope = {
-        "format": 1,
+        "format": 3 if urgent else 1,
         "envelope_id": str(uuid.uuid4()),
         "device_id": device["id"],
         "record_kind": "statement",
@@ -108,6 +119,9 @@ def envelope_of(device: dict, record_id: str) -> dict:
         "enc": b64(os.urandom(32)),
         "ciphertext": b64(os.urandom(80)),
     }
+    if urgent:
+        envelope["seq"] = 0
+        envelope["urgent"] = True
     envelope["sender_signature"] = sender_signature(device, envelope)
     return envelope
 
@@ -130,15 +144,21 @@ def wait_for(base: str) -> None:
 
 def setup(base: str, state_path: str, invites: list) -> None:
     wait_for(base)
-    *probers, checker_code, other_code = invites
+    *probers, checker_code, other_code, worker_code = invites
     devices = [enrol(base, code) for code in probers]
     checker = enrol(base, checker_code)
     other = enrol(base, other_code)
+    worker = enrol(base, worker_code)
     record_id = str(uuid.uuid4())
     envelope = envelope_of(other, record_id)
     answer = signed(base, other, "POST", "/v1/envelopes", envelope)
     assert answer.status_code == 201, f"the other device's upload was refused: {answer.status_code} {answer.text}"
-    state = {"probers": devices, "checker": checker, "other": other, "other_envelope": envelope, "other_record_id": record_id}
+    # One urgent item from a probing device (after the other device's, which stays #1), so the duty
+    # worker's laptop (approved by the administrator after this) has an alert, #1, to acknowledge.
+    urgent = envelope_of(devices[0], str(uuid.uuid4()), urgent=True)
+    answer = signed(base, devices[0], "POST", "/v1/envelopes", urgent)
+    assert answer.status_code == 201, f"the urgent upload was refused: {answer.status_code} {answer.text}"
+    state = {"probers": devices, "checker": checker, "other": other, "other_envelope": envelope, "other_record_id": record_id, "worker": worker}
     with open(state_path, "w") as f:
         json.dump(state, f)
     print(f"enrolled {len(devices)} probing devices, a checking device and one other device, which shared one envelope")

@@ -20,7 +20,7 @@ use waymark_core::{Entropy, Session, Timestamp, Vault};
 use waymark_sync::api::{
     BatchUploadResponse, EnrolRequest, EnrolResponse, ErrorBody, ServiceInfo, BATCH_FORMAT, MAILBOX_PAGE, MAX_BATCH, MAX_BATCH_BODY,
 };
-use waymark_sync::envelope::{EnvelopeHeader, EnvelopeOpener, EnvelopeSealer};
+use waymark_sync::envelope::{Envelope, EnvelopeHeader, EnvelopeOpener, EnvelopeSealer};
 use waymark_sync::invite::Invite;
 use waymark_sync::keys::{IdentityKeys, PublicKeys, SECRET_LEN};
 use waymark_sync::request::sign_request;
@@ -218,6 +218,21 @@ pub fn approval(connection: &ServiceConnection, roster: Option<&RosterState>) ->
     }
 }
 
+/// For a worker's laptop: the urgent items raised to its worker, unacknowledged first. Network only.
+pub async fn fetch_alerts(connection: &ServiceConnection, now: Timestamp) -> Result<Vec<waymark_sync::api::AlertView>> {
+    let keys = device_keys(connection)?;
+    let answer: waymark_sync::api::AlertsResponse =
+        signed(&keys, connection.device_id, reqwest::Method::GET, &connection.service_url, "/v1/alerts", now, Vec::new()).await?;
+    Ok(answer.alerts)
+}
+
+/// For a worker's laptop: acknowledges an alert raised to its worker, which stops its clock.
+pub async fn acknowledge_alert(connection: &ServiceConnection, alert_id: i64, now: Timestamp) -> Result<waymark_sync::api::AlertView> {
+    let keys = device_keys(connection)?;
+    let body = serde_json::to_vec(&waymark_sync::api::AlertAck { alert_id }).expect("an acknowledgement serialises");
+    signed(&keys, connection.device_id, reqwest::Method::POST, &connection.service_url, "/v1/alert-acks", now, body).await
+}
+
 /// Reads one page of the organisation's roster from link `from` on. Network only.
 pub async fn fetch_roster(connection: &ServiceConnection, from: u64, now: Timestamp) -> Result<RosterPage> {
     let keys = device_keys(connection)?;
@@ -288,6 +303,7 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
     // One sealer for the run: a key exchange per group of envelopes, not per envelope.
     let mut to_service = EnvelopeSealer::new(&service_keys, entropy)?;
     let device = keys_from_secret(&connection.device_secret)?;
+    let mut sealed = Vec::new();
     for item in vault.outbox(session)? {
         if item.recipient != connection.service_name {
             continue;
@@ -315,9 +331,12 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
             record_version,
             urgent,
         };
-        let mut envelope = to_service.seal(header, &plaintext)?;
-        // Signed by this device, so whoever reads it can tell the server did not write or move it.
-        envelope.sign_as_sender(&device);
+        let envelope = to_service.seal(header, &plaintext)?;
+        sealed.push((item, record_version, envelope));
+    }
+    // Signing is the one cost paid per envelope and needs nothing but the key: every core helps.
+    let bodies = in_parallel(&sealed, |(_, _, envelope)| signed_body(&device, envelope));
+    for ((item, record_version, envelope), body) in sealed.into_iter().zip(bodies) {
         out.push(PreparedSend {
             urgent: envelope.header.urgent,
             item,
@@ -325,12 +344,32 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
             url: connection.service_url.clone(),
             device_id: connection.device_id,
             device_secret: connection.device_secret.clone(),
-            body: serde_json::to_vec(&envelope).expect("an envelope serialises"),
+            body,
         });
     }
     // What is urgent ("I don't feel safe") leaves before anything else; the rest keep their order.
     out.sort_by_key(|p| !p.urgent);
     Ok((out, skipped))
+}
+
+/// The envelope signed as this device (so whoever reads it can tell the server did not write or
+/// move it), as JSON.
+fn signed_body(device: &IdentityKeys, envelope: &Envelope) -> Vec<u8> {
+    let mut envelope = envelope.clone();
+    envelope.sign_as_sender(device);
+    serde_json::to_vec(&envelope).expect("an envelope serialises")
+}
+
+/// `f` over each item, in order, shared across the cores (at most four threads; at least 64 items
+/// each, so a short list is not worth a thread). For work that needs nothing but its arguments.
+fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+    let per_thread = items.len().div_ceil(threads).max(64);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = items.chunks(per_thread).map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>())).collect();
+        parts.into_iter().flat_map(|part| part.join().expect("a worker thread finished")).collect()
+    })
 }
 
 /// Sends prepared envelopes together, signed by this device, as one batch the service stores in
@@ -454,7 +493,7 @@ fn keys_from_secret(secret: &[u8]) -> Result<IdentityKeys> {
 /// every item looked at, so a refused item is not fetched again.
 pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::api::MailboxItem]) -> Result<MailReport> {
     use waymark_core::domain::{RecordBody, StatementStatus};
-    use waymark_sync::mail::{open_mail, MailKind, Receipt, ReceiptStatus, Trust};
+    use waymark_sync::mail::{check_mail, open_checked, MailKind, Receipt, ReceiptStatus, Trust};
     let Some(mut connection) = vault.service_connection(session)? else { return Err(ClientError::NotConnected) };
     let keys = device_keys(&connection)?;
     let mut opener = EnvelopeOpener::new(&keys);
@@ -468,15 +507,20 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
         },
     };
     let mut report = MailReport::default();
+    // Each item's signature is checked first, on every core (the one cost paid per item that
+    // needs no key); then they are opened and applied in order.
+    let device_id = connection.device_id;
+    let mut checked = in_parallel(items, |item| check_mail(device_id, &service, &trust, &item.body)).into_iter();
     // One wait for the disk per page, not per item: the cursor is saved (and synced) after.
     vault.with_deferred_sync(|vault| {
         for item in items {
+            let checked = checked.next().expect("one answer per item");
             if item.seq <= connection.mailbox_cursor {
                 continue;
             }
             connection.mailbox_cursor = item.seq;
             let outcome: Result<()> = (|| {
-                let (kind, _header, plain) = open_mail(&mut opener, connection.device_id, &service, &trust, &item.body)?;
+                let (kind, _header, plain) = open_checked(&mut opener, checked?)?;
                 match kind {
                     MailKind::Plan => {
                         let plan = RecordBody::from_json(waymark_core::domain::RecordKind::Plan, &plain)?;

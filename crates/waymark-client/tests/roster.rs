@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use uuid::Uuid;
-use waymark_client::{apply_mail, apply_roster, approval, enrol, fetch_mail, fetch_roster, preview, roster_from, Approval, ClientError};
+use waymark_client::{
+    acknowledge_alert, apply_mail, apply_roster, approval, enrol, fetch_alerts, fetch_mail, fetch_roster, preview, roster_from, Approval, ClientError,
+};
 use waymark_core::entropy::SeededEntropy;
 use waymark_core::kdf::KdfParams;
 use waymark_core::secret::Passphrase;
@@ -137,8 +139,12 @@ impl Laptop {
 
     /// Says something, shares it with the service and sends it; returns what the sends said.
     async fn share_statement(&mut self, words: &str) -> Result<(), ClientError> {
-        use waymark_core::domain::{ShareableKind, StatementKind, StatementStatus};
-        let st = self.vault.start_statement(&self.session, StatementKind::Worried).unwrap();
+        self.share(waymark_core::domain::StatementKind::Worried, words).await
+    }
+
+    async fn share(&mut self, kind: waymark_core::domain::StatementKind, words: &str) -> Result<(), ClientError> {
+        use waymark_core::domain::{ShareableKind, StatementStatus};
+        let st = self.vault.start_statement(&self.session, kind).unwrap();
         self.vault.save_words(&self.session, st.id, words.into()).unwrap();
         self.vault.set_statement_status(&self.session, st.id, StatementStatus::Ready).unwrap();
         if !self.vault.has_consent(&self.session, ShareableKind::Statement, SERVICE).unwrap() {
@@ -407,11 +413,90 @@ async fn a_revoked_laptop_can_send_nothing_more(mut o: Org) {
 }
 
 impl Org {
+    /// A worker's laptop: invited for `worker_id`, enrolled, and approved with its code. Its
+    /// connection (keys and device id) is all a worker's laptop needs to ask for alerts.
+    async fn worker_laptop(&mut self, worker_id: Uuid) -> waymark_core::connection::ServiceConnection {
+        let fingerprint = self.service_keys.public().fingerprint().unwrap();
+        let now = self.now().0;
+        let details = InviteDetails { service_url: &self.url, service_name: SERVICE, service_fingerprint: &fingerprint, expires_at: now + 3600 };
+        let invite = organisation::invite_worker(&self.store, &self.roster, worker_id, &details, &*self.entropy, now).await.unwrap();
+        let seen = preview(&invite.to_code(), waymark_core::Clock::now(&*self.clock)).await.unwrap();
+        let laptop = enrol(&seen, &*self.entropy, waymark_core::Clock::now(&*self.clock)).await.unwrap();
+        let code = waymark_client::device_code(&laptop).unwrap();
+        organisation::approve_device(&self.store, &mut self.roster, &self.root, laptop.device_id, worker_id, &code, now).await.unwrap();
+        laptop
+    }
+
+    async fn add_worker(&mut self, name: &str, role: waymark_sync::roster::WorkerRole) -> Uuid {
+        organisation::add_worker(&self.store, &mut self.roster, &self.root, name, role, &*self.entropy, NOW).await.unwrap()
+    }
+
+    fn now(&self) -> waymark_core::Timestamp {
+        waymark_core::Clock::now(&*self.clock)
+    }
+
     /// The hash of roster link `seq` as the service holds it.
     async fn roster_hash(&self, seq: u64) -> String {
         let body = self.store.roster_links(seq as i64, 1).await.unwrap().remove(0);
         serde_json::from_str::<RosterLink>(&body).unwrap().hash()
     }
+}
+
+async fn i_dont_feel_safe_alerts_the_duty_team_at_once_and_escalates_when_nobody_acknowledges(mut o: Org) {
+    use waymark_core::domain::StatementKind;
+    use waymark_sync::roster::WorkerRole;
+    let duty = o.add_worker("Duty desk", WorkerRole::Duty).await;
+    let social_worker = o.add_worker("Sam Okafor", WorkerRole::SocialWorker).await;
+    let manager = o.add_worker("Jo Adeyemi", WorkerRole::SocialWorker).await;
+    let policy = RosterEntry::SetUrgentPolicy { acknowledge_within_minutes: 10, escalation: vec![manager] };
+    organisation::append(&o.store, &mut o.roster, &o.root, policy, NOW).await.unwrap();
+    let mut robin = o.connect("Robin").await;
+    o.approve(&robin).await;
+    let allocate = RosterEntry::Allocate { person_id: robin.person_id, worker_id: social_worker, role: WorkerRole::SocialWorker };
+    organisation::append(&o.store, &mut o.roster, &o.root, allocate, NOW).await.unwrap();
+    let duty_laptop = o.worker_laptop(duty).await;
+    let manager_laptop = o.worker_laptop(manager).await;
+    let social_worker_laptop = o.worker_laptop(social_worker).await;
+
+    // An ordinary worry, then "I don't feel safe": only the second raises an alert.
+    robin.share_statement("My phone is broken").await.unwrap();
+    robin.share(StatementKind::NotSafe, "I don't feel safe at home tonight").await.unwrap();
+    let alerts = fetch_alerts(&duty_laptop, o.now()).await.unwrap();
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    let alert = &alerts[0];
+    assert_eq!((alert.person_id, alert.why.as_str(), alert.acknowledged_at), (Some(robin.person_id), "duty", None));
+    let urgent = o.store.envelopes(0, 10).await.unwrap().into_iter().find(|e| e.body.contains("\"urgent\":true")).unwrap();
+    assert!(urgent.body.contains(&alert.envelope_id.to_string()), "the alert names the urgent envelope");
+    let to_worker = fetch_alerts(&social_worker_laptop, o.now()).await.unwrap();
+    assert_eq!((to_worker.len(), to_worker[0].why.as_str()), (1, "allocated"), "Robin's own worker is told at once too");
+    assert!(fetch_alerts(&manager_laptop, o.now()).await.unwrap().is_empty(), "not yet escalated");
+    // Nothing in an alert says what was written.
+    assert!(!serde_json::to_string(&alerts).unwrap().contains("safe at home"));
+
+    // Not acknowledged in ten minutes: the next worker in the organisation's order is told.
+    o.clock.advance(9 * 60);
+    assert!(waymark_service::urgent::escalate_due(&o.store, Some(&o.roster), o.now().0).await.unwrap().is_empty());
+    o.clock.advance(2 * 60);
+    let escalated = waymark_service::urgent::escalate_due(&o.store, Some(&o.roster), o.now().0).await.unwrap();
+    assert_eq!(escalated, vec![(alert.alert_id, Some(manager))]);
+    let to_manager = fetch_alerts(&manager_laptop, o.now()).await.unwrap();
+    assert_eq!((to_manager.len(), to_manager[0].why.as_str()), (1, "escalated"));
+
+    // The duty worker acknowledges: the clock stops, and everyone alerted sees who did.
+    let acknowledged = acknowledge_alert(&duty_laptop, alert.alert_id, o.now()).await.unwrap();
+    assert_eq!(acknowledged.acknowledged_by, Some(duty));
+    o.clock.advance(60 * 60);
+    assert!(waymark_service::urgent::escalate_due(&o.store, Some(&o.roster), o.now().0).await.unwrap().is_empty());
+    assert_eq!(fetch_alerts(&manager_laptop, o.now()).await.unwrap()[0].acknowledged_by, Some(duty));
+
+    // A young person's laptop gets no alerts, and a worker cannot acknowledge one not raised to them.
+    let robin_connection = robin.vault.service_connection(&robin.session).unwrap().unwrap();
+    let refused = fetch_alerts(&robin_connection, o.now()).await.unwrap_err();
+    assert!(matches!(refused, ClientError::Refused { status: 403, .. }), "{refused:?}");
+    let stranger = o.add_worker("Another worker", WorkerRole::Iro).await;
+    let stranger_laptop = o.worker_laptop(stranger).await;
+    let refused = acknowledge_alert(&stranger_laptop, alert.alert_id, o.now()).await.unwrap_err();
+    assert!(matches!(refused, ClientError::Refused { status: 404, .. }), "{refused:?}");
 }
 
 waymark_service::on_every_backend!(super::org;
@@ -423,4 +508,5 @@ waymark_service::on_every_backend!(super::org;
     a_revoked_device_gets_nothing_more,
     what_a_laptop_sends_is_signed_by_it_and_the_inbox_catches_an_envelope_moved_or_changed,
     a_revoked_laptop_can_send_nothing_more,
+    i_dont_feel_safe_alerts_the_duty_team_at_once_and_escalates_when_nobody_acknowledges,
 );

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::error::Result;
 use crate::postgres::PgStore;
-use crate::store::{Device, MailItem, NewEnvelope, NewInvite, ServiceStore, SqliteStore, Stored, StoredEnvelope};
+use crate::store::{AlertRow, Device, DueAlert, MailItem, NewAlert, NewEnvelope, NewInvite, ServiceStore, SqliteStore, Stored, StoredEnvelope};
 
 #[derive(Clone)]
 pub enum Backend {
@@ -88,6 +88,21 @@ impl ServiceStore for Backend {
     }
     async fn audit(&self, at: i64, device_id: Option<Uuid>, action: &'static str, outcome: String) -> Result<()> {
         forward!(self, audit(at, device_id, action, outcome))
+    }
+    async fn raise_alert(&self, alert: NewAlert, now: i64) -> Result<Option<i64>> {
+        forward!(self, raise_alert(alert, now))
+    }
+    async fn alerts_for(&self, worker_id: Uuid) -> Result<Vec<AlertRow>> {
+        forward!(self, alerts_for(worker_id))
+    }
+    async fn acknowledge_alert(&self, id: i64, worker_id: Uuid, now: i64) -> Result<bool> {
+        forward!(self, acknowledge_alert(id, worker_id, now))
+    }
+    async fn due_alerts(&self, now: i64) -> Result<Vec<DueAlert>> {
+        forward!(self, due_alerts(now))
+    }
+    async fn escalate_alert(&self, id: i64, due_at: i64, to: Option<Uuid>, now: i64, next_at: i64) -> Result<bool> {
+        forward!(self, escalate_alert(id, due_at, to, now, next_at))
     }
     async fn put_resources(&self, version: i64, signed: String, now: i64) -> Result<bool> {
         forward!(self, put_resources(version, signed, now))

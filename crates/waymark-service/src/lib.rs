@@ -18,6 +18,7 @@ pub mod postgres;
 pub mod roster_view;
 pub mod store;
 pub mod tls;
+pub mod urgent;
 /// Test support for this crate's and the client's tests; not in the service binary.
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -142,6 +142,27 @@ enum AdminCommand {
         #[arg(long)]
         role: String,
     },
+    /// Print a one-time invite code for a worker's laptop (approve it with `approve --person
+    /// <worker id>` once the worker reads out its code); it then receives their alerts.
+    InviteWorker {
+        #[arg(long)]
+        worker: uuid::Uuid,
+        #[arg(long, env = "WAYMARK_SERVICE_URL", default_value = "http://127.0.0.1:8750")]
+        url: String,
+        #[arg(long, default_value_t = 72)]
+        hours: i64,
+        #[arg(long, env = "WAYMARK_SERVICE_KEYS")]
+        service_keys: Option<PathBuf>,
+    },
+    /// How "I don't feel safe" is answered: within how many minutes an alert must be
+    /// acknowledged, and who it goes to next, in order, when it is not.
+    SetUrgentPolicy {
+        #[arg(long)]
+        minutes: u32,
+        /// Worker ids, in the order alerts escalate to them (comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        escalation: Vec<uuid::Uuid>,
+    },
     /// Make a worker a person's social worker, IRO or supervising social worker.
     Allocate {
         #[arg(long)]
@@ -206,6 +227,22 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Serve { listen, tls_cert, tls_key } => {
             let file = KeyFile::load(&keys_path)?;
             let state = Arc::new(ServiceState::new(store(&cli.database, &cli.dir).await?, file.name.clone(), file.public.clone(), Arc::new(SystemClock), file.receipt_signer()?));
+            // The escalation clock: every half minute, alerts nobody acknowledged in time go on.
+            let clock_state = state.clone();
+            tokio::spawn(async move {
+                let mut tick = tokio::time::interval(std::time::Duration::from_secs(30));
+                loop {
+                    tick.tick().await;
+                    let now = SystemClock.now().0;
+                    let escalated = async {
+                        let roster = clock_state.roster.read(&clock_state.store, now, |r| r.cloned()).await?;
+                        waymark_service::urgent::escalate_due(&clock_state.store, roster.as_ref(), now).await
+                    };
+                    if let Err(e) = escalated.await {
+                        eprintln!("escalating urgent alerts failed [{}]: {e}", e.code());
+                    }
+                }
+            });
             if let (Some(cert), Some(key)) = (tls_cert, tls_key) {
                 let config = waymark_service::tls::server_config(&cert, &key)?;
                 let handle = axum_server::Handle::new();
@@ -377,6 +414,21 @@ async fn admin(store: &Backend, folder: &AdminFolder, service_dir: &Path, comman
             let id = organisation::add_worker(store, &mut roster, &key()?, &name, role, &entropy, now).await?;
             folder.remember(&roster.head)?;
             println!("{} is worker {id}.", name.trim());
+        }
+        AdminCommand::InviteWorker { worker, url, hours, service_keys } => {
+            if !(1..=24 * 30).contains(&hours) {
+                return Err(ServiceError::BadRequest("--hours must be between 1 and 720".into()));
+            }
+            let service = KeyFile::load(&service_keys.unwrap_or_else(|| service_dir.join("keys.json")))?;
+            let details = InviteDetails { service_url: &url, service_name: &service.name, service_fingerprint: &service.public.fingerprint()?, expires_at: now + hours * 3600 };
+            let invite = organisation::invite_worker(store, &roster, worker, &details, &entropy, now).await?;
+            println!("{}", invite.to_code());
+        }
+        AdminCommand::SetUrgentPolicy { minutes, escalation } => {
+            let entry = RosterEntry::SetUrgentPolicy { acknowledge_within_minutes: minutes, escalation: escalation.clone() };
+            organisation::append(store, &mut roster, &key()?, entry, now).await?;
+            folder.remember(&roster.head)?;
+            println!("Alerts not acknowledged within {minutes} minute(s) now go next to {} worker(s), in order.", escalation.len());
         }
         AdminCommand::Allocate { person, worker } => {
             let role = roster.worker(worker).map(|w| w.role).ok_or_else(|| ServiceError::BadRequest(format!("no worker {worker} in the roster")))?;

@@ -252,12 +252,48 @@ pub async fn invite_person<S: ServiceStore>(
     Ok((person_id, invite))
 }
 
+/// Makes an invite code for a worker's laptop. The worker must be in the roster; the laptop is
+/// approved like anyone's (`approve_device` with the worker's id), and then signs as theirs.
+pub async fn invite_worker<S: ServiceStore>(
+    store: &S,
+    roster: &RosterState,
+    worker_id: Uuid,
+    details: &InviteDetails<'_>,
+    entropy: &dyn Entropy,
+    now: i64,
+) -> Result<Invite> {
+    let worker = roster.worker(worker_id).filter(|w| !w.revoked).ok_or_else(|| ServiceError::BadRequest(format!("no worker {worker_id} in the roster")))?;
+    let invite = Invite {
+        format: INVITE_FORMAT,
+        service_url: details.service_url.trim_end_matches('/').to_string(),
+        service_name: details.service_name.to_string(),
+        fingerprint: details.service_fingerprint.to_string(),
+        token: Invite::new_token(entropy),
+        expires_at: details.expires_at,
+        organisation: Some(root_fingerprint(&roster.root_key)?),
+        person_id: Some(worker_id),
+    };
+    Invite::parse(&invite.to_code(), now)?;
+    store
+        .add_invite(NewInvite {
+            token_hash: Invite::token_hash(&invite.token)?,
+            person_id: Some(worker_id),
+            person_name: worker.name.clone(),
+            role: "worker".into(),
+            created_at: now,
+            expires_at: invite.expires_at,
+        })
+        .await?;
+    Ok(invite)
+}
+
 /// Makes a device code comparable however it was typed: lowercase hex digits only.
 fn code_digits(code: &str) -> String {
     code.chars().filter(char::is_ascii_hexdigit).map(|c| c.to_ascii_lowercase()).collect()
 }
 
-/// Approves a device that enrolled with `person_id`'s invite, once the person has read out the
+/// Approves a device that enrolled with `person_id`'s invite (a worker's id, for a worker's
+/// laptop), once the person has read out the
 /// code their app shows (their device's key fingerprint) and it matches the keys the service
 /// holds. Only then do the device's keys enter the roster.
 pub async fn approve_device<S: ServiceStore>(
@@ -273,7 +309,8 @@ pub async fn approve_device<S: ServiceStore>(
     if device.person_id != Some(person_id) {
         return Err(ServiceError::BadRequest(format!("device {device_id} did not enrol with the invite for person {person_id}")));
     }
-    if roster.person(person_id).is_none() {
+    let is_worker = roster.worker(person_id).is_some();
+    if roster.person(person_id).is_none() && !is_worker {
         return Err(ServiceError::BadRequest(format!("person {person_id} is not in the roster")));
     }
     let keys = PublicKeys { signing: device.signing_key, receiving: device.receiving_key };
@@ -283,7 +320,12 @@ pub async fn approve_device<S: ServiceStore>(
             "that code does not match this device's keys: ask the person to read the code their app shows again, and approve nothing until it matches".into(),
         ));
     }
-    append(store, roster, signer, RosterEntry::CertifyDevice { person_id, device_id, keys }, now).await
+    let entry = if is_worker {
+        RosterEntry::AddWorkerDevice { worker_id: person_id, device_id, keys }
+    } else {
+        RosterEntry::CertifyDevice { person_id, device_id, keys }
+    };
+    append(store, roster, signer, entry, now).await
 }
 
 /// Sends a new version of a person's plan to each device the verified roster certifies for

@@ -8,13 +8,14 @@ use tokio_postgres::{Client, NoTls};
 use uuid::Uuid;
 
 use crate::error::{Result, ServiceError};
-use crate::store::{next_roster_seq, usable_invite, Device, MailItem, NewEnvelope, NewInvite, ServiceStore, Stored, StoredEnvelope};
+use crate::store::{alert_row, next_roster_seq, usable_invite, AlertRow, DueAlert, NewAlert, Device, MailItem, NewEnvelope, NewInvite, ServiceStore, Stored, StoredEnvelope};
 
 const MIGRATIONS: &[(i32, &str)] = &[
     (1, include_str!("../migrations/postgres/0001_init.sql")),
     (2, include_str!("../migrations/postgres/0002_receipts.sql")),
     (3, include_str!("../migrations/postgres/0003_resources.sql")),
     (4, include_str!("../migrations/postgres/0004_roster.sql")),
+    (5, include_str!("../migrations/postgres/0005_alerts.sql")),
 ];
 
 /// Connections each instance may hold open. PostgreSQL's default limit is 100, so a handful of
@@ -74,7 +75,7 @@ impl PgStore {
     pub async fn dump_for_tests(&self) -> Vec<u8> {
         let client = self.conn().await.expect("a pooled connection");
         let mut out = Vec::new();
-        for table in ["invites", "devices", "envelopes", "mailbox", "audit", "resources", "roster_links"] {
+        for table in ["invites", "devices", "envelopes", "mailbox", "audit", "resources", "roster_links", "alerts", "alert_recipients"] {
             for row in client.query(&format!("SELECT t::text FROM {table} t"), &[]).await.expect("a table reads") {
                 out.extend_from_slice(row.get::<_, &str>(0).as_bytes());
                 out.push(b'\n');
@@ -313,6 +314,114 @@ impl ServiceStore for PgStore {
             .await
             .map_err(db)?;
         Ok(())
+    }
+
+    async fn raise_alert(&self, alert: NewAlert, now: i64) -> Result<Option<i64>> {
+        let mut client = self.conn().await?;
+        let tx = client.transaction().await.map_err(db)?;
+        let row = tx
+            .query_opt(
+                "INSERT INTO alerts (envelope_id, person_id, raised_at, next_escalation_at) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (envelope_id) DO NOTHING RETURNING id",
+                &[&alert.envelope_id.to_string(), &alert.person_id.map(|p| p.to_string()), &now, &alert.next_escalation_at],
+            )
+            .await
+            .map_err(db)?;
+        let Some(row) = row else { return Ok(None) };
+        let id: i64 = row.get(0);
+        for (worker, why) in &alert.recipients {
+            tx.execute(
+                "INSERT INTO alert_recipients (alert_id, worker_id, why, alerted_at) VALUES ($1, $2, $3, $4)",
+                &[&id, &worker.to_string(), why, &now],
+            )
+            .await
+            .map_err(db)?;
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(Some(id))
+    }
+
+    async fn alerts_for(&self, worker_id: Uuid) -> Result<Vec<AlertRow>> {
+        let client = self.conn().await?;
+        let rows = client
+            .query(
+                "SELECT a.id, a.envelope_id, a.person_id, a.raised_at, a.acknowledged_at, a.acknowledged_by, r.why, r.alerted_at
+                 FROM alerts a JOIN alert_recipients r ON r.alert_id = a.id WHERE r.worker_id = $1
+                 ORDER BY a.acknowledged_at IS NOT NULL, a.raised_at DESC, a.id DESC LIMIT 500",
+                &[&worker_id.to_string()],
+            )
+            .await
+            .map_err(db)?;
+        rows.iter().map(|r| alert_row((r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7)))).collect()
+    }
+
+    async fn acknowledge_alert(&self, id: i64, worker_id: Uuid, now: i64) -> Result<bool> {
+        let mut client = self.conn().await?;
+        let tx = client.transaction().await.map_err(db)?;
+        let theirs = tx
+            .query_opt("SELECT 1 FROM alert_recipients WHERE alert_id = $1 AND worker_id = $2", &[&id, &worker_id.to_string()])
+            .await
+            .map_err(db)?;
+        if theirs.is_none() {
+            return Ok(false);
+        }
+        tx.execute(
+            "UPDATE alerts SET acknowledged_at = $2, acknowledged_by = $3 WHERE id = $1 AND acknowledged_at IS NULL",
+            &[&id, &now, &worker_id.to_string()],
+        )
+        .await
+        .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(true)
+    }
+
+    async fn due_alerts(&self, now: i64) -> Result<Vec<DueAlert>> {
+        let client = self.conn().await?;
+        let due = client
+            .query("SELECT id, next_escalation_at FROM alerts WHERE acknowledged_at IS NULL AND next_escalation_at <= $1 ORDER BY id", &[&now])
+            .await
+            .map_err(db)?;
+        let mut out = Vec::with_capacity(due.len());
+        for row in due {
+            let id: i64 = row.get(0);
+            let alerted = client
+                .query("SELECT worker_id FROM alert_recipients WHERE alert_id = $1 ORDER BY alerted_at, worker_id", &[&id])
+                .await
+                .map_err(db)?;
+            out.push(DueAlert {
+                id,
+                next_escalation_at: row.get(1),
+                alerted: alerted.iter().filter_map(|r| Uuid::parse_str(r.get::<_, &str>(0)).ok()).collect(),
+            });
+        }
+        Ok(out)
+    }
+
+    async fn escalate_alert(&self, id: i64, due_at: i64, to: Option<Uuid>, now: i64, next_at: i64) -> Result<bool> {
+        let mut client = self.conn().await?;
+        let tx = client.transaction().await.map_err(db)?;
+        let claimed = tx
+            .execute(
+                "UPDATE alerts SET escalations = escalations + 1, next_escalation_at = $3
+                 WHERE id = $1 AND acknowledged_at IS NULL AND next_escalation_at = $2",
+                &[&id, &due_at, &next_at],
+            )
+            .await
+            .map_err(db)?;
+        if claimed == 0 {
+            return Ok(false);
+        }
+        if let Some(to) = to {
+            tx.execute(
+                "INSERT INTO alert_recipients (alert_id, worker_id, why, alerted_at) VALUES ($1, $2, 'escalated', $3)
+                 ON CONFLICT (alert_id, worker_id) DO NOTHING",
+                &[&id, &to.to_string(), &now],
+            )
+            .await
+            .map_err(db)?;
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(true)
     }
 
     async fn put_resources(&self, version: i64, signed: String, now: i64) -> Result<bool> {

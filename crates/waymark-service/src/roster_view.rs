@@ -21,18 +21,24 @@ pub struct RosterView {
 impl RosterView {
     /// Whether the roster revoked `device_id`, reading any links added since it last looked.
     pub async fn revoked<S: ServiceStore>(&self, store: &S, device_id: Uuid, now: i64) -> Result<bool> {
+        self.read(store, now, |s| s.and_then(|s| s.devices().find(|(id, _)| **id == device_id)).is_some_and(|(_, d)| d.revoked)).await
+    }
+
+    /// Runs `f` over the roster as it stands now (`None` before there is one, or while it cannot
+    /// be read), reading any links added since this view last looked.
+    pub async fn read<S: ServiceStore, T>(&self, store: &S, now: i64, f: impl FnOnce(Option<&RosterState>) -> T) -> Result<T> {
         let mut known = self.state.lock().await;
-        let Some(head) = store.roster_head().await? else { return Ok(false) };
+        let Some(head) = store.roster_head().await? else { return Ok(f(None)) };
         if known.as_ref().map(|s| s.head.seq as i64) != Some(head) {
             match catch_up(store, known.take()).await {
                 Ok(state) => *known = state,
                 Err(problem) => {
                     store.audit(now, None, "roster", format!("unreadable: {problem}")).await?;
-                    return Ok(false);
+                    return Ok(f(None));
                 }
             }
         }
-        Ok(known.as_ref().and_then(|s| s.devices().find(|(id, _)| **id == device_id)).is_some_and(|(_, d)| d.revoked))
+        Ok(f(known.as_ref()))
     }
 }
 

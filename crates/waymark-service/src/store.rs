@@ -106,6 +106,37 @@ pub struct StoredEnvelope {
     pub body: String,
 }
 
+/// An alert to raise for an urgent envelope: whose it is, and who hears at once (worker id, why).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewAlert {
+    pub envelope_id: Uuid,
+    pub person_id: Option<Uuid>,
+    pub recipients: Vec<(Uuid, String)>,
+    pub next_escalation_at: i64,
+}
+
+/// An alert as one of the workers it was raised to sees it. It says nothing of what was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AlertRow {
+    pub id: i64,
+    pub envelope_id: Uuid,
+    pub person_id: Option<Uuid>,
+    pub raised_at: i64,
+    pub acknowledged_at: Option<i64>,
+    pub acknowledged_by: Option<Uuid>,
+    /// Why this worker was alerted: `duty`, `allocated` or `escalated`.
+    pub why: String,
+    pub alerted_at: i64,
+}
+
+/// An unacknowledged alert whose clock has run out, and who has been alerted so far.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DueAlert {
+    pub id: i64,
+    pub next_escalation_at: i64,
+    pub alerted: Vec<Uuid>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MailItem {
     pub seq: i64,
@@ -172,6 +203,19 @@ pub trait ServiceStore: Send + Sync + 'static {
     /// One device's mailbox after `after`; no other device's items, ever.
     fn mailbox(&self, device_id: Uuid, after: i64, limit: u32) -> impl Future<Output = Result<Vec<MailItem>>> + Send;
     fn audit(&self, at: i64, device_id: Option<Uuid>, action: &'static str, outcome: String) -> impl Future<Output = Result<()>> + Send;
+    /// Raises an alert, with its first recipients, once per envelope: a resend raises nothing and
+    /// gives `None`.
+    fn raise_alert(&self, alert: NewAlert, now: i64) -> impl Future<Output = Result<Option<i64>>> + Send;
+    /// The alerts raised to `worker_id`, unacknowledged first, then newest first (at most 500).
+    fn alerts_for(&self, worker_id: Uuid) -> impl Future<Output = Result<Vec<AlertRow>>> + Send;
+    /// Acknowledges an alert as `worker_id`, who must be one it was raised to (else `false`). The
+    /// first acknowledgement is kept; a later one changes nothing and is still `true`.
+    fn acknowledge_alert(&self, id: i64, worker_id: Uuid, now: i64) -> impl Future<Output = Result<bool>> + Send;
+    /// Unacknowledged alerts whose escalation time is `now` or past.
+    fn due_alerts(&self, now: i64) -> impl Future<Output = Result<Vec<DueAlert>>> + Send;
+    /// Escalates an alert that is still due at `due_at` (so two instances cannot both do it):
+    /// alerts `to`, if anyone is left, and sets the next escalation time. Says whether it did.
+    fn escalate_alert(&self, id: i64, due_at: i64, to: Option<Uuid>, now: i64, next_at: i64) -> impl Future<Output = Result<bool>> + Send;
     /// Keeps a signed library bundle if it is newer than the one kept; says whether it was.
     fn put_resources(&self, version: i64, signed: String, now: i64) -> impl Future<Output = Result<bool>> + Send;
     /// The newest signed library bundle and its version.
@@ -183,6 +227,7 @@ const SQLITE_MIGRATIONS: &[(u32, &str)] = &[
     (2, include_str!("../migrations/sqlite/0002_receipts.sql")),
     (3, include_str!("../migrations/sqlite/0003_resources.sql")),
     (4, include_str!("../migrations/sqlite/0004_roster.sql")),
+    (5, include_str!("../migrations/sqlite/0005_alerts.sql")),
 ];
 
 /// The embedded back end: one SQLite file, WAL mode, one connection behind a lock (the service's
@@ -226,6 +271,24 @@ fn migrate(conn: &mut Connection) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The columns of one alert as both back ends read them: id, envelope, person, raised,
+/// acknowledged at and by, why this worker, when they were alerted.
+pub(crate) type AlertColumns = (i64, String, Option<String>, i64, Option<i64>, Option<String>, String, i64);
+
+pub(crate) fn alert_row((id, envelope_id, person_id, raised_at, acknowledged_at, acknowledged_by, why, alerted_at): AlertColumns) -> Result<AlertRow> {
+    let uuid = |text: &str| Uuid::parse_str(text).map_err(|_| ServiceError::Unavailable);
+    Ok(AlertRow {
+        id,
+        envelope_id: uuid(&envelope_id)?,
+        person_id: person_id.as_deref().map(uuid).transpose()?,
+        raised_at,
+        acknowledged_at,
+        acknowledged_by: acknowledged_by.as_deref().map(uuid).transpose()?,
+        why,
+        alerted_at,
+    })
 }
 
 /// Whether a stored envelope is about `record_id` (its header is in the clear).
@@ -453,6 +516,107 @@ impl ServiceStore for SqliteStore {
                 params![at, device_id.map(|d| d.to_string()), action, outcome],
             )?;
             Ok(())
+        })
+        .await
+    }
+
+    async fn raise_alert(&self, alert: NewAlert, now: i64) -> Result<Option<i64>> {
+        self.run(move |c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let added = tx.execute(
+                "INSERT INTO alerts (envelope_id, person_id, raised_at, next_escalation_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (envelope_id) DO NOTHING",
+                params![alert.envelope_id.to_string(), alert.person_id.map(|p| p.to_string()), now, alert.next_escalation_at],
+            )?;
+            if added == 0 {
+                return Ok(None);
+            }
+            let id = tx.last_insert_rowid();
+            for (worker, why) in &alert.recipients {
+                tx.execute(
+                    "INSERT INTO alert_recipients (alert_id, worker_id, why, alerted_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![id, worker.to_string(), why, now],
+                )?;
+            }
+            tx.commit()?;
+            Ok(Some(id))
+        })
+        .await
+    }
+
+    async fn alerts_for(&self, worker_id: Uuid) -> Result<Vec<AlertRow>> {
+        self.run(move |c| {
+            let mut stmt = c.prepare(
+                "SELECT a.id, a.envelope_id, a.person_id, a.raised_at, a.acknowledged_at, a.acknowledged_by, r.why, r.alerted_at
+                 FROM alerts a JOIN alert_recipients r ON r.alert_id = a.id WHERE r.worker_id = ?1
+                 ORDER BY a.acknowledged_at IS NOT NULL, a.raised_at DESC, a.id DESC LIMIT 500",
+            )?;
+            let rows = stmt.query_map([worker_id.to_string()], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+            })?;
+            rows.map(|row| alert_row(row?)).collect()
+        })
+        .await
+    }
+
+    async fn acknowledge_alert(&self, id: i64, worker_id: Uuid, now: i64) -> Result<bool> {
+        self.run(move |c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let theirs: Option<i64> = tx
+                .query_row("SELECT 1 FROM alert_recipients WHERE alert_id = ?1 AND worker_id = ?2", params![id, worker_id.to_string()], |r| r.get(0))
+                .optional()?;
+            if theirs.is_none() {
+                return Ok(false);
+            }
+            tx.execute(
+                "UPDATE alerts SET acknowledged_at = ?2, acknowledged_by = ?3 WHERE id = ?1 AND acknowledged_at IS NULL",
+                params![id, now, worker_id.to_string()],
+            )?;
+            tx.commit()?;
+            Ok(true)
+        })
+        .await
+    }
+
+    async fn due_alerts(&self, now: i64) -> Result<Vec<DueAlert>> {
+        self.run(move |c| {
+            let due: Vec<(i64, i64)> = c
+                .prepare("SELECT id, next_escalation_at FROM alerts WHERE acknowledged_at IS NULL AND next_escalation_at <= ?1 ORDER BY id")?
+                .query_map([now], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut out = Vec::with_capacity(due.len());
+            for (id, next_escalation_at) in due {
+                let alerted: Vec<String> = c
+                    .prepare_cached("SELECT worker_id FROM alert_recipients WHERE alert_id = ?1 ORDER BY alerted_at, worker_id")?
+                    .query_map([id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                out.push(DueAlert { id, next_escalation_at, alerted: alerted.iter().filter_map(|w| Uuid::parse_str(w).ok()).collect() });
+            }
+            Ok(out)
+        })
+        .await
+    }
+
+    async fn escalate_alert(&self, id: i64, due_at: i64, to: Option<Uuid>, now: i64, next_at: i64) -> Result<bool> {
+        self.run(move |c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let claimed = tx.execute(
+                "UPDATE alerts SET escalations = escalations + 1, next_escalation_at = ?3
+                 WHERE id = ?1 AND acknowledged_at IS NULL AND next_escalation_at = ?2",
+                params![id, due_at, next_at],
+            )?;
+            if claimed == 0 {
+                return Ok(false);
+            }
+            if let Some(to) = to {
+                tx.execute(
+                    "INSERT INTO alert_recipients (alert_id, worker_id, why, alerted_at) VALUES (?1, ?2, 'escalated', ?3)
+                     ON CONFLICT (alert_id, worker_id) DO NOTHING",
+                    params![id, to.to_string(), now],
+                )?;
+            }
+            tx.commit()?;
+            Ok(true)
         })
         .await
     }

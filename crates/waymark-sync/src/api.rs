@@ -1,7 +1,9 @@
 //! The service's HTTP API (version 1): the JSON bodies both sides send, in one place, so the
 //! app and the service cannot drift apart. Paths: `GET /v1/service`, `POST /v1/enrol`,
 //! `POST /v1/envelopes` (signed), `POST /v1/envelope-batches` (signed), `GET /v1/mailbox?after=N`
-//! (signed), `POST /v1/deletions` (signed), `GET /v1/resources`. Errors are [`ErrorBody`].
+//! (signed), `POST /v1/deletions` (signed), `GET /v1/resources`, `GET /v1/roster?from=N`
+//! (signed), and for workers' laptops `GET /v1/alerts` and `POST /v1/alert-acks` (signed).
+//! Errors are [`ErrorBody`].
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -77,3 +79,33 @@ pub struct MailboxItem {
     pub body: String,
 }
 
+
+/// An urgent item raised to the worker whose laptop asks: content-free (never what was written).
+#[derive(Serialize, Deserialize, Debug, PartialEq, Clone)]
+pub struct AlertView {
+    pub alert_id: i64,
+    /// The urgent envelope (the service's `inbox` opens it).
+    pub envelope_id: Uuid,
+    /// Who said they do not feel safe, by roster id (none if their laptop is not in the roster).
+    pub person_id: Option<Uuid>,
+    /// Unix seconds.
+    pub raised_at: i64,
+    pub acknowledged_at: Option<i64>,
+    /// The worker who acknowledged it, by roster id.
+    pub acknowledged_by: Option<Uuid>,
+    /// Why this worker was alerted: `duty`, `allocated` or `escalated`.
+    pub why: String,
+    pub alerted_at: i64,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct AlertsResponse {
+    /// Unacknowledged first, then newest first.
+    pub alerts: Vec<AlertView>,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AlertAck {
+    pub alert_id: i64,
+}

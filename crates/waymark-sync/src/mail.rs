@@ -136,7 +136,7 @@ pub fn seal_mail(
 /// organisation's roster and for this device's person (format 2), was meant for this device, and
 /// opens it. Anything unsigned, signed by another key, for another person or device, or changed
 /// is refused. On a connection that pins a roster, a plan signed only by the service's key is
-/// refused too: the server holds that key.
+/// refused too: the server holds that key. [`check_mail`] then [`open_checked`], in one step.
 pub fn open_mail(
     device: &mut EnvelopeOpener<'_>,
     device_id: Uuid,
@@ -144,6 +144,13 @@ pub fn open_mail(
     trust: &Trust<'_>,
     body: &str,
 ) -> Result<(MailKind, EnvelopeHeader, Zeroizing<Vec<u8>>)> {
+    open_checked(device, check_mail(device_id, service, trust, body)?)
+}
+
+/// Everything [`open_mail`] checks that needs no secret key: the format, the signature and who the
+/// item is for. It touches nothing but its arguments, so a device can check a page of items on
+/// several cores at once and then open them in order.
+pub fn check_mail(device_id: Uuid, service: &PublicKeys, trust: &Trust<'_>, body: &str) -> Result<Mail> {
     let mail: Mail = serde_json::from_str(body).map_err(|_| SyncError::Malformed("a mailbox item is damaged".into()))?;
     let signature = b64::decode("Signature", &mail.signature)?;
     match mail.format {
@@ -182,6 +189,11 @@ pub fn open_mail(
     if mail.envelope.header.device_id != device_id {
         return Err(SyncError::Malformed("a mailbox item was meant for another device".into()));
     }
+    Ok(mail)
+}
+
+/// Opens a mailbox item that [`check_mail`] accepted.
+pub fn open_checked(device: &mut EnvelopeOpener<'_>, mail: Mail) -> Result<(MailKind, EnvelopeHeader, Zeroizing<Vec<u8>>)> {
     let plain = device.open(&mail.envelope)?;
     Ok((mail.kind, mail.envelope.header, plain))
 }

@@ -102,6 +102,24 @@ pub enum RosterEntry {
     RevokeDevice { device_id: Uuid },
     /// `worker_id` is this person's worker in `role`; replaces any earlier worker in that role.
     Allocate { person_id: Uuid, worker_id: Uuid, role: WorkerRole },
+    /// How the organisation answers "I don't feel safe": an alert not acknowledged within
+    /// `acknowledge_within_minutes` goes to the next worker in `escalation`, in order.
+    SetUrgentPolicy { acknowledge_within_minutes: u32, escalation: Vec<Uuid> },
+}
+
+/// What the organisation set for urgent items (see [`RosterEntry::SetUrgentPolicy`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UrgentPolicy {
+    pub acknowledge_within_minutes: u32,
+    pub escalation: Vec<Uuid>,
+}
+
+impl Default for UrgentPolicy {
+    /// Until an organisation sets its own: a quarter of an hour, and no one to escalate to beyond
+    /// the duty team and the allocated worker (who are alerted at once).
+    fn default() -> Self {
+        UrgentPolicy { acknowledge_within_minutes: 15, escalation: Vec::new() }
+    }
 }
 
 /// What a link's signature covers.
@@ -264,6 +282,32 @@ pub struct Person {
     pub allocations: BTreeMap<WorkerRole, Uuid>,
 }
 
+/// Why a worker was alerted to an urgent item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertReason {
+    /// On the duty team.
+    Duty,
+    /// The person's own worker.
+    Allocated,
+    /// Nobody acknowledged in time, and they are next in the organisation's escalation order.
+    Escalated,
+}
+
+impl AlertReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AlertReason::Duty => "duty",
+            AlertReason::Allocated => "allocated",
+            AlertReason::Escalated => "escalated",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<AlertReason> {
+        [AlertReason::Duty, AlertReason::Allocated, AlertReason::Escalated].into_iter().find(|r| r.as_str() == text)
+    }
+}
+
 /// Whose a certified device is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
@@ -305,6 +349,8 @@ pub struct RosterState {
     devices: BTreeMap<Uuid, CertifiedDevice>,
     /// Every signing key named anywhere in the chain, revoked ones included, so none is reused.
     keys: BTreeMap<String, KeyHolder>,
+    #[serde(default)]
+    urgent_policy: UrgentPolicy,
 }
 
 /// The most a name in the roster may be, in characters.
@@ -344,6 +390,7 @@ impl RosterState {
             people: BTreeMap::new(),
             devices: BTreeMap::new(),
             keys: BTreeMap::from([(root_key.clone(), KeyHolder::Root)]),
+            urgent_policy: UrgentPolicy::default(),
         })
     }
 
@@ -487,6 +534,18 @@ impl RosterState {
                 let person = self.people.get_mut(person_id).ok_or_else(inconsistent)?;
                 person.allocations.insert(*role, *worker_id);
             }
+            RosterEntry::SetUrgentPolicy { acknowledge_within_minutes, escalation } => {
+                // At least a minute and at most a day; each escalation a worker, named once.
+                let named_once = escalation.iter().enumerate().all(|(i, w)| !escalation[..i].contains(w));
+                if !(1..=24 * 60).contains(acknowledge_within_minutes)
+                    || escalation.len() > 50
+                    || !named_once
+                    || escalation.iter().any(|w| !self.workers.contains_key(w))
+                {
+                    return Err(inconsistent());
+                }
+                self.urgent_policy = UrgentPolicy { acknowledge_within_minutes: *acknowledge_within_minutes, escalation: escalation.clone() };
+            }
         }
         Ok(())
     }
@@ -538,6 +597,41 @@ impl RosterState {
 
     pub fn admins(&self) -> impl Iterator<Item = (&Uuid, &Admin)> {
         self.admins.iter()
+    }
+
+    pub fn urgent_policy(&self) -> &UrgentPolicy {
+        &self.urgent_policy
+    }
+
+    /// Who is alerted at once when `person_id` (or, unknown to the roster, someone) says they do
+    /// not feel safe: every duty worker, and the person's own social worker or supervising social
+    /// worker, each once and only while not revoked.
+    pub fn first_alerted(&self, person_id: Option<Uuid>) -> Vec<(Uuid, AlertReason)> {
+        let mut out: Vec<(Uuid, AlertReason)> = self
+            .workers
+            .iter()
+            .filter(|(_, w)| !w.revoked && w.role == WorkerRole::Duty)
+            .map(|(id, _)| (*id, AlertReason::Duty))
+            .collect();
+        let allocated = person_id.and_then(|p| self.people.get(&p)).into_iter().flat_map(|p| {
+            [WorkerRole::SocialWorker, WorkerRole::SupervisingSocialWorker].into_iter().filter_map(|r| p.allocations.get(&r).copied())
+        });
+        for w in allocated {
+            if self.workers.get(&w).is_some_and(|w| !w.revoked) && !out.iter().any(|(id, _)| *id == w) {
+                out.push((w, AlertReason::Allocated));
+            }
+        }
+        out
+    }
+
+    /// The next worker to escalate an alert to, after those already alerted: the first in the
+    /// organisation's escalation order who is neither alerted yet nor revoked.
+    pub fn next_escalation(&self, already: &[Uuid]) -> Option<Uuid> {
+        self.urgent_policy
+            .escalation
+            .iter()
+            .find(|w| !already.contains(w) && self.workers.get(w).is_some_and(|w| !w.revoked))
+            .copied()
     }
 }
 

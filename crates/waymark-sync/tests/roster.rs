@@ -240,3 +240,38 @@ fn the_fuzzers_seed_page_is_an_honest_roster() {
     assert_eq!(kept, page(&org.links), "the seed is stale: run UPDATE_SEEDS=1 cargo test -p waymark-sync --test roster");
     advance(None, &kept, &org.pin).unwrap();
 }
+
+#[test]
+fn the_urgent_policy_says_who_is_alerted_first_and_who_next() {
+    let org = org();
+    let mut links = org.links.clone();
+    let (duty, manager) = (Uuid::from_u128(60), Uuid::from_u128(61));
+    push(&mut links, &org.root, RosterEntry::AddWorker { worker_id: duty, name: "Duty desk".into(), role: WorkerRole::Duty });
+    push(&mut links, &org.root, RosterEntry::AddWorker { worker_id: manager, name: "Team manager".into(), role: WorkerRole::SocialWorker });
+    let before = links.clone();
+    // Unknown workers, a worker twice and a zero window are contradictions, refused.
+    for bad in [
+        RosterEntry::SetUrgentPolicy { acknowledge_within_minutes: 10, escalation: vec![Uuid::from_u128(404)] },
+        RosterEntry::SetUrgentPolicy { acknowledge_within_minutes: 10, escalation: vec![manager, manager] },
+        RosterEntry::SetUrgentPolicy { acknowledge_within_minutes: 0, escalation: vec![manager] },
+    ] {
+        let mut tried = before.clone();
+        push(&mut tried, &org.root, bad);
+        assert_eq!(problem(RosterState::verify_chain(&tried, &org.pin)), RosterProblem::Inconsistent);
+    }
+    // Only the root or an administrator sets it.
+    let mut tried = before.clone();
+    push(&mut tried, &org.worker_device, RosterEntry::SetUrgentPolicy { acknowledge_within_minutes: 10, escalation: vec![] });
+    assert_eq!(problem(RosterState::verify_chain(&tried, &org.pin)), RosterProblem::NotAuthorised);
+
+    push(&mut links, &org.root, RosterEntry::SetUrgentPolicy { acknowledge_within_minutes: 10, escalation: vec![manager, duty] });
+    let state = RosterState::verify_chain(&links, &org.pin).unwrap();
+    assert_eq!(state.urgent_policy().acknowledge_within_minutes, 10);
+    let first = state.first_alerted(Some(org.robin_a.0));
+    assert_eq!(first, vec![(duty, waymark_sync::roster::AlertReason::Duty), (Uuid::from_u128(10), waymark_sync::roster::AlertReason::Allocated)]);
+    let alerted: Vec<Uuid> = first.iter().map(|(w, _)| *w).collect();
+    assert_eq!(state.next_escalation(&alerted), Some(manager), "the duty desk, already alerted, is skipped");
+    assert_eq!(state.next_escalation(&[duty, Uuid::from_u128(10), manager]), None);
+    // Someone the roster does not know still reaches the duty team.
+    assert_eq!(state.first_alerted(None), vec![(duty, waymark_sync::roster::AlertReason::Duty)]);
+}
