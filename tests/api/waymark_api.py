@@ -66,6 +66,10 @@ def enrol(base: str, invite_code: str) -> dict:
     signing, receiving = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
     body = {"invite_token": invite["token"], "keys": {"signing": b64(raw_public(signing)), "receiving": b64(raw_public(receiving))}}
     answer = requests.post(f"{base}/v1/enrol", json=body, timeout=30)
+    # Enrolment is rate-limited on purpose; waiting as the service asks is what a device does.
+    while answer.status_code == 429:
+        time.sleep(int(answer.headers.get("retry-after", "1")))
+        answer = requests.post(f"{base}/v1/enrol", json=body, timeout=30)
     assert answer.status_code == 201, f"enrolment refused: {answer.status_code} {answer.text}"
     return {
         "id": answer.json()["device_id"],
