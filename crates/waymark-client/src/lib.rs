@@ -208,14 +208,23 @@ pub fn verified_roster(vault: &Vault, session: &Session, connection: &ServiceCon
 
 /// Where this device stands, from its verified roster.
 pub fn approval(connection: &ServiceConnection, roster: Option<&RosterState>) -> Approval {
-    use waymark_sync::roster::DeviceOwner;
-    let (Some(_), Some(person)) = (&connection.organisation, connection.person_id) else { return Approval::NoRoster };
+    if connection.organisation.is_none() || connection.person_id.is_none() {
+        return Approval::NoRoster;
+    }
     let Some(roster) = roster else { return Approval::Waiting };
     match roster.devices().find(|(id, _)| **id == connection.device_id) {
-        Some((_, d)) if d.owner == DeviceOwner::Person(person) && !d.revoked => Approval::Approved,
-        Some((_, d)) if d.owner == DeviceOwner::Person(person) => Approval::Revoked,
+        Some((_, d)) if certifies_this_device(connection, d) && !d.revoked => Approval::Approved,
+        Some((_, d)) if certifies_this_device(connection, d) => Approval::Revoked,
         _ => Approval::Waiting,
     }
+}
+
+/// Whether a certification is of this very device: for the person (or, on a worker's laptop, the
+/// worker) its invite was for, and with this device's own keys, not keys someone put in its name.
+fn certifies_this_device(connection: &ServiceConnection, d: &waymark_sync::roster::CertifiedDevice) -> bool {
+    use waymark_sync::roster::DeviceOwner;
+    let owner_is_mine = matches!(d.owner, DeviceOwner::Person(p) | DeviceOwner::Worker(p) if Some(p) == connection.person_id);
+    owner_is_mine && device_keys(connection).is_ok_and(|keys| keys.public() == &d.keys)
 }
 
 /// For a worker's laptop: the urgent items raised to its worker, unacknowledged first. Network only.
@@ -246,10 +255,10 @@ pub fn roster_from(vault: &Vault, session: &Session, connection: &ServiceConnect
 
 /// Verifies a roster page against the root the invite pinned and the head this device last
 /// saw, and keeps the result. A page that forks from or rolls back what this device saw, or
-/// that certifies this device for someone other than its invite's person, is refused and the
-/// roster kept is unchanged. Returns whether the service holds more links to read.
+/// that certifies this device's id for someone other than its invite's person or with keys that
+/// are not its own, is refused and the roster kept is unchanged. Returns whether the service holds more links to read.
 pub fn apply_roster(vault: &mut Vault, session: &Session, page: &RosterPage) -> Result<bool> {
-    use waymark_sync::roster::{DeviceOwner, RosterProblem};
+    use waymark_sync::roster::RosterProblem;
     let connection = vault.service_connection(session)?.ok_or(ClientError::NotConnected)?;
     let Some(pin) = connection.organisation.as_deref() else { return Ok(false) };
     let known = verified_roster(vault, session, &connection)?;
@@ -259,7 +268,7 @@ pub fn apply_roster(vault: &mut Vault, session: &Session, page: &RosterPage) -> 
         return Ok(false);
     }
     if let Some(d) = next.devices().find(|(id, _)| **id == connection.device_id).map(|(_, d)| d) {
-        if Some(d.owner) != connection.person_id.map(DeviceOwner::Person) {
+        if !certifies_this_device(&connection, d) {
             return Err(waymark_sync::SyncError::RosterRefused { seq: d.certified_at_seq, problem: RosterProblem::Inconsistent }.into());
         }
     }

@@ -240,6 +240,14 @@ async fn a_device_the_server_adds_or_rekeys_receives_nothing(mut o: Org) {
     ))
     .await;
     assert_eq!(o.publish(robin.person_id, 2).await.unwrap(), 1, "sealed to the one device the roster certifies");
+    // A certification of a laptop's id with keys that are not its own is refused by that laptop:
+    // it is not approved, and nothing sealed to those keys is its.
+    let mut alex = o.connect("Alex").await;
+    let not_alexs = IdentityKeys::generate(&*o.entropy);
+    let forged = RosterEntry::CertifyDevice { person_id: alex.person_id, device_id: alex.device_id(), keys: not_alexs.public().clone() };
+    organisation::append(&o.store, &mut o.roster, &o.root, forged, NOW).await.unwrap();
+    assert_eq!(roster_problem(alex.sync_roster().await.unwrap_err()), RosterProblem::Inconsistent);
+    assert_eq!(alex.approval(), Approval::Waiting);
     assert!(o.store.mailbox(intruder_id, 0, 10).await.unwrap().is_empty(), "the inserted device got nothing");
     robin.sync_roster().await.unwrap();
     let report = robin.read_mail().await;
@@ -365,18 +373,19 @@ async fn a_revoked_device_gets_nothing_more(mut o: Org) {
 }
 
 async fn what_a_laptop_sends_is_signed_by_it_and_the_inbox_catches_an_envelope_moved_or_changed(mut o: Org) {
-    use waymark_service::roster_view::{read_own, sender_check};
+    use waymark_service::roster_view::{read_pinned, sender_check};
     let mut robin = o.connect("Robin").await;
     let mut sky = o.connect("Sky").await;
     o.approve(&robin).await;
     o.approve(&sky).await;
     robin.share_statement("I would like to see my nan more").await.unwrap();
     sky.share_statement("Please can I change school").await.unwrap();
-    let roster = read_own(&o.store).await.unwrap();
+    let pin = o.root_file.fingerprint().unwrap();
+    let roster = read_pinned(&o.store, &pin).await.unwrap();
     let check = |items: &[waymark_service::store::StoredEnvelope]| -> Vec<(bool, String)> {
         items
             .iter()
-            .map(|i| sender_check(roster.as_ref(), i.device_id, &serde_json::from_str::<waymark_sync::envelope::Envelope>(&i.body).unwrap()))
+            .map(|i| sender_check(roster.as_ref(), i.device_id, i.person_id, &serde_json::from_str::<waymark_sync::envelope::Envelope>(&i.body).unwrap()))
             .collect()
     };
     let items = o.store.envelopes(0, 10).await.unwrap();
@@ -397,6 +406,26 @@ async fn what_a_laptop_sends_is_signed_by_it_and_the_inbox_catches_an_envelope_m
     let said = check(&o.store.envelopes(0, 10).await.unwrap());
     assert!(said[0].0 && said[0].1.contains("different laptop"), "{said:?}");
     assert!(said[1].0 && said[1].1.contains("NOT signed"), "{said:?}");
+
+    // A laptop that enrolled with an invite but that no worker approved is flagged too.
+    let mut alex = o.connect("Alex").await;
+    alex.share_statement("Nobody approved this laptop").await.unwrap();
+    let said = check(&o.store.envelopes(0, 10).await.unwrap());
+    assert_eq!(said[2], (true, "from a laptop no worker has approved".into()));
+
+    // A server that swaps in a whole roster of its own, under its own root, is refused: the inbox
+    // checks against the organisation's fingerprint, not the database's genesis.
+    let impostor = IdentityKeys::generate(&SeededEntropy::new(404));
+    let genesis = RosterLink::sign(
+        &impostor,
+        None,
+        NOW,
+        RosterEntry::Genesis { org_id: Uuid::from_u128(1), org_name: SERVICE.into(), root_key: impostor.public().signing.clone() },
+    );
+    o.tamper("DELETE FROM roster_links").await;
+    o.store.append_roster_link(0, serde_json::to_string(&genesis).unwrap()).await.unwrap();
+    let refused = read_pinned(&o.store, &pin).await.unwrap_err();
+    assert!(refused.contains("does not start from the organisation's key"), "{refused}");
 }
 
 async fn a_revoked_laptop_can_send_nothing_more(mut o: Org) {
@@ -457,21 +486,41 @@ async fn i_dont_feel_safe_alerts_the_duty_team_at_once_and_escalates_when_nobody
     let duty_laptop = o.worker_laptop(duty).await;
     let manager_laptop = o.worker_laptop(manager).await;
     let social_worker_laptop = o.worker_laptop(social_worker).await;
+    // A worker's laptop checks the roster as anyone's does, and finds itself approved.
+    let page = fetch_roster(&duty_laptop, 0, o.now()).await.unwrap();
+    let seen = waymark_sync::roster::advance(None, &page, &o.root_file.fingerprint().unwrap()).unwrap();
+    assert_eq!(approval(&duty_laptop, Some(&seen)), Approval::Approved);
 
     // An ordinary worry, then "I don't feel safe": only the second raises an alert.
     robin.share_statement("My phone is broken").await.unwrap();
     robin.share(StatementKind::NotSafe, "I don't feel safe at home tonight").await.unwrap();
     let alerts = fetch_alerts(&duty_laptop, o.now()).await.unwrap();
     assert_eq!(alerts.len(), 1, "{alerts:?}");
-    let alert = &alerts[0];
-    assert_eq!((alert.person_id, alert.why.as_str(), alert.acknowledged_at), (Some(robin.person_id), "duty", None));
+    let first = &alerts[0];
+    assert_eq!((first.person_id, first.why.as_str(), first.acknowledged_at), (Some(robin.person_id), "duty", None));
     let urgent = o.store.envelopes(0, 10).await.unwrap().into_iter().find(|e| e.body.contains("\"urgent\":true")).unwrap();
-    assert!(urgent.body.contains(&alert.envelope_id.to_string()), "the alert names the urgent envelope");
+    assert!(urgent.body.contains(&first.envelope_id.to_string()), "the alert names the urgent envelope");
     let to_worker = fetch_alerts(&social_worker_laptop, o.now()).await.unwrap();
     assert_eq!((to_worker.len(), to_worker[0].why.as_str()), (1, "allocated"), "Robin's own worker is told at once too");
     assert!(fetch_alerts(&manager_laptop, o.now()).await.unwrap().is_empty(), "not yet escalated");
     // Nothing in an alert says what was written.
     assert!(!serde_json::to_string(&alerts).unwrap().contains("safe at home"));
+    // An envelope stored but its alert lost (the service died between the two): the laptop's
+    // resend raises it. (The alerts so far are cleared first, so the one found is the resend's.)
+    o.tamper("DELETE FROM alert_recipients; DELETE FROM alerts;").await;
+    let st = robin.vault.start_statement(&robin.session, StatementKind::NotSafe).unwrap();
+    robin.vault.save_words(&robin.session, st.id, "Still not safe".into()).unwrap();
+    robin.vault.set_statement_status(&robin.session, st.id, waymark_core::domain::StatementStatus::Ready).unwrap();
+    robin.vault.share_record(&robin.session, st.id, SERVICE).unwrap();
+    let entropy = SeededEntropy::new(8);
+    let (prepared, _) = waymark_client::prepare_sends(&mut robin.vault, &robin.session, &entropy).unwrap();
+    waymark_client::send_batch(&prepared, o.now()).await.unwrap();
+    o.tamper("DELETE FROM alert_recipients; DELETE FROM alerts;").await;
+    let again = waymark_client::send_batch(&prepared, o.now()).await.unwrap();
+    assert!(again[0].starts_with("already_here"), "{again:?}");
+    let alerts = fetch_alerts(&duty_laptop, o.now()).await.unwrap();
+    assert_eq!(alerts.len(), 1, "the resend raised the alert the first attempt lost: {alerts:?}");
+    let alert = &alerts[0];
 
     // Not acknowledged in ten minutes: the next worker in the organisation's order is told.
     o.clock.advance(9 * 60);

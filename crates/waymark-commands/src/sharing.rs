@@ -138,7 +138,8 @@ pub async fn preview_service(app: &AppState, req: PreviewServiceRequest) -> Comm
     Ok(view)
 }
 
-#[derive(Debug, Default, Deserialize, TS)]
+/// Holds a passphrase: derives nothing that could print it.
+#[derive(Default, Deserialize, TS)]
 pub struct ConnectServiceRequest {
     /// Needed when this profile is connected already: moving someone's sharing to another
     /// service asks for their passphrase again.

@@ -365,14 +365,16 @@ async fn delete<S: ServiceStore>(
     })))
 }
 
-/// Raises an alert at once for each urgent envelope just stored for the first time.
+/// Raises an alert at once for each urgent envelope just stored (or stored before: see below).
 async fn raise_alerts<'a, S: ServiceStore>(
     state: &ServiceState<S>,
     sender: Uuid,
     kept: impl IntoIterator<Item = (&'a Envelope, Stored)>,
     now: i64,
 ) -> Result<()> {
-    let urgent: Vec<&Envelope> = kept.into_iter().filter(|(e, stored)| e.header.urgent && *stored == Stored::New).map(|(e, _)| e).collect();
+    // A resend is raised too: the first attempt may have stored the envelope and then failed
+    // before its alert was kept. `raise_alert` keeps one alert per envelope, so this is safe.
+    let urgent: Vec<&Envelope> = kept.into_iter().filter(|(e, _)| e.header.urgent).map(|(e, _)| e).collect();
     if urgent.is_empty() {
         return Ok(());
     }
@@ -469,8 +471,10 @@ async fn roster<S: ServiceStore>(
     if query.from < 0 {
         return Err(ServiceError::BadRequest("`from` must be 0 or more".into()));
     }
-    let head = state.store.roster_head().await?;
+    // Links first, then the head: a link added in between then only makes the head higher than
+    // the page (the device reads again), never lower than a link the page carries.
     let links = state.store.roster_links(query.from, ROSTER_PAGE).await?;
+    let head = state.store.roster_head().await?;
     state.store.audit(state.clock.now().0, Some(device.id), "roster", format!("{} links", links.len())).await?;
     // The links are sent exactly as stored (signed JSON), written around rather than parsed.
     let head = head.map_or_else(|| "null".to_string(), |h| h.to_string());

@@ -59,11 +59,16 @@ enum Command {
         #[arg(long, requires = "tls_cert")]
         tls_key: Option<PathBuf>,
     },
-    /// Open and print what devices have shared (asks for the key file's passphrase).
+    /// Open and print what devices have shared (asks for the key file's passphrase), each with
+    /// whether the laptop that sent it is one the organisation approved.
     Inbox {
         /// Only items after this number.
         #[arg(long, default_value_t = 0)]
         after: i64,
+        /// The organisation's fingerprint (printed by `admin init`), to check senders against its
+        /// roster; without it, senders are not checked.
+        #[arg(long, env = "WAYMARK_ORGANISATION")]
+        organisation: Option<String>,
     },
     /// Mark an inbox item as read; its sender's device is told (asks for the passphrase: it signs).
     MarkRead { seq: i64 },
@@ -271,7 +276,7 @@ async fn run(cli: Cli) -> Result<()> {
                     .await?;
             }
         }
-        Command::Inbox { after } => {
+        Command::Inbox { after, organisation } => {
             let file = KeyFile::load(&keys_path)?;
             let keys = file.open(&passphrase()?)?;
             let store = store(&cli.database, &cli.dir).await?;
@@ -280,12 +285,20 @@ async fn run(cli: Cli) -> Result<()> {
                 println!("Nothing new.");
             }
             let entropy = SystemEntropy::new();
-            let roster = match roster_view::read_own(&store).await {
-                Ok(roster) => roster,
-                Err(problem) => {
-                    println!("WARNING: the roster cannot be read ({problem}); no sender below can be checked.");
+            // Senders are checked against the roster verified from the organisation's own
+            // fingerprint, never against whatever genesis the database holds.
+            let roster = match organisation.as_deref().map(str::trim) {
+                None | Some("") => {
+                    println!("WARNING: senders are not checked: give --organisation (the fingerprint `admin init` printed).");
                     None
                 }
+                Some(pin) => match roster_view::read_pinned(&store, pin).await {
+                    Ok(roster) => roster,
+                    Err(problem) => {
+                        println!("WARNING: the roster was refused ({problem}); no sender below can be trusted.");
+                        None
+                    }
+                },
             };
             let mut opener = EnvelopeOpener::new(&keys);
             let mut receipts = ReceiptSender::new(&store, &keys, &entropy);
@@ -304,7 +317,7 @@ async fn run(cli: Cli) -> Result<()> {
                 let read = if item.read_at.is_some() { " (read)" } else { "" };
                 let urgent = if envelope.header.urgent { "URGENT: " } else { "" };
                 println!("{urgent}#{} from {} — {} received {when}{read}", item.seq, item.person_name, envelope.header.record_kind);
-                let (warning, sender) = roster_view::sender_check(roster.as_ref(), item.device_id, &envelope);
+                let (warning, sender) = roster_view::sender_check(roster.as_ref(), item.device_id, item.person_id, &envelope);
                 println!("  {}{sender}", if warning { "WARNING: " } else { "" });
                 match opener.open(&envelope) {
                     Ok(plain) => {
@@ -359,7 +372,14 @@ async fn admin(store: &Backend, folder: &AdminFolder, service_dir: &Path, comman
         }
         let (file, root) = RootKeyFile::create(&org_name, &passphrase_from("WAYMARK_ADMIN_PASSPHRASE")?, kdf().map_err(ServiceError::BadRequest)?, &entropy)?;
         file.save(&folder.key_path())?;
-        let roster = organisation::start_roster(store, &file, &root, now).await?;
+        let roster = match organisation::start_roster(store, &file, &root, now).await {
+            Ok(roster) => roster,
+            Err(e) => {
+                // A root no roster uses would only block the next attempt.
+                let _ = std::fs::remove_file(folder.key_path());
+                return Err(e);
+            }
+        };
         folder.remember(&roster.head)?;
         println!("Created the root key for {} in {}", file.org_name, folder.key_path().display());
         println!("Organisation fingerprint: {}", file.fingerprint()?);
@@ -388,7 +408,8 @@ async fn admin(store: &Backend, folder: &AdminFolder, service_dir: &Path, comman
             println!("{}", invite.to_code());
         }
         AdminCommand::Pending => {
-            let waiting: Vec<_> = store.person_devices().await?.into_iter().filter(|d| roster.active_device(d.id).is_none()).collect();
+            // Not yet in the roster at all (a revoked one is in it, and is not waiting).
+            let waiting: Vec<_> = store.person_devices().await?.into_iter().filter(|d| !roster.devices().any(|(id, _)| *id == d.id)).collect();
             if waiting.is_empty() {
                 println!("No device is waiting for approval.");
             }

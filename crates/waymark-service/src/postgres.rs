@@ -233,7 +233,7 @@ impl ServiceStore for PgStore {
         let client = self.conn().await?;
         let rows = client
             .query(
-                "SELECT e.seq, e.device_id, d.person_name, e.received_at, e.read_at, e.body, e.receipted_at
+                "SELECT e.seq, e.device_id, d.person_name, e.received_at, e.read_at, e.body, e.receipted_at, d.person_id
                  FROM envelopes e JOIN devices d ON d.id = e.device_id
                  WHERE e.seq > $1 ORDER BY e.seq LIMIT $2",
                 &[&after, &i64::from(limit)],
@@ -250,6 +250,7 @@ impl ServiceStore for PgStore {
                 read_at: r.get(4),
                 body: r.get(5),
                 receipted_at: r.get(6),
+                person_id: r.get::<_, Option<String>>(7).and_then(|p| Uuid::parse_str(&p).ok()),
             })
             .collect())
     }

@@ -98,6 +98,8 @@ pub struct NewEnvelope {
 pub struct StoredEnvelope {
     pub seq: i64,
     pub device_id: Uuid,
+    /// The sending device's person, as the server's row says (not the roster's word).
+    pub person_id: Option<Uuid>,
     pub person_name: String,
     pub received_at: i64,
     pub read_at: Option<i64>,
@@ -397,7 +399,7 @@ impl ServiceStore for SqliteStore {
     async fn envelopes(&self, after: i64, limit: u32) -> Result<Vec<StoredEnvelope>> {
         self.run(move |c| {
             let mut stmt = c.prepare(
-                "SELECT e.seq, e.device_id, d.person_name, e.received_at, e.read_at, e.body, e.receipted_at
+                "SELECT e.seq, e.device_id, d.person_name, e.received_at, e.read_at, e.body, e.receipted_at, d.person_id
                  FROM envelopes e JOIN devices d ON d.id = e.device_id
                  WHERE e.seq > ?1 ORDER BY e.seq LIMIT ?2",
             )?;
@@ -411,6 +413,7 @@ impl ServiceStore for SqliteStore {
                     read_at: r.get(4)?,
                     body: r.get(5)?,
                     receipted_at: r.get(6)?,
+                    person_id: r.get::<_, Option<String>>(7)?.and_then(|p| Uuid::parse_str(&p).ok()),
                 })
             })?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

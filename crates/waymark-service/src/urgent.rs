@@ -1,7 +1,7 @@
 //! "I don't feel safe" at the service: an alert raised at once, content-free, to the duty team
 //! and the person's own worker, and an escalation clock. Not acknowledged in the time the
 //! organisation set in its roster, the alert goes to the next worker in its escalation order,
-//! and again each time the clock runs out while anyone is left.
+//! and again each time the clock runs out while anyone is left; then the clock stops.
 //!
 //! Who is alerted comes from the roster as the service reads it (see `roster_view`): this is
 //! routing, not protection. The alert carries no words; a worker who acknowledges it is recorded
@@ -49,8 +49,10 @@ pub async fn escalate_due<S: ServiceStore>(store: &S, roster: Option<&RosterStat
     let mut out = Vec::new();
     for due in store.due_alerts(now).await? {
         let next = roster.and_then(|r| r.next_escalation(&due.alerted));
-        if store.escalate_alert(due.id, due.next_escalation_at, next, now, now + window(roster)).await? {
-            let to = next.map_or_else(|| "nobody left in the escalation order".to_string(), |w| format!("worker {w}"));
+        // With nobody left in the order the clock stops: the alert stays with everyone it reached.
+        let next_at = if next.is_some() { now + window(roster) } else { i64::MAX };
+        if store.escalate_alert(due.id, due.next_escalation_at, next, now, next_at).await? {
+            let to = next.map_or_else(|| "nobody: no one is left in the escalation order".to_string(), |w| format!("worker {w}"));
             store.audit(now, None, "alert", format!("#{} not acknowledged in time: escalated to {to}", due.id)).await?;
             out.push((due.id, next));
         }

@@ -37,6 +37,7 @@ fn the_readme_sharing_walkthrough_runs_as_written() {
         "Connected to Northvale Children's Services as device",
         "Sent so far: 1; waiting: 0.",
         "#1 from Robin — statement received",
+        "signed by an approved laptop of person ",
         "I don't get to see my brother enough",
         "Marked #1 as read; Robin's device will show it.",
         "Waiting for a worker to approve this laptop. Read them this code: ",

@@ -635,14 +635,14 @@ impl RosterState {
     }
 }
 
-/// One page of the roster as the service hands it out (`GET /v1/roster?after=N`).
+/// One page of the roster as the service hands it out (`GET /v1/roster?from=N`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RosterPage {
     pub format: u32,
     /// The number of the newest link the service holds (`None` before a genesis link exists).
     pub head_seq: Option<u64>,
-    /// Links after `after`, in order, at most [`ROSTER_PAGE`].
+    /// Links from number `from` on (inclusive), in order, at most [`ROSTER_PAGE`].
     pub links: Vec<RosterLink>,
 }
 
