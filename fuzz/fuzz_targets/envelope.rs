@@ -11,7 +11,7 @@ use uuid::Uuid;
 use waymark_core::entropy::SeededEntropy;
 use waymark_sync::envelope::{Envelope, EnvelopeHeader, EnvelopeOpener, EnvelopeSealer, MAX_PLAINTEXT};
 use waymark_sync::keys::IdentityKeys;
-use waymark_sync::mail::open_mail;
+use waymark_sync::mail::{open_mail, Trust};
 
 const SEED_PLAINTEXT: &[u8] = b"I would like to see my brother more often.";
 
@@ -38,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Ok(text) = std::str::from_utf8(data) {
         let mut device_opener = EnvelopeOpener::new(device);
-        assert!(open_mail(&mut device_opener, Uuid::from_u128(2), service.public(), text).is_err());
+        assert!(open_mail(&mut device_opener, Uuid::from_u128(2), service.public(), &Trust::ServiceKey, text).is_err());
     }
 
     if data.len() <= MAX_PLAINTEXT {

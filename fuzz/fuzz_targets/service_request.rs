@@ -43,10 +43,11 @@ fn world() -> &'static World {
         let device_id = runtime.block_on(async {
             let token = Invite::new_token(&entropy);
             let token_hash = Invite::token_hash(&token).unwrap();
-            let invite = NewInvite { token_hash: token_hash.clone(), person_name: "Fuzz Robin".into(), role: "young_person".into(), created_at: now, expires_at: now + 86_400 };
+            let invite = NewInvite { token_hash: token_hash.clone(), person_id: None, person_name: "Fuzz Robin".into(), role: "young_person".into(), created_at: now, expires_at: now + 86_400 };
             store.add_invite(invite).await.unwrap();
             let enrolled = Device {
                 id: Uuid::from_u128(42),
+                person_id: None,
                 person_name: "Fuzz Robin".into(),
                 role: "young_person".into(),
                 signing_key: device.public().signing.clone(),
@@ -70,6 +71,8 @@ const ROUTES: &[(&str, &str, bool)] = &[
     ("POST", "/v1/deletions", true),
     ("GET", "/v1/mailbox?after=0", true),
     ("POST", "/v1/enrol", false),
+    ("GET", "/v1/roster?from=0", true),
+    ("POST", "/v1/alert-acks", true),
 ];
 
 fuzz_target!(|data: &[u8]| {
