@@ -178,7 +178,7 @@ fn print_change(change: &ServiceChangeView) {
 fn print_approval(connection: &ConnectionView) {
     match connection.approval {
         ApprovalView::Waiting => println!(
-            "Waiting for a worker to approve this laptop. Read them this code: {}\nNothing is sent to this laptop until they do.",
+            "Waiting for a worker to approve this laptop. Read them this code: {}\nYour plan is not sent to this laptop until they do; what you share still goes.",
             connection.device_code
         ),
         ApprovalView::Revoked => println!("{} has switched this laptop off: nothing more is sent to it.", connection.service_name),

@@ -11,11 +11,20 @@ const PASS: &str = "otter lantern biscuit";
 const SERVICE: &str = "Northvale Children's Services";
 
 fn waymark(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    waymark_reading(dir, args, Some(PASS), stdin)
+}
+
+/// `waymark` with the passphrase in WAYMARK_PASSPHRASE, or (with `None`) read from `stdin`, one
+/// line each time it is asked for.
+fn waymark_reading(dir: &Path, args: &[&str], passphrase: Option<&str>, stdin: &str) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_waymark"));
+    match passphrase {
+        Some(p) => cmd.env("WAYMARK_PASSPHRASE", p),
+        None => cmd.env_remove("WAYMARK_PASSPHRASE"),
+    };
     cmd.args(args)
         .env("WAYMARK_DATA_DIR", dir)
         .env("WAYMARK_KDF", "floor")
-        .env("WAYMARK_PASSPHRASE", PASS)
         .env_remove("WAYMARK_PROFILE")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -289,20 +298,7 @@ fn moving_to_another_organisation_says_what_ends_and_carries_no_consent_over() {
     assert!(ok(dir, &["consent", "list"]).contains(&format!("with {SERVICE} (since")), "nothing changed before --yes");
 
     // The passphrase is asked for again: a wrong one changes nothing.
-    let wrong = Command::new(env!("CARGO_BIN_EXE_waymark"))
-        .args(["connect", &code, "--yes"])
-        .env("WAYMARK_DATA_DIR", dir)
-        .env("WAYMARK_KDF", "floor")
-        .env_remove("WAYMARK_PASSPHRASE")
-        .env_remove("WAYMARK_PROFILE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut wrong = wrong;
-    let _ = wrong.stdin.take().unwrap().write_all(format!("{PASS}\nnot my passphrase\n").as_bytes());
-    let wrong = wrong.wait_with_output().unwrap();
+    let wrong = waymark_reading(dir, &["connect", &code, "--yes"], None, &format!("{PASS}\nnot my passphrase\n"));
     assert_eq!(wrong.status.code(), Some(1), "{}", String::from_utf8_lossy(&wrong.stderr));
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("[wrong_passphrase]"));
     assert!(ok(dir, &["consent", "list"]).contains("Yes: "), "still connected to the first, consent kept");

@@ -2,6 +2,9 @@
 //! statement end-to-end encrypted, and the outbox's promises: exactly once across a crash,
 //! drained when the service comes back, never sent once consent is withdrawn.
 
+mod common;
+
+use common::plan_json;
 use std::sync::Arc;
 
 use waymark_client::{batches, enrol, finish_batch, prepare_sends, preview, send_batch, ClientError};
@@ -212,19 +215,6 @@ async fn withdrawing_consent_while_items_wait_means_they_are_never_sent(mut w: W
     assert!(w.store.envelopes(0, 10).await.unwrap().is_empty(), "nothing reached the service");
 }
 
-fn plan_json(version: u32) -> Vec<u8> {
-    serde_json::to_vec(&serde_json::json!({
-        "plan_id": "6b1f2c3a-9d4e-4f7a-8b2c-1e5d7a9c0f11",
-        "version": version,
-        "kind": "care_plan",
-        "title": "Robin's care plan",
-        "effective_from": "2026-11-01",
-        "received_at": "2026-11-19T09:00:00Z",
-        "next_review_on": "2027-01-14",
-        "goals": [{ "id": "g1", "text": "Keep going to swimming club", "actions": [] }]
-    }))
-    .unwrap()
-}
 
 impl World {
     /// A plan as a service made before rosters sent one: sealed to the device and signed with

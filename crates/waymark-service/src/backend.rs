@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::error::Result;
 use crate::postgres::PgStore;
-use crate::store::{AlertRow, Device, DueAlert, MailItem, NewAlert, NewEnvelope, NewInvite, ServiceStore, SqliteStore, Stored, StoredEnvelope};
+use crate::store::{Device, DueAlert, MailItem, NewAlert, NewEnvelope, NewInvite, ServiceStore, SqliteStore, Stored, StoredEnvelope};
 
 #[derive(Clone)]
 pub enum Backend {
@@ -92,7 +92,7 @@ impl ServiceStore for Backend {
     async fn raise_alert(&self, alert: NewAlert, now: i64) -> Result<Option<i64>> {
         forward!(self, raise_alert(alert, now))
     }
-    async fn alerts_for(&self, worker_id: Uuid) -> Result<Vec<AlertRow>> {
+    async fn alerts_for(&self, worker_id: Uuid) -> Result<Vec<waymark_sync::api::AlertView>> {
         forward!(self, alerts_for(worker_id))
     }
     async fn acknowledge_alert(&self, id: i64, worker_id: Uuid, now: i64) -> Result<bool> {

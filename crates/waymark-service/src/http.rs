@@ -258,7 +258,7 @@ async fn upload<S: ServiceStore>(
         let envelope: Envelope = parse_json("envelope", &body)?;
         let keep = to_keep(&envelope, &device)?;
         let stored = state.store.put_envelopes(device.id, vec![keep], now).await?[0];
-        raise_alerts(&state, device.id, [(&envelope, stored)], now).await?;
+        raise_alerts(&state, device.id, [&envelope], now).await?;
         Ok::<_, ServiceError>(stored)
     }
     .await;
@@ -297,7 +297,7 @@ async fn upload_batch<S: ServiceStore>(
         }
         let keep = batch.envelopes.iter().map(|e| to_keep(e, &device)).collect::<Result<Vec<_>>>()?;
         let stored = state.store.put_envelopes(device.id, keep, now).await?;
-        raise_alerts(&state, device.id, batch.envelopes.iter().zip(stored.iter().copied()), now).await?;
+        raise_alerts(&state, device.id, &batch.envelopes, now).await?;
         Ok(stored)
     }
     .await;
@@ -369,12 +369,12 @@ async fn delete<S: ServiceStore>(
 async fn raise_alerts<'a, S: ServiceStore>(
     state: &ServiceState<S>,
     sender: Uuid,
-    kept: impl IntoIterator<Item = (&'a Envelope, Stored)>,
+    kept: impl IntoIterator<Item = &'a Envelope>,
     now: i64,
 ) -> Result<()> {
     // A resend is raised too: the first attempt may have stored the envelope and then failed
     // before its alert was kept. `raise_alert` keeps one alert per envelope, so this is safe.
-    let urgent: Vec<&Envelope> = kept.into_iter().filter(|(e, _)| e.header.urgent).map(|(e, _)| e).collect();
+    let urgent: Vec<&Envelope> = kept.into_iter().filter(|e| e.header.urgent).collect();
     if urgent.is_empty() {
         return Ok(());
     }
@@ -401,19 +401,6 @@ async fn worker_of<S: ServiceStore>(state: &ServiceState<S>, device_id: Uuid, no
     worker.ok_or_else(|| ServiceError::Forbidden("alerts are only for a worker's laptop that the organisation has approved".into()))
 }
 
-fn alert_view(a: crate::store::AlertRow) -> AlertView {
-    AlertView {
-        alert_id: a.id,
-        envelope_id: a.envelope_id,
-        person_id: a.person_id,
-        raised_at: a.raised_at,
-        acknowledged_at: a.acknowledged_at,
-        acknowledged_by: a.acknowledged_by,
-        why: a.why,
-        alerted_at: a.alerted_at,
-    }
-}
-
 /// The urgent items raised to this worker, unacknowledged first: never what was written.
 async fn alerts<S: ServiceStore>(
     State(state): State<Arc<ServiceState<S>>>,
@@ -426,7 +413,7 @@ async fn alerts<S: ServiceStore>(
     let worker = worker_of(&state, device.id, now).await?;
     let rows = state.store.alerts_for(worker).await?;
     state.store.audit(now, Some(device.id), "alerts", format!("{} alerts", rows.len())).await?;
-    Ok(Json(AlertsResponse { alerts: rows.into_iter().map(alert_view).collect() }))
+    Ok(Json(AlertsResponse { alerts: rows }))
 }
 
 /// A worker acknowledges an alert raised to them: its escalation clock stops.
@@ -442,12 +429,13 @@ async fn acknowledge_alert<S: ServiceStore>(
     let now = state.clock.now().0;
     let worker = worker_of(&state, device.id, now).await?;
     let ack: AlertAck = parse_json("acknowledgement", &body)?;
+    let not_theirs = || ServiceError::NotFound(format!("no alert #{} was raised to you", ack.alert_id));
     if !state.store.acknowledge_alert(ack.alert_id, worker, now).await? {
-        return Err(ServiceError::NotFound(format!("no alert #{} was raised to you", ack.alert_id)));
+        return Err(not_theirs());
     }
     state.store.audit(now, Some(device.id), "alert", format!("#{} acknowledged by worker {worker}", ack.alert_id)).await?;
-    let row = state.store.alerts_for(worker).await?.into_iter().find(|a| a.id == ack.alert_id);
-    row.map(|a| Json(alert_view(a))).ok_or_else(|| ServiceError::NotFound(format!("no alert #{} was raised to you", ack.alert_id)))
+    let alert = state.store.alerts_for(worker).await?.into_iter().find(|a| a.alert_id == ack.alert_id);
+    alert.map(Json).ok_or_else(not_theirs)
 }
 
 #[derive(Deserialize)]

@@ -93,6 +93,33 @@ enum Command {
     },
 }
 
+/// Where an invite code sends a device, and for how long it works.
+#[derive(clap::Args)]
+struct InviteCodeArgs {
+    /// The address devices reach this service at.
+    #[arg(long, env = "WAYMARK_SERVICE_URL", default_value = "http://127.0.0.1:8750")]
+    url: String,
+    /// How long the code works for.
+    #[arg(long, default_value_t = 72)]
+    hours: i64,
+    /// The service's key file (only its public half is read), for the service's name and
+    /// fingerprint in the code: a copy, on an administrator's device apart from the service.
+    #[arg(long, env = "WAYMARK_SERVICE_KEYS")]
+    service_keys: Option<PathBuf>,
+}
+
+impl InviteCodeArgs {
+    /// The service's name and fingerprint (from its key file) and the code's expiry.
+    fn service(&self, service_dir: &Path, now: i64) -> Result<(KeyFile, String, i64)> {
+        if !(1..=24 * 30).contains(&self.hours) {
+            return Err(ServiceError::BadRequest("--hours must be between 1 and 720".into()));
+        }
+        let service = KeyFile::load(&self.service_keys.clone().unwrap_or_else(|| service_dir.join("keys.json")))?;
+        let fingerprint = service.public.fingerprint()?;
+        Ok((service, fingerprint, now + self.hours * 3600))
+    }
+}
+
 #[derive(Subcommand)]
 enum AdminCommand {
     /// Create the organisation's root key (sealed under WAYMARK_ADMIN_PASSPHRASE) and start the
@@ -111,16 +138,8 @@ enum AdminCommand {
         /// young_person or carer
         #[arg(long)]
         role: String,
-        /// The address devices reach this service at.
-        #[arg(long, env = "WAYMARK_SERVICE_URL", default_value = "http://127.0.0.1:8750")]
-        url: String,
-        /// How long the code works for.
-        #[arg(long, default_value_t = 72)]
-        hours: i64,
-        /// The service's key file (only its public half is read), for the service's name and
-        /// fingerprint in the code: a copy, on an administrator's device apart from the service.
-        #[arg(long, env = "WAYMARK_SERVICE_KEYS")]
-        service_keys: Option<PathBuf>,
+        #[command(flatten)]
+        code: InviteCodeArgs,
     },
     /// List devices that enrolled and wait for approval.
     Pending,
@@ -152,12 +171,8 @@ enum AdminCommand {
     InviteWorker {
         #[arg(long)]
         worker: uuid::Uuid,
-        #[arg(long, env = "WAYMARK_SERVICE_URL", default_value = "http://127.0.0.1:8750")]
-        url: String,
-        #[arg(long, default_value_t = 72)]
-        hours: i64,
-        #[arg(long, env = "WAYMARK_SERVICE_KEYS")]
-        service_keys: Option<PathBuf>,
+        #[command(flatten)]
+        code: InviteCodeArgs,
     },
     /// How "I don't feel safe" is answered: within how many minutes an alert must be
     /// acknowledged, and who it goes to next, in order, when it is not.
@@ -395,13 +410,10 @@ async fn admin(store: &Backend, folder: &AdminFolder, service_dir: &Path, comman
     let key = || -> Result<_> { file.open(&passphrase_from("WAYMARK_ADMIN_PASSPHRASE")?) };
     match command {
         AdminCommand::Init { .. } => unreachable!("handled above"),
-        AdminCommand::Invite { name, role, url, hours, service_keys } => {
+        AdminCommand::Invite { name, role, code } => {
             let role = ServedRole::parse(&role).ok_or_else(|| ServiceError::BadRequest("--role must be young_person or carer".into()))?;
-            if !(1..=24 * 30).contains(&hours) {
-                return Err(ServiceError::BadRequest("--hours must be between 1 and 720".into()));
-            }
-            let service = KeyFile::load(&service_keys.unwrap_or_else(|| service_dir.join("keys.json")))?;
-            let details = InviteDetails { service_url: &url, service_name: &service.name, service_fingerprint: &service.public.fingerprint()?, expires_at: now + hours * 3600 };
+            let (service, fingerprint, expires_at) = code.service(service_dir, now)?;
+            let details = InviteDetails { service_url: &code.url, service_name: &service.name, service_fingerprint: &fingerprint, expires_at };
             let (person_id, invite) = organisation::invite_person(store, &mut roster, &key()?, &name, role, &details, &entropy, now).await?;
             folder.remember(&roster.head)?;
             eprintln!("{} is person {person_id}. Give them this code:", name.trim());
@@ -436,12 +448,9 @@ async fn admin(store: &Backend, folder: &AdminFolder, service_dir: &Path, comman
             folder.remember(&roster.head)?;
             println!("{} is worker {id}.", name.trim());
         }
-        AdminCommand::InviteWorker { worker, url, hours, service_keys } => {
-            if !(1..=24 * 30).contains(&hours) {
-                return Err(ServiceError::BadRequest("--hours must be between 1 and 720".into()));
-            }
-            let service = KeyFile::load(&service_keys.unwrap_or_else(|| service_dir.join("keys.json")))?;
-            let details = InviteDetails { service_url: &url, service_name: &service.name, service_fingerprint: &service.public.fingerprint()?, expires_at: now + hours * 3600 };
+        AdminCommand::InviteWorker { worker, code } => {
+            let (service, fingerprint, expires_at) = code.service(service_dir, now)?;
+            let details = InviteDetails { service_url: &code.url, service_name: &service.name, service_fingerprint: &fingerprint, expires_at };
             let invite = organisation::invite_worker(store, &roster, worker, &details, &entropy, now).await?;
             println!("{}", invite.to_code());
         }

@@ -208,6 +208,38 @@ pub struct InviteDetails<'a> {
     pub expires_at: i64,
 }
 
+/// An invite code for `id` (a person or a worker in the roster), checked as a device will check
+/// it, so a code that would be refused is never printed.
+fn organisation_invite(roster: &RosterState, id: Uuid, details: &InviteDetails<'_>, entropy: &dyn Entropy, now: i64) -> Result<Invite> {
+    let invite = Invite {
+        format: INVITE_FORMAT,
+        service_url: details.service_url.trim_end_matches('/').to_string(),
+        service_name: details.service_name.to_string(),
+        fingerprint: details.service_fingerprint.to_string(),
+        token: Invite::new_token(entropy),
+        expires_at: details.expires_at,
+        organisation: Some(root_fingerprint(&roster.root_key)?),
+        person_id: Some(id),
+    };
+    Invite::parse(&invite.to_code(), now)?;
+    Ok(invite)
+}
+
+/// Asks the service to keep `invite` (only its token's hash), with a label and role for people at
+/// the service to read.
+async fn keep_invite<S: ServiceStore>(store: &S, invite: &Invite, id: Uuid, label: &str, role: &str, now: i64) -> Result<()> {
+    store
+        .add_invite(NewInvite {
+            token_hash: Invite::token_hash(&invite.token)?,
+            person_id: Some(id),
+            person_name: label.to_string(),
+            role: role.to_string(),
+            created_at: now,
+            expires_at: invite.expires_at,
+        })
+        .await
+}
+
 /// Adds a new person to the roster (by id only) and makes their invite code. `label` is kept by
 /// the service beside the invite, for people at the service to read; nothing is addressed by it.
 #[allow(clippy::too_many_arguments)]
@@ -226,29 +258,9 @@ pub async fn invite_person<S: ServiceStore>(
         return Err(ServiceError::BadRequest("--name must be 1 to 60 characters".into()));
     }
     let person_id = random_uuid(entropy);
-    let invite = Invite {
-        format: INVITE_FORMAT,
-        service_url: details.service_url.trim_end_matches('/').to_string(),
-        service_name: details.service_name.to_string(),
-        fingerprint: details.service_fingerprint.to_string(),
-        token: Invite::new_token(entropy),
-        expires_at: details.expires_at,
-        organisation: Some(root_fingerprint(&roster.root_key)?),
-        person_id: Some(person_id),
-    };
-    // The same checks a device makes, so a code that would be refused is never printed.
-    Invite::parse(&invite.to_code(), now)?;
+    let invite = organisation_invite(roster, person_id, details, entropy, now)?;
     append(store, roster, root, RosterEntry::AddPerson { person_id, role }, now).await?;
-    store
-        .add_invite(NewInvite {
-            token_hash: Invite::token_hash(&invite.token)?,
-            person_id: Some(person_id),
-            person_name: label.to_string(),
-            role: role.as_str().to_string(),
-            created_at: now,
-            expires_at: invite.expires_at,
-        })
-        .await?;
+    keep_invite(store, &invite, person_id, label, role.as_str(), now).await?;
     Ok((person_id, invite))
 }
 
@@ -263,27 +275,8 @@ pub async fn invite_worker<S: ServiceStore>(
     now: i64,
 ) -> Result<Invite> {
     let worker = roster.worker(worker_id).filter(|w| !w.revoked).ok_or_else(|| ServiceError::BadRequest(format!("no worker {worker_id} in the roster")))?;
-    let invite = Invite {
-        format: INVITE_FORMAT,
-        service_url: details.service_url.trim_end_matches('/').to_string(),
-        service_name: details.service_name.to_string(),
-        fingerprint: details.service_fingerprint.to_string(),
-        token: Invite::new_token(entropy),
-        expires_at: details.expires_at,
-        organisation: Some(root_fingerprint(&roster.root_key)?),
-        person_id: Some(worker_id),
-    };
-    Invite::parse(&invite.to_code(), now)?;
-    store
-        .add_invite(NewInvite {
-            token_hash: Invite::token_hash(&invite.token)?,
-            person_id: Some(worker_id),
-            person_name: worker.name.clone(),
-            role: "worker".into(),
-            created_at: now,
-            expires_at: invite.expires_at,
-        })
-        .await?;
+    let invite = organisation_invite(roster, worker_id, details, entropy, now)?;
+    keep_invite(store, &invite, worker_id, &worker.name, "worker", now).await?;
     Ok(invite)
 }
 

@@ -8,7 +8,7 @@ use tokio_postgres::{Client, NoTls};
 use uuid::Uuid;
 
 use crate::error::{Result, ServiceError};
-use crate::store::{alert_row, next_roster_seq, usable_invite, AlertRow, DueAlert, NewAlert, Device, MailItem, NewEnvelope, NewInvite, ServiceStore, Stored, StoredEnvelope};
+use crate::store::{alert_row, next_roster_seq, usable_invite, DueAlert, NewAlert, Device, MailItem, NewEnvelope, NewInvite, ServiceStore, Stored, StoredEnvelope};
 
 const MIGRATIONS: &[(i32, &str)] = &[
     (1, include_str!("../migrations/postgres/0001_init.sql")),
@@ -342,7 +342,7 @@ impl ServiceStore for PgStore {
         Ok(Some(id))
     }
 
-    async fn alerts_for(&self, worker_id: Uuid) -> Result<Vec<AlertRow>> {
+    async fn alerts_for(&self, worker_id: Uuid) -> Result<Vec<waymark_sync::api::AlertView>> {
         let client = self.conn().await?;
         let rows = client
             .query(

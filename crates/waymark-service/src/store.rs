@@ -11,6 +11,8 @@ use std::sync::{Arc, Mutex};
 use rusqlite::{params, Connection, OptionalExtension};
 use uuid::Uuid;
 
+use waymark_sync::api::AlertView;
+
 use crate::error::{Result, ServiceError};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,20 +119,6 @@ pub struct NewAlert {
     pub next_escalation_at: i64,
 }
 
-/// An alert as one of the workers it was raised to sees it. It says nothing of what was written.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AlertRow {
-    pub id: i64,
-    pub envelope_id: Uuid,
-    pub person_id: Option<Uuid>,
-    pub raised_at: i64,
-    pub acknowledged_at: Option<i64>,
-    pub acknowledged_by: Option<Uuid>,
-    /// Why this worker was alerted: `duty`, `allocated` or `escalated`.
-    pub why: String,
-    pub alerted_at: i64,
-}
-
 /// An unacknowledged alert whose clock has run out, and who has been alerted so far.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DueAlert {
@@ -209,7 +197,7 @@ pub trait ServiceStore: Send + Sync + 'static {
     /// gives `None`.
     fn raise_alert(&self, alert: NewAlert, now: i64) -> impl Future<Output = Result<Option<i64>>> + Send;
     /// The alerts raised to `worker_id`, unacknowledged first, then newest first (at most 500).
-    fn alerts_for(&self, worker_id: Uuid) -> impl Future<Output = Result<Vec<AlertRow>>> + Send;
+    fn alerts_for(&self, worker_id: Uuid) -> impl Future<Output = Result<Vec<AlertView>>> + Send;
     /// Acknowledges an alert as `worker_id`, who must be one it was raised to (else `false`). The
     /// first acknowledgement is kept; a later one changes nothing and is still `true`.
     fn acknowledge_alert(&self, id: i64, worker_id: Uuid, now: i64) -> impl Future<Output = Result<bool>> + Send;
@@ -279,10 +267,10 @@ fn migrate(conn: &mut Connection) -> Result<()> {
 /// acknowledged at and by, why this worker, when they were alerted.
 pub(crate) type AlertColumns = (i64, String, Option<String>, i64, Option<i64>, Option<String>, String, i64);
 
-pub(crate) fn alert_row((id, envelope_id, person_id, raised_at, acknowledged_at, acknowledged_by, why, alerted_at): AlertColumns) -> Result<AlertRow> {
+pub(crate) fn alert_row((id, envelope_id, person_id, raised_at, acknowledged_at, acknowledged_by, why, alerted_at): AlertColumns) -> Result<AlertView> {
     let uuid = |text: &str| Uuid::parse_str(text).map_err(|_| ServiceError::Unavailable);
-    Ok(AlertRow {
-        id,
+    Ok(AlertView {
+        alert_id: id,
         envelope_id: uuid(&envelope_id)?,
         person_id: person_id.as_deref().map(uuid).transpose()?,
         raised_at,
@@ -547,7 +535,7 @@ impl ServiceStore for SqliteStore {
         .await
     }
 
-    async fn alerts_for(&self, worker_id: Uuid) -> Result<Vec<AlertRow>> {
+    async fn alerts_for(&self, worker_id: Uuid) -> Result<Vec<AlertView>> {
         self.run(move |c| {
             let mut stmt = c.prepare(
                 "SELECT a.id, a.envelope_id, a.person_id, a.raised_at, a.acknowledged_at, a.acknowledged_by, r.why, r.alerted_at
