@@ -59,8 +59,8 @@ fn an_envelope_opens_only_for_its_recipient_and_only_unchanged() {
     assert_eq!(open_envelope(&service, &renumbered), Err(SyncError::CannotOpen), "given another place in its group");
 
     let mut newer = env.clone();
-    newer.format = 4;
-    assert!(matches!(open_envelope(&service, &newer), Err(SyncError::UnsupportedVersion { found: 4, .. })));
+    newer.format = 5;
+    assert!(matches!(open_envelope(&service, &newer), Err(SyncError::UnsupportedVersion { found: 5, .. })));
 
     // Two seals of the same text differ (fresh ephemeral keys), and round-trip through JSON.
     let again = seal_envelope(service.public(), header(), text, &entropy).unwrap();
@@ -116,6 +116,73 @@ fn urgent_is_seen_by_the_service_and_cannot_be_set_or_cleared_on_the_way() {
     assert!(matches!(raised.check_shape(), Err(SyncError::Malformed(_))), "format 2 cannot say urgent");
     raised.format = 3;
     assert_eq!(open_envelope(&service, &raised), Err(SyncError::CannotOpen), "the flag set on the way");
+}
+
+#[test]
+fn a_record_for_several_workers_opens_only_on_their_devices_and_its_readers_cannot_be_changed() {
+    let entropy = SeededEntropy::new(4);
+    let social_worker = (Uuid::from_u128(0x51), IdentityKeys::generate(&entropy));
+    let iro = (Uuid::from_u128(0x52), IdentityKeys::generate(&entropy));
+    let server = IdentityKeys::generate(&entropy);
+    let readers = [(social_worker.0, social_worker.1.public()), (iro.0, iro.1.public())];
+    let mut sealer = EnvelopeSealer::for_readers(&readers, &entropy).unwrap();
+    let text = b"Please can I stay at my placement until the summer?";
+    let mut env = sealer.seal(EnvelopeHeader { urgent: true, ..header() }, text).unwrap();
+    assert_eq!(env.format, 4);
+    assert_eq!(env.readers(), vec![social_worker.0, iro.0]);
+    assert!(env.enc.is_empty());
+    for (id, keys) in [&social_worker, &iro] {
+        assert_eq!(&EnvelopeOpener::for_device(keys, *id).open(&env).unwrap()[..], text);
+    }
+    // The server's key is no reader, and neither is a device that claims a reader's id.
+    assert_eq!(EnvelopeOpener::for_device(&server, social_worker.0).open(&env), Err(SyncError::CannotOpen));
+    assert_eq!(EnvelopeOpener::for_device(&server, Uuid::from_u128(0x53)).open(&env), Err(SyncError::CannotOpen));
+    assert_eq!(EnvelopeOpener::new(&social_worker.1).open(&env), Err(SyncError::CannotOpen), "an opener must know its device");
+
+    // Whoever passes it on cannot take a reader off, add one, swap their seals or clear urgent:
+    // each makes it unopenable for everyone, and breaks the sender's signature.
+    let sender = IdentityKeys::generate(&entropy);
+    env.sign_as_sender(&sender);
+    let mut dropped = env.clone();
+    dropped.recipients.remove(1);
+    let mut swapped = env.clone();
+    swapped.recipients.swap(0, 1);
+    let mut added = env.clone();
+    let extra = EnvelopeSealer::for_readers(&[(Uuid::from_u128(0x53), server.public())], &entropy).unwrap().seal(header(), b"x").unwrap();
+    added.recipients.push(extra.recipients[0].clone());
+    let mut calmed = env.clone();
+    calmed.header.urgent = false;
+    for (what, changed) in [("a reader dropped", &dropped), ("two seals swapped", &swapped), ("a reader added", &added), ("urgent cleared", &calmed)] {
+        assert_eq!(EnvelopeOpener::for_device(&social_worker.1, social_worker.0).open(changed), Err(SyncError::CannotOpen), "{what}");
+        assert!(changed.verify_sender(&sender.public().signing).is_err(), "{what}: the signature still held");
+    }
+    env.verify_sender(&sender.public().signing).unwrap();
+    let mut extra_opens = added.clone();
+    extra_opens.recipients.retain(|r| r.device_id == Uuid::from_u128(0x53));
+    assert_eq!(EnvelopeOpener::for_device(&server, Uuid::from_u128(0x53)).open(&extra_opens), Err(SyncError::CannotOpen), "a seal from another envelope");
+
+    // A group of 256 shares its seals; the next envelope starts a new group.
+    let first = env.recipients.clone();
+    for _ in 1..SEALS_PER_KEY {
+        assert_eq!(sealer.seal(header(), b"more").unwrap().recipients, first);
+    }
+    assert_ne!(sealer.seal(header(), b"more").unwrap().recipients, first);
+
+    // Shapes a reader refuses before trying a key.
+    assert!(EnvelopeSealer::for_readers(&[], &entropy).is_err(), "nobody to read it");
+    assert!(EnvelopeSealer::for_readers(&[readers[0], readers[0]], &entropy).is_err(), "a device twice");
+    let mut twice = env.clone();
+    twice.recipients[1].device_id = twice.recipients[0].device_id;
+    assert!(matches!(twice.check_shape(), Err(SyncError::Malformed(m)) if m.contains("twice")));
+    let mut with_enc = env.clone();
+    with_enc.enc = first[0].enc.clone();
+    assert!(with_enc.check_shape().is_err(), "a format 4 envelope with an enc of its own");
+    let mut nobody = env.clone();
+    nobody.recipients.clear();
+    assert!(nobody.check_shape().is_err(), "a format 4 envelope with no readers");
+    let mut short = env.clone();
+    short.recipients[0].key = base64_encode(&[0u8; 32]);
+    assert!(short.check_shape().is_err(), "a seal without its tag");
 }
 
 #[test]
