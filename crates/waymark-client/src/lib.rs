@@ -227,6 +227,14 @@ fn certifies_this_device(connection: &ServiceConnection, d: &waymark_sync::roste
     owner_is_mine && device_keys(connection).is_ok_and(|keys| keys.public() == &d.keys)
 }
 
+/// The name of the person's worker in `role`, as the organisation's verified roster says (none
+/// while nobody is allocated, or before this laptop is approved).
+pub fn allocated_name(roster: Option<&RosterState>, connection: &ServiceConnection, role: waymark_core::vocabulary::ChosenWorker) -> Option<String> {
+    let (roster, person) = (roster?, connection.person_id?);
+    let worker = roster.allocated(person, waymark_sync::roster::WorkerRole::parse(role.as_str())?)?;
+    roster.worker(worker).map(|w| w.name.clone())
+}
+
 /// For a worker's laptop: the urgent items raised to its worker, unacknowledged first. Network only.
 pub async fn fetch_alerts(connection: &ServiceConnection, now: Timestamp) -> Result<Vec<waymark_sync::api::AlertView>> {
     let keys = device_keys(connection)?;
@@ -284,6 +292,10 @@ pub struct PreparedSend {
     pub record_version: u32,
     /// Marked urgent in its envelope; sent before anything else.
     pub urgent: bool,
+    /// Who it was sealed for: the item's recipient, or on a roster connection those of its
+    /// workers the person still chose when it was sealed. Consent for this is checked again just
+    /// before it goes.
+    pub sealed_for: String,
     url: String,
     device_id: Uuid,
     device_secret: Zeroizing<Vec<u8>>,
@@ -299,29 +311,65 @@ pub struct Skipped {
     pub record_gone: usize,
     /// Waiting to retry after a failure.
     pub waiting: usize,
+    /// Waiting because no one can read it yet: this laptop is not approved, or none of the
+    /// workers chosen has a laptop the organisation approved (it goes when one does).
+    pub no_reader: usize,
+}
+
+/// Who one item is sealed to.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum SealFor {
+    /// The service's own key (connections made before rosters).
+    Service,
+    /// The devices of these workers of the person's (and the duty team's when urgent).
+    Workers(Vec<waymark_core::vocabulary::ChosenWorker>, bool),
 }
 
 /// Picks the items due for the connected service, checks consent for each at this moment, and
-/// seals each one for the service. Items for another recipient are left alone.
+/// seals each one: on a connection made before rosters to the service's key; otherwise to the
+/// laptops of the workers the person chose (still chosen now), and of the duty team and their own
+/// worker when it is urgent, found in the roster this device verified, never in anything the
+/// server says. No key on the server can open those. Items for another recipient are left alone.
 pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy) -> Result<(Vec<PreparedSend>, Skipped)> {
+    use std::collections::HashMap;
+    use waymark_sync::roster::WorkerRole;
     let connection = vault.service_connection(session)?.ok_or(ClientError::NotConnected)?;
     let service_keys = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() };
+    let roster = verified_roster(vault, session, &connection)?;
+    let approved = (approval(&connection, roster.as_ref()) == Approval::Approved).then_some(roster.as_ref()).flatten();
     let now = vault.now();
     let mut skipped = Skipped::default();
     let mut out = Vec::new();
-    // One sealer for the run: a key exchange per group of envelopes, not per envelope.
-    let mut to_service = EnvelopeSealer::new(&service_keys, entropy)?;
+    // One sealer per set of readers for the run: a key exchange per group of envelopes, not per
+    // envelope.
+    let mut sealers: HashMap<SealFor, EnvelopeSealer<'_>> = HashMap::new();
     let device = keys_from_secret(&connection.device_secret)?;
     let mut sealed = Vec::new();
     for item in vault.outbox(session)? {
-        if item.recipient != connection.service_name {
+        if !connection.reaches(&item.recipient) {
             continue;
         }
         if item.next_attempt_at > now {
             skipped.waiting += 1;
             continue;
         }
-        if !vault.has_consent(session, item.record_kind, &item.recipient)? {
+        // Who it goes to, of those chosen when it was shared, is who is still chosen now.
+        let (seal_for, sealed_for) = match connection.workers_in(&item.recipient) {
+            None => (SealFor::Service, item.recipient.clone()),
+            Some(workers) => {
+                let mut still = Vec::new();
+                for a in workers {
+                    if vault.has_consent(session, item.record_kind, &connection.recipient_for(&[a]))? {
+                        still.push(a);
+                    }
+                }
+                let key = connection.recipient_for(&still);
+                (SealFor::Workers(still, false), key)
+            }
+        };
+        if matches!(&seal_for, SealFor::Workers(still, _) if still.is_empty())
+            || (seal_for == SealFor::Service && !vault.has_consent(session, item.record_kind, &item.recipient)?)
+        {
             vault.drop_outbox_item(session, item.item_id)?;
             skipped.no_consent += 1;
             continue;
@@ -331,6 +379,29 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
             skipped.record_gone += 1;
             continue;
         };
+        let seal_for = match seal_for {
+            SealFor::Workers(still, _) => SealFor::Workers(still, urgent),
+            service => service,
+        };
+        if !sealers.contains_key(&seal_for) {
+            let sealer = match &seal_for {
+                SealFor::Service => Some(EnvelopeSealer::new(&service_keys, entropy)?),
+                SealFor::Workers(workers, urgent) => {
+                    let (Some(roster), Some(person)) = (approved, connection.person_id) else {
+                        skipped.no_reader += 1;
+                        continue;
+                    };
+                    let roles: Vec<WorkerRole> = workers.iter().filter_map(|a| WorkerRole::parse(a.as_str())).collect();
+                    let readers = roster.readers_for(person, &roles, *urgent);
+                    if readers.is_empty() { None } else { Some(EnvelopeSealer::for_readers(&readers, entropy)?) }
+                }
+            };
+            let Some(sealer) = sealer else {
+                skipped.no_reader += 1;
+                continue;
+            };
+            sealers.insert(seal_for.clone(), sealer);
+        }
         let header = EnvelopeHeader {
             // The outbox item's id: a resend after a crash is the same envelope to the service.
             envelope_id: Uuid::from_bytes(*item.item_id.as_bytes()),
@@ -340,16 +411,17 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
             record_version,
             urgent,
         };
-        let envelope = to_service.seal(header, &plaintext)?;
-        sealed.push((item, record_version, envelope));
+        let envelope = sealers.get_mut(&seal_for).expect("made above").seal(header, &plaintext)?;
+        sealed.push((item, record_version, sealed_for, envelope));
     }
     // Signing is the one cost paid per envelope and needs nothing but the key: every core helps.
-    let bodies = in_parallel(&sealed, |(_, _, envelope)| signed_body(&device, envelope));
-    for ((item, record_version, envelope), body) in sealed.into_iter().zip(bodies) {
+    let bodies = in_parallel(&sealed, |(_, _, _, envelope)| signed_body(&device, envelope));
+    for ((item, record_version, sealed_for, envelope), body) in sealed.into_iter().zip(bodies) {
         out.push(PreparedSend {
             urgent: envelope.header.urgent,
             item,
             record_version,
+            sealed_for,
             url: connection.service_url.clone(),
             device_id: connection.device_id,
             device_secret: connection.device_secret.clone(),

@@ -13,11 +13,12 @@ use waymark_core::domain::consent::{active_consents, ShareableKind};
 use waymark_core::domain::RecordKind;
 use waymark_core::error::Field;
 use waymark_core::secret::Passphrase;
+use waymark_core::vocabulary::ChosenWorker;
 use waymark_core::Timestamp;
 
 use crate::check::{check_len, record_id, MAX_INVITE, MAX_PASSPHRASE, MAX_RECIPIENT};
 use crate::error::{CommandError, CommandResult};
-use crate::views::{ConnectionView, ConsentView, DeletionView, ServicePreviewView, SharingView, WithdrawnView};
+use crate::views::{ConnectionView, ConsentView, DeletionView, ServicePreviewView, SharingView, WithdrawnView, WorkerChoiceView};
 use crate::{AppState, NoArguments};
 
 /// What the status line shows, and an invite checked but not yet accepted.
@@ -45,16 +46,27 @@ pub(crate) fn overview(app: &AppState) -> CommandResult<SharingView> {
         (s.last_sent.map(|t| t.to_rfc3339()), s.last_problem.clone())
     };
     app.with_session(|v, s| {
+        let current = v.service_connection(s)?;
         let consents = active_consents(&v.consent_events(s)?)
             .into_iter()
-            .map(|(kind, recipient, at)| ConsentView { kind, recipient, since: at.to_rfc3339() })
+            .map(|(kind, recipient, at)| {
+                let worker = current.as_ref().and_then(|c| c.workers_in(&recipient)).and_then(|w| w.first().copied());
+                ConsentView { kind, recipient, worker, since: at.to_rfc3339() }
+            })
             .collect();
-        let connection = match v.service_connection(s)? {
+        // A roster that cannot be read is a problem the sync pass reports; here the laptop is
+        // simply not shown as approved, and no worker as allocated.
+        let roster = current.as_ref().and_then(|c| waymark_client::verified_roster(v, s, c).ok().flatten());
+        let workers = match &current {
+            Some(c) if c.organisation.is_some() => ChosenWorker::for_role(s.role())
+                .iter()
+                .map(|w| WorkerChoiceView { worker: *w, name: waymark_client::allocated_name(roster.as_ref(), c, *w) })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let connection = match current {
             None => None,
             Some(c) => {
-                // A roster that cannot be read is a problem the sync pass reports; here the
-                // laptop is simply not shown as approved.
-                let roster = waymark_client::verified_roster(v, s, &c).ok().flatten();
                 Some(ConnectionView {
                     service_name: c.service_name.clone(),
                     service_url: c.service_url.clone(),
@@ -90,6 +102,7 @@ pub(crate) fn overview(app: &AppState) -> CommandResult<SharingView> {
             sent: v.list(s, Some(RecordKind::ShareEntry))?.records.len() as u32,
             connection,
             kinds: ShareableKind::for_role(s.role()).to_vec(),
+            workers,
             last_sent,
             last_problem,
         })
@@ -179,13 +192,31 @@ pub async fn connect_service(app: &AppState, req: ConnectServiceRequest) -> Comm
 #[derive(Debug, Deserialize, TS)]
 pub struct GiveConsentRequest {
     pub kind: ShareableKind,
+    /// Which of their workers, when the service keeps a roster (it must then be named: a person
+    /// chooses who reads what they share). Not used for a service connected before rosters.
+    #[serde(default)]
+    #[ts(optional)]
+    pub worker: Option<ChosenWorker>,
 }
 
 /// Says yes to sharing one kind of record (one this person's role may share) with the connected
-/// service: the only recipient a person's window can name.
+/// service, or, when it keeps a roster, with one of their own workers there: the only recipients
+/// a person's window can name.
 pub async fn give_consent(app: &AppState, req: GiveConsentRequest) -> CommandResult<SharingView> {
-    let service = connected_service(app)?;
-    app.with_session(|v, s| v.grant_consent(s, req.kind, &service))?;
+    let recipient = app.in_session(|v, s| {
+        let c = v.service_connection(s)?.ok_or_else(|| CommandError::new("not_connected"))?;
+        match (&c.organisation, req.worker) {
+            (None, _) => Ok(c.service_name.clone()),
+            (Some(_), Some(worker)) if ChosenWorker::for_role(s.role()).contains(&worker) => Ok(c.recipient_for(&[worker])),
+            // A roster's service is never a recipient on its own: the person names a worker.
+            (Some(_), other) => Err(waymark_core::Error::Invalid {
+                field: Field::Recipient,
+                problem: waymark_core::error::Problem::NotKnown { given: other.map_or("", |a| a.as_str()).into() },
+            }
+            .into()),
+        }
+    })?;
+    app.with_session(|v, s| v.grant_consent(s, req.kind, &recipient))?;
     overview(app)
 }
 
@@ -223,8 +254,8 @@ pub struct ShareWithServiceRequest {
 /// once; it waits in the outbox if it cannot go yet.
 pub async fn share_with_service(app: &AppState, req: ShareWithServiceRequest) -> CommandResult<SharingView> {
     let id = record_id(&req.id)?;
-    let service = connected_service(app)?;
-    app.with_session(|v, s| v.share_record(s, id, &service))?;
+    let connection = app.with_session(|v, s| v.service_connection(s))?.ok_or_else(|| CommandError::new("not_connected"))?;
+    app.with_session(|v, s| v.share_with(s, id, &connection))?;
     // A failure is kept for the status line; the item stays queued.
     let _ = sync_pass(app).await;
     overview(app)
@@ -251,6 +282,8 @@ pub struct SyncReport {
     pub dropped_record_gone: usize,
     /// Waiting to be tried again after a failure.
     pub waiting: usize,
+    /// Waiting until someone can read it: this laptop approved, or a chosen worker's laptop.
+    pub no_reader: usize,
     pub plans_added: usize,
     pub receipts: usize,
     /// Mailbox items refused (unsigned, for another device, an older plan version…).
@@ -335,8 +368,8 @@ async fn send_waiting(app: &AppState, report: &mut SyncReport) -> CommandResult<
     let prepared = app.with_session(|v, s| Ok((s.display_name().to_string(), prepare_sends(v, s, app.entropy()))));
     let (profile, mut rest) = match prepared {
         Ok((profile, Ok((prepared, skipped)))) => {
-            let Skipped { no_consent, record_gone, waiting } = skipped;
-            (report.dropped_no_consent, report.dropped_record_gone, report.waiting) = (no_consent, record_gone, waiting);
+            let Skipped { no_consent, record_gone, waiting, no_reader } = skipped;
+            (report.dropped_no_consent, report.dropped_record_gone, report.waiting, report.no_reader) = (no_consent, record_gone, waiting, no_reader);
             (profile, prepared)
         }
         Ok((_, Err(waymark_client::ClientError::NotConnected))) | Err(_) => return Ok(()),
@@ -354,13 +387,18 @@ async fn send_waiting(app: &AppState, report: &mut SyncReport) -> CommandResult<
             let mut allowed = std::collections::HashMap::new();
             let mut keep = Vec::with_capacity(batch.len());
             for p in batch {
-                let key = (p.item.record_kind, p.item.recipient.clone());
+                let key = (p.item.record_kind, p.sealed_for.clone());
                 let yes = match allowed.get(&key) {
                     Some(yes) => *yes,
-                    None => *allowed.entry(key).or_insert(v.has_consent(s, p.item.record_kind, &p.item.recipient)?),
+                    None => *allowed.entry(key).or_insert(v.has_consent(s, p.item.record_kind, &p.sealed_for)?),
                 };
                 if yes {
                     keep.push(p);
+                } else if waymark_core::connection::parse_workers_key(&p.sealed_for).is_some() {
+                    // Sealed for a worker the person has just stopped choosing: it is sealed
+                    // again, for whoever is still chosen, at the next pass (the withdrawal took
+                    // it out already if no one is).
+                    report.waiting += 1;
                 } else {
                     v.drop_outbox_item(s, p.item.item_id)?;
                     report.dropped_no_consent += 1;

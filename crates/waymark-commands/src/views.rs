@@ -11,6 +11,7 @@ use waymark_core::domain::note::PathwayNote;
 use waymark_core::domain::plan::{Matter, Plan};
 use waymark_core::domain::policy::{PolicyTopic, SaferCaringPolicy};
 use waymark_core::domain::{StatementKind, StatementStatus};
+use waymark_core::vocabulary::ChosenWorker;
 use waymark_core::{Language, Role};
 
 use crate::error::CommandError;
@@ -199,6 +200,8 @@ pub struct LearningLogView {
 pub struct ConsentView {
     pub kind: ShareableKind,
     pub recipient: String,
+    /// Which of their workers, when the recipient is one (a service that keeps a roster).
+    pub worker: Option<ChosenWorker>,
     /// RFC 3339, UTC.
     pub since: String,
 }
@@ -214,6 +217,9 @@ pub struct SharingView {
     pub connection: Option<ConnectionView>,
     /// The kinds this person could share, for the "say yes" choices.
     pub kinds: Vec<ShareableKind>,
+    /// The workers this person can choose to share with, when the service keeps a roster (empty
+    /// otherwise: the service itself is then the recipient).
+    pub workers: Vec<WorkerChoiceView>,
     /// RFC 3339: when something last reached the service.
     pub last_sent: Option<String>,
     /// Why the last attempt to send or fetch did not work, said as an error is, until a send
@@ -221,6 +227,15 @@ pub struct SharingView {
     pub last_problem: Option<CommandError>,
     /// Deletions asked of the service: waiting ones first, then confirmed ones, newest first.
     pub deletions: Vec<DeletionView>,
+}
+
+/// One of the workers a person can choose, and who holds that role for them now.
+#[derive(Debug, Serialize, TS)]
+pub struct WorkerChoiceView {
+    pub worker: ChosenWorker,
+    /// Their name, from the organisation's signed roster; none while nobody is allocated (what
+    /// is shared with them then waits until someone is).
+    pub name: Option<String>,
 }
 
 /// A deletion this person asked a service for, and whether its signed receipt came back.

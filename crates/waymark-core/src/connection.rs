@@ -14,6 +14,7 @@ use crate::error::Field;
 use crate::clock::Timestamp;
 use crate::domain::consent::{OutboxItem, ShareEntry};
 use crate::domain::{RecordBody, ShareableKind, StoredRecord};
+use crate::vocabulary::ChosenWorker;
 use crate::error::Problem;
 use crate::secret::Passphrase;
 use crate::error::{Error, Result};
@@ -74,6 +75,54 @@ impl Drop for SealedConnection {
     }
 }
 
+/// Separates the chosen workers from the organisation's fingerprint in a recipient key.
+const AT_ORGANISATION: char = '@';
+
+/// The name the consent ledger and the outbox give to "these workers of mine at the organisation
+/// whose root has fingerprint `organisation`": `social_worker+iro@<fingerprint>`. A key, never a
+/// display name, so a consent cannot be carried to another organisation that takes the same name.
+pub fn workers_key(organisation: &str, workers: &[ChosenWorker]) -> String {
+    let mut workers = workers.to_vec();
+    workers.sort();
+    workers.dedup();
+    let names: Vec<&str> = workers.iter().map(|a| a.as_str()).collect();
+    format!("{}{AT_ORGANISATION}{organisation}", names.join("+"))
+}
+
+/// The workers and organisation a key from [`workers_key`] names; `None` for any other
+/// recipient (a service named before rosters, or one named by an administrator).
+pub fn parse_workers_key(key: &str) -> Option<(Vec<ChosenWorker>, &str)> {
+    let (names, organisation) = key.split_once(AT_ORGANISATION)?;
+    let workers = names.split('+').map(ChosenWorker::parse).collect::<Option<Vec<_>>>()?;
+    (!organisation.is_empty()).then_some((workers, organisation))
+}
+
+impl ServiceConnection {
+    /// Who a record shared through this connection is for: the workers in `workers` at its
+    /// organisation, or the service itself on a connection made before rosters.
+    pub fn recipient_for(&self, workers: &[ChosenWorker]) -> String {
+        match &self.organisation {
+            Some(organisation) => workers_key(organisation, workers),
+            None => self.service_name.clone(),
+        }
+    }
+
+    /// The workers `recipient` names at this connection's organisation; `None` when it names
+    /// anyone else (another organisation, or a service by name).
+    pub fn workers_in(&self, recipient: &str) -> Option<Vec<ChosenWorker>> {
+        let organisation = self.organisation.as_deref()?;
+        parse_workers_key(recipient).filter(|(_, o)| *o == organisation).map(|(a, _)| a)
+    }
+
+    /// Whether `recipient` is reached through this connection.
+    pub fn reaches(&self, recipient: &str) -> bool {
+        match &self.organisation {
+            Some(_) => self.workers_in(recipient).is_some(),
+            None => recipient == self.service_name,
+        }
+    }
+}
+
 fn binding(session: &Session) -> (RecordId, &'static str) {
     (RecordId::from_slice(session.profile_id().as_bytes()).expect("16 bytes"), "service_connection")
 }
@@ -117,7 +166,7 @@ impl Vault {
             let current_service = current.service_name.clone();
             return Ok(Some(ServiceChange { current_service, same_organisation, consents_ending: vec![], waiting_dropped: 0, deletions_dropped: 0 }));
         }
-        let (consents_ending, waiting_dropped) = self.ties_to(session, &current.service_name)?;
+        let (consents_ending, waiting_dropped) = self.ties_to(session, &current)?;
         Ok(Some(ServiceChange {
             current_service: current.service_name.clone(),
             same_organisation,
@@ -143,9 +192,10 @@ impl Vault {
             self.write_service_connection(session, new)?;
             return Ok(None);
         };
+        let current = self.service_connection(session)?.expect("planned_service_change found a connection");
         let tx = self.transaction()?;
         if !change.same_organisation {
-            self.end_ties_in(&tx, session, &change.current_service)?;
+            self.end_ties_in(&tx, session, &current)?;
             let profile = session.profile_id();
             tx.execute("DELETE FROM pending_deletions WHERE profile_id = ?1", [&profile.as_bytes()[..]])?;
             tx.execute("DELETE FROM roster_state WHERE profile_id = ?1", [&profile.as_bytes()[..]])?;

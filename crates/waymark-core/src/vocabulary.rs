@@ -1,5 +1,5 @@
 //! The words every layer of the core shares: who a person is (their [`Role`]), which kinds of
-//! record can be shared ([`ShareableKind`]) and why a passphrase is refused
+//! record can be shared ([`ShareableKind`]) and with whom at an organisation ([`ChosenWorker`]) and why a passphrase is refused
 //! ([`StrengthProblem`]). This is the bottom of the crate: it uses nothing else in it, so
 //! `error.rs` and the domain can both name these without a circle. Parsing text into them, which
 //! can fail with an [`crate::Error`], lives with the code that reads the text.
@@ -59,6 +59,45 @@ impl ShareableKind {
     /// In plain words in `language`, as consent screens say it.
     pub fn words(self, language: waymark_i18n::Language) -> String {
         waymark_i18n::text(language, &format!("shareable-{}", self.as_str()))
+    }
+}
+
+/// Who at the organisation a person can choose to share with: their own worker in that role. It
+/// is never a name: who holds the role for this person comes from the organisation's signed
+/// roster, so the person's choice cannot be redirected by whoever runs the server.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChosenWorker {
+    SocialWorker,
+    /// Independent Reviewing Officer.
+    Iro,
+    SupervisingSocialWorker,
+}
+
+impl ChosenWorker {
+    pub const ALL: [ChosenWorker; 3] = [ChosenWorker::SocialWorker, ChosenWorker::Iro, ChosenWorker::SupervisingSocialWorker];
+
+    /// The same words as the roster's worker roles.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChosenWorker::SocialWorker => "social_worker",
+            ChosenWorker::Iro => "iro",
+            ChosenWorker::SupervisingSocialWorker => "supervising_social_worker",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ChosenWorker> {
+        ChosenWorker::ALL.into_iter().find(|a| a.as_str() == text)
+    }
+
+    /// Whom a person in `role` can choose: a young person their social worker and their IRO, a
+    /// carer their supervising social worker.
+    pub fn for_role(role: Role) -> &'static [ChosenWorker] {
+        match role {
+            Role::YoungPerson => &[ChosenWorker::SocialWorker, ChosenWorker::Iro],
+            Role::Carer => &[ChosenWorker::SupervisingSocialWorker],
+        }
     }
 }
 

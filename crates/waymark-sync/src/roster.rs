@@ -564,6 +564,61 @@ impl RosterState {
             .collect()
     }
 
+    /// The person's worker in `role`, if one is allocated and not revoked.
+    pub fn allocated(&self, person_id: Uuid, role: WorkerRole) -> Option<Uuid> {
+        let worker = *self.people.get(&person_id)?.allocations.get(&role)?;
+        self.workers.get(&worker).filter(|w| !w.revoked).map(|_| worker)
+    }
+
+    /// The devices that may open what is sealed to `worker_id`: certified, not revoked, and the
+    /// worker not revoked either.
+    pub fn devices_of_worker(&self, worker_id: Uuid) -> Vec<(Uuid, &PublicKeys)> {
+        if self.workers.get(&worker_id).is_none_or(|w| w.revoked) {
+            return Vec::new();
+        }
+        self.devices
+            .iter()
+            .filter(|(_, d)| !d.revoked && d.owner == DeviceOwner::Worker(worker_id))
+            .map(|(id, d)| (*id, &d.keys))
+            .collect()
+    }
+
+    /// Whose devices a record from `person_id` is sealed to: their workers in `roles`, and when it
+    /// is urgent everyone [`RosterState::first_alerted`] names (the duty team and their own
+    /// worker), each device once, in a stable order. Workers, not devices, are the unit: a
+    /// worker's every laptop can read what is for them.
+    pub fn readers_for(&self, person_id: Uuid, roles: &[WorkerRole], urgent: bool) -> Vec<(Uuid, &PublicKeys)> {
+        let mut workers: Vec<Uuid> = roles.iter().filter_map(|r| self.allocated(person_id, *r)).collect();
+        if urgent {
+            workers.extend(self.first_alerted(Some(person_id)).into_iter().map(|(w, _)| w));
+        }
+        let mut out: Vec<(Uuid, &PublicKeys)> = Vec::new();
+        for worker in workers {
+            for device in self.devices_of_worker(worker) {
+                if !out.iter().any(|(id, _)| *id == device.0) {
+                    out.push(device);
+                }
+            }
+        }
+        out
+    }
+
+    /// The worker whose certified, active laptop this is, if it is a worker's.
+    pub fn worker_of_device(&self, device_id: Uuid) -> Option<Uuid> {
+        match self.active_device(device_id)?.owner {
+            DeviceOwner::Worker(w) => self.workers.get(&w).filter(|w| !w.revoked).map(|_| w),
+            DeviceOwner::Person(_) => None,
+        }
+    }
+
+    /// The person whose certified, active device this is, if it is a person's.
+    pub fn person_of_device(&self, device_id: Uuid) -> Option<Uuid> {
+        match self.active_device(device_id)?.owner {
+            DeviceOwner::Person(p) => Some(p),
+            DeviceOwner::Worker(_) => None,
+        }
+    }
+
     /// A device, if the roster certified it and has not revoked it.
     pub fn active_device(&self, device_id: Uuid) -> Option<&CertifiedDevice> {
         self.devices.get(&device_id).filter(|d| !d.revoked)

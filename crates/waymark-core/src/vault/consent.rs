@@ -5,6 +5,8 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Timestamp;
+use crate::connection::{workers_key, parse_workers_key, ServiceConnection};
+use crate::vocabulary::ChosenWorker;
 use crate::domain::consent::*;
 use crate::domain::{RecordBody, RecordKind, StoredRecord};
 use crate::error::{Error, Field, Problem, Result};
@@ -38,10 +40,50 @@ impl Vault {
         Ok(self.consent_events(session)?.last().map_or(1, |e| e.sequence + 1))
     }
 
+    /// Whether this person says yes to sharing `kind` with `recipient` now. A key naming several
+    /// of their workers (see `connection::workers_key`) needs a yes for each of them.
     pub fn has_consent(&self, session: &Session, kind: ShareableKind, recipient: &str) -> Result<bool> {
-        Ok(active_consents(&self.consent_events(session)?)
-            .iter()
-            .any(|(k, r, _)| *k == kind && r == recipient))
+        let active = active_consents(&self.consent_events(session)?);
+        let yes = |key: &str| active.iter().any(|(k, r, _)| *k == kind && r == key);
+        Ok(match parse_workers_key(recipient) {
+            Some((workers, organisation)) if workers.len() > 1 => {
+                workers.iter().all(|a| yes(&workers_key(organisation, &[*a])))
+            }
+            _ => yes(recipient),
+        })
+    }
+
+    /// Which of `connection`'s workers this person says yes to sharing `kind` with now (none on a
+    /// connection made before rosters, where the service itself is the recipient).
+    pub fn chosen_workers(&self, session: &Session, connection: &ServiceConnection, kind: ShareableKind) -> Result<Vec<ChosenWorker>> {
+        let mut out: Vec<ChosenWorker> = active_consents(&self.consent_events(session)?)
+            .into_iter()
+            .filter(|(k, _, _)| *k == kind)
+            .filter_map(|(_, r, _)| connection.workers_in(&r))
+            .flatten()
+            .collect();
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+
+    /// Queues a record for the connected service: the service itself on a connection made before
+    /// rosters, or the workers this person chose for its kind. Refused with `NoConsent` when they
+    /// chose no one.
+    pub fn share_with(&mut self, session: &Session, record_id: RecordId, connection: &ServiceConnection) -> Result<OutboxItem> {
+        let recipient = match &connection.organisation {
+            None => connection.service_name.clone(),
+            Some(_) => {
+                let rec = self.get(session, record_id)?;
+                let kind = ShareableKind::of(rec.body.kind()).ok_or_else(|| Error::invalid(Field::Record, Problem::NotShareable))?;
+                let chosen = self.chosen_workers(session, connection, kind)?;
+                if chosen.is_empty() {
+                    return Err(Error::NoConsent { kind, recipient: connection.service_name.clone() });
+                }
+                connection.recipient_for(&chosen)
+            }
+        };
+        self.share_record(session, record_id, &recipient)
     }
 
     /// Records that this person says yes to sharing `kind` with `recipient`. Only a kind their
@@ -69,12 +111,27 @@ impl Vault {
         let recipient = recipient.trim().to_string();
         // Read the queue inside the transaction, so nothing queued meanwhile is missed.
         let tx = self.transaction()?;
-        let queued: Vec<OutboxItem> = self
-            .outbox(session)?
+        // Whom this person still says yes to for the kind once this is withdrawn.
+        let still: Vec<String> = active_consents(&self.consent_events(session)?)
             .into_iter()
-            .filter(|i| i.record_kind == kind && i.recipient == recipient)
+            .filter(|(k, r, _)| *k == kind && *r != recipient)
+            .map(|(_, r, _)| r)
             .collect();
-        let to_connected_service = self.service_connection(session)?.is_some_and(|c| c.service_name == recipient);
+        // A queued item goes only to those of its workers still chosen when it is sent; it is
+        // taken out now when none of them is.
+        let nobody_left = |item: &OutboxItem| match parse_workers_key(&item.recipient) {
+            Some((workers, organisation)) => {
+                !workers.iter().any(|a| still.contains(&workers_key(organisation, &[*a])))
+                    && workers.iter().any(|a| workers_key(organisation, &[*a]) == recipient)
+            }
+            None => item.recipient == recipient,
+        };
+        let queued: Vec<OutboxItem> = self.outbox(session)?.into_iter().filter(|i| i.record_kind == kind && nobody_left(i)).collect();
+        // The service is asked to delete what it holds of the kind once this person shares it
+        // with no one there (it holds one copy for all their workers).
+        let to_connected_service = self.service_connection(session)?.is_some_and(|c| {
+            c.reaches(&recipient) && !still.iter().any(|r| c.reaches(r))
+        });
         let event = ConsentEvent {
             record_kind: kind,
             recipient,
@@ -99,24 +156,34 @@ impl Vault {
         Ok(queued.len())
     }
 
-    /// What leaving `recipient` for another organisation would end: the kinds this person said yes
-    /// to sharing with it, and how many items wait to go to it.
-    pub(crate) fn ties_to(&self, session: &Session, recipient: &str) -> Result<(Vec<ShareableKind>, usize)> {
-        let kinds = active_consents(&self.consent_events(session)?).into_iter().filter(|(_, r, _)| r == recipient).map(|(k, _, _)| k).collect();
-        let waiting = self.outbox(session)?.iter().filter(|i| i.recipient == recipient).count();
+    /// What leaving `connection` for another organisation would end: the kinds this person said
+    /// yes to sharing there (with the service, or with any of their workers), and how many items
+    /// wait to go there.
+    pub(crate) fn ties_to(&self, session: &Session, connection: &ServiceConnection) -> Result<(Vec<ShareableKind>, usize)> {
+        let mut kinds: Vec<ShareableKind> = Vec::new();
+        for (kind, _) in self.consents_reaching(session, connection)? {
+            if !kinds.contains(&kind) {
+                kinds.push(kind);
+            }
+        }
+        let waiting = self.outbox(session)?.iter().filter(|i| connection.reaches(&i.recipient)).count();
         Ok((kinds, waiting))
     }
 
-    /// Ends every consent this person gave `recipient` and takes everything waiting for it out of
-    /// the outbox, inside `tx`, without asking it to delete anything (it is being left, and will
-    /// not be reachable). For changing service: nothing said to one organisation is carried to
-    /// another.
-    pub(crate) fn end_ties_in(&self, tx: &rusqlite::Transaction<'_>, session: &Session, recipient: &str) -> Result<()> {
-        let (kinds, _) = self.ties_to(session, recipient)?;
-        for kind in kinds {
+    /// Every active consent given to `connection`'s service or its workers: kind and recipient.
+    fn consents_reaching(&self, session: &Session, connection: &ServiceConnection) -> Result<Vec<(ShareableKind, String)>> {
+        Ok(active_consents(&self.consent_events(session)?).into_iter().filter(|(_, r, _)| connection.reaches(r)).map(|(k, r, _)| (k, r)).collect())
+    }
+
+    /// Ends every consent this person gave `connection`'s service or workers and takes everything
+    /// waiting for them out of the outbox, inside `tx`, without asking the service to delete
+    /// anything (it is being left, and will not be reachable). For changing service: nothing said
+    /// to one organisation is carried to another.
+    pub(crate) fn end_ties_in(&self, tx: &rusqlite::Transaction<'_>, session: &Session, connection: &ServiceConnection) -> Result<()> {
+        for (kind, recipient) in self.consents_reaching(session, connection)? {
             let event = ConsentEvent {
                 record_kind: kind,
-                recipient: recipient.to_string(),
+                recipient,
                 action: ConsentAction::Withdrawn,
                 at: self.now(),
                 by: session.display_name().to_string(),
@@ -124,7 +191,7 @@ impl Vault {
             };
             Vault::insert_in(tx, self, session, RecordBody::ConsentEvent(event))?;
         }
-        for item in self.outbox(session)?.into_iter().filter(|i| i.recipient == recipient) {
+        for item in self.outbox(session)?.into_iter().filter(|i| connection.reaches(&i.recipient)) {
             tx.execute(
                 "DELETE FROM outbox WHERE profile_id = ?1 AND id = ?2",
                 params![&session.profile_id().as_bytes()[..], &item.item_id.as_bytes()[..]],
