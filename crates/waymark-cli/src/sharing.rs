@@ -6,6 +6,7 @@ use waymark_commands::operator;
 use waymark_commands::views::{ApprovalView, ConnectionView, ServiceChangeView};
 use waymark_commands::sharing::{self, GiveConsentRequest, PreviewServiceRequest, ShareWithServiceRequest, SyncReport, WithdrawConsentRequest};
 use waymark_core::domain::ShareableKind;
+use waymark_core::vocabulary::WorkerRole;
 use waymark_core::Language;
 
 use crate::{Context, Outcome};
@@ -26,8 +27,33 @@ pub struct ConsentArgs {
     /// statement, pathway_note, safer_caring_policy or learning_entry
     kind: String,
     /// Who (default: the connected service).
-    #[arg(long = "to")]
+    #[arg(long = "to", conflicts_with = "worker")]
     recipient: Option<String>,
+    /// Which of your workers, when your service keeps a roster: social_worker, iro or
+    /// supervising_social_worker.
+    #[arg(long)]
+    worker: Option<String>,
+}
+
+/// A worker role as typed: `social_worker`, `iro` or `supervising_social_worker`.
+fn worker_role(text: &str) -> Result<WorkerRole, crate::Failure> {
+    WorkerRole::parse(&text.trim().to_ascii_lowercase().replace('-', "_"))
+        .filter(|w| *w != WorkerRole::Duty)
+        .ok_or_else(|| crate::Failure::Usage(format!("--worker must be social_worker, iro or supervising_social_worker, not {text:?}")))
+}
+
+/// "your social worker (Sam Okafor)", or without a name while nobody is allocated.
+fn worker_words(worker: WorkerRole, name: Option<&str>) -> String {
+    let role = match worker {
+        WorkerRole::SocialWorker => "your social worker",
+        WorkerRole::Iro => "your Independent Reviewing Officer",
+        WorkerRole::SupervisingSocialWorker => "your supervising social worker",
+        WorkerRole::Duty => "the duty team",
+    };
+    match name {
+        Some(name) => format!("{role} ({name})"),
+        None => format!("{role} (nobody is allocated yet: it waits until someone is)"),
+    }
 }
 
 /// The command line speaks English (it is for administrators and scripts).
@@ -37,6 +63,7 @@ pub fn consent(cx: &mut Context, cmd: ConsentCommand) -> Outcome {
     match cmd {
         ConsentCommand::Grant(a) => {
             let kind = ShareableKind::parse(&a.kind)?;
+            let worker = a.worker.as_deref().map(worker_role).transpose()?;
             cx.unlock()?;
             let recipient = match a.recipient {
                 Some(recipient) => {
@@ -44,8 +71,11 @@ pub fn consent(cx: &mut Context, cmd: ConsentCommand) -> Outcome {
                     recipient
                 }
                 None => {
-                    let view = cx.call(sharing::give_consent(&cx.app, GiveConsentRequest { kind }))?;
-                    view.connection.map(|c| c.service_name).unwrap_or_default()
+                    let view = cx.call(sharing::give_consent(&cx.app, GiveConsentRequest { kind, worker }))?;
+                    match worker {
+                        Some(w) => worker_words(w, view.workers.iter().find(|c| c.worker == w).and_then(|c| c.name.as_deref())),
+                        None => view.connection.map(|c| c.service_name).unwrap_or_default(),
+                    }
                 }
             };
             println!("You said yes to sharing {} with {}.", kind.words(ENGLISH), recipient.trim());
@@ -74,7 +104,11 @@ pub fn consent(cx: &mut Context, cmd: ConsentCommand) -> Outcome {
                 println!("You have not said yes to sharing anything.");
             }
             for c in &view.consents {
-                println!("Yes: {} with {} (since {})", c.kind.words(ENGLISH), c.recipient, c.since);
+                let with = match c.worker {
+                    Some(w) => worker_words(w, view.workers.iter().find(|x| x.worker == w).and_then(|x| x.name.as_deref())),
+                    None => c.recipient.clone(),
+                };
+                println!("Yes: {} with {with} (since {})", c.kind.words(ENGLISH), c.since);
             }
             for d in &view.deletions {
                 match (&d.confirmed_at, d.deleted) {

@@ -229,9 +229,9 @@ fn certifies_this_device(connection: &ServiceConnection, d: &waymark_sync::roste
 
 /// The name of the person's worker in `role`, as the organisation's verified roster says (none
 /// while nobody is allocated, or before this laptop is approved).
-pub fn allocated_name(roster: Option<&RosterState>, connection: &ServiceConnection, role: waymark_core::vocabulary::ChosenWorker) -> Option<String> {
+pub fn allocated_name(roster: Option<&RosterState>, connection: &ServiceConnection, role: waymark_core::vocabulary::WorkerRole) -> Option<String> {
     let (roster, person) = (roster?, connection.person_id?);
-    let worker = roster.allocated(person, waymark_sync::roster::WorkerRole::parse(role.as_str())?)?;
+    let worker = roster.allocated(person, role)?;
     roster.worker(worker).map(|w| w.name.clone())
 }
 
@@ -322,7 +322,7 @@ enum SealFor {
     /// The service's own key (connections made before rosters).
     Service,
     /// The devices of these workers of the person's (and the duty team's when urgent).
-    Workers(Vec<waymark_core::vocabulary::ChosenWorker>, bool),
+    Workers(Vec<waymark_core::vocabulary::WorkerRole>, bool),
 }
 
 /// Picks the items due for the connected service, checks consent for each at this moment, and
@@ -332,7 +332,6 @@ enum SealFor {
 /// server says. No key on the server can open those. Items for another recipient are left alone.
 pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy) -> Result<(Vec<PreparedSend>, Skipped)> {
     use std::collections::HashMap;
-    use waymark_sync::roster::WorkerRole;
     let connection = vault.service_connection(session)?.ok_or(ClientError::NotConnected)?;
     let service_keys = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() };
     let roster = verified_roster(vault, session, &connection)?;
@@ -391,8 +390,7 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
                         skipped.no_reader += 1;
                         continue;
                     };
-                    let roles: Vec<WorkerRole> = workers.iter().filter_map(|a| WorkerRole::parse(a.as_str())).collect();
-                    let readers = roster.readers_for(person, &roles, *urgent);
+                    let readers = roster.readers_for(person, workers, *urgent);
                     if readers.is_empty() { None } else { Some(EnvelopeSealer::for_readers(&readers, entropy)?) }
                 }
             };

@@ -13,7 +13,7 @@ use waymark_core::domain::consent::{active_consents, ShareableKind};
 use waymark_core::domain::RecordKind;
 use waymark_core::error::Field;
 use waymark_core::secret::Passphrase;
-use waymark_core::vocabulary::ChosenWorker;
+use waymark_core::vocabulary::WorkerRole;
 use waymark_core::Timestamp;
 
 use crate::check::{check_len, record_id, MAX_INVITE, MAX_PASSPHRASE, MAX_RECIPIENT};
@@ -58,7 +58,7 @@ pub(crate) fn overview(app: &AppState) -> CommandResult<SharingView> {
         // simply not shown as approved, and no worker as allocated.
         let roster = current.as_ref().and_then(|c| waymark_client::verified_roster(v, s, c).ok().flatten());
         let workers = match &current {
-            Some(c) if c.organisation.is_some() => ChosenWorker::for_role(s.role())
+            Some(c) if c.organisation.is_some() => WorkerRole::chosen_by(s.role())
                 .iter()
                 .map(|w| WorkerChoiceView { worker: *w, name: waymark_client::allocated_name(roster.as_ref(), c, *w) })
                 .collect(),
@@ -196,7 +196,7 @@ pub struct GiveConsentRequest {
     /// chooses who reads what they share). Not used for a service connected before rosters.
     #[serde(default)]
     #[ts(optional)]
-    pub worker: Option<ChosenWorker>,
+    pub worker: Option<WorkerRole>,
 }
 
 /// Says yes to sharing one kind of record (one this person's role may share) with the connected
@@ -207,7 +207,7 @@ pub async fn give_consent(app: &AppState, req: GiveConsentRequest) -> CommandRes
         let c = v.service_connection(s)?.ok_or_else(|| CommandError::new("not_connected"))?;
         match (&c.organisation, req.worker) {
             (None, _) => Ok(c.service_name.clone()),
-            (Some(_), Some(worker)) if ChosenWorker::for_role(s.role()).contains(&worker) => Ok(c.recipient_for(&[worker])),
+            (Some(_), Some(worker)) if WorkerRole::chosen_by(s.role()).contains(&worker) => Ok(c.recipient_for(&[worker])),
             // A roster's service is never a recipient on its own: the person names a worker.
             (Some(_), other) => Err(waymark_core::Error::Invalid {
                 field: Field::Recipient,

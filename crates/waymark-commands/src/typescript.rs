@@ -12,7 +12,7 @@ use waymark_core::domain::policy::{PolicySection, PolicyTopic, SaferCaringPolicy
 use waymark_core::domain::{StatementKind, StatementStatus};
 use waymark_core::secret::{Strength, StrengthLevel, StrengthProblem};
 use waymark_core::settings::{DisplaySettings, TextSize};
-use waymark_core::vocabulary::ChosenWorker;
+use waymark_core::vocabulary::WorkerRole;
 use waymark_core::{Language, Role};
 
 use crate::error::CommandError;
@@ -71,7 +71,7 @@ pub fn typescript_bindings() -> String {
         MonthTotal::decl(&cfg),
         LearningLogView::decl(&cfg),
         ShareableKind::decl(&cfg),
-        ChosenWorker::decl(&cfg),
+        WorkerRole::decl(&cfg),
         WorkerChoiceView::decl(&cfg),
         ConsentView::decl(&cfg),
         SharingView::decl(&cfg),

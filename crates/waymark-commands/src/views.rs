@@ -11,7 +11,7 @@ use waymark_core::domain::note::PathwayNote;
 use waymark_core::domain::plan::{Matter, Plan};
 use waymark_core::domain::policy::{PolicyTopic, SaferCaringPolicy};
 use waymark_core::domain::{StatementKind, StatementStatus};
-use waymark_core::vocabulary::ChosenWorker;
+use waymark_core::vocabulary::WorkerRole;
 use waymark_core::{Language, Role};
 
 use crate::error::CommandError;
@@ -201,7 +201,7 @@ pub struct ConsentView {
     pub kind: ShareableKind,
     pub recipient: String,
     /// Which of their workers, when the recipient is one (a service that keeps a roster).
-    pub worker: Option<ChosenWorker>,
+    pub worker: Option<WorkerRole>,
     /// RFC 3339, UTC.
     pub since: String,
 }
@@ -232,7 +232,7 @@ pub struct SharingView {
 /// One of the workers a person can choose, and who holds that role for them now.
 #[derive(Debug, Serialize, TS)]
 pub struct WorkerChoiceView {
-    pub worker: ChosenWorker,
+    pub worker: WorkerRole,
     /// Their name, from the organisation's signed roster; none while nobody is allocated (what
     /// is shared with them then waits until someone is).
     pub name: Option<String>,

@@ -14,7 +14,7 @@ use crate::error::Field;
 use crate::clock::Timestamp;
 use crate::domain::consent::{OutboxItem, ShareEntry};
 use crate::domain::{RecordBody, ShareableKind, StoredRecord};
-use crate::vocabulary::ChosenWorker;
+use crate::vocabulary::WorkerRole;
 use crate::error::Problem;
 use crate::secret::Passphrase;
 use crate::error::{Error, Result};
@@ -81,7 +81,7 @@ const AT_ORGANISATION: char = '@';
 /// The name the consent ledger and the outbox give to "these workers of mine at the organisation
 /// whose root has fingerprint `organisation`": `social_worker+iro@<fingerprint>`. A key, never a
 /// display name, so a consent cannot be carried to another organisation that takes the same name.
-pub fn workers_key(organisation: &str, workers: &[ChosenWorker]) -> String {
+pub fn workers_key(organisation: &str, workers: &[WorkerRole]) -> String {
     let mut workers = workers.to_vec();
     workers.sort();
     workers.dedup();
@@ -91,16 +91,16 @@ pub fn workers_key(organisation: &str, workers: &[ChosenWorker]) -> String {
 
 /// The workers and organisation a key from [`workers_key`] names; `None` for any other
 /// recipient (a service named before rosters, or one named by an administrator).
-pub fn parse_workers_key(key: &str) -> Option<(Vec<ChosenWorker>, &str)> {
+pub fn parse_workers_key(key: &str) -> Option<(Vec<WorkerRole>, &str)> {
     let (names, organisation) = key.split_once(AT_ORGANISATION)?;
-    let workers = names.split('+').map(ChosenWorker::parse).collect::<Option<Vec<_>>>()?;
+    let workers = names.split('+').map(WorkerRole::parse).collect::<Option<Vec<_>>>()?;
     (!organisation.is_empty()).then_some((workers, organisation))
 }
 
 impl ServiceConnection {
     /// Who a record shared through this connection is for: the workers in `workers` at its
     /// organisation, or the service itself on a connection made before rosters.
-    pub fn recipient_for(&self, workers: &[ChosenWorker]) -> String {
+    pub fn recipient_for(&self, workers: &[WorkerRole]) -> String {
         match &self.organisation {
             Some(organisation) => workers_key(organisation, workers),
             None => self.service_name.clone(),
@@ -109,7 +109,7 @@ impl ServiceConnection {
 
     /// The workers `recipient` names at this connection's organisation; `None` when it names
     /// anyone else (another organisation, or a service by name).
-    pub fn workers_in(&self, recipient: &str) -> Option<Vec<ChosenWorker>> {
+    pub fn workers_in(&self, recipient: &str) -> Option<Vec<WorkerRole>> {
         let organisation = self.organisation.as_deref()?;
         parse_workers_key(recipient).filter(|(_, o)| *o == organisation).map(|(a, _)| a)
     }

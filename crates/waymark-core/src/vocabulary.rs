@@ -1,5 +1,5 @@
 //! The words every layer of the core shares: who a person is (their [`Role`]), which kinds of
-//! record can be shared ([`ShareableKind`]) and with whom at an organisation ([`ChosenWorker`]) and why a passphrase is refused
+//! record can be shared ([`ShareableKind`]) and with whom at an organisation ([`WorkerRole`]) and why a passphrase is refused
 //! ([`StrengthProblem`]). This is the bottom of the crate: it uses nothing else in it, so
 //! `error.rs` and the domain can both name these without a circle. Parsing text into them, which
 //! can fail with an [`crate::Error`], lives with the code that reads the text.
@@ -62,41 +62,44 @@ impl ShareableKind {
     }
 }
 
-/// Who at the organisation a person can choose to share with: their own worker in that role. It
-/// is never a name: who holds the role for this person comes from the organisation's signed
-/// roster, so the person's choice cannot be redirected by whoever runs the server.
+/// A worker's role at a service. The organisation's roster allocates a person's workers by role,
+/// and a person chooses who reads what they share by role ("my social worker", "my IRO"), never
+/// by a name, so whoever runs the server cannot redirect the choice.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum ChosenWorker {
+pub enum WorkerRole {
     SocialWorker,
     /// Independent Reviewing Officer.
     Iro,
     SupervisingSocialWorker,
+    /// Answers urgent items for anyone the service serves.
+    Duty,
 }
 
-impl ChosenWorker {
-    pub const ALL: [ChosenWorker; 3] = [ChosenWorker::SocialWorker, ChosenWorker::Iro, ChosenWorker::SupervisingSocialWorker];
+impl WorkerRole {
+    pub const ALL: [WorkerRole; 4] = [WorkerRole::SocialWorker, WorkerRole::Iro, WorkerRole::SupervisingSocialWorker, WorkerRole::Duty];
 
-    /// The same words as the roster's worker roles.
     pub fn as_str(self) -> &'static str {
         match self {
-            ChosenWorker::SocialWorker => "social_worker",
-            ChosenWorker::Iro => "iro",
-            ChosenWorker::SupervisingSocialWorker => "supervising_social_worker",
+            WorkerRole::SocialWorker => "social_worker",
+            WorkerRole::Iro => "iro",
+            WorkerRole::SupervisingSocialWorker => "supervising_social_worker",
+            WorkerRole::Duty => "duty",
         }
     }
 
-    pub fn parse(text: &str) -> Option<ChosenWorker> {
-        ChosenWorker::ALL.into_iter().find(|a| a.as_str() == text)
+    pub fn parse(text: &str) -> Option<WorkerRole> {
+        WorkerRole::ALL.into_iter().find(|r| r.as_str() == text)
     }
 
-    /// Whom a person in `role` can choose: a young person their social worker and their IRO, a
-    /// carer their supervising social worker.
-    pub fn for_role(role: Role) -> &'static [ChosenWorker] {
+    /// Whom a person in `role` can choose to share with: a young person their social worker and
+    /// their IRO, a carer their supervising social worker. (The duty team is never chosen: it
+    /// reads only what is urgent.)
+    pub fn chosen_by(role: Role) -> &'static [WorkerRole] {
         match role {
-            Role::YoungPerson => &[ChosenWorker::SocialWorker, ChosenWorker::Iro],
-            Role::Carer => &[ChosenWorker::SupervisingSocialWorker],
+            Role::YoungPerson => &[WorkerRole::SocialWorker, WorkerRole::Iro],
+            Role::Carer => &[WorkerRole::SupervisingSocialWorker],
         }
     }
 }

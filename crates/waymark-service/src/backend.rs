@@ -68,6 +68,9 @@ impl ServiceStore for Backend {
     async fn put_envelopes(&self, device_id: Uuid, envelopes: Vec<NewEnvelope>, now: i64) -> Result<Vec<Stored>> {
         forward!(self, put_envelopes(device_id, envelopes, now))
     }
+    async fn shared_with(&self, device_id: Uuid, after: i64, limit: u32) -> Result<Vec<MailItem>> {
+        forward!(self, shared_with(device_id, after, limit))
+    }
     async fn envelopes(&self, after: i64, limit: u32) -> Result<Vec<StoredEnvelope>> {
         forward!(self, envelopes(after, limit))
     }

@@ -88,6 +88,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/v1/resources"),
     ("get", "/v1/roster"),
     ("get", "/v1/alerts"),
+    ("get", "/v1/shared"),
     ("post", "/v1/alert-acks"),
 ];
 
@@ -104,6 +105,7 @@ pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
         .route("/v1/resources", get(resources::<S>))
         .route("/v1/roster", get(roster::<S>))
         .route("/v1/alerts", get(alerts::<S>))
+        .route("/v1/shared", get(shared::<S>))
         .route("/v1/alert-acks", post(acknowledge_alert::<S>))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)
@@ -237,10 +239,17 @@ fn to_keep(envelope: &Envelope, device: &Device) -> Result<NewEnvelope> {
     if envelope.sender_signature.is_none() && device.person_id.is_some() {
         return Err(ServiceError::Forbidden("an envelope must be signed by the device that sends it".into()));
     }
+    // What a roster-era device shares is for its workers' laptops, never for a key on this
+    // server; something sealed to this server's key from one is a bug or an old app, and is not
+    // kept where nobody it was meant for could read it.
+    if device.person_id.is_some() && envelope.format != waymark_sync::envelope::READERS_FORMAT {
+        return Err(ServiceError::Forbidden("what a person shares must be sealed to their workers' laptops; update the app".into()));
+    }
     Ok(NewEnvelope {
         envelope_id: envelope.header.envelope_id,
         record_kind: envelope.header.record_kind.clone(),
         body: serde_json::to_string(envelope).expect("an envelope serialises"),
+        readers: envelope.readers(),
     })
 }
 
@@ -385,20 +394,33 @@ async fn raise_alerts<'a, S: ServiceStore>(
     Ok(())
 }
 
-/// The roster id of the worker whose approved laptop this is, or a refusal: alerts are only for
-/// workers' laptops the organisation certified.
+/// The roster id of the worker whose approved laptop this is, or a refusal: alerts and what was
+/// shared with workers are only for workers' laptops the organisation certified.
 async fn worker_of<S: ServiceStore>(state: &ServiceState<S>, device_id: Uuid, now: i64) -> Result<Uuid> {
-    let worker = state
-        .roster
-        .read(&state.store, now, |r| {
-            let r = r?;
-            match r.active_device(device_id)?.owner {
-                waymark_sync::roster::DeviceOwner::Worker(w) => r.worker(w).filter(|w| !w.revoked).map(|_| w),
-                waymark_sync::roster::DeviceOwner::Person(_) => None,
-            }
-        })
-        .await?;
-    worker.ok_or_else(|| ServiceError::Forbidden("alerts are only for a worker's laptop that the organisation has approved".into()))
+    let worker = state.roster.read(&state.store, now, |r| r?.worker_of_device(device_id)).await?;
+    worker.ok_or_else(|| ServiceError::Forbidden("this is only for a worker's laptop that the organisation has approved".into()))
+}
+
+/// What people shared with this worker's laptop (sealed to it), after `after`, oldest first: the
+/// envelopes exactly as their senders sealed and signed them. The laptop checks each sender
+/// against its own verified roster; the server only routes.
+async fn shared<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    query: std::result::Result<Query<MailboxQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<MailboxResponse>> {
+    let device = authenticate_active(&state, &method, &uri, &headers, &[]).await?;
+    let Query(query) = query.map_err(|_| ServiceError::BadRequest("`after` must be a whole number".into()))?;
+    if query.after < 0 {
+        return Err(ServiceError::BadRequest("`after` must be 0 or more".into()));
+    }
+    let now = state.clock.now().0;
+    worker_of(&state, device.id, now).await?;
+    let items = state.store.shared_with(device.id, query.after, MAILBOX_PAGE).await?;
+    state.store.audit(now, Some(device.id), "shared", format!("{} items", items.len())).await?;
+    Ok(Json(MailboxResponse { items: items.into_iter().map(|m| MailboxItem { seq: m.seq, body: m.body }).collect() }))
 }
 
 /// The urgent items raised to this worker, unacknowledged first: never what was written.

@@ -59,8 +59,10 @@ enum Command {
         #[arg(long, requires = "tls_cert")]
         tls_key: Option<PathBuf>,
     },
-    /// Open and print what devices have shared (asks for the key file's passphrase), each with
-    /// whether the laptop that sent it is one the organisation approved.
+    /// List what devices have shared, each with whether the laptop that sent it is one the
+    /// organisation approved, and open what was sealed to the service's key (connections made
+    /// before rosters; asks for the key file's passphrase). What a person sealed to their workers'
+    /// laptops is listed, never opened: no key here can.
     Inbox {
         /// Only items after this number.
         #[arg(long, default_value_t = 0)]
@@ -70,7 +72,8 @@ enum Command {
         #[arg(long, env = "WAYMARK_ORGANISATION")]
         organisation: Option<String>,
     },
-    /// Mark an inbox item as read; its sender's device is told (asks for the passphrase: it signs).
+    /// Mark an inbox item sealed to the service's key as read; its sender's device is told (asks
+    /// for the passphrase: it signs). Items for workers are marked read from their laptops.
     MarkRead { seq: i64 },
     /// Publish the resource library built from a folder of Markdown pages, signed, for every
     /// device to fetch (public guidance: nothing personal).
@@ -334,6 +337,11 @@ async fn run(cli: Cli) -> Result<()> {
                 println!("{urgent}#{} from {} — {} received {when}{read}", item.seq, item.person_name, envelope.header.record_kind);
                 let (warning, sender) = roster_view::sender_check(roster.as_ref(), item.device_id, item.person_id, &envelope);
                 println!("  {}{sender}", if warning { "WARNING: " } else { "" });
+                if !envelope.recipients.is_empty() {
+                    // Sealed to the person's workers' laptops: no key here opens it, by design.
+                    println!("  sealed to {} worker laptop(s) the person chose; only they can open it\n", envelope.recipients.len());
+                    continue;
+                }
                 match opener.open(&envelope) {
                     Ok(plain) => {
                         println!("{}\n", String::from_utf8_lossy(&plain));
@@ -354,6 +362,9 @@ async fn run(cli: Cli) -> Result<()> {
             let Some(item) = item.filter(|e| e.read_at.is_none()) else {
                 return Err(ServiceError::BadRequest(format!("there is no unread item #{seq}")));
             };
+            if serde_json::from_str::<Envelope>(&item.body).is_ok_and(|e| !e.recipients.is_empty()) {
+                return Err(ServiceError::BadRequest(format!("#{seq} is for the person's workers: it is marked read from their laptops, not here")));
+            }
             store.mark_read(seq, now).await?;
             ReceiptSender::new(&store, &keys, &SystemEntropy::new()).send(&item, ReceiptStatus::Read, now).await?;
             println!("Marked #{seq} as read; {}'s device will show it.", item.person_name);

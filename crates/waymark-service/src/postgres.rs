@@ -16,6 +16,7 @@ const MIGRATIONS: &[(i32, &str)] = &[
     (3, include_str!("../migrations/postgres/0003_resources.sql")),
     (4, include_str!("../migrations/postgres/0004_roster.sql")),
     (5, include_str!("../migrations/postgres/0005_alerts.sql")),
+    (6, include_str!("../migrations/postgres/0006_readers.sql")),
 ];
 
 /// Connections each instance may hold open. PostgreSQL's default limit is 100, so a handful of
@@ -214,6 +215,11 @@ impl ServiceStore for PgStore {
             let inserted =
                 tx.execute(&insert, &[&e.envelope_id.to_string(), &device_id.to_string(), &e.record_kind, &now, &e.body]).await.map_err(db)?;
             if inserted == 1 {
+                for reader in &e.readers {
+                    tx.execute("INSERT INTO envelope_readers (envelope_id, device_id) VALUES ($1, $2)", &[&e.envelope_id.to_string(), &reader.to_string()])
+                        .await
+                        .map_err(db)?;
+                }
                 out.push(Stored::New);
                 continue;
             }
@@ -291,6 +297,19 @@ impl ServiceStore for PgStore {
             .await
             .map_err(db)?
             .get(0))
+    }
+
+    async fn shared_with(&self, device_id: Uuid, after: i64, limit: u32) -> Result<Vec<MailItem>> {
+        let client = self.conn().await?;
+        let rows = client
+            .query(
+                "SELECT e.seq, e.body FROM envelope_readers r JOIN envelopes e ON e.envelope_id = r.envelope_id
+                 WHERE r.device_id = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3",
+                &[&device_id.to_string(), &after, &i64::from(limit)],
+            )
+            .await
+            .map_err(db)?;
+        Ok(rows.iter().map(|r| MailItem { seq: r.get(0), body: r.get(1) }).collect())
     }
 
     async fn mailbox(&self, device_id: Uuid, after: i64, limit: u32) -> Result<Vec<MailItem>> {

@@ -94,6 +94,9 @@ pub struct NewEnvelope {
     pub record_kind: String,
     /// The envelope JSON.
     pub body: String,
+    /// The devices it was sealed to (format 4), which may fetch it; empty when it was sealed to
+    /// the service's own key.
+    pub readers: Vec<Uuid>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -172,10 +175,13 @@ pub trait ServiceStore: Send + Sync + 'static {
         now: i64,
     ) -> impl Future<Output = Result<Stored>> + Send {
         async move {
-            let stored = self.put_envelopes(device_id, vec![NewEnvelope { envelope_id, record_kind, body }], now).await?;
+            let stored = self.put_envelopes(device_id, vec![NewEnvelope { envelope_id, record_kind, body, readers: Vec::new() }], now).await?;
             Ok(stored[0])
         }
     }
+    /// The envelopes sealed to `device_id` (a worker's laptop) after `after`, oldest first: never
+    /// one it is not a reader of.
+    fn shared_with(&self, device_id: Uuid, after: i64, limit: u32) -> impl Future<Output = Result<Vec<MailItem>>> + Send;
     /// Envelopes after `after`, oldest first, for the service's inbox.
     fn envelopes(&self, after: i64, limit: u32) -> impl Future<Output = Result<Vec<StoredEnvelope>>> + Send;
     fn mark_read(&self, seq: i64, now: i64) -> impl Future<Output = Result<bool>> + Send;
@@ -218,6 +224,7 @@ const SQLITE_MIGRATIONS: &[(u32, &str)] = &[
     (3, include_str!("../migrations/sqlite/0003_resources.sql")),
     (4, include_str!("../migrations/sqlite/0004_roster.sql")),
     (5, include_str!("../migrations/sqlite/0005_alerts.sql")),
+    (6, include_str!("../migrations/sqlite/0006_readers.sql")),
 ];
 
 /// The embedded back end: one SQLite file, WAL mode, one connection behind a lock (the service's
@@ -374,6 +381,10 @@ impl ServiceStore for SqliteStore {
                             "INSERT INTO envelopes (envelope_id, device_id, record_kind, received_at, body) VALUES (?1, ?2, ?3, ?4, ?5)",
                         )?
                         .execute(params![e.envelope_id.to_string(), device_id.to_string(), e.record_kind, now, e.body])?;
+                        for reader in &e.readers {
+                            tx.prepare_cached("INSERT INTO envelope_readers (envelope_id, device_id) VALUES (?1, ?2)")?
+                                .execute(params![e.envelope_id.to_string(), reader.to_string()])?;
+                        }
                         out.push(Stored::New);
                     }
                 }
@@ -484,6 +495,18 @@ impl ServiceStore for SqliteStore {
                 params![device_id.to_string(), now, body],
             )?;
             Ok(c.last_insert_rowid())
+        })
+        .await
+    }
+
+    async fn shared_with(&self, device_id: Uuid, after: i64, limit: u32) -> Result<Vec<MailItem>> {
+        self.run(move |c| {
+            let mut stmt = c.prepare(
+                "SELECT e.seq, e.body FROM envelope_readers r JOIN envelopes e ON e.envelope_id = r.envelope_id
+                 WHERE r.device_id = ?1 AND e.seq > ?2 ORDER BY e.seq LIMIT ?3",
+            )?;
+            let rows = stmt.query_map(params![device_id.to_string(), after, limit], |r| Ok(MailItem { seq: r.get(0)?, body: r.get(1)? }))?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         })
         .await
     }

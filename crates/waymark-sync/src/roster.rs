@@ -31,34 +31,7 @@ pub const ROSTER_FORMAT: u32 = 1;
 /// The most links one `GET /v1/roster` answer carries; a device reads again until it has the head.
 pub const ROSTER_PAGE: u32 = 1000;
 
-/// A worker's role at the service. Allocations say which worker is which for a person served.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WorkerRole {
-    SocialWorker,
-    /// Independent Reviewing Officer.
-    Iro,
-    SupervisingSocialWorker,
-    /// Answers urgent items for anyone the service serves.
-    Duty,
-}
-
-impl WorkerRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            WorkerRole::SocialWorker => "social_worker",
-            WorkerRole::Iro => "iro",
-            WorkerRole::SupervisingSocialWorker => "supervising_social_worker",
-            WorkerRole::Duty => "duty",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<WorkerRole> {
-        [WorkerRole::SocialWorker, WorkerRole::Iro, WorkerRole::SupervisingSocialWorker, WorkerRole::Duty]
-            .into_iter()
-            .find(|r| r.as_str() == text)
-    }
-}
+pub use waymark_core::vocabulary::WorkerRole;
 
 /// Who a person served is to the service.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::Timestamp;
 use crate::connection::{workers_key, parse_workers_key, ServiceConnection};
-use crate::vocabulary::ChosenWorker;
+use crate::vocabulary::WorkerRole;
 use crate::domain::consent::*;
 use crate::domain::{RecordBody, RecordKind, StoredRecord};
 use crate::error::{Error, Field, Problem, Result};
@@ -55,8 +55,8 @@ impl Vault {
 
     /// Which of `connection`'s workers this person says yes to sharing `kind` with now (none on a
     /// connection made before rosters, where the service itself is the recipient).
-    pub fn chosen_workers(&self, session: &Session, connection: &ServiceConnection, kind: ShareableKind) -> Result<Vec<ChosenWorker>> {
-        let mut out: Vec<ChosenWorker> = active_consents(&self.consent_events(session)?)
+    pub fn chosen_workers(&self, session: &Session, connection: &ServiceConnection, kind: ShareableKind) -> Result<Vec<WorkerRole>> {
+        let mut out: Vec<WorkerRole> = active_consents(&self.consent_events(session)?)
             .into_iter()
             .filter(|(k, _, _)| *k == kind)
             .filter_map(|(_, r, _)| connection.workers_in(&r))
