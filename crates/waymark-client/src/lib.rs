@@ -11,6 +11,8 @@
 //!
 //! Nothing here stores or logs a plaintext; what leaves the laptop is only ever an envelope.
 
+pub mod worker;
+
 use std::time::Duration;
 
 use uuid::Uuid;
@@ -537,6 +539,8 @@ pub fn backoff(attempts: u32, entropy: &dyn Entropy) -> i64 {
 pub struct MailReport {
     pub plans_added: usize,
     pub receipts: usize,
+    /// Replies from the person's workers, kept in the statement they answer.
+    pub replies: usize,
     /// Items refused, each with the reason in plain words (unsigned, for another device, an older
     /// plan version…). They are skipped, never stored.
     pub refused: Vec<String>,
@@ -571,8 +575,9 @@ fn keys_from_secret(secret: &[u8]) -> Result<IdentityKeys> {
 /// version is refused), a receipt moves the shared statement's timeline on. The cursor moves past
 /// every item looked at, so a refused item is not fetched again.
 pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::api::MailboxItem]) -> Result<MailReport> {
+    use waymark_core::domain::statement::{ResponseKind, WorkerResponse};
     use waymark_core::domain::{RecordBody, StatementStatus};
-    use waymark_sync::mail::{check_mail, open_checked, MailKind, Receipt, ReceiptStatus, Trust};
+    use waymark_sync::mail::{check_mail, open_checked, MailKind, Receipt, ReceiptStatus, Reply, Trust};
     let Some(mut connection) = vault.service_connection(session)? else { return Err(ClientError::NotConnected) };
     let keys = device_keys(&connection)?;
     let mut opener = EnvelopeOpener::new(&keys);
@@ -590,6 +595,17 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
     // needs no key); then they are opened and applied in order.
     let device_id = connection.device_id;
     let mut checked = in_parallel(items, |item| check_mail(device_id, &service, &trust, &item.body)).into_iter();
+    // Who signed organisation mail, as the roster this device verified names them.
+    let worker_who_signed = |signer: Option<&str>| -> Result<(String, waymark_core::vocabulary::WorkerRole)> {
+        let roster = roster.as_ref().ok_or_else(|| waymark_sync::SyncError::Malformed("the organisation's roster has not been read yet".into()))?;
+        let device = match signer.and_then(|k| roster.organisation_signer(k)) {
+            Some(waymark_sync::roster::KeyHolder::Device(d)) => d,
+            _ => return Err(waymark_sync::SyncError::Malformed("receipts and replies come only from a worker's laptop".into()).into()),
+        };
+        let worker = roster.worker_of_device(device).and_then(|w| roster.worker(w));
+        let worker = worker.ok_or_else(|| waymark_sync::SyncError::Malformed("a mailbox item was signed by someone the organisation has not certified".into()))?;
+        Ok((worker.name.clone(), worker.role))
+    };
     // One wait for the disk per page, not per item: the cursor is saved (and synced) after.
     vault.with_deferred_sync(|vault| {
         for item in items {
@@ -599,7 +615,9 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
             }
             connection.mailbox_cursor = item.seq;
             let outcome: Result<()> = (|| {
-                let (kind, _header, plain) = open_checked(&mut opener, checked?)?;
+                let mail = checked?;
+                let signer = mail.signer.clone();
+                let (kind, _header, plain) = open_checked(&mut opener, mail)?;
                 match kind {
                     MailKind::Plan => {
                         let plan = RecordBody::from_json(waymark_core::domain::RecordKind::Plan, &plain)?;
@@ -613,13 +631,40 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
                         let id = waymark_core::RecordId::from_slice(receipt.record_id.as_bytes())
                             .ok_or_else(|| waymark_sync::SyncError::Malformed("a receipt names no record".into()))?;
                         if let RecordBody::Statement(_) = vault.get(session, id)?.body {
-                            let reached = match receipt.status {
-                                ReceiptStatus::Received => StatementStatus::Received,
-                                ReceiptStatus::Read => StatementStatus::Read,
-                            };
-                            vault.record_service_receipt(session, id, reached)?;
+                            match (&trust, receipt.status) {
+                                // On a roster connection a receipt is a worker's, and says who.
+                                (Trust::Roster { .. }, status) => {
+                                    let (worker_name, worker_role) = worker_who_signed(signer.as_deref())?;
+                                    let kind = match status {
+                                        ReceiptStatus::Received => ResponseKind::Received,
+                                        ReceiptStatus::Read => ResponseKind::Read,
+                                        ReceiptStatus::Acknowledged => ResponseKind::Acknowledged,
+                                    };
+                                    let at = Timestamp(receipt.at);
+                                    vault.record_worker_response(session, id, WorkerResponse { kind, worker_name, worker_role, words: None, at })?;
+                                }
+                                (Trust::ServiceKey, ReceiptStatus::Received) => {
+                                    vault.record_service_receipt(session, id, StatementStatus::Received)?;
+                                }
+                                (Trust::ServiceKey, ReceiptStatus::Read) => {
+                                    vault.record_service_receipt(session, id, StatementStatus::Read)?;
+                                }
+                                (Trust::ServiceKey, ReceiptStatus::Acknowledged) => {
+                                    return Err(waymark_sync::SyncError::Malformed("an acknowledgement must come from a worker's laptop".into()).into());
+                                }
+                            }
                         }
                         report.receipts += 1;
+                    }
+                    MailKind::Reply => {
+                        let reply: Reply = serde_json::from_slice(&plain)
+                            .map_err(|_| waymark_sync::SyncError::Malformed("a reply is damaged".into()))?;
+                        let id = waymark_core::RecordId::from_slice(reply.record_id.as_bytes())
+                            .ok_or_else(|| waymark_sync::SyncError::Malformed("a reply names no record".into()))?;
+                        let (worker_name, worker_role) = worker_who_signed(signer.as_deref())?;
+                        let response = WorkerResponse { kind: ResponseKind::Replied, worker_name, worker_role, words: Some(reply.words), at: Timestamp(reply.at) };
+                        vault.record_worker_response(session, id, response)?;
+                        report.replies += 1;
                     }
                 }
                 Ok(())

@@ -17,7 +17,7 @@ use uuid::Uuid;
 use waymark_core::Clock;
 use waymark_sync::api::{
     AlertAck, AlertView, AlertsResponse, BatchUploadResponse, EnrolRequest, EnrolResponse, EnvelopeBatch, ErrorBody, MailboxItem, MailboxResponse, ServiceInfo, UploadResponse, API_VERSION,
-    BATCH_FORMAT, MAILBOX_PAGE, MAX_BATCH, MAX_BATCH_BODY,
+    BATCH_FORMAT, MAILBOX_PAGE, MAX_BATCH, MAX_BATCH_BODY, MAX_WORKER_MAIL, WORKER_MAIL_FORMAT, WorkerMailBatch, WorkerMailResponse,
 };
 use waymark_sync::deletion::{DeletionFacts, DeletionReceipt, DeletionRequest, ReceiptSigner, DELETION_FORMAT, MAX_RECORDS};
 use waymark_sync::envelope::Envelope;
@@ -89,6 +89,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/v1/roster"),
     ("get", "/v1/alerts"),
     ("get", "/v1/shared"),
+    ("post", "/v1/worker-mail"),
     ("post", "/v1/alert-acks"),
 ];
 
@@ -106,6 +107,7 @@ pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
         .route("/v1/roster", get(roster::<S>))
         .route("/v1/alerts", get(alerts::<S>))
         .route("/v1/shared", get(shared::<S>))
+        .route("/v1/worker-mail", post(worker_mail::<S>))
         .route("/v1/alert-acks", post(acknowledge_alert::<S>))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)
@@ -421,6 +423,46 @@ async fn shared<S: ServiceStore>(
     let items = state.store.shared_with(device.id, query.after, MAILBOX_PAGE).await?;
     state.store.audit(now, Some(device.id), "shared", format!("{} items", items.len())).await?;
     Ok(Json(MailboxResponse { items: items.into_iter().map(|m| MailboxItem { seq: m.seq, body: m.body }).collect() }))
+}
+
+/// Files what a worker's laptop sealed and signed for a person's devices (receipts,
+/// acknowledgements, replies) in those devices' mailboxes. Only to a device the roster certifies
+/// for a person, and only mail this laptop signed; the devices check both again themselves.
+async fn worker_mail<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<WorkerMailResponse>)> {
+    let body = body_bytes(body)?;
+    let device = authenticate_active(&state, &method, &uri, &headers, &body).await?;
+    let now = state.clock.now().0;
+    worker_of(&state, device.id, now).await?;
+    let batch: WorkerMailBatch = parse_json("worker mail", &body)?;
+    if batch.format != WORKER_MAIL_FORMAT {
+        return Err(ServiceError::BadRequest(format!("worker mail format {} is not supported (this service reads {WORKER_MAIL_FORMAT})", batch.format)));
+    }
+    if batch.items.is_empty() || batch.items.len() > MAX_WORKER_MAIL {
+        return Err(ServiceError::BadRequest(format!("worker mail carries 1 to {MAX_WORKER_MAIL} items")));
+    }
+    let targets: Vec<Uuid> = batch.items.iter().map(|i| i.device_id).collect();
+    let people = state.roster.read(&state.store, now, |r| targets.iter().map(|d| r.and_then(|r| r.person_of_device(*d))).collect::<Vec<_>>()).await?;
+    for (item, person) in batch.items.iter().zip(&people) {
+        let mail: waymark_sync::mail::Mail = parse_json("mail", item.body.as_bytes())?;
+        if person.is_none() || mail.person_id != *person || mail.envelope.header.device_id != item.device_id {
+            return Err(ServiceError::Forbidden("worker mail goes only to a person's approved device, addressed to that person".into()));
+        }
+        if mail.format != waymark_sync::mail::ORGANISATION_MAIL_FORMAT || mail.signer.as_deref() != Some(device.signing_key.as_str()) {
+            return Err(ServiceError::Forbidden("worker mail must be signed by the laptop that sends it".into()));
+        }
+        mail.envelope.check_shape()?;
+    }
+    for item in batch.items {
+        state.store.post_mail(item.device_id, item.body, now).await?;
+    }
+    state.store.audit(now, Some(device.id), "worker_mail", format!("{} items", targets.len())).await?;
+    Ok((StatusCode::CREATED, Json(WorkerMailResponse { posted: targets.len() as u32 })))
 }
 
 /// The urgent items raised to this worker, unacknowledged first: never what was written.

@@ -2,7 +2,8 @@
 //! app and the service cannot drift apart. Paths: `GET /v1/service`, `POST /v1/enrol`,
 //! `POST /v1/envelopes` (signed), `POST /v1/envelope-batches` (signed), `GET /v1/mailbox?after=N`
 //! (signed), `POST /v1/deletions` (signed), `GET /v1/resources`, `GET /v1/roster?from=N`
-//! (signed), and for workers' laptops `GET /v1/alerts` and `POST /v1/alert-acks` (signed).
+//! (signed), and for workers' laptops `GET /v1/alerts`, `POST /v1/alert-acks`,
+//! `GET /v1/shared?after=N` and `POST /v1/worker-mail` (signed).
 //! Errors are [`ErrorBody`].
 
 use serde::{Deserialize, Serialize};
@@ -108,4 +109,33 @@ pub struct AlertsResponse {
 #[serde(deny_unknown_fields)]
 pub struct AlertAck {
     pub alert_id: i64,
+}
+
+/// `POST /v1/worker-mail`: mail a worker's laptop sealed and signed for each device of one of the
+/// people it works with (a receipt, an acknowledgement, a reply). The service files each item in
+/// that device's mailbox; it can neither read nor change one.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkerMailBatch {
+    pub format: u32,
+    pub items: Vec<WorkerMailItem>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkerMailItem {
+    /// The person's device it is for.
+    pub device_id: Uuid,
+    /// The mail JSON (organisation mail, signed by the sending laptop).
+    pub body: String,
+}
+
+pub const WORKER_MAIL_FORMAT: u32 = 1;
+/// The most devices one worker's message goes to at once.
+pub const MAX_WORKER_MAIL: usize = 20;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WorkerMailResponse {
+    /// How many items were filed.
+    pub posted: u32,
 }

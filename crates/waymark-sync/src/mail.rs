@@ -34,13 +34,16 @@ pub enum MailKind {
     Plan,
     /// A [`Receipt`] for something the device shared.
     Receipt,
+    /// A [`Reply`] from one of the person's workers to something they shared.
+    Reply,
 }
 
 impl MailKind {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             MailKind::Plan => "plan",
             MailKind::Receipt => "receipt",
+            MailKind::Reply => "reply",
         }
     }
 }
@@ -67,6 +70,8 @@ pub struct Mail {
 pub enum ReceiptStatus {
     Received,
     Read,
+    /// A worker acknowledged an urgent item's alert: someone at the service is dealing with it.
+    Acknowledged,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,6 +84,22 @@ pub struct Receipt {
     /// Unix seconds.
     pub at: i64,
 }
+
+/// What a worker wrote back about one shared record (organisation mail only, from a worker's
+/// laptop; the reader takes the worker's name and role from its roster, never from the mail).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reply {
+    /// The envelope the person's device sent.
+    pub envelope_id: Uuid,
+    pub record_id: Uuid,
+    pub words: String,
+    /// Unix seconds.
+    pub at: i64,
+}
+
+/// The most a reply may say, in bytes.
+pub const MAX_REPLY: usize = 8 * 1024;
 
 fn signed_bytes(kind: MailKind, envelope: &Envelope) -> Vec<u8> {
     let mut out = format!("waymark mail v{MAIL_FORMAT}\0{}\0", kind.as_str()).into_bytes();
@@ -159,8 +180,13 @@ pub fn check_mail(device_id: Uuid, service: &PublicKeys, trust: &Trust<'_>, body
                 return Err(SyncError::Malformed("a mailbox item is damaged".into()));
             }
             service.verify(&signed_bytes(mail.kind, &mail.envelope), &signature)?;
-            if matches!(trust, Trust::Roster { .. }) && mail.kind == MailKind::Plan {
-                return Err(SyncError::Malformed("a plan must be sent by someone at the organisation, not by the server".into()));
+            // The server holds the service's key: on a roster connection it vouches for nothing
+            // (a plan, or a "read" no worker sent).
+            if matches!(trust, Trust::Roster { .. }) {
+                return Err(SyncError::Malformed("this must be sent by someone at the organisation, not by the server".into()));
+            }
+            if mail.kind == MailKind::Reply {
+                return Err(SyncError::Malformed("a reply must come from a worker's laptop".into()));
             }
         }
         ORGANISATION_MAIL_FORMAT => {
@@ -173,8 +199,12 @@ pub fn check_mail(device_id: Uuid, service: &PublicKeys, trust: &Trust<'_>, body
             let Some(roster) = roster else {
                 return Err(SyncError::Malformed("the organisation's roster has not been read yet".into()));
             };
-            if roster.organisation_signer(signer).is_none() {
+            let Some(holder) = roster.organisation_signer(signer) else {
                 return Err(SyncError::Malformed("a mailbox item was signed by someone the organisation has not certified".into()));
+            };
+            // What is said about a shared record is said by a worker, from their own laptop.
+            if mail.kind != MailKind::Plan && !matches!(holder, crate::roster::KeyHolder::Device(_)) {
+                return Err(SyncError::Malformed("receipts and replies come only from a worker's laptop".into()));
             }
             verify_signature(signer, &organisation_signed_bytes(mail.kind, person_id, signer, &mail.envelope), &signature)?;
             let Some(me) = me else {

@@ -130,6 +130,36 @@ pub struct StatusChange {
     pub at: Timestamp,
 }
 
+/// What one of the person's workers did with a shared statement.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResponseKind {
+    /// Their laptop took it.
+    Received,
+    Read,
+    /// They acknowledged an urgent alert: someone is dealing with it.
+    Acknowledged,
+    Replied,
+}
+
+/// One step of a shared statement's timeline that a worker took, as their laptop signed it. The
+/// name and role come from the organisation's verified roster, never from what the server says.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkerResponse {
+    pub kind: ResponseKind,
+    pub worker_name: String,
+    pub worker_role: crate::vocabulary::WorkerRole,
+    /// What they wrote back (a reply only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words: Option<String>,
+    pub at: Timestamp,
+}
+
+/// How many worker responses one statement keeps (a long conversation belongs elsewhere).
+pub const MAX_RESPONSES: usize = 200;
+
 /// One answer to one question. A face is 1 (very unhappy) to 5 (very happy).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -163,6 +193,9 @@ pub struct Statement {
     pub words: Option<String>,
     /// Every status the statement has had, oldest first; the last is the current one.
     pub history: Vec<StatusChange>,
+    /// What the person's workers did with it once shared, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<WorkerResponse>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -179,6 +212,7 @@ impl Statement {
             answers: Vec::new(),
             words: None,
             history: vec![StatusChange { status: StatementStatus::Draft, at: now }],
+            responses: Vec::new(),
             created_at: now,
             updated_at: now,
         }
@@ -200,6 +234,35 @@ impl Statement {
         self.history.push(StatusChange { status: next, at: now });
         self.updated_at = now;
         Ok(())
+    }
+
+    /// Adds what a worker did, once: a second receipt of the same kind from the same worker, or
+    /// the same reply again, changes nothing. Replies need words; nothing else carries any. Says
+    /// whether it was added.
+    pub fn add_response(&mut self, response: WorkerResponse) -> Result<bool> {
+        if self.status() < StatementStatus::Shared {
+            return Err(Error::invalid(Field::Statement, Problem::NotReady));
+        }
+        let has_words = response.words.as_deref().is_some_and(|w| !w.trim().is_empty());
+        if has_words != (response.kind == ResponseKind::Replied) {
+            return Err(Error::invalid(Field::Words, Problem::NothingWritten));
+        }
+        validate::required_text(Field::Name, &response.worker_name, validate::SHORT_TEXT)?;
+        validate::optional_text(Field::Words, &response.words, validate::LONG_TEXT)?;
+        let seen = self.responses.iter().any(|r| {
+            r.kind == response.kind
+                && r.worker_name == response.worker_name
+                && r.worker_role == response.worker_role
+                && (r.kind != ResponseKind::Replied || (r.words == response.words && r.at == response.at))
+        });
+        if seen {
+            return Ok(false);
+        }
+        if self.responses.len() >= MAX_RESPONSES {
+            return Err(Error::invalid(Field::Statement, Problem::TooManyItems { max: MAX_RESPONSES }));
+        }
+        self.responses.push(response);
+        Ok(true)
     }
 
     fn check_has_content(&self) -> Result<()> {

@@ -8,6 +8,19 @@ use crate::error::{Error, Field, Problem, Result};
 use crate::ids::RecordId;
 use crate::vault::{Session, Vault};
 
+/// Moves a shared statement on to `reached` (received, or read, which means received too) one
+/// step at a time; a step already passed changes nothing.
+fn move_on_to(st: &mut Statement, reached: StatementStatus, now: Timestamp) -> Result<()> {
+    use StatementStatus::*;
+    let steps: &[StatementStatus] = match (st.status(), reached) {
+        (Shared, Received) => &[Received],
+        (Shared, Read) => &[Received, Read],
+        (Received, Read) => &[Read],
+        _ => &[],
+    };
+    steps.iter().try_for_each(|step| st.set_status(*step, now))
+}
+
 impl Vault {
     pub fn start_statement(&mut self, session: &Session, kind: StatementKind) -> Result<StoredRecord> {
         let now = self.now();
@@ -66,13 +79,27 @@ impl Vault {
         let RecordBody::Statement(st) = &rec.body else {
             return Err(Error::invalid(Field::Record, Problem::NotA { expected: "statement" }));
         };
-        let steps: &[StatementStatus] = match (st.status(), reached) {
-            (Shared, Received) => &[Received],
-            (Shared, Read) => &[Received, Read],
-            (Received, Read) => &[Read],
-            _ => return Ok(rec),
+        if !matches!((st.status(), reached), (Shared, Received | Read) | (Received, Read)) {
+            return Ok(rec);
+        }
+        self.change_statement(session, id, |st, now| move_on_to(st, reached, now))
+    }
+
+    /// Keeps what one of the person's workers did with a shared statement (checked by the caller
+    /// against the organisation's roster: the worker's laptop signed it), and moves the timeline
+    /// on as a receipt would: a worker who took, read, acknowledged or replied to it has received
+    /// it, and one who read or replied has read it. Says whether anything new was kept.
+    pub fn record_worker_response(&mut self, session: &Session, id: RecordId, response: WorkerResponse) -> Result<bool> {
+        let reached = match response.kind {
+            ResponseKind::Received | ResponseKind::Acknowledged => StatementStatus::Received,
+            ResponseKind::Read | ResponseKind::Replied => StatementStatus::Read,
         };
-        self.change_statement(session, id, |st, now| steps.iter().try_for_each(|step| st.set_status(*step, now)))
+        let mut added = false;
+        self.change_statement(session, id, |st, now| {
+            added = st.add_response(response)?;
+            move_on_to(st, reached, now)
+        })?;
+        Ok(added)
     }
 
     pub fn statements(&self, session: &Session) -> Result<Vec<StoredRecord>> {
