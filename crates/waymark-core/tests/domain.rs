@@ -341,6 +341,45 @@ fn a_person_moves_a_statement_only_between_draft_and_ready_and_receipts_move_it_
 }
 
 #[test]
+fn what_a_worker_does_with_a_shared_statement_joins_its_timeline_once_with_their_name_and_role() {
+    use waymark_core::domain::statement::{ResponseKind, WorkerResponse};
+    use waymark_core::vocabulary::WorkerRole;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = open(dir.path());
+    let s = young_person(&mut v, "Robin");
+    let st = v.start_statement(&s, StatementKind::NotSafe).unwrap();
+    v.save_words(&s, st.id, "Someone keeps shouting at night".into()).unwrap();
+    v.set_statement_status(&s, st.id, StatementStatus::Ready).unwrap();
+    let said = |kind, words: Option<&str>, at| WorkerResponse {
+        kind,
+        worker_name: "Ade Mensah".into(),
+        worker_role: WorkerRole::Duty,
+        words: words.map(String::from),
+        at: waymark_core::Timestamp(at),
+    };
+    // Nothing can be said about what was never sent.
+    assert!(v.record_worker_response(&s, st.id, said(ResponseKind::Acknowledged, None, START)).is_err());
+    v.grant_consent(&s, ShareableKind::Statement, "duty@aaaa").unwrap();
+    v.share_record(&s, st.id, "duty@aaaa").unwrap();
+    let item = v.outbox(&s).unwrap().remove(0);
+    v.complete_sends(&s, &[waymark_core::connection::Delivered { item: &item, record_version: 3, receipt: None }]).unwrap();
+
+    assert!(v.record_worker_response(&s, st.id, said(ResponseKind::Acknowledged, None, START + 60)).unwrap());
+    assert!(!v.record_worker_response(&s, st.id, said(ResponseKind::Acknowledged, None, START + 90)).unwrap(), "the same acknowledgement twice is kept once");
+    // A reply says something; a receipt says nothing.
+    assert!(v.record_worker_response(&s, st.id, said(ResponseKind::Replied, Some("  "), START + 120)).is_err());
+    assert!(v.record_worker_response(&s, st.id, said(ResponseKind::Read, Some("hello"), START + 120)).is_err());
+    assert!(v.record_worker_response(&s, st.id, said(ResponseKind::Replied, Some("I am coming round at 4pm today."), START + 120)).unwrap());
+    let RecordBody::Statement(done) = v.get(&s, st.id).unwrap().body else { panic!() };
+    let kinds: Vec<ResponseKind> = done.responses.iter().map(|r| r.kind).collect();
+    assert_eq!(kinds, vec![ResponseKind::Acknowledged, ResponseKind::Replied]);
+    assert_eq!(done.responses[1].worker_name, "Ade Mensah");
+    // An acknowledgement means someone has it; a reply means they read it.
+    let steps: Vec<StatementStatus> = done.history.iter().map(|h| h.status).collect();
+    assert_eq!(&steps[steps.len() - 3..], &[StatementStatus::Shared, StatementStatus::Received, StatementStatus::Read]);
+}
+
+#[test]
 fn only_a_kind_the_role_keeps_can_be_consented_to() {
     let dir = tempfile::tempdir().unwrap();
     let (mut v, _) = open(dir.path());
