@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use uuid::Uuid;
+use waymark_client::worker::{answer, fetch_shared, open_shared, Answer};
+use waymark_core::domain::statement::ResponseKind;
+use waymark_sync::mail::ReceiptStatus;
 use waymark_client::{
     acknowledge_alert, apply_mail, apply_roster, approval, enrol, fetch_alerts, fetch_mail, fetch_roster, preview, roster_from, Approval, ClientError,
 };
@@ -26,7 +29,7 @@ use waymark_service::store::ServiceStore;
 use waymark_service::testing::tamper;
 use waymark_sync::keys::IdentityKeys;
 use waymark_sync::mail::{seal_mail, seal_organisation_mail, MailKind};
-use waymark_sync::roster::{RosterEntry, RosterLink, RosterProblem, RosterState, ServedRole};
+use waymark_sync::roster::{RosterEntry, RosterLink, RosterProblem, RosterState, ServedRole, WorkerRole};
 use waymark_sync::SyncError;
 
 const NOW: i64 = 1_795_000_000;
@@ -140,28 +143,44 @@ impl Laptop {
         self.vault.service_connection(&self.session).unwrap().unwrap().device_id
     }
 
-    /// Says something, shares it with the service and sends it; returns what the sends said.
-    async fn share_statement(&mut self, words: &str) -> Result<(), ClientError> {
+    /// Says something, shares it with their social worker and sends it, with the roster this
+    /// laptop has read so far; returns what was left waiting.
+    async fn share_statement(&mut self, words: &str) -> Result<waymark_client::Skipped, ClientError> {
         self.share(waymark_core::domain::StatementKind::Worried, words).await
     }
 
-    async fn share(&mut self, kind: waymark_core::domain::StatementKind, words: &str) -> Result<(), ClientError> {
+    async fn share(&mut self, kind: waymark_core::domain::StatementKind, words: &str) -> Result<waymark_client::Skipped, ClientError> {
         use waymark_core::domain::{ShareableKind, StatementStatus};
         let st = self.vault.start_statement(&self.session, kind).unwrap();
         self.vault.save_words(&self.session, st.id, words.into()).unwrap();
         self.vault.set_statement_status(&self.session, st.id, StatementStatus::Ready).unwrap();
-        if !self.vault.has_consent(&self.session, ShareableKind::Statement, SERVICE).unwrap() {
-            self.vault.grant_consent(&self.session, ShareableKind::Statement, SERVICE).unwrap();
+        let connection = self.vault.service_connection(&self.session).unwrap().unwrap();
+        let social_worker = connection.recipient_for(&[WorkerRole::SocialWorker]);
+        if !self.vault.has_consent(&self.session, ShareableKind::Statement, &social_worker).unwrap() {
+            self.vault.grant_consent(&self.session, ShareableKind::Statement, &social_worker).unwrap();
         }
-        self.vault.share_record(&self.session, st.id, SERVICE).unwrap();
+        self.vault.share_with(&self.session, st.id, &connection).unwrap();
+        self.send().await
+    }
+
+    /// Sends what waits, as the sync pass does.
+    async fn send(&mut self) -> Result<waymark_client::Skipped, ClientError> {
         let entropy = SeededEntropy::new(3);
-        let (prepared, _) = waymark_client::prepare_sends(&mut self.vault, &self.session, &entropy)?;
+        let (prepared, skipped) = waymark_client::prepare_sends(&mut self.vault, &self.session, &entropy)?;
         for batch in waymark_client::batches(&prepared) {
             let outcome = waymark_client::send_batch(batch, self.vault.now()).await;
             waymark_client::finish_batch(&mut self.vault, &self.session, batch, outcome.as_deref().ok(), &entropy)?;
             outcome?;
         }
-        Ok(())
+        Ok(skipped)
+    }
+
+    fn statement(&self, words: &str) -> waymark_core::domain::Statement {
+        let found = self.vault.statements(&self.session).unwrap().into_iter().find_map(|r| match r.body {
+            waymark_core::domain::RecordBody::Statement(st) if st.words.as_deref() == Some(words) => Some(st),
+            _ => None,
+        });
+        found.expect("the statement is kept")
     }
 
     fn plan_versions(&self) -> Vec<u32> {
@@ -368,6 +387,13 @@ async fn what_a_laptop_sends_is_signed_by_it_and_the_inbox_catches_an_envelope_m
     let mut sky = o.connect("Sky").await;
     o.approve(&robin).await;
     o.approve(&sky).await;
+    let social_worker = o.add_worker("Sam Okafor", WorkerRole::SocialWorker).await;
+    o.worker_laptop(social_worker).await;
+    for laptop in [&robin, &sky] {
+        o.allocate(laptop.person_id, social_worker, WorkerRole::SocialWorker).await;
+    }
+    robin.sync_roster().await.unwrap();
+    sky.sync_roster().await.unwrap();
     robin.share_statement("I would like to see my nan more").await.unwrap();
     sky.share_statement("Please can I change school").await.unwrap();
     let pin = o.root_file.fingerprint().unwrap();
@@ -397,11 +423,14 @@ async fn what_a_laptop_sends_is_signed_by_it_and_the_inbox_catches_an_envelope_m
     assert!(said[0].0 && said[0].1.contains("different laptop"), "{said:?}");
     assert!(said[1].0 && said[1].1.contains("NOT signed"), "{said:?}");
 
-    // A laptop that enrolled with an invite but that no worker approved is flagged too.
+    // A laptop that enrolled with an invite but that no worker approved sends nothing: there is
+    // no one it could seal to. What it shares waits on the laptop.
     let mut alex = o.connect("Alex").await;
-    alex.share_statement("Nobody approved this laptop").await.unwrap();
-    let said = check(&o.store.envelopes(0, 10).await.unwrap());
-    assert_eq!(said[2], (true, "from a laptop no worker has approved".into()));
+    alex.sync_roster().await.unwrap();
+    let skipped = alex.share_statement("Nobody approved this laptop").await.unwrap();
+    assert_eq!(skipped.no_reader, 1);
+    assert_eq!(o.store.envelopes(0, 10).await.unwrap().len(), 2, "nothing from Alex's laptop reached the service");
+    assert_eq!(alex.vault.outbox(&alex.session).unwrap().len(), 1);
 
     // A server that swaps in a whole roster of its own, under its own root, is refused: the inbox
     // checks against the organisation's fingerprint, not the database's genesis.
@@ -421,17 +450,33 @@ async fn what_a_laptop_sends_is_signed_by_it_and_the_inbox_catches_an_envelope_m
 async fn a_revoked_laptop_can_send_nothing_more(mut o: Org) {
     let mut robin = o.connect("Robin").await;
     o.approve(&robin).await;
+    let social_worker = o.add_worker("Sam Okafor", WorkerRole::SocialWorker).await;
+    o.worker_laptop(social_worker).await;
+    o.allocate(robin.person_id, social_worker, WorkerRole::SocialWorker).await;
+    robin.sync_roster().await.unwrap();
     robin.share_statement("First thing").await.unwrap();
     let device_id = robin.device_id();
     organisation::append(&o.store, &mut o.roster, &o.root, RosterEntry::RevokeDevice { device_id }, NOW).await.unwrap();
+    // Before it reads the roster again the laptop still tries; the service refuses.
     let refused = robin.share_statement("Sent from a lost laptop").await.unwrap_err();
     assert!(matches!(&refused, ClientError::Refused { status: 403, .. }), "{refused:?}");
     assert!(refused.to_string().contains("switched this laptop off"), "{refused}");
     assert_eq!(o.store.envelopes(0, 10).await.unwrap().len(), 1, "nothing more was kept");
     assert_eq!(robin.vault.outbox(&robin.session).unwrap().len(), 1, "the laptop keeps it; it is not lost, only not taken");
+    // Once it has read the roster it knows, and seals nothing more for anyone.
+    robin.sync_roster().await.unwrap();
+    assert_eq!(robin.approval(), Approval::Revoked);
+    o.clock.advance(2 * 60 * 60);
+    assert_eq!(robin.send().await.unwrap().no_reader, 1, "due again, and still nobody it may be sealed to");
 }
 
 impl Org {
+    /// The roster as a worker's laptop reads and verifies it from the organisation's root.
+    async fn roster_of(&self, laptop: &waymark_core::connection::ServiceConnection) -> RosterState {
+        let page = fetch_roster(laptop, 0, self.now()).await.unwrap();
+        waymark_sync::roster::advance(None, &page, &self.root_file.fingerprint().unwrap()).unwrap()
+    }
+
     /// A worker's laptop: invited for `worker_id`, enrolled, and approved with its code. Its
     /// connection (keys and device id) is all a worker's laptop needs to ask for alerts.
     async fn worker_laptop(&mut self, worker_id: Uuid) -> waymark_core::connection::ServiceConnection {
@@ -446,8 +491,12 @@ impl Org {
         laptop
     }
 
-    async fn add_worker(&mut self, name: &str, role: waymark_sync::roster::WorkerRole) -> Uuid {
+    async fn add_worker(&mut self, name: &str, role: WorkerRole) -> Uuid {
         organisation::add_worker(&self.store, &mut self.roster, &self.root, name, role, &*self.entropy, NOW).await.unwrap()
+    }
+
+    async fn allocate(&mut self, person_id: Uuid, worker_id: Uuid, role: WorkerRole) {
+        organisation::append(&self.store, &mut self.roster, &self.root, RosterEntry::Allocate { person_id, worker_id, role }, NOW).await.unwrap();
     }
 
     fn now(&self) -> waymark_core::Timestamp {
@@ -477,9 +526,9 @@ async fn i_dont_feel_safe_alerts_the_duty_team_at_once_and_escalates_when_nobody
     let manager_laptop = o.worker_laptop(manager).await;
     let social_worker_laptop = o.worker_laptop(social_worker).await;
     // A worker's laptop checks the roster as anyone's does, and finds itself approved.
-    let page = fetch_roster(&duty_laptop, 0, o.now()).await.unwrap();
-    let seen = waymark_sync::roster::advance(None, &page, &o.root_file.fingerprint().unwrap()).unwrap();
-    assert_eq!(approval(&duty_laptop, Some(&seen)), Approval::Approved);
+    let duty_roster = o.roster_of(&duty_laptop).await;
+    assert_eq!(approval(&duty_laptop, Some(&duty_roster)), Approval::Approved);
+    robin.sync_roster().await.unwrap();
 
     // An ordinary worry, then "I don't feel safe": only the second raises an alert.
     robin.share_statement("My phone is broken").await.unwrap();
@@ -501,13 +550,15 @@ async fn i_dont_feel_safe_alerts_the_duty_team_at_once_and_escalates_when_nobody
     let st = robin.vault.start_statement(&robin.session, StatementKind::NotSafe).unwrap();
     robin.vault.save_words(&robin.session, st.id, "Still not safe".into()).unwrap();
     robin.vault.set_statement_status(&robin.session, st.id, waymark_core::domain::StatementStatus::Ready).unwrap();
-    robin.vault.share_record(&robin.session, st.id, SERVICE).unwrap();
+    let connection = robin.vault.service_connection(&robin.session).unwrap().unwrap();
+    robin.vault.share_with(&robin.session, st.id, &connection).unwrap();
     let entropy = SeededEntropy::new(8);
     let (prepared, _) = waymark_client::prepare_sends(&mut robin.vault, &robin.session, &entropy).unwrap();
     waymark_client::send_batch(&prepared, o.now()).await.unwrap();
     o.tamper("DELETE FROM alert_recipients; DELETE FROM alerts;").await;
     let again = waymark_client::send_batch(&prepared, o.now()).await.unwrap();
     assert!(again[0].starts_with("already_here"), "{again:?}");
+    waymark_client::finish_batch(&mut robin.vault, &robin.session, &prepared, Some(&again), &entropy).unwrap();
     let alerts = fetch_alerts(&duty_laptop, o.now()).await.unwrap();
     assert_eq!(alerts.len(), 1, "the resend raised the alert the first attempt lost: {alerts:?}");
     let alert = &alerts[0];
@@ -521,9 +572,31 @@ async fn i_dont_feel_safe_alerts_the_duty_team_at_once_and_escalates_when_nobody
     let to_manager = fetch_alerts(&manager_laptop, o.now()).await.unwrap();
     assert_eq!((to_manager.len(), to_manager[0].why.as_str()), (1, "escalated"));
 
-    // The duty worker acknowledges: the clock stops, and everyone alerted sees who did.
+    // The duty worker's laptop opens what was said (sealed to it because it was urgent; the
+    // ordinary worry was sealed to Robin's social worker only), and the service's key opens none.
+    let feed = fetch_shared(&duty_laptop, 0, o.now()).await.unwrap();
+    let opened: Vec<_> = feed.iter().map(|item| open_shared(&duty_laptop, &duty_roster, item).unwrap()).collect();
+    assert_eq!(opened.len(), 2, "the two urgent items, not the worry");
+    assert!(opened.iter().all(|r| r.header.urgent && r.person_id == robin.person_id));
+    let raised = opened.iter().find(|r| r.header.envelope_id == alert.envelope_id).unwrap();
+    assert!(String::from_utf8_lossy(&raised.plaintext).contains("Still not safe"));
+    for item in o.store.envelopes(0, 10).await.unwrap() {
+        let envelope: waymark_sync::envelope::Envelope = serde_json::from_str(&item.body).unwrap();
+        assert!(waymark_sync::envelope::EnvelopeOpener::new(&o.service_keys).open(&envelope).is_err(), "the server's key opened #{}", item.seq);
+    }
+
+    // The duty worker acknowledges: the clock stops, and everyone alerted sees who did; Robin's
+    // laptop hears it from the duty worker's laptop, and shows who.
     let acknowledged = acknowledge_alert(&duty_laptop, alert.alert_id, o.now()).await.unwrap();
     assert_eq!(acknowledged.acknowledged_by, Some(duty));
+    answer(&duty_laptop, &duty_roster, raised, Answer::Receipt(ReceiptStatus::Acknowledged), &*o.entropy, o.now()).await.unwrap();
+    let report = robin.read_mail().await;
+    assert_eq!((report.receipts, report.refused.len()), (1, 0), "{:?}", report.refused);
+    let still = robin.statement("Still not safe");
+    assert_eq!(still.responses.len(), 1);
+    let said = &still.responses[0];
+    assert_eq!((said.kind, said.worker_name.as_str(), said.worker_role), (ResponseKind::Acknowledged, "Duty desk", WorkerRole::Duty));
+    assert_eq!(still.status(), waymark_core::domain::StatementStatus::Received);
     o.clock.advance(60 * 60);
     assert!(waymark_service::urgent::escalate_due(&o.store, Some(&o.roster), o.now().0).await.unwrap().is_empty());
     assert_eq!(fetch_alerts(&manager_laptop, o.now()).await.unwrap()[0].acknowledged_by, Some(duty));
@@ -538,7 +611,90 @@ async fn i_dont_feel_safe_alerts_the_duty_team_at_once_and_escalates_when_nobody
     assert!(matches!(refused, ClientError::Refused { status: 404, .. }), "{refused:?}");
 }
 
+async fn workers_open_only_what_was_sealed_to_them_and_their_replies_reach_the_timeline(mut o: Org) {
+    use waymark_core::domain::{ShareableKind, StatementStatus};
+    let mut robin = o.connect("Robin").await;
+    o.approve(&robin).await;
+    let sam = o.add_worker("Sam Okafor", WorkerRole::SocialWorker).await;
+    let pat = o.add_worker("Pat Lewis", WorkerRole::Iro).await;
+    o.allocate(robin.person_id, sam, WorkerRole::SocialWorker).await;
+    o.allocate(robin.person_id, pat, WorkerRole::Iro).await;
+    let sam_laptop = o.worker_laptop(sam).await;
+    let pat_laptop = o.worker_laptop(pat).await;
+    robin.sync_roster().await.unwrap();
+    let (sam_roster, pat_roster) = (o.roster_of(&sam_laptop).await, o.roster_of(&pat_laptop).await);
+
+    // For my social worker only; then, once Robin also chooses their IRO, for both.
+    robin.share_statement("Can I stay up later at weekends?").await.unwrap();
+    let connection = robin.vault.service_connection(&robin.session).unwrap().unwrap();
+    robin.vault.grant_consent(&robin.session, ShareableKind::Statement, &connection.recipient_for(&[WorkerRole::Iro])).unwrap();
+    robin.share_statement("My review went well").await.unwrap();
+    let sam_feed = fetch_shared(&sam_laptop, 0, o.now()).await.unwrap();
+    let pat_feed = fetch_shared(&pat_laptop, 0, o.now()).await.unwrap();
+    assert_eq!((sam_feed.len(), pat_feed.len()), (2, 1));
+    let first = open_shared(&sam_laptop, &sam_roster, &sam_feed[0]).unwrap();
+    assert!(String::from_utf8_lossy(&first.plaintext).contains("stay up later"));
+    assert_eq!(first.readers.len(), 1, "sealed to Sam's laptop alone");
+    let both = open_shared(&pat_laptop, &pat_roster, &pat_feed[0]).unwrap();
+    assert!(String::from_utf8_lossy(&both.plaintext).contains("review went well"));
+    assert_eq!(both.readers.len(), 2);
+
+    // The server puts the first one in Pat's feed too: Pat's laptop cannot open it.
+    o.tamper(&format!("INSERT INTO envelope_readers (envelope_id, device_id) VALUES ('{}', '{}')", first.header.envelope_id, pat_laptop.device_id)).await;
+    let pat_feed = fetch_shared(&pat_laptop, 0, o.now()).await.unwrap();
+    assert_eq!(pat_feed.len(), 2);
+    let refused = open_shared(&pat_laptop, &pat_roster, &pat_feed[0]).err().unwrap();
+    assert!(refused.to_string().contains("not sealed to this laptop"), "{refused}");
+    // The server writes one of its own in Robin's name, sealed to Sam: Sam's laptop refuses it.
+    let robin_device = robin.device_id();
+    let mut sealer = waymark_sync::envelope::EnvelopeSealer::for_readers(&[(sam_laptop.device_id, sam_roster.devices_of_worker(sam)[0].1)], &*o.entropy).unwrap();
+    let header = waymark_sync::envelope::EnvelopeHeader { envelope_id: Uuid::from_u128(77), device_id: robin_device, record_kind: "statement".into(), record_id: Uuid::from_u128(78), record_version: 1, urgent: false };
+    let mut forged = sealer.seal(header, br#"{"kind":"worried","words":"I want to move"}"#).unwrap();
+    forged.sign_as_sender(&o.service_keys);
+    let keep = waymark_service::store::NewEnvelope { envelope_id: Uuid::from_u128(77), record_kind: "statement".into(), body: serde_json::to_string(&forged).unwrap(), readers: vec![sam_laptop.device_id] };
+    o.store.put_envelopes(robin_device, vec![keep], NOW).await.unwrap();
+    let sam_feed = fetch_shared(&sam_laptop, 0, o.now()).await.unwrap();
+    assert_eq!(sam_feed.len(), 3);
+    assert!(matches!(open_shared(&sam_laptop, &sam_roster, &sam_feed[2]), Err(ClientError::Sync(SyncError::BadSignature))));
+
+    // Sam reads the first and replies; Robin's timeline shows both, with Sam's name and role.
+    answer(&sam_laptop, &sam_roster, &first, Answer::Receipt(ReceiptStatus::Read), &*o.entropy, o.now()).await.unwrap();
+    answer(&sam_laptop, &sam_roster, &first, Answer::Reply("Let's talk about it on Tuesday.".into()), &*o.entropy, o.now()).await.unwrap();
+    let report = robin.read_mail().await;
+    assert_eq!((report.receipts, report.replies, report.refused.len()), (1, 1, 0), "{:?}", report.refused);
+    let st = robin.statement("Can I stay up later at weekends?");
+    assert_eq!(st.status(), StatementStatus::Read);
+    let kinds: Vec<_> = st.responses.iter().map(|r| (r.kind, r.worker_name.as_str(), r.worker_role)).collect();
+    assert_eq!(kinds, vec![(ResponseKind::Read, "Sam Okafor", WorkerRole::SocialWorker), (ResponseKind::Replied, "Sam Okafor", WorkerRole::SocialWorker)]);
+    assert_eq!(st.responses[1].words.as_deref(), Some("Let's talk about it on Tuesday."));
+    assert!(robin.statement("My review went well").responses.is_empty());
+
+    // A "read" the server signs with its own key, or a reply the root signs rather than a
+    // worker's laptop, is refused on Robin's laptop.
+    let mut to_robin = waymark_sync::envelope::EnvelopeSealer::new(&robin_keys(&robin), &*o.entropy).unwrap();
+    let header = |id| waymark_sync::envelope::EnvelopeHeader { envelope_id: Uuid::from_u128(id), device_id: robin_device, record_kind: "receipt".into(), record_id: first.header.record_id, record_version: 1, urgent: false };
+    let read = serde_json::to_vec(&waymark_sync::mail::Receipt { envelope_id: both.header.envelope_id, record_id: both.header.record_id, status: ReceiptStatus::Read, at: NOW }).unwrap();
+    let by_server = seal_mail(&o.service_keys, &mut to_robin, MailKind::Receipt, header(90), &read).unwrap();
+    let reply = serde_json::to_vec(&waymark_sync::mail::Reply { envelope_id: both.header.envelope_id, record_id: both.header.record_id, words: "From the root".into(), at: NOW }).unwrap();
+    let by_root = seal_organisation_mail(&o.root, robin.person_id, &mut to_robin, MailKind::Reply, header(91), &reply).unwrap();
+    for mail in [by_server, by_root] {
+        o.store.post_mail(robin_device, serde_json::to_string(&mail).unwrap(), NOW).await.unwrap();
+    }
+    let report = robin.read_mail().await;
+    assert_eq!(report.refused.len(), 2, "{:?}", report.refused);
+    assert!(report.refused[0].contains("not by the server"), "{:?}", report.refused);
+    assert!(report.refused[1].contains("worker's laptop"), "{:?}", report.refused);
+    assert!(robin.statement("My review went well").responses.is_empty());
+}
+
+fn robin_keys(laptop: &Laptop) -> waymark_sync::keys::PublicKeys {
+    let connection = laptop.vault.service_connection(&laptop.session).unwrap().unwrap();
+    let secret: [u8; waymark_sync::keys::SECRET_LEN] = connection.device_secret[..].try_into().unwrap();
+    IdentityKeys::from_secret(zeroize::Zeroizing::new(secret)).unwrap().public().clone()
+}
+
 waymark_service::on_every_backend!(super::org;
+    workers_open_only_what_was_sealed_to_them_and_their_replies_reach_the_timeline,
     two_people_with_the_same_name_each_get_only_their_own_plan,
     a_wrong_device_code_approves_nothing,
     a_device_the_server_adds_or_rekeys_receives_nothing,
