@@ -43,6 +43,9 @@ pub enum ClientError {
     UntrustedCertificate,
     #[error("this profile is not connected to a service yet")]
     NotConnected,
+    /// A worker's laptop asked for something not sealed to it.
+    #[error("{0}")]
+    NotFound(String),
 }
 
 impl ClientError {
@@ -54,6 +57,7 @@ impl ClientError {
             ClientError::Refused { code, .. } => code,
             ClientError::NotConnected => "not_connected",
             ClientError::UntrustedCertificate => "untrusted_certificate",
+            ClientError::NotFound(_) => "not_found",
         }
     }
 }

@@ -3,6 +3,9 @@
 //! - [`fetch_shared`] reads the envelopes sealed to this laptop (network only); [`open_shared`]
 //!   checks each against the roster this laptop verified (sent by a device the organisation
 //!   certified for a person, signed by that device, sealed to this laptop) and opens it.
+//! - [`read_feed`], [`shared_item`] and [`shared_envelope`] do both for a whole feed, one item,
+//!   or the item an alert names; [`read_roster`] verifies the roster from its genesis against the
+//!   pinned root and the head this laptop saw last time.
 //! - [`answer`] tells the person: a receipt (taken, read, acknowledged) or a reply, sealed to each
 //!   device the roster certifies for them and signed by this laptop, so neither the server nor
 //!   anyone else can write one or read it.
@@ -12,11 +15,14 @@
 
 use uuid::Uuid;
 use waymark_core::connection::ServiceConnection;
+use waymark_core::kdf::KdfParams;
+use waymark_core::secret::Passphrase;
 use waymark_core::{Entropy, Timestamp};
 use waymark_sync::api::{MailboxItem, MailboxResponse, WorkerMailBatch, WorkerMailItem, WorkerMailResponse, WORKER_MAIL_FORMAT};
 use waymark_sync::envelope::{Envelope, EnvelopeHeader, EnvelopeOpener, EnvelopeSealer, READERS_FORMAT};
 use waymark_sync::mail::{seal_organisation_mail, MailKind, Receipt, ReceiptStatus, Reply, MAX_REPLY};
-use waymark_sync::roster::RosterState;
+use waymark_sync::keys::{PublicKeys, SealedSecret};
+use waymark_sync::roster::{RosterHead, RosterState};
 use waymark_sync::SyncError;
 use zeroize::Zeroizing;
 
@@ -61,6 +67,79 @@ pub fn open_shared(connection: &ServiceConnection, roster: &RosterState, item: &
     let keys = device_keys(connection)?;
     let plaintext = EnvelopeOpener::for_device(&keys, connection.device_id).open(&envelope)?;
     Ok(SharedRecord { seq: item.seq, person_id, readers: envelope.readers(), header: envelope.header, plaintext })
+}
+
+/// Reads this laptop's whole feed after `after`, page by page: each item checked and opened, or
+/// why it was refused (by its number).
+pub async fn read_feed(connection: &ServiceConnection, roster: &RosterState, after: i64, now: Timestamp) -> Result<Vec<(i64, Result<SharedRecord>)>> {
+    let mut out = Vec::new();
+    let mut cursor = after;
+    loop {
+        let items = fetch_shared(connection, cursor, now).await?;
+        for item in &items {
+            out.push((item.seq, open_shared(connection, roster, item)));
+            cursor = cursor.max(item.seq);
+        }
+        if !crate::more_mail_waiting(&items) {
+            return Ok(out);
+        }
+    }
+}
+
+/// The item sealed to this laptop whose envelope is `envelope_id` (an alert names one), checked
+/// and opened.
+pub async fn shared_envelope(connection: &ServiceConnection, roster: &RosterState, envelope_id: Uuid, now: Timestamp) -> Result<SharedRecord> {
+    for (_, record) in read_feed(connection, roster, 0, now).await? {
+        if let Ok(record) = record {
+            if record.header.envelope_id == envelope_id {
+                return Ok(record);
+            }
+        }
+    }
+    Err(crate::ClientError::NotFound(format!("nothing sealed to this laptop has envelope {envelope_id}")))
+}
+
+/// The item numbered `seq` in this laptop's feed, checked and opened.
+pub async fn shared_item(connection: &ServiceConnection, roster: &RosterState, seq: i64, now: Timestamp) -> Result<SharedRecord> {
+    let items = fetch_shared(connection, (seq - 1).max(0), now).await?;
+    let item = items.iter().find(|i| i.seq == seq).ok_or_else(|| crate::ClientError::NotFound(format!("nothing numbered #{seq} was shared with this laptop")))?;
+    open_shared(connection, roster, item)
+}
+
+/// Reads and verifies the organisation's whole roster from its genesis, against the root this
+/// laptop pinned when it enrolled, and against `seen`, the head it accepted last time: a roster
+/// that no longer reaches that head (rolled back), or holds a different link there (a fork), is
+/// refused.
+pub async fn read_roster(connection: &ServiceConnection, seen: Option<&RosterHead>, now: Timestamp) -> Result<RosterState> {
+    use waymark_sync::roster::{advance, RosterProblem};
+    let pin = connection.organisation.as_deref().ok_or_else(|| SyncError::Malformed("this laptop's invite named no organisation".into()))?;
+    let mut state: Option<RosterState> = None;
+    let mut seen_hash: Option<String> = None;
+    loop {
+        let from = state.as_ref().map_or(0, |s| s.head.seq + 1);
+        let page = crate::fetch_roster(connection, from, now).await?;
+        if let Some(seen) = seen {
+            if let Some(link) = page.links.iter().find(|l| l.content.seq == seen.seq) {
+                seen_hash = Some(link.hash());
+            }
+        }
+        let next = advance(state.as_ref(), &page, pin)?;
+        let more = !page.links.is_empty() && page.head_seq.is_some_and(|h| h > next.head.seq);
+        state = Some(next);
+        if !more {
+            break;
+        }
+    }
+    let state = state.ok_or_else(|| SyncError::Malformed("the organisation has no roster yet".into()))?;
+    if let Some(seen) = seen {
+        let refused = |problem| SyncError::RosterRefused { seq: seen.seq, problem };
+        match seen_hash {
+            None => return Err(refused(RosterProblem::RolledBack).into()),
+            Some(hash) if hash != seen.hash => return Err(refused(RosterProblem::Forked).into()),
+            Some(_) => {}
+        }
+    }
+    Ok(state)
 }
 
 /// What a worker says back about a shared record.
@@ -117,4 +196,116 @@ pub async fn answer(
     let filed: WorkerMailResponse =
         signed(&keys, connection.device_id, reqwest::Method::POST, &connection.service_url, "/v1/worker-mail", now, body).await?;
     Ok(filed.posted)
+}
+
+/// The format of [`WorkerFile`].
+pub const WORKER_FILE_FORMAT: u32 = 1;
+
+/// What a worker's laptop keeps between runs: who it is at which service and organisation (in the
+/// clear), its key pair's secret half sealed under the worker's passphrase, the roster head it
+/// accepted last, and how far through its feed it has told senders their things arrived. It holds
+/// nothing anyone shared: those are fetched and opened when needed, never kept.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkerFile {
+    pub format: u32,
+    pub service_url: String,
+    pub service_name: String,
+    pub service_keys: PublicKeys,
+    pub service_fingerprint: String,
+    /// The organisation's root fingerprint, pinned from the invite.
+    pub organisation: String,
+    pub worker_id: Uuid,
+    pub device_id: Uuid,
+    pub enrolled_at: i64,
+    pub public: PublicKeys,
+    sealed: SealedSecret,
+    #[serde(default)]
+    pub roster_head: Option<RosterHead>,
+    #[serde(default)]
+    pub feed_cursor: i64,
+}
+
+impl WorkerFile {
+    /// Keeps a worker laptop's new connection (from [`crate::enrol`] with a worker's invite),
+    /// its secret sealed under `passphrase`.
+    pub fn create(connection: &ServiceConnection, passphrase: &Passphrase, kdf: KdfParams, entropy: &dyn Entropy) -> Result<WorkerFile> {
+        passphrase.check_strength()?;
+        let (Some(organisation), Some(worker_id)) = (connection.organisation.clone(), connection.person_id) else {
+            return Err(SyncError::Malformed("that invite is not a worker's from an organisation with a roster".into()).into());
+        };
+        let keys = device_keys(connection)?;
+        let mut file = WorkerFile {
+            format: WORKER_FILE_FORMAT,
+            service_url: connection.service_url.clone(),
+            service_name: connection.service_name.clone(),
+            service_keys: PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() },
+            service_fingerprint: connection.fingerprint.clone(),
+            organisation,
+            worker_id,
+            device_id: connection.device_id,
+            enrolled_at: connection.connected_at.0,
+            public: keys.public().clone(),
+            sealed: SealedSecret { kdf_memory_kib: 0, kdf_iterations: 0, kdf_parallelism: 0, salt: String::new(), nonce: String::new(), sealed_secret: String::new() },
+            roster_head: None,
+            feed_cursor: 0,
+        };
+        file.sealed = SealedSecret::seal(&keys, passphrase, kdf, &file.associated_data(), entropy)?;
+        Ok(file)
+    }
+
+    /// Everything the sealed secret is bound to: who this laptop is and whom it trusts.
+    fn associated_data(&self) -> Vec<u8> {
+        let mut out = format!("waymark worker laptop v{WORKER_FILE_FORMAT}\0").into_bytes();
+        for part in [&self.service_url, &self.service_keys.signing, &self.service_keys.receiving, &self.organisation, &self.public.signing, &self.public.receiving] {
+            out.extend_from_slice(part.as_bytes());
+            out.push(0);
+        }
+        out.extend_from_slice(self.worker_id.as_bytes());
+        out.extend_from_slice(self.device_id.as_bytes());
+        out
+    }
+
+    /// The connection, with the secret opened by `passphrase`; a wrong one, or a file changed
+    /// where it binds, fails here.
+    pub fn open(&self, passphrase: &Passphrase) -> Result<ServiceConnection> {
+        let keys = self.sealed.open(passphrase, &self.associated_data(), &self.public)?;
+        Ok(ServiceConnection {
+            service_url: self.service_url.clone(),
+            service_name: self.service_name.clone(),
+            service_signing_key: self.service_keys.signing.clone(),
+            service_receiving_key: self.service_keys.receiving.clone(),
+            fingerprint: self.service_fingerprint.clone(),
+            device_id: self.device_id,
+            connected_at: Timestamp(self.enrolled_at),
+            device_secret: Zeroizing::new(keys.secret().to_vec()),
+            mailbox_cursor: 0,
+            organisation: Some(self.organisation.clone()),
+            person_id: Some(self.worker_id),
+        })
+    }
+
+    pub fn load(path: &std::path::Path) -> Result<WorkerFile> {
+        let bytes = std::fs::read(path).map_err(|e| SyncError::Malformed(format!("cannot read {} ({e}); enrol this laptop first", path.display())))?;
+        let file: WorkerFile = serde_json::from_slice(&bytes).map_err(|_| SyncError::Malformed(format!("{} is damaged", path.display())))?;
+        if file.format != WORKER_FILE_FORMAT {
+            return Err(SyncError::UnsupportedVersion { what: "worker_file", found: file.format, supported: WORKER_FILE_FORMAT }.into());
+        }
+        Ok(file)
+    }
+
+    /// Writes the file whole (a new file, then renamed over the old one), readable by its owner
+    /// only.
+    pub fn save(&self, path: &std::path::Path) -> Result<()> {
+        let json = serde_json::to_vec_pretty(self).expect("a worker file serialises");
+        let fresh = path.with_extension("json.new");
+        let _ = std::fs::remove_file(&fresh);
+        let write = || -> std::io::Result<()> {
+            let mut f = waymark_core::documents::open_new_private(&fresh)?;
+            std::io::Write::write_all(&mut f, &json)?;
+            f.sync_all()?;
+            std::fs::rename(&fresh, path)
+        };
+        write().map_err(|e| SyncError::Malformed(format!("cannot write {} ({e})", path.display())).into())
+    }
 }

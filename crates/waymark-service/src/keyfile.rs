@@ -6,13 +6,12 @@
 
 use std::path::Path;
 
-use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM};
 use serde::{Deserialize, Serialize};
 use waymark_core::kdf::KdfParams;
 use waymark_core::secret::Passphrase;
 use waymark_core::Entropy;
 use waymark_sync::deletion::ReceiptSigner;
-use waymark_sync::keys::{IdentityKeys, PublicKeys, SECRET_LEN};
+use waymark_sync::keys::{IdentityKeys, PublicKeys, SealedSecret};
 use zeroize::Zeroizing;
 
 use crate::error::{Result, ServiceError};
@@ -90,7 +89,7 @@ impl KeyFile {
             nonce: self.nonce.clone(),
             sealed_secret: self.sealed_secret.clone(),
         };
-        sealed.open(passphrase, &associated_data(&self.name, &self.public), &self.public)
+        Ok(sealed.open(passphrase, &associated_data(&self.name, &self.public), &self.public)?)
     }
 
     /// What the HTTP server signs deletion receipts with.
@@ -119,59 +118,6 @@ impl KeyFile {
 
 fn associated_data(name: &str, public: &PublicKeys) -> Vec<u8> {
     format!("waymark service key file v1\0{name}\0{}\0{}", public.signing, public.receiving).into_bytes()
-}
-
-/// A key pair's secret half sealed with AES-256-GCM under a key from Argon2id of a passphrase,
-/// bound to `aad` (what the file says in the clear about the keys).
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct SealedSecret {
-    pub(crate) kdf_memory_kib: u32,
-    pub(crate) kdf_iterations: u32,
-    pub(crate) kdf_parallelism: u32,
-    pub(crate) salt: String,
-    pub(crate) nonce: String,
-    pub(crate) sealed_secret: String,
-}
-
-impl SealedSecret {
-    pub(crate) fn seal(keys: &IdentityKeys, passphrase: &Passphrase, kdf: KdfParams, aad: &[u8], entropy: &dyn Entropy) -> Result<SealedSecret> {
-        let mut salt = [0u8; 16];
-        entropy.fill(&mut salt);
-        let mut nonce = [0u8; 12];
-        entropy.fill(&mut nonce);
-        let kek = kdf.derive(passphrase, &salt)?;
-        let mut sealed = keys.secret().to_vec();
-        LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &kek[..]).expect("32-byte key"))
-            .seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::from(aad), &mut sealed)
-            .expect("sealing cannot fail for this size");
-        Ok(SealedSecret {
-            kdf_memory_kib: kdf.memory_kib,
-            kdf_iterations: kdf.iterations,
-            kdf_parallelism: kdf.parallelism,
-            salt: b64(&salt),
-            nonce: b64(&nonce),
-            sealed_secret: b64(&sealed),
-        })
-    }
-
-    /// Opens the secret half. A wrong passphrase and a changed file both fail here.
-    pub(crate) fn open(&self, passphrase: &Passphrase, aad: &[u8], public: &PublicKeys) -> Result<IdentityKeys> {
-        let kdf = KdfParams { memory_kib: self.kdf_memory_kib, iterations: self.kdf_iterations, parallelism: self.kdf_parallelism };
-        let kek = kdf.derive(passphrase, &unb64("salt", &self.salt)?)?;
-        let nonce: [u8; 12] =
-            unb64("nonce", &self.nonce)?.try_into().map_err(|_| ServiceError::BadRequest("the key file's nonce is damaged".into()))?;
-        let mut sealed = Zeroizing::new(unb64("sealed secret", &self.sealed_secret)?);
-        let plain = LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &kek[..]).expect("32-byte key"))
-            .open_in_place(Nonce::assume_unique_for_key(nonce), Aad::from(aad), &mut sealed)
-            .map_err(|_| ServiceError::Core(waymark_core::Error::WrongPassphrase))?;
-        let secret: [u8; SECRET_LEN] = plain.try_into().map_err(|_| ServiceError::BadRequest("the key file is damaged".into()))?;
-        let keys = IdentityKeys::from_secret(Zeroizing::new(secret))?;
-        if keys.public() != public {
-            return Err(ServiceError::BadRequest("the key file's public keys do not match its secret".into()));
-        }
-        Ok(keys)
-    }
 }
 
 /// Writes a new private file (owner-only), never over an existing one.

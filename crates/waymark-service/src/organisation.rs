@@ -27,7 +27,8 @@ use waymark_sync::roster::{
 use waymark_sync::SyncError;
 
 use crate::error::{Result, ServiceError};
-use crate::keyfile::{save_new, SealedSecret};
+use crate::keyfile::save_new;
+use waymark_sync::keys::SealedSecret;
 use crate::store::{NewInvite, ServiceStore};
 
 pub const ROOT_KEY_FILE_FORMAT: u32 = 1;
@@ -67,7 +68,7 @@ impl RootKeyFile {
 
     /// Opens the secret half. A wrong passphrase and a changed file both fail here.
     pub fn open(&self, passphrase: &Passphrase) -> Result<IdentityKeys> {
-        self.sealed.open(passphrase, &root_associated_data(self.org_id, &self.org_name, &self.public), &self.public)
+        Ok(self.sealed.open(passphrase, &root_associated_data(self.org_id, &self.org_name, &self.public), &self.public)?)
     }
 
     /// What invite codes carry and a person can read aloud to compare.

@@ -85,7 +85,7 @@ pub struct MailboxItem {
 #[derive(Serialize, Deserialize, Debug, PartialEq, Clone)]
 pub struct AlertView {
     pub alert_id: i64,
-    /// The urgent envelope (the service's `inbox` opens it).
+    /// The urgent envelope (the worker's laptop opens it, if it was sealed to it).
     pub envelope_id: Uuid,
     /// Who said they do not feel safe, by roster id (none if their laptop is not in the roster).
     pub person_id: Option<Uuid>,

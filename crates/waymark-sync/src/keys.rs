@@ -114,3 +114,71 @@ pub fn verify_signature(signing_key: &str, message: &[u8], signature: &[u8]) -> 
     let key: [u8; 32] = b64::decode_array("Signing key", signing_key)?;
     UnparsedPublicKey::new(&ED25519, key).verify(message, signature).map_err(|_| SyncError::BadSignature)
 }
+
+/// A key pair's secret half sealed with AES-256-GCM under a key from Argon2id of a passphrase,
+/// bound to `aad` (what the file holding it says in the clear about the keys). The service's key
+/// file, the organisation's root key file and a worker's laptop keep their keys like this.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SealedSecret {
+    pub kdf_memory_kib: u32,
+    pub kdf_iterations: u32,
+    pub kdf_parallelism: u32,
+    /// Standard base64, as the first key files were written.
+    pub salt: String,
+    pub nonce: String,
+    pub sealed_secret: String,
+}
+
+fn std_b64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn std_unb64(text: &str) -> waymark_core::Result<Vec<u8>> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.decode(text).map_err(|_| waymark_core::Error::DamagedKey)
+}
+
+impl SealedSecret {
+    /// Seals `keys`' secret half under `passphrase` (with `kdf`), bound to `aad`.
+    pub fn seal(keys: &IdentityKeys, passphrase: &waymark_core::secret::Passphrase, kdf: waymark_core::kdf::KdfParams, aad: &[u8], entropy: &dyn Entropy) -> waymark_core::Result<SealedSecret> {
+        use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM};
+        let mut salt = [0u8; 16];
+        entropy.fill(&mut salt);
+        let mut nonce = [0u8; 12];
+        entropy.fill(&mut nonce);
+        let kek = kdf.derive(passphrase, &salt)?;
+        let mut sealed = keys.secret().to_vec();
+        LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &kek[..]).expect("32-byte key"))
+            .seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::from(aad), &mut sealed)
+            .expect("sealing cannot fail for this size");
+        Ok(SealedSecret {
+            kdf_memory_kib: kdf.memory_kib,
+            kdf_iterations: kdf.iterations,
+            kdf_parallelism: kdf.parallelism,
+            salt: std_b64(&salt),
+            nonce: std_b64(&nonce),
+            sealed_secret: std_b64(&sealed),
+        })
+    }
+
+    /// Opens the secret half, which must be the secret of `public`. A wrong passphrase and a
+    /// changed file both fail here (`wrong_passphrase`; `damaged_key` for a broken file).
+    pub fn open(&self, passphrase: &waymark_core::secret::Passphrase, aad: &[u8], public: &PublicKeys) -> waymark_core::Result<IdentityKeys> {
+        use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM};
+        let kdf = waymark_core::kdf::KdfParams { memory_kib: self.kdf_memory_kib, iterations: self.kdf_iterations, parallelism: self.kdf_parallelism };
+        let kek = kdf.derive(passphrase, &std_unb64(&self.salt)?)?;
+        let nonce: [u8; 12] = std_unb64(&self.nonce)?.try_into().map_err(|_| waymark_core::Error::DamagedKey)?;
+        let mut sealed = Zeroizing::new(std_unb64(&self.sealed_secret)?);
+        let plain = LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &kek[..]).expect("32-byte key"))
+            .open_in_place(Nonce::assume_unique_for_key(nonce), Aad::from(aad), &mut sealed)
+            .map_err(|_| waymark_core::Error::WrongPassphrase)?;
+        let secret: [u8; SECRET_LEN] = plain.try_into().map_err(|_| waymark_core::Error::DamagedKey)?;
+        let keys = IdentityKeys::from_secret(Zeroizing::new(secret)).map_err(|_| waymark_core::Error::DamagedKey)?;
+        if keys.public() != public {
+            return Err(waymark_core::Error::DamagedKey);
+        }
+        Ok(keys)
+    }
+}

@@ -1,0 +1,270 @@
+//! `waymark-worker`: a worker's laptop at the service, from the command line, until the worker
+//! app (which will call the same functions) replaces it. It enrols with a worker's invite, reads
+//! what the people it works with sealed to it, tells them it arrived, was read or acknowledged,
+//! and replies. Every check lives in `waymark_client::worker`; this file parses arguments, reads
+//! the passphrase and prints. It keeps keys and the roster head, never anything shared: that is
+//! fetched and opened when asked for, and printed, not stored.
+
+use std::io::{BufRead, IsTerminal};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+use waymark_client::worker::{self, Answer, SharedRecord, WorkerFile};
+use waymark_client::ClientError;
+use waymark_core::connection::ServiceConnection;
+use waymark_core::kdf::KdfParams;
+use waymark_core::secret::Passphrase;
+use waymark_core::{Clock, SystemClock, SystemEntropy, Timestamp};
+use waymark_sync::mail::ReceiptStatus;
+use waymark_sync::roster::RosterState;
+
+#[derive(Parser)]
+#[command(name = "waymark-worker", version, about = "A worker's laptop at the service: read what people shared with you, and answer.")]
+struct Cli {
+    /// Where this laptop keeps its keys (default: ~/.local/share/waymark-worker).
+    #[arg(long, env = "WAYMARK_WORKER_DIR", global = true)]
+    dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Enrol this laptop with the invite code your administrator made for you (asks for a
+    /// passphrase that protects its keys), and print the code to read back to them.
+    Enrol { code: String },
+    /// Whether the organisation has approved this laptop, and who you work with.
+    Status,
+    /// What people shared with you, urgent first. The first time this laptop takes something,
+    /// its sender's device is told it arrived.
+    Shared,
+    /// Tell the person you have read item SEQ.
+    Read { seq: i64 },
+    /// Reply to the person about item SEQ (sealed to their devices, signed by this laptop).
+    Reply {
+        seq: i64,
+        #[arg(long)]
+        words: String,
+    },
+    /// The urgent items ("I don't feel safe") raised to you, unacknowledged first.
+    Alerts,
+    /// Acknowledge an alert: its escalation stops, and the person is told someone has it.
+    Acknowledge { alert: i64 },
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime starts");
+    if let Err(e) = runtime.block_on(run(cli)) {
+        eprintln!("waymark-worker: {e} [{}]", e.code());
+        std::process::exit(1);
+    }
+}
+
+fn now() -> Timestamp {
+    SystemClock.now()
+}
+
+fn default_dir() -> PathBuf {
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("."));
+    home.join(".local/share/waymark-worker")
+}
+
+/// The passphrase from WAYMARK_WORKER_PASSPHRASE, else asked for (hidden on a terminal).
+fn passphrase() -> Result<Passphrase, ClientError> {
+    if let Ok(p) = std::env::var("WAYMARK_WORKER_PASSPHRASE") {
+        if !p.is_empty() {
+            return Ok(Passphrase::new(p));
+        }
+    }
+    let line = if std::io::stdin().is_terminal() {
+        rpassword::prompt_password("Passphrase for this laptop's keys: ").unwrap_or_default()
+    } else {
+        std::io::stdin().lock().lines().next().and_then(|l| l.ok()).unwrap_or_default()
+    };
+    if line.is_empty() {
+        return Err(ClientError::NotFound("give the passphrase in WAYMARK_WORKER_PASSPHRASE or on standard input".into()));
+    }
+    Ok(Passphrase::new(line))
+}
+
+/// Scripts and tests may choose the OWASP floor; nothing weaker exists.
+fn kdf() -> KdfParams {
+    match std::env::var("WAYMARK_KDF").as_deref() {
+        Ok("floor") => KdfParams::FLOOR,
+        _ => KdfParams::DEFAULT,
+    }
+}
+
+/// This laptop's file, its opened connection, and the roster verified now (its head kept).
+struct Laptop {
+    path: PathBuf,
+    file: WorkerFile,
+    connection: ServiceConnection,
+    roster: RosterState,
+}
+
+impl Laptop {
+    async fn open(dir: &Path) -> Result<Laptop, ClientError> {
+        let path = dir.join("worker.json");
+        let mut file = WorkerFile::load(&path)?;
+        let connection = file.open(&passphrase()?)?;
+        let roster = worker::read_roster(&connection, file.roster_head.as_ref(), now()).await?;
+        file.roster_head = Some(roster.head.clone());
+        file.save(&path)?;
+        Ok(Laptop { path, file, connection, roster })
+    }
+
+    fn approved(&self) -> bool {
+        waymark_client::approval(&self.connection, Some(&self.roster)) == waymark_client::Approval::Approved
+    }
+
+    async fn answer(&self, about: &SharedRecord, answer: Answer) -> Result<u32, ClientError> {
+        worker::answer(&self.connection, &self.roster, about, answer, &SystemEntropy::new(), now()).await
+    }
+}
+
+/// One shared record, as the worker reads it: what kind, from whom, and what was said.
+fn show(record: &SharedRecord) {
+    let urgent = if record.header.urgent { "URGENT: " } else { "" };
+    println!(
+        "{urgent}#{} from person {} — {} (sealed to {} laptop(s))",
+        record.seq,
+        record.person_id,
+        record.header.record_kind,
+        record.readers.len()
+    );
+    let json: serde_json::Value = serde_json::from_slice(&record.plaintext).unwrap_or_default();
+    let data = &json["data"];
+    if let Some(kind) = data["kind"].as_str() {
+        println!("  {kind}");
+    }
+    if let Some(words) = data["words"].as_str() {
+        println!("  {words}");
+    }
+    for answer in data["answers"].as_array().into_iter().flatten() {
+        let said: Vec<String> = ["face", "choice", "words"].iter().filter_map(|k| answer.get(*k).filter(|v| !v.is_null()).map(|v| v.to_string())).collect();
+        println!("  {}: {}", answer["question_id"].as_str().unwrap_or("?"), said.join(" "));
+    }
+    if let Some(body) = data["body"].as_str() {
+        println!("  {body}");
+    }
+    println!();
+}
+
+async fn run(cli: Cli) -> Result<(), ClientError> {
+    let dir = cli.dir.unwrap_or_else(default_dir);
+    match cli.command {
+        Command::Enrol { code } => {
+            let path = dir.join("worker.json");
+            if path.exists() {
+                return Err(ClientError::NotFound(format!("{} exists already: this laptop is enrolled", path.display())));
+            }
+            let passphrase = passphrase()?;
+            passphrase.check_strength()?;
+            let seen = waymark_client::preview(&code, now()).await?;
+            let connection = waymark_client::enrol(&seen, &SystemEntropy::new(), now()).await?;
+            let file = WorkerFile::create(&connection, &passphrase, kdf(), &SystemEntropy::new())?;
+            std::fs::create_dir_all(&dir).map_err(|e| ClientError::NotFound(format!("cannot make {} ({e})", dir.display())))?;
+            file.save(&path)?;
+            println!("Enrolled with {} as device {}, for worker {}.", file.service_name, file.device_id, file.worker_id);
+            println!("Read this code to your administrator, who approves this laptop with it: {}", waymark_client::device_code(&connection)?);
+        }
+        Command::Status => {
+            let laptop = Laptop::open(&dir).await?;
+            let worker = laptop.roster.worker(laptop.file.worker_id);
+            match worker {
+                Some(w) => println!("{} ({}) at {}.", w.name, w.role.as_str(), laptop.file.service_name),
+                None => println!("The organisation's roster does not name worker {} yet.", laptop.file.worker_id),
+            }
+            if laptop.approved() {
+                println!("This laptop is approved.");
+            } else {
+                println!("This laptop is not approved yet: read your administrator the code `enrol` printed.");
+            }
+            for (person, p) in laptop.roster.people() {
+                for (role, worker) in &p.allocations {
+                    if *worker == laptop.file.worker_id {
+                        println!("You are {} for person {person} ({}).", role.as_str(), p.role.as_str());
+                    }
+                }
+            }
+        }
+        Command::Shared => {
+            let mut laptop = Laptop::open(&dir).await?;
+            let mut feed = worker::read_feed(&laptop.connection, &laptop.roster, 0, now()).await?;
+            if feed.is_empty() {
+                println!("Nothing has been shared with you.");
+            }
+            // "I don't feel safe" first, whatever came before it; the rest in the order they came.
+            feed.sort_by_key(|(seq, r)| (!r.as_ref().is_ok_and(|r| r.header.urgent), *seq));
+            for (seq, record) in &feed {
+                match record {
+                    Ok(record) => show(record),
+                    Err(e) => println!("#{seq} REFUSED: {e}\n"),
+                }
+            }
+            // The first time this laptop takes something, its sender hears it arrived.
+            let mut told = laptop.file.feed_cursor;
+            feed.sort_by_key(|(seq, _)| *seq);
+            for (seq, record) in &feed {
+                if *seq <= laptop.file.feed_cursor {
+                    continue;
+                }
+                if let Ok(record) = record {
+                    laptop.answer(record, Answer::Receipt(ReceiptStatus::Received)).await?;
+                }
+                told = *seq;
+            }
+            if told > laptop.file.feed_cursor {
+                laptop.file.feed_cursor = told;
+                laptop.file.save(&laptop.path)?;
+            }
+        }
+        Command::Read { seq } => {
+            let laptop = Laptop::open(&dir).await?;
+            let record = worker::shared_item(&laptop.connection, &laptop.roster, seq, now()).await?;
+            let devices = laptop.answer(&record, Answer::Receipt(ReceiptStatus::Read)).await?;
+            println!("Told person {} you have read #{seq} ({devices} device(s)).", record.person_id);
+        }
+        Command::Reply { seq, words } => {
+            let laptop = Laptop::open(&dir).await?;
+            let record = worker::shared_item(&laptop.connection, &laptop.roster, seq, now()).await?;
+            let devices = laptop.answer(&record, Answer::Reply(words)).await?;
+            println!("Sent your reply to person {} ({devices} device(s)).", record.person_id);
+        }
+        Command::Alerts => {
+            let laptop = Laptop::open(&dir).await?;
+            let alerts = waymark_client::fetch_alerts(&laptop.connection, now()).await?;
+            if alerts.is_empty() {
+                println!("No alerts.");
+            }
+            for a in alerts {
+                let person = a.person_id.map_or("someone".to_string(), |p| format!("person {p}"));
+                let state = match a.acknowledged_by {
+                    Some(by) if by == laptop.file.worker_id => "acknowledged by you".to_string(),
+                    Some(by) => format!("acknowledged by worker {by}"),
+                    None => "NOT ACKNOWLEDGED".to_string(),
+                };
+                println!("Alert #{} — {person} does not feel safe (raised to you: {}) — {state}", a.alert_id, a.why);
+            }
+        }
+        Command::Acknowledge { alert } => {
+            let laptop = Laptop::open(&dir).await?;
+            let acknowledged = waymark_client::acknowledge_alert(&laptop.connection, alert, now()).await?;
+            match worker::shared_envelope(&laptop.connection, &laptop.roster, acknowledged.envelope_id, now()).await {
+                Ok(record) => {
+                    let devices = laptop.answer(&record, Answer::Receipt(ReceiptStatus::Acknowledged)).await?;
+                    println!("Acknowledged alert #{alert}; person {} is told someone has it ({devices} device(s)).", record.person_id);
+                }
+                // Escalated to someone it was not sealed to: they can stop the clock, but only a
+                // laptop that can open the item can answer its sender.
+                Err(ClientError::NotFound(_)) => {
+                    println!("Acknowledged alert #{alert}. It was not sealed to this laptop, so you cannot read it or tell the person; the duty team and their own worker can.");
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(())
+}
