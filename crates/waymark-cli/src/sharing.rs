@@ -212,7 +212,7 @@ fn print_change(change: &ServiceChangeView) {
 fn print_approval(connection: &ConnectionView) {
     match connection.approval {
         ApprovalView::Waiting => println!(
-            "Waiting for a worker to approve this laptop. Read them this code: {}\nYour plan is not sent to this laptop until they do; what you share still goes.",
+            "Waiting for a worker to approve this laptop. Read them this code: {}\nUntil they do, your plan cannot come to this laptop and what you share waits here (only your workers' laptops can open it, and they must know this laptop is yours).",
             connection.device_code
         ),
         ApprovalView::Revoked => println!("{} has switched this laptop off: nothing more is sent to it.", connection.service_name),
@@ -238,7 +238,7 @@ fn print_report(r: &SyncReport) {
         }
     }
     println!("Sent {}.", r.sent);
-    println!("Received {} plan version(s) and {} receipt(s).", r.plans_added, r.receipts);
+    println!("Received {} plan version(s), {} receipt(s) and {} repl{}.", r.plans_added, r.receipts, r.replies, if r.replies == 1 { "y" } else { "ies" });
     for refused in &r.refused {
         println!("Refused {refused}");
     }
@@ -250,5 +250,8 @@ fn print_report(r: &SyncReport) {
     }
     if r.waiting > 0 {
         println!("{} waiting to try again later.", r.waiting);
+    }
+    if r.no_reader > 0 {
+        println!("{} waiting until someone can read it: this laptop approved, and a laptop approved for a worker you chose.", r.no_reader);
     }
 }

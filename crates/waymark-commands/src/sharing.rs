@@ -286,6 +286,8 @@ pub struct SyncReport {
     pub no_reader: usize,
     pub plans_added: usize,
     pub receipts: usize,
+    /// Replies from the person's workers.
+    pub replies: usize,
     /// Mailbox items refused (unsigned, for another device, an older plan version…).
     pub refused: Vec<String>,
     /// The library version installed from the service, if a newer signed one came.
@@ -324,6 +326,7 @@ pub async fn sync_pass(app: &AppState) -> CommandResult<SyncReport> {
             mail.refused.first().map(|_| CommandError::new("mail_refused"));
         report.plans_added += mail.plans_added;
         report.receipts += mail.receipts;
+        report.replies += mail.replies;
         report.refused.extend(mail.refused);
         if !waymark_client::more_mail_waiting(&items) {
             break;

@@ -1,18 +1,12 @@
-//! "I don't feel safe" through the real programs: the `waymark` tool as the young person's
-//! laptop, `waymark-service serve` as the service, the administrator's `admin` commands, and a
-//! duty worker's laptop enrolled and approved like anyone's, reading its alerts over HTTP. The
-//! escalation clock is tested with time passed in (crates/waymark-client/tests/roster.rs); here,
-//! what a duty worker sees first.
+//! "I don't feel safe", and a reply, through the real programs: the `waymark` tool as the young
+//! person's laptop, `waymark-service serve` as the service, the administrator's `admin` commands,
+//! and two workers' laptops (`waymark-worker`: the duty desk, and Robin's social worker), each
+//! enrolled and approved like anyone's. The escalation clock is tested with time passed in
+//! (crates/waymark-client/tests/roster.rs); here, what each person sees.
 
 mod support;
 
 use support::{free_port, Tools};
-use uuid::Uuid;
-use waymark_core::entropy::SeededEntropy;
-use waymark_sync::api::{AlertAck, AlertView, AlertsResponse, EnrolRequest, EnrolResponse};
-use waymark_sync::invite::Invite;
-use waymark_sync::keys::IdentityKeys;
-use waymark_sync::request::sign_request;
 
 const SERVICE: &str = "Northvale Children's Services";
 
@@ -21,94 +15,81 @@ fn after<'a>(text: &'a str, label: &str) -> &'a str {
     text.split(label).nth(1).and_then(|rest| rest.lines().next()).unwrap_or_else(|| panic!("no '{label}' in {text}")).trim()
 }
 
-fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64
-}
-
-/// A signed request from the duty worker's laptop.
-async fn worker_call(base: &str, keys: &IdentityKeys, device: Uuid, method: &str, path: &str, body: Vec<u8>) -> reqwest::Response {
-    let client = reqwest::Client::new();
-    let mut request = client.request(method.parse().unwrap(), format!("{base}{path}")).header("content-type", "application/json");
-    for (name, value) in sign_request(keys, &device.to_string(), method, path, now(), &body) {
-        request = request.header(name, value);
-    }
-    request.body(body).send().await.unwrap()
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn the_duty_workers_laptop_sees_i_dont_feel_safe_at_once_flagged_and_acknowledges_it() {
+#[test]
+fn i_dont_feel_safe_reaches_the_duty_desk_first_and_flagged_and_the_young_person_sees_who_answered() {
     let tools = Tools::new();
     let (service, waymark) = (&tools.service, &tools.waymark);
     let port = free_port();
     let base = format!("http://127.0.0.1:{port}");
     tools.run(service, &["init", "--name", SERVICE]);
     let organisation = after(&tools.run(service, &["admin", "init", "--org-name", SERVICE]), "Organisation fingerprint: ").to_string();
-    let duty: Uuid = after(&tools.run(service, &["admin", "add-worker", "--name", "Duty desk", "--role", "duty"]), "is worker ")
-        .trim_end_matches('.')
-        .parse()
-        .unwrap();
+    let duty = tools.add_worker("Duty desk", "duty");
+    let sam = tools.add_worker("Sam Okafor", "social_worker");
     let robin_code = tools.invite(&base);
-    let worker_code = tools.run(service, &["admin", "invite-worker", "--worker", &duty.to_string(), "--url", &base]).trim().to_string();
     let _server = tools.serve(port, &[]);
 
-    // Robin's laptop connects and is approved with the code it shows.
+    // Robin's laptop connects and is approved with the code it shows; Sam is Robin's social worker.
     tools.run(waymark, &["profile", "create", "--name", "Robin", "--role", "young_person"]);
     let connected = tools.run(waymark, &["connect", &robin_code, "--yes"]);
     let robin_device = after(&connected, "as device ").trim_end_matches('.').to_string();
     let pending = tools.run(service, &["admin", "pending"]);
-    let robin_person = after(&pending, &format!("device {robin_device} for person ")).split(' ').next().unwrap().to_string();
-    let robin_code_shown = after(&connected, "Read them this code: ").to_string();
-    tools.run(service, &["admin", "approve", "--device", &robin_device, "--person", &robin_person, "--code", &robin_code_shown]);
+    let robin = after(&pending, &format!("device {robin_device} for person ")).split(' ').next().unwrap().to_string();
+    tools.run(service, &["admin", "approve", "--device", &robin_device, "--person", &robin, "--code", after(&connected, "Read them this code: ")]);
+    tools.run(service, &["admin", "allocate", "--person", &robin, "--worker", &sam]);
+    let duty_laptop = tools.worker_laptop(&duty, &base);
+    let sam_laptop = tools.worker_laptop(&sam, &base);
+    assert!(sam_laptop.run(&["status"]).contains("This laptop is approved."));
 
-    // The duty worker's laptop enrols with its invite and is approved the same way.
-    let entropy = SeededEntropy::new(77);
-    let keys = IdentityKeys::generate(&entropy);
-    let invite = Invite::parse(&worker_code, now()).unwrap();
-    let enrolled: EnrolResponse = reqwest::Client::new()
-        .post(format!("{base}/v1/enrol"))
-        .json(&EnrolRequest { invite_token: invite.token.clone(), keys: keys.public().clone() })
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let worker_device = enrolled.device_id;
-    tools.run(service, &["admin", "approve", "--device", &worker_device.to_string(), "--person", &duty.to_string(), "--code", &keys.public().fingerprint().unwrap()]);
-
-    // An ordinary worry first, then "I don't feel safe", both shared in one sync.
-    tools.run(waymark, &["consent", "grant", "statement"]);
+    // Robin's laptop reads the roster (the app does every minute) and Robin chooses their social
+    // worker; an ordinary worry first, then "I don't feel safe".
+    tools.run(waymark, &["sync"]);
+    let granted = tools.run(waymark, &["consent", "grant", "statement", "--worker", "social_worker"]);
+    assert!(granted.contains("your social worker (Sam Okafor)"), "{granted}");
+    let mut ids = Vec::new();
     for (kind, words) in [("worried", "My phone is broken"), ("not_safe", "I don't feel safe at home tonight")] {
         let id = tools.run(waymark, &["statement", "new", "--kind", kind, "--words", words]).trim().to_string();
         tools.run(waymark, &["statement", "status", &id, "ready"]);
         tools.run(waymark, &["share", &id]);
+        ids.push(id);
     }
-    tools.run(waymark, &["sync"]);
 
-    // The duty worker's laptop: one alert, for Robin, raised to them as the duty team, unacknowledged,
-    // and nothing in it of what was written.
-    let answer = worker_call(&base, &keys, worker_device, "GET", "/v1/alerts", Vec::new()).await;
-    assert_eq!(answer.status(), 200);
-    let text = answer.text().await.unwrap();
-    assert!(!text.contains("safe at home"), "{text}");
-    let alerts: AlertsResponse = serde_json::from_str(&text).unwrap();
-    assert_eq!(alerts.alerts.len(), 1, "{text}");
-    let alert: &AlertView = &alerts.alerts[0];
-    assert_eq!((alert.person_id.map(|p| p.to_string()), alert.why.as_str(), alert.acknowledged_at), (Some(robin_person.clone()), "duty", None));
+    // The duty desk: one alert, not yet acknowledged, and one item it can open: the urgent one,
+    // flagged. The worry was for Robin's social worker only.
+    let alerts = duty_laptop.run(&["alerts"]);
+    assert!(alerts.contains(&format!("person {robin} does not feel safe")) && alerts.contains("NOT ACKNOWLEDGED"), "{alerts}");
+    let shared = duty_laptop.run(&["shared"]);
+    assert!(shared.starts_with("URGENT: #") && shared.contains("I don't feel safe at home tonight"), "{shared}");
+    assert!(!shared.contains("My phone is broken"), "{shared}");
+    // Sam sees both, the urgent one first though it came second.
+    let shared = sam_laptop.run(&["shared"]);
+    let (urgent, worry) = (shared.find("I don't feel safe").unwrap(), shared.find("My phone is broken").unwrap());
+    assert!(shared.starts_with("URGENT: #") && urgent < worry, "{shared}");
+    let worry_seq = shared.lines().find(|l| l.starts_with('#')).unwrap().trim_start_matches('#').split(' ').next().unwrap().to_string();
 
-    // The operator's inbox lists it first, flagged, and says an approved laptop of Robin's sent it.
+    // The operator's inbox, beside the server, lists them (urgent first, signed by Robin's approved
+    // laptop) and can open neither.
     let inbox = tools.run(service, &["inbox", "--organisation", &organisation]);
-    let first = inbox.lines().find(|l| l.contains(" from Robin")).unwrap();
-    assert!(first.starts_with("URGENT: #"), "{inbox}");
-    assert!(inbox.contains(&format!("signed by an approved laptop of person {robin_person}")), "{inbox}");
-    assert!(!inbox.contains("WARNING"), "{inbox}");
+    assert!(inbox.lines().find(|l| l.contains(" from Robin")).unwrap().starts_with("URGENT: #"), "{inbox}");
+    assert!(inbox.contains(&format!("signed by an approved laptop of person {robin}")) && !inbox.contains("WARNING"), "{inbox}");
+    assert!(inbox.contains("only they can open it") && !inbox.contains("safe at home") && !inbox.contains("phone"), "{inbox}");
 
-    // The duty worker acknowledges it.
-    let body = serde_json::to_vec(&AlertAck { alert_id: alert.alert_id }).unwrap();
-    let answer = worker_call(&base, &keys, worker_device, "POST", "/v1/alert-acks", body).await;
-    assert_eq!(answer.status(), 200);
-    let acknowledged: AlertView = answer.json().await.unwrap();
-    assert_eq!(acknowledged.acknowledged_by, Some(duty));
-    let again: AlertsResponse = worker_call(&base, &keys, worker_device, "GET", "/v1/alerts", Vec::new()).await.json().await.unwrap();
-    assert_eq!(again.alerts[0].acknowledged_by, Some(duty), "the acknowledgement is kept");
+    // The duty desk acknowledges; Sam reads the worry and replies.
+    let alert_id = after(&alerts, "Alert #").split(' ').next().unwrap().to_string();
+    assert!(duty_laptop.run(&["acknowledge", &alert_id]).contains(&format!("person {robin} is told someone has it")));
+    assert!(duty_laptop.run(&["alerts"]).contains("acknowledged by you"));
+    sam_laptop.run(&["read", &worry_seq]);
+    sam_laptop.run(&["reply", &worry_seq, "--words", "I'll bring a new charger on Thursday."]);
+
+    // Robin's laptop hears it all from the workers' laptops, with their names and roles.
+    let synced = tools.run(waymark, &["sync"]);
+    assert!(synced.contains("1 reply"), "{synced}");
+    let not_safe: serde_json::Value = serde_json::from_str(&tools.run(waymark, &["show", &ids[1]])).unwrap();
+    let said = &not_safe["data"]["responses"];
+    assert!(said.as_array().unwrap().iter().any(|r| r["kind"] == "acknowledged" && r["worker_name"] == "Duty desk" && r["worker_role"] == "duty"), "{said}");
+    let worry: serde_json::Value = serde_json::from_str(&tools.run(waymark, &["show", &ids[0]])).unwrap();
+    let said = worry["data"]["responses"].as_array().unwrap();
+    let reply = said.iter().find(|r| r["kind"] == "replied").unwrap_or_else(|| panic!("{said:?}"));
+    assert_eq!((reply["worker_name"].as_str(), reply["worker_role"].as_str()), (Some("Sam Okafor"), Some("social_worker")));
+    assert_eq!(reply["words"], "I'll bring a new charger on Thursday.");
+    assert_eq!(worry["data"]["history"].as_array().unwrap().last().unwrap()["status"], "read");
 }

@@ -309,7 +309,7 @@ describe('Connecting to a service and sharing', () => {
     const approval = screen.getByTestId('approval');
     expect(approval).toHaveAttribute('data-approval', 'waiting');
     expect(approval).toHaveTextContent(`Read them this code: ${state.sharing.Sam.connection!.device_code}`);
-    expect(approval).toHaveTextContent('Your plan cannot come to this laptop until they do. What you share still goes.');
+    expect(approval).toHaveTextContent('Until they do, your plan cannot come to this laptop, and what you share waits here');
     expect(state.sharing.Sam.consents).toEqual([]);
     await fireEvent.click(screen.getByRole('button', { name: 'Say yes to sharing your learning log with Northvale Children’s Services' }));
     await waitFor(() => expect(state.sharing.Sam.consents.map((c) => c.kind)).toEqual(['learning_entry']));

@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 pub struct Tools {
     pub service: PathBuf,
     pub waymark: PathBuf,
+    /// A worker's laptop (`waymark-worker`); each runs in a folder of its own.
+    pub worker: PathBuf,
     service_dir: tempfile::TempDir,
     vault_dir: tempfile::TempDir,
     admin_dir: tempfile::TempDir,
@@ -21,9 +23,12 @@ impl Tools {
         let service = PathBuf::from(env!("CARGO_BIN_EXE_waymark-service"));
         let waymark = service.parent().unwrap().join("waymark");
         assert!(waymark.exists(), "needs the `waymark` tool beside `waymark-service`: run `cargo build --workspace` first");
+        let worker = service.parent().unwrap().join("waymark-worker");
+        assert!(worker.exists(), "needs `waymark-worker` beside `waymark-service`: run `cargo build --workspace` first");
         Tools {
             service,
             waymark,
+            worker,
             service_dir: tempfile::tempdir().unwrap(),
             vault_dir: tempfile::tempdir().unwrap(),
             admin_dir: tempfile::tempdir().unwrap(),
@@ -41,6 +46,8 @@ impl Tools {
             .env("WAYMARK_PASSPHRASE", "otter lantern biscuit")
             .env("WAYMARK_ADMIN_DIR", self.admin_dir.path())
             .env("WAYMARK_ADMIN_PASSPHRASE", "copper kettle orchard")
+            .env("WAYMARK_WORKER_PASSPHRASE", "kestrel pebble lighthouse")
+            .env_remove("WAYMARK_WORKER_DIR")
             .env_remove("WAYMARK_SERVICE_DATABASE")
             .env_remove("WAYMARK_PROFILE")
             .env_remove("SSL_CERT_FILE")
@@ -65,6 +72,24 @@ impl Tools {
         self.run(&self.service, &["admin", "invite", "--name", "Robin", "--role", "young_person", "--url", url]).trim().to_string()
     }
 
+    /// Adds a worker to the organisation's roster; returns their id.
+    pub fn add_worker(&self, name: &str, role: &str) -> String {
+        let said = self.run(&self.service, &["admin", "add-worker", "--name", name, "--role", role]);
+        said.split("is worker ").nth(1).and_then(|r| r.split('.').next()).unwrap_or_else(|| panic!("no worker id in {said}")).to_string()
+    }
+
+    /// A laptop for `worker`: invited, enrolled with `waymark-worker`, and approved with the code
+    /// it printed, as an administrator would with the code the worker reads out.
+    pub fn worker_laptop(&self, worker: &str, url: &str) -> WorkerLaptop<'_> {
+        let code = self.run(&self.service, &["admin", "invite-worker", "--worker", worker, "--url", url]).trim().to_string();
+        let laptop = WorkerLaptop { tools: self, dir: tempfile::tempdir().unwrap() };
+        let said = laptop.run(&["enrol", &code]);
+        let device = said.split("as device ").nth(1).and_then(|r| r.split(',').next()).unwrap_or_else(|| panic!("no device in {said}"));
+        let device_code = said.split("approves this laptop with it: ").nth(1).map(str::trim).unwrap_or_else(|| panic!("no code in {said}"));
+        self.run(&self.service, &["admin", "approve", "--device", device, "--person", worker, "--code", device_code]);
+        laptop
+    }
+
     /// Starts `serve` with `args` and waits until `port` takes connections.
     pub fn serve(&self, port: u16, args: &[&str]) -> Stop {
         let listen = format!("127.0.0.1:{port}");
@@ -76,6 +101,18 @@ impl Tools {
             std::thread::sleep(Duration::from_millis(50));
         }
         server
+    }
+}
+
+/// A worker's laptop: `waymark-worker` with a folder of its own.
+pub struct WorkerLaptop<'a> {
+    tools: &'a Tools,
+    dir: tempfile::TempDir,
+}
+
+impl WorkerLaptop<'_> {
+    pub fn run(&self, args: &[&str]) -> String {
+        run(self.tools.command(&self.tools.worker).arg("--dir").arg(self.dir.path()).args(args))
     }
 }
 
