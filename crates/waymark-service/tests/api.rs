@@ -190,7 +190,7 @@ async fn bad_uploads_are_refused_with_their_status_and_nothing_is_stored(h: Harn
     let now = NOW + 400;
     assert_eq!(h.signed(&robin.keys, robin.id, "POST", "/v1/envelopes", b"{\"format\":".to_vec(), now).await.status(), 400);
     let mut newer: serde_json::Value = serde_json::from_slice(&body).unwrap();
-    newer["format"] = 4.into();
+    newer["format"] = 5.into();
     let (status, err) = error_of(h.signed(&robin.keys, robin.id, "POST", "/v1/envelopes", serde_json::to_vec(&newer).unwrap(), now).await).await;
     assert_eq!((status, err.code.as_str()), (400, "unsupported_version"));
     let huge = vec![b' '; MAX_BODY + 1];

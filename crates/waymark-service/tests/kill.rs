@@ -73,15 +73,17 @@ async fn a_send_killed_after_the_upload_is_stored_still_gives_exactly_one_copy()
 
     let status = tools.command(waymark).args(["profile", "create", "--name", "Robin", "--role", "young_person"]).stdout(Stdio::null()).status().unwrap();
     assert!(status.success());
-    run(waymark, &["connect", code.trim(), "--yes"]);
+    let robin = tools.approve_from(&run(waymark, &["connect", code.trim(), "--yes"]));
+    let sam_laptop = tools.social_worker_for(&robin, &format!("http://127.0.0.1:{upstream}"), None);
+    run(waymark, &["sync"]);
     let id = run(waymark, &["statement", "new", "--kind", "worried", "--words", "Sent once, even when the laptop dies"]);
     run(waymark, &["statement", "status", id.trim(), "ready"]);
-    run(waymark, &["consent", "grant", "statement", "--to", "Northvale Children's Services"]);
+    run(waymark, &["consent", "grant", "statement", "--worker", "social_worker"]);
 
     // Sharing sends at once, as in the app: the upload goes through, the answer is held back,
     // and the tool is killed while it waits.
     relay.hold_answers.store(true, Ordering::SeqCst);
-    let share = ["share", id.trim(), "--to", "Northvale Children's Services"];
+    let share = ["share", id.trim()];
     let mut child = Stop(tools.command(waymark).args(share).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap());
     let waited = Instant::now();
     while relay.answers_held.load(Ordering::SeqCst) == 0 {
@@ -90,7 +92,7 @@ async fn a_send_killed_after_the_upload_is_stored_still_gives_exactly_one_copy()
     }
     child.0.kill().unwrap(); // SIGKILL
     child.0.wait().unwrap();
-    assert!(run(service, &["inbox"]).contains("Sent once"), "the service stored the upload before the crash");
+    assert!(run(service, &["inbox"]).contains("#1 from Robin"), "the service stored the upload before the crash");
     assert!(!run(waymark, &["outbox"]).contains("Nothing is waiting"), "the device never heard back, so the item is still queued");
 
     // After the crash: the next sync sends it again, and the service keeps one copy.
@@ -98,6 +100,8 @@ async fn a_send_killed_after_the_upload_is_stored_still_gives_exactly_one_copy()
     assert!(run(waymark, &["sync"]).contains("Sent 1."));
     assert!(run(waymark, &["outbox"]).contains("Nothing is waiting"));
     let inbox = run(service, &["inbox"]);
-    assert_eq!(inbox.matches("Sent once, even when the laptop dies").count(), 1, "{inbox}");
+    assert_eq!(inbox.matches(" from Robin").count(), 1, "{inbox}");
     assert!(!inbox.contains("#2"), "{inbox}");
+    let shared = sam_laptop.run(&["shared"]);
+    assert_eq!(shared.matches("Sent once, even when the laptop dies").count(), 1, "{shared}");
 }

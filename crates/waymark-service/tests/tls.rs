@@ -62,13 +62,18 @@ fn over_https_an_untrusted_certificate_is_refused_and_a_trusted_one_carries_the_
 
     // With the CA trusted, the same (still unused) invite connects, and sharing works over HTTPS.
     let trusting = |args: &[&str]| run(tools.command(waymark).env("SSL_CERT_FILE", &ca).args(args));
-    assert!(trusting(&["connect", code, "--yes"]).contains("Connected to Northvale Children's Services"));
+    let connected = trusting(&["connect", code, "--yes"]);
+    assert!(connected.contains("Connected to Northvale Children's Services"));
+    let robin = tools.approve_from(&connected);
+    let sam_laptop = tools.social_worker_for(&robin, &format!("https://localhost:{port}"), Some(&ca));
+    trusting(&["sync"]);
     let id = tools.run(waymark, &["statement", "new", "--kind", "change_something", "--words", "Could my review be after school, please?"]);
     tools.run(waymark, &["statement", "status", id.trim(), "ready"]);
-    tools.run(waymark, &["consent", "grant", "statement", "--to", "Northvale Children's Services"]);
-    // Sharing sends at once, as in the app.
-    assert!(trusting(&["share", id.trim(), "--to", "Northvale Children's Services"]).contains("Sent so far: 1"));
-    assert!(tools.run(service, &["inbox"]).contains("Could my review be after school, please?"));
+    tools.run(waymark, &["consent", "grant", "statement", "--worker", "social_worker"]);
+    // Sharing sends at once, as in the app; Robin's social worker's laptop opens it, over HTTPS too.
+    assert!(trusting(&["share", id.trim()]).contains("Sent so far: 1"));
+    assert!(sam_laptop.run(&["shared"]).contains("Could my review be after school, please?"));
+    assert!(tools.run(service, &["inbox"]).contains("#1 from Robin"));
 }
 
 #[test]

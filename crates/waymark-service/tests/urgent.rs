@@ -24,20 +24,14 @@ fn i_dont_feel_safe_reaches_the_duty_desk_first_and_flagged_and_the_young_person
     tools.run(service, &["init", "--name", SERVICE]);
     let organisation = after(&tools.run(service, &["admin", "init", "--org-name", SERVICE]), "Organisation fingerprint: ").to_string();
     let duty = tools.add_worker("Duty desk", "duty");
-    let sam = tools.add_worker("Sam Okafor", "social_worker");
     let robin_code = tools.invite(&base);
     let _server = tools.serve(port, &[]);
 
     // Robin's laptop connects and is approved with the code it shows; Sam is Robin's social worker.
     tools.run(waymark, &["profile", "create", "--name", "Robin", "--role", "young_person"]);
-    let connected = tools.run(waymark, &["connect", &robin_code, "--yes"]);
-    let robin_device = after(&connected, "as device ").trim_end_matches('.').to_string();
-    let pending = tools.run(service, &["admin", "pending"]);
-    let robin = after(&pending, &format!("device {robin_device} for person ")).split(' ').next().unwrap().to_string();
-    tools.run(service, &["admin", "approve", "--device", &robin_device, "--person", &robin, "--code", after(&connected, "Read them this code: ")]);
-    tools.run(service, &["admin", "allocate", "--person", &robin, "--worker", &sam]);
+    let robin = tools.approve_from(&tools.run(waymark, &["connect", &robin_code, "--yes"]));
+    let sam_laptop = tools.social_worker_for(&robin, &base, None);
     let duty_laptop = tools.worker_laptop(&duty, &base);
-    let sam_laptop = tools.worker_laptop(&sam, &base);
     assert!(sam_laptop.run(&["status"]).contains("This laptop is approved."));
 
     // Robin's laptop reads the roster (the app does every minute) and Robin chooses their social

@@ -81,13 +81,36 @@ impl Tools {
     /// A laptop for `worker`: invited, enrolled with `waymark-worker`, and approved with the code
     /// it printed, as an administrator would with the code the worker reads out.
     pub fn worker_laptop(&self, worker: &str, url: &str) -> WorkerLaptop<'_> {
+        self.worker_laptop_trusting(worker, url, None)
+    }
+
+    /// [`Tools::worker_laptop`] for a laptop that trusts the certificate authority in `ca`.
+    pub fn worker_laptop_trusting(&self, worker: &str, url: &str, ca: Option<&Path>) -> WorkerLaptop<'_> {
         let code = self.run(&self.service, &["admin", "invite-worker", "--worker", worker, "--url", url]).trim().to_string();
-        let laptop = WorkerLaptop { tools: self, dir: tempfile::tempdir().unwrap() };
+        let laptop = WorkerLaptop { tools: self, dir: tempfile::tempdir().unwrap(), ca: ca.map(Path::to_path_buf) };
         let said = laptop.run(&["enrol", &code]);
         let device = said.split("as device ").nth(1).and_then(|r| r.split(',').next()).unwrap_or_else(|| panic!("no device in {said}"));
         let device_code = said.split("approves this laptop with it: ").nth(1).map(str::trim).unwrap_or_else(|| panic!("no code in {said}"));
         self.run(&self.service, &["admin", "approve", "--device", device, "--person", worker, "--code", device_code]);
         laptop
+    }
+
+    /// Approves the laptop that `waymark connect --yes` just connected, with the code it printed,
+    /// as a worker would once its person read it out; returns the person's roster id.
+    pub fn approve_from(&self, connected: &str) -> String {
+        let field = |label: &str| connected.split(label).nth(1).and_then(|r| r.lines().next()).unwrap_or_else(|| panic!("no '{label}' in {connected}")).trim();
+        let device = field("as device ").trim_end_matches('.');
+        let pending = self.run(&self.service, &["admin", "pending"]);
+        let person = pending.split(&format!("device {device} for person ")).nth(1).and_then(|r| r.split(' ').next()).unwrap().to_string();
+        self.run(&self.service, &["admin", "approve", "--device", device, "--person", &person, "--code", field("Read them this code: ")]);
+        person
+    }
+
+    /// Robin's social worker, Sam: in the roster, allocated to `person`, with an approved laptop.
+    pub fn social_worker_for(&self, person: &str, url: &str, ca: Option<&Path>) -> WorkerLaptop<'_> {
+        let sam = self.add_worker("Sam Okafor", "social_worker");
+        self.run(&self.service, &["admin", "allocate", "--person", person, "--worker", &sam]);
+        self.worker_laptop_trusting(&sam, url, ca)
     }
 
     /// Starts `serve` with `args` and waits until `port` takes connections.
@@ -108,11 +131,17 @@ impl Tools {
 pub struct WorkerLaptop<'a> {
     tools: &'a Tools,
     dir: tempfile::TempDir,
+    /// A certificate authority this laptop trusts (an organisation's own).
+    ca: Option<PathBuf>,
 }
 
 impl WorkerLaptop<'_> {
     pub fn run(&self, args: &[&str]) -> String {
-        run(self.tools.command(&self.tools.worker).arg("--dir").arg(self.dir.path()).args(args))
+        let mut command = self.tools.command(&self.tools.worker);
+        if let Some(ca) = &self.ca {
+            command.env("SSL_CERT_FILE", ca);
+        }
+        run(command.arg("--dir").arg(self.dir.path()).args(args))
     }
 }
 
