@@ -74,6 +74,7 @@ def enrol(base: str, invite_code: str) -> dict:
     return {
         "id": answer.json()["device_id"],
         "signing_private": b64(raw_private(signing)),
+        "signing_public": b64(raw_public(signing)),
         "person_id": invite.get("person_id"),
         "code": device_code(raw_public(signing), raw_public(receiving)),
     }
@@ -99,7 +100,9 @@ def sender_signature(device: dict, envelope: dict) -> str | None:
         aad += struct.pack(">I", int(envelope["record_version"]))
         if fmt >= 3:
             aad += bytes([1 if envelope.get("urgent") else 0])
-        enc = envelope["enc"].encode()
+        if fmt == 4:
+            aad += readers_digest(envelope["recipients"])
+        enc = envelope.get("enc", "").encode()
         seq = envelope.get("seq")
         message = b"waymark envelope sender v1\0" + struct.pack(">I", len(aad)) + aad
         message += struct.pack(">I", len(enc)) + enc + struct.pack(">I", 0xFFFFFFFF if seq is None else int(seq))
@@ -110,24 +113,53 @@ def sender_signature(device: dict, envelope: dict) -> str | None:
     return b64(key.sign(message))
 
 
+def readers_digest(recipients) -> bytes:
+    """What binds a format 4 envelope to its readers (see `readers_digest` in envelope.rs)."""
+    h = hashlib.sha256(b"waymark envelope readers\0")
+    for r in recipients:
+        h.update(uuid.UUID(r["device_id"]).bytes)
+        for part in (r["enc"].encode(), r["key"].encode()):
+            h.update(struct.pack(">I", len(part)) + part)
+    return h.digest()
+
+
 def envelope_of(device: dict, record_id: str, urgent: bool = False) -> dict:
-    """A format-1 envelope (format 3 when urgent) with random sealed bytes: the service stores
-    envelopes without opening them, so the shape is all it can check."""
+    """A format-4 envelope for one (invented) worker's laptop, with random sealed bytes: the
+    service stores envelopes without opening them, so the shape is all it can check."""
     envelope = {
-        "format": 3 if urgent else 1,
+        "format": 4,
         "envelope_id": str(uuid.uuid4()),
         "device_id": device["id"],
         "record_kind": "statement",
         "record_id": record_id,
         "record_version": 1,
-        "enc": b64(os.urandom(32)),
+        "recipients": [{"device_id": str(uuid.uuid4()), "enc": b64(os.urandom(32)), "key": b64(os.urandom(48))}],
+        "seq": 0,
         "ciphertext": b64(os.urandom(80)),
     }
     if urgent:
-        envelope["seq"] = 0
         envelope["urgent"] = True
     envelope["sender_signature"] = sender_signature(device, envelope)
     return envelope
+
+
+def worker_mail(worker: dict, to: dict) -> dict:
+    """A batch of one receipt from a worker's laptop to a person's device, in organisation mail's
+    shape (random sealed bytes and signature: the service checks who may send to whom, and the
+    device checks the rest)."""
+    envelope = {
+        "format": 2,
+        "envelope_id": str(uuid.uuid4()),
+        "device_id": to["id"],
+        "record_kind": "receipt",
+        "record_id": str(uuid.uuid4()),
+        "record_version": 1,
+        "enc": b64(os.urandom(32)),
+        "seq": 0,
+        "ciphertext": b64(os.urandom(80)),
+    }
+    mail = {"format": 2, "kind": "receipt", "envelope": envelope, "person_id": to["person_id"], "signer": worker["signing_public"], "signature": b64(os.urandom(64))}
+    return {"format": 1, "items": [{"device_id": to["id"], "body": json.dumps(mail)}]}
 
 
 def stored_envelopes(db: str, device_id: str) -> list:
@@ -202,9 +234,20 @@ def verify(base: str, state_path: str, db: str) -> None:
     rows = stored_envelopes(db, other["id"])
     expect(len(rows) == 1 and rows[0][0] == envelope["envelope_id"], f"the other device's envelope is still stored, alone ({len(rows)} rows)")
     expect(bool(rows) and json.loads(rows[0][1]) == envelope, "the other device's envelope is unchanged")
-    # The other device still reads its own mailbox, which holds its one receipt.
+    # A person's laptop cannot post workers' mail; the duty worker's laptop can, to the checking
+    # device (approved by the administrator), addressed to that device's person, and to no other.
+    mail = worker_mail(state["worker"], checker)
+    answer = signed(base, state["probers"][1], "POST", "/v1/worker-mail", mail)
+    expect(answer.status_code == 403, f"a person's laptop cannot post workers' mail ({answer.status_code})")
+    answer = signed(base, state["worker"], "POST", "/v1/worker-mail", worker_mail(state["worker"], other))
+    expect(answer.status_code == 403, f"workers' mail to a device nobody approved is refused ({answer.status_code})")
+    answer = signed(base, state["worker"], "POST", "/v1/worker-mail", mail)
+    expect(answer.status_code == 201, f"the duty worker's laptop files mail for an approved device ({answer.status_code} {answer.text})")
+    answer = signed(base, checker, "GET", "/v1/mailbox")
+    expect(answer.status_code == 200 and len(answer.json().get("items", [])) == 1, f"the approved device finds that one item ({answer.status_code})")
+    # The other device still reads its own mailbox, which nobody else put anything in.
     answer = signed(base, other, "GET", "/v1/mailbox")
-    expect(answer.status_code == 200 and len(answer.json().get("items", [])) == 1, f"the other device's mailbox holds its own item ({answer.status_code})")
+    expect(answer.status_code == 200 and answer.json().get("items") == [], f"the other device's mailbox holds nothing from anyone else ({answer.status_code})")
     if failures:
         sys.exit(f"{len(failures)} cross-device check(s) failed")
 
