@@ -44,15 +44,19 @@ fn worker_role(text: &str) -> Result<WorkerRole, crate::Failure> {
 
 /// "your social worker (Sam Okafor)", or without a name while nobody is allocated.
 fn worker_words(worker: WorkerRole, name: Option<&str>) -> String {
-    let role = match worker {
+    let role = role_words(worker);
+    match name {
+        Some(name) => format!("{role} ({name})"),
+        None => format!("{role} (nobody is allocated yet: it waits until someone is)"),
+    }
+}
+
+fn role_words(worker: WorkerRole) -> &'static str {
+    match worker {
         WorkerRole::SocialWorker => "your social worker",
         WorkerRole::Iro => "your Independent Reviewing Officer",
         WorkerRole::SupervisingSocialWorker => "your supervising social worker",
         WorkerRole::Duty => "the duty team",
-    };
-    match name {
-        Some(name) => format!("{role} ({name})"),
-        None => format!("{role} (nobody is allocated yet: it waits until someone is)"),
     }
 }
 
@@ -82,19 +86,25 @@ pub fn consent(cx: &mut Context, cmd: ConsentCommand) -> Outcome {
         }
         ConsentCommand::Withdraw(a) => {
             let kind = ShareableKind::parse(&a.kind)?;
+            let worker = a.worker.as_deref().map(worker_role).transpose()?;
             cx.unlock()?;
-            let withdrawn = cx.call(sharing::withdraw_consent(&cx.app, WithdrawConsentRequest { kind, recipient: a.recipient }))?;
-            let recipient = withdrawn.recipient.trim();
+            let withdrawn = cx.call(sharing::withdraw_consent(&cx.app, WithdrawConsentRequest { kind, recipient: a.recipient, worker }))?;
+            let recipient: &str = match withdrawn.worker {
+                Some(w) => role_words(w),
+                None => withdrawn.recipient.trim(),
+            };
             println!(
                 "You said no to sharing {} with {recipient}. {} waiting item(s) will not be sent.",
                 kind.words(ENGLISH),
                 withdrawn.removed_from_outbox
             );
+            // Deleting is the service's to do (it holds one copy for all of a person's workers).
+            let holder = if withdrawn.worker.is_some() { "The service" } else { recipient };
             if let Some(n) = withdrawn.deleted_at_service {
-                println!("{recipient} deleted {n} item(s) it held; its signed receipt checked out and is kept.");
+                println!("{holder} deleted {n} item(s) it held; its signed receipt checked out and is kept.");
             }
             if let Some(problem) = withdrawn.deletion_problem {
-                println!("{recipient} could not be asked to delete yet ({problem}); it will be asked at the next sync.");
+                println!("{holder} could not be asked to delete yet ({problem}); it will be asked at the next sync.");
             }
         }
         ConsentCommand::List => {

@@ -94,6 +94,20 @@ fn service_binary() -> PathBuf {
     path
 }
 
+/// `waymark-worker` (a worker's laptop) with its keys in `dir`; insists it succeeded.
+fn worker_laptop(dir: &Path, args: &[&str]) -> String {
+    let binary = service_binary().with_file_name("waymark-worker");
+    let o = Command::new(binary)
+        .args(["--dir", dir.to_str().unwrap()])
+        .args(args)
+        .env("WAYMARK_WORKER_PASSPHRASE", "kestrel pebble lighthouse")
+        .env("WAYMARK_KDF", "floor")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
 impl Service {
     fn command(&self, args: &[&str]) -> Output {
         Command::new(service_binary())
@@ -136,6 +150,41 @@ impl Service {
         (String::from_utf8_lossy(&o.stdout).trim().to_string(), person)
     }
 
+    /// Adds a worker to the roster; returns their id.
+    fn add_worker(&self, name: &str, role: &str) -> String {
+        let said = self.ok(&["admin", "add-worker", "--name", name, "--role", role]);
+        said.split("is worker ").nth(1).and_then(|r| r.split('.').next()).expect("a worker id").to_string()
+    }
+
+    /// Approves the laptop `connect --yes` connected (from what it printed); returns the person's id.
+    fn approve_from(&self, connected: &str) -> String {
+        let field = |label: &str| connected.split(label).nth(1).and_then(|r| r.lines().next()).expect(label).trim().to_string();
+        let device = field("as device ").trim_end_matches('.').to_string();
+        let pending = self.ok(&["admin", "pending"]);
+        let person = pending.split(&format!("device {device} for person ")).nth(1).and_then(|r| r.split(' ').next()).unwrap().to_string();
+        self.ok(&["admin", "approve", "--device", &device, "--person", &person, "--code", &field("Read them this code: ")]);
+        person
+    }
+
+    /// A social worker for `person`, allocated, with a laptop (`waymark-worker`) enrolled and
+    /// approved with the code it printed. Returns the laptop's folder.
+    fn social_worker_for(&self, person: &str) -> tempfile::TempDir {
+        let worker = self.add_worker("Sam Okafor", "social_worker");
+        self.ok(&["admin", "allocate", "--person", person, "--worker", &worker]);
+        self.laptop_for(&worker)
+    }
+
+    /// A laptop for `worker` (`waymark-worker`), enrolled and approved with the code it printed.
+    fn laptop_for(&self, worker: &str) -> tempfile::TempDir {
+        let code = self.ok(&["admin", "invite-worker", "--worker", worker, "--url", &format!("http://127.0.0.1:{}", self.port)]);
+        let laptop = tempfile::tempdir().unwrap();
+        let said = worker_laptop(laptop.path(), &["enrol", code.trim()]);
+        let device = said.split("as device ").nth(1).and_then(|r| r.split(',').next()).expect("a device id");
+        let device_code = said.split("approves this laptop with it: ").nth(1).expect("a code").trim();
+        self.ok(&["admin", "approve", "--device", device, "--person", worker, "--code", device_code]);
+        laptop
+    }
+
     fn start(&mut self) {
         let child = Command::new(service_binary())
             .args(["serve", "--listen", &format!("127.0.0.1:{}", self.port)])
@@ -173,20 +222,27 @@ fn withdrawing_asks_the_service_to_delete_and_sync_asks_again_until_it_confirms(
     service.start();
     let dir = profile("young_person");
     let dir = dir.path();
-    assert!(ok(dir, &["connect", &code, "--yes"]).contains(&format!("Connected to {SERVICE}")));
+    let said_connected = ok(dir, &["connect", &code, "--yes"]);
+    assert!(said_connected.contains(&format!("Connected to {SERVICE}")));
     // The service's own reason for a refusal reaches an administrator, beside the code.
     let again = waymark(dir, &["connect", &code, "--yes"], "");
     let said = String::from_utf8_lossy(&again.stderr);
     assert_eq!(again.status.code(), Some(1), "{said}");
     assert!(said.contains("[service_refused]") && said.contains("reason="), "{said}");
+    let robin = service.approve_from(&said_connected);
+    let sam = service.social_worker_for(&robin);
+    ok(dir, &["sync"]);
     let id = ok(dir, &["statement", "new", "--kind", "worried", "--words", "I miss my brother"]).trim().to_string();
     ok(dir, &["statement", "status", &id, "ready"]);
-    ok(dir, &["consent", "grant", "statement"]);
+    // On a service with a roster, a person chooses which of their workers: "the service" is no one.
+    refused(dir, &["consent", "grant", "statement"], "invalid");
+    ok(dir, &["consent", "grant", "statement", "--worker", "social_worker"]);
     assert!(ok(dir, &["share", &id]).contains("Sent so far: 1"), "shared at once, as the app does");
+    assert!(worker_laptop(sam.path(), &["shared"]).contains("I miss my brother"));
 
     // The service is away when Robin says no: the ask is kept, and said to be waiting.
     service.stop();
-    let said = ok(dir, &["consent", "withdraw", "statement"]);
+    let said = ok(dir, &["consent", "withdraw", "statement", "--worker", "social_worker"]);
     assert!(said.contains("You said no to sharing"), "{said}");
     assert!(said.contains("could not be asked to delete yet") && said.contains("[unreachable]"), "{said}");
     assert!(ok(dir, &["consent", "list"]).contains("waiting for its answer"));
@@ -209,24 +265,31 @@ fn i_dont_feel_safe_leaves_first_and_the_service_lists_it_first_marked_urgent() 
     service.start();
     let dir = profile("young_person");
     let dir = dir.path();
-    // Both wait in the outbox (the profile is not connected yet), the ordinary worry first.
-    ok(dir, &["consent", "grant", "statement", "--to", SERVICE]);
+    let robin = service.approve_from(&ok(dir, &["connect", &code, "--yes"]));
+    let sam = service.add_worker("Sam Okafor", "social_worker");
+    service.ok(&["admin", "allocate", "--person", &robin, "--worker", &sam]);
+    ok(dir, &["sync"]);
+    ok(dir, &["consent", "grant", "statement", "--worker", "social_worker"]);
+    // Both wait in the outbox (Robin's social worker has no approved laptop to seal them to yet),
+    // the ordinary worry first.
     for (kind, words) in [("worried", "My phone is broken"), ("not_safe", "I don't feel safe at home tonight")] {
         let id = ok(dir, &["statement", "new", "--kind", kind, "--words", words]).trim().to_string();
         ok(dir, &["statement", "status", &id, "ready"]);
-        assert!(ok(dir, &["share", &id, "--to", SERVICE]).contains("waits in the outbox"));
+        assert!(ok(dir, &["share", &id]).contains("waiting: "));
     }
-    ok(dir, &["connect", &code, "--yes"]);
+    assert!(ok(dir, &["sync"]).contains("2 waiting until someone can read it"));
+    let sam = service.laptop_for(&sam);
     assert!(ok(dir, &["sync"]).contains("Sent 2."));
     let inbox = service.command(&["inbox"]);
     let inbox = String::from_utf8_lossy(&inbox.stdout);
     let headings: Vec<&str> = inbox.lines().filter(|l| l.contains(" from Robin")).collect();
     assert_eq!(headings.len(), 2, "{inbox}");
-    assert!(headings[0].starts_with("URGENT: #") && !headings[1].starts_with("URGENT"), "{inbox}");
-    // It also left the outbox first, though queued second: the service numbered it #1.
+    // It left the outbox first, though queued second: the service numbered it #1.
     assert!(headings[0].starts_with("URGENT: #1 ") && headings[1].starts_with("#2 "), "{inbox}");
-    let first = inbox.find("I don't feel safe").unwrap();
-    assert!(first < inbox.find("My phone is broken").unwrap(), "{inbox}");
+    // Robin's social worker's laptop opens both, the urgent one first.
+    let shared = worker_laptop(sam.path(), &["shared"]);
+    assert!(shared.starts_with("URGENT: #1 "), "{shared}");
+    assert!(shared.find("I don't feel safe").unwrap() < shared.find("My phone is broken").unwrap(), "{shared}");
 }
 
 /// What `connect --yes` printed: the device's id and the code to read to a worker.
@@ -283,7 +346,7 @@ fn moving_to_another_organisation_says_what_ends_and_carries_no_consent_over() {
     let dir = profile("young_person");
     let dir = dir.path();
     ok(dir, &["connect", &first.invite(), "--yes"]);
-    ok(dir, &["consent", "grant", "statement"]);
+    ok(dir, &["consent", "grant", "statement", "--worker", "social_worker"]);
     let id = ok(dir, &["statement", "new", "--kind", "worried", "--words", "Waiting while the service is away"]).trim().to_string();
     ok(dir, &["statement", "status", &id, "ready"]);
     first.stop();
@@ -295,14 +358,14 @@ fn moving_to_another_organisation_says_what_ends_and_carries_no_consent_over() {
     assert!(looked.contains(&format!("This replaces your connection to {SERVICE}")), "{looked}");
     assert!(looked.contains("You said yes to sharing") && looked.contains("that ends"), "{looked}");
     assert!(looked.contains("1 thing(s) waiting") && looked.contains("Nothing you said yes to is carried"), "{looked}");
-    assert!(ok(dir, &["consent", "list"]).contains(&format!("with {SERVICE} (since")), "nothing changed before --yes");
+    assert!(ok(dir, &["consent", "list"]).contains("with your social worker"), "nothing changed before --yes");
 
     // The passphrase is asked for again: a wrong one changes nothing.
     let wrong = waymark_reading(dir, &["connect", &code, "--yes"], None, &format!("{PASS}\nnot my passphrase\n"));
     assert_eq!(wrong.status.code(), Some(1), "{}", String::from_utf8_lossy(&wrong.stderr));
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("[wrong_passphrase]"));
     assert!(ok(dir, &["consent", "list"]).contains("Yes: "), "still connected to the first, consent kept");
-    assert!(ok(dir, &["outbox"]).contains(&format!("-> {SERVICE}")), "its item still waiting");
+    assert!(ok(dir, &["outbox"]).contains("-> social_worker@"), "its item still waiting");
 
     let moved = ok(dir, &["connect", &code, "--yes"]);
     assert!(moved.contains(&format!("Connected to {SERVICE}")), "{moved}");

@@ -1,6 +1,6 @@
 //! Sharing with the service: check an invite and connect, say yes or no to a kind, share a
-//! record, and the one sync pass (ask for deletions → send the outbox → read the mailbox →
-//! install a newer library) that every front end runs, now or in the background.
+//! record, and the one sync pass (ask for deletions → read the roster → send the outbox → read the
+//! mailbox → install a newer library) that every front end runs, now or in the background.
 //!
 //! The vault is locked only for vault steps, never across the network. Consent is checked again
 //! just before each batch goes, so a withdrawal a moment earlier still stops it.
@@ -227,13 +227,21 @@ pub struct WithdrawConsentRequest {
     /// named.
     #[ts(optional)]
     pub recipient: Option<String>,
+    /// Or which of their workers at the connected service.
+    #[serde(default)]
+    #[ts(optional)]
+    pub worker: Option<WorkerRole>,
 }
 
 /// Says no again: nothing more of the kind is sent, and when the recipient is the connected
 /// service it is asked at once to delete what it holds (and asked again at every sync until it
 /// confirms with a signed receipt).
 pub async fn withdraw_consent(app: &AppState, req: WithdrawConsentRequest) -> CommandResult<WithdrawnView> {
-    let recipient = recipient_or_service(app, req.recipient)?;
+    let recipient = match req.worker {
+        Some(worker) => app.with_session(|v, s| v.service_connection(s))?.ok_or_else(|| CommandError::new("not_connected"))?.recipient_for(&[worker]),
+        None => recipient_or_service(app, req.recipient)?,
+    };
+    let worker = app.with_session(|v, s| v.service_connection(s))?.and_then(|c| c.workers_in(&recipient)).and_then(|w| w.first().copied());
     let removed = app.with_session(|v, s| v.withdraw_consent(s, req.kind, &recipient))?;
     // The vault queued a deletion in the same step if `recipient` is the connected service.
     let answer = ask_for_deletions(app).await?.into_iter().rev().find(|(k, _)| *k == req.kind).map(|(_, a)| a);
@@ -242,7 +250,7 @@ pub async fn withdraw_consent(app: &AppState, req: WithdrawConsentRequest) -> Co
         Some(Err(problem)) => (None, Some(problem)),
         None => (None, None),
     };
-    Ok(WithdrawnView { recipient, removed_from_outbox: removed as u32, deleted_at_service, deletion_problem })
+    Ok(WithdrawnView { recipient, worker, removed_from_outbox: removed as u32, deleted_at_service, deletion_problem })
 }
 
 #[derive(Debug, Deserialize, TS)]
@@ -300,17 +308,21 @@ pub async fn sync(app: &AppState) -> CommandResult<SyncReport> {
     Ok(SyncReport { service: Some(service), ..sync_pass(app).await? })
 }
 
-/// One pass: ask for the deletions not yet confirmed, send the outbox, read the mailbox to its
-/// end (new plan versions and receipts), then install a newer library if the pinned key signed
+/// One pass: ask for the deletions not yet confirmed, read the organisation's roster, send the
+/// outbox, read the mailbox to its end (new plan versions, receipts and replies), then install a newer library if the pinned key signed
 /// it. Does nothing while locked or not connected. The outcome is kept for the status line.
 pub async fn sync_pass(app: &AppState) -> CommandResult<SyncReport> {
     let mut report = SyncReport { deletions: ask_for_deletions(app).await?, ..SyncReport::default() };
+    // The roster first: who may read what is sent (a worker's newly approved laptop) comes from
+    // it, and a roster that is refused stops the pass before anything is sealed.
+    if let Some(connection) = current_connection(app) {
+        if let Err(problem) = read_roster(app, &connection).await {
+            app.note_problem(&problem)?;
+            return Err(problem);
+        }
+    }
     send_waiting(app, &mut report).await?;
     let Some(mut connection) = current_connection(app) else { return Ok(report) };
-    if let Err(problem) = read_roster(app, &connection).await {
-        app.note_problem(&problem)?;
-        return Err(problem);
-    }
     // Page by page until the mailbox is read to the end (the cursor is kept after each page).
     loop {
         let items = match waymark_client::fetch_mail(&connection, app.now()).await {

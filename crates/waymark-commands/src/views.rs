@@ -347,6 +347,8 @@ impl From<waymark_core::connection::ServiceChange> for ServiceChangeView {
 pub struct WithdrawnView {
     /// Who consent was withdrawn from.
     pub recipient: String,
+    /// Which of their workers, when it was one.
+    pub worker: Option<WorkerRole>,
     /// Queued items taken out, so never sent.
     pub removed_from_outbox: u32,
     /// When the recipient is the connected service: how many it deleted, per its signed receipt
