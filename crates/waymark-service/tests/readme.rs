@@ -15,8 +15,8 @@ fn the_readme_sharing_walkthrough_runs_as_written() {
     let script = block.trim().trim_start_matches("```sh").trim_end_matches("```");
     let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_waymark-service")).parent().unwrap();
     assert!(
-        bin_dir.join("waymark").exists(),
-        "the walk-through needs the `waymark` tool beside `waymark-service`: run `cargo build --workspace` first"
+        bin_dir.join("waymark").exists() && bin_dir.join("waymark-worker").exists(),
+        "the walk-through needs `waymark` and `waymark-worker` beside `waymark-service`: run `cargo build --workspace` first"
     );
     let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
     let out = Command::new("bash")
@@ -25,6 +25,7 @@ fn the_readme_sharing_walkthrough_runs_as_written() {
         .env("PATH", path)
         .env_remove("WAYMARK_PASSPHRASE")
         .env_remove("WAYMARK_PROFILE")
+        .env_remove("WAYMARK_WORKER_DIR")
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -35,19 +36,24 @@ fn the_readme_sharing_walkthrough_runs_as_written() {
         "(matches the invite code)",
         "Nothing is connected yet.",
         "Connected to Northvale Children's Services as device",
-        "Sent so far: 1; waiting: 0.",
-        "#1 from Robin — statement received",
-        "signed by an approved laptop of person ",
-        "I don't get to see my brother enough",
-        "Marked #1 as read; Robin's device will show it.",
         "Waiting for a worker to approve this laptop. Read them this code: ",
         "Organisation: ",
         "Approved device ",
+        "Read this code to your administrator",
+        "You said yes to sharing the things you say (review answers and messages) with your social worker (Sam Okafor).",
+        "Sent so far: 1; waiting: 0.",
+        "#1 from Robin — statement received",
+        "signed by an approved laptop of person ",
+        "sealed to 1 worker laptop(s) the person chose; only they can open it",
+        "I don't get to see my brother enough",
+        "Told person ",
+        "Sent your reply to person ",
         "approved device(s).",
-        "Received 1 plan version(s) and 2 receipt(s).",
+        "Received 1 plan version(s), 2 receipt(s) and 1 reply.",
         "Published library version 10.",
         "Installed library version 10 from Northvale Children's Services.",
-        "(read)",
+        "\"worker_name\": \"Sam Okafor\"",
+        "Let's talk about more visits at your review on Tuesday.",
         "Robin's pathway plan",
     ] {
         assert!(stdout.contains(expected), "missing '{expected}' in\n{stdout}");
