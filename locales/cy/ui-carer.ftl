@@ -109,6 +109,7 @@ privacy-who-heading = Pwy all gael eich pethau
 privacy-no-consents = Neb. Mae popeth rydych chi'n ei ysgrifennu yn aros ar y gliniadur hwn nes i chi ddweud y caiff fynd.
 # Mae $recipient a $what yn cael eu dangos mewn print trwm.
 privacy-consent = Gall { $recipient } gael { $what } pan fyddwch chi'n dewis rhannu.
+privacy-consent-worker = Fe ddywedoch chi y gall { $what } rydych chi'n dewis eu rhannu fynd at { $who }.
 privacy-said-yes = Fe ddywedoch chi ie ar { $date }.
 privacy-stop-sharing = Stopio rhannu { $what } gyda { $recipient }
 privacy-counts = { $waiting } eitem yn aros i'w hanfon · { $sent ->

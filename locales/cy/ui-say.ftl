@@ -93,3 +93,23 @@ shared-step-done = { $status }: { $date }
 shared-step-not-yet = { $status }: ddim eto
 # O dan gwestiwn sydd heb ei gyfieithu eto i'r iaith a ddewiswyd
 review-not-translated = Dydy'r cwestiwn hwn ddim wedi'i gyfieithu eto, felly mae yn Saesneg.
+# A worker's role at the service, after "eich" (who-worker) or a name (who-worker-named).
+worker-social_worker = gweithiwr cymdeithasol
+worker-iro = Swyddog Adolygu Annibynnol (IRO)
+worker-supervising_social_worker = gweithiwr cymdeithasol goruchwylio
+worker-duty = tîm dyletswydd
+# Who something goes to, or who answered.
+who-worker = eich { $worker }
+who-worker-named = { $name } (eich { $worker })
+who-duty = y tîm dyletswydd
+who-duty-named = { $name } (tîm dyletswydd)
+share-ask-workers = Pwy ddylai gael { $what }? Dim ond eu gliniaduron nhw all ei agor. Gallwch chi newid hyn unrhyw bryd.
+share-yes-worker = Rhannu gyda { $who }
+share-yes-both = Rhannu gyda'r ddau
+share-waits-for-reader = Mae'n aros ar y gliniadur hwn nes y gall fynd: rhaid i'r gwasanaeth gymeradwyo'r gliniadur hwn, a rhaid i'r gweithiwr a ddewisoch chi gael gliniadur y mae wedi'i gymeradwyo.
+share-nobody-yet = Does neb yn { $worker } i chi yn rhestr y gwasanaeth eto, felly mae'r hyn rydych chi'n ei rannu gyda nhw yn aros nes bod rhywun.
+shared-responses = Beth wnaeth eich gweithwyr
+shared-response-received = Cafodd { $who } hwn ar { $date }.
+shared-response-read = Darllenodd { $who } hwn ar { $date }.
+shared-response-acknowledged = Gwelodd { $who } fod hwn ar frys ac mae'n delio ag ef ({ $date }).
+shared-response-replied = Atebodd { $who } ar { $date }:

@@ -105,6 +105,8 @@ privacy-who-heading = Who can get your things
 privacy-no-consents = Nobody. Everything you write stays on this laptop until you say it can go.
 # $recipient and $what are shown in bold.
 privacy-consent = { $recipient } can get { $what } that you choose to share.
+# $who is who-worker or who-worker-named ("your social worker", "Sam Okafor (your social worker)").
+privacy-consent-worker = You said { $what } that you choose to share can go to { $who }.
 privacy-said-yes = You said yes on { $date }.
 privacy-stop-sharing = Stop sharing { $what } with { $recipient }
 privacy-counts = { $waiting } waiting to be sent · { $sent } sent so far.

@@ -86,3 +86,25 @@ shared-step-done = { $status }: { $date }
 shared-step-not-yet = { $status }: not yet
 # Under a question not yet translated into the chosen language (never shown in English)
 review-not-translated = This question is not translated yet, so it is in English.
+# A worker's role at the service, after "your" (who-worker) or a name (who-worker-named).
+worker-social_worker = social worker
+worker-iro = Independent Reviewing Officer (IRO)
+worker-supervising_social_worker = supervising social worker
+worker-duty = duty team
+# Who something goes to, or who answered. $worker is one of the roles above; $name is from the service's list.
+who-worker = your { $worker }
+who-worker-named = { $name } (your { $worker })
+who-duty = the duty team
+who-duty-named = { $name } (duty team)
+# Sharing with a service that keeps a list of its workers: the person chooses who.
+share-ask-workers = Who should get { $what }? Only their laptops can open it. You can change this at any time.
+share-yes-worker = Share with { $who }
+share-yes-both = Share with both
+share-waits-for-reader = It waits on this laptop until it can go: the service must approve this laptop, and the worker you chose must have a laptop it approved.
+share-nobody-yet = Nobody is your { $worker } in the service's list yet, so what you share with them waits until someone is.
+# What a worker did with something shared. $who is who-worker-named or who-duty-named; $date is the day.
+shared-responses = What your workers did
+shared-response-received = { $who } got this on { $date }.
+shared-response-read = { $who } read this on { $date }.
+shared-response-acknowledged = { $who } saw this was urgent and is dealing with it ({ $date }).
+shared-response-replied = { $who } replied on { $date }:

@@ -10,7 +10,7 @@ use waymark_core::Language;
 
 use crate::check::{check_len, not_a, record_id, MAX_QUESTION_ID};
 use crate::error::CommandResult;
-use crate::views::{AnswerView, ChoiceView, HelplineView, QuestionSetView, QuestionView, StatementView, StatusChangeView};
+use crate::views::{AnswerView, ChoiceView, HelplineView, QuestionSetView, QuestionView, StatementView, StatusChangeView, WorkerResponseView};
 use crate::{AppState, NoArguments};
 
 pub(crate) fn statement_view(rec: StoredRecord) -> CommandResult<StatementView> {
@@ -29,6 +29,11 @@ pub(crate) fn statement_view(rec: StoredRecord) -> CommandResult<StatementView> 
             .collect(),
         words: st.words,
         history: st.history.into_iter().map(|h| StatusChangeView { status: h.status, at: h.at.to_rfc3339() }).collect(),
+        responses: st
+            .responses
+            .into_iter()
+            .map(|r| WorkerResponseView { kind: r.kind, worker_name: r.worker_name, worker_role: r.worker_role, words: r.words, at: r.at.to_rfc3339() })
+            .collect(),
         updated_at: st.updated_at.to_rfc3339(),
     })
 }

@@ -9,6 +9,7 @@ use waymark_core::domain::library::{Audience, ResourceHit};
 use waymark_core::domain::note::PathwayNote;
 use waymark_core::domain::plan::{Action, ActionStatus, Goal, Matter, Plan, PlanKind};
 use waymark_core::domain::policy::{PolicySection, PolicyTopic, SaferCaringPolicy};
+use waymark_core::domain::statement::ResponseKind;
 use waymark_core::domain::{StatementKind, StatementStatus};
 use waymark_core::secret::{Strength, StrengthLevel, StrengthProblem};
 use waymark_core::settings::{DisplaySettings, TextSize};
@@ -73,6 +74,8 @@ pub fn typescript_bindings() -> String {
         ShareableKind::decl(&cfg),
         WorkerRole::decl(&cfg),
         WorkerChoiceView::decl(&cfg),
+        ResponseKind::decl(&cfg),
+        WorkerResponseView::decl(&cfg),
         ConsentView::decl(&cfg),
         SharingView::decl(&cfg),
         DeletionView::decl(&cfg),
@@ -104,11 +107,17 @@ fn rules() -> String {
         .map(|r| (r.as_str().to_string(), serde_json::json!(ShareableKind::for_role(r))))
         .collect();
     let urgent: Vec<StatementKind> = StatementKind::ALL.into_iter().filter(|k| k.is_urgent()).collect();
+    let workers: serde_json::Map<String, serde_json::Value> = [Role::YoungPerson, Role::Carer]
+        .into_iter()
+        .map(|r| (r.as_str().to_string(), serde_json::json!(WorkerRole::chosen_by(r))))
+        .collect();
     format!(
         "\n/** The kinds each role may share (`ShareableKind::for_role`). */\nexport const SHAREABLE_KINDS: Record<Role, ShareableKind[]> = {};\n\
-         /** Statements marked urgent when shared (`StatementKind::is_urgent`). */\nexport const URGENT_STATEMENT_KINDS: StatementKind[] = {};\n",
+         /** Statements marked urgent when shared (`StatementKind::is_urgent`). */\nexport const URGENT_STATEMENT_KINDS: StatementKind[] = {};\n\
+         /** The workers each role may choose to share with (`WorkerRole::chosen_by`). */\nexport const WORKERS_CHOSEN_BY: Record<Role, WorkerRole[]> = {};\n",
         json(serde_json::Value::Object(kinds)),
         json(serde_json::json!(urgent)),
+        json(serde_json::Value::Object(workers)),
     )
 }
 

@@ -10,6 +10,7 @@ use waymark_core::domain::library::Audience;
 use waymark_core::domain::note::PathwayNote;
 use waymark_core::domain::plan::{Matter, Plan};
 use waymark_core::domain::policy::{PolicyTopic, SaferCaringPolicy};
+use waymark_core::domain::statement::ResponseKind;
 use waymark_core::domain::{StatementKind, StatementStatus};
 use waymark_core::vocabulary::WorkerRole;
 use waymark_core::{Language, Role};
@@ -116,7 +117,22 @@ pub struct StatementView {
     pub answers: Vec<AnswerView>,
     pub words: Option<String>,
     pub history: Vec<StatusChangeView>,
+    /// What the person's workers did with it once shared, oldest first.
+    pub responses: Vec<WorkerResponseView>,
     pub updated_at: String,
+}
+
+/// One of the person's workers took, read, acknowledged or replied to a shared statement.
+#[derive(Debug, Serialize, TS)]
+pub struct WorkerResponseView {
+    pub kind: ResponseKind,
+    /// From the organisation's signed roster.
+    pub worker_name: String,
+    pub worker_role: WorkerRole,
+    /// What they wrote back (a reply only).
+    pub words: Option<String>,
+    /// RFC 3339, UTC.
+    pub at: String,
 }
 
 #[derive(Debug, Serialize, TS)]

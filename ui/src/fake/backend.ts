@@ -7,7 +7,7 @@
 // answers recorded from the real backend (recorded.json). It is never part of the app's own
 // bundle (see vite.config.ts).
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { SHAREABLE_KINDS, URGENT_STATEMENT_KINDS } from '../lib/bindings';
+import { SHAREABLE_KINDS, URGENT_STATEMENT_KINDS, WORKERS_CHOSEN_BY } from '../lib/bindings';
 import recordedJson from './recorded.json';
 import type {
   CommandName,
@@ -29,6 +29,7 @@ import type {
   SharingView,
   StatementView,
   Strength,
+  WorkerRole,
 } from '../lib/bindings';
 
 type Args = Record<string, any>;
@@ -43,6 +44,8 @@ const invalid = (field: string, problem: string, values: Record<string, string> 
 const NOW = '2026-11-23T10:00:00Z';
 const SERVICE = 'Northvale Children’s Services';
 const ORGANISATION = '7c1e-4b92-a05d-31f6-9e28-d4c7-0a5b-6f83';
+/** Who holds each role in the fixture organisation's roster (Robin has no IRO yet). */
+const WORKER_NAMES: Partial<Record<WorkerRole, string>> = { social_worker: 'Sam Okafor', supervising_social_worker: 'Jo Adeyemi' };
 const OTHER_ORGANISATION = '2d6a-8f01-c3e5-47b9-a1d2-5e8c-906f-b374';
 
 export const fakeResources: ResourceView[] = [
@@ -165,8 +168,10 @@ function handlers(state: FakeState): Handlers {
   const sharingOf = (): SharingView =>
     (state.sharing[key()] ??= {
       consents: [], waiting: 0, sent: 0, connection: null, last_sent: null, last_problem: null, deletions: [],
-      kinds: SHAREABLE_KINDS[me().role],
+      kinds: SHAREABLE_KINDS[me().role], workers: [],
     });
+  /** The workers this person may choose, with who holds each role (the fixture roster's names). */
+  const workersOf = () => WORKERS_CHOSEN_BY[me().role].map((worker) => ({ worker, name: WORKER_NAMES[worker] ?? null }));
   const newCode = () => 'K7M2-QX9D-ABCD-EFGH-JKMN-' + String(state.profiles.length + 1000).slice(-4).replace(/\d/g, (d) => 'PQRSTVWXYZ'[+d]);
   const statementOf = (id: string) =>
     (state.statements[key()] ?? []).find((x) => x.id === id) ?? refuse('not_found', 'Nothing found.', { thing: 'record', given: String(id) });
@@ -257,7 +262,7 @@ function handlers(state: FakeState): Handlers {
     list_statements: () => state.statements[key()] ?? [],
     start_statement: ({ kind }) => {
       const list = (state.statements[key()] ??= []);
-      const s: StatementView = { id: `s${list.length + 1}`, kind, status: 'draft', urgent: URGENT_STATEMENT_KINDS.includes(kind), words: null, answers: [], history: [{ status: 'draft', at: NOW }], updated_at: NOW };
+      const s: StatementView = { id: `s${list.length + 1}`, kind, status: 'draft', urgent: URGENT_STATEMENT_KINDS.includes(kind), words: null, answers: [], history: [{ status: 'draft', at: NOW }], responses: [], updated_at: NOW };
       list.push(s);
       return s;
     },
@@ -318,7 +323,7 @@ function handlers(state: FakeState): Handlers {
         replaces: {
           current_service: current,
           same_organisation: false,
-          consents_ending: s.consents.filter((c) => c.recipient === current).map((c) => c.kind),
+          consents_ending: s.consents.filter((c) => c.worker !== null || c.recipient === current).map((c) => c.kind),
           waiting_dropped: s.waiting,
           deletions_dropped: s.deletions.filter((d) => d.confirmed_at === null).length,
         },
@@ -332,20 +337,28 @@ function handlers(state: FakeState): Handlers {
         const p = state.profiles.find((x) => x.name === key())!;
         if (p.passphrase !== passphrase) refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');
         const current = s.connection.service_name;
-        s.consents = s.consents.filter((c) => c.recipient !== current);
+        s.consents = s.consents.filter((c) => c.worker === null && c.recipient !== current);
         s.waiting = 0;
         s.deletions = s.deletions.filter((d) => d.confirmed_at !== null);
         s.connection = { ...elsewhere, connected_at: NOW, device_id: '0b3e5f7a-2c4d-4e6f-8a1b-3c5d7e9f1a2b', ...waitingForApproval, organisation: OTHER_ORGANISATION };
+        s.workers = workersOf();
         return s;
       }
       s.connection = { ...connection, connected_at: NOW, device_id: '6f1c2a9e-0b7d-4e3a-9c55-2d8e41f0a7b3', ...waitingForApproval };
+      s.workers = workersOf();
       return s;
     },
-    give_consent: ({ kind }) => {
+    give_consent: ({ kind, worker }) => {
       const s = sharingOf();
       if (!s.connection) refuse('not_connected', 'Connect to your service first, in Sharing and privacy.');
       if (!SHAREABLE_KINDS[me().role].includes(kind)) invalid('kind', 'not_shareable');
-      s.consents.push({ kind, recipient: SERVICE, since: NOW });
+      const organisation = s.connection!.organisation;
+      if (organisation === null) {
+        s.consents.push({ kind, recipient: SERVICE, worker: null, since: NOW });
+      } else {
+        if (!worker || !WORKERS_CHOSEN_BY[me().role].includes(worker)) invalid('recipient', 'not_known');
+        s.consents.push({ kind, recipient: `${worker}@${organisation}`, worker: worker ?? null, since: NOW });
+      }
       return s;
     },
     share_with_service: ({ id }) => {
@@ -355,7 +368,7 @@ function handlers(state: FakeState): Handlers {
       const note = (state.notes[key()] ?? []).find((x) => x.id === id);
       const entry = (state.learning[key()] ?? []).find((x) => x.id === id);
       const kind: ShareableKind = st ? 'statement' : note ? 'pathway_note' : entry ? 'learning_entry' : id === 'p1' ? 'safer_caring_policy' : refuse('not_found', 'Nothing found.', { thing: 'record', given: String(id) });
-      if (!s.consents.some((c) => c.kind === kind && c.recipient === SERVICE)) {
+      if (!s.consents.some((c) => c.kind === kind && (c.worker !== null || c.recipient === SERVICE))) {
         refuse('no_consent', `No consent to share ${kind} with ${SERVICE}.`, { kind, recipient: SERVICE });
       }
       if (st) {
@@ -377,12 +390,15 @@ function handlers(state: FakeState): Handlers {
     withdraw_consent: (a) => {
       const s = sharingOf();
       const recipient = a.recipient ?? SERVICE;
+      const worker = s.consents.find((c) => c.kind === a.kind && c.recipient === recipient)?.worker ?? null;
       s.consents = s.consents.filter((c) => !(c.kind === a.kind && c.recipient === recipient));
       const removed = s.waiting;
       s.waiting = 0;
-      const atService = s.connection !== null && recipient === s.connection.service_name;
+      // The service deletes once nobody there is chosen for the kind any more.
+      const stillThere = s.consents.some((c) => c.kind === a.kind && c.worker !== null);
+      const atService = s.connection !== null && (worker !== null ? !stillThere : recipient === s.connection.service_name);
       if (atService) s.deletions.unshift({ kind: a.kind, service_name: SERVICE, asked_at: NOW, confirmed_at: NOW, deleted: s.sent });
-      return { recipient, removed_from_outbox: removed, deleted_at_service: atService ? s.sent : null, deletion_problem: null };
+      return { recipient, worker, removed_from_outbox: removed, deleted_at_service: atService ? s.sent : null, deletion_problem: null };
     },
     export_everything: () => [
       { path: `/home/invented/Downloads/All my information - ${key()}.html` },
@@ -439,10 +455,15 @@ export function sampleState(): FakeState {
     { name: 'Sam', role: 'carer', language: 'en-GB', passphrase: 'quiet harbour pebbles', recovery: 'K7M2-QX9D-ABCD-EFGH-JKMN-TVWX' },
   );
   s.statements.Robin = [
-    { id: 's1', kind: 'change_something', status: 'shared', urgent: false, words: 'I would like to see my brother more often.', answers: [], updated_at: NOW,
-      history: [{ status: 'draft', at: '2026-11-10T10:00:00Z' }, { status: 'ready', at: '2026-11-11T10:00:00Z' }, { status: 'shared', at: '2026-11-12T10:00:00Z' }] },
+    { id: 's1', kind: 'change_something', status: 'read', urgent: false, words: 'I would like to see my brother more often.', answers: [], updated_at: NOW,
+      history: [{ status: 'draft', at: '2026-11-10T10:00:00Z' }, { status: 'ready', at: '2026-11-11T10:00:00Z' }, { status: 'shared', at: '2026-11-12T10:00:00Z' },
+        { status: 'received', at: '2026-11-12T11:00:00Z' }, { status: 'read', at: '2026-11-13T09:30:00Z' }],
+      responses: [
+        { kind: 'read', worker_name: 'Sam Okafor', worker_role: 'social_worker', words: null, at: '2026-11-13T09:30:00Z' },
+        { kind: 'replied', worker_name: 'Sam Okafor', worker_role: 'social_worker', words: 'Let’s plan more visits at your review.', at: '2026-11-13T09:40:00Z' },
+      ] },
     { id: 's2', kind: 'review_preparation', status: 'draft', urgent: false, words: null, answers: [{ question_id: 'home', face: 4, choice: null, words: null }], updated_at: NOW,
-      history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }] },
+      history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }], responses: [] },
   ];
   s.plans.Robin = [{
     latest: {
@@ -463,7 +484,7 @@ export function sampleState(): FakeState {
   }];
   s.notes.Robin = [{ id: 'n1', note: { matter: 'financial_support', text: 'Made a budget with my adviser.', progress: 50, shared: false, written_at: '2026-11-18T10:00:00Z' } }];
   s.sharing.Robin = {
-    consents: [{ kind: 'statement', recipient: SERVICE, since: '2026-11-12T09:00:00Z' }],
+    consents: [{ kind: 'statement', recipient: `social_worker@${ORGANISATION}`, worker: 'social_worker', since: '2026-11-12T09:00:00Z' }],
     waiting: 1, sent: 1, last_sent: '2026-11-12T09:05:00Z', last_problem: null,
     deletions: [{ kind: 'pathway_note', service_name: SERVICE, asked_at: '2026-11-20T16:00:00Z', confirmed_at: null, deleted: null }],
     connection: {
@@ -477,6 +498,7 @@ export function sampleState(): FakeState {
       organisation: ORGANISATION,
     },
     kinds: ['statement', 'pathway_note'],
+    workers: [{ worker: 'social_worker', name: 'Sam Okafor' }, { worker: 'iro', name: null }],
   };
   s.policies.Sam = {
     household: 'The Ashdown household',

@@ -13,11 +13,13 @@ import type {
   Language,
   LearningEntry,
   NoteInput,
+  ResponseKind,
   Role,
   SaferCaringPolicy,
   ShareableKind,
   StatementKind,
   StatementStatus,
+  WorkerRole,
 } from './bindings';
 
 // Every generated type, for the screens: they take types from here, never from bindings.ts.
@@ -120,7 +122,8 @@ export const withdrawConsent = (kind: ShareableKind, recipient: string) => call(
 export const previewService = (code: string) => call('preview_service', { code });
 /** `passphrase` is needed only to change service, when this profile is connected already. */
 export const connectService = (passphrase?: string) => call('connect_service', { passphrase: passphrase ?? null });
-export const giveConsent = (kind: ShareableKind) => call('give_consent', { kind });
+/** Yes to sharing `kind` with the connected service, or (when it keeps a roster) with one of the person's workers. */
+export const giveConsent = (kind: ShareableKind, worker?: WorkerRole) => call('give_consent', worker ? { kind, worker } : { kind });
 export const shareWithService = (id: string) => call('share_with_service', { id });
 export const sendNow = () => call('send_now', {});
 export const exportEverything = () => call('export_everything', {});

@@ -56,7 +56,11 @@ export type StatusChangeView = { status: StatementStatus,
  * RFC 3339, UTC.
  */
 at: string, };
-export type StatementView = { id: string, kind: StatementKind, status: StatementStatus, urgent: boolean, answers: Array<AnswerView>, words: string | null, history: Array<StatusChangeView>, updated_at: string, };
+export type StatementView = { id: string, kind: StatementKind, status: StatementStatus, urgent: boolean, answers: Array<AnswerView>, words: string | null, history: Array<StatusChangeView>, 
+/**
+ * What the person's workers did with it once shared, oldest first.
+ */
+responses: Array<WorkerResponseView>, updated_at: string, };
 export type HelplineView = { 
 /**
  * Names the helpline's words in the catalogues (`helpline-<id>`, `helpline-<id>-note`).
@@ -147,7 +151,32 @@ export type LearningLogView = { entries: Array<LearningEntryView>,
  */
 by_month: Array<MonthTotal>, total_minutes: number, };
 export type ShareableKind = "statement" | "pathway_note" | "safer_caring_policy" | "learning_entry";
+export type WorkerRole = "social_worker" | "iro" | "supervising_social_worker" | "duty";
+export type WorkerChoiceView = { worker: WorkerRole, 
+/**
+ * Their name, from the organisation's signed roster; none while nobody is allocated (what
+ * is shared with them then waits until someone is).
+ */
+name: string | null, };
+export type ResponseKind = "received" | "read" | "acknowledged" | "replied";
+export type WorkerResponseView = { kind: ResponseKind, 
+/**
+ * From the organisation's signed roster.
+ */
+worker_name: string, worker_role: WorkerRole, 
+/**
+ * What they wrote back (a reply only).
+ */
+words: string | null, 
+/**
+ * RFC 3339, UTC.
+ */
+at: string, };
 export type ConsentView = { kind: ShareableKind, recipient: string, 
+/**
+ * Which of their workers, when the recipient is one (a service that keeps a roster).
+ */
+worker: WorkerRole | null, 
 /**
  * RFC 3339, UTC.
  */
@@ -169,6 +198,11 @@ connection: ConnectionView | null,
  * The kinds this person could share, for the "say yes" choices.
  */
 kinds: Array<ShareableKind>, 
+/**
+ * The workers this person can choose to share with, when the service keeps a roster (empty
+ * otherwise: the service itself is then the recipient).
+ */
+workers: Array<WorkerChoiceView>, 
 /**
  * RFC 3339: when something last reached the service.
  */
@@ -204,6 +238,10 @@ export type WithdrawnView = {
  * Who consent was withdrawn from.
  */
 recipient: string, 
+/**
+ * Which of their workers, when it was one.
+ */
+worker: WorkerRole | null, 
 /**
  * Queued items taken out, so never sent.
  */
@@ -313,13 +351,22 @@ export type ConnectServiceRequest = {
  * service asks for their passphrase again.
  */
 passphrase: string | null, };
-export type GiveConsentRequest = { kind: ShareableKind, };
+export type GiveConsentRequest = { kind: ShareableKind, 
+/**
+ * Which of their workers, when the service keeps a roster (it must then be named: a person
+ * chooses who reads what they share). Not used for a service connected before rosters.
+ */
+worker?: WorkerRole, };
 export type WithdrawConsentRequest = { kind: ShareableKind, 
 /**
  * Who to stop sharing it with (a consent the person sees); the connected service when not
  * named.
  */
-recipient?: string, };
+recipient?: string, 
+/**
+ * Or which of their workers at the connected service.
+ */
+worker?: WorkerRole, };
 export type ShareWithServiceRequest = { id: string, };
 
 export interface Commands {
@@ -376,3 +423,5 @@ export type CommandName = keyof Commands;
 export const SHAREABLE_KINDS: Record<Role, ShareableKind[]> = {"carer":["safer_caring_policy","learning_entry"],"young_person":["statement","pathway_note"]};
 /** Statements marked urgent when shared (`StatementKind::is_urgent`). */
 export const URGENT_STATEMENT_KINDS: StatementKind[] = ["not_safe"];
+/** The workers each role may choose to share with (`WorkerRole::chosen_by`). */
+export const WORKERS_CHOSEN_BY: Record<Role, WorkerRole[]> = {"carer":["supervising_social_worker"],"young_person":["social_worker","iro"]};

@@ -2,7 +2,7 @@
 // and durations, in the chosen language. The words themselves are in the catalogues
 // (/locales/*/content.ftl); each map below names the message for each value, so the compiler
 // checks every value has one and the catalogue check sees every id.
-import type { ActionStatus, Language, LearningKind, Matter, PolicyTopic, Role, ShareableKind, StatementKind, StatementStatus } from './api';
+import type { ActionStatus, Language, LearningKind, Matter, PolicyTopic, Role, ShareableKind, ResponseKind, StatementKind, StatementStatus, WorkerRole } from './api';
 import { language, t } from './i18n.svelte';
 
 const languageIds: Record<Language, string> = { 'en-GB': 'language-en-GB', cy: 'language-cy' };
@@ -27,6 +27,32 @@ const statusIds: Record<StatementStatus, string> = {
   read: 'status-read',
 };
 export const statusWords = (status: StatementStatus) => t(statusIds[status]);
+
+const workerIds: Record<WorkerRole, string> = {
+  social_worker: 'worker-social_worker',
+  iro: 'worker-iro',
+  supervising_social_worker: 'worker-supervising_social_worker',
+  duty: 'worker-duty',
+};
+/** One of a person's workers, by role, and by name when the service's list says who: "your
+ * social worker", "Sam Okafor (your social worker)", "the duty team". */
+export function whoWords(role: WorkerRole, name?: string | null): string {
+  if (role === 'duty') return name ? t('who-duty-named', { name }) : t('who-duty');
+  const worker = t(workerIds[role]);
+  return name ? t('who-worker-named', { name, worker }) : t('who-worker', { worker });
+}
+const responseIds: Record<ResponseKind, string> = {
+  received: 'shared-response-received',
+  read: 'shared-response-read',
+  acknowledged: 'shared-response-acknowledged',
+  replied: 'shared-response-replied',
+};
+/** What a worker did with something shared, as a sentence: "Sam Okafor (your social worker) read
+ * this on 3 December 2026." */
+export const responseWords = (kind: ResponseKind, who: string, date: string) => t(responseIds[kind], { who, date });
+
+/** The role alone ("social worker"), for sentences that say "your" themselves. */
+export const workerRoleWords = (role: WorkerRole) => t(workerIds[role]);
 
 const faceIds = ['face-1', 'face-2', 'face-3', 'face-4', 'face-5'];
 /** The five faces, saddest first, each with its words. */

@@ -172,7 +172,7 @@ describe('Sharing and privacy', () => {
     const state = as('Robin');
     render(Privacy, { session: state.session!, ondeleted: () => {} });
     const consent = await screen.findByTestId('consent');
-    expect(consent).toHaveTextContent('Northvale Children’s Services can get the things you say (review answers and messages) that you choose to share.');
+    expect(consent).toHaveTextContent('You said the things you say (review answers and messages) that you choose to share can go to Sam Okafor (your social worker).');
     await fireEvent.click(within(consent).getByRole('button'));
     expect(await screen.findByTestId('no-consents')).toHaveTextContent('Nobody.');
     expect(screen.getByText(/1 waiting to go will not be sent/)).toBeInTheDocument();
@@ -311,8 +311,9 @@ describe('Connecting to a service and sharing', () => {
     expect(approval).toHaveTextContent(`Read them this code: ${state.sharing.Sam.connection!.device_code}`);
     expect(approval).toHaveTextContent('Until they do, your plan cannot come to this laptop, and what you share waits here');
     expect(state.sharing.Sam.consents).toEqual([]);
-    await fireEvent.click(screen.getByRole('button', { name: 'Say yes to sharing your learning log with Northvale Children’s Services' }));
-    await waitFor(() => expect(state.sharing.Sam.consents.map((c) => c.kind)).toEqual(['learning_entry']));
+    // The service keeps a roster: Sam chooses a worker of theirs, named as the roster names them.
+    await fireEvent.click(screen.getByRole('button', { name: 'Say yes to sharing your learning log with Jo Adeyemi (your supervising social worker)' }));
+    await waitFor(() => expect(state.sharing.Sam.consents.map((c) => [c.kind, c.worker])).toEqual([['learning_entry', 'supervising_social_worker']]));
     expect(screen.queryByRole('button', { name: /Say yes to sharing your learning log/ })).toBeNull();
   });
 
@@ -323,10 +324,13 @@ describe('Connecting to a service and sharing', () => {
     render(Shared);
     await fireEvent.click(await screen.findByTestId('share-s2'));
     const ask = await screen.findByTestId('ask-consent');
-    expect(ask).toHaveTextContent('say yes to sharing the things you say (review answers and messages) with Northvale Children’s Services');
+    expect(ask).toHaveTextContent('Who should get the things you say (review answers and messages)? Only their laptops can open it.');
+    // Robin has no IRO in the service's list yet, and is told what that means.
+    expect(ask).toHaveTextContent('Nobody is your Independent Reviewing Officer (IRO) in the service\'s list yet, so what you share with them waits until someone is.');
     expect(state.statements.Robin[1].status).toBe('ready');
-    await fireEvent.click(screen.getByRole('button', { name: 'Say yes and share' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Share with Sam Okafor (your social worker)' }));
     await waitFor(() => expect(state.statements.Robin[1].status).toBe('shared'));
+    expect(state.sharing.Robin.consents.map((c) => c.worker)).toEqual(['social_worker']);
     expect(await screen.findByText('Sent to Northvale Children’s Services.')).toBeInTheDocument();
     expect(screen.queryByTestId('share-s2')).toBeNull();
   });
@@ -337,12 +341,12 @@ describe('Sharing notes, the learning log and the policy', () => {
     const state = as('Robin');
     render(Notes);
     await fireEvent.click(await screen.findByTestId('share-n1'));
-    expect(await screen.findByTestId('ask-consent')).toHaveTextContent('say yes to sharing pathway notes you choose to share with Northvale Children’s Services');
+    expect(await screen.findByTestId('ask-consent')).toHaveTextContent('Who should get pathway notes you choose to share?');
     expect(state.notes.Robin[0].note.shared).toBe(false);
-    await fireEvent.click(screen.getByRole('button', { name: 'Say yes and share' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Share with both' }));
     await waitFor(() => expect(state.notes.Robin[0].note.shared).toBe(true));
     expect(await screen.findByText(/Shared$/)).toBeInTheDocument();
-    expect(state.sharing.Robin.consents.map((c) => c.kind)).toEqual(['statement', 'pathway_note']);
+    expect(state.sharing.Robin.consents.map((c) => [c.kind, c.worker])).toEqual([['statement', 'social_worker'], ['pathway_note', 'social_worker'], ['pathway_note', 'iro']]);
   });
 
   it('changes service only with the passphrase, after saying what ends with the old one', async () => {
@@ -351,7 +355,7 @@ describe('Sharing notes, the learning log and the policy', () => {
     await fireEvent.input(await screen.findByLabelText('Invite code'), { target: { value: 'wm1-eyJmb3JtYXQiOjF9' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Check this code' }));
     await fireEvent.click(await screen.findByRole('button', { name: 'Connect to Northvale Children’s Services' }));
-    await fireEvent.click(await screen.findByRole('button', { name: 'Say yes to sharing your learning log with Northvale Children’s Services' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Say yes to sharing your learning log with Jo Adeyemi (your supervising social worker)' }));
     await waitFor(() => expect(state.sharing.Sam.consents).toHaveLength(1));
 
     await fireEvent.click(screen.getByTestId('change-service'));
@@ -386,9 +390,10 @@ describe('Sharing notes, the learning log and the policy', () => {
       consents: [], waiting: 0, sent: 0, last_sent: null, last_problem: null, deletions: [],
       connection: {
         service_name: 'Northvale Children’s Services', service_url: 'https://northvale.example', fingerprint: 'x',
-        connected_at: '2026-11-20T10:00:00Z', device_id: 'd1', device_code: 'c0de', approval: 'approved', organisation: 'o',
+        // Connected before the organisation kept a roster: the service itself is who it goes to.
+        connected_at: '2026-11-20T10:00:00Z', device_id: 'd1', device_code: 'c0de', approval: 'no_roster', organisation: null,
       },
-      kinds: ['safer_caring_policy', 'learning_entry'],
+      kinds: ['safer_caring_policy', 'learning_entry'], workers: [],
     };
     render(Policy);
     await fireEvent.click(await screen.findByTestId('share-p1'));

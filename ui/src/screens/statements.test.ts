@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import Review from './Review.svelte';
@@ -23,7 +23,7 @@ function backend(statements: StatementView[], failWords = false) {
     helplines: () => [{ id: 'childline', number: '0800 1111' }, { id: 'emergency', number: '999' }],
     list_statements: () => statements,
     start_statement: ({ kind }) => {
-      const s: StatementView = { id: `s${statements.length + 1}`, kind, status: 'draft', urgent: URGENT_STATEMENT_KINDS.includes(kind), words: null, answers: [], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }], updated_at: '2026-11-20T10:00:00Z' };
+      const s: StatementView = { id: `s${statements.length + 1}`, kind, status: 'draft', urgent: URGENT_STATEMENT_KINDS.includes(kind), words: null, answers: [], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }], responses: [], updated_at: '2026-11-20T10:00:00Z' };
       statements.push(s);
       return s;
     },
@@ -91,7 +91,7 @@ describe('get ready for my review', () => {
 
   it('resumes a draft at the first unanswered question', async () => {
     backend([{ id: 's1', kind: 'review_preparation', status: 'draft', urgent: false, words: null, updated_at: '2026-11-20T10:00:00Z',
-      answers: [{ question_id: 'home', face: 2, choice: null, words: null }], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }] }]);
+      answers: [{ question_id: 'home', face: 2, choice: null, words: null }], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }], responses: [] }]);
     render(Review, { ondone: () => {} });
     expect(await screen.findByTestId('question')).toHaveTextContent('Is anything worrying you?');
   });
@@ -120,12 +120,29 @@ describe('say something', () => {
 describe("what I've said", () => {
   it('shows each statement with the dates of what happened to it', async () => {
     backend([{ id: 's1', kind: 'good_news', status: 'ready', urgent: false, words: 'I got a part in the play', updated_at: '2026-11-21T10:00:00Z',
-      answers: [], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }, { status: 'ready', at: '2026-11-21T10:00:00Z' }] }]);
+      answers: [], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }, { status: 'ready', at: '2026-11-21T10:00:00Z' }], responses: [] }]);
     render(Shared);
     const item = await screen.findByTestId('statement');
     expect(item).toHaveTextContent('Good news');
     expect(item).toHaveTextContent('Ready: 21 November 2026');
     expect(item).toHaveTextContent('Shared: not yet');
+    expect(screen.queryByTestId('responses')).toBeNull();
+  });
+
+  it('shows who at the service answered, by name and role, and what they wrote back', async () => {
+    const at = (day: number) => `2026-11-${day}T10:00:00Z`;
+    backend([{ id: 's1', kind: 'not_safe', status: 'read', urgent: true, words: 'Someone keeps shouting at night', updated_at: at(22), answers: [],
+      history: [{ status: 'draft', at: at(20) }, { status: 'ready', at: at(20) }, { status: 'shared', at: at(20) }, { status: 'received', at: at(20) }, { status: 'read', at: at(21) }],
+      responses: [
+        { kind: 'acknowledged', worker_name: 'Ade Mensah', worker_role: 'duty', words: null, at: at(20) },
+        { kind: 'replied', worker_name: 'Sam Okafor', worker_role: 'social_worker', words: 'I am coming round at 4pm.', at: at(21) },
+      ] }]);
+    render(Shared);
+    const said = await screen.findByTestId('responses');
+    expect(within(said).getByTestId('response-acknowledged')).toHaveTextContent('Ade Mensah (duty team) saw this was urgent and is dealing with it (20 November 2026).');
+    const reply = within(said).getByTestId('response-replied');
+    expect(reply).toHaveTextContent('Sam Okafor (your social worker) replied on 21 November 2026:');
+    expect(reply).toHaveTextContent('I am coming round at 4pm.');
   });
 });
 
@@ -154,7 +171,7 @@ describe('the review in Welsh', () => {
       },
       list_statements: () => statements,
       start_statement: () => {
-        const s: StatementView = { id: 's1', kind: 'review_preparation', status: 'draft', urgent: false, words: null, answers: [], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }], updated_at: '2026-11-20T10:00:00Z' };
+        const s: StatementView = { id: 's1', kind: 'review_preparation', status: 'draft', urgent: false, words: null, answers: [], history: [{ status: 'draft', at: '2026-11-20T10:00:00Z' }], responses: [], updated_at: '2026-11-20T10:00:00Z' };
         statements.push(s);
         return s;
       },
