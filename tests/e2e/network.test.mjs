@@ -73,9 +73,9 @@ test('with sharing off the app reaches no address at all; once connected it reac
     const code = running.invite('Sam', `http://127.0.0.1:${running.port}`).code;
     await connectApp(b, code);
     await sayAndOfferToShare(b, 'Can my cat come to the review?');
-    await b.$('[data-testid="yes-share"]').click();
-    await b.$('p*=Sent to Northvale').waitForExist({ timeout: 15000 });
-    await waitForText(b, '[data-testid="statement"]', 'Shared:');
+    await b.$('[data-testid="yes-share-social_worker"]').click();
+    // Nobody has approved this laptop yet, so it is sealed to no one and waits, and says so.
+    await b.$('p*=It waits on this laptop until it can go').waitForExist({ timeout: 15000 });
     const reached = new Set(inetDestinations(log));
     assert.ok(reached.has(`127.0.0.1:${running.port}`), `the service's address was seen: ${[...reached]}`);
     assert.deepEqual([...reached], [`127.0.0.1:${running.port}`], 'only the connected service was contacted');

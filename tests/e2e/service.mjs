@@ -9,6 +9,7 @@ import path from 'node:path';
 import { root, waitForText } from './driver.mjs';
 
 const serviceBinary = process.env.WAYMARK_SERVICE_BIN ?? path.join(root, 'target/debug/waymark-service');
+const workerBinary = process.env.WAYMARK_WORKER_BIN ?? path.join(root, 'target/debug/waymark-worker');
 export const SERVICE_NAME = 'Northvale Children’s Services';
 
 export async function freePort() {
@@ -26,7 +27,7 @@ const portOpen = (port) =>
 /**
  * Makes the service's keys, and the organisation's root key and roster in an administrator's
  * folder of their own, and starts serving. Returns { dir, port, run(args), invite(name, url),
- * approve(deviceCode), stop() }.
+ * approve(deviceCode), socialWorkerFor(person, name), stop() }.
  */
 export async function startService() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'waymark-service-e2e-'));
@@ -53,7 +54,24 @@ export async function startService() {
   const server = spawn(serviceBinary, ['serve', '--listen', `127.0.0.1:${port}`], { env, stdio: 'ignore' });
   for (let i = 0; i < 100 && !(await portOpen(port)); i++) await new Promise((r) => setTimeout(r, 100));
   const stop = () => server.kill('SIGTERM');
-  return { dir, port, run, invite, approve, stop };
+  /**
+   * A social worker for `person`: in the roster, allocated, with a laptop of their own
+   * (`waymark-worker`) enrolled and approved with the code it printed. Returns that laptop's
+   * runner, `laptop(args)`, and the folder it keeps its keys in.
+   */
+  const socialWorkerFor = (person, name) => {
+    const worker = /is worker ([0-9a-f-]+)\./.exec(run(['admin', 'add-worker', '--name', name, '--role', 'social_worker']))[1];
+    run(['admin', 'allocate', '--person', person, '--worker', worker]);
+    const laptopDir = mkdtempSync(path.join(os.tmpdir(), 'waymark-worker-e2e-'));
+    const laptopEnv = { ...env, WAYMARK_WORKER_DIR: laptopDir, WAYMARK_WORKER_PASSPHRASE: 'kestrel pebble lighthouse' };
+    const laptop = (args) => execFileSync(workerBinary, args, { env: laptopEnv }).toString();
+    const enrolled = laptop(['enrol', run(['admin', 'invite-worker', '--worker', worker, '--url', `http://127.0.0.1:${port}`]).trim()]);
+    const device = / as device ([^,]+),/.exec(enrolled)[1];
+    const deviceCode = /approves this laptop with it: (\S+)/.exec(enrolled)[1];
+    run(['admin', 'approve', '--device', device, '--person', worker, '--code', deviceCode]);
+    return { laptop, laptopDir };
+  };
+  return { dir, port, run, invite, approve, socialWorkerFor, stop };
 }
 
 /** Passes bytes to `upstream`; while `hold` is set, the service's answers are dropped (and counted). */

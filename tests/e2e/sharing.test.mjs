@@ -1,7 +1,8 @@
-// Sharing for real: a real `waymark-service` process on loopback and the real app. The young
-// person pastes the invite code, sees who it is from, connects, says something and shares it;
-// the service's operator opens it with `waymark-service inbox`, and the service's database holds
-// none of the words.
+// Sharing for real: a real `waymark-service` process on loopback, the real app, and Robin's
+// social worker's laptop (`waymark-worker`). The young person pastes the invite code, sees who it
+// is from, connects, chooses their social worker and shares; only the worker's laptop opens it
+// (the service's operator cannot), and the worker's read receipt and reply reach Robin's
+// timeline; the service's database holds none of the words.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,41 +15,51 @@ const WORDS = 'My phone got taken away and I want it back zz-marker-5521';
 let running;
 after(() => running?.stop());
 
-test('a statement shared from the app reaches the service sealed, only its key opens it, its plan and receipts come back, and withdrawing deletes it there', async () => {
+test('a statement shared from the app reaches only the chosen worker\'s laptop, their receipt and reply and a plan come back, and withdrawing deletes it at the service', async () => {
   running = await startService();
   const service = running.run;
   const { code, person } = running.invite('Robin', `http://127.0.0.1:${running.port}`);
 
   const app = await startApp(freshDataDir());
+  let sam;
   try {
     const b = app.browser;
     await createProfile(b, 'Robin', 'young_person', 'otter lantern biscuit');
 
     await connectApp(b, code);
-    // Robin reads the code the app shows to their worker, who approves this laptop with it.
+    // Robin reads the code the app shows to their worker, who approves this laptop with it; Sam
+    // is made Robin's social worker, and Sam's laptop is approved too.
     const waiting = await b.$('[data-testid="approval"]').getText();
     const deviceCode = /Read them this code: (\S+)/.exec(waiting)[1];
     running.approve(deviceCode);
+    sam = running.socialWorkerFor(person, 'Sam Okafor');
+    await b.$('[data-testid="check-now"]').click();
+    await waitForText(b, '[data-testid="approval"]', 'has approved this laptop');
+
     await sayAndOfferToShare(b, WORDS);
-    await b.$('[data-testid="yes-share"]').click();
+    await waitForText(b, '[data-testid="ask-consent"]', 'Who should get');
+    await b.$('[data-testid="yes-share-social_worker"]').click();
     await b.$('p*=Sent to Northvale').waitForExist({ timeout: 15000 });
     await waitForText(b, '[data-testid="statement"]', 'Shared:');
 
-    // The operator reads it and sends a plan; the app picks both up.
+    // The operator, beside the server, sees it came and cannot open it; Sam's laptop can.
     const inbox = service(['inbox']);
     assert.match(inbox, /#1 from Robin — statement received/);
-    assert.ok(inbox.includes(WORDS), inbox);
-    service(['mark-read', '1']);
+    assert.ok(!inbox.includes(WORDS) && inbox.includes('only they can open it'), inbox);
+    assert.ok(sam.laptop(['shared']).includes(WORDS));
+    sam.laptop(['read', '1']);
+    sam.laptop(['reply', '1', '--words', 'I will ask about your phone today.']);
     service(['admin', 'publish-plan', path.join(root, 'examples/pathway-plan-v1.json'), '--to', person]);
     await b.$('[data-testid="go-privacy"]').click();
     await b.$('[data-testid="check-now"]').click();
     await b.$('p*=Done. Anything new').waitForExist({ timeout: 15000 });
-    await waitForText(b, '[data-testid="approval"]', 'has approved this laptop');
     await b.$('[data-testid="go-plan"]').click();
     await b.$('[data-testid="plan"]').waitForExist({ timeout: 10000 });
     await b.$('[data-testid="go-shared"]').click();
     await waitForText(b, '[data-testid="statement"]', 'Read:');
     assert.doesNotMatch(await b.$('[data-testid="statement"]').getText(), /Read: not yet/);
+    await waitForText(b, '[data-testid="response-replied"]', 'Sam Okafor (your social worker) replied');
+    await waitForText(b, '[data-testid="response-replied"]', 'I will ask about your phone today.');
 
     // Robin changes their mind: the service deletes what it had and its signed receipt is checked.
     await b.$('[data-testid="go-privacy"]').click();
@@ -64,8 +75,11 @@ test('a statement shared from the app reaches the service sealed, only its key o
     await app.stop();
   }
 
-  for (const f of readdirSync(running.dir)) {
-    const bytes = readFileSync(path.join(running.dir, f));
-    assert.equal(bytes.includes(Buffer.from('zz-marker-5521')), false, `${f} holds the words in the clear`);
+  // Neither the service nor Sam's laptop keeps the words in the clear.
+  for (const dir of [running.dir, sam?.laptopDir].filter(Boolean)) {
+    for (const f of readdirSync(dir)) {
+      const bytes = readFileSync(path.join(dir, f));
+      assert.equal(bytes.includes(Buffer.from('zz-marker-5521')), false, `${f} holds the words in the clear`);
+    }
   }
 });
