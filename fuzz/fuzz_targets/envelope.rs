@@ -1,7 +1,8 @@
 //! Envelopes and mailbox items as they arrive from the network: a device's upload at the
 //! service, the service's mail at a device. Whatever the bytes: no panic, a shape check before
 //! any key work, and nothing opens that was not sealed to this key unchanged. Also: any
-//! plaintext sealed in a group opens to itself.
+//! plaintext sealed in a group, or for several readers, opens to itself for each reader and for
+//! no one else.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -52,9 +53,25 @@ fuzz_target!(|data: &[u8]| {
             record_version: 1,
             urgent: false,
         };
-        let sealed = sealer.seal(header, data).unwrap();
+        let sealed = sealer.seal(header.clone(), data).unwrap();
         let json = serde_json::to_vec(&sealed).unwrap();
         let back: Envelope = serde_json::from_slice(&json).unwrap();
         assert_eq!(&opener.open(&back).unwrap()[..], data);
+        // Format 4, for two reading devices: each opens it; another device id, or no id, cannot.
+        let readers = [(Uuid::from_u128(7), service.public()), (Uuid::from_u128(8), device.public())];
+        let sealed = EnvelopeSealer::for_readers(&readers, &entropy).unwrap().seal(header, data).unwrap();
+        let back: Envelope = serde_json::from_slice(&serde_json::to_vec(&sealed).unwrap()).unwrap();
+        assert_eq!(&EnvelopeOpener::for_device(service, Uuid::from_u128(7)).open(&back).unwrap()[..], data);
+        assert_eq!(&EnvelopeOpener::for_device(device, Uuid::from_u128(8)).open(&back).unwrap()[..], data);
+        assert!(EnvelopeOpener::for_device(device, Uuid::from_u128(7)).open(&back).is_err());
+        assert!(opener.open(&back).is_err());
+    }
+    // Bytes read as an envelope for a reading device: a shape check first, and nothing opens that
+    // was not sealed to it (only the fuzzer's own format 4 seals above ever are).
+    if let Ok(envelope) = serde_json::from_slice::<Envelope>(data) {
+        let mut reader = EnvelopeOpener::for_device(device, Uuid::from_u128(8));
+        if envelope.check_shape().is_err() {
+            assert!(reader.open(&envelope).is_err());
+        }
     }
 });

@@ -74,14 +74,24 @@ export async function startService() {
   return { dir, port, run, invite, approve, socialWorkerFor, stop };
 }
 
-/** Passes bytes to `upstream`; while `hold` is set, the service's answers are dropped (and counted). */
+/**
+ * Passes bytes to `upstream`; while `hold` is set, the service's answers to uploads (requests to
+ * `POST /v1/envelope…`) are dropped (and counted). Other answers (the roster the sync pass reads
+ * first) pass, so the upload is reached.
+ */
 export async function startRelay(upstream) {
   const relay = { hold: false, held: 0, port: 0 };
   const server = net.createServer((device) => {
     const service = net.connect(upstream, '127.0.0.1');
-    device.pipe(service);
+    // HTTP/1.1 on one connection answers in turn: the answer is to the last request seen.
+    let lastRequest = '';
+    device.on('data', (bytes) => {
+      const line = bytes.toString('latin1', 0, 64);
+      if (/^[A-Z]+ \//.test(line)) lastRequest = line;
+      service.write(bytes);
+    });
     service.on('data', (bytes) => {
-      if (relay.hold) relay.held += bytes.length;
+      if (relay.hold && lastRequest.startsWith('POST /v1/envelope')) relay.held += bytes.length;
       else device.write(bytes);
     });
     const end = () => { device.destroy(); service.destroy(); };
