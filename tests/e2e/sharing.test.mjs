@@ -46,9 +46,11 @@ test('a statement shared from the app reaches only the chosen worker\'s laptop, 
     const inbox = service(['inbox']);
     assert.match(inbox, /#1 from Robin — statement received/);
     assert.ok(!inbox.includes(WORDS) && inbox.includes('only they can open it'), inbox);
-    assert.ok(sam.laptop(['shared']).includes(WORDS));
-    sam.laptop(['read', '1']);
-    sam.laptop(['reply', '1', '--words', 'I will ask about your phone today.']);
+    const shared = sam.laptop(['shared']);
+    assert.ok(shared.includes(WORDS), shared);
+    const item = /— item ([0-9a-f-]+)/.exec(shared)[1];
+    sam.laptop(['read', item]);
+    sam.laptop(['reply', item, '--words', 'I will ask about your phone today.']);
     service(['admin', 'publish-plan', path.join(root, 'examples/pathway-plan-v1.json'), '--to', person]);
     await b.$('[data-testid="go-privacy"]').click();
     await b.$('[data-testid="check-now"]').click();

@@ -298,10 +298,16 @@ pub struct PreparedSend {
     pub record_version: u32,
     /// Marked urgent in its envelope; sent before anything else.
     pub urgent: bool,
-    /// Who it was sealed for: the item's recipient, or on a roster connection those of its
-    /// workers the person still chose when it was sealed. Consent for this is checked again just
-    /// before it goes.
+    /// Whose consent it was sealed under: the item's recipient, or on a roster connection those of
+    /// its workers still chosen when it was sealed. Checked again just before it goes.
     pub sealed_for: String,
+    /// Who it reaches, for the sharing ledger: those workers, or the duty team alone when none of
+    /// them has an approved laptop yet and it is urgent.
+    pub reached: String,
+    /// The devices it was sealed to (none when sealed to the service's key).
+    pub readers: Vec<Uuid>,
+    /// Chosen workers with no approved laptop yet: it is queued again for them once it has gone.
+    pub remaining: Option<String>,
     url: String,
     device_id: Uuid,
     device_secret: Zeroizing<Vec<u8>>,
@@ -335,16 +341,18 @@ enum SealFor {
 /// seals each one: on a connection made before rosters to the service's key; otherwise to the
 /// laptops of the workers the person chose (still chosen now), and of the duty team and their own
 /// worker when it is urgent, found in the roster this device verified, never in anything the
-/// server says. No key on the server can open those. Items for another recipient are left alone.
+/// server says. No key on the server can open those. A chosen worker with no approved laptop yet
+/// gets it later (see [`PreparedSend`]); an item no one can read yet waits. Items for another
+/// recipient are left alone.
 pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy) -> Result<(Vec<PreparedSend>, Skipped)> {
     use std::collections::HashMap;
+    use waymark_core::vocabulary::WorkerRole;
     let connection = vault.service_connection(session)?.ok_or(ClientError::NotConnected)?;
     let service_keys = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() };
     let roster = verified_roster(vault, session, &connection)?;
     let approved = (approval(&connection, roster.as_ref()) == Approval::Approved).then_some(roster.as_ref()).flatten();
     let now = vault.now();
     let mut skipped = Skipped::default();
-    let mut out = Vec::new();
     // One sealer per set of readers for the run: a key exchange per group of envelopes, not per
     // envelope.
     let mut sealers: HashMap<SealFor, EnvelopeSealer<'_>> = HashMap::new();
@@ -358,23 +366,17 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
             skipped.waiting += 1;
             continue;
         }
-        // Who it goes to, of those chosen when it was shared, is who is still chosen now.
-        let (seal_for, sealed_for) = match connection.workers_in(&item.recipient) {
-            None => (SealFor::Service, item.recipient.clone()),
-            Some(workers) => {
-                let mut still = Vec::new();
-                for a in workers {
-                    if vault.has_consent(session, item.record_kind, &connection.recipient_for(&[a]))? {
-                        still.push(a);
-                    }
-                }
-                let key = connection.recipient_for(&still);
-                (SealFor::Workers(still, false), key)
-            }
+        // Of those chosen when it was shared, it goes to who is still chosen now.
+        let still = match connection.workers_in(&item.recipient) {
+            None => None,
+            Some(workers) => Some(vault.still_chosen(session, &connection, item.record_kind, &workers)?),
         };
-        if matches!(&seal_for, SealFor::Workers(still, _) if still.is_empty())
-            || (seal_for == SealFor::Service && !vault.has_consent(session, item.record_kind, &item.recipient)?)
-        {
+        let consented = match &still {
+            Some(still) => !still.is_empty(),
+            // A service named by a connection that keeps a roster is nobody's choice of worker.
+            None => connection.organisation.is_none() && vault.has_consent(session, item.record_kind, &item.recipient)?,
+        };
+        if !consented {
             vault.drop_outbox_item(session, item.item_id)?;
             skipped.no_consent += 1;
             continue;
@@ -384,19 +386,31 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
             skipped.record_gone += 1;
             continue;
         };
-        let seal_for = match seal_for {
-            SealFor::Workers(still, _) => SealFor::Workers(still, urgent),
-            service => service,
+        // Who it reaches now: each chosen worker with an approved laptop (the others wait for
+        // theirs), and when urgent the duty team and the person's own worker.
+        let (seal_for, sealed_for, reached, remaining) = match still {
+            None => (SealFor::Service, item.recipient.clone(), item.recipient.clone(), None),
+            Some(still) => {
+                let (Some(roster), Some(person)) = (approved, connection.person_id) else {
+                    skipped.no_reader += 1;
+                    continue;
+                };
+                let has_laptop = |r: &WorkerRole| roster.allocated(person, *r).is_some_and(|w| !roster.devices_of_worker(w).is_empty());
+                let (reachable, waiting): (Vec<WorkerRole>, Vec<WorkerRole>) = still.iter().partition(|r| has_laptop(r));
+                if reachable.is_empty() && !urgent {
+                    skipped.no_reader += 1;
+                    continue;
+                }
+                let reached = if reachable.is_empty() { vec![WorkerRole::Duty] } else { reachable.clone() };
+                let remaining = (!waiting.is_empty()).then(|| connection.recipient_for(&waiting));
+                (SealFor::Workers(reachable, urgent), connection.recipient_for(&still), connection.recipient_for(&reached), remaining)
+            }
         };
         if !sealers.contains_key(&seal_for) {
             let sealer = match &seal_for {
                 SealFor::Service => Some(EnvelopeSealer::new(&service_keys, entropy)?),
                 SealFor::Workers(workers, urgent) => {
-                    let (Some(roster), Some(person)) = (approved, connection.person_id) else {
-                        skipped.no_reader += 1;
-                        continue;
-                    };
-                    let readers = roster.readers_for(person, workers, *urgent);
+                    let readers = approved.zip(connection.person_id).map(|(r, p)| r.readers_for(p, workers, *urgent)).unwrap_or_default();
                     if readers.is_empty() { None } else { Some(EnvelopeSealer::for_readers(&readers, entropy)?) }
                 }
             };
@@ -416,16 +430,20 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
             urgent,
         };
         let envelope = sealers.get_mut(&seal_for).expect("made above").seal(header, &plaintext)?;
-        sealed.push((item, record_version, sealed_for, envelope));
+        sealed.push((item, record_version, Reach { sealed_for, reached, remaining }, envelope));
     }
     // Signing is the one cost paid per envelope and needs nothing but the key: every core helps.
     let bodies = in_parallel(&sealed, |(_, _, _, envelope)| signed_body(&device, envelope));
-    for ((item, record_version, sealed_for, envelope), body) in sealed.into_iter().zip(bodies) {
+    let mut out = Vec::with_capacity(sealed.len());
+    for ((item, record_version, reach, envelope), body) in sealed.into_iter().zip(bodies) {
         out.push(PreparedSend {
             urgent: envelope.header.urgent,
+            readers: envelope.readers(),
             item,
             record_version,
-            sealed_for,
+            sealed_for: reach.sealed_for,
+            reached: reach.reached,
+            remaining: reach.remaining,
             url: connection.service_url.clone(),
             device_id: connection.device_id,
             device_secret: connection.device_secret.clone(),
@@ -435,6 +453,13 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
     // What is urgent ("I don't feel safe") leaves before anything else; the rest keep their order.
     out.sort_by_key(|p| !p.urgent);
     Ok((out, skipped))
+}
+
+/// Who one sealed item is for (see [`PreparedSend`]).
+struct Reach {
+    sealed_for: String,
+    reached: String,
+    remaining: Option<String>,
 }
 
 /// The envelope signed as this device (so whoever reads it can tell the server did not write or
@@ -515,7 +540,14 @@ pub fn finish_batch(
             let delivered: Vec<Delivered<'_>> = prepared
                 .iter()
                 .zip(receipts)
-                .map(|(p, receipt)| Delivered { item: &p.item, record_version: p.record_version, receipt: Some(receipt.clone()) })
+                .map(|(p, receipt)| Delivered {
+                    item: &p.item,
+                    record_version: p.record_version,
+                    receipt: Some(receipt.clone()),
+                    sent_to: p.reached.clone(),
+                    readers: p.readers.clone(),
+                    remaining: p.remaining.clone(),
+                })
                 .collect();
             vault.complete_sends(session, &delivered)?;
         }
@@ -599,16 +631,29 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
     // needs no key); then they are opened and applied in order.
     let device_id = connection.device_id;
     let mut checked = in_parallel(items, |item| check_mail(device_id, &service, &trust, &item.body)).into_iter();
-    // Who signed organisation mail, as the roster this device verified names them.
-    let worker_who_signed = |signer: Option<&str>| -> Result<(String, waymark_core::vocabulary::WorkerRole)> {
-        let roster = roster.as_ref().ok_or_else(|| waymark_sync::SyncError::Malformed("the organisation's roster has not been read yet".into()))?;
+    // Who signed a worker's answer about `record`, as the roster this device verified names them:
+    // a worker's laptop, and one the record was sealed to (no other worker, however certified,
+    // can say they got, read or answered it).
+    let worker_who_signed = |vault: &Vault, signer: Option<&str>, record: waymark_core::RecordId| -> Result<(String, waymark_core::vocabulary::WorkerRole)> {
+        let refused = |why: &str| -> ClientError { waymark_sync::SyncError::Malformed(why.into()).into() };
+        let roster = roster.as_ref().ok_or_else(|| refused("the organisation's roster has not been read yet"))?;
         let device = match signer.and_then(|k| roster.organisation_signer(k)) {
             Some(waymark_sync::roster::KeyHolder::Device(d)) => d,
-            _ => return Err(waymark_sync::SyncError::Malformed("receipts and replies come only from a worker's laptop".into()).into()),
+            _ => return Err(refused("receipts and replies come only from a worker's laptop")),
         };
+        if !vault.readers_of(session, record)?.contains(&device) {
+            return Err(refused("an answer came from a laptop this was not shared with"));
+        }
         let worker = roster.worker_of_device(device).and_then(|w| roster.worker(w));
-        let worker = worker.ok_or_else(|| waymark_sync::SyncError::Malformed("a mailbox item was signed by someone the organisation has not certified".into()))?;
+        let worker = worker.ok_or_else(|| refused("a mailbox item was signed by someone the organisation has not certified"))?;
         Ok((worker.name.clone(), worker.role))
+    };
+    // The record an answer names inside must be the one its sealed header names.
+    let same_record = |header: &EnvelopeHeader, inside: Uuid| -> Result<waymark_core::RecordId> {
+        if header.record_id != inside {
+            return Err(waymark_sync::SyncError::Malformed("an answer names another record than its envelope".into()).into());
+        }
+        waymark_core::RecordId::from_slice(inside.as_bytes()).ok_or_else(|| waymark_sync::SyncError::Malformed("an answer names no record".into()).into())
     };
     // One wait for the disk per page, not per item: the cursor is saved (and synced) after.
     vault.with_deferred_sync(|vault| {
@@ -621,7 +666,7 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
             let outcome: Result<()> = (|| {
                 let mail = checked?;
                 let signer = mail.signer.clone();
-                let (kind, _header, plain) = open_checked(&mut opener, mail)?;
+                let (kind, header, plain) = open_checked(&mut opener, mail)?;
                 match kind {
                     MailKind::Plan => {
                         let plan = RecordBody::from_json(waymark_core::domain::RecordKind::Plan, &plain)?;
@@ -632,13 +677,12 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
                     MailKind::Receipt => {
                         let receipt: Receipt = serde_json::from_slice(&plain)
                             .map_err(|_| waymark_sync::SyncError::Malformed("a receipt is damaged".into()))?;
-                        let id = waymark_core::RecordId::from_slice(receipt.record_id.as_bytes())
-                            .ok_or_else(|| waymark_sync::SyncError::Malformed("a receipt names no record".into()))?;
+                        let id = same_record(&header, receipt.record_id)?;
                         if let RecordBody::Statement(_) = vault.get(session, id)?.body {
                             match (&trust, receipt.status) {
                                 // On a roster connection a receipt is a worker's, and says who.
                                 (Trust::Roster { .. }, status) => {
-                                    let (worker_name, worker_role) = worker_who_signed(signer.as_deref())?;
+                                    let (worker_name, worker_role) = worker_who_signed(vault, signer.as_deref(), id)?;
                                     let kind = match status {
                                         ReceiptStatus::Received => ResponseKind::Received,
                                         ReceiptStatus::Read => ResponseKind::Read,
@@ -663,9 +707,8 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
                     MailKind::Reply => {
                         let reply: Reply = serde_json::from_slice(&plain)
                             .map_err(|_| waymark_sync::SyncError::Malformed("a reply is damaged".into()))?;
-                        let id = waymark_core::RecordId::from_slice(reply.record_id.as_bytes())
-                            .ok_or_else(|| waymark_sync::SyncError::Malformed("a reply names no record".into()))?;
-                        let (worker_name, worker_role) = worker_who_signed(signer.as_deref())?;
+                        let id = same_record(&header, reply.record_id)?;
+                        let (worker_name, worker_role) = worker_who_signed(vault, signer.as_deref(), id)?;
                         let response = WorkerResponse { kind: ResponseKind::Replied, worker_name, worker_role, words: Some(reply.words), at: Timestamp(reply.at) };
                         vault.record_worker_response(session, id, response)?;
                         report.replies += 1;

@@ -3,8 +3,9 @@
 //! - [`fetch_shared`] reads the envelopes sealed to this laptop (network only); [`open_shared`]
 //!   checks each against the roster this laptop verified (sent by a device the organisation
 //!   certified for a person, signed by that device, sealed to this laptop) and opens it.
-//! - [`read_feed`], [`shared_item`] and [`shared_envelope`] do both for a whole feed, one item,
-//!   or the item an alert names; [`read_roster`] verifies the roster from its genesis against the
+//! - [`read_feed`] and [`shared_envelope`] do both for a whole feed, or for the one item an answer
+//!   or an alert is about, found by its envelope id (bound in and signed by its sender, so the
+//!   server cannot pass one person's item off as another's); [`read_roster`] verifies the roster from its genesis against the
 //!   pinned root and the head this laptop saw last time.
 //! - [`answer`] tells the person: a receipt (taken, read, acknowledged) or a reply, sealed to each
 //!   device the roster certifies for them and signed by this laptop, so neither the server nor
@@ -77,8 +78,12 @@ pub async fn read_feed(connection: &ServiceConnection, roster: &RosterState, aft
     loop {
         let items = fetch_shared(connection, cursor, now).await?;
         for item in &items {
+            // Each page must move on: a server that repeats itself cannot keep a laptop reading.
+            if item.seq <= cursor {
+                return Err(SyncError::Malformed("the service sent shared items out of order".into()).into());
+            }
             out.push((item.seq, open_shared(connection, roster, item)));
-            cursor = cursor.max(item.seq);
+            cursor = item.seq;
         }
         if !crate::more_mail_waiting(&items) {
             return Ok(out);
@@ -97,13 +102,6 @@ pub async fn shared_envelope(connection: &ServiceConnection, roster: &RosterStat
         }
     }
     Err(crate::ClientError::NotFound(format!("nothing sealed to this laptop has envelope {envelope_id}")))
-}
-
-/// The item numbered `seq` in this laptop's feed, checked and opened.
-pub async fn shared_item(connection: &ServiceConnection, roster: &RosterState, seq: i64, now: Timestamp) -> Result<SharedRecord> {
-    let items = fetch_shared(connection, (seq - 1).max(0), now).await?;
-    let item = items.iter().find(|i| i.seq == seq).ok_or_else(|| crate::ClientError::NotFound(format!("nothing numbered #{seq} was shared with this laptop")))?;
-    open_shared(connection, roster, item)
 }
 
 /// Reads and verifies the organisation's whole roster from its genesis, against the root this
@@ -131,6 +129,14 @@ pub async fn read_roster(connection: &ServiceConnection, seen: Option<&RosterHea
         }
     }
     let state = state.ok_or_else(|| SyncError::Malformed("the organisation has no roster yet".into()))?;
+    // A certification of this laptop's id must be of its own keys, for its own worker.
+    if let Some(d) = state.devices().find(|(id, _)| **id == connection.device_id).map(|(_, d)| d) {
+        let mine = d.owner == waymark_sync::roster::DeviceOwner::Worker(connection.person_id.unwrap_or_default())
+            && device_keys(connection)?.public() == &d.keys;
+        if !mine {
+            return Err(SyncError::RosterRefused { seq: d.certified_at_seq, problem: RosterProblem::Inconsistent }.into());
+        }
+    }
     if let Some(seen) = seen {
         let refused = |problem| SyncError::RosterRefused { seq: seen.seq, problem };
         match seen_hash {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use uuid::Uuid;
-use waymark_client::worker::{answer, fetch_shared, open_shared, Answer};
+use waymark_client::worker::{answer, fetch_shared, open_shared, Answer, SharedRecord};
 use waymark_core::domain::statement::ResponseKind;
 use waymark_sync::mail::ReceiptStatus;
 use waymark_client::{
@@ -669,6 +669,15 @@ async fn workers_open_only_what_was_sealed_to_them_and_their_replies_reach_the_t
     assert_eq!(st.responses[1].words.as_deref(), Some("Let's talk about it on Tuesday."));
     assert!(robin.statement("My review went well").responses.is_empty());
 
+    // Pat, a worker the organisation certifies but whom the first was not shared with, cannot put
+    // anything in its timeline: Robin's laptop takes answers only from laptops it sealed it to.
+    let not_theirs = SharedRecord { seq: 0, person_id: robin.person_id, header: first.header.clone(), readers: first.readers.clone(), plaintext: zeroize::Zeroizing::new(Vec::new()) };
+    answer(&pat_laptop, &pat_roster, &not_theirs, Answer::Reply("I read this too".into()), &*o.entropy, o.now()).await.unwrap();
+    let report = robin.read_mail().await;
+    assert_eq!((report.replies, report.refused.len()), (0, 1), "{:?}", report.refused);
+    assert!(report.refused[0].contains("not shared with"), "{:?}", report.refused);
+    assert_eq!(robin.statement("Can I stay up later at weekends?").responses.len(), 2);
+
     // A "read" the server signs with its own key, or a reply the root signs rather than a
     // worker's laptop, is refused on Robin's laptop.
     let mut to_robin = waymark_sync::envelope::EnvelopeSealer::new(&robin_keys(&robin), &*o.entropy).unwrap();
@@ -687,6 +696,41 @@ async fn workers_open_only_what_was_sealed_to_them_and_their_replies_reach_the_t
     assert!(robin.statement("My review went well").responses.is_empty());
 }
 
+async fn a_chosen_worker_without_an_approved_laptop_gets_it_once_they_have_one(mut o: Org) {
+    use waymark_core::domain::ShareableKind;
+    let mut robin = o.connect("Robin").await;
+    o.approve(&robin).await;
+    let sam = o.add_worker("Sam Okafor", WorkerRole::SocialWorker).await;
+    let pat = o.add_worker("Pat Lewis", WorkerRole::Iro).await;
+    o.allocate(robin.person_id, sam, WorkerRole::SocialWorker).await;
+    o.allocate(robin.person_id, pat, WorkerRole::Iro).await;
+    let sam_laptop = o.worker_laptop(sam).await;
+    robin.sync_roster().await.unwrap();
+    let connection = robin.vault.service_connection(&robin.session).unwrap().unwrap();
+    robin.vault.grant_consent(&robin.session, ShareableKind::Statement, &connection.recipient_for(&[WorkerRole::Iro])).unwrap();
+
+    // Both chosen; Pat has no laptop yet. It goes to Sam now, and waits for Pat.
+    robin.share_statement("I want to change school").await.unwrap();
+    assert_eq!(fetch_shared(&sam_laptop, 0, o.now()).await.unwrap().len(), 1);
+    let waiting = robin.vault.outbox(&robin.session).unwrap();
+    assert_eq!(waiting.len(), 1, "kept for the IRO");
+    assert_eq!(waiting[0].recipient, connection.recipient_for(&[WorkerRole::Iro]));
+    assert_eq!(robin.send().await.unwrap().no_reader, 1, "still nobody to seal it to for Pat");
+
+    // Pat's laptop is approved: the next send reaches Pat, and only Pat (Sam has it already).
+    let pat_laptop = o.worker_laptop(pat).await;
+    robin.sync_roster().await.unwrap();
+    robin.send().await.unwrap();
+    assert!(robin.vault.outbox(&robin.session).unwrap().is_empty());
+    let pat_roster = o.roster_of(&pat_laptop).await;
+    let pat_feed = fetch_shared(&pat_laptop, 0, o.now()).await.unwrap();
+    assert_eq!(pat_feed.len(), 1);
+    let opened = open_shared(&pat_laptop, &pat_roster, &pat_feed[0]).unwrap();
+    assert!(String::from_utf8_lossy(&opened.plaintext).contains("change school"));
+    assert_eq!(opened.readers, vec![pat_laptop.device_id]);
+    assert_eq!(fetch_shared(&sam_laptop, 0, o.now()).await.unwrap().len(), 1, "Sam is not sent it twice");
+}
+
 fn robin_keys(laptop: &Laptop) -> waymark_sync::keys::PublicKeys {
     let connection = laptop.vault.service_connection(&laptop.session).unwrap().unwrap();
     let secret: [u8; waymark_sync::keys::SECRET_LEN] = connection.device_secret[..].try_into().unwrap();
@@ -695,6 +739,7 @@ fn robin_keys(laptop: &Laptop) -> waymark_sync::keys::PublicKeys {
 
 waymark_service::on_every_backend!(super::org;
     workers_open_only_what_was_sealed_to_them_and_their_replies_reach_the_timeline,
+    a_chosen_worker_without_an_approved_laptop_gets_it_once_they_have_one,
     two_people_with_the_same_name_each_get_only_their_own_plan,
     a_wrong_device_code_approves_nothing,
     a_device_the_server_adds_or_rekeys_receives_nothing,

@@ -114,12 +114,12 @@ impl ServiceConnection {
         parse_workers_key(recipient).filter(|(_, o)| *o == organisation).map(|(a, _)| a)
     }
 
-    /// Whether `recipient` is reached through this connection.
+    /// Whether `recipient` is reached through this connection: its service by name, or (when it
+    /// keeps a roster) workers at its organisation. A consent or queued item naming the service on
+    /// a connection with a roster is from before people chose their workers: it is shown, ended
+    /// with the connection, and never sealed to anyone.
     pub fn reaches(&self, recipient: &str) -> bool {
-        match &self.organisation {
-            Some(_) => self.workers_in(recipient).is_some(),
-            None => recipient == self.service_name,
-        }
+        recipient == self.service_name || self.workers_in(recipient).is_some()
     }
 }
 
@@ -324,7 +324,8 @@ impl Vault {
     /// shared (its timeline shows when). Doing it twice is harmless: the second finds no item and
     /// changes nothing.
     pub fn complete_send(&mut self, session: &Session, item: &OutboxItem, record_version: u32, receipt: Option<String>) -> Result<bool> {
-        Ok(self.complete_sends(session, &[Delivered { item, record_version, receipt }])? == 1)
+        let sent_to = item.recipient.clone();
+        Ok(self.complete_sends(session, &[Delivered { item, record_version, receipt, sent_to, readers: Vec::new(), remaining: None }])? == 1)
     }
 
     /// [`Vault::complete_send`] for several items that went together, in one transaction (one
@@ -332,7 +333,7 @@ impl Vault {
     pub fn complete_sends(&mut self, session: &Session, delivered: &[Delivered<'_>]) -> Result<usize> {
         let tx = self.transaction()?;
         let mut completed = 0;
-        for Delivered { item, record_version, receipt } in delivered {
+        for Delivered { item, record_version, receipt, sent_to, readers, remaining } in delivered {
             let removed = tx
                 .prepare_cached("DELETE FROM outbox WHERE profile_id = ?1 AND id = ?2")?
                 .execute(params![&session.profile_id().as_bytes()[..], &item.item_id.as_bytes()[..]])?;
@@ -344,11 +345,17 @@ impl Vault {
                 record_id: item.record_id,
                 record_kind: item.record_kind,
                 record_version: *record_version,
-                recipient: item.recipient.clone(),
+                recipient: sent_to.clone(),
                 shared_at: self.now(),
                 receipt: receipt.clone(),
+                readers: readers.clone(),
             };
             Vault::insert_in(&tx, self, session, RecordBody::ShareEntry(entry))?;
+            // Those chosen who could not be reached yet (no laptop approved for them) still get
+            // it, as a new item of its own, when they can.
+            if let Some(remaining) = remaining {
+                self.queue_in(&tx, session, item.record_id, item.record_kind, remaining.clone())?;
+            }
             if let Ok(rec) = Vault::get_in(&tx, session, item.record_id) {
                 if let RecordBody::Statement(mut st) = rec.body {
                     if st.status() == crate::domain::StatementStatus::Ready {
@@ -396,6 +403,12 @@ pub struct Delivered<'a> {
     pub item: &'a OutboxItem,
     pub record_version: u32,
     pub receipt: Option<String>,
+    /// Who it reached: the item's recipient, or those of its workers it was sealed for.
+    pub sent_to: String,
+    /// The devices it was sealed to (none when sealed to the service's key).
+    pub readers: Vec<Uuid>,
+    /// Those chosen it could not reach yet, to be queued again for them.
+    pub remaining: Option<String>,
 }
 
 /// A deletion the service has not confirmed yet.

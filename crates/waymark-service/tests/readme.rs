@@ -47,7 +47,7 @@ fn the_readme_sharing_walkthrough_runs_as_written() {
         "sealed to 1 worker laptop(s) the person chose; only they can open it",
         "I don't get to see my brother enough",
         "Told person ",
-        "Sent your reply to person ",
+        "Sent your reply about item ",
         "approved device(s).",
         "Received 1 plan version(s), 2 receipt(s) and 1 reply.",
         "Published library version 10.",

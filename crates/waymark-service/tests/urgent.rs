@@ -58,7 +58,7 @@ fn i_dont_feel_safe_reaches_the_duty_desk_first_and_flagged_and_the_young_person
     let shared = sam_laptop.run(&["shared"]);
     let (urgent, worry) = (shared.find("I don't feel safe").unwrap(), shared.find("My phone is broken").unwrap());
     assert!(shared.starts_with("URGENT: #") && urgent < worry, "{shared}");
-    let worry_seq = shared.lines().find(|l| l.starts_with('#')).unwrap().trim_start_matches('#').split(' ').next().unwrap().to_string();
+    let worry = after(shared.lines().find(|l| l.starts_with('#')).unwrap(), "— item ").to_string();
 
     // The operator's inbox, beside the server, lists them (urgent first, signed by Robin's approved
     // laptop) and can open neither.
@@ -71,8 +71,8 @@ fn i_dont_feel_safe_reaches_the_duty_desk_first_and_flagged_and_the_young_person
     let alert_id = after(&alerts, "Alert #").split(' ').next().unwrap().to_string();
     assert!(duty_laptop.run(&["acknowledge", &alert_id]).contains(&format!("person {robin} is told someone has it")));
     assert!(duty_laptop.run(&["alerts"]).contains("acknowledged by you"));
-    sam_laptop.run(&["read", &worry_seq]);
-    sam_laptop.run(&["reply", &worry_seq, "--words", "I'll bring a new charger on Thursday."]);
+    sam_laptop.run(&["read", &worry]);
+    sam_laptop.run(&["reply", &worry, "--words", "I'll bring a new charger on Thursday."]);
 
     // Robin's laptop hears it all from the workers' laptops, with their names and roles.
     let synced = tools.run(waymark, &["sync"]);

@@ -38,11 +38,12 @@ enum Command {
     /// What people shared with you, urgent first. The first time this laptop takes something,
     /// its sender's device is told it arrived.
     Shared,
-    /// Tell the person you have read item SEQ.
-    Read { seq: i64 },
-    /// Reply to the person about item SEQ (sealed to their devices, signed by this laptop).
+    /// Tell the person you have read an item (by the envelope id `shared` prints).
+    Read { item: uuid::Uuid },
+    /// Reply to the person about an item (by its envelope id; sealed to their devices, signed by
+    /// this laptop).
     Reply {
-        seq: i64,
+        item: uuid::Uuid,
         #[arg(long)]
         words: String,
     },
@@ -52,12 +53,38 @@ enum Command {
     Acknowledge { alert: i64 },
 }
 
+/// Why a command did not run: refused (by the service, the roster or the checks, with its code;
+/// exit status 1), or asked wrongly (exit status 2).
+enum Failure {
+    Refused(ClientError),
+    Usage(String),
+}
+
+impl From<ClientError> for Failure {
+    fn from(e: ClientError) -> Self {
+        Failure::Refused(e)
+    }
+}
+
+impl From<waymark_core::Error> for Failure {
+    fn from(e: waymark_core::Error) -> Self {
+        Failure::Refused(e.into())
+    }
+}
+
 fn main() {
     let cli = Cli::parse();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime starts");
-    if let Err(e) = runtime.block_on(run(cli)) {
-        eprintln!("waymark-worker: {e} [{}]", e.code());
-        std::process::exit(1);
+    match runtime.block_on(run(cli)) {
+        Ok(()) => {}
+        Err(Failure::Refused(e)) => {
+            eprintln!("waymark-worker: {e} [{}]", e.code());
+            std::process::exit(1);
+        }
+        Err(Failure::Usage(e)) => {
+            eprintln!("waymark-worker: {e}");
+            std::process::exit(2);
+        }
     }
 }
 
@@ -71,7 +98,7 @@ fn default_dir() -> PathBuf {
 }
 
 /// The passphrase from WAYMARK_WORKER_PASSPHRASE, else asked for (hidden on a terminal).
-fn passphrase() -> Result<Passphrase, ClientError> {
+fn passphrase() -> Result<Passphrase, Failure> {
     if let Ok(p) = std::env::var("WAYMARK_WORKER_PASSPHRASE") {
         if !p.is_empty() {
             return Ok(Passphrase::new(p));
@@ -83,7 +110,7 @@ fn passphrase() -> Result<Passphrase, ClientError> {
         std::io::stdin().lock().lines().next().and_then(|l| l.ok()).unwrap_or_default()
     };
     if line.is_empty() {
-        return Err(ClientError::NotFound("give the passphrase in WAYMARK_WORKER_PASSPHRASE or on standard input".into()));
+        return Err(Failure::Usage("give the passphrase in WAYMARK_WORKER_PASSPHRASE or on standard input".into()));
     }
     Ok(Passphrase::new(line))
 }
@@ -105,7 +132,7 @@ struct Laptop {
 }
 
 impl Laptop {
-    async fn open(dir: &Path) -> Result<Laptop, ClientError> {
+    async fn open(dir: &Path) -> Result<Laptop, Failure> {
         let path = dir.join("worker.json");
         let mut file = WorkerFile::load(&path)?;
         let connection = file.open(&passphrase()?)?;
@@ -128,11 +155,12 @@ impl Laptop {
 fn show(record: &SharedRecord) {
     let urgent = if record.header.urgent { "URGENT: " } else { "" };
     println!(
-        "{urgent}#{} from person {} — {} (sealed to {} laptop(s))",
+        "{urgent}#{} from person {} — {} (sealed to {} laptop(s)) — item {}",
         record.seq,
         record.person_id,
         record.header.record_kind,
-        record.readers.len()
+        record.readers.len(),
+        record.header.envelope_id
     );
     let json: serde_json::Value = serde_json::from_slice(&record.plaintext).unwrap_or_default();
     let data = &json["data"];
@@ -152,20 +180,20 @@ fn show(record: &SharedRecord) {
     println!();
 }
 
-async fn run(cli: Cli) -> Result<(), ClientError> {
+async fn run(cli: Cli) -> Result<(), Failure> {
     let dir = cli.dir.unwrap_or_else(default_dir);
     match cli.command {
         Command::Enrol { code } => {
             let path = dir.join("worker.json");
             if path.exists() {
-                return Err(ClientError::NotFound(format!("{} exists already: this laptop is enrolled", path.display())));
+                return Err(Failure::Usage(format!("{} exists already: this laptop is enrolled", path.display())));
             }
             let passphrase = passphrase()?;
             passphrase.check_strength()?;
             let seen = waymark_client::preview(&code, now()).await?;
             let connection = waymark_client::enrol(&seen, &SystemEntropy::new(), now()).await?;
             let file = WorkerFile::create(&connection, &passphrase, kdf(), &SystemEntropy::new())?;
-            std::fs::create_dir_all(&dir).map_err(|e| ClientError::NotFound(format!("cannot make {} ({e})", dir.display())))?;
+            std::fs::create_dir_all(&dir).map_err(|e| Failure::Usage(format!("cannot make {} ({e})", dir.display())))?;
             file.save(&path)?;
             println!("Enrolled with {} as device {}, for worker {}.", file.service_name, file.device_id, file.worker_id);
             println!("Read this code to your administrator, who approves this laptop with it: {}", waymark_client::device_code(&connection)?);
@@ -221,17 +249,17 @@ async fn run(cli: Cli) -> Result<(), ClientError> {
                 laptop.file.save(&laptop.path)?;
             }
         }
-        Command::Read { seq } => {
+        Command::Read { item } => {
             let laptop = Laptop::open(&dir).await?;
-            let record = worker::shared_item(&laptop.connection, &laptop.roster, seq, now()).await?;
+            let record = worker::shared_envelope(&laptop.connection, &laptop.roster, item, now()).await?;
             let devices = laptop.answer(&record, Answer::Receipt(ReceiptStatus::Read)).await?;
-            println!("Told person {} you have read #{seq} ({devices} device(s)).", record.person_id);
+            println!("Told person {} you have read item {item} ({devices} device(s)).", record.person_id);
         }
-        Command::Reply { seq, words } => {
+        Command::Reply { item, words } => {
             let laptop = Laptop::open(&dir).await?;
-            let record = worker::shared_item(&laptop.connection, &laptop.roster, seq, now()).await?;
+            let record = worker::shared_envelope(&laptop.connection, &laptop.roster, item, now()).await?;
             let devices = laptop.answer(&record, Answer::Reply(words)).await?;
-            println!("Sent your reply to person {} ({devices} device(s)).", record.person_id);
+            println!("Sent your reply about item {item} to person {} ({devices} device(s)).", record.person_id);
         }
         Command::Alerts => {
             let laptop = Laptop::open(&dir).await?;
@@ -253,6 +281,11 @@ async fn run(cli: Cli) -> Result<(), ClientError> {
             let laptop = Laptop::open(&dir).await?;
             let acknowledged = waymark_client::acknowledge_alert(&laptop.connection, alert, now()).await?;
             match worker::shared_envelope(&laptop.connection, &laptop.roster, acknowledged.envelope_id, now()).await {
+                // Only an urgent item from the person the alert is about is answered: the alert's
+                // envelope id is the server's word, the item's header its sender's.
+                Ok(record) if !record.header.urgent || acknowledged.person_id != Some(record.person_id) => {
+                    println!("Acknowledged alert #{alert}. The item the service named is not an urgent one from that person, so nobody was told; tell your administrator.");
+                }
                 Ok(record) => {
                     let devices = laptop.answer(&record, Answer::Receipt(ReceiptStatus::Acknowledged)).await?;
                     println!("Acknowledged alert #{alert}; person {} is told someone has it ({devices} device(s)).", record.person_id);
@@ -262,7 +295,7 @@ async fn run(cli: Cli) -> Result<(), ClientError> {
                 Err(ClientError::NotFound(_)) => {
                     println!("Acknowledged alert #{alert}. It was not sealed to this laptop, so you cannot read it or tell the person; the duty team and their own worker can.");
                 }
-                Err(e) => return Err(e),
+                Err(e) => return Err(e.into()),
             }
         }
     }

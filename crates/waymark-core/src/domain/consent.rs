@@ -102,12 +102,17 @@ pub struct ShareEntry {
     pub shared_at: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receipt: Option<String>,
+    /// The devices it was sealed to (workers' laptops, from the roster), when it was sealed to
+    /// readers rather than to the service's key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readers: Vec<uuid::Uuid>,
 }
 
 impl ShareEntry {
     pub fn validate(&self) -> Result<()> {
         validate::required_text(Field::Recipient, &self.recipient, SHORT_TEXT)?;
-        validate::optional_text(Field::Receipt, &self.receipt, 4096)
+        validate::optional_text(Field::Receipt, &self.receipt, 4096)?;
+        validate::list_len(Field::Recipient, &self.readers)
     }
 }
 

@@ -53,6 +53,13 @@ impl Vault {
         })
     }
 
+    /// Which of `workers` (at `connection`'s organisation) this person still says yes to sharing
+    /// `kind` with: who a queued item for them goes to now.
+    pub fn still_chosen(&self, session: &Session, connection: &ServiceConnection, kind: ShareableKind, workers: &[WorkerRole]) -> Result<Vec<WorkerRole>> {
+        let chosen = self.chosen_workers(session, connection, kind)?;
+        Ok(workers.iter().copied().filter(|w| chosen.contains(w)).collect())
+    }
+
     /// Which of `connection`'s workers this person says yes to sharing `kind` with now (none on a
     /// connection made before rosters, where the service itself is the recipient).
     pub fn chosen_workers(&self, session: &Session, connection: &ServiceConnection, kind: ShareableKind) -> Result<Vec<WorkerRole>> {
@@ -224,6 +231,14 @@ impl Vault {
             }
             _ => {}
         }
+        let item = self.queue_in(&tx, session, record_id, kind, recipient)?;
+        tx.commit()?;
+        Ok(item)
+    }
+
+    /// Writes one outbox item (sealed) inside `tx`, with a new id: the id is also the envelope's,
+    /// so each item is its own envelope to the service.
+    pub(crate) fn queue_in(&self, tx: &rusqlite::Transaction<'_>, session: &Session, record_id: RecordId, kind: ShareableKind, recipient: String) -> Result<OutboxItem> {
         let now = self.now();
         let item_id = RecordId::random(self.entropy());
         let plain = zeroize::Zeroizing::new(
@@ -235,8 +250,21 @@ impl Vault {
             "INSERT INTO outbox (profile_id, id, enqueued_at, sealed) VALUES (?1, ?2, ?3, ?4)",
             params![&session.profile_id().as_bytes()[..], &item_id.as_bytes()[..], now.0, sealed],
         )?;
-        tx.commit()?;
         Ok(OutboxItem { item_id, record_id, record_kind: kind, recipient, enqueued_at: now, attempts: 0, next_attempt_at: Timestamp(0) })
+    }
+
+    /// Every device a record was sealed to when it was shared (its readers, from the sharing
+    /// ledger): only they can say they got, read or answered it.
+    pub fn readers_of(&self, session: &Session, record_id: RecordId) -> Result<Vec<uuid::Uuid>> {
+        let mut out = Vec::new();
+        for r in self.list(session, Some(RecordKind::ShareEntry))?.records {
+            if let RecordBody::ShareEntry(e) = r.body {
+                if e.record_id == record_id {
+                    out.extend(e.readers);
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Items waiting to be sent, oldest first.
