@@ -59,6 +59,7 @@ error-mail_refused = Cafodd rhywbeth gan y gwasanaeth ei wrthod, oherwydd nad oe
 error-roster_refused = { $problem ->
     [forked] Dangosodd eich gwasanaeth restr o'i bobl i'r gliniadur hwn sy'n wahanol i'r un a ddangosodd o'r blaen, felly does dim byd newydd ganddo'n cael ei drystio. Dywedwch wrth eich gweithiwr.
     [rolled_back] Dangosodd eich gwasanaeth restr o'i bobl i'r gliniadur hwn sy'n hŷn na'r un o'r blaen, felly does dim byd newydd ganddo'n cael ei drystio. Dywedwch wrth eich gweithiwr.
+    [held_back] Mae gan rywun yn eich gwasanaeth restr fwy newydd o'i bobl nag y mae eich gwasanaeth yn ei dangos i'r gliniadur hwn, felly efallai ei fod yn cadw newidiadau oddi wrthych chi. Dywedwch wrth eich gweithiwr.
    *[other] Doedd dim modd gwirio bod rhestr eich gwasanaeth o'i bobl yn dod gan eich sefydliad, felly does dim byd newydd ganddo'n cael ei drystio. Dywedwch wrth eich gweithiwr.
 }
 

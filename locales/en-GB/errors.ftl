@@ -59,6 +59,7 @@ error-mail_refused = Something from the service was refused, because it could no
 error-roster_refused = { $problem ->
     [forked] Your service showed this laptop a different list of its people from the one it showed before, so nothing new from it is trusted. Tell your worker.
     [rolled_back] Your service showed this laptop an older list of its people than before, so nothing new from it is trusted. Tell your worker.
+    [held_back] Someone at your service has a newer list of its people than your service shows this laptop, so it may be keeping changes from you. Tell your worker.
    *[other] Your service's list of its people could not be checked as coming from your organisation, so nothing new from it is trusted. Tell your worker.
 }
 

@@ -429,6 +429,12 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
             record_version,
             urgent,
         };
+        // Sealed with it, this device's roster head: the workers' laptops compare it with theirs,
+        // so a server that shows people different lists of who is who is caught.
+        let plaintext = match (&seal_for, approved) {
+            (SealFor::Workers(..), Some(roster)) => with_roster_head(&plaintext, &roster.head),
+            _ => plaintext,
+        };
         let envelope = sealers.get_mut(&seal_for).expect("made above").seal(header, &plaintext)?;
         sealed.push((item, record_version, Reach { sealed_for, reached, remaining }, envelope));
     }
@@ -453,6 +459,13 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
     // What is urgent ("I don't feel safe") leaves before anything else; the rest keep their order.
     out.sort_by_key(|p| !p.urgent);
     Ok((out, skipped))
+}
+
+/// A record's JSON with `roster_head` added beside its kind and data.
+fn with_roster_head(json: &[u8], head: &waymark_sync::roster::RosterHead) -> Zeroizing<Vec<u8>> {
+    let mut value: serde_json::Value = serde_json::from_slice(json).expect("the vault's record JSON reads back");
+    value["roster_head"] = serde_json::to_value(head).expect("a head serialises");
+    Zeroizing::new(serde_json::to_vec(&value).expect("JSON serialises"))
 }
 
 /// Who one sealed item is for (see [`PreparedSend`]).
@@ -577,6 +590,10 @@ pub struct MailReport {
     pub receipts: usize,
     /// Replies from the person's workers, kept in the statement they answer.
     pub replies: usize,
+    /// The furthest roster head a worker's laptop said it had verified, when it was further on
+    /// than this device's: read the roster again, and if the service still shows less, it is
+    /// holding changes back (`RosterProblem::HeldBack`).
+    pub peer_ahead: Option<u64>,
     /// Items refused, each with the reason in plain words (unsigned, for another device, an older
     /// plan version…). They are skipped, never stored.
     pub refused: Vec<String>,
@@ -648,6 +665,21 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
         let worker = worker.ok_or_else(|| refused("a mailbox item was signed by someone the organisation has not certified"))?;
         Ok((worker.name.clone(), worker.role))
     };
+    // A worker's laptop's roster head, against this device's: the same link at the same number
+    // (else the server showed them different histories: refused), or further on (noted, so the
+    // pass reads the roster again and can tell if the service is holding changes back).
+    let mut peer_ahead: Option<u64> = None;
+    let mut compare = |theirs: Option<&waymark_sync::roster::RosterHead>| -> Result<()> {
+        let (Some(theirs), Some(mine)) = (theirs, roster.as_ref()) else { return Ok(()) };
+        match waymark_sync::roster::compare_heads(&mine.head, |seq| (seq == mine.head.seq).then(|| mine.head.hash.clone()), theirs) {
+            Ok(()) => Ok(()),
+            Err(waymark_sync::roster::RosterProblem::HeldBack) => {
+                peer_ahead = peer_ahead.max(Some(theirs.seq));
+                Ok(())
+            }
+            Err(problem) => Err(waymark_sync::SyncError::RosterRefused { seq: theirs.seq, problem }.into()),
+        }
+    };
     // The record an answer names inside must be the one its sealed header names.
     let same_record = |header: &EnvelopeHeader, inside: Uuid| -> Result<waymark_core::RecordId> {
         if header.record_id != inside {
@@ -683,6 +715,7 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
                                 // On a roster connection a receipt is a worker's, and says who.
                                 (Trust::Roster { .. }, status) => {
                                     let (worker_name, worker_role) = worker_who_signed(vault, signer.as_deref(), id)?;
+                                    compare(receipt.roster_head.as_ref())?;
                                     let kind = match status {
                                         ReceiptStatus::Received => ResponseKind::Received,
                                         ReceiptStatus::Read => ResponseKind::Read,
@@ -709,6 +742,7 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
                             .map_err(|_| waymark_sync::SyncError::Malformed("a reply is damaged".into()))?;
                         let id = same_record(&header, reply.record_id)?;
                         let (worker_name, worker_role) = worker_who_signed(vault, signer.as_deref(), id)?;
+                        compare(reply.roster_head.as_ref())?;
                         let response = WorkerResponse { kind: ResponseKind::Replied, worker_name, worker_role, words: Some(reply.words), at: Timestamp(reply.at) };
                         vault.record_worker_response(session, id, response)?;
                         report.replies += 1;
@@ -723,6 +757,7 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
         Ok(())
     })?;
     vault.save_service_connection(session, &connection)?;
+    report.peer_ahead = peer_ahead;
     Ok(report)
 }
 

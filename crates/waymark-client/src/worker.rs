@@ -23,7 +23,7 @@ use waymark_sync::api::{MailboxItem, MailboxResponse, WorkerMailBatch, WorkerMai
 use waymark_sync::envelope::{Envelope, EnvelopeHeader, EnvelopeOpener, EnvelopeSealer, READERS_FORMAT};
 use waymark_sync::mail::{seal_organisation_mail, MailKind, Receipt, ReceiptStatus, Reply, MAX_REPLY};
 use waymark_sync::keys::{PublicKeys, SealedSecret};
-use waymark_sync::roster::{RosterHead, RosterState};
+use waymark_sync::roster::{RosterHead, RosterProblem, RosterState};
 use waymark_sync::SyncError;
 use zeroize::Zeroizing;
 
@@ -40,6 +40,26 @@ pub struct SharedRecord {
     pub readers: Vec<Uuid>,
     /// The record as JSON, as the person's device sealed it.
     pub plaintext: Zeroizing<Vec<u8>>,
+    /// The roster head the person's device had verified when it sealed this (inside the sealed
+    /// record, so the server can neither read nor change it), to compare with this laptop's own
+    /// ([`WorkerRoster::check_peer`]).
+    pub sender_head: Option<RosterHead>,
+}
+
+/// The roster as this laptop verified it from genesis, with the hash of every link, so it can
+/// tell whether another device was shown the same history.
+pub struct WorkerRoster {
+    pub state: RosterState,
+    hashes: Vec<String>,
+}
+
+impl WorkerRoster {
+    /// Whether `theirs`, another device's head, is consistent with this laptop's: the same link at
+    /// that number (else the server showed one of them a different history), and not further on
+    /// (else the server is holding changes back from this laptop).
+    pub fn check_peer(&self, theirs: &RosterHead) -> std::result::Result<(), RosterProblem> {
+        waymark_sync::roster::compare_heads(&self.state.head, |seq| self.hashes.get(seq as usize).cloned(), theirs)
+    }
 }
 
 /// Reads what was shared with this laptop after `after`: one page of envelopes, unchecked.
@@ -67,7 +87,10 @@ pub fn open_shared(connection: &ServiceConnection, roster: &RosterState, item: &
     envelope.verify_sender(signing)?;
     let keys = device_keys(connection)?;
     let plaintext = EnvelopeOpener::for_device(&keys, connection.device_id).open(&envelope)?;
-    Ok(SharedRecord { seq: item.seq, person_id, readers: envelope.readers(), header: envelope.header, plaintext })
+    let sender_head = serde_json::from_slice::<serde_json::Value>(&plaintext)
+        .ok()
+        .and_then(|v| v.get("roster_head").and_then(|h| serde_json::from_value::<RosterHead>(h.clone()).ok()));
+    Ok(SharedRecord { seq: item.seq, person_id, readers: envelope.readers(), header: envelope.header, plaintext, sender_head })
 }
 
 /// Reads this laptop's whole feed after `after`, page by page: each item checked and opened, or
@@ -108,20 +131,17 @@ pub async fn shared_envelope(connection: &ServiceConnection, roster: &RosterStat
 /// laptop pinned when it enrolled, and against `seen`, the head it accepted last time: a roster
 /// that no longer reaches that head (rolled back), or holds a different link there (a fork), is
 /// refused.
-pub async fn read_roster(connection: &ServiceConnection, seen: Option<&RosterHead>, now: Timestamp) -> Result<RosterState> {
-    use waymark_sync::roster::{advance, RosterProblem};
+pub async fn read_roster(connection: &ServiceConnection, seen: Option<&RosterHead>, now: Timestamp) -> Result<WorkerRoster> {
+    use waymark_sync::roster::advance;
     let pin = connection.organisation.as_deref().ok_or_else(|| SyncError::Malformed("this laptop's invite named no organisation".into()))?;
     let mut state: Option<RosterState> = None;
-    let mut seen_hash: Option<String> = None;
+    let mut hashes: Vec<String> = Vec::new();
     loop {
         let from = state.as_ref().map_or(0, |s| s.head.seq + 1);
         let page = crate::fetch_roster(connection, from, now).await?;
-        if let Some(seen) = seen {
-            if let Some(link) = page.links.iter().find(|l| l.content.seq == seen.seq) {
-                seen_hash = Some(link.hash());
-            }
-        }
         let next = advance(state.as_ref(), &page, pin)?;
+        // `advance` checked the links come in order from `from`; their hashes are the history.
+        hashes.extend(page.links.iter().map(|l| l.hash()));
         let more = !page.links.is_empty() && page.head_seq.is_some_and(|h| h > next.head.seq);
         state = Some(next);
         if !more {
@@ -137,15 +157,19 @@ pub async fn read_roster(connection: &ServiceConnection, seen: Option<&RosterHea
             return Err(SyncError::RosterRefused { seq: d.certified_at_seq, problem: RosterProblem::Inconsistent }.into());
         }
     }
+    let roster = WorkerRoster { state, hashes };
     if let Some(seen) = seen {
-        let refused = |problem| SyncError::RosterRefused { seq: seen.seq, problem };
-        match seen_hash {
-            None => return Err(refused(RosterProblem::RolledBack).into()),
-            Some(hash) if hash != seen.hash => return Err(refused(RosterProblem::Forked).into()),
-            Some(_) => {}
+        // What this laptop saw last time is another view to compare with, like a peer's.
+        let problem = match roster.check_peer(seen) {
+            Err(RosterProblem::HeldBack) => Some(RosterProblem::RolledBack),
+            Err(other) => Some(other),
+            Ok(()) => None,
+        };
+        if let Some(problem) = problem {
+            return Err(SyncError::RosterRefused { seq: seen.seq, problem }.into());
         }
     }
-    Ok(state)
+    Ok(roster)
 }
 
 /// What a worker says back about a shared record.
@@ -166,14 +190,14 @@ pub async fn answer(
 ) -> Result<u32> {
     let (kind, plaintext) = match answer {
         Answer::Receipt(status) => {
-            let receipt = Receipt { envelope_id: about.header.envelope_id, record_id: about.header.record_id, status, at: now.0 };
+            let receipt = Receipt { envelope_id: about.header.envelope_id, record_id: about.header.record_id, status, at: now.0, roster_head: Some(roster.head.clone()) };
             (MailKind::Receipt, serde_json::to_vec(&receipt).expect("a receipt serialises"))
         }
         Answer::Reply(words) => {
             if words.trim().is_empty() || words.len() > MAX_REPLY {
                 return Err(SyncError::Malformed(format!("a reply says something, in at most {MAX_REPLY} bytes")).into());
             }
-            let reply = Reply { envelope_id: about.header.envelope_id, record_id: about.header.record_id, words, at: now.0 };
+            let reply = Reply { envelope_id: about.header.envelope_id, record_id: about.header.record_id, words, at: now.0, roster_head: Some(roster.head.clone()) };
             (MailKind::Reply, serde_json::to_vec(&reply).expect("a reply serialises"))
         }
     };

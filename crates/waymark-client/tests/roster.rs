@@ -671,7 +671,7 @@ async fn workers_open_only_what_was_sealed_to_them_and_their_replies_reach_the_t
 
     // Pat, a worker the organisation certifies but whom the first was not shared with, cannot put
     // anything in its timeline: Robin's laptop takes answers only from laptops it sealed it to.
-    let not_theirs = SharedRecord { seq: 0, person_id: robin.person_id, header: first.header.clone(), readers: first.readers.clone(), plaintext: zeroize::Zeroizing::new(Vec::new()) };
+    let not_theirs = SharedRecord { seq: 0, person_id: robin.person_id, header: first.header.clone(), readers: first.readers.clone(), plaintext: zeroize::Zeroizing::new(Vec::new()), sender_head: None };
     answer(&pat_laptop, &pat_roster, &not_theirs, Answer::Reply("I read this too".into()), &*o.entropy, o.now()).await.unwrap();
     let report = robin.read_mail().await;
     assert_eq!((report.replies, report.refused.len()), (0, 1), "{:?}", report.refused);
@@ -682,9 +682,9 @@ async fn workers_open_only_what_was_sealed_to_them_and_their_replies_reach_the_t
     // worker's laptop, is refused on Robin's laptop.
     let mut to_robin = waymark_sync::envelope::EnvelopeSealer::new(&robin_keys(&robin), &*o.entropy).unwrap();
     let header = |id| waymark_sync::envelope::EnvelopeHeader { envelope_id: Uuid::from_u128(id), device_id: robin_device, record_kind: "receipt".into(), record_id: first.header.record_id, record_version: 1, urgent: false };
-    let read = serde_json::to_vec(&waymark_sync::mail::Receipt { envelope_id: both.header.envelope_id, record_id: both.header.record_id, status: ReceiptStatus::Read, at: NOW }).unwrap();
+    let read = serde_json::to_vec(&waymark_sync::mail::Receipt { envelope_id: both.header.envelope_id, record_id: both.header.record_id, status: ReceiptStatus::Read, at: NOW, roster_head: None }).unwrap();
     let by_server = seal_mail(&o.service_keys, &mut to_robin, MailKind::Receipt, header(90), &read).unwrap();
-    let reply = serde_json::to_vec(&waymark_sync::mail::Reply { envelope_id: both.header.envelope_id, record_id: both.header.record_id, words: "From the root".into(), at: NOW }).unwrap();
+    let reply = serde_json::to_vec(&waymark_sync::mail::Reply { envelope_id: both.header.envelope_id, record_id: both.header.record_id, words: "From the root".into(), at: NOW, roster_head: None }).unwrap();
     let by_root = seal_organisation_mail(&o.root, robin.person_id, &mut to_robin, MailKind::Reply, header(91), &reply).unwrap();
     for mail in [by_server, by_root] {
         o.store.post_mail(robin_device, serde_json::to_string(&mail).unwrap(), NOW).await.unwrap();
@@ -731,6 +731,54 @@ async fn a_chosen_worker_without_an_approved_laptop_gets_it_once_they_have_one(m
     assert_eq!(fetch_shared(&sam_laptop, 0, o.now()).await.unwrap().len(), 1, "Sam is not sent it twice");
 }
 
+async fn a_service_that_holds_a_roster_change_back_from_one_laptop_is_caught_when_a_worker_answers(mut o: Org) {
+    use waymark_client::worker::{read_roster, shared_envelope};
+    let mut robin = o.connect("Robin").await;
+    o.approve(&robin).await;
+    let sam = o.add_worker("Sam Okafor", WorkerRole::SocialWorker).await;
+    o.allocate(robin.person_id, sam, WorkerRole::SocialWorker).await;
+    let sam_laptop = o.worker_laptop(sam).await;
+    robin.sync_roster().await.unwrap();
+    robin.share_statement("Who is my new IRO?").await.unwrap();
+
+    // A change Robin's laptop must know of (a new worker), which the server then hides from Robin
+    // by serving links only up to the head Robin already has.
+    let robin_head = o.roster.head.seq;
+    o.add_worker("Pat Lewis", WorkerRole::Iro).await;
+    let sam_roster = read_roster(&sam_laptop, None, o.now()).await.unwrap();
+    assert_eq!(sam_roster.state.head.seq, robin_head + 1);
+    let feed = fetch_shared(&sam_laptop, 0, o.now()).await.unwrap();
+    let item = shared_envelope(&sam_laptop, &sam_roster.state, open_shared(&sam_laptop, &sam_roster.state, &feed[0]).unwrap().header.envelope_id, o.now()).await.unwrap();
+    assert_eq!(item.sender_head.as_ref().map(|h| h.seq), Some(robin_head), "Robin's head came sealed inside the record");
+    assert_eq!(sam_roster.check_peer(item.sender_head.as_ref().unwrap()), Ok(()), "behind, but on the same history");
+    answer(&sam_laptop, &sam_roster.state, &item, Answer::Receipt(ReceiptStatus::Read), &*o.entropy, o.now()).await.unwrap();
+    o.tamper(&format!("DELETE FROM roster_links WHERE seq > {robin_head}")).await;
+
+    // Robin's laptop takes Sam's receipt, sees Sam has verified more, reads the roster again, and
+    // the service still shows less: held back.
+    let report = robin.read_mail().await;
+    assert_eq!((report.receipts, report.peer_ahead), (1, Some(robin_head + 1)), "{:?}", report.refused);
+    robin.sync_roster().await.unwrap();
+    assert!(robin.vault.service_connection(&robin.session).is_ok());
+    let seen = waymark_client::verified_roster(&robin.vault, &robin.session, &robin.vault.service_connection(&robin.session).unwrap().unwrap()).unwrap().unwrap();
+    assert!(seen.head.seq < report.peer_ahead.unwrap(), "the service is holding the change back from Robin's laptop");
+
+    // And a worker whose history differs from Robin's at Robin's own head is refused outright.
+    let mut forked = item;
+    forked.sender_head = None;
+    let wrong = waymark_sync::roster::RosterHead { seq: robin_head, hash: "not the same history".into() };
+    let receipt = waymark_sync::mail::Receipt { envelope_id: forked.header.envelope_id, record_id: forked.header.record_id, status: ReceiptStatus::Received, at: NOW, roster_head: Some(wrong) };
+    let device = robin.device_id();
+    let mut to_robin = waymark_sync::envelope::EnvelopeSealer::new(&robin_keys(&robin), &*o.entropy).unwrap();
+    let header = waymark_sync::envelope::EnvelopeHeader { envelope_id: Uuid::from_u128(99), device_id: device, record_kind: "receipt".into(), record_id: forked.header.record_id, record_version: 1, urgent: false };
+    let sam_keys = IdentityKeys::from_secret(zeroize::Zeroizing::new(sam_laptop.device_secret[..].try_into().unwrap())).unwrap();
+    let mail = seal_organisation_mail(&sam_keys, robin.person_id, &mut to_robin, MailKind::Receipt, header, &serde_json::to_vec(&receipt).unwrap()).unwrap();
+    o.store.post_mail(device, serde_json::to_string(&mail).unwrap(), NOW).await.unwrap();
+    let report = robin.read_mail().await;
+    assert_eq!(report.refused.len(), 1, "{:?}", report.refused);
+    assert!(report.refused[0].contains("differs from the one this device saw"), "{:?}", report.refused);
+}
+
 fn robin_keys(laptop: &Laptop) -> waymark_sync::keys::PublicKeys {
     let connection = laptop.vault.service_connection(&laptop.session).unwrap().unwrap();
     let secret: [u8; waymark_sync::keys::SECRET_LEN] = connection.device_secret[..].try_into().unwrap();
@@ -740,6 +788,7 @@ fn robin_keys(laptop: &Laptop) -> waymark_sync::keys::PublicKeys {
 waymark_service::on_every_backend!(super::org;
     workers_open_only_what_was_sealed_to_them_and_their_replies_reach_the_timeline,
     a_chosen_worker_without_an_approved_laptop_gets_it_once_they_have_one,
+    a_service_that_holds_a_roster_change_back_from_one_laptop_is_caught_when_a_worker_answers,
     two_people_with_the_same_name_each_get_only_their_own_plan,
     a_wrong_device_code_approves_nothing,
     a_device_the_server_adds_or_rekeys_receives_nothing,

@@ -296,6 +296,9 @@ pub struct SyncReport {
     pub receipts: usize,
     /// Replies from the person's workers.
     pub replies: usize,
+    /// The furthest roster head a worker's laptop had verified, when further on than this
+    /// device's.
+    pub peer_ahead: Option<u64>,
     /// Mailbox items refused (unsigned, for another device, an older plan version…).
     pub refused: Vec<String>,
     /// The library version installed from the service, if a newer signed one came.
@@ -336,6 +339,7 @@ pub async fn sync_pass(app: &AppState) -> CommandResult<SyncReport> {
         let mail = app.in_session(|v, s| Ok(waymark_client::apply_mail(v, s, &items)?))?;
         app.sharing.lock().map_err(CommandError::poisoned)?.last_problem =
             mail.refused.first().map(|_| CommandError::new("mail_refused"));
+        report.peer_ahead = report.peer_ahead.max(mail.peer_ahead);
         report.plans_added += mail.plans_added;
         report.receipts += mail.receipts;
         report.replies += mail.replies;
@@ -345,6 +349,20 @@ pub async fn sync_pass(app: &AppState) -> CommandResult<SyncReport> {
         }
         let Some(next) = current_connection(app) else { return Ok(report) };
         connection = next;
+    }
+    // A worker's laptop has verified more of the roster than this device has: read it again,
+    // and if the service still shows less, it is holding changes back from this laptop.
+    if let Some(ahead) = report.peer_ahead {
+        read_roster(app, &connection).await?;
+        let have = app.in_session(|v, s| Ok(waymark_client::verified_roster(v, s, &connection)?.map_or(0, |r| r.head.seq)))?;
+        if have < ahead {
+            let problem = CommandError::from(waymark_client::ClientError::from(waymark_sync::SyncError::RosterRefused {
+                seq: ahead,
+                problem: waymark_sync::roster::RosterProblem::HeldBack,
+            }));
+            app.note_problem(&problem)?;
+            return Err(problem);
+        }
     }
     let have = app.with_vault(|v| Ok(v.library_version()?))?.unwrap_or(0);
     if let Some(signed) = waymark_client::fetch_resources(&connection, have).await? {

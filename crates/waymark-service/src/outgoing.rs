@@ -41,7 +41,7 @@ impl<'a, S: ServiceStore> ReceiptSender<'a, S> {
             self.to_devices.insert(device.id, EnvelopeSealer::new(&device_keys(&device), self.entropy)?);
         }
         let to_device = self.to_devices.get_mut(&item.device_id).expect("added above");
-        let receipt = Receipt { envelope_id: envelope.header.envelope_id, record_id: envelope.header.record_id, status, at: now };
+        let receipt = Receipt { envelope_id: envelope.header.envelope_id, record_id: envelope.header.record_id, status, at: now, roster_head: None };
         let header = EnvelopeHeader {
             envelope_id: random_uuid(self.entropy),
             device_id: item.device_id,

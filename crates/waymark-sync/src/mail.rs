@@ -20,7 +20,7 @@ use crate::b64;
 use crate::envelope::{Envelope, EnvelopeHeader, EnvelopeOpener, EnvelopeSealer};
 use crate::error::{Result, SyncError};
 use crate::keys::{verify_signature, IdentityKeys, PublicKeys};
-use crate::roster::RosterState;
+use crate::roster::{RosterHead, RosterState};
 
 /// Mail signed with the service's own key (receipts; plans on connections made before rosters).
 pub const MAIL_FORMAT: u32 = 1;
@@ -83,6 +83,10 @@ pub struct Receipt {
     pub status: ReceiptStatus,
     /// Unix seconds.
     pub at: i64,
+    /// From a worker's laptop: the roster head it had verified, for the person's device to compare
+    /// with its own (`roster::compare_heads`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roster_head: Option<RosterHead>,
 }
 
 /// What a worker wrote back about one shared record (organisation mail only, from a worker's
@@ -96,6 +100,9 @@ pub struct Reply {
     pub words: String,
     /// Unix seconds.
     pub at: i64,
+    /// The roster head the worker's laptop had verified (as in [`Receipt`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roster_head: Option<RosterHead>,
 }
 
 /// The most a reply may say, in bytes.

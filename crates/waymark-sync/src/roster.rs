@@ -147,6 +147,10 @@ pub enum RosterProblem {
     Inconsistent,
     /// A link does not read, or is of a newer format.
     Malformed,
+    /// Someone this device hears from (a worker's laptop, or the person's device) has verified a
+    /// newer roster than the service will show this device: the service is holding changes back
+    /// (a revocation, a new worker) from it.
+    HeldBack,
 }
 
 impl RosterProblem {
@@ -160,6 +164,7 @@ impl RosterProblem {
             RosterProblem::NotAuthorised => "not_authorised",
             RosterProblem::Inconsistent => "inconsistent",
             RosterProblem::Malformed => "malformed",
+            RosterProblem::HeldBack => "held_back",
         }
     }
 
@@ -173,6 +178,7 @@ impl RosterProblem {
             RosterProblem::NotAuthorised => "a change was signed by someone with no right to make it",
             RosterProblem::Inconsistent => "a change contradicts the roster before it",
             RosterProblem::Malformed => "a link is damaged or of a newer format",
+            RosterProblem::HeldBack => "someone else has seen a newer one than the service shows this device",
         }
     }
 }
@@ -660,6 +666,21 @@ impl RosterState {
             .iter()
             .find(|w| !already.contains(w) && self.workers.get(w).is_some_and(|w| !w.revoked))
             .copied()
+    }
+}
+
+/// What another device's roster head (carried inside a sealed, signed envelope or answer, so
+/// the server can neither read nor change it) says about this device's view, given this device's
+/// head and the hash it verified at each link number it holds (`hash_at`). A server that shows
+/// two devices different histories is caught when their heads at one number differ; one that
+/// holds changes back from this device, when the other device's head is further on.
+pub fn compare_heads(mine: &RosterHead, hash_at: impl Fn(u64) -> Option<String>, theirs: &RosterHead) -> std::result::Result<(), RosterProblem> {
+    if theirs.seq > mine.seq {
+        return Err(RosterProblem::HeldBack);
+    }
+    match hash_at(theirs.seq) {
+        Some(hash) if hash != theirs.hash => Err(RosterProblem::Forked),
+        _ => Ok(()),
     }
 }
 

@@ -275,3 +275,22 @@ fn the_urgent_policy_says_who_is_alerted_first_and_who_next() {
     // Someone the roster does not know still reaches the duty team.
     assert_eq!(state.first_alerted(None), vec![(duty, waymark_sync::roster::AlertReason::Duty)]);
 }
+
+#[test]
+fn two_devices_comparing_heads_catch_a_server_that_shows_them_different_lists_or_holds_one_back() {
+    use waymark_sync::roster::{compare_heads, RosterHead};
+    let head = |seq: u64, hash: &str| RosterHead { seq, hash: hash.into() };
+    // This device verified links 0..=4, with these hashes.
+    let hashes = ["h0", "h1", "h2", "h3", "h4"];
+    let mine = head(4, "h4");
+    let hash_at = |seq: u64| hashes.get(seq as usize).map(|h| h.to_string());
+    assert_eq!(compare_heads(&mine, hash_at, &head(4, "h4")), Ok(()), "the same view");
+    assert_eq!(compare_heads(&mine, hash_at, &head(2, "h2")), Ok(()), "the other is behind on the same history");
+    assert_eq!(compare_heads(&mine, hash_at, &head(2, "other")), Err(RosterProblem::Forked), "a different history at link 2");
+    assert_eq!(compare_heads(&mine, hash_at, &head(4, "other")), Err(RosterProblem::Forked));
+    assert_eq!(compare_heads(&mine, hash_at, &head(7, "h7")), Err(RosterProblem::HeldBack), "the other has seen more than this device is shown");
+    // A device that keeps only its head can still tell a fork at its own number.
+    let only_head = |seq: u64| (seq == 4).then(|| "h4".to_string());
+    assert_eq!(compare_heads(&mine, only_head, &head(4, "other")), Err(RosterProblem::Forked));
+    assert_eq!(compare_heads(&mine, only_head, &head(3, "anything")), Ok(()), "no history to compare with");
+}

@@ -9,14 +9,14 @@ use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
-use waymark_client::worker::{self, Answer, SharedRecord, WorkerFile};
+use waymark_client::worker::{self, Answer, SharedRecord, WorkerFile, WorkerRoster};
 use waymark_client::ClientError;
 use waymark_core::connection::ServiceConnection;
 use waymark_core::kdf::KdfParams;
 use waymark_core::secret::Passphrase;
 use waymark_core::{Clock, SystemClock, SystemEntropy, Timestamp};
 use waymark_sync::mail::ReceiptStatus;
-use waymark_sync::roster::RosterState;
+use waymark_sync::roster::RosterProblem;
 
 #[derive(Parser)]
 #[command(name = "waymark-worker", version, about = "A worker's laptop at the service: read what people shared with you, and answer.")]
@@ -128,7 +128,7 @@ struct Laptop {
     path: PathBuf,
     file: WorkerFile,
     connection: ServiceConnection,
-    roster: RosterState,
+    roster: WorkerRoster,
 }
 
 impl Laptop {
@@ -137,17 +137,17 @@ impl Laptop {
         let mut file = WorkerFile::load(&path)?;
         let connection = file.open(&passphrase()?)?;
         let roster = worker::read_roster(&connection, file.roster_head.as_ref(), now()).await?;
-        file.roster_head = Some(roster.head.clone());
+        file.roster_head = Some(roster.state.head.clone());
         file.save(&path)?;
         Ok(Laptop { path, file, connection, roster })
     }
 
     fn approved(&self) -> bool {
-        waymark_client::approval(&self.connection, Some(&self.roster)) == waymark_client::Approval::Approved
+        waymark_client::approval(&self.connection, Some(&self.roster.state)) == waymark_client::Approval::Approved
     }
 
     async fn answer(&self, about: &SharedRecord, answer: Answer) -> Result<u32, ClientError> {
-        worker::answer(&self.connection, &self.roster, about, answer, &SystemEntropy::new(), now()).await
+        worker::answer(&self.connection, &self.roster.state, about, answer, &SystemEntropy::new(), now()).await
     }
 }
 
@@ -200,7 +200,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Status => {
             let laptop = Laptop::open(&dir).await?;
-            let worker = laptop.roster.worker(laptop.file.worker_id);
+            let worker = laptop.roster.state.worker(laptop.file.worker_id);
             match worker {
                 Some(w) => println!("{} ({}) at {}.", w.name, w.role.as_str(), laptop.file.service_name),
                 None => println!("The organisation's roster does not name worker {} yet.", laptop.file.worker_id),
@@ -210,7 +210,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             } else {
                 println!("This laptop is not approved yet: read your administrator the code `enrol` printed.");
             }
-            for (person, p) in laptop.roster.people() {
+            for (person, p) in laptop.roster.state.people() {
                 for (role, worker) in &p.allocations {
                     if *worker == laptop.file.worker_id {
                         println!("You are {} for person {person} ({}).", role.as_str(), p.role.as_str());
@@ -220,7 +220,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Shared => {
             let mut laptop = Laptop::open(&dir).await?;
-            let mut feed = worker::read_feed(&laptop.connection, &laptop.roster, 0, now()).await?;
+            let mut feed = worker::read_feed(&laptop.connection, &laptop.roster.state, 0, now()).await?;
             if feed.is_empty() {
                 println!("Nothing has been shared with you.");
             }
@@ -228,7 +228,20 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             feed.sort_by_key(|(seq, r)| (!r.as_ref().is_ok_and(|r| r.header.urgent), *seq));
             for (seq, record) in &feed {
                 match record {
-                    Ok(record) => show(record),
+                    Ok(record) => {
+                        show(record);
+                        // The sender's view of the roster against this laptop's: a server showing
+                        // people different lists, or holding changes back, is caught here.
+                        match record.sender_head.as_ref().map(|h| laptop.roster.check_peer(h)) {
+                            Some(Err(RosterProblem::HeldBack)) => println!(
+                                "WARNING: this person's laptop has seen a newer list of the organisation's people than the service shows this laptop: the service may be holding changes back from you. Tell your administrator.\n"
+                            ),
+                            Some(Err(_)) => println!(
+                                "WARNING: this person's laptop was shown a different list of the organisation's people from this laptop's: the service is showing people different lists. Tell your administrator.\n"
+                            ),
+                            _ => {}
+                        }
+                    }
                     Err(e) => println!("#{seq} REFUSED: {e}\n"),
                 }
             }
@@ -251,13 +264,13 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Read { item } => {
             let laptop = Laptop::open(&dir).await?;
-            let record = worker::shared_envelope(&laptop.connection, &laptop.roster, item, now()).await?;
+            let record = worker::shared_envelope(&laptop.connection, &laptop.roster.state, item, now()).await?;
             let devices = laptop.answer(&record, Answer::Receipt(ReceiptStatus::Read)).await?;
             println!("Told person {} you have read item {item} ({devices} device(s)).", record.person_id);
         }
         Command::Reply { item, words } => {
             let laptop = Laptop::open(&dir).await?;
-            let record = worker::shared_envelope(&laptop.connection, &laptop.roster, item, now()).await?;
+            let record = worker::shared_envelope(&laptop.connection, &laptop.roster.state, item, now()).await?;
             let devices = laptop.answer(&record, Answer::Reply(words)).await?;
             println!("Sent your reply about item {item} to person {} ({devices} device(s)).", record.person_id);
         }
@@ -280,7 +293,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Acknowledge { alert } => {
             let laptop = Laptop::open(&dir).await?;
             let acknowledged = waymark_client::acknowledge_alert(&laptop.connection, alert, now()).await?;
-            match worker::shared_envelope(&laptop.connection, &laptop.roster, acknowledged.envelope_id, now()).await {
+            match worker::shared_envelope(&laptop.connection, &laptop.roster.state, acknowledged.envelope_id, now()).await {
                 // Only an urgent item from the person the alert is about is answered: the alert's
                 // envelope id is the server's word, the item's header its sender's.
                 Ok(record) if !record.header.urgent || acknowledged.person_id != Some(record.person_id) => {
