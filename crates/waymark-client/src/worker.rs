@@ -228,6 +228,18 @@ pub async fn answer(
     Ok(filed.posted)
 }
 
+/// Everything a worker laptop's sealed secret is bound to: who the laptop is and whom it trusts.
+fn worker_file_aad(service_url: &str, service: &PublicKeys, organisation: &str, me: &PublicKeys, worker_id: Uuid, device_id: Uuid) -> Vec<u8> {
+    let mut out = format!("waymark worker laptop v{WORKER_FILE_FORMAT}\0").into_bytes();
+    for part in [service_url, &service.signing, &service.receiving, organisation, &me.signing, &me.receiving] {
+        out.extend_from_slice(part.as_bytes());
+        out.push(0);
+    }
+    out.extend_from_slice(worker_id.as_bytes());
+    out.extend_from_slice(device_id.as_bytes());
+    out
+}
+
 /// The format of [`WorkerFile`].
 pub const WORKER_FILE_FORMAT: u32 = 1;
 
@@ -265,35 +277,27 @@ impl WorkerFile {
             return Err(SyncError::Malformed("that invite is not a worker's from an organisation with a roster".into()).into());
         };
         let keys = device_keys(connection)?;
-        let mut file = WorkerFile {
+        let service_keys = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() };
+        let aad = worker_file_aad(&connection.service_url, &service_keys, &organisation, keys.public(), worker_id, connection.device_id);
+        Ok(WorkerFile {
             format: WORKER_FILE_FORMAT,
             service_url: connection.service_url.clone(),
             service_name: connection.service_name.clone(),
-            service_keys: PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() },
+            service_keys,
             service_fingerprint: connection.fingerprint.clone(),
             organisation,
             worker_id,
             device_id: connection.device_id,
             enrolled_at: connection.connected_at.0,
             public: keys.public().clone(),
-            sealed: SealedSecret { kdf_memory_kib: 0, kdf_iterations: 0, kdf_parallelism: 0, salt: String::new(), nonce: String::new(), sealed_secret: String::new() },
+            sealed: SealedSecret::seal(&keys, passphrase, kdf, &aad, entropy)?,
             roster_head: None,
             feed_cursor: 0,
-        };
-        file.sealed = SealedSecret::seal(&keys, passphrase, kdf, &file.associated_data(), entropy)?;
-        Ok(file)
+        })
     }
 
-    /// Everything the sealed secret is bound to: who this laptop is and whom it trusts.
     fn associated_data(&self) -> Vec<u8> {
-        let mut out = format!("waymark worker laptop v{WORKER_FILE_FORMAT}\0").into_bytes();
-        for part in [&self.service_url, &self.service_keys.signing, &self.service_keys.receiving, &self.organisation, &self.public.signing, &self.public.receiving] {
-            out.extend_from_slice(part.as_bytes());
-            out.push(0);
-        }
-        out.extend_from_slice(self.worker_id.as_bytes());
-        out.extend_from_slice(self.device_id.as_bytes());
-        out
+        worker_file_aad(&self.service_url, &self.service_keys, &self.organisation, &self.public, self.worker_id, self.device_id)
     }
 
     /// The connection, with the secret opened by `passphrase`; a wrong one, or a file changed

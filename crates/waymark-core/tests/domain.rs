@@ -328,7 +328,7 @@ fn a_person_moves_a_statement_only_between_draft_and_ready_and_receipts_move_it_
     assert_eq!(v.record_service_receipt(&s, st.id, StatementStatus::Read).unwrap().version, v.get(&s, st.id).unwrap().version);
     assert_eq!(status(&v), StatementStatus::Ready, "not sent yet, so not received");
     let item = v.outbox(&s).unwrap().remove(0);
-    v.complete_sends(&s, &[waymark_core::connection::Delivered { item: &item, record_version: 3, receipt: None }]).unwrap();
+    v.complete_send(&s, &item, 3, None).unwrap();
     assert_eq!(status(&v), StatementStatus::Shared);
     // "Read" means received too: both steps are kept, in order.
     v.record_service_receipt(&s, st.id, StatementStatus::Read).unwrap();
@@ -362,7 +362,7 @@ fn what_a_worker_does_with_a_shared_statement_joins_its_timeline_once_with_their
     v.grant_consent(&s, ShareableKind::Statement, "duty@aaaa").unwrap();
     v.share_record(&s, st.id, "duty@aaaa").unwrap();
     let item = v.outbox(&s).unwrap().remove(0);
-    v.complete_sends(&s, &[waymark_core::connection::Delivered { item: &item, record_version: 3, receipt: None }]).unwrap();
+    v.complete_send(&s, &item, 3, None).unwrap();
 
     assert!(v.record_worker_response(&s, st.id, said(ResponseKind::Acknowledged, None, START + 60)).unwrap());
     assert!(!v.record_worker_response(&s, st.id, said(ResponseKind::Acknowledged, None, START + 90)).unwrap(), "the same acknowledgement twice is kept once");
