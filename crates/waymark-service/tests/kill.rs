@@ -21,7 +21,8 @@ struct Relay {
 }
 
 /// Passes bytes between the device and the service; while `hold_answers` is set, the service's
-/// answers are read and dropped, so the device waits as if the network died after the upload.
+/// answers to uploads (`POST /v1/envelope…`) are read and dropped, so the device waits as if the
+/// network died after the upload. Other answers pass (the roster the sync pass reads first).
 async fn relay(upstream: u16) -> Relay {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
@@ -36,8 +37,24 @@ async fn relay(upstream: u16) -> Relay {
                 let Ok(server) = tokio::net::TcpStream::connect(("127.0.0.1", upstream)).await else { return };
                 let (mut client_read, mut client_write) = client.into_split();
                 let (mut server_read, mut server_write) = server.into_split();
+                // HTTP/1.1 on one connection answers in turn: the answer is to the last request.
+                let uploading = Arc::new(AtomicBool::new(false));
+                let request_is_upload = uploading.clone();
                 tokio::spawn(async move {
-                    let _ = tokio::io::copy(&mut client_read, &mut server_write).await;
+                    let mut buf = vec![0u8; 64 * 1024];
+                    loop {
+                        let n = match client_read.read(&mut buf).await {
+                            Ok(0) | Err(_) => break,
+                            Ok(n) => n,
+                        };
+                        let start = &buf[..n.min(32)];
+                        if start.starts_with(b"POST ") || start.starts_with(b"GET ") {
+                            request_is_upload.store(start.starts_with(b"POST /v1/envelope"), Ordering::SeqCst);
+                        }
+                        if server_write.write_all(&buf[..n]).await.is_err() {
+                            break;
+                        }
+                    }
                 });
                 let mut buf = vec![0u8; 64 * 1024];
                 loop {
@@ -45,7 +62,7 @@ async fn relay(upstream: u16) -> Relay {
                         Ok(0) | Err(_) => break,
                         Ok(n) => n,
                     };
-                    if hold.load(Ordering::SeqCst) {
+                    if hold.load(Ordering::SeqCst) && uploading.load(Ordering::SeqCst) {
                         held.fetch_add(1, Ordering::SeqCst);
                         continue;
                     }
