@@ -95,10 +95,12 @@ pub(crate) fn overview(app: &AppState) -> CommandResult<SharingView> {
             confirmed_at: Some(d.confirmed_at.to_rfc3339()),
             deleted: Some(d.deleted),
         });
+        let outbox = v.outbox(s)?;
         Ok(SharingView {
             deletions: asked.chain(confirmed).collect(),
             consents,
-            waiting: v.outbox(s)?.len() as u32,
+            waiting: outbox.len() as u32,
+            waiting_records: outbox.iter().map(|i| i.record_id.to_string()).collect(),
             sent: v.list(s, Some(RecordKind::ShareEntry))?.records.len() as u32,
             connection,
             kinds: ShareableKind::for_role(s.role()).to_vec(),

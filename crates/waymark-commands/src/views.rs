@@ -227,6 +227,8 @@ pub struct SharingView {
     pub consents: Vec<ConsentView>,
     /// Items waiting to be sent.
     pub waiting: u32,
+    /// The records those items are of, so a screen can say truly whether one it shared went.
+    pub waiting_records: Vec<String>,
     /// How many things have been sent so far.
     pub sent: u32,
     /// The service this profile is connected to, if any.

@@ -168,7 +168,7 @@ function handlers(state: FakeState): Handlers {
   const sharingOf = (): SharingView =>
     (state.sharing[key()] ??= {
       consents: [], waiting: 0, sent: 0, connection: null, last_sent: null, last_problem: null, deletions: [],
-      kinds: SHAREABLE_KINDS[me().role], workers: [],
+      kinds: SHAREABLE_KINDS[me().role], workers: [], waiting_records: [],
     });
   /** The workers this person may choose, with who holds each role (the fixture roster's names). */
   const workersOf = () => WORKERS_CHOSEN_BY[me().role].map((worker) => ({ worker, name: WORKER_NAMES[worker] ?? null }));
@@ -376,6 +376,12 @@ function handlers(state: FakeState): Handlers {
         st.history.push({ status: 'shared', at: NOW });
       }
       if (note) note.note.shared = true;
+      // A laptop no worker has approved yet seals to no one: what it shares waits.
+      if (s.connection!.approval === 'waiting') {
+        s.waiting++;
+        s.waiting_records.push(id);
+        return s;
+      }
       s.sent++;
       s.last_sent = NOW;
       return s;
@@ -384,6 +390,7 @@ function handlers(state: FakeState): Handlers {
       const s = sharingOf();
       s.sent += s.waiting;
       s.waiting = 0;
+      s.waiting_records = [];
       s.last_sent = NOW;
       return s;
     },
@@ -499,6 +506,7 @@ export function sampleState(): FakeState {
     },
     kinds: ['statement', 'pathway_note'],
     workers: [{ worker: 'social_worker', name: 'Sam Okafor' }, { worker: 'iro', name: null }],
+    waiting_records: ['n0'],
   };
   s.policies.Sam = {
     household: 'The Ashdown household',

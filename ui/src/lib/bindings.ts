@@ -187,6 +187,10 @@ export type SharingView = { consents: Array<ConsentView>,
  */
 waiting: number, 
 /**
+ * The records those items are of, so a screen can say truly whether one it shared went.
+ */
+waiting_records: Array<string>, 
+/**
  * How many things have been sent so far.
  */
 sent: number, 

@@ -324,7 +324,7 @@ describe('Connecting to a service and sharing', () => {
     render(Shared);
     await fireEvent.click(await screen.findByTestId('share-s2'));
     const ask = await screen.findByTestId('ask-consent');
-    expect(ask).toHaveTextContent('Who should get the things you say (review answers and messages)? Only their laptops can open it.');
+    expect(ask).toHaveTextContent('Who should get the things you say (review answers and messages)? Only their laptops can open it (and, if you say you don\'t feel safe, the duty team\'s too).');
     // Robin has no IRO in the service's list yet, and is told what that means.
     expect(ask).toHaveTextContent('Nobody is your Independent Reviewing Officer (IRO) in the service\'s list yet, so what you share with them waits until someone is.');
     expect(state.statements.Robin[1].status).toBe('ready');
@@ -333,6 +333,17 @@ describe('Connecting to a service and sharing', () => {
     expect(state.sharing.Robin.consents.map((c) => c.worker)).toEqual(['social_worker']);
     expect(await screen.findByText('Sent to Northvale Children’s Services.')).toBeInTheDocument();
     expect(screen.queryByTestId('share-s2')).toBeNull();
+  });
+
+  it('says a statement waits on the laptop, not that it was sent, while no worker has approved the laptop', async () => {
+    const state = as('Robin');
+    state.sharing.Robin.connection!.approval = 'waiting';
+    state.statements.Robin[1].status = 'ready';
+    render(Shared);
+    await fireEvent.click(await screen.findByTestId('share-s2'));
+    expect(await screen.findByText(/It waits on this laptop until it can go/)).toBeInTheDocument();
+    expect(screen.queryByText(/Sent to/)).toBeNull();
+    expect(state.sharing.Robin.waiting_records).toContain('s2');
   });
 });
 
@@ -393,7 +404,7 @@ describe('Sharing notes, the learning log and the policy', () => {
         // Connected before the organisation kept a roster: the service itself is who it goes to.
         connected_at: '2026-11-20T10:00:00Z', device_id: 'd1', device_code: 'c0de', approval: 'no_roster', organisation: null,
       },
-      kinds: ['safer_caring_policy', 'learning_entry'], workers: [],
+      kinds: ['safer_caring_policy', 'learning_entry'], workers: [], waiting_records: [],
     };
     render(Policy);
     await fireEvent.click(await screen.findByTestId('share-p1'));
