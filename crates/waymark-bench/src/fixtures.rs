@@ -46,6 +46,7 @@ pub fn statement(i: usize) -> RecordBody {
         words: Some(format!("Message {i}: I would like my contact visits moved to Saturdays so I do not miss football practice.")),
         history: vec![StatusChange { status: StatementStatus::Draft, at }, StatusChange { status: StatementStatus::Ready, at: Timestamp(at.0 + 60) }],
         responses: Vec::new(),
+        sealed_to: Vec::new(),
         created_at: at,
         updated_at: Timestamp(at.0 + 60),
     })

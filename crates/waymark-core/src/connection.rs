@@ -358,8 +358,19 @@ impl Vault {
             }
             if let Ok(rec) = Vault::get_in(&tx, session, item.record_id) {
                 if let RecordBody::Statement(mut st) = rec.body {
+                    let mut changed = false;
                     if st.status() == crate::domain::StatementStatus::Ready {
                         st.set_status(crate::domain::StatementStatus::Shared, self.now())?;
+                        changed = true;
+                    }
+                    // Who may answer it: the laptops it was sealed to.
+                    for reader in readers {
+                        if !st.sealed_to.contains(reader) {
+                            st.sealed_to.push(*reader);
+                            changed = true;
+                        }
+                    }
+                    if changed {
                         self.update_in(&tx, session, item.record_id, RecordBody::Statement(st))?;
                     }
                 }

@@ -196,6 +196,9 @@ pub struct Statement {
     /// What the person's workers did with it once shared, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub responses: Vec<WorkerResponse>,
+    /// The workers' laptops it was sealed to (roster device ids): only they may answer it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sealed_to: Vec<uuid::Uuid>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -213,6 +216,7 @@ impl Statement {
             words: None,
             history: vec![StatusChange { status: StatementStatus::Draft, at: now }],
             responses: Vec::new(),
+            sealed_to: Vec::new(),
             created_at: now,
             updated_at: now,
         }
@@ -301,6 +305,7 @@ impl Statement {
     pub fn validate(&self) -> Result<()> {
         validate::optional_text(Field::Words, &self.words, validate::LONG_TEXT)?;
         validate::list_len(Field::Answers, &self.answers)?;
+        validate::list_len(Field::StatusHistory, &self.sealed_to)?;
         if self.history.is_empty() || self.history[0].status != StatementStatus::Draft {
             return Err(Error::invalid(Field::StatusHistory, Problem::StartsWithDraft));
         }

@@ -253,18 +253,13 @@ impl Vault {
         Ok(OutboxItem { item_id, record_id, record_kind: kind, recipient, enqueued_at: now, attempts: 0, next_attempt_at: Timestamp(0) })
     }
 
-    /// Every device a record was sealed to when it was shared (its readers, from the sharing
-    /// ledger): only they can say they got, read or answered it.
+    /// Every device a statement was sealed to when it was shared: only they can say they got,
+    /// read or answered it. (Other kinds keep no answers.)
     pub fn readers_of(&self, session: &Session, record_id: RecordId) -> Result<Vec<uuid::Uuid>> {
-        let mut out = Vec::new();
-        for r in self.list(session, Some(RecordKind::ShareEntry))?.records {
-            if let RecordBody::ShareEntry(e) = r.body {
-                if e.record_id == record_id {
-                    out.extend(e.readers);
-                }
-            }
-        }
-        Ok(out)
+        Ok(match self.get(session, record_id)?.body {
+            RecordBody::Statement(st) => st.sealed_to,
+            _ => Vec::new(),
+        })
     }
 
     /// Items waiting to be sent, oldest first.
