@@ -3,6 +3,10 @@
 //! code as `waymark-service serve`), and N receipts coming back down.
 //! - `sync/up/N`: seal each for the service, send in batches, record each in the vault;
 //! - `sync/down/N`: read the mailbox page by page, check and apply every receipt.
+//! - `sync/up-to-workers/N` and `sync/down-from-workers/N`: the same on a connection that pins an
+//!   organisation's roster (issue 18): each record sealed in format 4 to the chosen social
+//!   worker's approved laptop, with the device's roster head inside; and N receipts signed by
+//!   that laptop, each checked against the roster and the laptops the statement was sealed to.
 //!
 //! Each sample starts from a copy of one prepared vault and service database, so every sample
 //! sends the same N items; copying and starting the service are not timed. Both clocks are the
@@ -15,7 +19,10 @@ use std::time::{Duration, Instant};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use waymark_bench::fixtures::{self, passphrase, PROFILE};
 use waymark_bench::sizes;
-use waymark_client::{apply_mail, batches, enrol, fetch_mail, finish_batch, more_mail_waiting, prepare_sends, preview, send_batch};
+use waymark_client::{
+    apply_mail, apply_roster, batches, device_code, enrol, fetch_mail, fetch_roster, finish_batch, more_mail_waiting, prepare_sends, preview, roster_from, send_batch,
+};
+use waymark_core::connection::ServiceConnection;
 use waymark_core::domain::{RecordBody, ShareableKind};
 use waymark_core::kdf::KdfParams;
 use waymark_core::{Clock, Session, SystemClock, SystemEntropy, Vault, VaultOptions};
@@ -70,6 +77,46 @@ async fn template(dir: &Path, keys: &IdentityKeys, n: usize) {
     for r in written {
         vault.share_record(&s, r.id, SERVICE).unwrap();
     }
+}
+
+/// The roster path's template: an organisation with Robin (approved) and a social worker with an
+/// approved laptop, Robin's vault holding the verified roster and `n` statements queued for the
+/// social worker. Returns the worker laptop's connection (its address is the template's).
+async fn template_roster(dir: &Path, keys: &IdentityKeys, n: usize) -> ServiceConnection {
+    use waymark_service::organisation::{self, InviteDetails, RootKeyFile};
+    use waymark_sync::roster::{RosterEntry, ServedRole, WorkerRole};
+    let entropy = SystemEntropy::new();
+    let (url, store) = serve(&dir.join("service"), keys).await;
+    let now = SystemClock.now().0;
+    let (root_file, root) = RootKeyFile::create(SERVICE, &passphrase(), KdfParams::FLOOR, &entropy).unwrap();
+    let mut roster = organisation::start_roster(&store, &root_file, &root, now).await.unwrap();
+    let fingerprint = keys.public().fingerprint().unwrap();
+    let details = InviteDetails { service_url: &url, service_name: SERVICE, service_fingerprint: &fingerprint, expires_at: now + 3600 };
+    let (person, invite) = organisation::invite_person(&store, &mut roster, &root, PROFILE, ServedRole::YoungPerson, &details, &entropy, now).await.unwrap();
+    let mut vault = Vault::open(&dir.join("vault"), vault_options()).unwrap();
+    let (s, _) = vault.create_profile(PROFILE, waymark_core::Role::YoungPerson, &passphrase()).unwrap();
+    let connection = enrol(&preview(&invite.to_code(), vault.now()).await.unwrap(), &entropy, vault.now()).await.unwrap();
+    vault.save_service_connection(&s, &connection).unwrap();
+    let code = device_code(&connection).unwrap();
+    organisation::approve_device(&store, &mut roster, &root, connection.device_id, person, &code, now).await.unwrap();
+    let worker = organisation::add_worker(&store, &mut roster, &root, "Sam Okafor", WorkerRole::SocialWorker, &entropy, now).await.unwrap();
+    organisation::append(&store, &mut roster, &root, RosterEntry::Allocate { person_id: person, worker_id: worker, role: WorkerRole::SocialWorker }, now).await.unwrap();
+    let invite = organisation::invite_worker(&store, &roster, worker, &details, &entropy, now).await.unwrap();
+    let laptop = enrol(&preview(&invite.to_code(), vault.now()).await.unwrap(), &entropy, vault.now()).await.unwrap();
+    organisation::approve_device(&store, &mut roster, &root, laptop.device_id, worker, &device_code(&laptop).unwrap(), now).await.unwrap();
+    loop {
+        let from = roster_from(&vault, &s, &connection).unwrap();
+        let page = fetch_roster(&connection, from, vault.now()).await.unwrap();
+        if !apply_roster(&mut vault, &s, &page).unwrap() {
+            break;
+        }
+    }
+    vault.grant_consent(&s, ShareableKind::Statement, &connection.recipient_for(&[WorkerRole::SocialWorker])).unwrap();
+    let written = vault.insert_many(&s, (0..n).map(fixtures::statement).collect::<Vec<RecordBody>>()).unwrap();
+    for r in written {
+        vault.share_with(&s, r.id, &connection).unwrap();
+    }
+    laptop
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -169,5 +216,73 @@ fn sync(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, sync);
+fn sync_to_workers(c: &mut Criterion) {
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let keys = IdentityKeys::generate(&SystemEntropy::new());
+    let mut g = c.benchmark_group("sync");
+    g.sample_size(10);
+    for n in sizes() {
+        let template_dir = tempfile::tempdir().unwrap();
+        let laptop = runtime.block_on(template_roster(template_dir.path(), &keys, n));
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_function(BenchmarkId::new("up-to-workers", n), |b| {
+            b.iter_custom(|iters| {
+                runtime.block_on(async {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        let (_dir, mut vault, s, _store) = fresh(template_dir.path(), &keys).await;
+                        let t = Instant::now();
+                        up(&mut vault, &s, n).await;
+                        total += t.elapsed();
+                    }
+                    total
+                })
+            })
+        });
+        g.bench_function(BenchmarkId::new("down-from-workers", n), |b| {
+            b.iter_custom(|iters| {
+                runtime.block_on(async {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        let (_dir, mut vault, s, _store) = fresh(template_dir.path(), &keys).await;
+                        up(&mut vault, &s, n).await;
+                        // The social worker's laptop takes each and says so, as `waymark-worker shared` does.
+                        let connection = vault.service_connection(&s).unwrap().unwrap();
+                        let worker = laptop_at(&laptop, &connection.service_url);
+                        let roster = waymark_client::worker::read_roster(&worker, None, vault.now()).await.unwrap();
+                        let entropy = SystemEntropy::new();
+                        for (_, record) in waymark_client::worker::read_feed(&worker, &roster.state, 0, vault.now()).await.unwrap() {
+                            let answer = waymark_client::worker::Answer::Receipt(ReceiptStatus::Received);
+                            waymark_client::worker::answer(&worker, &roster.state, &record.unwrap(), answer, &entropy, vault.now()).await.unwrap();
+                        }
+                        let t = Instant::now();
+                        down(&mut vault, &s, n).await;
+                        total += t.elapsed();
+                    }
+                    total
+                })
+            })
+        });
+    }
+    g.finish();
+}
+
+/// The worker laptop's connection, pointed at a fresh copy's address.
+fn laptop_at(laptop: &ServiceConnection, url: &str) -> ServiceConnection {
+    ServiceConnection {
+        service_url: url.to_string(),
+        service_name: laptop.service_name.clone(),
+        service_signing_key: laptop.service_signing_key.clone(),
+        service_receiving_key: laptop.service_receiving_key.clone(),
+        fingerprint: laptop.fingerprint.clone(),
+        device_id: laptop.device_id,
+        connected_at: laptop.connected_at,
+        organisation: laptop.organisation.clone(),
+        person_id: laptop.person_id,
+        device_secret: laptop.device_secret.clone(),
+        mailbox_cursor: 0,
+    }
+}
+
+criterion_group!(benches, sync, sync_to_workers);
 criterion_main!(benches);
