@@ -97,7 +97,7 @@ who-worker-named = { $name } (your { $worker })
 who-duty = the duty team
 who-duty-named = { $name } (duty team)
 # Sharing with a service that keeps a list of its workers: the person chooses who.
-share-ask-workers = Who should get { $what }? Only their laptops can open it (and, if you say you don't feel safe, the duty team's too). You can change this at any time.
+share-ask-workers = Who should get { $what }? Only their laptops can open it (and, if you say you don't feel safe, the laptops of the people who answer urgent messages at your service too). You can change this at any time.
 share-yes-worker = Share with { $who }
 share-yes-both = Share with both
 share-waits-for-reader = It waits on this laptop until it can go: the service must approve this laptop, and the worker you chose must have a laptop it approved.

@@ -250,11 +250,10 @@ fn sync_to_workers(c: &mut Criterion) {
                         let connection = vault.service_connection(&s).unwrap().unwrap();
                         let worker = laptop_at(&laptop, &connection.service_url);
                         let roster = waymark_client::worker::read_roster(&worker, None, vault.now()).await.unwrap();
-                        let entropy = SystemEntropy::new();
-                        for (_, record) in waymark_client::worker::read_feed(&worker, &roster.state, 0, vault.now()).await.unwrap() {
-                            let answer = waymark_client::worker::Answer::Receipt(ReceiptStatus::Received);
-                            waymark_client::worker::answer(&worker, &roster.state, &record.unwrap(), answer, &entropy, vault.now()).await.unwrap();
-                        }
+                        let feed = waymark_client::worker::read_feed(&worker, &roster.state, 0, vault.now()).await.unwrap();
+                        let answers =
+                            feed.iter().map(|(_, r)| (r.as_ref().unwrap(), waymark_client::worker::Answer::Receipt(ReceiptStatus::Received))).collect();
+                        waymark_client::worker::answer_all(&worker, &roster.state, answers, &SystemEntropy::new(), vault.now()).await.unwrap();
                         let t = Instant::now();
                         down(&mut vault, &s, n).await;
                         total += t.elapsed();

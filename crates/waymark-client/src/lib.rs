@@ -461,11 +461,17 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
     Ok((out, skipped))
 }
 
-/// A record's JSON with `roster_head` added beside its kind and data.
+/// A record's JSON object with `roster_head` added beside its kind and data: written in before
+/// the object's closing brace rather than parsed again (this runs once per record sent).
 fn with_roster_head(json: &[u8], head: &waymark_sync::roster::RosterHead) -> Zeroizing<Vec<u8>> {
-    let mut value: serde_json::Value = serde_json::from_slice(json).expect("the vault's record JSON reads back");
-    value["roster_head"] = serde_json::to_value(head).expect("a head serialises");
-    Zeroizing::new(serde_json::to_vec(&value).expect("JSON serialises"))
+    debug_assert!(json.ends_with(b"}") && json.len() > 2, "the vault's payload is a JSON object with fields");
+    let head = serde_json::to_vec(head).expect("a head serialises");
+    let mut out = Zeroizing::new(Vec::with_capacity(json.len() + head.len() + 16));
+    out.extend_from_slice(&json[..json.len() - 1]);
+    out.extend_from_slice(b",\"roster_head\":");
+    out.extend_from_slice(&head);
+    out.push(b'}');
+    out
 }
 
 /// Who one sealed item is for (see [`PreparedSend`]).

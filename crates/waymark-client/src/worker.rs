@@ -19,7 +19,7 @@ use waymark_core::connection::ServiceConnection;
 use waymark_core::kdf::KdfParams;
 use waymark_core::secret::Passphrase;
 use waymark_core::{Entropy, Timestamp};
-use waymark_sync::api::{MailboxItem, MailboxResponse, WorkerMailBatch, WorkerMailItem, WorkerMailResponse, WORKER_MAIL_FORMAT};
+use waymark_sync::api::{MailboxItem, MailboxResponse, WorkerMailBatch, WorkerMailItem, WorkerMailResponse, MAX_WORKER_MAIL, WORKER_MAIL_FORMAT};
 use waymark_sync::envelope::{Envelope, EnvelopeHeader, EnvelopeOpener, EnvelopeSealer, READERS_FORMAT};
 use waymark_sync::mail::{seal_organisation_mail, MailKind, Receipt, ReceiptStatus, Reply, MAX_REPLY};
 use waymark_sync::keys::{PublicKeys, SealedSecret};
@@ -188,44 +188,68 @@ pub async fn answer(
     entropy: &dyn Entropy,
     now: Timestamp,
 ) -> Result<u32> {
-    let (kind, plaintext) = match answer {
-        Answer::Receipt(status) => {
-            let receipt = Receipt { envelope_id: about.header.envelope_id, record_id: about.header.record_id, status, at: now.0, roster_head: Some(roster.head.clone()) };
-            (MailKind::Receipt, serde_json::to_vec(&receipt).expect("a receipt serialises"))
-        }
-        Answer::Reply(words) => {
-            if words.trim().is_empty() || words.len() > MAX_REPLY {
-                return Err(SyncError::Malformed(format!("a reply says something, in at most {MAX_REPLY} bytes")).into());
-            }
-            let reply = Reply { envelope_id: about.header.envelope_id, record_id: about.header.record_id, words, at: now.0, roster_head: Some(roster.head.clone()) };
-            (MailKind::Reply, serde_json::to_vec(&reply).expect("a reply serialises"))
-        }
-    };
-    let plaintext = Zeroizing::new(plaintext);
+    answer_all(connection, roster, vec![(about, answer)], entropy, now).await
+}
+
+/// [`answer`] for many records at once (a laptop taking a feed says "received" for each): one
+/// key exchange per person's device per group of envelopes, and the mail posted in batches.
+/// Returns how many mailbox items were filed.
+pub async fn answer_all(
+    connection: &ServiceConnection,
+    roster: &RosterState,
+    answers: Vec<(&SharedRecord, Answer)>,
+    entropy: &dyn Entropy,
+    now: Timestamp,
+) -> Result<u32> {
     let keys = device_keys(connection)?;
+    let mut sealers: std::collections::HashMap<Uuid, EnvelopeSealer<'_>> = std::collections::HashMap::new();
     let mut items = Vec::new();
-    for (device_id, device_keys) in roster.devices_of_person(about.person_id) {
-        let mut id = [0u8; 16];
-        entropy.fill(&mut id);
-        let header = EnvelopeHeader {
-            envelope_id: uuid::Builder::from_random_bytes(id).into_uuid(),
-            device_id,
-            record_kind: kind.as_str().into(),
-            record_id: about.header.record_id,
-            record_version: 1,
-            urgent: false,
+    for (about, answer) in answers {
+        let (kind, plaintext) = match answer {
+            Answer::Receipt(status) => {
+                let receipt = Receipt { envelope_id: about.header.envelope_id, record_id: about.header.record_id, status, at: now.0, roster_head: Some(roster.head.clone()) };
+                (MailKind::Receipt, serde_json::to_vec(&receipt).expect("a receipt serialises"))
+            }
+            Answer::Reply(words) => {
+                if words.trim().is_empty() || words.len() > MAX_REPLY {
+                    return Err(SyncError::Malformed(format!("a reply says something, in at most {MAX_REPLY} bytes")).into());
+                }
+                let reply = Reply { envelope_id: about.header.envelope_id, record_id: about.header.record_id, words, at: now.0, roster_head: Some(roster.head.clone()) };
+                (MailKind::Reply, serde_json::to_vec(&reply).expect("a reply serialises"))
+            }
         };
-        let mut sealer = EnvelopeSealer::new(device_keys, entropy)?;
-        let mail = seal_organisation_mail(&keys, about.person_id, &mut sealer, kind, header, &plaintext)?;
-        items.push(WorkerMailItem { device_id, body: serde_json::to_string(&mail).expect("mail serialises") });
+        let plaintext = Zeroizing::new(plaintext);
+        let devices = roster.devices_of_person(about.person_id);
+        if devices.is_empty() {
+            return Err(SyncError::Malformed("the organisation has approved no device for this person".into()).into());
+        }
+        for (device_id, device_keys) in devices {
+            let mut id = [0u8; 16];
+            entropy.fill(&mut id);
+            let header = EnvelopeHeader {
+                envelope_id: uuid::Builder::from_random_bytes(id).into_uuid(),
+                device_id,
+                record_kind: kind.as_str().into(),
+                record_id: about.header.record_id,
+                record_version: 1,
+                urgent: false,
+            };
+            let sealer = match sealers.entry(device_id) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(EnvelopeSealer::new(device_keys, entropy)?),
+            };
+            let mail = seal_organisation_mail(&keys, about.person_id, sealer, kind, header, &plaintext)?;
+            items.push(WorkerMailItem { device_id, body: serde_json::to_string(&mail).expect("mail serialises") });
+        }
     }
-    if items.is_empty() {
-        return Err(SyncError::Malformed("the organisation has approved no device for this person".into()).into());
+    let mut filed = 0;
+    for batch in items.chunks(MAX_WORKER_MAIL) {
+        let body = serde_json::to_vec(&WorkerMailBatch { format: WORKER_MAIL_FORMAT, items: batch.to_vec() }).expect("a batch serialises");
+        let answer: WorkerMailResponse =
+            signed(&keys, connection.device_id, reqwest::Method::POST, &connection.service_url, "/v1/worker-mail", now, body).await?;
+        filed += answer.posted;
     }
-    let body = serde_json::to_vec(&WorkerMailBatch { format: WORKER_MAIL_FORMAT, items }).expect("a batch serialises");
-    let filed: WorkerMailResponse =
-        signed(&keys, connection.device_id, reqwest::Method::POST, &connection.service_url, "/v1/worker-mail", now, body).await?;
-    Ok(filed.posted)
+    Ok(filed)
 }
 
 /// Everything a worker laptop's sealed secret is bound to: who the laptop is and whom it trusts.

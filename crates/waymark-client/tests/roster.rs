@@ -571,6 +571,10 @@ async fn i_dont_feel_safe_alerts_the_duty_team_at_once_and_escalates_when_nobody
     assert_eq!(escalated, vec![(alert.alert_id, Some(manager))]);
     let to_manager = fetch_alerts(&manager_laptop, o.now()).await.unwrap();
     assert_eq!((to_manager.len(), to_manager[0].why.as_str()), (1, "escalated"));
+    // The item was sealed to the escalation order too, so the manager can read what it is about.
+    let manager_roster = o.roster_of(&manager_laptop).await;
+    let seen = waymark_client::worker::shared_envelope(&manager_laptop, &manager_roster, alert.envelope_id, o.now()).await.unwrap();
+    assert!(String::from_utf8_lossy(&seen.plaintext).contains("Still not safe"));
 
     // The duty worker's laptop opens what was said (sealed to it because it was urgent; the
     // ordinary worry was sealed to Robin's social worker only), and the service's key opens none.

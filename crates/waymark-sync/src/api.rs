@@ -131,8 +131,8 @@ pub struct WorkerMailItem {
 }
 
 pub const WORKER_MAIL_FORMAT: u32 = 1;
-/// The most devices one worker's message goes to at once.
-pub const MAX_WORKER_MAIL: usize = 20;
+/// The most mailbox items one worker-mail request carries (well inside the request body limit).
+pub const MAX_WORKER_MAIL: usize = 100;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WorkerMailResponse {

@@ -563,13 +563,15 @@ impl RosterState {
     }
 
     /// Whose devices a record from `person_id` is sealed to: their workers in `roles`, and when it
-    /// is urgent everyone [`RosterState::first_alerted`] names (the duty team and their own
-    /// worker), each device once, in a stable order. Workers, not devices, are the unit: a
-    /// worker's every laptop can read what is for them.
+    /// is urgent everyone who answers it: those [`RosterState::first_alerted`] names (the duty team
+    /// and their own worker) and the organisation's escalation order (so whoever an unanswered
+    /// alert reaches can read what it is about). Each device once, in a stable order. Workers, not
+    /// devices, are the unit: a worker's every laptop can read what is for them.
     pub fn readers_for(&self, person_id: Uuid, roles: &[WorkerRole], urgent: bool) -> Vec<(Uuid, &PublicKeys)> {
         let mut workers: Vec<Uuid> = roles.iter().filter_map(|r| self.allocated(person_id, *r)).collect();
         if urgent {
             workers.extend(self.first_alerted(Some(person_id)).into_iter().map(|(w, _)| w));
+            workers.extend(self.urgent_policy.escalation.iter().copied());
         }
         let mut out: Vec<(Uuid, &PublicKeys)> = Vec::new();
         for worker in workers {

@@ -246,16 +246,15 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 }
             }
             // The first time this laptop takes something, its sender hears it arrived.
-            let mut told = laptop.file.feed_cursor;
-            feed.sort_by_key(|(seq, _)| *seq);
-            for (seq, record) in &feed {
-                if *seq <= laptop.file.feed_cursor {
-                    continue;
-                }
-                if let Ok(record) = record {
-                    laptop.answer(record, Answer::Receipt(ReceiptStatus::Received)).await?;
-                }
-                told = *seq;
+            let new: Vec<(&SharedRecord, Answer)> = feed
+                .iter()
+                .filter(|(seq, _)| *seq > laptop.file.feed_cursor)
+                .filter_map(|(_, r)| r.as_ref().ok())
+                .map(|r| (r, Answer::Receipt(ReceiptStatus::Received)))
+                .collect();
+            let told = feed.iter().map(|(seq, _)| *seq).max().unwrap_or(0);
+            if !new.is_empty() {
+                worker::answer_all(&laptop.connection, &laptop.roster.state, new, &SystemEntropy::new(), now()).await?;
             }
             if told > laptop.file.feed_cursor {
                 laptop.file.feed_cursor = told;

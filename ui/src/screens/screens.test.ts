@@ -324,7 +324,7 @@ describe('Connecting to a service and sharing', () => {
     render(Shared);
     await fireEvent.click(await screen.findByTestId('share-s2'));
     const ask = await screen.findByTestId('ask-consent');
-    expect(ask).toHaveTextContent('Who should get the things you say (review answers and messages)? Only their laptops can open it (and, if you say you don\'t feel safe, the duty team\'s too).');
+    expect(ask).toHaveTextContent('Who should get the things you say (review answers and messages)? Only their laptops can open it (and, if you say you don\'t feel safe, the laptops of the people who answer urgent messages at your service too).');
     // Robin has no IRO in the service's list yet, and is told what that means.
     expect(ask).toHaveTextContent('Nobody is your Independent Reviewing Officer (IRO) in the service\'s list yet, so what you share with them waits until someone is.');
     expect(state.statements.Robin[1].status).toBe('ready');
