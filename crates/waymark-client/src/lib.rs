@@ -358,6 +358,7 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
     let mut sealers: HashMap<SealFor, EnvelopeSealer<'_>> = HashMap::new();
     let device = keys_from_secret(&connection.device_secret)?;
     let mut sealed = Vec::new();
+    let mut chosen_now: HashMap<waymark_core::domain::ShareableKind, Vec<WorkerRole>> = HashMap::new();
     for item in vault.outbox(session)? {
         if !connection.reaches(&item.recipient) {
             continue;
@@ -366,10 +367,17 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
             skipped.waiting += 1;
             continue;
         }
-        // Of those chosen when it was shared, it goes to who is still chosen now.
+        // Of those chosen when it was shared, it goes to who is still chosen now (the vault is held
+        // for the whole run, so what is chosen for a kind cannot change during it).
         let still = match connection.workers_in(&item.recipient) {
             None => None,
-            Some(workers) => Some(vault.still_chosen(session, &connection, item.record_kind, &workers)?),
+            Some(workers) => {
+                let chosen = match chosen_now.get(&item.record_kind) {
+                    Some(chosen) => chosen,
+                    None => chosen_now.entry(item.record_kind).or_insert(vault.chosen_workers(session, &connection, item.record_kind)?),
+                };
+                Some(workers.into_iter().filter(|w| chosen.contains(w)).collect::<Vec<_>>())
+            }
         };
         let consented = match &still {
             Some(still) => !still.is_empty(),
@@ -657,14 +665,14 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
     // Who signed a worker's answer about `record`, as the roster this device verified names them:
     // a worker's laptop, and one the record was sealed to (no other worker, however certified,
     // can say they got, read or answered it).
-    let worker_who_signed = |vault: &Vault, signer: Option<&str>, record: waymark_core::RecordId| -> Result<(String, waymark_core::vocabulary::WorkerRole)> {
+    let worker_who_signed = |signer: Option<&str>, sealed_to: &[Uuid]| -> Result<(String, waymark_core::vocabulary::WorkerRole)> {
         let refused = |why: &str| -> ClientError { waymark_sync::SyncError::Malformed(why.into()).into() };
         let roster = roster.as_ref().ok_or_else(|| refused("the organisation's roster has not been read yet"))?;
         let device = match signer.and_then(|k| roster.organisation_signer(k)) {
             Some(waymark_sync::roster::KeyHolder::Device(d)) => d,
             _ => return Err(refused("receipts and replies come only from a worker's laptop")),
         };
-        if !vault.readers_of(session, record)?.contains(&device) {
+        if !sealed_to.contains(&device) {
             return Err(refused("an answer came from a laptop this was not shared with"));
         }
         let worker = roster.worker_of_device(device).and_then(|w| roster.worker(w));
@@ -716,11 +724,11 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
                         let receipt: Receipt = serde_json::from_slice(&plain)
                             .map_err(|_| waymark_sync::SyncError::Malformed("a receipt is damaged".into()))?;
                         let id = same_record(&header, receipt.record_id)?;
-                        if let RecordBody::Statement(_) = vault.get(session, id)?.body {
+                        if let RecordBody::Statement(st) = vault.get(session, id)?.body {
                             match (&trust, receipt.status) {
                                 // On a roster connection a receipt is a worker's, and says who.
                                 (Trust::Roster { .. }, status) => {
-                                    let (worker_name, worker_role) = worker_who_signed(vault, signer.as_deref(), id)?;
+                                    let (worker_name, worker_role) = worker_who_signed(signer.as_deref(), &st.sealed_to)?;
                                     compare(receipt.roster_head.as_ref())?;
                                     let kind = match status {
                                         ReceiptStatus::Received => ResponseKind::Received,
@@ -747,7 +755,8 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
                         let reply: Reply = serde_json::from_slice(&plain)
                             .map_err(|_| waymark_sync::SyncError::Malformed("a reply is damaged".into()))?;
                         let id = same_record(&header, reply.record_id)?;
-                        let (worker_name, worker_role) = worker_who_signed(vault, signer.as_deref(), id)?;
+                        let sealed_to = vault.readers_of(session, id)?;
+                        let (worker_name, worker_role) = worker_who_signed(signer.as_deref(), &sealed_to)?;
                         compare(reply.roster_head.as_ref())?;
                         let response = WorkerResponse { kind: ResponseKind::Replied, worker_name, worker_role, words: Some(reply.words), at: Timestamp(reply.at) };
                         vault.record_worker_response(session, id, response)?;

@@ -53,13 +53,6 @@ impl Vault {
         })
     }
 
-    /// Which of `workers` (at `connection`'s organisation) this person still says yes to sharing
-    /// `kind` with: who a queued item for them goes to now.
-    pub fn still_chosen(&self, session: &Session, connection: &ServiceConnection, kind: ShareableKind, workers: &[WorkerRole]) -> Result<Vec<WorkerRole>> {
-        let chosen = self.chosen_workers(session, connection, kind)?;
-        Ok(workers.iter().copied().filter(|w| chosen.contains(w)).collect())
-    }
-
     /// Which of `connection`'s workers this person says yes to sharing `kind` with now (none on a
     /// connection made before rosters, where the service itself is the recipient).
     pub fn chosen_workers(&self, session: &Session, connection: &ServiceConnection, kind: ShareableKind) -> Result<Vec<WorkerRole>> {
