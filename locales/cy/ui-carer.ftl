@@ -52,6 +52,10 @@ privacy-consent-saved = Wedi'i gadw. Gallwch chi ei dynnu'n ôl unrhyw bryd.
 privacy-sent = Wedi'i wneud. Mae unrhyw beth newydd yn eich cynllun ac yn yr hyn rydych chi wedi'i rannu.
 # Ar ôl tynnu caniatâd yn ôl: y frawddeg gyntaf bob tro, yna pob un o'r lleill pan fydd yn berthnasol.
 privacy-withdrawn = Fydd { $recipient } ddim yn cael { $what } o hyn ymlaen.
+privacy-withdrawn-no-longer-handed = Mae eich gwasanaeth yn dweud na fydd yn rhoi iddyn nhw { $count ->
+    [one] yr 1 peth
+   *[other] y { $count } peth
+} a rannoch chi o'r blaen mwyach. Efallai eu bod wedi darllen rhywfaint ohono'n barod.
 privacy-withdrawn-unsent = { $count ->
         [one] Fydd { $count } eitem sy'n aros i fynd ddim yn cael ei hanfon.
        *[other] Fydd { $count } eitem sy'n aros i fynd ddim yn cael eu hanfon.

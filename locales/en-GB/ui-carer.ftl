@@ -52,6 +52,11 @@ privacy-consent-saved = Saved. You can take it back at any time.
 privacy-sent = Done. Anything new is in your plan and in what you have shared.
 # After taking a permission back: the first sentence always, then each of the others when it applies.
 privacy-withdrawn = { $recipient } will not get { $what } from now on.
+# When another worker still has it: $count things already shared that the service says it will stop giving them.
+privacy-withdrawn-no-longer-handed = Your service says it will no longer give them { $count ->
+    [one] the 1 thing
+   *[other] the { $count } things
+} you shared before. They may have read some of it already.
 privacy-withdrawn-unsent = { $count } waiting to go will not be sent.
 privacy-withdrawn-deleted = { $recipient } deleted { $count ->
         [one] { $count } thing

@@ -98,6 +98,9 @@ pub fn consent(cx: &mut Context, cmd: ConsentCommand) -> Outcome {
                 kind.words(ENGLISH),
                 withdrawn.removed_from_outbox
             );
+            if let Some(n) = withdrawn.no_longer_handed {
+                println!("The service says it will no longer give {recipient} the {n} item(s) you shared before; they may have read some already.");
+            }
             // Deleting is the service's to do (it holds one copy for all of a person's workers).
             let holder = if withdrawn.worker.is_some() { "The service" } else { recipient };
             if let Some(n) = withdrawn.deleted_at_service {

@@ -804,6 +804,24 @@ pub async fn request_deletion(
     Ok(receipt)
 }
 
+/// Asks the service to stop handing `readers` (one worker's laptops) what this device sealed to
+/// them of `kind`: the person no longer shares it with that worker. Network only. The answer is
+/// the service's word, not a signed receipt: the worker's laptop may have read it already.
+pub async fn remove_readers(connection: &ServiceConnection, kind: waymark_core::domain::ShareableKind, readers: Vec<Uuid>, now: Timestamp) -> Result<u32> {
+    use waymark_sync::api::{ReaderRemoval, ReaderRemovalResponse, READER_REMOVAL_FORMAT};
+    let keys = device_keys(connection)?;
+    let body = serde_json::to_vec(&ReaderRemoval { format: READER_REMOVAL_FORMAT, record_kind: kind.as_str().to_string(), readers }).expect("a request serialises");
+    let answer: ReaderRemovalResponse =
+        signed(&keys, connection.device_id, reqwest::Method::POST, &connection.service_url, "/v1/reader-removals", now, body).await?;
+    Ok(answer.removed)
+}
+
+/// The laptops of the person's worker in `role`, as the roster this device verified says.
+pub fn laptops_of(roster: Option<&RosterState>, connection: &ServiceConnection, role: waymark_core::vocabulary::WorkerRole) -> Vec<Uuid> {
+    let (Some(roster), Some(person)) = (roster, connection.person_id) else { return Vec::new() };
+    roster.allocated(person, role).map(|w| roster.devices_of_worker(w).into_iter().map(|(id, _)| id).collect()).unwrap_or_default()
+}
+
 /// What the vault keeps of a receipt [`request_deletion`] checked, for
 /// `Vault::complete_deletion`: the person's record that the service deleted it.
 pub fn kept_receipt(

@@ -643,6 +643,16 @@ async fn workers_open_only_what_was_sealed_to_them_and_their_replies_reach_the_t
     assert!(String::from_utf8_lossy(&both.plaintext).contains("review went well"));
     assert_eq!(both.readers.len(), 2);
 
+    // Robin stops sharing with Pat (Sam still has it, so the service keeps it): Pat's laptop is
+    // no longer handed it; Sam's still is, and nothing of anyone else's changes.
+    let pat_laptops = waymark_client::laptops_of(Some(&pat_roster), &connection, WorkerRole::Iro);
+    assert_eq!(pat_laptops, vec![pat_laptop.device_id]);
+    assert_eq!(waymark_client::remove_readers(&connection, ShareableKind::Statement, pat_laptops.clone(), o.now()).await.unwrap(), 1);
+    assert!(fetch_shared(&pat_laptop, 0, o.now()).await.unwrap().is_empty());
+    assert_eq!(fetch_shared(&sam_laptop, 0, o.now()).await.unwrap().len(), 2);
+    assert_eq!(waymark_client::remove_readers(&connection, ShareableKind::PathwayNote, pat_laptops, o.now()).await.unwrap(), 0, "only the kind named");
+    o.tamper(&format!("INSERT INTO envelope_readers (envelope_id, device_id) VALUES ('{}', '{}')", both.header.envelope_id, pat_laptop.device_id)).await;
+
     // The server puts the first one in Pat's feed too: Pat's laptop cannot open it.
     o.tamper(&format!("INSERT INTO envelope_readers (envelope_id, device_id) VALUES ('{}', '{}')", first.header.envelope_id, pat_laptop.device_id)).await;
     let pat_feed = fetch_shared(&pat_laptop, 0, o.now()).await.unwrap();

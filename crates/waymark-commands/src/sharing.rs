@@ -247,12 +247,28 @@ pub async fn withdraw_consent(app: &AppState, req: WithdrawConsentRequest) -> Co
     let removed = app.with_session(|v, s| v.withdraw_consent(s, req.kind, &recipient))?;
     // The vault queued a deletion in the same step if `recipient` is the connected service.
     let answer = ask_for_deletions(app).await?.into_iter().rev().find(|(k, _)| *k == req.kind).map(|(_, a)| a);
+    let asked_to_delete = answer.is_some();
     let (deleted_at_service, deletion_problem) = match answer {
         Some(Ok(n)) => (Some(n), None),
         Some(Err(problem)) => (None, Some(problem)),
         None => (None, None),
     };
-    Ok(WithdrawnView { recipient, worker, removed_from_outbox: removed as u32, deleted_at_service, deletion_problem })
+    // Still shared with another worker there, so the service keeps it; but the worker no longer
+    // chosen is not handed it again.
+    let mut no_longer_handed = None;
+    if let (Some(worker), false) = (worker, asked_to_delete) {
+        let laptops = app.with_session(|v, s| {
+            let Some(c) = v.service_connection(s)? else { return Ok(None) };
+            let roster = waymark_client::verified_roster(v, s, &c).ok().flatten();
+            Ok(Some((waymark_client::laptops_of(roster.as_ref(), &c, worker), c)))
+        })?;
+        if let Some((laptops, connection)) = laptops.filter(|(l, _)| !l.is_empty()) {
+            if let Ok(n) = waymark_client::remove_readers(&connection, req.kind, laptops, app.now()).await {
+                no_longer_handed = Some(n);
+            }
+        }
+    }
+    Ok(WithdrawnView { recipient, worker, no_longer_handed, removed_from_outbox: removed as u32, deleted_at_service, deletion_problem })
 }
 
 #[derive(Debug, Deserialize, TS)]

@@ -367,6 +367,10 @@ pub struct WithdrawnView {
     pub recipient: String,
     /// Which of their workers, when it was one.
     pub worker: Option<WorkerRole>,
+    /// When the service keeps what was shared (another worker still has it): how many of this
+    /// laptop's things it said it will no longer hand that worker. None when it was not asked or
+    /// could not be reached.
+    pub no_longer_handed: Option<u32>,
     /// Queued items taken out, so never sent.
     pub removed_from_outbox: u32,
     /// When the recipient is the connected service: how many it deleted, per its signed receipt

@@ -80,6 +80,9 @@ impl ServiceStore for Backend {
     async fn mark_receipted(&self, seq: i64, now: i64) -> Result<()> {
         forward!(self, mark_receipted(seq, now))
     }
+    async fn remove_readers(&self, device_id: Uuid, record_kind: String, readers: Vec<Uuid>) -> Result<u32> {
+        forward!(self, remove_readers(device_id, record_kind, readers))
+    }
     async fn delete_envelopes(&self, device_id: Uuid, record_kind: String, record_ids: Vec<Uuid>) -> Result<u32> {
         forward!(self, delete_envelopes(device_id, record_kind, record_ids))
     }

@@ -17,7 +17,7 @@ use uuid::Uuid;
 use waymark_core::Clock;
 use waymark_sync::api::{
     AlertAck, AlertView, AlertsResponse, BatchUploadResponse, EnrolRequest, EnrolResponse, EnvelopeBatch, ErrorBody, MailboxItem, MailboxResponse, ServiceInfo, UploadResponse, API_VERSION,
-    BATCH_FORMAT, MAILBOX_PAGE, MAX_BATCH, MAX_BATCH_BODY, MAX_WORKER_MAIL, WORKER_MAIL_FORMAT, WorkerMailBatch, WorkerMailResponse,
+    BATCH_FORMAT, MAILBOX_PAGE, MAX_BATCH, MAX_BATCH_BODY, MAX_WORKER_MAIL, WORKER_MAIL_FORMAT, WorkerMailBatch, WorkerMailResponse, ReaderRemoval, ReaderRemovalResponse, MAX_READER_REMOVALS, READER_REMOVAL_FORMAT,
 };
 use waymark_sync::deletion::{DeletionFacts, DeletionReceipt, DeletionRequest, ReceiptSigner, DELETION_FORMAT, MAX_RECORDS};
 use waymark_sync::envelope::Envelope;
@@ -90,6 +90,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/v1/alerts"),
     ("get", "/v1/shared"),
     ("post", "/v1/worker-mail"),
+    ("post", "/v1/reader-removals"),
     ("post", "/v1/alert-acks"),
 ];
 
@@ -108,6 +109,7 @@ pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
         .route("/v1/alerts", get(alerts::<S>))
         .route("/v1/shared", get(shared::<S>))
         .route("/v1/worker-mail", post(worker_mail::<S>))
+        .route("/v1/reader-removals", post(remove_readers::<S>))
         .route("/v1/alert-acks", post(acknowledge_alert::<S>))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)
@@ -463,6 +465,33 @@ async fn worker_mail<S: ServiceStore>(
     }
     state.store.audit(now, Some(device.id), "worker_mail", format!("{} items", targets.len())).await?;
     Ok((StatusCode::CREATED, Json(WorkerMailResponse { posted: targets.len() as u32 })))
+}
+
+/// A person stopped sharing a kind with one of their workers: that worker's laptops are no longer
+/// handed what this device sealed to them of that kind. Only this device's own envelopes change.
+async fn remove_readers<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<Json<ReaderRemovalResponse>> {
+    let body = body_bytes(body)?;
+    let device = authenticate_active(&state, &method, &uri, &headers, &body).await?;
+    let now = state.clock.now().0;
+    let request: ReaderRemoval = parse_json("reader removal", &body)?;
+    if request.format != READER_REMOVAL_FORMAT {
+        return Err(SyncError::UnsupportedVersion { what: "reader_removal", found: request.format, supported: READER_REMOVAL_FORMAT }.into());
+    }
+    if request.record_kind.is_empty() || request.record_kind.len() > 40 || !request.record_kind.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        return Err(ServiceError::BadRequest("record kind must be 1 to 40 lowercase letters or '_'".into()));
+    }
+    if request.readers.is_empty() || request.readers.len() > MAX_READER_REMOVALS {
+        return Err(ServiceError::BadRequest(format!("name 1 to {MAX_READER_REMOVALS} laptops")));
+    }
+    let removed = state.store.remove_readers(device.id, request.record_kind.clone(), request.readers).await?;
+    state.store.audit(now, Some(device.id), "reader_removal", format!("{removed} {}", request.record_kind)).await?;
+    Ok(Json(ReaderRemovalResponse { removed }))
 }
 
 /// The urgent items raised to this worker, unacknowledged first: never what was written.

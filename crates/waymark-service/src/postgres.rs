@@ -272,6 +272,24 @@ impl ServiceStore for PgStore {
         Ok(())
     }
 
+    async fn remove_readers(&self, device_id: Uuid, record_kind: String, readers: Vec<Uuid>) -> Result<u32> {
+        let mut client = self.conn().await?;
+        let tx = client.transaction().await.map_err(db)?;
+        let mut removed = 0;
+        for reader in &readers {
+            removed += tx
+                .execute(
+                    "DELETE FROM envelope_readers WHERE device_id = $1 AND envelope_id IN
+                     (SELECT envelope_id FROM envelopes WHERE device_id = $2 AND record_kind = $3)",
+                    &[&reader.to_string(), &device_id.to_string(), &record_kind],
+                )
+                .await
+                .map_err(db)? as u32;
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(removed)
+    }
+
     async fn delete_envelopes(&self, device_id: Uuid, record_kind: String, record_ids: Vec<Uuid>) -> Result<u32> {
         let mut client = self.conn().await?;
         let tx = client.transaction().await.map_err(db)?;

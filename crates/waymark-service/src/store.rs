@@ -188,6 +188,9 @@ pub trait ServiceStore: Send + Sync + 'static {
     /// Notes that the device was told its envelope arrived.
     fn mark_receipted(&self, seq: i64, now: i64) -> impl Future<Output = Result<()>> + Send;
     fn post_mail(&self, device_id: Uuid, body: String, now: i64) -> impl Future<Output = Result<i64>> + Send;
+    /// Stops `readers` (workers' laptops) being handed this device's envelopes of a kind: the
+    /// person no longer shares that kind with them. Returns how many were withdrawn from them.
+    fn remove_readers(&self, device_id: Uuid, record_kind: String, readers: Vec<Uuid>) -> impl Future<Output = Result<u32>> + Send;
     /// Deletes this device's envelopes of a kind (only `record_ids`, when not empty). Returns how
     /// many went. Another device's envelopes are never touched.
     fn delete_envelopes(
@@ -465,6 +468,23 @@ impl ServiceStore for SqliteStore {
     async fn mark_read(&self, seq: i64, now: i64) -> Result<bool> {
         self.run(move |c| Ok(c.execute("UPDATE envelopes SET read_at = ?2 WHERE seq = ?1 AND read_at IS NULL", params![seq, now])? == 1))
             .await
+    }
+
+    async fn remove_readers(&self, device_id: Uuid, record_kind: String, readers: Vec<Uuid>) -> Result<u32> {
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            let mut removed = 0;
+            for reader in &readers {
+                removed += tx.execute(
+                    "DELETE FROM envelope_readers WHERE device_id = ?1 AND envelope_id IN
+                     (SELECT envelope_id FROM envelopes WHERE device_id = ?2 AND record_kind = ?3)",
+                    params![reader.to_string(), device_id.to_string(), record_kind],
+                )? as u32;
+            }
+            tx.commit()?;
+            Ok(removed)
+        })
+        .await
     }
 
     async fn delete_envelopes(&self, device_id: Uuid, record_kind: String, record_ids: Vec<Uuid>) -> Result<u32> {

@@ -3,7 +3,8 @@
 //! `POST /v1/envelopes` (signed), `POST /v1/envelope-batches` (signed), `GET /v1/mailbox?after=N`
 //! (signed), `POST /v1/deletions` (signed), `GET /v1/resources`, `GET /v1/roster?from=N`
 //! (signed), and for workers' laptops `GET /v1/alerts`, `POST /v1/alert-acks`,
-//! `GET /v1/shared?after=N` and `POST /v1/worker-mail` (signed).
+//! `GET /v1/shared?after=N` and `POST /v1/worker-mail` (signed); and from a person's device
+//! `POST /v1/reader-removals` (signed).
 //! Errors are [`ErrorBody`].
 
 use serde::{Deserialize, Serialize};
@@ -138,4 +139,24 @@ pub const MAX_WORKER_MAIL: usize = 100;
 pub struct WorkerMailResponse {
     /// How many items were filed.
     pub posted: u32,
+}
+
+/// `POST /v1/reader-removals`: a person stopped sharing a kind with one of their workers; the
+/// service stops handing that worker's laptops what this device sealed to them of that kind.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReaderRemoval {
+    pub format: u32,
+    pub record_kind: String,
+    /// The worker's laptops (roster device ids), at most [`MAX_READER_REMOVALS`].
+    pub readers: Vec<Uuid>,
+}
+
+pub const READER_REMOVAL_FORMAT: u32 = 1;
+pub const MAX_READER_REMOVALS: usize = 64;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReaderRemovalResponse {
+    /// How many of this device's envelopes those laptops can no longer fetch.
+    pub removed: u32,
 }

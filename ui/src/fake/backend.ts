@@ -405,7 +405,9 @@ function handlers(state: FakeState): Handlers {
       const stillThere = s.consents.some((c) => c.kind === a.kind && c.worker !== null);
       const atService = s.connection !== null && (worker !== null ? !stillThere : recipient === s.connection.service_name);
       if (atService) s.deletions.unshift({ kind: a.kind, service_name: SERVICE, asked_at: NOW, confirmed_at: NOW, deleted: s.sent });
-      return { recipient, worker, removed_from_outbox: removed, deleted_at_service: atService ? s.sent : null, deletion_problem: null };
+      // Another worker there still has it: the one no longer chosen is not handed it again.
+      const noLongerHanded = worker !== null && stillThere ? s.sent : null;
+      return { recipient, worker, no_longer_handed: noLongerHanded, removed_from_outbox: removed, deleted_at_service: atService ? s.sent : null, deletion_problem: null };
     },
     export_everything: () => [
       { path: `/home/invented/Downloads/All my information - ${key()}.html` },

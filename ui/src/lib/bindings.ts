@@ -247,6 +247,12 @@ recipient: string,
  */
 worker: WorkerRole | null, 
 /**
+ * When the service keeps what was shared (another worker still has it): how many of this
+ * laptop's things it said it will no longer hand that worker. None when it was not asked or
+ * could not be reached.
+ */
+no_longer_handed: number | null, 
+/**
  * Queued items taken out, so never sent.
  */
 removed_from_outbox: number, 

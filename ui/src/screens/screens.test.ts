@@ -184,6 +184,19 @@ describe('Sharing and privacy', () => {
     expect(deletions[1]).toHaveTextContent('Waiting for them to confirm');
   });
 
+  it('stops sharing with one of two workers, and says the service will no longer give them what was shared', async () => {
+    const state = as('Robin');
+    state.sharing.Robin.consents.push({ kind: 'statement', recipient: 'iro@x', worker: 'iro', since: '2026-11-12T09:00:00Z' });
+    render(Privacy, { session: state.session!, ondeleted: () => {} });
+    const consents = await screen.findAllByTestId('consent');
+    expect(consents[1]).toHaveTextContent('can go to your Independent Reviewing Officer (IRO).');
+    await fireEvent.click(within(consents[1]).getByRole('button'));
+    expect(await screen.findByText(/Your service says it will no longer give them the 1 thing you shared before\. They may have read some of it already\./)).toBeInTheDocument();
+    // The social worker still has it, so nothing is deleted at the service.
+    expect(screen.queryByText(/deleted .* thing.* it had from you/)).toBeNull();
+    expect(state.sharing.Robin.consents.map((c) => c.worker)).toEqual(['social_worker']);
+  });
+
   it('downloads everything', async () => {
     const state = as('Robin');
     render(Privacy, { session: state.session!, ondeleted: () => {} });
