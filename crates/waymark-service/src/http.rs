@@ -360,9 +360,7 @@ async fn delete<S: ServiceStore>(
     if request.format != DELETION_FORMAT {
         return Err(SyncError::UnsupportedVersion { what: "deletion_request", found: request.format, supported: DELETION_FORMAT }.into());
     }
-    if request.record_kind.is_empty() || request.record_kind.len() > 40 || !request.record_kind.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-        return Err(ServiceError::BadRequest("record kind must be 1 to 40 lowercase letters or '_'".into()));
-    }
+    waymark_sync::envelope::check_record_kind(&request.record_kind)?;
     if request.record_ids.len() > MAX_RECORDS {
         return Err(ServiceError::BadRequest(format!("at most {MAX_RECORDS} records in one request")));
     }
@@ -483,9 +481,7 @@ async fn remove_readers<S: ServiceStore>(
     if request.format != READER_REMOVAL_FORMAT {
         return Err(SyncError::UnsupportedVersion { what: "reader_removal", found: request.format, supported: READER_REMOVAL_FORMAT }.into());
     }
-    if request.record_kind.is_empty() || request.record_kind.len() > 40 || !request.record_kind.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-        return Err(ServiceError::BadRequest("record kind must be 1 to 40 lowercase letters or '_'".into()));
-    }
+    waymark_sync::envelope::check_record_kind(&request.record_kind)?;
     if request.readers.is_empty() || request.readers.len() > MAX_READER_REMOVALS {
         return Err(ServiceError::BadRequest(format!("name 1 to {MAX_READER_REMOVALS} laptops")));
     }

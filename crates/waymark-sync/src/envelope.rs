@@ -168,19 +168,16 @@ impl EnvelopeHeader {
     }
 
     pub fn validate(&self) -> Result<()> {
-        if self.record_kind.is_empty()
-            || self.record_kind.len() > 40
-            || !self
-                .record_kind
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '_')
-        {
-            return Err(SyncError::Malformed(
-                "record kind must be 1 to 40 lowercase letters or '_'".into(),
-            ));
-        }
-        Ok(())
+        check_record_kind(&self.record_kind)
     }
+}
+
+/// A record kind as every wire format names one: 1 to 40 lowercase letters or '_'.
+pub fn check_record_kind(kind: &str) -> Result<()> {
+    if kind.is_empty() || kind.len() > 40 || !kind.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        return Err(SyncError::Malformed("record kind must be 1 to 40 lowercase letters or '_'".into()));
+    }
+    Ok(())
 }
 
 /// A group key: the secret exported from one HPKE context. Never printed, copied or stored.
