@@ -394,6 +394,9 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
             skipped.record_gone += 1;
             continue;
         };
+        // A follow-up goes to the workers it waited for alone: an urgent record's first send
+        // reached those who answer urgent items and raised its alert already.
+        let urgent = urgent && !item.follow_up;
         // Who it reaches now: each chosen worker with an approved laptop (the others wait for
         // theirs), and when urgent the duty team and the person's own worker.
         let (seal_for, sealed_for, reached, remaining) = match still {
@@ -429,8 +432,14 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
             sealers.insert(seal_for.clone(), sealer);
         }
         let header = EnvelopeHeader {
-            // The outbox item's id: a resend after a crash is the same envelope to the service.
-            envelope_id: Uuid::from_bytes(*item.item_id.as_bytes()),
+            // A resend after a crash is the same envelope to the service, kept once. Sealed to
+            // readers, the id also names who it is sealed to: if they changed in between (a
+            // worker's laptop approved meanwhile), it is a new envelope, not one the service
+            // says it has already while it holds it for fewer readers.
+            envelope_id: match &seal_for {
+                SealFor::Service => Uuid::from_bytes(*item.item_id.as_bytes()),
+                SealFor::Workers(..) => sealers[&seal_for].envelope_id(Uuid::from_bytes(*item.item_id.as_bytes())),
+            },
             device_id: connection.device_id,
             record_kind: item.record_kind.as_str().to_string(),
             record_id: Uuid::from_bytes(*item.record_id.as_bytes()),

@@ -188,12 +188,15 @@ pub async fn answer(
     entropy: &dyn Entropy,
     now: Timestamp,
 ) -> Result<u32> {
-    answer_all(connection, roster, vec![(about, answer)], entropy, now).await
+    match answer_all(connection, roster, vec![(about, answer)], entropy, now).await? {
+        0 => Err(SyncError::Malformed("the organisation has approved no device for this person".into()).into()),
+        filed => Ok(filed),
+    }
 }
 
 /// [`answer`] for many records at once (a laptop taking a feed says "received" for each): one
 /// key exchange per person's device per group of envelopes, and the mail posted in batches.
-/// Returns how many mailbox items were filed.
+/// Returns how many mailbox items were filed; a person with no approved device is passed over.
 pub async fn answer_all(
     connection: &ServiceConnection,
     roster: &RosterState,
@@ -219,10 +222,9 @@ pub async fn answer_all(
             }
         };
         let plaintext = Zeroizing::new(plaintext);
+        // A person with no approved device now (a laptop switched off) is passed over; the rest
+        // still hear.
         let devices = roster.devices_of_person(about.person_id);
-        if devices.is_empty() {
-            return Err(SyncError::Malformed("the organisation has approved no device for this person".into()).into());
-        }
         for (device_id, device_keys) in devices {
             let mut id = [0u8; 16];
             entropy.fill(&mut id);

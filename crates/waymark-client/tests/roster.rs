@@ -793,6 +793,84 @@ async fn a_service_that_holds_a_roster_change_back_from_one_laptop_is_caught_whe
     assert!(report.refused[0].contains("differs from the one this device saw"), "{:?}", report.refused);
 }
 
+async fn an_urgent_item_whose_chosen_worker_has_no_laptop_yet_alerts_once_and_reaches_them_later(mut o: Org) {
+    use waymark_core::domain::StatementKind;
+    let duty = o.add_worker("Duty desk", WorkerRole::Duty).await;
+    let mut robin = o.connect("Robin").await;
+    o.approve(&robin).await;
+    let sam = o.add_worker("Sam Okafor", WorkerRole::SocialWorker).await;
+    o.allocate(robin.person_id, sam, WorkerRole::SocialWorker).await;
+    let duty_laptop = o.worker_laptop(duty).await;
+    robin.sync_roster().await.unwrap();
+
+    // Sam has no laptop yet: it goes to the duty desk, with one alert, and waits for Sam.
+    robin.share(StatementKind::NotSafe, "I don't feel safe tonight").await.unwrap();
+    assert_eq!(fetch_alerts(&duty_laptop, o.now()).await.unwrap().len(), 1);
+    assert_eq!(fetch_shared(&duty_laptop, 0, o.now()).await.unwrap().len(), 1);
+    let waiting = robin.vault.outbox(&robin.session).unwrap();
+    assert_eq!((waiting.len(), waiting[0].follow_up), (1, true));
+    // Passes while Sam still has no laptop send nothing more and raise nothing more.
+    for _ in 0..3 {
+        assert_eq!(robin.send().await.unwrap().no_reader, 1);
+    }
+    assert_eq!(o.store.envelopes(0, 10).await.unwrap().len(), 1);
+    assert_eq!(fetch_alerts(&duty_laptop, o.now()).await.unwrap().len(), 1, "one alert, not one a pass");
+
+    // Sam's laptop is approved: the follow-up goes to Sam alone, and raises no second alert.
+    let sam_laptop = o.worker_laptop(sam).await;
+    robin.sync_roster().await.unwrap();
+    robin.send().await.unwrap();
+    assert!(robin.vault.outbox(&robin.session).unwrap().is_empty());
+    let feed = fetch_shared(&sam_laptop, 0, o.now()).await.unwrap();
+    let opened = open_shared(&sam_laptop, &o.roster_of(&sam_laptop).await, &feed[0]).unwrap();
+    assert_eq!(opened.readers, vec![sam_laptop.device_id]);
+    assert!(String::from_utf8_lossy(&opened.plaintext).contains("don't feel safe"));
+    assert_eq!(fetch_shared(&duty_laptop, 0, o.now()).await.unwrap().len(), 1, "the duty desk is not sent it twice");
+    assert_eq!(fetch_alerts(&duty_laptop, o.now()).await.unwrap().len(), 1);
+    // Saying no to Sam later would not take the urgent item from Sam or the duty desk.
+    let connection = robin.vault.service_connection(&robin.session).unwrap().unwrap();
+    let removed = waymark_client::remove_readers(&connection, waymark_core::domain::ShareableKind::Statement, vec![duty_laptop.device_id], o.now()).await.unwrap();
+    assert_eq!(removed, 0, "urgent items stay with whoever answers them");
+    assert_eq!(fetch_shared(&duty_laptop, 0, o.now()).await.unwrap().len(), 1);
+}
+
+async fn a_resend_after_the_readers_changed_is_a_new_envelope_so_no_one_is_left_out(mut o: Org) {
+    use waymark_core::domain::ShareableKind;
+    let mut robin = o.connect("Robin").await;
+    o.approve(&robin).await;
+    let sam = o.add_worker("Sam Okafor", WorkerRole::SocialWorker).await;
+    let pat = o.add_worker("Pat Lewis", WorkerRole::Iro).await;
+    o.allocate(robin.person_id, sam, WorkerRole::SocialWorker).await;
+    o.allocate(robin.person_id, pat, WorkerRole::Iro).await;
+    let sam_laptop = o.worker_laptop(sam).await;
+    robin.sync_roster().await.unwrap();
+    let connection = robin.vault.service_connection(&robin.session).unwrap().unwrap();
+    robin.vault.grant_consent(&robin.session, ShareableKind::Statement, &connection.recipient_for(&[WorkerRole::SocialWorker])).unwrap();
+    robin.vault.grant_consent(&robin.session, ShareableKind::Statement, &connection.recipient_for(&[WorkerRole::Iro])).unwrap();
+    let st = robin.vault.start_statement(&robin.session, waymark_core::domain::StatementKind::Worried).unwrap();
+    robin.vault.save_words(&robin.session, st.id, "Can I move school?".into()).unwrap();
+    robin.vault.set_statement_status(&robin.session, st.id, waymark_core::domain::StatementStatus::Ready).unwrap();
+    robin.vault.share_with(&robin.session, st.id, &connection).unwrap();
+
+    // The first attempt (to Sam; Pat has no laptop) is stored, but its answer is lost.
+    let entropy = SeededEntropy::new(5);
+    let (first, _) = waymark_client::prepare_sends(&mut robin.vault, &robin.session, &entropy).unwrap();
+    waymark_client::send_batch(&first, o.now()).await.unwrap();
+    // Meanwhile Pat's laptop is approved; the retry is sealed to both: a new envelope, kept.
+    let pat_laptop = o.worker_laptop(pat).await;
+    robin.sync_roster().await.unwrap();
+    let (again, _) = waymark_client::prepare_sends(&mut robin.vault, &robin.session, &entropy).unwrap();
+    assert_eq!(again[0].readers.len(), 2);
+    let stored = waymark_client::send_batch(&again, o.now()).await.unwrap();
+    assert!(stored[0].starts_with("new"), "{stored:?}");
+    waymark_client::finish_batch(&mut robin.vault, &robin.session, &again, Some(&stored), &entropy).unwrap();
+    assert!(robin.vault.outbox(&robin.session).unwrap().is_empty(), "nothing left waiting for Pat");
+    assert_eq!(fetch_shared(&pat_laptop, 0, o.now()).await.unwrap().len(), 1, "Pat is not left out");
+    // A resend to the same readers is still the same envelope, kept once.
+    assert!(waymark_client::send_batch(&again, o.now()).await.unwrap()[0].starts_with("already_here"));
+    assert_eq!(fetch_shared(&sam_laptop, 0, o.now()).await.unwrap().len(), 2, "Sam has the first attempt and the resend");
+}
+
 fn robin_keys(laptop: &Laptop) -> waymark_sync::keys::PublicKeys {
     let connection = laptop.vault.service_connection(&laptop.session).unwrap().unwrap();
     let secret: [u8; waymark_sync::keys::SECRET_LEN] = connection.device_secret[..].try_into().unwrap();
@@ -803,6 +881,8 @@ waymark_service::on_every_backend!(super::org;
     workers_open_only_what_was_sealed_to_them_and_their_replies_reach_the_timeline,
     a_chosen_worker_without_an_approved_laptop_gets_it_once_they_have_one,
     a_service_that_holds_a_roster_change_back_from_one_laptop_is_caught_when_a_worker_answers,
+    an_urgent_item_whose_chosen_worker_has_no_laptop_yet_alerts_once_and_reaches_them_later,
+    a_resend_after_the_readers_changed_is_a_new_envelope_so_no_one_is_left_out,
     two_people_with_the_same_name_each_get_only_their_own_plan,
     a_wrong_device_code_approves_nothing,
     a_device_the_server_adds_or_rekeys_receives_nothing,

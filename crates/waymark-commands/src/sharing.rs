@@ -100,7 +100,8 @@ pub(crate) fn overview(app: &AppState) -> CommandResult<SharingView> {
             deletions: asked.chain(confirmed).collect(),
             consents,
             waiting: outbox.len() as u32,
-            waiting_records: outbox.iter().map(|i| i.record_id.to_string()).collect(),
+            // A follow-up for a worker with no laptop yet: the record went already, to others.
+            waiting_records: outbox.iter().filter(|i| !i.follow_up).map(|i| i.record_id.to_string()).collect(),
             sent: v.list(s, Some(RecordKind::ShareEntry))?.records.len() as u32,
             connection,
             kinds: ShareableKind::for_role(s.role()).to_vec(),
@@ -371,7 +372,10 @@ pub async fn sync_pass(app: &AppState) -> CommandResult<SyncReport> {
     // A worker's laptop has verified more of the roster than this device has: read it again,
     // and if the service still shows less, it is holding changes back from this laptop.
     if let Some(ahead) = report.peer_ahead {
-        read_roster(app, &connection).await?;
+        if let Err(problem) = read_roster(app, &connection).await {
+            app.note_problem(&problem)?;
+            return Err(problem);
+        }
         let have = app.in_session(|v, s| Ok(waymark_client::verified_roster(v, s, &connection)?.map_or(0, |r| r.head.seq)))?;
         if have < ahead {
             let problem = CommandError::from(waymark_client::ClientError::from(waymark_sync::SyncError::RosterRefused {

@@ -354,7 +354,7 @@ impl Vault {
             // Those chosen who could not be reached yet (no laptop approved for them) still get
             // it, as a new item of its own, when they can.
             if let Some(remaining) = remaining {
-                self.queue_in(&tx, session, item.record_id, item.record_kind, remaining.clone())?;
+                self.queue_in(&tx, session, item.record_id, item.record_kind, remaining.clone(), true)?;
             }
             if let Ok(rec) = Vault::get_in(&tx, session, item.record_id) {
                 if let RecordBody::Statement(mut st) = rec.body {

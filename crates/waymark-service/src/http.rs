@@ -466,7 +466,8 @@ async fn worker_mail<S: ServiceStore>(
 }
 
 /// A person stopped sharing a kind with one of their workers: that worker's laptops are no longer
-/// handed what this device sealed to them of that kind. Only this device's own envelopes change.
+/// handed what this device sealed to them of that kind, except urgent items (which go to whoever
+/// answers them, whatever was chosen). Only this device's own envelopes change.
 async fn remove_readers<S: ServiceStore>(
     State(state): State<Arc<ServiceState<S>>>,
     method: Method,

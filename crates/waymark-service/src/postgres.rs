@@ -275,19 +275,23 @@ impl ServiceStore for PgStore {
     async fn remove_readers(&self, device_id: Uuid, record_kind: String, readers: Vec<Uuid>) -> Result<u32> {
         let mut client = self.conn().await?;
         let tx = client.transaction().await.map_err(db)?;
-        let mut removed = 0;
+        let mut gone = std::collections::HashSet::new();
         for reader in &readers {
-            removed += tx
-                .execute(
+            // As the SQLite store: this device's envelopes of the kind, urgent ones left alone.
+            let rows = tx
+                .query(
                     "DELETE FROM envelope_readers WHERE device_id = $1 AND envelope_id IN
-                     (SELECT envelope_id FROM envelopes WHERE device_id = $2 AND record_kind = $3)",
+                     (SELECT e.envelope_id FROM envelopes e WHERE e.device_id = $2 AND e.record_kind = $3
+                      AND e.envelope_id NOT IN (SELECT envelope_id FROM alerts))
+                     RETURNING envelope_id",
                     &[&reader.to_string(), &device_id.to_string(), &record_kind],
                 )
                 .await
-                .map_err(db)? as u32;
+                .map_err(db)?;
+            gone.extend(rows.iter().map(|r| r.get::<_, String>(0)));
         }
         tx.commit().await.map_err(db)?;
-        Ok(removed)
+        Ok(gone.len() as u32)
     }
 
     async fn delete_envelopes(&self, device_id: Uuid, record_kind: String, record_ids: Vec<Uuid>) -> Result<u32> {

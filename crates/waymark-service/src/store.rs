@@ -221,6 +221,12 @@ pub trait ServiceStore: Send + Sync + 'static {
     fn resources(&self) -> impl Future<Output = Result<Option<(i64, String)>>> + Send;
 }
 
+/// The envelopes of one kind from one device that a reader may still fetch, *except urgent ones*:
+/// "I don't feel safe" went to whoever answers urgent items whatever the person chose, and stays
+/// with them.
+const READERS_TO_REMOVE_SQLITE: &str = "SELECT r.envelope_id FROM envelope_readers r JOIN envelopes e ON e.envelope_id = r.envelope_id
+     WHERE r.device_id = ?1 AND e.device_id = ?2 AND e.record_kind = ?3 AND e.envelope_id NOT IN (SELECT envelope_id FROM alerts)";
+
 const SQLITE_MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("../migrations/sqlite/0001_init.sql")),
     (2, include_str!("../migrations/sqlite/0002_receipts.sql")),
@@ -473,16 +479,19 @@ impl ServiceStore for SqliteStore {
     async fn remove_readers(&self, device_id: Uuid, record_kind: String, readers: Vec<Uuid>) -> Result<u32> {
         self.run(move |c| {
             let tx = c.transaction()?;
-            let mut removed = 0;
+            let mut gone = std::collections::HashSet::new();
             for reader in &readers {
-                removed += tx.execute(
-                    "DELETE FROM envelope_readers WHERE device_id = ?1 AND envelope_id IN
-                     (SELECT envelope_id FROM envelopes WHERE device_id = ?2 AND record_kind = ?3)",
-                    params![reader.to_string(), device_id.to_string(), record_kind],
-                )? as u32;
+                let ids: Vec<String> = tx
+                    .prepare_cached(READERS_TO_REMOVE_SQLITE)?
+                    .query_map(params![reader.to_string(), device_id.to_string(), record_kind], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                for id in ids {
+                    tx.execute("DELETE FROM envelope_readers WHERE device_id = ?1 AND envelope_id = ?2", params![reader.to_string(), id])?;
+                    gone.insert(id);
+                }
             }
             tx.commit()?;
-            Ok(removed)
+            Ok(gone.len() as u32)
         })
         .await
     }

@@ -253,6 +253,24 @@ impl<'a> EnvelopeSealer<'a> {
         Ok(EnvelopeSealer { to: SealTo::Readers(to), entropy, group: None })
     }
 
+    /// The id to give an envelope for the sender's item `item`: the item's own id when sealing
+    /// to one key; when sealing to readers, one derived from the item and who the readers are
+    /// (in any order), so a resend to the same readers is the same envelope and a send to
+    /// different readers is a new one.
+    pub fn envelope_id(&self, item: Uuid) -> Uuid {
+        let SealTo::Readers(readers) = &self.to else { return item };
+        let mut ids: Vec<&Uuid> = readers.iter().map(|(id, _)| id).collect();
+        ids.sort();
+        let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
+        ctx.update(b"waymark envelope id v1\0");
+        ctx.update(item.as_bytes());
+        for id in ids {
+            ctx.update(id.as_bytes());
+        }
+        let digest = ctx.finish();
+        uuid::Builder::from_random_bytes(digest.as_ref()[..16].try_into().expect("16 bytes")).into_uuid()
+    }
+
     /// Seals `plaintext` so that only the holder of the recipient's receiving key can open it.
     pub fn seal(&mut self, header: EnvelopeHeader, plaintext: &[u8]) -> Result<Envelope> {
         header.validate()?;

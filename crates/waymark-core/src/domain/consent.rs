@@ -127,4 +127,8 @@ pub struct OutboxItem {
     pub attempts: u32,
     /// Not to be tried again before this (after a failed attempt).
     pub next_attempt_at: Timestamp,
+    /// Queued for workers a record could not reach when it first went (no approved laptop yet):
+    /// it goes to them alone, and an urgent one raises no second alert (the first went out).
+    #[serde(default)]
+    pub follow_up: bool,
 }

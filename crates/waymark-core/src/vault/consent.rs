@@ -19,6 +19,8 @@ struct OutboxSealed {
     record_id: RecordId,
     record_kind: ShareableKind,
     recipient: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    follow_up: bool,
 }
 
 impl Vault {
@@ -224,18 +226,18 @@ impl Vault {
             }
             _ => {}
         }
-        let item = self.queue_in(&tx, session, record_id, kind, recipient)?;
+        let item = self.queue_in(&tx, session, record_id, kind, recipient, false)?;
         tx.commit()?;
         Ok(item)
     }
 
     /// Writes one outbox item (sealed) inside `tx`, with a new id: the id is also the envelope's,
     /// so each item is its own envelope to the service.
-    pub(crate) fn queue_in(&self, tx: &rusqlite::Transaction<'_>, session: &Session, record_id: RecordId, kind: ShareableKind, recipient: String) -> Result<OutboxItem> {
+    pub(crate) fn queue_in(&self, tx: &rusqlite::Transaction<'_>, session: &Session, record_id: RecordId, kind: ShareableKind, recipient: String, follow_up: bool) -> Result<OutboxItem> {
         let now = self.now();
         let item_id = RecordId::random(self.entropy());
         let plain = zeroize::Zeroizing::new(
-            serde_json::to_vec(&OutboxSealed { record_id, record_kind: kind, recipient: recipient.clone() })
+            serde_json::to_vec(&OutboxSealed { record_id, record_kind: kind, recipient: recipient.clone(), follow_up })
                 .expect("outbox item serialises"),
         );
         let sealed = self.seal_outbox_item(session, &item_id, &plain);
@@ -243,7 +245,7 @@ impl Vault {
             "INSERT INTO outbox (profile_id, id, enqueued_at, sealed) VALUES (?1, ?2, ?3, ?4)",
             params![&session.profile_id().as_bytes()[..], &item_id.as_bytes()[..], now.0, sealed],
         )?;
-        Ok(OutboxItem { item_id, record_id, record_kind: kind, recipient, enqueued_at: now, attempts: 0, next_attempt_at: Timestamp(0) })
+        Ok(OutboxItem { item_id, record_id, record_kind: kind, recipient, enqueued_at: now, attempts: 0, next_attempt_at: Timestamp(0), follow_up })
     }
 
     /// Every device a statement was sealed to when it was shared: only they can say they got,
@@ -279,6 +281,7 @@ impl Vault {
                 enqueued_at: Timestamp(at),
                 attempts,
                 next_attempt_at: Timestamp(next_attempt_at),
+                follow_up: s.follow_up,
             });
         }
         Ok(out)
