@@ -1,13 +1,19 @@
-//! The app's side of sharing with a service.
+//! The network side of sharing with a service, for a person's device and (in [`worker`]) for a
+//! worker's laptop.
 //!
 //! - [`preview`] reads an invite code and asks the service who it is, refusing a service whose
 //!   keys do not match the fingerprint in the code; [`enrol`] then makes this device's keys and
 //!   enrols; the caller keeps the connection (sealed) in the vault.
+//! - The organisation's roster is read and verified against the root the invite pinned
+//!   ([`fetch_roster`], [`apply_roster`]); who anything is sealed to or taken from comes from it.
 //! - Sending happens in three steps so the vault is never held across the network:
 //!   [`prepare_sends`] (vault: check consent at that moment, seal each item with HPKE to the
-//!   service's key), [`batches`] and [`send_batch`] (network only), [`finish_batch`] (vault:
-//!   record the receipts, or back off). A resend after a crash uses the same envelope ids, so
-//!   the service keeps one copy of each.
+//!   chosen workers' laptops, or on a connection made before rosters to the service's key),
+//!   [`batches`] and [`send_batch`] (network only), [`finish_batch`] (vault: record what went
+//!   and to whom, or back off). A resend after a crash is the same envelope, so the service keeps
+//!   one copy of each.
+//! - [`fetch_mail`] and [`apply_mail`] take plans, receipts and workers' replies, each checked
+//!   against the roster (or the pinned service key, before rosters).
 //!
 //! Nothing here stores or logs a plaintext; what leaves the laptop is only ever an envelope.
 

@@ -1,11 +1,13 @@
 //! The reference service that Waymark shares with (the council or fostering agency's end).
 //!
 //! It enrols devices from one-time invites, keeps the envelopes devices send (sealed on the
-//! laptop with HPKE to the service's key, so it holds only ciphertext), and keeps each device's
+//! laptop with HPKE to the laptops of the workers each person chose, so it holds only ciphertext
+//! it has no key for), hands each worker's laptop what was sealed to it, and keeps each device's
 //! mailbox. [`store`] is where things are kept, [`http`] is the API, [`keyfile`] holds the
 //! service's keys, [`organisation`] is the administrator's side of the signed roster (run on
-//! their own device, with the organisation's root key). Opening envelopes happens only in the operator's commands (`inbox`), with the
-//! key file's passphrase; the HTTP server never has the secret key and never sees a plaintext.
+//! their own device, with the organisation's root key). Only envelopes from connections made
+//! before rosters are sealed to the service's key; the operator's `inbox` opens those, with the
+//! key file's passphrase. The HTTP server never has the secret key and never sees a plaintext.
 
 pub mod backend;
 pub mod error;

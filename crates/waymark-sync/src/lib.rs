@@ -3,10 +3,12 @@
 //! - [`api`]: the JSON bodies of the service's HTTP API.
 //! - [`keys`]: each side's key pairs (Ed25519 to sign, X25519 to receive HPKE), their fingerprint.
 //! - [`deletion`]: asking the service to delete what it holds, and its signed receipt.
-//! - [`envelope`]: a shared record sealed with HPKE (RFC 9180) to the recipient's key, with the
-//!   record's identity bound in as associated data.
+//! - [`envelope`]: a shared record sealed with HPKE (RFC 9180) to the recipient's key, or to
+//!   several reading devices (format 4), with the record's identity and its readers bound in as
+//!   associated data.
 //! - [`invite`]: the one-time code a service hands out so a device can enrol and pin its keys.
-//! - [`mail`]: what the service sends one device (plans, receipts), sealed to it and signed.
+//! - [`mail`]: what reaches one device through its mailbox (plans, receipts, workers' replies),
+//!   sealed to it and signed by the organisation, a worker's laptop, or before rosters the service.
 //! - [`request`]: how a device signs each request, so the service knows which device asked.
 //! - [`roster`]: the organisation's signed, hash-chained list of workers, people and devices,
 //!   which the service stores but cannot write.
