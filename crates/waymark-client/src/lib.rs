@@ -404,7 +404,7 @@ pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy
         // reached those who answer urgent items and raised its alert already.
         let urgent = urgent && !item.follow_up;
         // Who it reaches now: each chosen worker with an approved laptop (the others wait for
-        // theirs), and when urgent the duty team and the person's own worker.
+        // theirs), and when urgent everyone who answers urgent items (`RosterState::readers_for`).
         let (seal_for, sealed_for, reached, remaining) = match still {
             None => (SealFor::Service, item.recipient.clone(), item.recipient.clone(), None),
             Some(still) => {
