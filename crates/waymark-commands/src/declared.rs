@@ -1,8 +1,10 @@
-//! The one list of commands a person's desktop window may call. Each line names the command,
-//! who may call it, the module its function lives in, its request and its answer. From this list
-//! come the dispatcher every front end calls through ([`dispatch`]), the list the desktop shell
-//! turns into Tauri permissions and the capability file, the list the hostile-input suite walks
-//! ([`COMMANDS`]), and the typed command map in `ui/src/lib/bindings.ts`.
+//! The two lists of commands a desktop window may call: [`for_person`], a young person's or
+//! carer's app, and [`for_worker`], the worker app. Each line names the command, who may call it, the module
+//! its function lives in, its request and its answer. From each list come the dispatcher its front
+//! ends call through (`dispatch`), the list its desktop shell turns into Tauri permissions and its
+//! capability file, the list the hostile-input suite walks (`COMMANDS`), and its typed command map
+//! in `ui/src/lib/bindings.ts`. A command in both lists is the same function: the rules are
+//! written once.
 
 use std::future::Future;
 
@@ -15,7 +17,7 @@ use waymark_core::settings::DisplaySettings;
 
 use crate::error::{CommandError, CommandResult};
 use crate::views::*;
-use crate::{carer, export, library, plans, session, sharing, statements, AppState, NoArguments};
+use crate::{carer, library, plans, session, sharing, statements, AppState, NoArguments};
 
 /// Who may call a command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,7 +36,10 @@ pub struct Declared {
 }
 
 macro_rules! declare_commands {
-    ($( $name:ident : $access:ident, $module:ident, $req:ty => $resp:ty; )*) => {
+    ($list:ident; $( $name:ident : $access:ident, $module:ident, $req:ty => $resp:ty; )*) => {
+      pub mod $list {
+        use super::*;
+
         /// Every command, grouped by the module that holds it.
         pub const COMMANDS: &[Declared] = &[$( Declared { name: stringify!($name), access: Access::$access } ),*];
 
@@ -43,17 +48,17 @@ macro_rules! declare_commands {
         /// else is refused as `unreadable_request`, naming the command.
         pub async fn dispatch(app: &AppState, name: &str, request: serde_json::Value) -> Option<CommandResult<serde_json::Value>> {
             Some(match name {
-                $( stringify!($name) => run(app, Access::$access, name, request, |req: $req| $module::$name(app, req)).await, )*
+                $( stringify!($name) => run(app, Access::$access, name, request, |req: $req| crate::$module::$name(app, req)).await, )*
                 _ => return None,
             })
         }
 
         /// The TypeScript declarations of every request type, and the command map:
         /// `{ name: { request: …; response: … } }` for each command.
-        pub(crate) fn typescript_commands(cfg: &ts_rs::Config) -> (Vec<String>, String) {
+        pub(crate) fn typescript_commands(cfg: &ts_rs::Config, map_name: &str) -> (Vec<String>, String) {
             use ts_rs::TS;
             let mut requests: Vec<String> = Vec::new();
-            let mut map = String::from("export interface Commands {\n");
+            let mut map = format!("export interface {map_name} {{\n");
             $(
                 let decl = <$req as TS>::decl(cfg);
                 if !requests.contains(&decl) {
@@ -69,10 +74,24 @@ macro_rules! declare_commands {
             map.push_str("}\n");
             (requests, map)
         }
+      }
     };
 }
 
+pub use for_person::COMMANDS;
+
+/// Runs the command called `name` from the list of `app`'s edition (a person's app or the worker
+/// app), with its request as JSON; `None` when that list has no such command, so a person's
+/// window can never reach a worker's command, nor the worker app a person's.
+pub async fn dispatch(app: &AppState, name: &str, request: serde_json::Value) -> Option<CommandResult<serde_json::Value>> {
+    match app.edition() {
+        crate::Edition::Person => for_person::dispatch(app, name, request).await,
+        crate::Edition::Worker => for_worker::dispatch(app, name, request).await,
+    }
+}
+
 declare_commands! {
+    for_person;
     list_profiles: Anyone, session, NoArguments => Vec<ProfileView>;
     create_profile: Anyone, session, session::CreateProfileRequest => SessionWithCode;
     unlock: Anyone, session, session::UnlockRequest => SessionView;
@@ -125,6 +144,39 @@ declare_commands! {
     send_now: Unlocked, sharing, NoArguments => SharingView;
 
     export_everything: Unlocked, export, NoArguments => Vec<SavedFile>;
+}
+
+declare_commands! {
+    for_worker;
+    list_profiles: Anyone, session, NoArguments => Vec<ProfileView>;
+    create_profile: Anyone, session, session::CreateProfileRequest => SessionWithCode;
+    unlock: Anyone, session, session::UnlockRequest => SessionView;
+    lock: Anyone, session, NoArguments => ();
+    quick_exit: Anyone, session, NoArguments => ();
+    session_status: Anyone, session, NoArguments => Option<SessionView>;
+    passphrase_strength: Anyone, session, session::PassphraseStrengthRequest => Strength;
+    suggest_words: Anyone, session, NoArguments => String;
+    recover: Anyone, session, session::RecoverRequest => SessionWithCode;
+    get_settings: Anyone, session, NoArguments => DisplaySettings;
+    save_settings: Anyone, session, session::SaveSettingsRequest => DisplaySettings;
+    set_profile_language: Unlocked, session, session::SetProfileLanguageRequest => SessionView;
+    save_recovery_code: Unlocked, session, session::SaveRecoveryCodeRequest => SavedFile;
+    change_passphrase: Unlocked, session, session::ChangePassphraseRequest => ();
+
+    question_set: Anyone, statements, statements::QuestionSetRequest => QuestionSetView;
+    plan_matters: Anyone, plans, NoArguments => Vec<Matter>;
+    policy_guide: Anyone, carer, NoArguments => Vec<PolicyTopicView>;
+
+    preview_service: Unlocked, sharing, sharing::PreviewServiceRequest => ServicePreviewView;
+    connect_service: Unlocked, sharing, sharing::ConnectServiceRequest => SharingView;
+
+    worker_overview: Unlocked, worker, NoArguments => crate::worker::WorkerOverview;
+    worker_refresh: Unlocked, worker, NoArguments => crate::worker::WorkerOverview;
+    inbox: Unlocked, worker, crate::worker::InboxRequest => crate::worker::InboxView;
+    open_item: Unlocked, worker, crate::worker::OpenItemRequest => crate::worker::SharedItemView;
+    answer_item: Unlocked, worker, crate::worker::AnswerItemRequest => crate::worker::SharedItemView;
+    my_people: Unlocked, worker, NoArguments => Vec<crate::worker::PersonView>;
+    name_person: Unlocked, worker, crate::worker::NamePersonRequest => Vec<crate::worker::PersonView>;
 }
 
 async fn run<Req, Resp, F, Fut>(app: &AppState, access: Access, name: &str, request: serde_json::Value, command: F) -> CommandResult<serde_json::Value>

@@ -25,13 +25,14 @@ pub mod state;
 pub mod statements;
 pub mod typescript;
 pub mod views;
+pub mod worker;
 
 use serde::Deserialize;
 use ts_rs::TS;
 
 pub use declared::{dispatch, Access, Declared, COMMANDS};
 pub use error::{CommandError, CommandResult};
-pub use state::{AppState, Frontend, Headless};
+pub use state::{AppState, Edition, Frontend, Headless};
 
 /// The request of a command that takes nothing. Anything sent with it is ignored.
 #[derive(Debug, Default, Deserialize, TS)]

@@ -26,14 +26,27 @@ fn open_with_code(app: &AppState, session: Session, code: &RecoveryCode) -> Comm
     Ok(out)
 }
 
-/// The profiles on this laptop, for the start screen (readable while locked).
+/// The profiles on this laptop that this app opens, for the start screen (readable while locked).
 pub async fn list_profiles(app: &AppState, _: NoArguments) -> CommandResult<Vec<ProfileView>> {
+    let roles = app.edition().roles();
     app.with_vault(|v| {
         Ok(v.list_profiles()?
             .into_iter()
+            .filter(|p| roles.contains(&p.role))
             .map(|p| ProfileView { name: p.display_name, role: p.role, language: p.language })
             .collect())
     })
+}
+
+/// Refuses a profile this app does not open (a worker's in a person's app, or the other way
+/// round) as if it were not there: the start screen never lists it either.
+fn require_own_profile(app: &AppState, name: &str) -> CommandResult<()> {
+    let roles = app.edition().roles();
+    let other = app.with_vault(|v| Ok(v.list_profiles()?.into_iter().any(|p| p.display_name.eq_ignore_ascii_case(name.trim()) && !roles.contains(&p.role))))?;
+    if other {
+        return Err(waymark_core::Error::ProfileNotFound(name.trim().to_string()).into());
+    }
+    Ok(())
 }
 
 /// Secret: derives nothing that could print it; the passphrase moves straight into a
@@ -48,6 +61,9 @@ pub struct CreateProfileRequest {
 pub async fn create_profile(app: &AppState, req: CreateProfileRequest) -> CommandResult<SessionWithCode> {
     check_len(Field::Name, &req.name, MAX_NAME)?;
     check_len(Field::Passphrase, &req.passphrase, MAX_PASSPHRASE)?;
+    if !app.edition().roles().contains(&req.role) {
+        return Err(waymark_core::Error::Invalid { field: Field::Role, problem: waymark_core::error::Problem::NotKnown { given: req.role.as_str().to_string() } }.into());
+    }
     let passphrase = Passphrase::new(req.passphrase);
     let (session, code) = app.with_vault(|v| Ok(v.create_profile(&req.name, req.role, &passphrase)?))?;
     open_with_code(app, session, &code)
@@ -62,6 +78,7 @@ pub struct UnlockRequest {
 pub async fn unlock(app: &AppState, req: UnlockRequest) -> CommandResult<SessionView> {
     check_len(Field::Name, &req.name, MAX_NAME)?;
     check_len(Field::Passphrase, &req.passphrase, MAX_PASSPHRASE)?;
+    require_own_profile(app, &req.name)?;
     let passphrase = Passphrase::new(req.passphrase);
     let (session, view) = app.with_vault(|v| {
         let session = v.unlock(&req.name, &passphrase)?;
@@ -132,6 +149,7 @@ pub async fn recover(app: &AppState, req: RecoverRequest) -> CommandResult<Sessi
     check_len(Field::Name, &req.name, MAX_NAME)?;
     check_len(Field::RecoveryCode, &req.recovery_code, MAX_RECOVERY_CODE)?;
     check_len(Field::Passphrase, &req.passphrase, MAX_PASSPHRASE)?;
+    require_own_profile(app, &req.name)?;
     let code = RecoveryCode::parse(&req.recovery_code)?;
     let passphrase = Passphrase::new(req.passphrase);
     let (session, new_code) = app.with_vault(|v| Ok(v.recover(&req.name, &code, &passphrase)?))?;

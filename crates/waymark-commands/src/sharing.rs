@@ -400,7 +400,7 @@ pub async fn sync_pass(app: &AppState) -> CommandResult<SyncReport> {
 /// Brings the organisation's roster up to date, page by page, verifying each against the root
 /// the invite pinned and the head this laptop last saw. Nothing to do for a connection made
 /// before rosters.
-async fn read_roster(app: &AppState, connection: &ServiceConnection) -> CommandResult<()> {
+pub(crate) async fn read_roster(app: &AppState, connection: &ServiceConnection) -> CommandResult<()> {
     if connection.organisation.is_none() {
         return Ok(());
     }
@@ -414,7 +414,7 @@ async fn read_roster(app: &AppState, connection: &ServiceConnection) -> CommandR
 }
 
 /// The unlocked profile's connection, if it has one (none while locked).
-fn current_connection(app: &AppState) -> Option<ServiceConnection> {
+pub(crate) fn current_connection(app: &AppState) -> Option<ServiceConnection> {
     app.with_session(|v, s| v.service_connection(s)).ok().flatten()
 }
 

@@ -5,10 +5,38 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use waymark_core::{Clock, Entropy, Session, Timestamp, Vault, VaultOptions};
+use waymark_core::{Clock, Entropy, Role, Session, Timestamp, Vault, VaultOptions};
 
 use crate::error::{CommandError, CommandResult};
 use crate::sharing::SharingStatus;
+use crate::worker::WorkerStatus;
+
+/// Which app a front end is: a person's (young people and carers) or the worker app. Each has its
+/// own list of commands, and makes and opens only its own kind of profile, so a person's app
+/// never holds a worker's keys or caseload, and the worker app never a person's records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edition {
+    Person,
+    Worker,
+}
+
+impl Edition {
+    /// The roles of the profiles this app makes and opens.
+    pub fn roles(self) -> &'static [Role] {
+        match self {
+            Edition::Person => &[Role::YoungPerson, Role::Carer],
+            Edition::Worker => &[Role::Worker],
+        }
+    }
+
+    /// The commands its window may call.
+    pub fn commands(self) -> &'static [crate::Declared] {
+        match self {
+            Edition::Person => crate::declared::for_person::COMMANDS,
+            Edition::Worker => crate::declared::for_worker::COMMANDS,
+        }
+    }
+}
 
 /// What a front end does that only it can: the desktop hides its window on quick exit.
 pub trait Frontend: Send + Sync {
@@ -31,6 +59,8 @@ pub struct AppState {
     /// Where documents the person asks for are saved (their Downloads folder by default).
     pub(crate) documents: PathBuf,
     pub(crate) sharing: Mutex<SharingStatus>,
+    pub(crate) worker: Mutex<WorkerStatus>,
+    pub(crate) edition: Edition,
     /// Held while the outbox is being sent, so two passes never send the same item at once.
     pub(crate) sending: tokio::sync::Mutex<()>,
     pub(crate) frontend: Box<dyn Frontend>,
@@ -48,6 +78,8 @@ impl AppState {
             session: Mutex::new(None),
             documents,
             sharing: Mutex::new(SharingStatus::default()),
+            worker: Mutex::new(WorkerStatus::default()),
+            edition: Edition::Person,
             sending: tokio::sync::Mutex::new(()),
             frontend,
             clock,
@@ -61,6 +93,16 @@ impl AppState {
         let mut vault = Vault::open(dir, options)?;
         vault.install_builtin_library()?;
         Ok(AppState::new(vault, documents, frontend))
+    }
+
+    /// The same application as the worker app (its profiles and commands).
+    pub fn for_edition(mut self, edition: Edition) -> Self {
+        self.edition = edition;
+        self
+    }
+
+    pub fn edition(&self) -> Edition {
+        self.edition
     }
 
     pub(crate) fn now(&self) -> Timestamp {

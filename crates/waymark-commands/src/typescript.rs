@@ -18,13 +18,20 @@ use waymark_core::{Language, Role};
 
 use crate::error::CommandError;
 use crate::views::*;
+use crate::worker;
 
 pub fn typescript_bindings() -> String {
     let cfg = ts_rs::Config::default();
     let mut out = String::from(
         "// Generated from crates/waymark-commands by `UPDATE_BINDINGS=1 cargo test -p waymark-commands`. Do not edit.\n\n",
     );
-    let (requests, command_map) = crate::declared::typescript_commands(&cfg);
+    let (mut requests, command_map) = crate::declared::for_person::typescript_commands(&cfg, "Commands");
+    let (worker_requests, worker_map) = crate::declared::for_worker::typescript_commands(&cfg, "WorkerCommands");
+    for r in worker_requests {
+        if !requests.contains(&r) {
+            requests.push(r);
+        }
+    }
     let types = [
         CommandError::decl(&cfg),
         Role::decl(&cfg),
@@ -85,6 +92,16 @@ pub fn typescript_bindings() -> String {
         ApprovalView::decl(&cfg),
         ServicePreviewView::decl(&cfg),
         ServiceChangeView::decl(&cfg),
+        worker::WorkerSelfView::decl(&cfg),
+        worker::WorkerOverview::decl(&cfg),
+        worker::InboxItemView::decl(&cfg),
+        worker::PersonChoiceView::decl(&cfg),
+        worker::InboxView::decl(&cfg),
+        worker::ReaderView::decl(&cfg),
+        worker::SentReplyView::decl(&cfg),
+        worker::SharedItemView::decl(&cfg),
+        worker::PersonView::decl(&cfg),
+        worker::ItemAnswer::decl(&cfg),
     ];
     for decl in types.iter().chain(&requests) {
         out.push_str("export ");
@@ -94,6 +111,8 @@ pub fn typescript_bindings() -> String {
     out.push('\n');
     out.push_str(&command_map);
     out.push_str("export type CommandName = keyof Commands;\n");
+    out.push_str(&worker_map);
+    out.push_str("export type WorkerCommandName = keyof WorkerCommands;\n");
     out.push_str(&rules());
     out
 }
@@ -102,12 +121,12 @@ pub fn typescript_bindings() -> String {
 /// definition in the core, so the fake never restates them.
 fn rules() -> String {
     let json = |v: serde_json::Value| serde_json::to_string(&v).expect("JSON");
-    let kinds: serde_json::Map<String, serde_json::Value> = [Role::YoungPerson, Role::Carer]
+    let kinds: serde_json::Map<String, serde_json::Value> = [Role::YoungPerson, Role::Carer, Role::Worker]
         .into_iter()
         .map(|r| (r.as_str().to_string(), serde_json::json!(ShareableKind::for_role(r))))
         .collect();
     let urgent: Vec<StatementKind> = StatementKind::ALL.into_iter().filter(|k| k.is_urgent()).collect();
-    let workers: serde_json::Map<String, serde_json::Value> = [Role::YoungPerson, Role::Carer]
+    let workers: serde_json::Map<String, serde_json::Value> = [Role::YoungPerson, Role::Carer, Role::Worker]
         .into_iter()
         .map(|r| (r.as_str().to_string(), serde_json::json!(WorkerRole::chosen_by(r))))
         .collect();

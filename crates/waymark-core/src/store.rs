@@ -22,6 +22,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (7, include_str!("../migrations/0007_profile_language.sql")),
     (8, include_str!("../migrations/0008_library_languages.sql")),
     (9, include_str!("../migrations/0009_roster_state.sql")),
+    (10, include_str!("../migrations/0010_worker_profiles.sql")),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;
@@ -48,11 +49,24 @@ pub fn migrate(conn: &Connection) -> Result<()> {
             supported: SCHEMA_VERSION,
         });
     }
-    for (number, sql) in MIGRATIONS.iter().filter(|(n, _)| *n > current) {
-        let tx = conn.unchecked_transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", number)?;
-        tx.commit()?;
-    }
-    Ok(())
+    // A migration that rebuilds a table (SQLite's way to change a constraint) would, with foreign
+    // keys on, delete every row that refers to the old one. So they are off while migrating (the
+    // switch is ignored inside a transaction) and every reference is checked before each commit.
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let result = (|| -> Result<()> {
+        for (number, sql) in MIGRATIONS.iter().filter(|(n, _)| *n > current) {
+            let tx = conn.unchecked_transaction()?;
+            tx.execute_batch(sql)?;
+            let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+            if broken > 0 {
+                let code = rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY);
+                return Err(Error::Storage(rusqlite::Error::SqliteFailure(code, Some(format!("migration {number} would leave {broken} broken reference(s)")))));
+            }
+            tx.pragma_update(None, "user_version", number)?;
+            tx.commit()?;
+        }
+        Ok(())
+    })();
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    result
 }

@@ -12,6 +12,9 @@ use serde::{Deserialize, Serialize};
 pub enum Role {
     YoungPerson,
     Carer,
+    /// Someone at the service (a social worker, an IRO, a supervising social worker, the duty
+    /// team): only the worker app makes or opens such a profile, and only it makes nothing else.
+    Worker,
 }
 
 impl Role {
@@ -19,6 +22,7 @@ impl Role {
         match self {
             Role::YoungPerson => "young_person",
             Role::Carer => "carer",
+            Role::Worker => "worker",
         }
     }
 }
@@ -53,6 +57,8 @@ impl ShareableKind {
         match role {
             Role::YoungPerson => &[ShareableKind::Statement, ShareableKind::PathwayNote],
             Role::Carer => &[ShareableKind::SaferCaringPolicy, ShareableKind::LearningEntry],
+            // A worker writes back to people (replies, plans), never shares into the service.
+            Role::Worker => &[],
         }
     }
 
@@ -100,6 +106,7 @@ impl WorkerRole {
         match role {
             Role::YoungPerson => &[WorkerRole::SocialWorker, WorkerRole::Iro],
             Role::Carer => &[WorkerRole::SupervisingSocialWorker],
+            Role::Worker => &[],
         }
     }
 }

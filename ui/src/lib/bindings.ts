@@ -1,7 +1,7 @@
 // Generated from crates/waymark-commands by `UPDATE_BINDINGS=1 cargo test -p waymark-commands`. Do not edit.
 
 export type CommandError = { code: string, message: string, values: { [key in string]: string }, };
-export type Role = "young_person" | "carer";
+export type Role = "young_person" | "carer" | "worker";
 export type Language = "en-GB" | "cy";
 export type ProfileView = { name: string, role: Role, language: Language, };
 export type SessionView = { name: string, role: Role, language: Language, };
@@ -320,6 +320,113 @@ waiting_dropped: number,
  * Deletions asked of the current service that it has not confirmed: no longer asked.
  */
 deletions_dropped: number, };
+export type WorkerSelfView = { name: string, role: WorkerRole, };
+export type WorkerOverview = { connection: ConnectionView | null, 
+/**
+ * This laptop's worker as the verified roster names them (none until the roster names them).
+ */
+me: WorkerSelfView | null, 
+/**
+ * Items not read yet, or urgent and not acknowledged.
+ */
+waiting: number, 
+/**
+ * Urgent items not acknowledged yet.
+ */
+urgent_waiting: number, last_refreshed: string | null, last_problem: CommandError | null, };
+export type InboxItemView = { 
+/**
+ * Its envelope id: what the other commands take.
+ */
+item: string, person_id: string | null, 
+/**
+ * The name this worker gave the person on this laptop, if any.
+ */
+person_name: string | null, 
+/**
+ * `statement`, `pathway_note`, `safer_caring_policy`, `learning_entry`.
+ */
+record_kind: string, 
+/**
+ * For a statement, its kind (`review_preparation`, `not_safe`, …).
+ */
+statement_kind: string | null, urgent: boolean, 
+/**
+ * RFC 3339: when this laptop took it.
+ */
+received_at: string, 
+/**
+ * The first words of what was written, for the list.
+ */
+preview: string, read_at: string | null, acknowledged_at: string | null, replies: number, 
+/**
+ * Why it could not be opened (a code), if so.
+ */
+refused: string | null, 
+/**
+ * For an urgent item: when the service raised it, and by when someone must acknowledge it
+ * before it goes to the next person (RFC 3339), as the organisation's roster sets it.
+ */
+raised_at: string | null, acknowledge_by: string | null, 
+/**
+ * Whether someone (this worker or another) has acknowledged its alert at the service.
+ */
+alert_acknowledged: boolean, };
+export type PersonChoiceView = { id: string, name: string | null, };
+export type InboxView = { 
+/**
+ * Urgent items nobody has acknowledged, longest waiting first.
+ */
+urgent: Array<InboxItemView>, 
+/**
+ * Everything else that matches, newest first.
+ */
+items: Array<InboxItemView>, 
+/**
+ * How many items this laptop keeps in all (before the search and filters).
+ */
+total: number, 
+/**
+ * Everyone something came from, to filter by.
+ */
+people: Array<PersonChoiceView>, };
+export type ReaderView = { 
+/**
+ * A worker's name, or none for a device that is not a worker's.
+ */
+name: string | null, role: WorkerRole | null, 
+/**
+ * Whether it is this laptop.
+ */
+me: boolean, };
+export type SentReplyView = { words: string, at: string, };
+export type SharedItemView = { summary: InboxItemView, statement: StatementView | null, note: NoteView | null, policy: PolicyView | null, learning: LearningEntryView | null, 
+/**
+ * Every laptop it was sealed to.
+ */
+readers: Array<ReaderView>, replies: Array<SentReplyView>, };
+export type PersonView = { id: string, name: string | null, 
+/**
+ * `young_person` or `carer`.
+ */
+served_as: string, 
+/**
+ * The roles this worker holds for them.
+ */
+my_roles: Array<WorkerRole>, 
+/**
+ * Their devices the organisation has approved.
+ */
+devices: number, 
+/**
+ * When something last came from them (RFC 3339).
+ */
+last_contact: string | null, 
+/**
+ * Items from them waiting for this worker.
+ */
+waiting: number, };
+export type ItemAnswer = "read" | "acknowledge" | "reply";
 export type NoArguments = Record<symbol, never>;
 export type CreateProfileRequest = { name: string, role: Role, passphrase: string, };
 export type UnlockRequest = { name: string, passphrase: string, };
@@ -378,6 +485,22 @@ recipient?: string,
  */
 worker?: WorkerRole, };
 export type ShareWithServiceRequest = { id: string, };
+export type InboxRequest = { 
+/**
+ * Words to find in what was written or in the person's name (any case).
+ */
+search?: string, person?: string, 
+/**
+ * A record kind (`statement`, `pathway_note`, …).
+ */
+kind?: string, };
+export type OpenItemRequest = { item: string, };
+export type AnswerItemRequest = { item: string, answer: ItemAnswer, words?: string, };
+export type NamePersonRequest = { person: string, 
+/**
+ * Empty forgets the name.
+ */
+name: string, };
 
 export interface Commands {
   list_profiles: { request: NoArguments; response: Array<ProfileView> };
@@ -428,10 +551,39 @@ export interface Commands {
   export_everything: { request: NoArguments; response: Array<SavedFile> };
 }
 export type CommandName = keyof Commands;
+export interface WorkerCommands {
+  list_profiles: { request: NoArguments; response: Array<ProfileView> };
+  create_profile: { request: CreateProfileRequest; response: SessionWithCode };
+  unlock: { request: UnlockRequest; response: SessionView };
+  lock: { request: NoArguments; response: null };
+  quick_exit: { request: NoArguments; response: null };
+  session_status: { request: NoArguments; response: SessionView | null };
+  passphrase_strength: { request: PassphraseStrengthRequest; response: Strength };
+  suggest_words: { request: NoArguments; response: string };
+  recover: { request: RecoverRequest; response: SessionWithCode };
+  get_settings: { request: NoArguments; response: DisplaySettings };
+  save_settings: { request: SaveSettingsRequest; response: DisplaySettings };
+  set_profile_language: { request: SetProfileLanguageRequest; response: SessionView };
+  save_recovery_code: { request: SaveRecoveryCodeRequest; response: SavedFile };
+  change_passphrase: { request: ChangePassphraseRequest; response: null };
+  question_set: { request: QuestionSetRequest; response: QuestionSetView };
+  plan_matters: { request: NoArguments; response: Array<Matter> };
+  policy_guide: { request: NoArguments; response: Array<PolicyTopicView> };
+  preview_service: { request: PreviewServiceRequest; response: ServicePreviewView };
+  connect_service: { request: ConnectServiceRequest; response: SharingView };
+  worker_overview: { request: NoArguments; response: WorkerOverview };
+  worker_refresh: { request: NoArguments; response: WorkerOverview };
+  inbox: { request: InboxRequest; response: InboxView };
+  open_item: { request: OpenItemRequest; response: SharedItemView };
+  answer_item: { request: AnswerItemRequest; response: SharedItemView };
+  my_people: { request: NoArguments; response: Array<PersonView> };
+  name_person: { request: NamePersonRequest; response: Array<PersonView> };
+}
+export type WorkerCommandName = keyof WorkerCommands;
 
 /** The kinds each role may share (`ShareableKind::for_role`). */
-export const SHAREABLE_KINDS: Record<Role, ShareableKind[]> = {"carer":["safer_caring_policy","learning_entry"],"young_person":["statement","pathway_note"]};
+export const SHAREABLE_KINDS: Record<Role, ShareableKind[]> = {"carer":["safer_caring_policy","learning_entry"],"worker":[],"young_person":["statement","pathway_note"]};
 /** Statements marked urgent when shared (`StatementKind::is_urgent`). */
 export const URGENT_STATEMENT_KINDS: StatementKind[] = ["not_safe"];
 /** The workers each role may choose to share with (`WorkerRole::chosen_by`). */
-export const WORKERS_CHOSEN_BY: Record<Role, WorkerRole[]> = {"carer":["supervising_social_worker"],"young_person":["social_worker","iro"]};
+export const WORKERS_CHOSEN_BY: Record<Role, WorkerRole[]> = {"carer":["supervising_social_worker"],"worker":[],"young_person":["social_worker","iro"]};

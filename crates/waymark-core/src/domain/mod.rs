@@ -9,6 +9,7 @@ pub mod library;
 pub mod note;
 pub mod plan;
 pub mod policy;
+pub mod shared;
 pub mod statement;
 
 use serde::{Deserialize, Serialize};

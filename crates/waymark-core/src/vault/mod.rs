@@ -34,6 +34,7 @@ mod library;
 mod note;
 mod plan;
 mod policy;
+mod shared;
 mod statement;
 
 /// The database file inside a data folder.
@@ -46,6 +47,7 @@ impl Role {
         match text.trim().to_ascii_lowercase().replace('-', "_").as_str() {
             "young_person" => Ok(Role::YoungPerson),
             "carer" => Ok(Role::Carer),
+            "worker" => Ok(Role::Worker),
             other => Err(Error::invalid(Field::Role, Problem::NotKnown { given: validate::clip(other) })),
         }
     }

@@ -1,0 +1,194 @@
+//! The worker app's commands, called as its window calls them (JSON through the worker list's
+//! dispatcher), against the real service over loopback on every back end, with a young person's
+//! app beside it: Robin says "I don't feel safe", the duty worker's inbox shows it first with its
+//! clock, the worker acknowledges and replies, and Robin's app shows both.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde_json::{json, Value};
+use uuid::Uuid;
+use waymark_commands::{AppState, CommandError, Edition, Headless};
+use waymark_core::entropy::SeededEntropy;
+use waymark_core::kdf::KdfParams;
+use waymark_core::secret::Passphrase;
+use waymark_core::{FixedClock, Vault, VaultOptions};
+use waymark_service::backend::Backend;
+use waymark_service::http::{router, ServiceState};
+use waymark_service::organisation::{self, InviteDetails};
+use waymark_sync::keys::IdentityKeys;
+use waymark_sync::roster::{RosterEntry, RosterState, ServedRole, WorkerRole};
+
+const NOW: i64 = 1_795_000_000;
+const SERVICE: &str = "Northvale Children's Services";
+const PASSPHRASE: &str = "otter lantern biscuit";
+
+struct Org {
+    store: Backend,
+    url: String,
+    fingerprint: String,
+    root: IdentityKeys,
+    roster: RosterState,
+    entropy: Arc<SeededEntropy>,
+    clock: Arc<FixedClock>,
+}
+
+async fn org(store: Backend, _dir: &Path) -> Org {
+    let entropy = Arc::new(SeededEntropy::new(41));
+    let clock = Arc::new(FixedClock::at(NOW));
+    let service_keys = IdentityKeys::generate(&*entropy);
+    let (root_file, root) = organisation::RootKeyFile::create(SERVICE, &Passphrase::new("copper kettle orchard".into()), KdfParams::FLOOR, &*entropy).unwrap();
+    let roster = organisation::start_roster(&store, &root_file, &root, NOW).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let receipts = waymark_service::testing::receipt_signer(&service_keys);
+    let fingerprint = service_keys.public().fingerprint().unwrap();
+    let state = Arc::new(ServiceState::new(store.clone(), SERVICE.into(), service_keys.public().clone(), clock.clone(), receipts));
+    tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
+    Org { store, url, fingerprint, root, roster, entropy, clock }
+}
+
+impl Org {
+
+    async fn add_worker(&mut self, name: &str, role: WorkerRole) -> Uuid {
+        organisation::add_worker(&self.store, &mut self.roster, &self.root, name, role, &*self.entropy, NOW).await.unwrap()
+    }
+
+    async fn append(&mut self, entry: RosterEntry) {
+        organisation::append(&self.store, &mut self.roster, &self.root, entry, NOW).await.unwrap();
+    }
+
+    /// An app of `edition` over a fresh vault in `dir`, on this organisation's clock.
+    fn app(&self, dir: &Path, edition: Edition) -> AppState {
+        let options = VaultOptions { kdf: KdfParams::FLOOR, clock: self.clock.clone(), entropy: self.entropy.clone() };
+        AppState::new(Vault::open(dir, options).unwrap(), dir.join("documents"), Box::new(Headless)).for_edition(edition)
+    }
+
+    /// The administrator approves a laptop after its owner read them the code their app shows.
+    async fn approve(&mut self, device_id: &str, owner: Uuid, code: &str) {
+        let device_id = Uuid::parse_str(device_id).unwrap();
+        organisation::approve_device(&self.store, &mut self.roster, &self.root, device_id, owner, code, NOW).await.unwrap();
+    }
+}
+
+async fn call(app: &AppState, name: &str, request: Value) -> Result<Value, CommandError> {
+    waymark_commands::dispatch(app, name, request).await.unwrap_or_else(|| panic!("{name} is not in the {:?} app's list", app.edition()))
+}
+
+async fn ok(app: &AppState, name: &str, request: Value) -> Value {
+    call(app, name, request).await.unwrap_or_else(|e| panic!("{name}: {e:?}"))
+}
+
+/// Connects an unlocked app with an invite code, as its settings screen does.
+async fn connect(app: &AppState, code: &str) -> Value {
+    ok(app, "preview_service", json!({ "code": code })).await;
+    ok(app, "connect_service", json!({})).await
+}
+
+/// Robin's app: a young person's profile, connected, approved, sharing statements with their
+/// social worker.
+async fn robin(o: &mut Org, dir: &Path) -> (AppState, Uuid) {
+    let app = o.app(dir, Edition::Person);
+    ok(&app, "create_profile", json!({ "name": "Robin", "role": "young_person", "passphrase": PASSPHRASE })).await;
+    let details = InviteDetails { service_url: &o.url, service_name: SERVICE, service_fingerprint: &o.fingerprint, expires_at: NOW + 3600 };
+    let (person, invite) = organisation::invite_person(&o.store, &mut o.roster, &o.root, "Robin", ServedRole::YoungPerson, &details, &*o.entropy, NOW)
+        .await
+        .unwrap();
+    let sharing = connect(&app, &invite.to_code()).await;
+    let c = &sharing["connection"];
+    o.approve(c["device_id"].as_str().unwrap(), person, c["device_code"].as_str().unwrap()).await;
+    (app, person)
+}
+
+async fn say(app: &AppState, kind: &str, words: &str) -> String {
+    let st = ok(app, "start_statement", json!({ "kind": kind })).await;
+    let id = st["id"].as_str().unwrap().to_string();
+    ok(app, "save_words", json!({ "id": id, "words": words })).await;
+    ok(app, "set_statement_status", json!({ "id": id, "status": "ready" })).await;
+    ok(app, "share_with_service", json!({ "id": id })).await;
+    id
+}
+
+async fn i_dont_feel_safe_reaches_the_duty_worker_first_and_their_answers_reach_robin(mut o: Org) {
+    let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    let duty = o.add_worker("Dee Morgan", WorkerRole::Duty).await;
+    let sam = o.add_worker("Sam Okafor", WorkerRole::SocialWorker).await;
+    o.append(RosterEntry::SetUrgentPolicy { acknowledge_within_minutes: 10, escalation: vec![] }).await;
+    let (robin_app, robin) = robin(&mut o, dirs[0].path()).await;
+    o.append(RosterEntry::Allocate { person_id: robin, worker_id: sam, role: WorkerRole::SocialWorker }).await;
+
+    // Dee sets up the worker app: a worker's profile, their invite, and the code read back.
+    let dee = o.app(dirs[1].path(), Edition::Worker);
+    let refused = call(&dee, "create_profile", json!({ "name": "Dee", "role": "young_person", "passphrase": PASSPHRASE })).await.unwrap_err();
+    assert_eq!((refused.code.as_str(), refused.values.get("field").map(String::as_str)), ("invalid", Some("role")), "the worker app makes only workers' profiles");
+    assert!(waymark_commands::dispatch(&dee, "start_statement", json!({ "kind": "worried" })).await.is_none(), "the worker app has no person's commands");
+    assert!(waymark_commands::dispatch(&robin_app, "inbox", json!({})).await.is_none(), "a person's app has no worker's commands");
+    ok(&dee, "create_profile", json!({ "name": "Dee", "role": "worker", "passphrase": PASSPHRASE })).await;
+    let details = InviteDetails { service_url: &o.url, service_name: SERVICE, service_fingerprint: &o.fingerprint, expires_at: NOW + 3600 };
+    let invite = organisation::invite_worker(&o.store, &o.roster, duty, &details, &*o.entropy, NOW).await.unwrap();
+    connect(&dee, &invite.to_code()).await;
+    let home = ok(&dee, "worker_refresh", json!({})).await;
+    assert_eq!(home["connection"]["approval"], "waiting", "{home}");
+    assert_eq!(home["me"]["name"], "Dee Morgan", "the roster names the worker this laptop's invite was for");
+    let c = &home["connection"];
+    o.approve(c["device_id"].as_str().unwrap(), duty, c["device_code"].as_str().unwrap()).await;
+
+    // Robin's app: one worry shared with their social worker earlier, then "I don't feel safe".
+    ok(&robin_app, "give_consent", json!({ "kind": "statement", "worker": "social_worker" })).await;
+    say(&robin_app, "worried", "My bus pass ran out.").await;
+    o.clock.advance(60);
+    let not_safe = say(&robin_app, "not_safe", "Someone came to the house and I don't feel safe.").await;
+
+    let home = ok(&dee, "worker_refresh", json!({})).await;
+    assert_eq!(home["connection"]["approval"], "approved");
+    assert_eq!((home["urgent_waiting"].as_u64(), home["waiting"].as_u64()), (Some(1), Some(1)), "only the urgent item is sealed to the duty team: {home}");
+    let inbox = ok(&dee, "inbox", json!({})).await;
+    let urgent = &inbox["urgent"][0];
+    assert_eq!(urgent["statement_kind"], "not_safe");
+    assert_eq!(urgent["person_id"], robin.to_string());
+    let raised = urgent["raised_at"].as_str().unwrap();
+    let by = urgent["acknowledge_by"].as_str().unwrap();
+    let minutes = (waymark_core::Timestamp::parse_rfc3339(by).unwrap().0 - waymark_core::Timestamp::parse_rfc3339(raised).unwrap().0) / 60;
+    assert_eq!(minutes, 10, "the clock is the organisation's: acknowledge within 10 minutes");
+
+    // Dee opens it: Robin's words as written, and who else it went to.
+    let item = urgent["item"].as_str().unwrap().to_string();
+    let opened = ok(&dee, "open_item", json!({ "item": item })).await;
+    assert_eq!(opened["statement"]["words"], "Someone came to the house and I don't feel safe.");
+    let readers: Vec<&Value> = opened["readers"].as_array().unwrap().iter().collect();
+    assert!(readers.iter().any(|r| r["me"] == true), "{readers:?}");
+    assert!(opened["summary"]["read_at"].is_null(), "opening tells nobody anything");
+
+    // A reply must say something; nothing is sent or kept otherwise.
+    let empty = call(&dee, "answer_item", json!({ "item": item, "answer": "reply", "words": "   " })).await.unwrap_err();
+    assert_eq!(empty.code, "invalid");
+    assert_eq!(ok(&dee, "open_item", json!({ "item": item })).await["replies"].as_array().unwrap().len(), 0);
+
+    let acknowledged = ok(&dee, "answer_item", json!({ "item": item, "answer": "acknowledge" })).await;
+    assert!(acknowledged["summary"]["acknowledged_at"].is_string());
+    assert!(acknowledged["summary"]["alert_acknowledged"].as_bool().unwrap());
+    let alerts = waymark_service::store::ServiceStore::alerts_for(&o.store, duty).await.unwrap();
+    assert!(alerts.iter().all(|a| a.acknowledged_by == Some(duty)), "the alert's clock stopped at the service");
+    ok(&dee, "answer_item", json!({ "item": item, "answer": "reply", "words": "I am calling you now, Robin." })).await;
+    let inbox = ok(&dee, "inbox", json!({})).await;
+    assert!(inbox["urgent"].as_array().unwrap().is_empty(), "acknowledged: no longer waiting at the top");
+    assert_eq!(inbox["items"][0]["replies"], 1);
+
+    // Robin's app shows both, by the worker's name and role.
+    ok(&robin_app, "send_now", json!({})).await;
+    let statements = ok(&robin_app, "list_statements", json!({})).await;
+    let st = statements.as_array().unwrap().iter().find(|s| s["id"] == not_safe).unwrap();
+    let responses: Vec<(String, String)> = st["responses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["kind"].as_str().unwrap().to_string(), r["words"].as_str().unwrap_or_default().to_string()))
+        .collect();
+    assert!(responses.contains(&("acknowledged".into(), String::new())), "{responses:?}");
+    assert!(responses.contains(&("replied".into(), "I am calling you now, Robin.".into())), "{responses:?}");
+    assert!(st["responses"].as_array().unwrap().iter().all(|r| r["worker_name"] == "Dee Morgan"));
+}
+
+waymark_service::on_every_backend!(super::org;
+    i_dont_feel_safe_reaches_the_duty_worker_first_and_their_answers_reach_robin,
+);

@@ -1,0 +1,160 @@
+//! Storing what was shared with a worker's laptop ([`SharedItem`]) and the names the worker gives
+//! the people they work with, each sealed under the worker's vault key and bound to its profile,
+//! its envelope (or person) and its version. Only a worker's profile has either. This module
+//! must never store any of it unsealed: the envelope id and feed position are all that is clear.
+
+use rusqlite::{params, OptionalExtension};
+use uuid::Uuid;
+use zeroize::Zeroizing;
+
+use crate::domain::shared::SharedItem;
+use crate::error::{Error, Field, Result};
+use crate::ids::RecordId;
+use crate::seal::RecordBinding;
+use crate::validate;
+use crate::vocabulary::Role;
+
+use super::{Session, Vault};
+
+const ITEM_KIND: &str = "shared_item";
+const LABEL_KIND: &str = "person_label";
+/// The longest name a worker gives a person.
+pub const MAX_PERSON_LABEL: usize = 120;
+
+impl Vault {
+    /// Keeps newly arrived items, in one transaction. An item this laptop has already (the same
+    /// envelope) is left as it is, with whatever the worker did about it. Returns how many were new.
+    pub fn keep_shared(&mut self, session: &Session, items: &[SharedItem]) -> Result<usize> {
+        session.require_role(Role::Worker)?;
+        let tx = self.transaction()?;
+        let mut added = 0;
+        for item in items {
+            let plain = Zeroizing::new(serde_json::to_vec(item).expect("a shared item serialises"));
+            let id = RecordId(item.envelope_id);
+            let sealed = session.sealer.seal(RecordBinding { profile: &session.profile, record: &id, kind: ITEM_KIND, version: 1 }, &plain, self.entropy());
+            added += tx
+                .prepare_cached(
+                    "INSERT INTO shared_with_me (profile_id, envelope_id, feed_seq, version, sealed) VALUES (?1, ?2, ?3, 1, ?4)
+                     ON CONFLICT (profile_id, envelope_id) DO NOTHING",
+                )?
+                .execute(params![&session.profile.as_bytes()[..], &item.envelope_id.as_bytes()[..], item.feed_seq, sealed])?;
+        }
+        tx.commit()?;
+        Ok(added)
+    }
+
+    /// Writes back an item the worker acted on (read, acknowledged, replied).
+    pub fn update_shared(&mut self, session: &Session, item: &SharedItem) -> Result<()> {
+        session.require_role(Role::Worker)?;
+        let tx = self.transaction()?;
+        let version: Option<u32> = tx
+            .query_row(
+                "SELECT version FROM shared_with_me WHERE profile_id = ?1 AND envelope_id = ?2",
+                params![&session.profile.as_bytes()[..], &item.envelope_id.as_bytes()[..]],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let version = version.ok_or_else(|| Error::NotFound { thing: crate::error::Thing::Record, given: item.envelope_id.to_string() })? + 1;
+        let plain = Zeroizing::new(serde_json::to_vec(item).expect("a shared item serialises"));
+        let id = RecordId(item.envelope_id);
+        let sealed = session.sealer.seal(RecordBinding { profile: &session.profile, record: &id, kind: ITEM_KIND, version }, &plain, self.entropy());
+        tx.execute(
+            "UPDATE shared_with_me SET version = ?3, sealed = ?4 WHERE profile_id = ?1 AND envelope_id = ?2",
+            params![&session.profile.as_bytes()[..], &item.envelope_id.as_bytes()[..], version, sealed],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every item kept, in the order they came.
+    pub fn shared_items(&self, session: &Session) -> Result<Vec<SharedItem>> {
+        session.require_role(Role::Worker)?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT envelope_id, version, sealed FROM shared_with_me WHERE profile_id = ?1 ORDER BY feed_seq",
+        )?;
+        let rows = stmt.query_map([&session.profile.as_bytes()[..]], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, u32>(1)?, r.get::<_, Vec<u8>>(2)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (envelope, version, sealed) = row?;
+            out.push(open_item(session, &envelope, version, &sealed)?);
+        }
+        Ok(out)
+    }
+
+    /// One item, by its envelope id.
+    pub fn shared_item(&self, session: &Session, envelope_id: Uuid) -> Result<SharedItem> {
+        session.require_role(Role::Worker)?;
+        let row: Option<(u32, Vec<u8>)> = self
+            .conn()
+            .query_row(
+                "SELECT version, sealed FROM shared_with_me WHERE profile_id = ?1 AND envelope_id = ?2",
+                params![&session.profile.as_bytes()[..], &envelope_id.as_bytes()[..]],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let (version, sealed) = row.ok_or_else(|| Error::NotFound { thing: crate::error::Thing::Record, given: envelope_id.to_string() })?;
+        open_item(session, envelope_id.as_bytes(), version, &sealed)
+    }
+
+    /// Where this laptop's next read of its feed starts: after the last item kept.
+    pub fn shared_feed_cursor(&self, session: &Session) -> Result<i64> {
+        session.require_role(Role::Worker)?;
+        Ok(self.conn().query_row(
+            "SELECT coalesce(max(feed_seq), 0) FROM shared_with_me WHERE profile_id = ?1",
+            [&session.profile.as_bytes()[..]],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Names a person on this laptop only (an empty name forgets it).
+    pub fn label_person(&mut self, session: &Session, person_id: Uuid, label: &str) -> Result<()> {
+        session.require_role(Role::Worker)?;
+        let label = label.trim();
+        if label.is_empty() {
+            self.conn().execute(
+                "DELETE FROM person_labels WHERE profile_id = ?1 AND person_id = ?2",
+                params![&session.profile.as_bytes()[..], &person_id.as_bytes()[..]],
+            )?;
+            return Ok(());
+        }
+        validate::text(Field::Name, label, MAX_PERSON_LABEL)?;
+        if label.contains('\n') {
+            return Err(Error::invalid(Field::Name, crate::error::Problem::OneLine));
+        }
+        let id = RecordId(person_id);
+        let sealed = session.sealer.seal(RecordBinding { profile: &session.profile, record: &id, kind: LABEL_KIND, version: 1 }, label.as_bytes(), self.entropy());
+        self.conn().execute(
+            "INSERT INTO person_labels (profile_id, person_id, sealed) VALUES (?1, ?2, ?3)
+             ON CONFLICT (profile_id, person_id) DO UPDATE SET sealed = excluded.sealed",
+            params![&session.profile.as_bytes()[..], &person_id.as_bytes()[..], sealed],
+        )?;
+        Ok(())
+    }
+
+    /// The names this worker gave people, by person id.
+    pub fn person_labels(&self, session: &Session) -> Result<std::collections::HashMap<Uuid, String>> {
+        session.require_role(Role::Worker)?;
+        let mut stmt = self.conn().prepare_cached("SELECT person_id, sealed FROM person_labels WHERE profile_id = ?1")?;
+        let rows = stmt.query_map([&session.profile.as_bytes()[..]], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
+        let mut out = std::collections::HashMap::new();
+        for row in rows {
+            let (person, sealed) = row?;
+            let id = RecordId::from_slice(&person).ok_or(Error::DamagedKey)?;
+            let plain = session.sealer.open(RecordBinding { profile: &session.profile, record: &id, kind: LABEL_KIND, version: 1 }, &sealed)?;
+            let label = String::from_utf8(plain.to_vec()).map_err(|_| Error::Integrity { record_id: id })?;
+            out.insert(id.0, label);
+        }
+        Ok(out)
+    }
+}
+
+fn open_item(session: &Session, envelope: &[u8], version: u32, sealed: &[u8]) -> Result<SharedItem> {
+    let id = RecordId::from_slice(envelope).ok_or(Error::DamagedKey)?;
+    let plain = session.sealer.open(RecordBinding { profile: &session.profile, record: &id, kind: ITEM_KIND, version }, sealed)?;
+    let item: SharedItem = serde_json::from_slice(&plain).map_err(|_| Error::Integrity { record_id: id })?;
+    // What is inside must be what the clear column says it is.
+    if item.envelope_id != id.0 {
+        return Err(Error::Integrity { record_id: id });
+    }
+    Ok(item)
+}
