@@ -46,8 +46,8 @@ npm_ci() {
 
 build_ui() {
   npm_ci ui
-  say "Building the UI (Vite)"
-  (cd ui && npm run --silent build)
+  say "Building the UI (Vite): a person's app into ui/dist, the worker app into ui/dist-worker"
+  (cd ui && npm run --silent build && npm run --silent build:worker)
 }
 
 # A throwaway PostgreSQL server for the tests: its own folder and port, trust on loopback only,

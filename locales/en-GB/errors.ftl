@@ -224,3 +224,7 @@ field-version = Version
 field-invite_code = Invite code
 field-question = Question
 field-id = Id
+# The worker app
+error-item_refused = This item did not pass Waymark's checks when it came, so it cannot be answered.
+error-not_approved = This laptop is not approved yet: nothing can be sent from it. Read your administrator the code on "This laptop".
+error-no_device_for_person = This person has no approved device at the moment, so nothing can reach them. Try again later.

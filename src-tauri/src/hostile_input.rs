@@ -23,7 +23,7 @@ use waymark_core::VaultOptions;
 
 use std::sync::Arc;
 
-use waymark_commands::{Access, AppState, COMMANDS};
+use waymark_commands::{Access, AppState, Edition, COMMANDS};
 
 use crate::{app_state, command_handler};
 
@@ -64,7 +64,7 @@ impl Harness {
         // the same.
         let options = VaultOptions { kdf: KdfParams::FLOOR, ..VaultOptions::system() };
         let app = mock_builder().invoke_handler(command_handler()).build(tauri::generate_context!()).unwrap();
-        app.manage(app_state(app.handle(), dir.path(), options, documents.clone()).unwrap());
+        app.manage(app_state(app.handle(), dir.path(), options, documents.clone(), Edition::Person).unwrap());
         let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
         Harness { _app: app, window, dir, documents }
     }

@@ -1,12 +1,14 @@
 //! The Waymark desktop shell: a window over the application layer (`waymark-commands`). It
 //! answers the web view's calls by handing each to [`waymark_commands::dispatch`], which holds
 //! every command and rule; it has no SQL and no rule of its own. It also hides the window on
-//! quick exit, keeps one instance per user, and runs the sync pass in the background.
+//! quick exit, keeps one instance per user, and runs the background pass.
 //!
-//! The web view gets no shell, file-system or HTTP access: only the commands listed in
-//! `capabilities/main-window.json`, which is generated from the application layer's list.
+//! The same shell serves both apps: this crate's binary is a person's app (young people and
+//! carers), and `src-worker/` builds the worker app with [`run`] and [`Edition::Worker`], its own
+//! configuration, window and package. Each binary embeds only its own UI, and each web view gets
+//! no shell, file-system or HTTP access: only the commands its capability file lists, which is
+//! generated from its edition's list in the application layer ([`window_capability`]).
 
-#[cfg(test)]
 mod capability;
 #[cfg(test)]
 mod hostile_input;
@@ -19,10 +21,12 @@ use std::time::Duration;
 
 use tauri::ipc::{Invoke, InvokeBody, InvokeError};
 use tauri::{AppHandle, Manager, Runtime};
+pub use capability::window_capability;
+pub use waymark_commands::Edition;
 use waymark_commands::{AppState, CommandError, CommandResult, Frontend};
 use waymark_core::VaultOptions;
 
-/// How often the sync pass runs while someone is unlocked.
+/// How often the background pass runs while someone is unlocked.
 const SYNC_EVERY: Duration = Duration::from_secs(60);
 
 /// The desktop's part of quick exit: hide the main window.
@@ -43,14 +47,15 @@ impl<R: Runtime> Frontend for Window<R> {
 fn command_handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'static {
     |invoke: Invoke<R>| {
         let name = invoke.message.command().to_string();
-        if !waymark_commands::COMMANDS.iter().any(|c| c.name == name) {
+        let app = invoke.message.webview().app_handle().clone();
+        let edition = app.state::<Arc<AppState>>().edition();
+        if !edition.commands().iter().any(|c| c.name == name) {
             return false;
         }
         let request = match invoke.message.payload() {
             InvokeBody::Json(value) => value.clone(),
             InvokeBody::Raw(bytes) => serde_json::from_slice(bytes).unwrap_or(serde_json::Value::Null),
         };
-        let app = invoke.message.webview().app_handle().clone();
         invoke.resolver.respond_async(async move {
             let state = app.state::<Arc<AppState>>();
             match waymark_commands::dispatch(&state, &name, request).await {
@@ -82,22 +87,25 @@ fn documents_dir<R: Runtime>(app: &tauri::App<R>) -> PathBuf {
 }
 
 /// The application over the vault in `dir`, with this window as its front end.
-fn app_state<R: Runtime>(handle: &AppHandle<R>, dir: &Path, options: VaultOptions, documents: PathBuf) -> CommandResult<Arc<AppState>> {
-    Ok(Arc::new(AppState::open_for_window(dir, options, documents, Box::new(Window(handle.clone())))?))
+fn app_state<R: Runtime>(handle: &AppHandle<R>, dir: &Path, options: VaultOptions, documents: PathBuf, edition: Edition) -> CommandResult<Arc<AppState>> {
+    Ok(Arc::new(AppState::open_for_window(dir, options, documents, Box::new(Window(handle.clone())))?.for_edition(edition)))
 }
 
-/// Runs the sync pass every minute while the app runs; it does nothing while locked.
+/// Runs the background pass (a person's sync, or the worker's refresh) every minute while the app
+/// runs; it does nothing while locked.
 fn start_background_sync(state: Arc<AppState>) {
     tauri::async_runtime::spawn(async move {
         loop {
             tokio::time::sleep(SYNC_EVERY).await;
             // A failure is kept for the status line; the next pass tries again.
-            let _ = waymark_commands::sharing::sync_pass(&state).await;
+            waymark_commands::background_pass(&state).await;
         }
     });
 }
 
-pub fn run() {
+/// Runs the app of `edition` with `context`, which the binary makes (`tauri::generate_context!`)
+/// from its own configuration, so each embeds its own UI and capability.
+pub fn run(context: tauri::Context<tauri::Wry>, edition: Edition) {
     tauri::Builder::default()
         // One process per user: two would write one vault. A second launch shows the first window.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -106,15 +114,15 @@ pub fn run() {
                 let _ = window.set_focus();
             }
         }))
-        .setup(|app| {
+        .setup(move |app| {
             let dir = data_dir(app)?;
-            let state = app_state(app.handle(), &dir, VaultOptions::system(), documents_dir(app))
+            let state = app_state(app.handle(), &dir, VaultOptions::system(), documents_dir(app), edition)
                 .map_err(|e| format!("could not open the Waymark vault in {}: {e}", dir.display()))?;
             app.manage(state.clone());
             start_background_sync(state);
             Ok(())
         })
         .invoke_handler(command_handler())
-        .run(tauri::generate_context!())
+        .run(context)
         .expect("error while running Waymark");
 }

@@ -2,5 +2,5 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
-    waymark_app::run();
+    waymark_app::run(tauri::generate_context!(), waymark_app::Edition::Person);
 }

@@ -162,6 +162,7 @@ declare_commands! {
     set_profile_language: Unlocked, session, session::SetProfileLanguageRequest => SessionView;
     save_recovery_code: Unlocked, session, session::SaveRecoveryCodeRequest => SavedFile;
     change_passphrase: Unlocked, session, session::ChangePassphraseRequest => ();
+    replace_recovery_code: Unlocked, session, session::ReplaceRecoveryCodeRequest => NewRecoveryCode;
 
     question_set: Anyone, statements, statements::QuestionSetRequest => QuestionSetView;
     plan_matters: Anyone, plans, NoArguments => Vec<Matter>;

@@ -37,3 +37,17 @@ pub use state::{AppState, Edition, Frontend, Headless};
 /// The request of a command that takes nothing. Anything sent with it is ignored.
 #[derive(Debug, Default, Deserialize, TS)]
 pub struct NoArguments {}
+
+/// The pass a window runs in the background every minute: a person's sync (deletions, roster,
+/// outbox, mailbox, library), or the worker app's refresh (roster, feed, alerts). It does nothing
+/// while locked; a failure is kept for the status line and the next pass tries again.
+pub async fn background_pass(app: &AppState) {
+    match app.edition() {
+        Edition::Person => {
+            let _ = sharing::sync_pass(app).await;
+        }
+        Edition::Worker => {
+            let _ = worker::refresh_pass(app).await;
+        }
+    }
+}

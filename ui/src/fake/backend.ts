@@ -34,16 +34,16 @@ import type {
 
 type Args = Record<string, any>;
 // The shell's errors cross IPC as `{code, message, values}`; the fake throws the same shape.
-const refuse = (code: string, message: string, values: Record<string, string> = {}): never => {
+export const refuse = (code: string, message: string, values: Record<string, string> = {}): never => {
   throw { code, message, values };
 };
 // An `invalid` refusal as the shell sends it: what it is about and why, as codes.
-const invalid = (field: string, problem: string, values: Record<string, string> = {}): never =>
+export const invalid = (field: string, problem: string, values: Record<string, string> = {}): never =>
   refuse('invalid', `${field}: ${problem}`, { field, problem, ...values });
 
-const NOW = '2026-11-23T10:00:00Z';
-const SERVICE = 'Northvale Children’s Services';
-const ORGANISATION = '7c1e-4b92-a05d-31f6-9e28-d4c7-0a5b-6f83';
+export const NOW = '2026-11-23T10:00:00Z';
+export const SERVICE = 'Northvale Children’s Services';
+export const ORGANISATION = '7c1e-4b92-a05d-31f6-9e28-d4c7-0a5b-6f83';
 /** Who holds each role in the fixture organisation's roster (Robin has no IRO yet). */
 const WORKER_NAMES: Partial<Record<WorkerRole, string>> = { social_worker: 'Sam Okafor', supervising_social_worker: 'Jo Adeyemi' };
 const OTHER_ORGANISATION = '2d6a-8f01-c3e5-47b9-a1d2-5e8c-906f-b374';
@@ -162,7 +162,7 @@ type Handlers = { [K in CommandName]: (request: Commands[K]['request']) => Comma
 /** The fake's answer to every command, as the shell would give it. Typed by the generated
  *  command map: a command missing here, or answered in another shape, does not compile.
  *  Throws `{code, message, values}` as the shell does. */
-function handlers(state: FakeState): Handlers {
+export function handlers(state: FakeState): Handlers {
   const me = () => state.session ?? refuse('locked', 'Waymark is locked. Open your profile first.');
   const key = () => me().name;
   const sharingOf = (): SharingView =>

@@ -19,7 +19,10 @@ import type {
   ShareableKind,
   StatementKind,
   StatementStatus,
+  WorkerCommandName,
+  WorkerCommands,
   WorkerRole,
+  ItemAnswer,
 } from './bindings';
 
 // Every generated type, for the screens: they take types from here, never from bindings.ts.
@@ -55,15 +58,23 @@ export function errorWords(e: CommandError): string {
   return t(id, values);
 }
 
-async function call<K extends CommandName>(command: K, request: Commands[K]['request']): Promise<Commands[K]['response']> {
+/** Sends one command to the shell; its refusal arrives as a WaymarkError in the person's words. */
+async function send(command: string, request: unknown): Promise<unknown> {
   try {
-    return await invoke<Commands[K]['response']>(command, request as InvokeArgs);
+    return await invoke(command, request as InvokeArgs);
   } catch (e) {
     if (isCommandError(e)) throw new WaymarkError(e.code, errorWords(e));
     // Only a broken or hostile page sends what the backend cannot read; say it plainly.
     throw new WaymarkError('internal', t('error-internal'));
   }
 }
+
+/** A command of a person's app (`Commands`). */
+const call = <K extends CommandName>(command: K, request: Commands[K]['request']) => send(command, request) as Promise<Commands[K]['response']>;
+
+/** A command of the worker app (`WorkerCommands`): only the worker app's window may call these. */
+const callWorker = <K extends WorkerCommandName>(command: K, request: WorkerCommands[K]['request']) =>
+  send(command, request) as Promise<WorkerCommands[K]['response']>;
 
 export const listProfiles = () => call('list_profiles', {});
 export const createProfile = (name: string, role: Role, passphrase: string) => call('create_profile', { name, role, passphrase });
@@ -128,3 +139,12 @@ export const shareWithService = (id: string) => call('share_with_service', { id 
 export const sendNow = () => call('send_now', {});
 export const exportEverything = () => call('export_everything', {});
 export const deleteProfile = (confirmName: string) => call('delete_profile', { confirm_name: confirmName });
+
+// The worker app (its own window: a person's app cannot call these)
+export const workerOverview = () => callWorker('worker_overview', {});
+export const workerRefresh = () => callWorker('worker_refresh', {});
+export const inbox = (filter: { search?: string; person?: string; kind?: string } = {}) => callWorker('inbox', filter);
+export const openItem = (item: string) => callWorker('open_item', { item });
+export const answerItem = (item: string, answer: ItemAnswer, words?: string) => callWorker('answer_item', words === undefined ? { item, answer } : { item, answer, words });
+export const myPeople = () => callWorker('my_people', {});
+export const namePerson = (person: string, name: string) => callWorker('name_person', { person, name });

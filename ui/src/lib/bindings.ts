@@ -566,6 +566,7 @@ export interface WorkerCommands {
   set_profile_language: { request: SetProfileLanguageRequest; response: SessionView };
   save_recovery_code: { request: SaveRecoveryCodeRequest; response: SavedFile };
   change_passphrase: { request: ChangePassphraseRequest; response: null };
+  replace_recovery_code: { request: ReplaceRecoveryCodeRequest; response: NewRecoveryCode };
   question_set: { request: QuestionSetRequest; response: QuestionSetView };
   plan_matters: { request: NoArguments; response: Array<Matter> };
   policy_guide: { request: NoArguments; response: Array<PolicyTopicView> };

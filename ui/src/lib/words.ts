@@ -58,7 +58,7 @@ const faceIds = ['face-1', 'face-2', 'face-3', 'face-4', 'face-5'];
 /** The five faces, saddest first, each with its words. */
 export const faces = () => faceIds.map((id, i) => ({ value: i + 1, label: t(id) }));
 
-const roleIds: Record<Role, string> = { young_person: 'role-young_person', carer: 'role-carer' };
+const roleIds: Record<Role, string> = { young_person: 'role-young_person', carer: 'role-carer', worker: 'role-worker' };
 export const roleWords = (role: Role) => t(roleIds[role]);
 
 const actionIds: Record<ActionStatus, { id: string; mark: string }> = {
@@ -128,6 +128,20 @@ export function dayWords(rfc3339: string): string {
   return new Date(rfc3339).toLocaleDateString(language(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
+/** "3 December 2026, 14:05" in this laptop's time zone: when something happened, to the minute. */
+export function momentWords(rfc3339: string): string {
+  const d = new Date(rfc3339);
+  const day = d.toLocaleDateString(language(), { day: 'numeric', month: 'long', year: 'numeric' });
+  const time = d.toLocaleTimeString(language(), { hour: '2-digit', minute: '2-digit', hour12: false });
+  return t('moment', { day, time });
+}
+
+/** Whole minutes from `from` to `to` (RFC 3339 or milliseconds), never below zero. */
+export function minutesBetween(from: string, to: string | number): number {
+  const end = typeof to === 'number' ? to : Date.parse(to);
+  return Math.max(0, Math.floor((end - Date.parse(from)) / 60_000));
+}
+
 /** "1 h 30 min" / "1 awr 30 mun" */
 export function hoursWords(minutes: number): string {
   const hours = Math.floor(minutes / 60);
@@ -159,3 +173,13 @@ export function monthWords(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(language(), { month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
+
+const recordKindIds: Record<string, string> = {
+  statement: 'record-kind-statement',
+  pathway_note: 'record-kind-pathway_note',
+  safer_caring_policy: 'record-kind-safer_caring_policy',
+  learning_entry: 'record-kind-learning_entry',
+};
+/** What kind of thing someone shared ("A message", "A pathway note"), for the worker app. */
+export const recordKindWords = (kind: string) => t(recordKindIds[kind] ?? 'record-kind-unknown');
+export const RECORD_KINDS = Object.keys(recordKindIds);

@@ -34,4 +34,7 @@ export const menus: Record<Role, { screen: Screen; label: string }[]> = {
     { screen: 'privacy', label: 'menu-privacy' },
     { screen: 'settings', label: 'menu-settings' },
   ],
+  // The worker app has its own window and menu (ui/src/worker); a person's app never opens a
+  // worker's profile.
+  worker: [],
 };

@@ -1,0 +1,128 @@
+# The worker app: the window social workers, IROs, supervising social workers and the duty team use
+worker-app-name = Waymark for Workers
+role-worker = Worker at the service
+moment = { $day }, { $time }
+more-items = { $count ->
+    [one] Show { $count } more item ({ $hidden } not shown yet)
+   *[other] Show { $count } more items ({ $hidden } not shown yet)
+}
+record-kind-statement = A message
+record-kind-pathway_note = A pathway note
+record-kind-safer_caring_policy = A safer-caring policy
+record-kind-learning_entry = A learning log entry
+record-kind-unknown = Something shared
+
+worker-menu-inbox = Inbox
+worker-menu-people = My people
+worker-menu-setup = This laptop
+worker-menu-waiting = { $count } waiting
+
+worker-person-unnamed = Person { $id }
+worker-person-unknown = Someone not known
+
+worker-setup-heading = This laptop
+worker-setup-intro = Your administrator gives you an invite code made for you. This laptop makes its own keys: what people share with you can only be opened here.
+worker-setup-code = Your invite code
+worker-setup-code-hint = It starts with "waymark-invite:". Paste all of it.
+worker-setup-check = Check the code
+worker-setup-check-this = Check this is your organisation's service before you connect.
+worker-setup-service = Service
+worker-setup-service-fingerprint = Service fingerprint
+worker-setup-organisation = Organisation fingerprint
+worker-setup-expires = Invite expires
+worker-setup-connect = Connect this laptop
+worker-setup-different-code = Use a different code
+worker-setup-you = You
+worker-setup-you-are = { $name }, { $role }
+worker-setup-not-named = The organisation's list of workers does not name you yet.
+worker-setup-connected = Connected
+worker-setup-read-code = Read this code to your administrator. They approve this laptop when it matches the code they see.
+worker-setup-code-why = Nothing is shared with this laptop until it is approved. The code is not secret: it is this laptop's fingerprint.
+worker-setup-check-again = Check again
+worker-setup-approved = This laptop is approved. What people share with you comes here.
+worker-setup-revoked = This laptop has been switched off by your organisation. Nothing more comes to it. Ask your administrator.
+
+worker-inbox-heading = Inbox
+worker-inbox-not-connected = This laptop is not connected to your service yet.
+worker-inbox-not-approved = This laptop is waiting for your administrator to approve it.
+worker-inbox-go-setup = Set up this laptop
+worker-inbox-refresh = Check for new items
+worker-inbox-refreshed = Last checked { $when }.
+worker-inbox-refresh-failed = The last check did not work. Waymark tries again every minute.
+worker-inbox-search-label = Search and filter the inbox
+worker-inbox-search = Search the words
+worker-inbox-person = From
+worker-inbox-everyone = Everyone
+worker-inbox-kind = What
+worker-inbox-every-kind = Everything
+worker-inbox-search-go = Search
+worker-inbox-urgent = { $count ->
+    [one] Needs acknowledging now: { $count } urgent item
+   *[other] Needs acknowledging now: { $count } urgent items
+}
+worker-inbox-waited = Waited { $time }
+worker-inbox-acknowledge-by = Acknowledge by { $when }.
+worker-inbox-overdue = Not acknowledged in time (by { $when }): it has gone to the next person too.
+worker-inbox-everything = { $count ->
+    [one] { $count } item, newest first
+   *[other] { $count } items, newest first
+}
+worker-inbox-empty = Nothing has been shared with you yet.
+worker-inbox-no-match = Nothing matches that search.
+worker-inbox-open = Open: { $what } from { $who }
+worker-inbox-opening = Opening your inbox…
+
+worker-item-new = New
+worker-item-read = Read
+worker-item-acknowledged = Acknowledged
+worker-item-replied = { $count ->
+    [one] You replied
+   *[other] You replied { $count } times
+}
+worker-item-refused = Could not be opened: it did not pass Waymark's checks
+worker-item-urgent = Urgent
+worker-item-back = Back to the inbox
+worker-item-opening = Opening…
+worker-item-urgent-note = Urgent: this person said they do not feel safe. Acknowledge it so they know someone has it.
+worker-item-urgent-taken = Urgent: someone has acknowledged this.
+worker-item-received = Came to this laptop { $when }.
+worker-item-cannot-show = Waymark cannot show this item.
+worker-item-progress = How far along they feel: { $progress } out of 100
+worker-item-readers = Who can read this
+worker-reader-me = You, on this laptop
+worker-reader-named = { $name }, { $role }
+worker-reader-other = A laptop that is not a worker's
+worker-item-answer-heading = What you have told them
+worker-item-not-read = You have not marked it read yet. Opening it does not tell them anything.
+worker-item-read-on = You marked it read { $when }.
+worker-item-acknowledged-on = You acknowledged it { $when }.
+worker-item-replied-on = You replied { $when }:
+worker-item-acknowledge = Acknowledge: I have this
+worker-item-mark-read = Mark as read
+worker-item-reply = Reply to { $who }
+worker-item-reply-reminder = { $who } reads this in their own app, in your words. Write as you would say it to them.
+worker-item-send-reply = Send reply
+worker-answer-done-read = { $who } is told you have read it.
+worker-answer-done-acknowledge = { $who } is told someone has it.
+worker-answer-done-reply = Your reply is on its way to { $who }.
+
+worker-people-heading = My people
+worker-people-intro = The young people and carers you work with. Names you give them stay on this laptop: the service never learns who anyone is.
+worker-people-none = Nobody is allocated to you yet, and nobody has shared anything with you.
+worker-people-you-are = you are their { $roles }
+worker-people-devices = { $count ->
+    [one] { $count } approved device
+   *[other] { $count } approved devices
+}
+worker-people-last-contact = last shared something { $when }
+worker-people-no-contact = has not shared anything yet
+worker-people-waiting = { $count ->
+    [one] { $count } item waiting for you
+   *[other] { $count } items waiting for you
+}
+worker-people-show-items = Show what { $who } shared
+worker-people-name = Name { $who }
+worker-people-name-label = Their name, on this laptop
+worker-people-name-hint = Only you see it, here. Leave it empty to forget it.
+worker-people-save-name = Save the name
+worker-people-cancel = Cancel

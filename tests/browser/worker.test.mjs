@@ -1,0 +1,206 @@
+// The worker app's every screen and state in Chromium with axe-core: zero WCAG 2.2 A/AA problems
+// at the normal text size and at 200% in a 1024×600 window, nothing cut off sideways; a
+// keyboard-only walk from unlocking to acknowledging an urgent item; and a pass in Welsh. The
+// worker window's own browser-test page (worker-browser-test.html) has the worker's fake backend.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { axeViolations, launch, serve } from './browser.mjs';
+
+let server;
+let browser;
+let page;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(state = 'sample') {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 600 } });
+  page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}worker-browser-test.html?state=${state}`);
+  await page.getByTestId('lock-status').waitFor();
+  page.errors = errors;
+  return page;
+}
+
+async function check(name) {
+  await page.waitForTimeout(50);
+  const normal = await axeViolations(page);
+  assert.deepEqual(normal, [], `${name}: axe found problems:\n  ${normal.join('\n  ')}`);
+  await page.evaluate(() => (document.documentElement.style.fontSize = '225%'));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${name}: at 200% text the page scrolls sideways by ${overflow}px`);
+  const big = await axeViolations(page);
+  assert.deepEqual(big, [], `${name} at 200% text: axe found problems:\n  ${big.join('\n  ')}`);
+  await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+  assert.deepEqual(page.errors, [], `${name}: the page threw errors`);
+}
+
+async function unlock() {
+  await page.getByLabel('Passphrase', { exact: true }).fill('otter lantern biscuit');
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await page.getByTestId('lock-status').filter({ hasText: 'Unlocked:' }).waitFor();
+}
+
+async function go(label) {
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('button', { name: label }).click();
+  await page.locator('main h2').first().waitFor();
+}
+
+describe('the worker app', () => {
+  test('setting up a laptop: making the worker profile, the invite code, the code for the administrator', async () => {
+    await open('new');
+    await page.getByRole('heading', { name: 'Open your profile' }).waitFor();
+    await check('open a worker profile');
+    await page.getByRole('button', { name: /new profile/i }).click();
+    await page.getByTestId('new-name').waitFor();
+    assert.equal(await page.getByRole('radio', { name: /Young person|Foster carer|young person|foster carer/ }).count(), 0, 'the worker app makes no person’s profile');
+    await check('make a worker profile');
+    await page.getByRole('button', { name: /Back/ }).click();
+    await unlock();
+    await page.getByTestId('setup').waitFor();
+    await check('this laptop, not connected');
+    await page.getByTestId('invite-code').fill('not a code');
+    await page.getByTestId('check-code').click();
+    await page.getByRole('alert').waitFor();
+    await check('a code that is not an invite');
+    await page.getByTestId('invite-code').fill('waymark-invite:eyJmb3JtYXQiOjF9');
+    await page.getByTestId('check-code').click();
+    await page.getByTestId('preview').waitFor();
+    await check('the invite checked');
+    await page.getByTestId('connect').click();
+    await page.getByTestId('device-code').waitFor();
+    assert.match(await page.getByTestId('device-code').textContent(), /^[0-9a-f]{4}(-[0-9a-f]{4}){7}$/);
+    await check('waiting for the administrator');
+    await go('Inbox');
+    await page.getByTestId('not-approved').waitFor();
+    await check('the inbox before approval');
+    await page.context().close();
+  });
+
+  test('the inbox, an urgent item, answering it, and my people', async () => {
+    await open();
+    await unlock();
+    await page.getByTestId('inbox').waitFor();
+    await page.getByTestId('urgent-item').waitFor();
+    const first = page.getByTestId('urgent-item').first();
+    assert.match(await first.textContent(), /I don't feel safe/);
+    assert.match(await first.getByTestId('clock').textContent(), /Waited .*Acknowledge by|Waited .*Not acknowledged in time/);
+    await check('inbox, urgent first');
+    await page.getByTestId('search').fill('budget');
+    await page.getByTestId('search-go').click();
+    await page.getByTestId('inbox-item').filter({ hasText: 'Made a budget' }).waitFor();
+    assert.equal(await page.getByTestId('urgent-item').count(), 0);
+    await check('inbox, searched');
+    await page.getByTestId('search').fill('no such words anywhere');
+    await page.getByTestId('search-go').click();
+    await page.getByTestId('no-match').waitFor();
+    await check('inbox, nothing matches');
+    await page.getByTestId('search').fill('');
+    await page.getByTestId('filter-kind').selectOption('statement');
+    await page.getByTestId('urgent-item').waitFor();
+
+    await page.getByTestId('urgent-item').getByRole('button').click();
+    await page.getByTestId('item').waitFor();
+    assert.match(await page.getByTestId('written').textContent(), /Someone came to the house/);
+    await check('an urgent item');
+    await page.getByTestId('send-reply').click();
+    await page.getByRole('alert').waitFor();
+    await check('an empty reply refused');
+    await page.getByTestId('acknowledge').click();
+    await page.getByTestId('done').filter({ hasText: 'is told someone has it' }).waitFor();
+    await page.getByTestId('reply').fill('I am calling you now, Robin.');
+    await page.getByTestId('send-reply').click();
+    await page.getByTestId('sent-reply').waitFor();
+    await check('acknowledged and replied');
+    await page.getByTestId('back').click();
+    await page.getByTestId('inbox').waitFor();
+    assert.equal(await page.getByTestId('urgent-item').count(), 0, 'acknowledged: no longer at the top');
+
+    await page.getByTestId('filter-kind').selectOption('');
+    await page.getByTestId('inbox-item').filter({ hasText: 'My foster carer helps' }).getByRole('button').click();
+    await page.getByTestId('answer').first().waitFor();
+    assert.equal(await page.getByTestId('face').first().getAttribute('data-face'), '4', 'the face Robin picked, drawn');
+    await check('a review answered with a face');
+    await page.getByTestId('back').click();
+
+    await go('My people');
+    await page.getByTestId('person').first().waitFor();
+    await check('my people');
+    await page.getByTestId('person').nth(1).getByTestId('name-person').click();
+    await page.getByTestId('person-name').fill('Ash and Lee P.');
+    await check('naming a person');
+    await page.getByTestId('save-name').click();
+    await page.getByRole('heading', { name: 'Ash and Lee P.' }).waitFor();
+    await go('This laptop');
+    await page.getByTestId('approval').waitFor();
+    await check('this laptop, approved');
+    await go('Settings');
+    await check('settings');
+    await page.context().close();
+  });
+});
+
+describe('the worker app by keyboard', () => {
+  test('a worker can unlock, open the urgent item and acknowledge it with the keyboard alone, seeing where focus is', async () => {
+    await open();
+    for (let i = 0; i < 12 && !(await page.evaluate(() => document.activeElement?.id === 'passphrase')); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.type('otter lantern biscuit');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('urgent-item').waitFor();
+    let reached = false;
+    for (let i = 0; i < 30 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.textContent?.startsWith("Open: I don't feel safe"));
+    }
+    assert.ok(reached, 'Tab reaches the urgent item');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, 'none', 'the focused control shows where focus is');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('item').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H2', 'focus moves to the item’s heading');
+    reached = false;
+    for (let i = 0; i < 30 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'acknowledge');
+    }
+    assert.ok(reached, 'Tab reaches Acknowledge');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('done').filter({ hasText: 'is told someone has it' }).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('the worker app in Welsh', () => {
+  test('every screen, with the page marked as Welsh', async () => {
+    await open();
+    await unlock();
+    await go('Settings');
+    await page.getByTestId('language-cy').check();
+    await page.getByTestId('lock-status').filter({ hasText: 'Wedi datgloi' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+    const menu = page.getByRole('navigation', { name: 'Dewislen' });
+    const buttons = menu.getByRole('button');
+    const count = await buttons.count();
+    assert.equal(count, 4);
+    for (let i = 0; i < count; i++) {
+      await buttons.nth(i).click();
+      await page.locator('main h2').first().waitFor();
+      await check(`worker screen ${i + 1}, in Welsh`);
+    }
+    await menu.getByRole('button').first().click();
+    await page.getByTestId('urgent-item').getByRole('button').click();
+    await page.getByTestId('item').waitFor();
+    await check('an urgent item, in Welsh');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,202 @@
+// The worker app's in-memory stand-in for the shell, for the browser tests of its screens. The
+// commands both apps share (profiles, settings) are the person's fake's own handlers; the worker's
+// own answer with invented fixtures. Like the person's fake it keeps fixtures and the state a
+// stand-in must keep (connected or not, read, acknowledged, replied), not rules: which items come
+// first, what a reply must say and who an answer reaches are tested against the real backend
+// (crates/waymark-commands/tests/worker_app.rs). Never part of an app's bundle.
+import { mockIPC } from '@tauri-apps/api/mocks';
+import type {
+  ConnectionView,
+  InboxItemView,
+  PersonView,
+  SharedItemView,
+  WorkerCommandName,
+  WorkerCommands,
+  WorkerOverview,
+} from '../lib/bindings';
+import { emptyState, handlers, invalid, NOW, ORGANISATION, refuse, SERVICE, type FakeState } from './backend';
+
+type Args = Record<string, any>;
+type WorkerHandlers = { [K in WorkerCommandName]: (request: WorkerCommands[K]['request']) => WorkerCommands[K]['response'] };
+
+export interface WorkerFake {
+  people: FakeState;
+  connection: ConnectionView | null;
+  me: WorkerOverview['me'];
+  items: SharedItemView[];
+  persons: PersonView[];
+  previewed: boolean;
+}
+
+const ROBIN = '3f2a9c1e-5b7d-4e08-9a61-c2d4e8f0b135';
+const ASH = '8c41d2e7-0f6a-4b39-b5e2-71a9c3d0e648';
+
+const connected = (approval: ConnectionView['approval']): ConnectionView => ({
+  service_name: SERVICE,
+  service_url: 'https://northvale.example',
+  fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1',
+  connected_at: '2026-11-20T09:00:00Z',
+  device_id: '0b7d6f1c-2a9e-4e3a-9c55-41f0a7b32d8e',
+  device_code: 'a3c9-04e1-7b2f-d855-19e0-6c4b-f27a-8d31',
+  approval,
+  organisation: ORGANISATION,
+});
+
+const summary = (s: Partial<InboxItemView> & Pick<InboxItemView, 'item' | 'record_kind' | 'received_at'>): InboxItemView => ({
+  person_id: ROBIN, person_name: 'Robin T.', statement_kind: null, urgent: false, preview: '', read_at: null, acknowledged_at: null,
+  replies: 0, refused: null, raised_at: null, acknowledge_by: null, alert_acknowledged: false, ...s,
+});
+
+const statement = (id: string, kind: 'not_safe' | 'review_preparation' | 'worried', words: string | null, answers: SharedItemView['statement'] extends infer S ? (S extends { answers: infer A } ? A : never) : never = []) => ({
+  id, kind, status: 'shared' as const, urgent: kind === 'not_safe', answers, words, history: [], responses: [], updated_at: NOW,
+});
+
+const readers = [{ name: null, role: null, me: true }, { name: 'Sam Okafor', role: 'social_worker' as const, me: false }];
+
+/** Dee on the duty team, approved, with an urgent item from Robin waiting, and older things. */
+export function workerSample(): WorkerFake {
+  const people = emptyState();
+  people.profiles.push({ name: 'Dee', role: 'worker', language: 'en-GB', passphrase: 'otter lantern biscuit', recovery: 'K7M2-QX9D-ABCD-EFGH-JKMN-WXYZ' });
+  const items: SharedItemView[] = [
+    {
+      summary: summary({ item: '1e0c6a52-77d3-4c1b-9f20-5b8e3d4a6c01', record_kind: 'statement', statement_kind: 'not_safe', urgent: true, received_at: '2026-11-23T09:55:00Z',
+        preview: 'Someone came to the house and I don’t feel safe.', raised_at: '2026-11-23T09:55:00Z', acknowledge_by: '2026-11-23T10:10:00Z' }),
+      statement: statement('a1', 'not_safe', 'Someone came to the house and I don’t feel safe.'), note: null, policy: null, learning: null,
+      readers: [{ name: null, role: null, me: true }, { name: 'Sam Okafor', role: 'social_worker', me: false }, { name: 'Jo Adeyemi', role: 'social_worker', me: false }], replies: [],
+    },
+    {
+      summary: summary({ item: '2b7f1d90-3c4e-4a85-b612-9e0d7c5a3f12', record_kind: 'statement', statement_kind: 'review_preparation', received_at: '2026-11-21T16:20:00Z',
+        preview: 'My foster carer helps me with homework.', read_at: '2026-11-21T17:00:00Z' }),
+      statement: statement('a2', 'review_preparation', null, [
+        { question_id: 'home', face: 4, choice: null, words: 'My foster carer helps me with homework.' },
+        { question_id: 'worries', face: null, choice: null, words: 'I miss my brother.' },
+      ]),
+      note: null, policy: null, learning: null, readers, replies: [],
+    },
+    {
+      summary: summary({ item: '3c8a2e01-4d5f-4b96-8723-af1e8d6b4023', record_kind: 'pathway_note', received_at: '2026-11-19T11:00:00Z', preview: 'Made a budget with my adviser.',
+        read_at: '2026-11-19T12:00:00Z', replies: 1 }),
+      statement: null, note: { id: 'n1', note: { matter: 'financial_support', text: 'Made a budget with my adviser.', progress: 50, shared: true, written_at: '2026-11-18T10:00:00Z' } },
+      policy: null, learning: null, readers, replies: [{ words: 'Well done, Robin. Bring it to your review.', at: '2026-11-19T12:05:00Z' }],
+    },
+    {
+      summary: summary({ item: '4d9b3f12-5e60-4ca7-9834-b02f9e7c5134', record_kind: 'learning_entry', person_id: ASH, person_name: null, received_at: '2026-11-18T08:30:00Z',
+        preview: 'Safer caring refresher' }),
+      statement: null, note: null, policy: null,
+      learning: { id: 'l1', entry: { date: '2026-11-17', kind: 'course', title: 'Safer caring refresher', minutes: 180, notes: 'Useful on phones and privacy.' } },
+      readers: [{ name: null, role: null, me: true }], replies: [],
+    },
+  ];
+  return {
+    people,
+    connection: connected('approved'),
+    me: { name: 'Dee Morgan', role: 'duty' },
+    items,
+    persons: [
+      { id: ROBIN, name: 'Robin T.', served_as: 'young_person', my_roles: [], devices: 1, last_contact: '2026-11-23T09:55:00Z', waiting: 1 },
+      { id: ASH, name: null, served_as: 'carer', my_roles: ['supervising_social_worker'], devices: 2, last_contact: '2026-11-18T08:30:00Z', waiting: 1 },
+    ],
+    previewed: false,
+  };
+}
+
+/** A worker who has just made their profile: this laptop is not connected yet. */
+export function workerNew(): WorkerFake {
+  const w = workerSample();
+  return { ...w, connection: null, me: null, items: [], persons: [] };
+}
+
+function workerHandlers(w: WorkerFake): WorkerHandlers {
+  const p = handlers(w.people);
+  const me = () => w.people.session ?? refuse('locked', 'Waymark is locked. Open your profile first.');
+  const overview = (): WorkerOverview => {
+    me();
+    const waiting = w.items.filter((i) => !i.summary.read_at || (i.summary.urgent && !i.summary.acknowledged_at)).length;
+    const urgent = w.items.filter((i) => i.summary.urgent && !i.summary.acknowledged_at).length;
+    return { connection: w.connection, me: w.connection ? w.me : null, waiting, urgent_waiting: urgent, last_refreshed: w.connection ? NOW : null, last_problem: null };
+  };
+  const itemOf = (id: string) => w.items.find((i) => i.summary.item === id) ?? refuse('not_found', 'Nothing found.', { thing: 'record', given: id });
+  return {
+    list_profiles: p.list_profiles,
+    create_profile: p.create_profile,
+    unlock: p.unlock,
+    lock: p.lock,
+    quick_exit: p.quick_exit,
+    session_status: p.session_status,
+    passphrase_strength: p.passphrase_strength,
+    suggest_words: p.suggest_words,
+    recover: p.recover,
+    get_settings: p.get_settings,
+    save_settings: p.save_settings,
+    set_profile_language: p.set_profile_language,
+    save_recovery_code: p.save_recovery_code,
+    change_passphrase: p.change_passphrase,
+    replace_recovery_code: p.replace_recovery_code,
+    question_set: p.question_set,
+    plan_matters: p.plan_matters,
+    policy_guide: p.policy_guide,
+    preview_service: ({ code }) => {
+      me();
+      if (!code.startsWith('waymark-invite:')) refuse('bad_invite', 'That is not a Waymark invite code.', { problem: 'not_a_code' });
+      w.previewed = true;
+      return { service_name: SERVICE, service_url: 'https://northvale.example', fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1', invite_expires: '2026-11-30T10:00:00Z', organisation: ORGANISATION, replaces: null };
+    },
+    connect_service: () => {
+      if (!w.previewed) refuse('no_invite', 'Paste your invite code and check it first.');
+      w.connection = connected('waiting');
+      return { consents: [], waiting: 0, sent: 0, connection: w.connection, last_sent: null, last_problem: null, deletions: [], kinds: [], workers: [], waiting_records: [] };
+    },
+    worker_overview: overview,
+    worker_refresh: overview,
+    inbox: ({ search, person, kind }) => {
+      me();
+      const q = search?.trim().toLowerCase();
+      const all = w.items.map((i) => i.summary);
+      const shown = all.filter((s) => (!person || s.person_id === person) && (!kind || s.record_kind === kind) && (!q || s.preview.toLowerCase().includes(q)));
+      // The fixture items are already in the order the real inbox puts them.
+      const urgent = shown.filter((s) => s.urgent && !s.acknowledged_at);
+      return {
+        urgent,
+        items: shown.filter((s) => !urgent.includes(s)),
+        total: all.length,
+        people: w.persons.map((x) => ({ id: x.id, name: x.name })),
+      };
+    },
+    open_item: ({ item }) => itemOf(item),
+    answer_item: ({ item, answer, words }) => {
+      const i = itemOf(item);
+      if (answer === 'reply') {
+        if (!words?.trim()) invalid('words', 'empty');
+        i.replies.push({ words: words!, at: NOW });
+        i.summary.replies = i.replies.length;
+      }
+      if (answer === 'acknowledge') {
+        i.summary.acknowledged_at ??= NOW;
+        i.summary.alert_acknowledged = true;
+      }
+      i.summary.read_at ??= NOW;
+      return i;
+    },
+    my_people: () => {
+      me();
+      return w.persons;
+    },
+    name_person: ({ person, name }) => {
+      const x = w.persons.find((y) => y.id === person) ?? refuse('not_found', 'Nothing found.', { thing: 'record', given: person });
+      x.name = name.trim() || null;
+      for (const i of w.items) if (i.summary.person_id === person) i.summary.person_name = x.name;
+      return w.persons;
+    },
+  };
+}
+
+/** Answers the worker window's IPC calls from `w`. */
+export function installWorkerBackend(w: WorkerFake = workerSample()): WorkerFake {
+  mockIPC((cmd, args) => {
+    w.people.calls.push(cmd);
+    const all = workerHandlers(w) as unknown as Record<string, (request: Args) => unknown>;
+    const handler = all[cmd] ?? refuse('unknown', `The worker app has no command '${cmd}'.`);
+    return handler((args ?? {}) as Args);
+  });
+  return w;
+}
