@@ -69,8 +69,8 @@ stage_bench() {
 }
 
 stage_e2e() {
-  say "Building the app binary for end-to-end tests"
-  cargo build -p waymark-app -p waymark-cli -p waymark-service -p waymark-worker --locked
+  say "Building the app binaries (a person's app and the worker app) for end-to-end tests"
+  cargo build -p waymark-app -p waymark-worker-app -p waymark-cli -p waymark-service -p waymark-worker --locked
   npm_ci tests
   ensure_tauri_driver
   say "End-to-end: the real app under Xvfb through tauri-driver and WebKitWebDriver"

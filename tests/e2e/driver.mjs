@@ -12,6 +12,8 @@ import { remote } from 'webdriverio';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const appBinary = process.env.WAYMARK_APP_BIN ?? path.join(root, 'target/debug/waymark-app');
 export const cliBinary = process.env.WAYMARK_CLI_BIN ?? path.join(root, 'target/debug/waymark');
+/** The worker app ("Waymark for Workers"), started with `startApp(dir, { application: workerAppBinary })`. */
+export const workerAppBinary = process.env.WAYMARK_WORKER_APP_BIN ?? path.join(root, 'target/debug/waymark-worker-app');
 
 function portOpen(port) {
   return new Promise((resolve) => {
