@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Waymark's two commands:
-#   ./waymark.sh run    build the app and start it
+#   ./waymark.sh run    build a person's app and start it (`./waymark.sh run worker` starts the
+#                       worker app, "Waymark for Workers", instead)
 #   ./waymark.sh test   run every test suite (Rust, UI, end-to-end in the real window);
 #                       `./waymark.sh test STAGE` reruns one stage (see STAGES below)
 # Each installs what it needs on a fresh Debian machine that has Rust, Node and apt, and says what
@@ -12,18 +13,31 @@ ROOT="$PWD"
 # shellcheck source=scripts/lib.sh
 source "$ROOT/scripts/lib.sh"
 
+# `run` starts a person's app (young people and carers); `run worker` starts the worker app.
 run_app() {
+  local which=${1:-person} package binary name
+  case "$which" in
+    person) package=waymark-app; binary=waymark-app; name="Waymark" ;;
+    worker) package=waymark-worker-app; binary=waymark-worker-app; name="Waymark for Workers" ;;
+    *)
+      echo "error: there is no app '$which'; say './waymark.sh run' (a person's app) or './waymark.sh run worker'" >&2
+      exit 2
+      ;;
+  esac
   ensure_packages "${BUILD_PACKAGES[@]}"
   build_ui
-  say "Building the app (release)"
-  cargo build --release -p waymark-app
+  say "Building $name (release)"
+  cargo build --release -p "$package"
   if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     echo "error: there is no display to open the window on (DISPLAY is not set)." >&2
-    echo "       The app is built at target/release/waymark-app; start it from a desktop session." >&2
+    echo "       $name is built at target/release/$binary; start it from a desktop session." >&2
     exit 1
   fi
-  say "Starting Waymark (data folder: ${WAYMARK_DATA_DIR:-the per-user app data folder})"
-  exec target/release/waymark-app
+  if [ "$which" = person ]; then
+    say "(The worker app, for social workers, IROs and the duty team, starts with: ./waymark.sh run worker)"
+  fi
+  say "Starting $name (data folder: ${WAYMARK_DATA_DIR:-the per-user app data folder})"
+  exec "target/release/$binary"
 }
 
 # The test stages, in the order CI runs them; `./waymark.sh test STAGE` reruns one.
@@ -104,10 +118,11 @@ run_tests() {
 }
 
 case "${1:-}" in
-  run) run_app ;;
+  run) run_app "${2:-person}" ;;
   test) run_tests "${2:-}" ;;
   *)
-    echo "usage: ./waymark.sh run           build and start the app" >&2
+    echo "usage: ./waymark.sh run           build and start a person's app (young people and carers)" >&2
+    echo "       ./waymark.sh run worker    build and start the worker app (Waymark for Workers)" >&2
     echo "       ./waymark.sh test          run every test suite" >&2
     echo "       ./waymark.sh test STAGE    run one: ui, browser, rust, api, fuzz, bench, e2e or bench-scripts" >&2
     exit 2
