@@ -224,3 +224,7 @@ field-version = Fersiwn
 field-invite_code = Cod gwahodd
 field-question = Cwestiwn
 field-id = ID
+# Ap y gweithwyr
+error-item_refused = Wnaeth yr eitem hon ddim pasio gwiriadau Waymark pan gyrhaeddodd, felly does dim modd ei hateb.
+error-not_approved = Dydy'r gliniadur hwn ddim wedi'i gymeradwyo eto: does dim modd anfon dim byd ohono. Darllenwch y cod ar "Y gliniadur hwn" i'ch gweinyddwr.
+error-no_device_for_person = Does gan y person hwn ddim dyfais wedi'i chymeradwyo ar hyn o bryd, felly all dim byd eu cyrraedd. Rhowch gynnig arall arni nes ymlaen.

@@ -1,0 +1,130 @@
+# Ap y gweithwyr: y ffenestr y mae gweithwyr cymdeithasol, Swyddogion Adolygu Annibynnol (IRO), gweithwyr cymdeithasol goruchwylio a'r tîm dyletswydd yn ei defnyddio
+worker-app-name = Waymark i Weithwyr
+role-worker = Gweithiwr yn y gwasanaeth
+moment = { $day } am { $time }
+more-items = { $count ->
+    [one] Dangos { $count } eitem arall ({ $hidden } yn dal yn gudd)
+   *[other] Dangos { $count } o eitemau eraill ({ $hidden } yn dal yn gudd)
+}
+record-kind-statement = Neges
+record-kind-pathway_note = Nodyn llwybr
+record-kind-safer_caring_policy = Polisi gofal mwy diogel
+record-kind-learning_entry = Eitem yn y cofnod dysgu
+record-kind-unknown = Rhywbeth wedi'i rannu
+
+worker-menu-inbox = Mewnflwch
+worker-menu-people = Fy mhobl
+worker-menu-setup = Y gliniadur hwn
+worker-menu-waiting = { $count } yn aros
+
+worker-person-unnamed = Person { $id }
+worker-person-unknown = Rhywun anhysbys
+
+worker-setup-heading = Y gliniadur hwn
+worker-setup-intro = Mae eich gweinyddwr yn rhoi cod gwahodd i chi sydd wedi'i wneud yn arbennig i chi. Mae'r gliniadur hwn yn gwneud ei allweddi ei hun: dim ond yma mae modd agor yr hyn mae pobl yn ei rannu gyda chi.
+worker-setup-code = Eich cod gwahodd
+worker-setup-code-hint = Mae'n dechrau gyda "waymark-invite:". Gludwch y cyfan.
+worker-setup-check = Gwirio'r cod
+worker-setup-check-this = Gwiriwch mai gwasanaeth eich sefydliad chi yw hwn cyn i chi gysylltu.
+worker-setup-service = Gwasanaeth
+worker-setup-service-fingerprint = Ôl bys y gwasanaeth
+worker-setup-organisation = Ôl bys y sefydliad
+worker-setup-expires = Y gwahoddiad yn dod i ben
+worker-setup-connect = Cysylltu'r gliniadur hwn
+worker-setup-different-code = Defnyddio cod gwahanol
+worker-setup-you = Chi
+worker-setup-you-are = { $name }, { $role }
+worker-setup-not-named = Dydy rhestr gweithwyr y sefydliad ddim yn eich enwi chi eto.
+worker-setup-connected = Wedi cysylltu
+worker-setup-read-code = Darllenwch y cod hwn i'ch gweinyddwr. Byddan nhw'n cymeradwyo'r gliniadur hwn pan fydd yn cyfateb i'r cod maen nhw'n ei weld.
+worker-setup-code-why = Does dim byd yn cael ei rannu gyda'r gliniadur hwn nes iddo gael ei gymeradwyo. Dydy'r cod ddim yn gyfrinachol: ôl bys y gliniadur hwn ydyw.
+worker-setup-check-again = Gwirio eto
+worker-setup-approved = Mae'r gliniadur hwn wedi'i gymeradwyo. Mae'r hyn mae pobl yn ei rannu gyda chi yn dod yma.
+worker-setup-revoked = Mae eich sefydliad wedi diffodd y gliniadur hwn. Does dim byd arall yn dod iddo. Gofynnwch i'ch gweinyddwr.
+
+worker-inbox-heading = Mewnflwch
+worker-inbox-not-connected = Dydy'r gliniadur hwn ddim wedi'i gysylltu â'ch gwasanaeth eto.
+worker-inbox-not-approved = Mae'r gliniadur hwn yn aros i'ch gweinyddwr ei gymeradwyo.
+worker-inbox-go-setup = Gosod y gliniadur hwn
+worker-inbox-refresh = Gwirio am eitemau newydd
+worker-inbox-refreshed = Gwiriwyd ddiwethaf ar { $when }.
+worker-inbox-refresh-failed = Wnaeth y gwiriad diwethaf ddim gweithio. Mae Waymark yn rhoi cynnig arall arni bob munud.
+worker-inbox-search-label = Chwilio a hidlo'r mewnflwch
+worker-inbox-search = Chwilio'r geiriau
+worker-inbox-person = Gan bwy
+worker-inbox-everyone = Pawb
+worker-inbox-kind = Beth
+worker-inbox-every-kind = Popeth
+worker-inbox-search-go = Chwilio
+worker-inbox-urgent = { $count ->
+    [one] Angen ei chydnabod nawr: { $count } eitem frys
+   *[other] Angen eu cydnabod nawr: { $count } eitem frys
+}
+worker-inbox-waited = Wedi aros { $time }
+worker-inbox-acknowledge-by = Cydnabyddwch hwn erbyn { $when }.
+worker-inbox-overdue = Heb ei gydnabod mewn pryd (erbyn { $when }): mae wedi mynd at y person nesaf hefyd.
+worker-inbox-everything = { $count ->
+    [one] { $count } eitem, y diweddaraf yn gyntaf
+   *[other] { $count } eitem, y diweddaraf yn gyntaf
+}
+worker-inbox-empty = Does dim byd wedi'i rannu gyda chi eto.
+worker-inbox-no-match = Does dim byd yn cyfateb i'r chwiliad yna.
+worker-inbox-open = Agor: { $what } gan { $who }
+worker-inbox-opening = Wrthi'n agor eich mewnflwch…
+
+worker-item-new = Newydd
+worker-item-read = Wedi'i ddarllen
+worker-item-acknowledged = Wedi'i gydnabod
+worker-item-replied = { $count ->
+    [one] Fe atebloch chi
+   *[other] Fe atebloch chi { $count } o weithiau
+}
+worker-item-refused = Doedd dim modd ei agor: wnaeth e ddim pasio gwiriadau Waymark
+worker-item-urgent = Brys
+worker-item-back = Yn ôl i'r mewnflwch
+worker-item-opening = Wrthi'n agor…
+worker-item-urgent-note = Brys: dywedodd y person hwn nad yw'n teimlo'n ddiogel. Cydnabyddwch hyn er mwyn iddyn nhw wybod bod rhywun yn delio ag ef.
+worker-item-urgent-taken = Brys: mae rhywun wedi cydnabod hyn.
+worker-item-received = Daeth i'r gliniadur hwn ar { $when }.
+worker-item-cannot-show = Dydy Waymark ddim yn gallu dangos yr eitem hon.
+worker-item-progress = Pa mor bell maen nhw'n teimlo eu bod wedi mynd: { $progress } allan o 100
+worker-item-readers = Pwy all ddarllen hwn
+worker-reader-me = Chi, ar y gliniadur hwn
+worker-reader-named = { $name }, { $role }
+worker-reader-other = Gliniadur nad yw'n perthyn i weithiwr
+worker-item-answer-heading = Beth rydych chi wedi'i ddweud wrthyn nhw
+worker-item-not-read = Dydych chi ddim wedi'i nodi fel wedi'i ddarllen eto. Dydy ei agor ddim yn dweud dim byd wrthyn nhw.
+worker-item-read-on = Fe wnaethoch chi ei nodi fel wedi'i ddarllen ar { $when }.
+worker-item-acknowledged-on = Fe wnaethoch chi ei gydnabod ar { $when }.
+worker-item-replied-on = Fe atebloch chi ar { $when }:
+worker-item-acknowledge = Cydnabod: rydw i'n delio â hyn
+worker-item-mark-read = Nodi fel wedi'i ddarllen
+worker-item-reply = Ateb { $who }
+worker-item-reply-reminder = Mae { $who } yn darllen hwn yn eu ap eu hunain, yn eich geiriau chi. Ysgrifennwch fel y byddech chi'n ei ddweud wrthyn nhw.
+worker-item-send-reply = Anfon ateb
+worker-answer-done-read = Mae { $who } yn cael gwybod eich bod chi wedi'i ddarllen.
+worker-answer-done-acknowledge = Mae { $who } yn cael gwybod bod rhywun yn delio ag ef.
+worker-answer-done-reply = Mae eich ateb ar ei ffordd at { $who }.
+
+worker-people-heading = Fy mhobl
+worker-people-intro = Y bobl ifanc a'r gofalwyr rydych chi'n gweithio gyda nhw. Mae'r enwau rydych chi'n eu rhoi iddyn nhw yn aros ar y gliniadur hwn: dydy'r gwasanaeth byth yn dod i wybod pwy yw neb.
+worker-people-none = Does neb wedi'i ddyrannu i chi eto, a does neb wedi rhannu dim byd gyda chi.
+worker-people-you-are = chi yw eu { $roles }
+# "dyfais" ar ôl y rhif: un ddyfais, dwy ddyfais, tair dyfais.
+worker-people-devices = { $count ->
+    [one] { $count } ddyfais wedi'i chymeradwyo
+    [two] { $count } ddyfais wedi'u cymeradwyo
+   *[other] { $count } dyfais wedi'u cymeradwyo
+}
+worker-people-last-contact = wedi rhannu rhywbeth ddiwethaf ar { $when }
+worker-people-no-contact = heb rannu dim byd eto
+worker-people-waiting = { $count ->
+    [one] { $count } eitem yn aros amdanoch chi
+   *[other] { $count } eitem yn aros amdanoch chi
+}
+worker-people-show-items = Dangos beth mae { $who } wedi'i rannu
+worker-people-name = Enwi { $who }
+worker-people-name-label = Eu henw, ar y gliniadur hwn
+worker-people-name-hint = Dim ond chi sy'n ei weld, a hynny yma. Gadewch e'n wag i'w anghofio.
+worker-people-save-name = Cadw'r enw
+worker-people-cancel = Canslo
