@@ -71,7 +71,7 @@ describe('the worker app', () => {
     await page.getByTestId('check-code').click();
     await page.getByRole('alert').waitFor();
     await check('a code that is not an invite');
-    await page.getByTestId('invite-code').fill('waymark-invite:eyJmb3JtYXQiOjF9');
+    await page.getByTestId('invite-code').fill('wm1-eyJmb3JtYXQiOjF9');
     await page.getByTestId('check-code').click();
     await page.getByTestId('preview').waitFor();
     await check('the invite checked');

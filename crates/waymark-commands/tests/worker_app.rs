@@ -126,6 +126,10 @@ async fn i_dont_feel_safe_reaches_the_duty_worker_first_and_their_answers_reach_
     ok(&dee, "create_profile", json!({ "name": "Dee", "role": "worker", "passphrase": PASSPHRASE })).await;
     let details = InviteDetails { service_url: &o.url, service_name: SERVICE, service_fingerprint: &o.fingerprint, expires_at: NOW + 3600 };
     let invite = organisation::invite_worker(&o.store, &o.roster, duty, &details, &*o.entropy, NOW).await.unwrap();
+    // The set-up screen tells the worker how their code starts: it must be how codes start.
+    for language in [waymark_core::Language::EnGb, waymark_core::Language::Cy] {
+        assert!(waymark_i18n::text(language, "worker-setup-code-hint").contains(&format!("\"{}\"", &invite.to_code()[..4])));
+    }
     connect(&dee, &invite.to_code()).await;
     let home = ok(&dee, "worker_refresh", json!({})).await;
     assert_eq!(home["connection"]["approval"], "waiting", "{home}");

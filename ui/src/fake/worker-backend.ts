@@ -137,7 +137,7 @@ function workerHandlers(w: WorkerFake): WorkerHandlers {
     policy_guide: p.policy_guide,
     preview_service: ({ code }) => {
       me();
-      if (!code.startsWith('waymark-invite:')) refuse('bad_invite', 'That is not a Waymark invite code.', { problem: 'not_a_code' });
+      if (!code.startsWith('wm1-')) refuse('bad_invite', 'That is not a Waymark invite code.', { problem: 'not_a_code' });
       w.previewed = true;
       return { service_name: SERVICE, service_url: 'https://northvale.example', fingerprint: '1d89-8eff-fb8f-b812-b509-29c4-4150-13c1', invite_expires: '2026-11-30T10:00:00Z', organisation: ORGANISATION, replaces: null };
     },
