@@ -10,8 +10,8 @@
 //! generated from its edition's list in the application layer ([`window_capability`]).
 
 mod capability;
-#[cfg(test)]
-mod hostile_input;
+#[cfg(any(test, feature = "hostile-input"))]
+pub mod hostile_input;
 #[cfg(test)]
 mod thin_shell;
 

@@ -22,6 +22,18 @@ mod tests {
     }
 
     #[test]
+    fn every_worker_command_refuses_hostile_arguments_and_writes_nothing() {
+        use waymark_app::hostile_input::{every_command_refuses_hostile_arguments_and_writes_nothing, Harness};
+        every_command_refuses_hostile_arguments_and_writes_nothing(Harness::new(tauri::generate_context!(), waymark_app::Edition::Worker));
+    }
+
+    #[test]
+    fn every_worker_command_while_locked_says_locked_and_writes_nothing() {
+        use waymark_app::hostile_input::{every_profile_command_while_locked_says_locked_and_writes_nothing, Harness};
+        every_profile_command_while_locked_says_locked_and_writes_nothing(Harness::new(tauri::generate_context!(), waymark_app::Edition::Worker));
+    }
+
+    #[test]
     fn the_shell_holds_no_rule_of_its_own() {
         let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/main.rs")).unwrap();
         let code: String = text.lines().take_while(|l| !l.starts_with("#[cfg(test)]")).collect::<Vec<_>>().join("\n");

@@ -18,7 +18,7 @@ use uuid::Uuid;
 use waymark_client::worker::{Answer, SharedRecord};
 use waymark_core::connection::ServiceConnection;
 use waymark_core::domain::shared::SharedItem;
-use waymark_core::domain::{RecordBody, RecordKind};
+use waymark_core::domain::{RecordBody, RecordKind, ShareableKind};
 use waymark_core::error::Field;
 use waymark_core::vocabulary::WorkerRole;
 use waymark_core::Timestamp;
@@ -26,14 +26,11 @@ use waymark_sync::api::AlertView;
 use waymark_sync::mail::ReceiptStatus;
 use waymark_sync::roster::RosterState;
 
-use crate::check::{check_len, MAX_NAME};
+use crate::check::{check_len, record_id, MAX_NAME, MAX_SEARCH};
 use crate::error::{CommandError, CommandResult};
 use crate::sharing::{current_connection, read_roster};
 use crate::views::{ApprovalView, ConnectionView, LearningEntryView, NoteView, PolicyView, StatementView};
 use crate::{AppState, NoArguments};
-
-/// The longest search a worker types.
-const MAX_SEARCH: usize = 200;
 
 /// What the worker app remembers between calls while it runs: the alerts the service last said
 /// were raised to this worker, and how the last refresh went.
@@ -122,10 +119,10 @@ pub struct InboxRequest {
     #[serde(default)]
     #[ts(optional)]
     pub person: Option<String>,
-    /// A record kind (`statement`, `pathway_note`, …).
+    /// Only this kind of record.
     #[serde(default)]
     #[ts(optional)]
-    pub kind: Option<String>,
+    pub kind: Option<ShareableKind>,
 }
 
 /// Who else can read an item: another worker's laptop, or the person's own device.
@@ -207,7 +204,7 @@ pub struct NamePersonRequest {
 }
 
 fn item_id(text: &str) -> CommandResult<Uuid> {
-    Ok(waymark_core::RecordId::parse(text)?.0)
+    Ok(record_id(text)?.0)
 }
 
 fn connection_of(app: &AppState) -> CommandResult<ServiceConnection> {
@@ -438,11 +435,13 @@ fn summary(item: &SharedItem, labels: &HashMap<Uuid, String>, alerts: &[AlertVie
 /// newest first, narrowed by the search and filters.
 pub async fn inbox(app: &AppState, req: InboxRequest) -> CommandResult<InboxView> {
     if let Some(s) = &req.search {
-        check_len(Field::Words, s, MAX_SEARCH)?;
+        check_len(Field::Search, s, MAX_SEARCH)?;
+        waymark_core::validate::text(Field::Search, s, MAX_SEARCH)?;
     }
+    // No person (or an empty one) is everyone.
     let person = req.person.as_deref().filter(|p| !p.is_empty()).map(item_id).transpose()?;
     let search = req.search.as_deref().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
-    let kind = req.kind.filter(|k| !k.is_empty());
+    let kind = req.kind.map(|k| k.as_str());
     let alerts = app.worker.lock().map_err(CommandError::poisoned)?.alerts.clone();
     let roster = current_connection(app).map(|c| roster_of(app, &c)).transpose()?.flatten();
     let (items, labels) = app.with_session(|v, s| Ok((v.shared_items(s)?, v.person_labels(s)?)))?;
@@ -455,7 +454,7 @@ pub async fn inbox(app: &AppState, req: InboxRequest) -> CommandResult<InboxView
     }
     let matches = |i: &SharedItem| {
         person.map_or(true, |p| i.person_id == Some(p))
-            && kind.as_deref().map_or(true, |k| i.record_kind == k)
+            && kind.map_or(true, |k| i.record_kind == k)
             && search.as_deref().map_or(true, |s| {
                 text_of(i).to_lowercase().contains(s) || i.person_id.and_then(|p| labels.get(&p)).is_some_and(|n| n.to_lowercase().contains(s))
             })

@@ -143,7 +143,7 @@ export const deleteProfile = (confirmName: string) => call('delete_profile', { c
 // The worker app (its own window: a person's app cannot call these)
 export const workerOverview = () => callWorker('worker_overview', {});
 export const workerRefresh = () => callWorker('worker_refresh', {});
-export const inbox = (filter: { search?: string; person?: string; kind?: string } = {}) => callWorker('inbox', filter);
+export const inbox = (filter: { search?: string; person?: string; kind?: ShareableKind } = {}) => callWorker('inbox', filter);
 export const openItem = (item: string) => callWorker('open_item', { item });
 export const answerItem = (item: string, answer: ItemAnswer, words?: string) => callWorker('answer_item', words === undefined ? { item, answer } : { item, answer, words });
 export const myPeople = () => callWorker('my_people', {});

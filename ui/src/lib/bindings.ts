@@ -491,9 +491,9 @@ export type InboxRequest = {
  */
 search?: string, person?: string, 
 /**
- * A record kind (`statement`, `pathway_note`, …).
+ * Only this kind of record.
  */
-kind?: string, };
+kind?: ShareableKind, };
 export type OpenItemRequest = { item: string, };
 export type AnswerItemRequest = { item: string, answer: ItemAnswer, words?: string, };
 export type NamePersonRequest = { person: string, 

@@ -182,4 +182,5 @@ const recordKindIds: Record<string, string> = {
 };
 /** What kind of thing someone shared ("A message", "A pathway note"), for the worker app. */
 export const recordKindWords = (kind: string) => t(recordKindIds[kind] ?? 'record-kind-unknown');
-export const RECORD_KINDS = Object.keys(recordKindIds);
+/** The kinds of record a worker can be sent, for the inbox's filter. */
+export const RECORD_KINDS: ShareableKind[] = ['statement', 'pathway_note', 'safer_caring_policy', 'learning_entry'];
