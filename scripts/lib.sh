@@ -4,7 +4,8 @@
 
 say() { printf '\n==> %s\n' "$*"; }
 
-BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config)
+# fonts-dejavu-core: the font the worker app writes case-record PDFs in.
+BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config fonts-dejavu-core)
 # dbus: a session bus, as a desktop has, which single-instance hand-over uses. strace: the
 # end-to-end test that watches every network call the app makes.
 WINDOW_PACKAGES=(xvfb xauth webkit2gtk-driver dbus strace)

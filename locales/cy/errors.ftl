@@ -228,3 +228,5 @@ field-id = ID
 error-item_refused = Wnaeth yr eitem hon ddim pasio gwiriadau Waymark pan gyrhaeddodd, felly does dim modd ei hateb.
 error-not_approved = Dydy'r gliniadur hwn ddim wedi'i gymeradwyo eto: does dim modd anfon dim byd ohono. Darllenwch y cod ar "Y gliniadur hwn" i'ch gweinyddwr.
 error-no_device_for_person = Does gan y person hwn ddim dyfais wedi'i chymeradwyo ar hyn o bryd, felly all dim byd eu cyrraedd. Rhowch gynnig arall arni nes ymlaen.
+error-no_font = Does dim modd ysgrifennu'r cofnod achos: mae'r ffont mae'n ei ddefnyddio ar goll o'r gliniadur hwn (edrychwyd yn { $looked }). Gofynnwch i bwy bynnag sy'n gofalu am y gliniadur hwn ailosod Waymark i Weithwyr.
+error-case_record_failed = Doedd dim modd ysgrifennu'r cofnod achos. Chafodd dim byd ei gadw; rhowch gynnig arall arni.

@@ -128,3 +128,7 @@ worker-people-name-label = Eu henw, ar y gliniadur hwn
 worker-people-name-hint = Dim ond chi sy'n ei weld, a hynny yma. Gadewch e'n wag i'w anghofio.
 worker-people-save-name = Cadw'r enw
 worker-people-cancel = Canslo
+
+worker-item-save-pdf = Cadw fel PDF ar gyfer y cofnod achos
+worker-people-save-pdf = Cadw popeth gan { $who } fel PDF
+worker-saved-pdf = Wedi'i gadw: { $path }

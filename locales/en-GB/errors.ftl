@@ -228,3 +228,5 @@ field-id = Id
 error-item_refused = This item did not pass Waymark's checks when it came, so it cannot be answered.
 error-not_approved = This laptop is not approved yet: nothing can be sent from it. Read your administrator the code on "This laptop".
 error-no_device_for_person = This person has no approved device at the moment, so nothing can reach them. Try again later.
+error-no_font = The case record cannot be written: the font it uses is missing from this laptop (looked in { $looked }). Ask whoever looks after this laptop to reinstall Waymark for Workers.
+error-case_record_failed = The case record could not be written. Nothing was saved; try again.

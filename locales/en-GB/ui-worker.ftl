@@ -126,3 +126,7 @@ worker-people-name-label = Their name, on this laptop
 worker-people-name-hint = Only you see it, here. Leave it empty to forget it.
 worker-people-save-name = Save the name
 worker-people-cancel = Cancel
+
+worker-item-save-pdf = Save as a PDF for the case record
+worker-people-save-pdf = Save everything from { $who } as a PDF
+worker-saved-pdf = Saved: { $path }

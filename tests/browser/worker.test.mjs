@@ -120,6 +120,8 @@ describe('the worker app', () => {
     await page.getByTestId('send-reply').click();
     await page.getByTestId('sent-reply').waitFor();
     await check('acknowledged and replied');
+    await page.getByTestId('save-pdf').click();
+    await page.getByTestId('done').filter({ hasText: 'Saved:' }).waitFor();
     await page.getByTestId('back').click();
     await page.getByTestId('inbox').waitFor();
     assert.equal(await page.getByTestId('urgent-item').count(), 0, 'acknowledged: no longer at the top');
@@ -139,6 +141,9 @@ describe('the worker app', () => {
     await check('naming a person');
     await page.getByTestId('save-name').click();
     await page.getByRole('heading', { name: 'Ash and Lee P.' }).waitFor();
+    await page.getByTestId('person').first().getByTestId('save-thread-pdf').click();
+    await page.getByTestId('saved').filter({ hasText: 'Saved:' }).waitFor();
+    await check('a thread saved as a PDF');
     await go('This laptop');
     await page.getByTestId('approval').waitFor();
     await check('this laptop, approved');

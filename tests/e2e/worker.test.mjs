@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { createProfile, freshDataDir, startApp, unlock, waitForText, workerAppBinary } from './driver.mjs';
+import { createProfile, documentsDir, freshDataDir, startApp, unlock, waitForText, workerAppBinary } from './driver.mjs';
 import { connectApp, startService } from './service.mjs';
 
 const WORDS = 'Someone came to the house and I do not feel safe zz-marker-7730';
@@ -104,6 +104,12 @@ test("Robin's \"I don't feel safe\" reaches the duty worker's app first with its
     await b.$('[data-testid="reply"]').setValue(REPLY);
     await b.$('[data-testid="send-reply"]').click();
     await waitForText(b, '[data-testid="sent-reply"]', REPLY);
+    // Saved for the council's case record: a PDF in Dee's documents folder.
+    await b.$('[data-testid="save-pdf"]').click();
+    await waitForText(b, '[data-testid="done"]', 'Saved:');
+    const pdfs = readdirSync(documentsDir(deeDir)).filter((f) => f.endsWith('.pdf'));
+    assert.equal(pdfs.length, 1, `one case record saved: ${pdfs}`);
+    assert.ok(readFileSync(path.join(documentsDir(deeDir), pdfs[0])).subarray(0, 5).equals(Buffer.from('%PDF-')));
     await b.$('[data-testid="back"]').click();
     await b.$('[data-testid="inbox"]').waitForExist({ timeout: 10000 });
     assert.equal(await b.$('[data-testid="urgent-item"]').isExisting(), false, 'acknowledged: it no longer waits at the top');

@@ -178,6 +178,7 @@ declare_commands! {
     answer_item: Unlocked, worker, crate::worker::AnswerItemRequest => crate::worker::SharedItemView;
     my_people: Unlocked, worker, NoArguments => Vec<crate::worker::PersonView>;
     name_person: Unlocked, worker, crate::worker::NamePersonRequest => Vec<crate::worker::PersonView>;
+    save_case_record: Unlocked, worker, crate::worker::SaveCaseRecordRequest => SavedFile;
 }
 
 async fn run<Req, Resp, F, Fut>(app: &AppState, access: Access, name: &str, request: serde_json::Value, command: F) -> CommandResult<serde_json::Value>

@@ -11,6 +11,7 @@
 //! number generator except through the vault's (so tests can fix them).
 
 pub mod carer;
+mod case_record;
 mod check;
 pub mod declared;
 pub mod error;

@@ -29,7 +29,7 @@ use waymark_sync::roster::RosterState;
 use crate::check::{check_len, record_id, MAX_NAME, MAX_SEARCH};
 use crate::error::{CommandError, CommandResult};
 use crate::sharing::{current_connection, read_roster};
-use crate::views::{ApprovalView, ConnectionView, LearningEntryView, NoteView, PolicyView, StatementView};
+use crate::views::{ApprovalView, ConnectionView, LearningEntryView, NoteView, PolicyView, SavedFile, StatementView};
 use crate::{AppState, NoArguments};
 
 /// What the worker app remembers between calls while it runs: the alerts the service last said
@@ -194,6 +194,17 @@ pub struct AnswerItemRequest {
     #[serde(default)]
     #[ts(optional)]
     pub words: Option<String>,
+}
+
+/// What to save for the case record: one item, or everything from one person.
+#[derive(Debug, Deserialize, TS)]
+pub struct SaveCaseRecordRequest {
+    #[serde(default)]
+    #[ts(optional)]
+    pub item: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub person: Option<String>,
 }
 
 #[derive(Debug, Deserialize, TS)]
@@ -369,7 +380,7 @@ fn refused_item(seq: i64, code: &str, now: Timestamp) -> SharedItem {
 
 /// The record inside an item (`{record_kind, data}` as the person's device sealed it), checked as
 /// the core checks any record; none if it does not pass.
-fn record_of(item: &SharedItem) -> Option<waymark_core::domain::StoredRecord> {
+pub(crate) fn record_of(item: &SharedItem) -> Option<waymark_core::domain::StoredRecord> {
     let kind = RecordKind::parse(item.record["record_kind"].as_str()?).ok()?;
     let body = RecordBody::from_value(kind, item.record["data"].clone()).ok()?;
     body.validate().ok()?;
@@ -641,4 +652,49 @@ pub async fn name_person(app: &AppState, req: NamePersonRequest) -> CommandResul
     let person = item_id(&req.person)?;
     app.with_session(|v, s| v.label_person(s, person, &req.name))?;
     people(app)
+}
+
+/// Saves a case record as a PDF in the worker's documents folder: one item, or a person's whole
+/// thread (everything they shared with this laptop, oldest first), with when each came, was read,
+/// acknowledged and answered, and how the signatures were checked (`crate::case_record`).
+pub async fn save_case_record(app: &AppState, req: SaveCaseRecordRequest) -> CommandResult<SavedFile> {
+    let item = req.item.as_deref().map(item_id).transpose()?;
+    let person = req.person.as_deref().map(item_id).transpose()?;
+    if item.is_some() == person.is_some() {
+        // One or the other: a record is of one item or of one person's thread.
+        return Err(waymark_core::Error::Invalid { field: Field::Id, problem: waymark_core::error::Problem::Empty }.into());
+    }
+    let connection = connection_of(app)?;
+    let roster = roster_of(app, &connection)?;
+    let (items, labels, language) = app.with_session(|v, s| Ok((v.shared_items(s)?, v.person_labels(s)?, v.profile_language(s)?)))?;
+    let chosen: Vec<&SharedItem> = match (item, person) {
+        (Some(id), _) => {
+            let found = items.iter().find(|i| i.envelope_id == id && i.refused.is_none());
+            vec![found.ok_or_else(|| waymark_core::Error::NotFound { thing: waymark_core::error::Thing::Record, given: id.to_string() })?]
+        }
+        (None, Some(p)) => items.iter().filter(|i| i.person_id == Some(p) && i.refused.is_none()).collect(),
+        (None, None) => unreachable!("checked above"),
+    };
+    let person = person.or_else(|| chosen.first().and_then(|i| i.person_id));
+    let who = person
+        .and_then(|p| labels.get(&p).cloned())
+        .unwrap_or_else(|| waymark_i18n::text_with(language, "case-record-person", &[("id", person.map(|p| p.to_string()[..8].to_string()).unwrap_or_default().into())]));
+    let me = roster.as_ref().zip(connection.person_id).and_then(|(r, id)| r.worker(id));
+    let made = crate::case_record::Made {
+        who: &who,
+        person,
+        worker_name: me.map_or("", |w| w.name.as_str()),
+        worker_role: me.map_or(WorkerRole::SocialWorker, |w| w.role),
+        organisation: connection.organisation.as_deref().unwrap_or(&connection.service_name),
+        my_device: connection.device_id,
+        language,
+        now: app.now(),
+    };
+    let record = crate::case_record::build(&chosen, &made, roster.as_ref());
+    let pdf = waymark_case_record::render_with_system_font(&record).map_err(|e| match e {
+        waymark_case_record::CaseRecordError::NoFont { looked } => CommandError::new("no_font").with("looked", looked),
+        _ => CommandError::new("case_record_failed"),
+    })?;
+    let stem = waymark_i18n::text_with(language, "case-record-document-name", &[("who", who.clone().into())]);
+    crate::export::save_document(app, &stem, "pdf", &pdf)
 }

@@ -100,6 +100,12 @@ async fn robin(o: &mut Org, dir: &Path) -> (AppState, Uuid) {
     (app, person)
 }
 
+/// The words of a saved PDF as a reader would copy them, white space made single spaces.
+fn pdf_text(path: &str) -> String {
+    let text = pdf_extract::extract_text(path).expect("the case record reads back");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 async fn say(app: &AppState, kind: &str, words: &str) -> String {
     let st = ok(app, "start_statement", json!({ "kind": kind })).await;
     let id = st["id"].as_str().unwrap().to_string();
@@ -179,6 +185,35 @@ async fn i_dont_feel_safe_reaches_the_duty_worker_first_and_their_answers_reach_
     let inbox = ok(&dee, "inbox", json!({})).await;
     assert!(inbox["urgent"].as_array().unwrap().is_empty(), "acknowledged: no longer waiting at the top");
     assert_eq!(inbox["items"][0]["replies"], 1);
+
+    // Dee saves the item, and Robin's whole thread, for the council's case record: the PDF reads
+    // back with Robin's words, the times, the reply and how the signatures were checked.
+    ok(&dee, "name_person", json!({ "person": robin.to_string(), "name": "Robin T." })).await;
+    let neither = call(&dee, "save_case_record", json!({})).await.unwrap_err();
+    assert_eq!(neither.code, "invalid");
+    let both = call(&dee, "save_case_record", json!({ "item": item, "person": robin.to_string() })).await.unwrap_err();
+    assert_eq!(both.code, "invalid");
+    let saved = ok(&dee, "save_case_record", json!({ "item": item })).await;
+    let path = saved["path"].as_str().unwrap();
+    assert!(path.contains("Case record - Robin T") && path.ends_with(".pdf"), "{path}");
+    let text = pdf_text(path);
+    for expected in [
+        "Case record: Robin T.",
+        "A message: I don't feel safe",
+        "Urgent: they said they do not feel safe",
+        "Someone came to the house and I don't feel safe.",
+        "Reply from Dee Morgan",
+        "I am calling you now, Robin.",
+        "Acknowledged: 2026-",
+        "Received on this laptop: 2026-",
+        "this laptop checked the signature when the item arrived",
+    ] {
+        assert!(text.contains(expected), "the case record lacks {expected:?}: {text}");
+    }
+    let thread = ok(&dee, "save_case_record", json!({ "person": robin.to_string() })).await;
+    let text = pdf_text(thread["path"].as_str().unwrap());
+    assert!(text.contains("Someone came to the house") && text.contains(&format!("Person {robin}")), "{text}");
+    assert_ne!(thread["path"], saved["path"], "a second record never replaces the first");
 
     // Robin's app shows both, by the worker's name and role.
     ok(&robin_app, "send_now", json!({})).await;

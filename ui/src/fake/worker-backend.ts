@@ -177,6 +177,10 @@ function workerHandlers(w: WorkerFake): WorkerHandlers {
       i.summary.read_at ??= NOW;
       return i;
     },
+    save_case_record: (a) => {
+      const who = a.item ? itemOf(a.item).summary.person_name : w.persons.find((x) => x.id === a.person)?.name;
+      return { path: `/home/invented/Downloads/Case record - ${who ?? 'Person'}.pdf` };
+    },
     my_people: () => {
       me();
       return w.persons;

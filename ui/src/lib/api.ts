@@ -148,3 +148,5 @@ export const openItem = (item: string) => callWorker('open_item', { item });
 export const answerItem = (item: string, answer: ItemAnswer, words?: string) => callWorker('answer_item', words === undefined ? { item, answer } : { item, answer, words });
 export const myPeople = () => callWorker('my_people', {});
 export const namePerson = (person: string, name: string) => callWorker('name_person', { person, name });
+/** A PDF for the case record: one item, or everything from one person. */
+export const saveCaseRecord = (what: { item: string } | { person: string }) => callWorker('save_case_record', what);

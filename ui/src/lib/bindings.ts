@@ -501,6 +501,7 @@ export type NamePersonRequest = { person: string,
  * Empty forgets the name.
  */
 name: string, };
+export type SaveCaseRecordRequest = { item?: string, person?: string, };
 
 export interface Commands {
   list_profiles: { request: NoArguments; response: Array<ProfileView> };
@@ -579,6 +580,7 @@ export interface WorkerCommands {
   answer_item: { request: AnswerItemRequest; response: SharedItemView };
   my_people: { request: NoArguments; response: Array<PersonView> };
   name_person: { request: NamePersonRequest; response: Array<PersonView> };
+  save_case_record: { request: SaveCaseRecordRequest; response: SavedFile };
 }
 export type WorkerCommandName = keyof WorkerCommands;
 
