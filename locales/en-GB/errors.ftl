@@ -230,3 +230,4 @@ error-not_approved = This laptop is not approved yet: nothing can be sent from i
 error-no_device_for_person = This person has no approved device at the moment, so nothing can reach them. Try again later.
 error-no_font = The case record cannot be written: the font it uses is missing from this laptop (looked in { $looked }). Ask whoever looks after this laptop to reinstall Waymark for Workers.
 error-case_record_failed = The case record could not be written. Nothing was saved; try again.
+error-not_their_worker = Only a worker the organisation has allocated to this person can publish their plan. Nothing was sent.

@@ -188,6 +188,7 @@ const ALLOWED: &[(&str, &str, bool, &str)] = &[
     ("inbox", "missing /kind", false, "every filter is optional"),
     ("inbox", "no arguments", false, "every filter is optional: the whole inbox"),
     ("name_person", "empty /name", true, "an empty name forgets the name given"),
+    ("preview_plan", "empty /plan/summary", false, "a plan's summary may be left empty"),
 ];
 
 /// Arguments checked against the profile's real passphrase: any wrong value is a guess, and is
@@ -320,6 +321,11 @@ fn worker_commands(h: &Harness) -> Vec<Command> {
     let code = h.ok("create_profile", json!({"name": WORKER, "role": "worker", "passphrase": PASSPHRASE}));
     let code = code["recovery_code"].as_str().unwrap().to_string();
     let someone = "6f1c2a9e-0b7d-4e3a-9c55-2d8e41f0a7b3";
+    let plan = json!({
+        "plan_id": "0c9a1f2e-3b4d-4e5f-8a6b-7c8d9e0f1a2b", "version": 1, "kind": "pathway_plan", "title": "Getting ready to live on my own",
+        "summary": "What we agreed at the review.", "effective_from": "2026-12-01", "received_at": "2026-12-01T10:00:00Z", "next_review_on": "2027-03-01",
+        "goals": [{"id": "g1", "matter": "accommodation", "text": "Find a flat near college", "actions": [{"id": "a1", "text": "Visit two flats", "owner": "Personal adviser", "due": "2027-01-15", "status": "not_started"}]}]
+    });
     use Needs::*;
     let c = |name, needs, valid| Command { name, needs, valid };
     vec![
@@ -349,6 +355,9 @@ fn worker_commands(h: &Harness) -> Vec<Command> {
         c("my_people", Worker, json!({})),
         c("name_person", Worker, json!({"person": someone, "name": "Robin T."})),
         c("save_case_record", Worker, json!({"item": someone})),
+        c("person_plan", Worker, json!({"person": someone})),
+        c("preview_plan", Worker, json!({"person": someone, "plan": plan.clone()})),
+        c("publish_plan", Worker, json!({"person": someone, "plan": plan})),
     ]
 }
 

@@ -730,6 +730,19 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
                 let (kind, header, plain) = open_checked(&mut opener, mail)?;
                 match kind {
                     MailKind::Plan => {
+                        // On a roster connection a plan from a worker's laptop is taken only from
+                        // a worker the organisation allocated to this person (a duty worker, or
+                        // anyone else's worker, cannot change their plan); the root and its
+                        // administrators may send one as before.
+                        if let (Trust::Roster { .. }, Some(roster)) = (&trust, roster.as_ref()) {
+                            if let Some(waymark_sync::roster::KeyHolder::Device(d)) = signer.as_deref().and_then(|k| roster.organisation_signer(k)) {
+                                let worker = roster.worker_of_device(d);
+                                let mine = connection.person_id.and_then(|p| roster.person(p));
+                                if !worker.is_some_and(|w| mine.is_some_and(|p| p.allocations.values().any(|a| *a == w))) {
+                                    return Err(waymark_sync::SyncError::Malformed("a plan came from a worker who is not this person's".into()).into());
+                                }
+                            }
+                        }
                         let plan = RecordBody::from_json(waymark_core::domain::RecordKind::Plan, &plain)?;
                         let RecordBody::Plan(plan) = plan else { unreachable!("asked for a plan") };
                         vault.add_plan_version(session, plan)?;

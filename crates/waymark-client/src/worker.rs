@@ -254,6 +254,45 @@ pub async fn answer_all(
     Ok(filed)
 }
 
+/// Publishes a version of `person_id`'s plan from this laptop: sealed to each device the verified
+/// `roster` certifies for them, signed by this laptop (their device takes it only from a worker
+/// the roster allocates to them). Returns how many devices it went to; none approved is refused.
+pub async fn publish_plan(
+    connection: &ServiceConnection,
+    roster: &RosterState,
+    person_id: Uuid,
+    plan: &waymark_core::domain::Plan,
+    entropy: &dyn Entropy,
+    now: Timestamp,
+) -> Result<u32> {
+    plan.validate()?;
+    let keys = device_keys(connection)?;
+    let devices = roster.devices_of_person(person_id);
+    if devices.is_empty() {
+        return Err(SyncError::Malformed("the organisation has approved no device for this person".into()).into());
+    }
+    let payload = Zeroizing::new(serde_json::to_vec(plan).expect("a plan serialises"));
+    let mut items = Vec::new();
+    for (device_id, device_keys) in devices {
+        let mut id = [0u8; 16];
+        entropy.fill(&mut id);
+        let header = EnvelopeHeader {
+            envelope_id: uuid::Builder::from_random_bytes(id).into_uuid(),
+            device_id,
+            record_kind: MailKind::Plan.as_str().into(),
+            record_id: plan.plan_id,
+            record_version: plan.version,
+            urgent: false,
+        };
+        let mut sealer = EnvelopeSealer::new(device_keys, entropy)?;
+        let mail = seal_organisation_mail(&keys, person_id, &mut sealer, MailKind::Plan, header, &payload)?;
+        items.push(WorkerMailItem { device_id, body: serde_json::to_string(&mail).expect("mail serialises") });
+    }
+    let body = serde_json::to_vec(&WorkerMailBatch { format: WORKER_MAIL_FORMAT, items }).expect("a batch serialises");
+    let answer: WorkerMailResponse = signed(&keys, connection.device_id, reqwest::Method::POST, &connection.service_url, "/v1/worker-mail", now, body).await?;
+    Ok(answer.posted)
+}
+
 /// Everything a worker laptop's sealed secret is bound to: who the laptop is and whom it trusts.
 fn worker_file_aad(service_url: &str, service: &PublicKeys, organisation: &str, me: &PublicKeys, worker_id: Uuid, device_id: Uuid) -> Vec<u8> {
     let mut out = format!("waymark worker laptop v{WORKER_FILE_FORMAT}\0").into_bytes();

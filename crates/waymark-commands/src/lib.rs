@@ -27,6 +27,7 @@ pub mod statements;
 pub mod typescript;
 pub mod views;
 pub mod worker;
+pub mod worker_plans;
 
 use serde::Deserialize;
 use ts_rs::TS;

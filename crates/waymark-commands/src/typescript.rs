@@ -102,6 +102,9 @@ pub fn typescript_bindings() -> String {
         worker::SharedItemView::decl(&cfg),
         worker::PersonView::decl(&cfg),
         worker::ItemAnswer::decl(&cfg),
+        crate::worker_plans::PersonPlanView::decl(&cfg),
+        crate::worker_plans::PlanPreviewView::decl(&cfg),
+        crate::worker_plans::PublishedPlanView::decl(&cfg),
     ];
     for decl in types.iter().chain(&requests) {
         out.push_str("export ");

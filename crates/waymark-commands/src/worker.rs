@@ -168,6 +168,8 @@ pub struct PersonView {
     pub last_contact: Option<String>,
     /// Items from them waiting for this worker.
     pub waiting: u32,
+    /// The next review date in the plan this laptop last published to them (`YYYY-MM-DD`).
+    pub next_review_on: Option<String>,
 }
 
 #[derive(Debug, Deserialize, TS)]
@@ -613,6 +615,7 @@ fn people(app: &AppState) -> CommandResult<Vec<PersonView>> {
     let roster = roster_of(app, &connection)?;
     let me = connection.person_id.unwrap_or_default();
     let (items, labels) = app.with_session(|v, s| Ok((v.shared_items(s)?, v.person_labels(s)?)))?;
+    let next_review = |id: Uuid| app.with_session(|v, s| v.published_plans(s, id)).ok().and_then(|p| p.last().and_then(|p| p.next_review_on.clone()));
     let mut ids: Vec<Uuid> = Vec::new();
     if let Some(r) = &roster {
         for (id, p) in r.people() {
@@ -639,6 +642,7 @@ fn people(app: &AppState) -> CommandResult<Vec<PersonView>> {
                 devices: roster.as_ref().map_or(0, |r| r.devices_of_person(id).len() as u32),
                 last_contact: theirs.iter().map(|i| i.received_at).max().map(|t| t.to_rfc3339()),
                 waiting: theirs.iter().filter(|i| i.needs_attention()).count() as u32,
+                next_review_on: next_review(id),
             }
         })
         .collect();

@@ -115,6 +115,96 @@ async fn say(app: &AppState, kind: &str, words: &str) -> String {
     id
 }
 
+/// A worker's app, set up with their invite and approved with the code it shows.
+async fn worker_app(o: &mut Org, dir: &Path, name: &str, worker: Uuid) -> AppState {
+    let app = o.app(dir, Edition::Worker);
+    ok(&app, "create_profile", json!({ "name": name, "role": "worker", "passphrase": PASSPHRASE })).await;
+    let details = InviteDetails { service_url: &o.url, service_name: SERVICE, service_fingerprint: &o.fingerprint, expires_at: NOW + 3600 };
+    let invite = organisation::invite_worker(&o.store, &o.roster, worker, &details, &*o.entropy, NOW).await.unwrap();
+    connect(&app, &invite.to_code()).await;
+    let home = ok(&app, "worker_refresh", json!({})).await;
+    let c = &home["connection"];
+    o.approve(c["device_id"].as_str().unwrap(), worker, c["device_code"].as_str().unwrap()).await;
+    assert_eq!(ok(&app, "worker_refresh", json!({})).await["connection"]["approval"], "approved");
+    app
+}
+
+async fn a_plan_written_in_the_form_reaches_robin_with_exactly_the_changes_the_preview_showed(mut o: Org) {
+    let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    let sam = o.add_worker("Sam Okafor", WorkerRole::SocialWorker).await;
+    let duty = o.add_worker("Dee Morgan", WorkerRole::Duty).await;
+    let (robin_app, robin) = robin(&mut o, dirs[0].path()).await;
+    o.append(RosterEntry::Allocate { person_id: robin, worker_id: sam, role: WorkerRole::SocialWorker }).await;
+    let sam_app = worker_app(&mut o, dirs[1].path(), "Sam", sam).await;
+    let dee_app = worker_app(&mut o, dirs[2].path(), "Dee", duty).await;
+
+    // Sam starts Robin's first plan in the form.
+    let start = ok(&sam_app, "person_plan", json!({ "person": robin.to_string() })).await;
+    assert!(start["latest"].is_null() && start["may_publish"] == true, "{start}");
+    let mut plan = start["draft"].clone();
+    plan["kind"] = json!("pathway_plan");
+    plan["title"] = json!("Robin's pathway plan");
+    plan["summary"] = json!("Getting ready to live on my own.");
+    plan["next_review_on"] = json!("2027-03-01");
+    plan["goals"] = json!([
+        { "id": "g1", "matter": "accommodation", "text": "Find a flat", "actions": [
+            { "id": "a1", "text": "Visit two flats", "owner": "Personal adviser", "due": "2027-01-15", "status": "not_started" } ] },
+        { "id": "g2", "matter": "financial_support", "text": "Open a bank account", "actions": [] }
+    ]);
+    // A pathway plan's goal needs its matter: refused, nothing sent.
+    let mut bad = plan.clone();
+    bad["goals"][1]["matter"] = Value::Null;
+    assert_eq!(call(&sam_app, "publish_plan", json!({ "person": robin.to_string(), "plan": bad })).await.unwrap_err().code, "invalid");
+    let preview = ok(&sam_app, "preview_plan", json!({ "person": robin.to_string(), "plan": plan })).await;
+    assert_eq!((preview["version"].as_u64(), preview["first"].as_bool()), (Some(1), Some(true)));
+    let published = ok(&sam_app, "publish_plan", json!({ "person": robin.to_string(), "plan": plan })).await;
+    assert_eq!((published["version"].as_u64(), published["devices"].as_u64()), (Some(1), Some(1)));
+
+    // A duty worker is not Robin's: the app refuses, and a plan their laptop sends anyway is
+    // refused by Robin's device.
+    let refused = call(&dee_app, "publish_plan", json!({ "person": robin.to_string(), "plan": plan })).await.unwrap_err();
+    assert_eq!(refused.code, "not_their_worker");
+
+    // The second version: changed in the form, previewed, published.
+    let again = ok(&sam_app, "person_plan", json!({ "person": robin.to_string() })).await;
+    assert_eq!(again["versions"], json!([1]));
+    let mut v2 = again["draft"].clone();
+    v2["goals"][0]["text"] = json!("Find a flat near college");
+    v2["goals"][0]["actions"][0]["status"] = json!("done");
+    v2["next_review_on"] = json!("2027-04-12");
+    let preview = ok(&sam_app, "preview_plan", json!({ "person": robin.to_string(), "plan": v2 })).await;
+    assert_eq!(preview["version"], 2);
+    let shown: Vec<String> = serde_json::from_value(preview["changes"].clone()).unwrap();
+    assert_eq!(shown.len(), 3, "{shown:?}");
+    ok(&sam_app, "publish_plan", json!({ "person": robin.to_string(), "plan": v2 })).await;
+    let people = ok(&sam_app, "my_people", json!({})).await;
+    assert_eq!(people[0]["next_review_on"], "2027-04-12", "My people shows the plan's next review: {people}");
+
+    ok(&robin_app, "send_now", json!({})).await;
+    let plans = ok(&robin_app, "list_plans", json!({})).await;
+    assert_eq!(plans[0]["versions"], json!([1, 2]));
+    let seen: Vec<String> = serde_json::from_value(plans[0]["changes"].clone()).unwrap();
+    assert_eq!(seen, shown, "Robin's My plan says exactly what the preview said");
+
+    // Dee's laptop sends a plan of its own making straight to Robin's device: refused there.
+    let dee_connection = {
+        // Dee's vault, opened beside the app as another program on the laptop could.
+        let options = VaultOptions { kdf: KdfParams::FLOOR, clock: o.clock.clone(), entropy: o.entropy.clone() };
+        let mut v = Vault::open(dirs[2].path(), options).unwrap();
+        let s = v.unlock("Dee", &Passphrase::new(PASSPHRASE.into())).unwrap();
+        v.service_connection(&s).unwrap().unwrap()
+    };
+    let roster = o.roster.clone();
+    let mut forged: waymark_core::domain::Plan = serde_json::from_value(v2.clone()).unwrap();
+    forged.version = 9;
+    forged.plan_id = serde_json::from_value(plans[0]["latest"]["plan_id"].clone()).unwrap();
+    let entropy = SeededEntropy::new(77);
+    waymark_client::worker::publish_plan(&dee_connection, &roster, robin, &forged, &entropy, waymark_core::Timestamp(NOW)).await.unwrap();
+    ok(&robin_app, "send_now", json!({})).await;
+    let plans = ok(&robin_app, "list_plans", json!({})).await;
+    assert_eq!(plans[0]["versions"], json!([1, 2]), "a plan from a worker who is not Robin's is refused");
+}
+
 async fn i_dont_feel_safe_reaches_the_duty_worker_first_and_their_answers_reach_robin(mut o: Org) {
     let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
     let duty = o.add_worker("Dee Morgan", WorkerRole::Duty).await;
@@ -232,4 +322,5 @@ async fn i_dont_feel_safe_reaches_the_duty_worker_first_and_their_answers_reach_
 
 waymark_service::on_every_backend!(super::org;
     i_dont_feel_safe_reaches_the_duty_worker_first_and_their_answers_reach_robin,
+    a_plan_written_in_the_form_reaches_robin_with_exactly_the_changes_the_preview_showed,
 );

@@ -23,6 +23,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (8, include_str!("../migrations/0008_library_languages.sql")),
     (9, include_str!("../migrations/0009_roster_state.sql")),
     (10, include_str!("../migrations/0010_worker_profiles.sql")),
+    (11, include_str!("../migrations/0011_published_plans.sql")),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;

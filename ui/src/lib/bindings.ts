@@ -425,8 +425,43 @@ last_contact: string | null,
 /**
  * Items from them waiting for this worker.
  */
-waiting: number, };
+waiting: number, 
+/**
+ * The next review date in the plan this laptop last published to them (`YYYY-MM-DD`).
+ */
+next_review_on: string | null, };
 export type ItemAnswer = "read" | "acknowledge" | "reply";
+export type PersonPlanView = { person: string, 
+/**
+ * The latest version this laptop published, if any.
+ */
+latest: Plan | null, 
+/**
+ * Every version it published, oldest first.
+ */
+versions: Array<number>, 
+/**
+ * What the form starts from: the latest version to change, or a new plan.
+ */
+draft: Plan, 
+/**
+ * Whether this worker is one of the person's allocated workers (only they may publish).
+ */
+may_publish: boolean, };
+export type PlanPreviewView = { 
+/**
+ * The version it would be.
+ */
+version: number, changes: Array<string>, 
+/**
+ * The first version: there is nothing to compare with.
+ */
+first: boolean, };
+export type PublishedPlanView = { version: number, 
+/**
+ * How many of the person's devices it was sealed to.
+ */
+devices: number, changes: Array<string>, };
 export type NoArguments = Record<symbol, never>;
 export type CreateProfileRequest = { name: string, role: Role, passphrase: string, };
 export type UnlockRequest = { name: string, passphrase: string, };
@@ -502,6 +537,8 @@ export type NamePersonRequest = { person: string,
  */
 name: string, };
 export type SaveCaseRecordRequest = { item?: string, person?: string, };
+export type PersonPlanRequest = { person: string, };
+export type PlanDraftRequest = { person: string, plan: Plan, };
 
 export interface Commands {
   list_profiles: { request: NoArguments; response: Array<ProfileView> };
@@ -581,6 +618,9 @@ export interface WorkerCommands {
   my_people: { request: NoArguments; response: Array<PersonView> };
   name_person: { request: NamePersonRequest; response: Array<PersonView> };
   save_case_record: { request: SaveCaseRecordRequest; response: SavedFile };
+  person_plan: { request: PersonPlanRequest; response: PersonPlanView };
+  preview_plan: { request: PlanDraftRequest; response: PlanPreviewView };
+  publish_plan: { request: PlanDraftRequest; response: PublishedPlanView };
 }
 export type WorkerCommandName = keyof WorkerCommands;
 

@@ -17,6 +17,7 @@ use crate::vocabulary::Role;
 use super::{Session, Vault};
 
 const ITEM_KIND: &str = "shared_item";
+const PLAN_KIND: &str = "published_plan";
 const LABEL_KIND: &str = "person_label";
 /// The longest name a worker gives a person.
 pub const MAX_PERSON_LABEL: usize = 120;
@@ -143,6 +144,50 @@ impl Vault {
             let plain = session.sealer.open(RecordBinding { profile: &session.profile, record: &id, kind: LABEL_KIND, version: 1 }, &sealed)?;
             let label = String::from_utf8(plain.to_vec()).map_err(|_| Error::Integrity { record_id: id })?;
             out.insert(id.0, label);
+        }
+        Ok(out)
+    }
+}
+
+impl Vault {
+    /// Keeps a plan version this laptop published to `person_id`: versions only go up.
+    pub fn keep_published_plan(&mut self, session: &Session, person_id: Uuid, plan: &crate::domain::Plan) -> Result<()> {
+        session.require_role(Role::Worker)?;
+        plan.validate()?;
+        if let Some(latest) = self.published_plans(session, person_id)?.into_iter().filter(|p| p.plan_id == plan.plan_id).map(|p| p.version).max() {
+            if plan.version <= latest {
+                return Err(Error::invalid(Field::PlanVersion, crate::error::Problem::NotNewer { version: plan.version, latest }));
+            }
+        }
+        let plain = Zeroizing::new(serde_json::to_vec(plan).expect("a plan serialises"));
+        let id = RecordId(plan.plan_id);
+        let sealed = session.sealer.seal(RecordBinding { profile: &session.profile, record: &id, kind: PLAN_KIND, version: plan.version }, &plain, self.entropy());
+        self.conn().execute(
+            "INSERT INTO published_plans (profile_id, person_id, plan_id, version, sealed) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![&session.profile.as_bytes()[..], &person_id.as_bytes()[..], &plan.plan_id.as_bytes()[..], plan.version, sealed],
+        )?;
+        Ok(())
+    }
+
+    /// Every plan version this laptop published to `person_id`, oldest first.
+    pub fn published_plans(&self, session: &Session, person_id: Uuid) -> Result<Vec<crate::domain::Plan>> {
+        session.require_role(Role::Worker)?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT plan_id, version, sealed FROM published_plans WHERE profile_id = ?1 AND person_id = ?2 ORDER BY version",
+        )?;
+        let rows = stmt.query_map(params![&session.profile.as_bytes()[..], &person_id.as_bytes()[..]], |r| {
+            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, u32>(1)?, r.get::<_, Vec<u8>>(2)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (plan_id, version, sealed) = row?;
+            let id = RecordId::from_slice(&plan_id).ok_or(Error::DamagedKey)?;
+            let plain = session.sealer.open(RecordBinding { profile: &session.profile, record: &id, kind: PLAN_KIND, version }, &sealed)?;
+            let plan: crate::domain::Plan = serde_json::from_slice(&plain).map_err(|_| Error::Integrity { record_id: id })?;
+            if plan.plan_id != id.0 || plan.version != version {
+                return Err(Error::Integrity { record_id: id });
+            }
+            out.push(plan);
         }
         Ok(out)
     }
