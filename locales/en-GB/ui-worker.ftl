@@ -130,3 +130,40 @@ worker-people-cancel = Cancel
 worker-item-save-pdf = Save as a PDF for the case record
 worker-people-save-pdf = Save everything from { $who } as a PDF
 worker-saved-pdf = Saved: { $path }
+
+worker-people-plan = Plan for { $who }
+worker-plan-back = Back to my people
+worker-plan-heading = Plan for { $who }
+worker-plan-latest = You last published version { $version } on { $when }.
+worker-plan-none-yet = You have not published a plan for them from this laptop yet.
+worker-plan-not-theirs = Only a worker the organisation has allocated to { $who } can publish their plan. You can write it here, but not send it.
+worker-plan-kind = What kind of plan
+worker-plan-kind-care = Care plan
+worker-plan-kind-pathway = Pathway plan (for a young person leaving care)
+worker-plan-title = Title
+worker-plan-summary = Summary, in words they will understand
+worker-plan-from = Starts on
+worker-plan-next-review = Next review (optional)
+worker-plan-goals = Goals
+worker-plan-goal = Goal { $number }
+worker-plan-matter = Which part of the plan
+worker-plan-no-matter = Not one part (a care plan's goal)
+worker-plan-goal-text = The goal
+worker-plan-action = Step { $number }
+worker-plan-action-text = What will be done
+worker-plan-owner = Who does it
+worker-plan-due = By when (optional)
+worker-plan-status = How far along
+worker-plan-add-action = Add a step
+worker-plan-remove-action = Remove step { $number }
+worker-plan-add-goal = Add a goal
+worker-plan-remove-goal = Remove goal { $number }
+worker-plan-preview = Show what { $who } will see
+worker-plan-preview-heading = What { $who } will see in version { $version }
+worker-plan-preview-first = This is the first version: { $who } sees the whole plan.
+worker-plan-publish = Publish to { $who }
+worker-plan-published = { $count ->
+    [one] Version { $version } is on its way to { $who } ({ $count } device).
+   *[other] Version { $version } is on its way to { $who } ({ $count } devices).
+}
+worker-people-next-review = next review { $date }

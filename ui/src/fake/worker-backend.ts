@@ -7,6 +7,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
   ConnectionView,
+  Plan,
   InboxItemView,
   PersonView,
   SharedItemView,
@@ -26,6 +27,8 @@ export interface WorkerFake {
   items: SharedItemView[];
   persons: PersonView[];
   previewed: boolean;
+  /** The plan versions this laptop published, by person. */
+  plans: Record<string, Plan[]>;
 }
 
 const ROBIN = '3f2a9c1e-5b7d-4e08-9a61-c2d4e8f0b135';
@@ -93,17 +96,24 @@ export function workerSample(): WorkerFake {
     me: { name: 'Dee Morgan', role: 'duty' },
     items,
     persons: [
-      { id: ROBIN, name: 'Robin T.', served_as: 'young_person', my_roles: [], devices: 1, last_contact: '2026-11-23T09:55:00Z', waiting: 1 },
-      { id: ASH, name: null, served_as: 'carer', my_roles: ['supervising_social_worker'], devices: 2, last_contact: '2026-11-18T08:30:00Z', waiting: 1 },
+      { id: ROBIN, name: 'Robin T.', served_as: 'young_person', my_roles: ['social_worker'], devices: 1, last_contact: '2026-11-23T09:55:00Z', waiting: 1, next_review_on: '2027-01-14' },
+      { id: ASH, name: null, served_as: 'carer', my_roles: ['supervising_social_worker'], devices: 2, last_contact: '2026-11-18T08:30:00Z', waiting: 1, next_review_on: null },
     ],
     previewed: false,
+    plans: {
+      [ROBIN]: [{
+        plan_id: '00000000-0000-0000-0000-00000000002a', version: 1, kind: 'pathway_plan', title: "Robin's pathway plan", summary: 'Getting ready to live on my own.',
+        effective_from: '2026-11-01', received_at: '2026-11-01T10:00:00Z', next_review_on: '2027-01-14',
+        goals: [{ id: 'g1', matter: 'accommodation', text: 'Find a flat', actions: [{ id: 'a1', text: 'Visit two flats', owner: 'Personal adviser', due: '2026-12-01', status: 'in_progress' }] }],
+      }],
+    },
   };
 }
 
 /** A worker who has just made their profile: this laptop is not connected yet. */
 export function workerNew(): WorkerFake {
   const w = workerSample();
-  return { ...w, connection: null, me: null, items: [], persons: [] };
+  return { ...w, connection: null, me: null, items: [], persons: [], plans: {} };
 }
 
 function workerHandlers(w: WorkerFake): WorkerHandlers {
@@ -180,6 +190,28 @@ function workerHandlers(w: WorkerFake): WorkerHandlers {
     save_case_record: (a) => {
       const who = a.item ? itemOf(a.item).summary.person_name : w.persons.find((x) => x.id === a.person)?.name;
       return { path: `/home/invented/Downloads/Case record - ${who ?? 'Person'}.pdf` };
+    },
+    person_plan: ({ person }) => {
+      me();
+      const versions = w.plans[person] ?? [];
+      const latest = versions.at(-1) ?? null;
+      const draft: Plan = latest
+        ? { ...structuredClone(latest), version: latest.version + 1 }
+        : { plan_id: '00000000-0000-0000-0000-0000000000b1', version: 1, kind: 'care_plan', title: '', summary: '', effective_from: NOW.slice(0, 10), received_at: NOW, goals: [] };
+      const mine = w.persons.find((x) => x.id === person)?.my_roles.length ?? 0;
+      return { person, latest, versions: versions.map((v) => v.version), draft, may_publish: mine > 0 };
+    },
+    // What changed is the real backend's to say (the same diff as the person's app); the fake
+    // shows a fixed sentence so the screen can be checked.
+    preview_plan: ({ person, plan }) => {
+      if (!plan.title.trim()) invalid('plan_title', 'empty');
+      const first = !(w.plans[person]?.length);
+      return { version: plan.version, first, changes: first ? [] : ['“Find a flat” is now “Find a flat near college”.'] };
+    },
+    publish_plan: ({ person, plan }) => {
+      if (!w.persons.find((x) => x.id === person)?.my_roles.length) refuse('not_their_worker', 'Only their worker can publish their plan.');
+      (w.plans[person] ??= []).push({ ...plan, received_at: NOW });
+      return { version: plan.version, devices: 1, changes: [] };
     },
     my_people: () => {
       me();

@@ -23,6 +23,7 @@ import type {
   WorkerCommands,
   WorkerRole,
   ItemAnswer,
+  Plan,
 } from './bindings';
 
 // Every generated type, for the screens: they take types from here, never from bindings.ts.
@@ -148,5 +149,8 @@ export const openItem = (item: string) => callWorker('open_item', { item });
 export const answerItem = (item: string, answer: ItemAnswer, words?: string) => callWorker('answer_item', words === undefined ? { item, answer } : { item, answer, words });
 export const myPeople = () => callWorker('my_people', {});
 export const namePerson = (person: string, name: string) => callWorker('name_person', { person, name });
+export const personPlan = (person: string) => callWorker('person_plan', { person });
+export const previewPlan = (person: string, plan: Plan) => callWorker('preview_plan', { person, plan });
+export const publishPlan = (person: string, plan: Plan) => callWorker('publish_plan', { person, plan });
 /** A PDF for the case record: one item, or everything from one person. */
 export const saveCaseRecord = (what: { item: string } | { person: string }) => callWorker('save_case_record', what);
