@@ -123,3 +123,29 @@ export async function sayAndOfferToShare(b, words) {
   await b.$('[data-testid="statement"]').waitForExist({ timeout: 10000 });
   await b.$('button*=Share with').click();
 }
+
+/**
+ * In the worker app, freshly started: makes the worker's profile, connects this laptop with the
+ * invite the administrator makes for `worker`, and has the administrator approve it with the code
+ * the app shows. Leaves the app on "This laptop", approved.
+ */
+export async function setUpWorkerApp(b, running, worker, name, passphrase) {
+  await b.$('[data-testid="new-name"]').waitForExist({ timeout: 10000 });
+  await b.$('[data-testid="new-name"]').setValue(name);
+  await b.$('[data-testid="new-passphrase"]').setValue(passphrase);
+  await b.$('[data-testid="create"]').click();
+  await waitForText(b, '[data-testid="lock-status"]', `Unlocked: ${name}`);
+  const recovery = await b.$('[data-testid="recovery-code"]').getText();
+  await b.$('[data-testid="code-check"]').setValue(recovery.slice(-4));
+  await b.$('[data-testid="code-confirmed"]').click();
+  await b.$('[data-testid="setup"]').waitForExist({ timeout: 10000 });
+  const invite = running.run(['admin', 'invite-worker', '--worker', worker, '--url', `http://127.0.0.1:${running.port}`]).trim();
+  await b.$('[data-testid="invite-code"]').setValue(invite);
+  await b.$('[data-testid="check-code"]').click();
+  await waitForText(b, '[data-testid="preview"]', 'Northvale');
+  await b.$('[data-testid="connect"]').click();
+  await b.$('[data-testid="device-code"]').waitForExist({ timeout: 15000 });
+  running.approve(await b.$('[data-testid="device-code"]').getText());
+  await b.$('[data-testid="check-again"]').click();
+  await waitForText(b, '[data-testid="approval"]', 'This laptop is approved');
+}

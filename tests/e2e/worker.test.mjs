@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { createProfile, documentsDir, freshDataDir, startApp, unlock, waitForText, workerAppBinary } from './driver.mjs';
-import { connectApp, startService } from './service.mjs';
+import { connectApp, setUpWorkerApp, startService } from './service.mjs';
 
 const WORDS = 'Someone came to the house and I do not feel safe zz-marker-7730';
 const REPLY = 'I am calling you now, Robin. Stay where you are.';
@@ -37,23 +37,7 @@ test("Robin's \"I don't feel safe\" reaches the duty worker's app first with its
     const b = app.browser;
     await b.$('[data-testid="new-name"]').waitForExist({ timeout: 10000 });
     assert.equal(await b.$('input[name="role"]').isExisting(), false, 'the worker app makes only workers’ profiles');
-    await b.$('[data-testid="new-name"]').setValue('Dee');
-    await b.$('[data-testid="new-passphrase"]').setValue('kestrel pebble lighthouse');
-    await b.$('[data-testid="create"]').click();
-    await waitForText(b, '[data-testid="lock-status"]', 'Unlocked: Dee');
-    const recovery = await b.$('[data-testid="recovery-code"]').getText();
-    await b.$('[data-testid="code-check"]').setValue(recovery.slice(-4));
-    await b.$('[data-testid="code-confirmed"]').click();
-    await b.$('[data-testid="setup"]').waitForExist({ timeout: 10000 });
-    const invite = running.run(['admin', 'invite-worker', '--worker', duty, '--url', url]).trim();
-    await b.$('[data-testid="invite-code"]').setValue(invite);
-    await b.$('[data-testid="check-code"]').click();
-    await waitForText(b, '[data-testid="preview"]', 'Northvale');
-    await b.$('[data-testid="connect"]').click();
-    await b.$('[data-testid="device-code"]').waitForExist({ timeout: 15000 });
-    running.approve(await b.$('[data-testid="device-code"]').getText());
-    await b.$('[data-testid="check-again"]').click();
-    await waitForText(b, '[data-testid="approval"]', 'This laptop is approved');
+    await setUpWorkerApp(b, running, duty, 'Dee', 'kestrel pebble lighthouse');
     await waitForText(b, '[data-testid="me"]', 'Dee Morgan');
   } finally {
     await app.stop();
