@@ -230,4 +230,5 @@ error-not_approved = Dydy'r gliniadur hwn ddim wedi'i gymeradwyo eto: does dim m
 error-no_device_for_person = Does gan y person hwn ddim dyfais wedi'i chymeradwyo ar hyn o bryd, felly all dim byd eu cyrraedd. Rhowch gynnig arall arni nes ymlaen.
 error-no_font = Does dim modd ysgrifennu'r cofnod achos: mae'r ffont mae'n ei ddefnyddio ar goll o'r gliniadur hwn (edrychwyd yn { $looked }). Gofynnwch i bwy bynnag sy'n gofalu am y gliniadur hwn ailosod Waymark i Weithwyr.
 error-case_record_failed = Doedd dim modd ysgrifennu'r cofnod achos. Chafodd dim byd ei gadw; rhowch gynnig arall arni.
-error-not_their_worker = Dim ond gweithiwr y mae'r sefydliad wedi'i ddyrannu i'r person hwn sy'n gallu cyhoeddi ei gynllun. Chafodd dim byd ei anfon.
+error-not_their_worker = Dim ond gweithiwr y mae'r sefydliad wedi'i ddyrannu i'r person hwn sy'n gallu cyhoeddi eu cynllun. Chafodd dim byd ei anfon.
+error-not_on_duty = Mae eitemau brys y tîm ar gyfer gweithwyr ar y rota dyletswydd.

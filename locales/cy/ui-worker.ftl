@@ -132,3 +132,60 @@ worker-people-cancel = Canslo
 worker-item-save-pdf = Cadw fel PDF ar gyfer y cofnod achos
 worker-people-save-pdf = Cadw popeth gan { $who } fel PDF
 worker-saved-pdf = Wedi'i gadw: { $path }
+
+worker-people-plan = Cynllun ar gyfer { $who }
+worker-plan-back = Yn ôl at fy mhobl
+worker-plan-heading = Cynllun ar gyfer { $who }
+worker-plan-latest = Fe wnaethoch chi gyhoeddi fersiwn { $version } ddiwethaf ar { $when }.
+worker-plan-none-yet = Dydych chi ddim wedi cyhoeddi cynllun ar eu cyfer o'r gliniadur hwn eto.
+worker-plan-not-theirs = Dim ond gweithiwr y mae'r sefydliad wedi'i ddyrannu i { $who } sy'n gallu cyhoeddi eu cynllun. Gallwch chi ei ysgrifennu yma, ond allwch chi ddim ei anfon.
+worker-plan-kind = Pa fath o gynllun
+worker-plan-kind-care = Cynllun gofal
+worker-plan-kind-pathway = Cynllun llwybr (ar gyfer person ifanc sy'n gadael gofal)
+worker-plan-title = Teitl
+worker-plan-summary = Crynodeb, mewn geiriau y byddan nhw'n eu deall
+worker-plan-from = Yn dechrau ar
+worker-plan-next-review = Adolygiad nesaf (dewisol)
+worker-plan-goals = Nodau
+worker-plan-goal = Nod { $number }
+worker-plan-matter = Pa ran o'r cynllun
+worker-plan-no-matter = Dim un rhan benodol (nod mewn cynllun gofal)
+worker-plan-goal-text = Y nod
+worker-plan-action = Cam { $number }
+worker-plan-action-text = Beth fydd yn cael ei wneud
+worker-plan-owner = Pwy sy'n ei wneud
+worker-plan-due = Erbyn pryd (dewisol)
+worker-plan-status = Pa mor bell mae wedi mynd
+worker-plan-add-action = Ychwanegu cam
+worker-plan-remove-action = Tynnu cam { $number } allan
+worker-plan-add-goal = Ychwanegu nod
+worker-plan-remove-goal = Tynnu nod { $number } allan
+worker-plan-preview = Dangos beth fydd { $who } yn ei weld
+worker-plan-preview-heading = Beth fydd { $who } yn ei weld yn fersiwn { $version }
+worker-plan-preview-first = Dyma'r fersiwn gyntaf: mae { $who } yn gweld y cynllun cyfan.
+worker-plan-publish = Cyhoeddi i { $who }
+# "dyfais" ar ôl y rhif: un ddyfais, dwy ddyfais, tair dyfais.
+worker-plan-published = { $count ->
+    [one] Mae fersiwn { $version } ar ei ffordd at { $who } ({ $count } ddyfais).
+    [two] Mae fersiwn { $version } ar ei ffordd at { $who } ({ $count } ddyfais).
+   *[other] Mae fersiwn { $version } ar ei ffordd at { $who } ({ $count } dyfais).
+}
+worker-people-next-review = adolygiad nesaf ar { $date }
+
+worker-menu-duty = Dyletswydd
+worker-duty-heading = Eitemau brys ar draws y tîm
+worker-duty-intro = Popeth y dywedodd unrhyw un ei fod yn frys, at bwy yr aeth, pwy sy'n delio ag ef a beth gafodd ei uwchgyfeirio. Mae'r gwasanaeth yn gwybod pwy gafodd eu rhybuddio, byth beth gafodd ei ysgrifennu: agorwch eitem i'w darllen, os cafodd ei selio ar gyfer y gliniadur hwn.
+worker-duty-none = Does neb wedi dweud unrhyw beth brys.
+worker-duty-raised = codwyd { $when }
+worker-duty-acknowledged = Cydnabuwyd gan { $who } ar { $when }.
+worker-duty-not-acknowledged = Does neb wedi'i gydnabod eto: wedi aros { $time }.
+worker-duty-escalations = { $count ->
+    [one] Aeth ymlaen at y person nesaf unwaith.
+   *[other] Aeth ymlaen at y person nesaf { $count } o weithiau.
+}
+worker-duty-raised-to = Codwyd i:
+worker-duty-why-duty = tîm dyletswydd
+worker-duty-why-allocated = eu gweithiwr eu hunain
+worker-duty-why-escalated = wedi'i uwchgyfeirio
+worker-duty-open = Agor beth ddywedodd { $who }
+worker-duty-not-sealed-here = Ni chafodd ei selio ar gyfer y gliniadur hwn, felly does dim modd ei ddarllen yma.

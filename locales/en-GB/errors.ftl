@@ -231,3 +231,4 @@ error-no_device_for_person = This person has no approved device at the moment, s
 error-no_font = The case record cannot be written: the font it uses is missing from this laptop (looked in { $looked }). Ask whoever looks after this laptop to reinstall Waymark for Workers.
 error-case_record_failed = The case record could not be written. Nothing was saved; try again.
 error-not_their_worker = Only a worker the organisation has allocated to this person can publish their plan. Nothing was sent.
+error-not_on_duty = The team's urgent items are for workers on the duty rota.

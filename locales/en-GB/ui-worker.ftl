@@ -167,3 +167,21 @@ worker-plan-published = { $count ->
    *[other] Version { $version } is on its way to { $who } ({ $count } devices).
 }
 worker-people-next-review = next review { $date }
+
+worker-menu-duty = Duty
+worker-duty-heading = Urgent items across the team
+worker-duty-intro = Everything anyone said was urgent, who it went to, who has it and what escalated. The service knows who was alerted, never what was written: open an item to read it, if it was sealed to this laptop.
+worker-duty-none = Nobody has said anything urgent.
+worker-duty-raised = raised { $when }
+worker-duty-acknowledged = Acknowledged by { $who } on { $when }.
+worker-duty-not-acknowledged = Nobody has acknowledged it yet: waited { $time }.
+worker-duty-escalations = { $count ->
+    [one] It went on to the next person once.
+   *[other] It went on to the next person { $count } times.
+}
+worker-duty-raised-to = Raised to:
+worker-duty-why-duty = duty team
+worker-duty-why-allocated = their own worker
+worker-duty-why-escalated = escalated
+worker-duty-open = Open what { $who } said
+worker-duty-not-sealed-here = It was not sealed to this laptop, so it cannot be read here.

@@ -353,6 +353,7 @@ fn worker_commands(h: &Harness) -> Vec<Command> {
         c("open_item", Worker, json!({"item": someone})),
         c("answer_item", Worker, json!({"item": someone, "answer": "reply", "words": "I will call you this afternoon."})),
         c("my_people", Worker, json!({})),
+        c("duty_view", Worker, json!({})),
         c("name_person", Worker, json!({"person": someone, "name": "Robin T."})),
         c("save_case_record", Worker, json!({"item": someone})),
         c("person_plan", Worker, json!({"person": someone})),

@@ -133,6 +133,10 @@ describe('the worker app', () => {
     await check('a review answered with a face');
     await page.getByTestId('back').click();
 
+    await go('Duty');
+    await page.getByTestId('duty-alert').first().waitFor();
+    await page.getByTestId('duty-escalated').waitFor();
+    await check('the duty view');
     await go('My people');
     await page.getByTestId('person').first().waitFor();
     await check('my people');
@@ -215,7 +219,7 @@ describe('the worker app in Welsh', () => {
     const menu = page.getByRole('navigation', { name: 'Dewislen' });
     const buttons = menu.getByRole('button');
     const count = await buttons.count();
-    assert.equal(count, 4);
+    assert.equal(count, 5, 'Inbox, Duty (Dee is on the duty team), My people, This laptop, Settings');
     for (let i = 0; i < count; i++) {
       await buttons.nth(i).click();
       await page.locator('main h2').first().waitFor();

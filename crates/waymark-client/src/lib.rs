@@ -255,6 +255,15 @@ pub async fn fetch_alerts(connection: &ServiceConnection, now: Timestamp) -> Res
     Ok(answer.alerts)
 }
 
+/// For a duty worker's laptop: every urgent alert across the organisation (content-free), newest
+/// first. Network only; any other laptop is refused by the service.
+pub async fn fetch_team_alerts(connection: &ServiceConnection, now: Timestamp) -> Result<Vec<waymark_sync::api::TeamAlertView>> {
+    let keys = device_keys(connection)?;
+    let answer: waymark_sync::api::TeamAlertsResponse =
+        signed(&keys, connection.device_id, reqwest::Method::GET, &connection.service_url, "/v1/team-alerts", now, Vec::new()).await?;
+    Ok(answer.alerts)
+}
+
 /// For a worker's laptop: acknowledges an alert raised to its worker, which stops its clock.
 pub async fn acknowledge_alert(connection: &ServiceConnection, alert_id: i64, now: Timestamp) -> Result<waymark_sync::api::AlertView> {
     let keys = device_keys(connection)?;

@@ -179,6 +179,7 @@ declare_commands! {
     my_people: Unlocked, worker, NoArguments => Vec<crate::worker::PersonView>;
     name_person: Unlocked, worker, crate::worker::NamePersonRequest => Vec<crate::worker::PersonView>;
     save_case_record: Unlocked, worker, crate::worker::SaveCaseRecordRequest => SavedFile;
+    duty_view: Unlocked, worker, NoArguments => crate::worker::DutyView;
     person_plan: Unlocked, worker_plans, crate::worker_plans::PersonPlanRequest => crate::worker_plans::PersonPlanView;
     preview_plan: Unlocked, worker_plans, crate::worker_plans::PlanDraftRequest => crate::worker_plans::PlanPreviewView;
     publish_plan: Unlocked, worker_plans, crate::worker_plans::PlanDraftRequest => crate::worker_plans::PublishedPlanView;

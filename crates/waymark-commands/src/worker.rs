@@ -702,3 +702,78 @@ pub async fn save_case_record(app: &AppState, req: SaveCaseRecordRequest) -> Com
     let stem = waymark_i18n::text_with(language, "case-record-document-name", &[("who", who.clone().into())]);
     crate::export::save_document(app, &stem, "pdf", &pdf)
 }
+
+/// A worker an urgent alert was raised to, as the duty view shows them.
+#[derive(Debug, Serialize, TS)]
+pub struct AlertedView {
+    /// Their name in the roster (none if the roster no longer names them).
+    pub name: Option<String>,
+    pub role: Option<WorkerRole>,
+    /// `duty`, `allocated` or `escalated`.
+    pub why: String,
+    pub alerted_at: String,
+    pub me: bool,
+}
+
+/// One urgent alert across the team.
+#[derive(Debug, Serialize, TS)]
+pub struct DutyAlertView {
+    /// Its item on this laptop, when it was sealed to this laptop and has come (to open it).
+    pub item: Option<String>,
+    pub person_id: Option<String>,
+    pub person_name: Option<String>,
+    pub raised_at: String,
+    /// By when someone should have acknowledged it before it went on (RFC 3339).
+    pub acknowledge_by: String,
+    pub acknowledged_at: Option<String>,
+    pub acknowledged_by: Option<String>,
+    pub escalations: u32,
+    pub alerted: Vec<AlertedView>,
+}
+
+/// The duty view: every urgent item across the team, nobody-has-it first.
+#[derive(Debug, Serialize, TS)]
+pub struct DutyView {
+    pub alerts: Vec<DutyAlertView>,
+}
+
+/// For a worker on the duty rota: every urgent alert across the team (content-free, from the
+/// service), who it was raised to, who acknowledged it and when, and what escalated; those not
+/// acknowledged first. Names come from this laptop's verified roster, never the server's word.
+pub async fn duty_view(app: &AppState, _: NoArguments) -> CommandResult<DutyView> {
+    let connection = connection_of(app)?;
+    read_roster(app, &connection).await?;
+    let roster = roster_of(app, &connection)?;
+    let me = connection.person_id;
+    if !roster.as_ref().zip(me).and_then(|(r, me)| r.worker(me)).is_some_and(|w| w.role == WorkerRole::Duty) {
+        return Err(CommandError::new("not_on_duty"));
+    }
+    let alerts = waymark_client::fetch_team_alerts(&connection, app.now()).await?;
+    let (items, labels) = app.with_session(|v, s| Ok((v.shared_items(s)?, v.person_labels(s)?)))?;
+    let within = roster.as_ref().map_or(15, |r| r.urgent_policy().acknowledge_within_minutes) as i64;
+    let name_of = |w: Uuid| roster.as_ref().and_then(|r| r.worker(w)).map(|w| (w.name.clone(), w.role));
+    let mut out: Vec<DutyAlertView> = alerts
+        .into_iter()
+        .map(|a| DutyAlertView {
+            item: items.iter().find(|i| i.envelope_id == a.envelope_id && i.refused.is_none()).map(|i| i.envelope_id.to_string()),
+            person_id: a.person_id.map(|p| p.to_string()),
+            person_name: a.person_id.and_then(|p| labels.get(&p).cloned()),
+            raised_at: Timestamp(a.raised_at).to_rfc3339(),
+            acknowledge_by: Timestamp(a.raised_at + within * 60).to_rfc3339(),
+            acknowledged_at: a.acknowledged_at.map(|t| Timestamp(t).to_rfc3339()),
+            acknowledged_by: a.acknowledged_by.and_then(|w| name_of(w).map(|(n, _)| n)),
+            escalations: a.escalations,
+            alerted: a
+                .alerted
+                .iter()
+                .map(|w| {
+                    let who = name_of(w.worker_id);
+                    AlertedView { name: who.as_ref().map(|(n, _)| n.clone()), role: who.map(|(_, r)| r), why: w.why.clone(), alerted_at: Timestamp(w.alerted_at).to_rfc3339(), me: Some(w.worker_id) == me }
+                })
+                .collect(),
+        })
+        .collect();
+    // Nobody has it yet: first, longest waiting first; then the rest as the service gave them.
+    out.sort_by_key(|a| (a.acknowledged_at.is_some(), if a.acknowledged_at.is_none() { a.raised_at.clone() } else { String::new() }));
+    Ok(DutyView { alerts: out })
+}

@@ -164,6 +164,16 @@ async fn a_plan_written_in_the_form_reaches_robin_with_exactly_the_changes_the_p
     // refused by Robin's device.
     let refused = call(&dee_app, "publish_plan", json!({ "person": robin.to_string(), "plan": plan })).await.unwrap_err();
     assert_eq!(refused.code, "not_their_worker");
+    // Nor is Sam on the duty team: the team's alerts are not Sam's to see.
+    assert_eq!(call(&sam_app, "duty_view", json!({})).await.unwrap_err().code, "not_on_duty");
+    let sam_connection = {
+        let options = VaultOptions { kdf: KdfParams::FLOOR, clock: o.clock.clone(), entropy: o.entropy.clone() };
+        let mut v = Vault::open(dirs[1].path(), options).unwrap();
+        let s = v.unlock("Sam", &Passphrase::new(PASSPHRASE.into())).unwrap();
+        v.service_connection(&s).unwrap().unwrap()
+    };
+    let asked = waymark_client::fetch_team_alerts(&sam_connection, waymark_core::Timestamp(NOW)).await.unwrap_err();
+    assert_eq!(asked.code(), "forbidden", "the service refuses the team's alerts to anyone not on duty: {asked}");
 
     // The second version: changed in the form, previewed, published.
     let again = ok(&sam_app, "person_plan", json!({ "person": robin.to_string() })).await;
@@ -271,6 +281,14 @@ async fn i_dont_feel_safe_reaches_the_duty_worker_first_and_their_answers_reach_
     assert!(acknowledged["summary"]["alert_acknowledged"].as_bool().unwrap());
     let alerts = waymark_service::store::ServiceStore::alerts_for(&o.store, duty).await.unwrap();
     assert!(alerts.iter().all(|a| a.acknowledged_by == Some(duty)), "the alert's clock stopped at the service");
+    // The duty view: the alert across the team, raised to Dee (duty) and Sam (Robin's own), and
+    // acknowledged by Dee; nobody but the duty team may see it.
+    let duty_view = ok(&dee, "duty_view", json!({})).await;
+    let alert = &duty_view["alerts"][0];
+    assert_eq!(alert["acknowledged_by"], "Dee Morgan", "{duty_view}");
+    assert_eq!(alert["item"], item.as_str(), "Dee's laptop has the item itself");
+    let whys: Vec<(&str, &str)> = alert["alerted"].as_array().unwrap().iter().map(|w| (w["name"].as_str().unwrap(), w["why"].as_str().unwrap())).collect();
+    assert!(whys.contains(&("Dee Morgan", "duty")) && whys.contains(&("Sam Okafor", "allocated")), "{whys:?}");
     ok(&dee, "answer_item", json!({ "item": item, "answer": "reply", "words": "I am calling you now, Robin." })).await;
     let inbox = ok(&dee, "inbox", json!({})).await;
     assert!(inbox["urgent"].as_array().unwrap().is_empty(), "acknowledged: no longer waiting at the top");

@@ -101,6 +101,10 @@ impl ServiceStore for Backend {
     async fn alerts_for(&self, worker_id: Uuid) -> Result<Vec<waymark_sync::api::AlertView>> {
         forward!(self, alerts_for(worker_id))
     }
+
+    async fn team_alerts(&self) -> Result<Vec<waymark_sync::api::TeamAlertView>> {
+        forward!(self, team_alerts())
+    }
     async fn acknowledge_alert(&self, id: i64, worker_id: Uuid, now: i64) -> Result<bool> {
         forward!(self, acknowledge_alert(id, worker_id, now))
     }

@@ -92,6 +92,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("post", "/v1/worker-mail"),
     ("post", "/v1/reader-removals"),
     ("post", "/v1/alert-acks"),
+    ("get", "/v1/team-alerts"),
 ];
 
 pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
@@ -111,6 +112,7 @@ pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
         .route("/v1/worker-mail", post(worker_mail::<S>))
         .route("/v1/reader-removals", post(remove_readers::<S>))
         .route("/v1/alert-acks", post(acknowledge_alert::<S>))
+        .route("/v1/team-alerts", get(team_alerts::<S>))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)
 }
@@ -504,6 +506,26 @@ async fn alerts<S: ServiceStore>(
     let rows = state.store.alerts_for(worker).await?;
     state.store.audit(now, Some(device.id), "alerts", format!("{} alerts", rows.len())).await?;
     Ok(Json(AlertsResponse { alerts: rows }))
+}
+
+/// For the duty team only: every urgent alert across the organisation, who it was raised to, who
+/// acknowledged it and how often it escalated. Content-free: never what was written.
+async fn team_alerts<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Json<waymark_sync::api::TeamAlertsResponse>> {
+    let device = authenticate_active(&state, &method, &uri, &headers, &[]).await?;
+    let now = state.clock.now().0;
+    let worker = worker_of(&state, device.id, now).await?;
+    let duty = state.roster.read(&state.store, now, |r| r.and_then(|r| r.worker(worker)).is_some_and(|w| w.role == waymark_sync::roster::WorkerRole::Duty)).await?;
+    if !duty {
+        return Err(ServiceError::Forbidden("the team's alerts are for the duty team".into()));
+    }
+    let alerts = state.store.team_alerts().await?;
+    state.store.audit(now, Some(device.id), "team_alerts", format!("{} alerts", alerts.len())).await?;
+    Ok(Json(waymark_sync::api::TeamAlertsResponse { alerts }))
 }
 
 /// A worker acknowledges an alert raised to them: its escalation clock stops.

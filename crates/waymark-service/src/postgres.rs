@@ -397,6 +397,14 @@ impl ServiceStore for PgStore {
         rows.iter().map(|r| alert_row((r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7)))).collect()
     }
 
+    async fn team_alerts(&self) -> Result<Vec<waymark_sync::api::TeamAlertView>> {
+        let client = self.conn().await?;
+        let rows = client.query(crate::store::TEAM_ALERTS_SQL, &[]).await.map_err(db)?;
+        crate::store::team_alert_rows(
+            rows.iter().map(|r| (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get::<_, i32>(6) as i64, r.get(7), r.get(8), r.get(9))).collect(),
+        )
+    }
+
     async fn acknowledge_alert(&self, id: i64, worker_id: Uuid, now: i64) -> Result<bool> {
         let mut client = self.conn().await?;
         let tx = client.transaction().await.map_err(db)?;

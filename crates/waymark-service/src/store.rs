@@ -207,6 +207,9 @@ pub trait ServiceStore: Send + Sync + 'static {
     fn raise_alert(&self, alert: NewAlert, now: i64) -> impl Future<Output = Result<Option<i64>>> + Send;
     /// The alerts raised to `worker_id`, unacknowledged first, then newest first (at most 500).
     fn alerts_for(&self, worker_id: Uuid) -> impl Future<Output = Result<Vec<AlertView>>> + Send;
+    /// Every alert across the organisation, newest first (at most 500), with who each was raised
+    /// to: the duty team's view.
+    fn team_alerts(&self) -> impl Future<Output = Result<Vec<waymark_sync::api::TeamAlertView>>> + Send;
     /// Acknowledges an alert as `worker_id`, who must be one it was raised to (else `false`). The
     /// first acknowledgement is kept; a later one changes nothing and is still `true`.
     fn acknowledge_alert(&self, id: i64, worker_id: Uuid, now: i64) -> impl Future<Output = Result<bool>> + Send;
@@ -295,6 +298,38 @@ pub(crate) fn alert_row((id, envelope_id, person_id, raised_at, acknowledged_at,
         why,
         alerted_at,
     })
+}
+
+/// The query both back ends run for [`ServiceStore::team_alerts`]: the newest 500 alerts, each
+/// with every worker it was raised to, in order.
+pub(crate) const TEAM_ALERTS_SQL: &str = "SELECT a.id, a.envelope_id, a.person_id, a.raised_at, a.acknowledged_at, a.acknowledged_by, a.escalations, r.worker_id, r.why, r.alerted_at
+     FROM (SELECT * FROM alerts ORDER BY raised_at DESC, id DESC LIMIT 500) a JOIN alert_recipients r ON r.alert_id = a.id
+     ORDER BY a.raised_at DESC, a.id DESC, r.alerted_at, r.worker_id";
+
+/// One row of [`TEAM_ALERTS_SQL`].
+pub(crate) type TeamAlertColumns = (i64, String, Option<String>, i64, Option<i64>, Option<String>, i64, String, String, i64);
+
+/// The rows of [`TEAM_ALERTS_SQL`], one view per alert.
+pub(crate) fn team_alert_rows(rows: Vec<TeamAlertColumns>) -> Result<Vec<waymark_sync::api::TeamAlertView>> {
+    let uuid = |text: &str| Uuid::parse_str(text).map_err(|_| ServiceError::Unavailable);
+    let mut out: Vec<waymark_sync::api::TeamAlertView> = Vec::new();
+    for (id, envelope_id, person_id, raised_at, acknowledged_at, acknowledged_by, escalations, worker, why, alerted_at) in rows {
+        let alerted = waymark_sync::api::AlertedWorker { worker_id: uuid(&worker)?, why, alerted_at };
+        match out.last_mut() {
+            Some(last) if last.alert_id == id => last.alerted.push(alerted),
+            _ => out.push(waymark_sync::api::TeamAlertView {
+                alert_id: id,
+                envelope_id: uuid(&envelope_id)?,
+                person_id: person_id.as_deref().map(uuid).transpose()?,
+                raised_at,
+                acknowledged_at,
+                acknowledged_by: acknowledged_by.as_deref().map(uuid).transpose()?,
+                escalations: escalations.max(0) as u32,
+                alerted: vec![alerted],
+            }),
+        }
+    }
+    Ok(out)
 }
 
 /// Whether a stored envelope is about `record_id` (its header is in the clear).
@@ -598,6 +633,15 @@ impl ServiceStore for SqliteStore {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
             })?;
             rows.map(|row| alert_row(row?)).collect()
+        })
+        .await
+    }
+
+    async fn team_alerts(&self) -> Result<Vec<waymark_sync::api::TeamAlertView>> {
+        self.run(move |c| {
+            let mut stmt = c.prepare(TEAM_ALERTS_SQL)?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?)))?;
+            team_alert_rows(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         })
         .await
     }

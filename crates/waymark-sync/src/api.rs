@@ -100,6 +100,37 @@ pub struct AlertView {
     pub alerted_at: i64,
 }
 
+/// One worker an urgent alert was raised to, and why.
+#[derive(Serialize, Deserialize, Debug, PartialEq, Clone)]
+pub struct AlertedWorker {
+    pub worker_id: Uuid,
+    /// `duty`, `allocated` or `escalated`.
+    pub why: String,
+    /// Unix seconds.
+    pub alerted_at: i64,
+}
+
+/// An urgent alert as the duty team sees it across the organisation: who it was raised to and
+/// when, whether and by whom it was acknowledged, and how often it escalated. Content-free.
+#[derive(Serialize, Deserialize, Debug, PartialEq, Clone)]
+pub struct TeamAlertView {
+    pub alert_id: i64,
+    pub envelope_id: Uuid,
+    pub person_id: Option<Uuid>,
+    pub raised_at: i64,
+    pub acknowledged_at: Option<i64>,
+    pub acknowledged_by: Option<Uuid>,
+    pub escalations: u32,
+    /// In the order they were alerted.
+    pub alerted: Vec<AlertedWorker>,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct TeamAlertsResponse {
+    /// Newest first, at most 500.
+    pub alerts: Vec<TeamAlertView>,
+}
+
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
 pub struct AlertsResponse {
     /// Unacknowledged first, then newest first.

@@ -213,6 +213,31 @@ function workerHandlers(w: WorkerFake): WorkerHandlers {
       (w.plans[person] ??= []).push({ ...plan, received_at: NOW });
       return { version: plan.version, devices: 1, changes: [] };
     },
+    duty_view: () => {
+      me();
+      if (w.me?.role !== 'duty') refuse('not_on_duty', 'The team’s urgent items are for workers on the duty rota.');
+      const urgent = w.items.find((i) => i.summary.urgent)!;
+      return {
+        alerts: [
+          {
+            item: urgent.summary.item, person_id: ROBIN, person_name: 'Robin T.', raised_at: '2026-11-23T09:55:00Z', acknowledge_by: '2026-11-23T10:10:00Z',
+            acknowledged_at: urgent.summary.acknowledged_at, acknowledged_by: urgent.summary.acknowledged_at ? 'Dee Morgan' : null, escalations: 0,
+            alerted: [
+              { name: null, role: null, why: 'duty', alerted_at: '2026-11-23T09:55:00Z', me: true },
+              { name: 'Sam Okafor', role: 'social_worker', why: 'allocated', alerted_at: '2026-11-23T09:55:00Z', me: false },
+            ],
+          },
+          {
+            item: null, person_id: ASH, person_name: null, raised_at: '2026-11-20T22:10:00Z', acknowledge_by: '2026-11-20T22:25:00Z',
+            acknowledged_at: '2026-11-20T22:41:00Z', acknowledged_by: 'Jo Adeyemi', escalations: 1,
+            alerted: [
+              { name: 'Kit Evans', role: 'duty', why: 'duty', alerted_at: '2026-11-20T22:10:00Z', me: false },
+              { name: 'Jo Adeyemi', role: 'social_worker', why: 'escalated', alerted_at: '2026-11-20T22:25:00Z', me: false },
+            ],
+          },
+        ],
+      };
+    },
     my_people: () => {
       me();
       return w.persons;

@@ -148,6 +148,7 @@ export const inbox = (filter: { search?: string; person?: string; kind?: Shareab
 export const openItem = (item: string) => callWorker('open_item', { item });
 export const answerItem = (item: string, answer: ItemAnswer, words?: string) => callWorker('answer_item', words === undefined ? { item, answer } : { item, answer, words });
 export const myPeople = () => callWorker('my_people', {});
+export const dutyView = () => callWorker('duty_view', {});
 export const namePerson = (person: string, name: string) => callWorker('name_person', { person, name });
 export const personPlan = (person: string) => callWorker('person_plan', { person });
 export const previewPlan = (person: string, plan: Plan) => callWorker('preview_plan', { person, plan });

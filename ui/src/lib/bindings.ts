@@ -431,6 +431,25 @@ waiting: number,
  */
 next_review_on: string | null, };
 export type ItemAnswer = "read" | "acknowledge" | "reply";
+export type AlertedView = { 
+/**
+ * Their name in the roster (none if the roster no longer names them).
+ */
+name: string | null, role: WorkerRole | null, 
+/**
+ * `duty`, `allocated` or `escalated`.
+ */
+why: string, alerted_at: string, me: boolean, };
+export type DutyAlertView = { 
+/**
+ * Its item on this laptop, when it was sealed to this laptop and has come (to open it).
+ */
+item: string | null, person_id: string | null, person_name: string | null, raised_at: string, 
+/**
+ * By when someone should have acknowledged it before it went on (RFC 3339).
+ */
+acknowledge_by: string, acknowledged_at: string | null, acknowledged_by: string | null, escalations: number, alerted: Array<AlertedView>, };
+export type DutyView = { alerts: Array<DutyAlertView>, };
 export type PersonPlanView = { person: string, 
 /**
  * The latest version this laptop published, if any.
@@ -618,6 +637,7 @@ export interface WorkerCommands {
   my_people: { request: NoArguments; response: Array<PersonView> };
   name_person: { request: NamePersonRequest; response: Array<PersonView> };
   save_case_record: { request: SaveCaseRecordRequest; response: SavedFile };
+  duty_view: { request: NoArguments; response: DutyView };
   person_plan: { request: PersonPlanRequest; response: PersonPlanView };
   preview_plan: { request: PlanDraftRequest; response: PlanPreviewView };
   publish_plan: { request: PlanDraftRequest; response: PublishedPlanView };
