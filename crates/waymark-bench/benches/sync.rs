@@ -8,6 +8,13 @@
 //!   worker's approved laptop, with the device's roster head inside; and N receipts signed by
 //!   that laptop, each checked against the roster and the laptops the statement was sealed to.
 //!
+//! - `sync/worker-app-catch-up/N`: the worker app catching up on N envelopes sealed to its
+//!   laptop (issue 19): `worker_refresh` through the worker app's command list reads the roster
+//!   from genesis, takes the whole feed page by page, checks and opens each envelope, keeps each
+//!   sealed in the worker's vault, tells each sender it arrived, and reads the alerts. The
+//!   envelopes are the social worker's statements; a duty laptop's urgent feed costs the same
+//!   per envelope.
+//!
 //! Each sample starts from a copy of one prepared vault and service database, so every sample
 //! sends the same N items; copying and starting the service are not timed. Both clocks are the
 //! system's, as in the app, so requests are signed and checked against real time.
@@ -283,5 +290,52 @@ fn laptop_at(laptop: &ServiceConnection, url: &str) -> ServiceConnection {
     }
 }
 
-criterion_group!(benches, sync, sync_to_workers);
+/// A worker app over a fresh vault in `dir`, with a worker's profile holding `laptop` (the
+/// worker's enrolled connection), unlocked, as the worker app is after set-up.
+async fn worker_app(dir: &Path, laptop: ServiceConnection) -> waymark_commands::AppState {
+    use waymark_commands::{AppState, Edition, Headless};
+    {
+        let mut vault = Vault::open(dir, vault_options()).unwrap();
+        let (s, _) = vault.create_profile("Bench Dee", waymark_core::Role::Worker, &passphrase()).unwrap();
+        vault.save_service_connection(&s, &laptop).unwrap();
+    }
+    let app = AppState::new(Vault::open(dir, vault_options()).unwrap(), dir.join("documents"), Box::new(Headless)).for_edition(Edition::Worker);
+    let unlock = serde_json::json!({ "name": "Bench Dee", "passphrase": fixtures::PASSPHRASE });
+    waymark_commands::dispatch(&app, "unlock", unlock).await.unwrap().unwrap();
+    app
+}
+
+fn worker_app_catch_up(c: &mut Criterion) {
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let keys = IdentityKeys::generate(&SystemEntropy::new());
+    let mut g = c.benchmark_group("sync");
+    g.sample_size(10);
+    for n in sizes() {
+        let template_dir = tempfile::tempdir().unwrap();
+        let laptop = runtime.block_on(template_roster(template_dir.path(), &keys, n));
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_function(BenchmarkId::new("worker-app-catch-up", n), |b| {
+            b.iter_custom(|iters| {
+                runtime.block_on(async {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        let (dir, mut vault, s, _store) = fresh(template_dir.path(), &keys).await;
+                        up(&mut vault, &s, n).await;
+                        let url = vault.service_connection(&s).unwrap().unwrap().service_url;
+                        let app = worker_app(&dir.path().join("worker"), laptop_at(&laptop, &url)).await;
+                        let t = Instant::now();
+                        waymark_commands::dispatch(&app, "worker_refresh", serde_json::json!({})).await.unwrap().unwrap();
+                        total += t.elapsed();
+                        let inbox = waymark_commands::dispatch(&app, "inbox", serde_json::json!({})).await.unwrap().unwrap();
+                        assert_eq!(inbox["total"], n, "every envelope was taken");
+                    }
+                    total
+                })
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, sync, sync_to_workers, worker_app_catch_up);
 criterion_main!(benches);

@@ -312,25 +312,27 @@ async fn refresh_with(app: &AppState, connection: &ServiceConnection) -> Command
         });
     }
     let new = app.in_session(|v, s| Ok(v.keep_shared(s, &kept)?))?;
+    // Only what this pass kept new is marked as told: an item kept before keeps its own state.
+    let kept: Vec<SharedItem> = kept.into_iter().filter(|i| new.contains(&i.envelope_id)).collect();
     // Each sender hears it arrived, once: only for what this pass kept new.
     let opened: Vec<&SharedRecord> = feed.iter().filter_map(|(_, r)| r.as_ref().ok()).collect();
     if !opened.is_empty() {
         let receipts = opened.iter().map(|r| (*r, Answer::Receipt(ReceiptStatus::Received))).collect();
         waymark_client::worker::answer_all(connection, &roster, receipts, app.entropy(), app.now()).await?;
+        // Every item this pass took, marked as told, in one transaction.
         let sent_at = app.now();
-        app.in_session(|v, s| {
-            for r in &opened {
-                let mut item = v.shared_item(s, r.header.envelope_id)?;
-                if item.receipt_sent_at.is_none() {
-                    item.receipt_sent_at = Some(sent_at);
-                    v.update_shared(s, &item)?;
-                }
-            }
-            Ok(())
-        })?;
+        let told: Vec<SharedItem> = kept
+            .into_iter()
+            .filter(|i| i.refused.is_none())
+            .map(|mut i| {
+                i.receipt_sent_at = Some(sent_at);
+                i
+            })
+            .collect();
+        app.with_session(|v, s| v.update_shared_many(s, &told))?;
     }
     let alerts = waymark_client::fetch_alerts(connection, app.now()).await?;
-    let report = RefreshReport { new, refused: kept.iter().filter(|i| i.refused.is_some()).count(), alerts: alerts.len() };
+    let report = RefreshReport { new: new.len(), refused: feed.iter().filter(|(_, r)| r.is_err()).count(), alerts: alerts.len() };
     app.worker.lock().map_err(CommandError::poisoned)?.alerts = alerts;
     Ok(report)
 }

@@ -35,13 +35,13 @@ fn what_was_shared_with_a_worker_is_kept_sealed_and_what_they_did_is_kept_once()
     let (mut v, clock) = open(dir.path());
     let (dee, _) = v.create_profile("Dee", Role::Worker, &pass("otter lantern biscuit")).unwrap();
     let words = "Someone came to the house and I do not feel safe";
-    assert_eq!(v.keep_shared(&dee, &[item(1, "My bus pass ran out", false), item(2, words, true)]).unwrap(), 2);
+    assert_eq!(v.keep_shared(&dee, &[item(1, "My bus pass ran out", false), item(2, words, true)]).unwrap().len(), 2);
     // A feed read twice keeps each item once, with what the worker did about it.
     let mut urgent = v.shared_item(&dee, item(2, words, true).envelope_id).unwrap();
     assert!(urgent.acknowledge(clock.now()));
     assert!(!urgent.acknowledge(Timestamp(clock.now().0 + 60)), "the first acknowledgement is the one kept");
     v.update_shared(&dee, &urgent).unwrap();
-    assert_eq!(v.keep_shared(&dee, &[item(2, words, true), item(3, "Can I see my brother", false)]).unwrap(), 1);
+    assert_eq!(v.keep_shared(&dee, &[item(2, words, true), item(3, "Can I see my brother", false)]).unwrap(), vec![item(3, "", false).envelope_id]);
     let kept = v.shared_items(&dee).unwrap();
     assert_eq!(kept.iter().map(|i| i.feed_seq).collect::<Vec<_>>(), [1, 2, 3]);
     assert_eq!(kept[1].acknowledged_at, Some(clock.now()));

@@ -24,21 +24,25 @@ pub const MAX_PERSON_LABEL: usize = 120;
 
 impl Vault {
     /// Keeps newly arrived items, in one transaction. An item this laptop has already (the same
-    /// envelope) is left as it is, with whatever the worker did about it. Returns how many were new.
-    pub fn keep_shared(&mut self, session: &Session, items: &[SharedItem]) -> Result<usize> {
+    /// envelope) is left as it is, with whatever the worker did about it. Returns the envelope ids
+    /// of those that were new.
+    pub fn keep_shared(&mut self, session: &Session, items: &[SharedItem]) -> Result<Vec<Uuid>> {
         session.require_role(Role::Worker)?;
         let tx = self.transaction()?;
-        let mut added = 0;
+        let mut added = Vec::new();
         for item in items {
             let plain = Zeroizing::new(serde_json::to_vec(item).expect("a shared item serialises"));
             let id = RecordId(item.envelope_id);
             let sealed = session.sealer.seal(RecordBinding { profile: &session.profile, record: &id, kind: ITEM_KIND, version: 1 }, &plain, self.entropy());
-            added += tx
+            let inserted = tx
                 .prepare_cached(
                     "INSERT INTO shared_with_me (profile_id, envelope_id, feed_seq, version, sealed) VALUES (?1, ?2, ?3, 1, ?4)
                      ON CONFLICT (profile_id, envelope_id) DO NOTHING",
                 )?
                 .execute(params![&session.profile.as_bytes()[..], &item.envelope_id.as_bytes()[..], item.feed_seq, sealed])?;
+            if inserted == 1 {
+                added.push(item.envelope_id);
+            }
         }
         tx.commit()?;
         Ok(added)
@@ -46,24 +50,31 @@ impl Vault {
 
     /// Writes back an item the worker acted on (read, acknowledged, replied).
     pub fn update_shared(&mut self, session: &Session, item: &SharedItem) -> Result<()> {
+        self.update_shared_many(session, std::slice::from_ref(item))
+    }
+
+    /// Writes back many items in one transaction (a feed's receipts, all marked sent at once).
+    pub fn update_shared_many(&mut self, session: &Session, items: &[SharedItem]) -> Result<()> {
         session.require_role(Role::Worker)?;
         let tx = self.transaction()?;
+        for item in items {
+            Self::update_one(&tx, session, item, self.entropy())?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn update_one(tx: &rusqlite::Transaction<'_>, session: &Session, item: &SharedItem, entropy: &dyn crate::entropy::Entropy) -> Result<()> {
         let version: Option<u32> = tx
-            .query_row(
-                "SELECT version FROM shared_with_me WHERE profile_id = ?1 AND envelope_id = ?2",
-                params![&session.profile.as_bytes()[..], &item.envelope_id.as_bytes()[..]],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT version FROM shared_with_me WHERE profile_id = ?1 AND envelope_id = ?2")?
+            .query_row(params![&session.profile.as_bytes()[..], &item.envelope_id.as_bytes()[..]], |r| r.get(0))
             .optional()?;
         let version = version.ok_or_else(|| Error::NotFound { thing: crate::error::Thing::Record, given: item.envelope_id.to_string() })? + 1;
         let plain = Zeroizing::new(serde_json::to_vec(item).expect("a shared item serialises"));
         let id = RecordId(item.envelope_id);
-        let sealed = session.sealer.seal(RecordBinding { profile: &session.profile, record: &id, kind: ITEM_KIND, version }, &plain, self.entropy());
-        tx.execute(
-            "UPDATE shared_with_me SET version = ?3, sealed = ?4 WHERE profile_id = ?1 AND envelope_id = ?2",
-            params![&session.profile.as_bytes()[..], &item.envelope_id.as_bytes()[..], version, sealed],
-        )?;
-        tx.commit()?;
+        let sealed = session.sealer.seal(RecordBinding { profile: &session.profile, record: &id, kind: ITEM_KIND, version }, &plain, entropy);
+        tx.prepare_cached("UPDATE shared_with_me SET version = ?3, sealed = ?4 WHERE profile_id = ?1 AND envelope_id = ?2")?
+            .execute(params![&session.profile.as_bytes()[..], &item.envelope_id.as_bytes()[..], version, sealed])?;
         Ok(())
     }
 
