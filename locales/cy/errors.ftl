@@ -232,3 +232,4 @@ error-no_font = Does dim modd ysgrifennu'r cofnod achos: mae'r ffont mae'n ei dd
 error-case_record_failed = Doedd dim modd ysgrifennu'r cofnod achos. Chafodd dim byd ei gadw; rhowch gynnig arall arni.
 error-not_their_worker = Dim ond gweithiwr y mae'r sefydliad wedi'i ddyrannu i'r person hwn sy'n gallu cyhoeddi eu cynllun. Chafodd dim byd ei anfon.
 error-not_on_duty = Mae eitemau brys y tîm ar gyfer gweithwyr ar y rota dyletswydd.
+error-laptop_not_connected = Gosodwch y gliniadur hwn yn gyntaf, ar "Y gliniadur hwn".

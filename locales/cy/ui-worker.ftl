@@ -62,7 +62,7 @@ worker-inbox-urgent = { $count ->
 }
 worker-inbox-waited = Wedi aros { $time }
 worker-inbox-acknowledge-by = Cydnabyddwch hwn erbyn { $when }.
-worker-inbox-overdue = Heb ei gydnabod mewn pryd (erbyn { $when }): mae wedi mynd at y person nesaf hefyd.
+worker-inbox-overdue = Heb ei gydnabod mewn pryd (erbyn { $when }): mae trefn uwchgyfeirio'r sefydliad yn ei anfon ymlaen.
 worker-inbox-everything = { $count ->
     [one] { $count } eitem, y diweddaraf yn gyntaf
    *[other] { $count } eitem, y diweddaraf yn gyntaf
@@ -84,7 +84,7 @@ worker-item-urgent = Brys
 worker-item-back = Yn ôl i'r mewnflwch
 worker-item-opening = Wrthi'n agor…
 worker-item-urgent-note = Brys: dywedodd y person hwn nad yw'n teimlo'n ddiogel. Cydnabyddwch hyn er mwyn iddyn nhw wybod bod rhywun yn delio ag ef.
-worker-item-urgent-taken = Brys: mae rhywun wedi cydnabod hyn.
+worker-item-urgent-taken = Brys: mae'r gwasanaeth yn dweud bod rhywun wedi cydnabod hyn. Cydnabyddwch e hefyd os ydych chi'n delio ag ef.
 worker-item-received = Daeth i'r gliniadur hwn ar { $when }.
 worker-item-cannot-show = Dydy Waymark ddim yn gallu dangos yr eitem hon.
 worker-item-progress = Pa mor bell maen nhw'n teimlo eu bod wedi mynd: { $progress } allan o 100
@@ -189,3 +189,4 @@ worker-duty-why-allocated = eu gweithiwr eu hunain
 worker-duty-why-escalated = wedi'i uwchgyfeirio
 worker-duty-open = Agor beth ddywedodd { $who }
 worker-duty-not-sealed-here = Ni chafodd ei selio ar gyfer y gliniadur hwn, felly does dim modd ei ddarllen yma.
+worker-inbox-taken = Mae'r gwasanaeth yn dweud bod rhywun wedi'i gydnabod.

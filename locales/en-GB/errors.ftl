@@ -232,3 +232,4 @@ error-no_font = The case record cannot be written: the font it uses is missing f
 error-case_record_failed = The case record could not be written. Nothing was saved; try again.
 error-not_their_worker = Only a worker the organisation has allocated to this person can publish their plan. Nothing was sent.
 error-not_on_duty = The team's urgent items are for workers on the duty rota.
+error-laptop_not_connected = Set up this laptop first, on "This laptop".

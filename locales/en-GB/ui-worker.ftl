@@ -62,7 +62,7 @@ worker-inbox-urgent = { $count ->
 }
 worker-inbox-waited = Waited { $time }
 worker-inbox-acknowledge-by = Acknowledge by { $when }.
-worker-inbox-overdue = Not acknowledged in time (by { $when }): it has gone to the next person too.
+worker-inbox-overdue = Not acknowledged in time (by { $when }): the organisation's escalation order passes it on.
 worker-inbox-everything = { $count ->
     [one] { $count } item, newest first
    *[other] { $count } items, newest first
@@ -84,7 +84,7 @@ worker-item-urgent = Urgent
 worker-item-back = Back to the inbox
 worker-item-opening = Opening…
 worker-item-urgent-note = Urgent: this person said they do not feel safe. Acknowledge it so they know someone has it.
-worker-item-urgent-taken = Urgent: someone has acknowledged this.
+worker-item-urgent-taken = Urgent: the service says someone has acknowledged this. Acknowledge it too if you are dealing with it.
 worker-item-received = Came to this laptop { $when }.
 worker-item-cannot-show = Waymark cannot show this item.
 worker-item-progress = How far along they feel: { $progress } out of 100
@@ -185,3 +185,4 @@ worker-duty-why-allocated = their own worker
 worker-duty-why-escalated = escalated
 worker-duty-open = Open what { $who } said
 worker-duty-not-sealed-here = It was not sealed to this laptop, so it cannot be read here.
+worker-inbox-taken = The service says someone has acknowledged it.

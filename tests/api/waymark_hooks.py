@@ -77,7 +77,7 @@ class DeviceSigner(requests.auth.AuthBase):
         url = urllib.parse.urlsplit(request.url)
         # Alerts, what was shared with a worker and workers' mail are for a worker's laptop:
         # those calls are signed by the duty worker's.
-        if url.path.startswith(("/v1/alert", "/v1/shared", "/v1/worker-mail")):
+        if url.path.startswith(("/v1/alert", "/v1/team-alerts", "/v1/shared", "/v1/worker-mail")):
             device = STATE["worker"]
         else:
             device = self.devices[self.turn % len(self.devices)]

@@ -79,6 +79,11 @@ pub fn open_shared(connection: &ServiceConnection, roster: &RosterState, item: &
     if envelope.format != READERS_FORMAT || !envelope.readers().contains(&connection.device_id) {
         return Err(SyncError::Malformed("a shared record was not sealed to this laptop".into()).into());
     }
+    // Envelope ids are random (version 4): anything else is not a device's, and could pass for
+    // the stand-in a laptop keeps for an item it could not open.
+    if envelope.header.envelope_id.get_version_num() != 4 {
+        return Err(SyncError::Malformed("a shared record's id is not one a device makes".into()).into());
+    }
     let sender = envelope.header.device_id;
     let person_id = roster
         .person_of_device(sender)

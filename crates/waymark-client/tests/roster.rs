@@ -662,10 +662,11 @@ async fn workers_open_only_what_was_sealed_to_them_and_their_replies_reach_the_t
     // The server writes one of its own in Robin's name, sealed to Sam: Sam's laptop refuses it.
     let robin_device = robin.device_id();
     let mut sealer = waymark_sync::envelope::EnvelopeSealer::for_readers(&[(sam_laptop.device_id, sam_roster.devices_of_worker(sam)[0].1)], &*o.entropy).unwrap();
-    let header = waymark_sync::envelope::EnvelopeHeader { envelope_id: Uuid::from_u128(77), device_id: robin_device, record_kind: "statement".into(), record_id: Uuid::from_u128(78), record_version: 1, urgent: false };
+    let forged_id = uuid::Builder::from_random_bytes([77; 16]).into_uuid();
+    let header = waymark_sync::envelope::EnvelopeHeader { envelope_id: forged_id, device_id: robin_device, record_kind: "statement".into(), record_id: Uuid::from_u128(78), record_version: 1, urgent: false };
     let mut forged = sealer.seal(header, br#"{"kind":"worried","words":"I want to move"}"#).unwrap();
     forged.sign_as_sender(&o.service_keys);
-    let keep = waymark_service::store::NewEnvelope { envelope_id: Uuid::from_u128(77), record_kind: "statement".into(), body: serde_json::to_string(&forged).unwrap(), readers: vec![sam_laptop.device_id] };
+    let keep = waymark_service::store::NewEnvelope { envelope_id: forged_id, record_kind: "statement".into(), body: serde_json::to_string(&forged).unwrap(), readers: vec![sam_laptop.device_id] };
     o.store.put_envelopes(robin_device, vec![keep], NOW).await.unwrap();
     let sam_feed = fetch_shared(&sam_laptop, 0, o.now()).await.unwrap();
     assert_eq!(sam_feed.len(), 3);

@@ -60,6 +60,8 @@ pub struct AppState {
     pub(crate) documents: PathBuf,
     pub(crate) sharing: Mutex<SharingStatus>,
     pub(crate) worker: Mutex<WorkerStatus>,
+    /// Held while the worker app takes its feed, so two passes never run at once.
+    pub(crate) worker_pass: tokio::sync::Mutex<()>,
     pub(crate) edition: Edition,
     /// Held while the outbox is being sent, so two passes never send the same item at once.
     pub(crate) sending: tokio::sync::Mutex<()>,
@@ -79,6 +81,7 @@ impl AppState {
             documents,
             sharing: Mutex::new(SharingStatus::default()),
             worker: Mutex::new(WorkerStatus::default()),
+            worker_pass: tokio::sync::Mutex::new(()),
             edition: Edition::Person,
             sending: tokio::sync::Mutex::new(()),
             frontend,

@@ -88,7 +88,8 @@ pub struct InboxItemView {
     /// before it goes to the next person (RFC 3339), as the organisation's roster sets it.
     pub raised_at: Option<String>,
     pub acknowledge_by: Option<String>,
-    /// Whether someone (this worker or another) has acknowledged its alert at the service.
+    /// Whether the service says someone has acknowledged its alert (its word: this laptop knows
+    /// only its own acknowledgements, `acknowledged_at`).
     pub alert_acknowledged: bool,
 }
 
@@ -220,8 +221,8 @@ fn item_id(text: &str) -> CommandResult<Uuid> {
     Ok(record_id(text)?.0)
 }
 
-fn connection_of(app: &AppState) -> CommandResult<ServiceConnection> {
-    current_connection(app).ok_or_else(|| CommandError::new("not_connected"))
+pub(crate) fn connection_of(app: &AppState) -> CommandResult<ServiceConnection> {
+    current_connection(app).ok_or_else(|| CommandError::new("laptop_not_connected"))
 }
 
 fn roster_of(app: &AppState, connection: &ServiceConnection) -> CommandResult<Option<RosterState>> {
@@ -280,6 +281,9 @@ pub struct RefreshReport {
 /// tell each sender it arrived, and read the alerts raised to this worker. Does nothing while
 /// locked or not connected; the outcome is kept for the home screen.
 pub async fn refresh_pass(app: &AppState) -> CommandResult<RefreshReport> {
+    // One pass at a time (the minute's pass and "Check for new items" may meet): two would both
+    // tell senders, and each write over the other.
+    let _one_at_a_time = app.worker_pass.lock().await;
     let Some(connection) = current_connection(app) else { return Ok(RefreshReport::default()) };
     let result = refresh_with(app, &connection).await;
     let mut status = app.worker.lock().map_err(CommandError::poisoned)?;
@@ -293,7 +297,19 @@ pub async fn refresh_pass(app: &AppState) -> CommandResult<RefreshReport> {
     result
 }
 
+/// The most items one pass tells their senders about (the rest, next pass).
+const RECEIPTS_PER_PASS: usize = 5000;
+
 async fn refresh_with(app: &AppState, connection: &ServiceConnection) -> CommandResult<RefreshReport> {
+    // Everything this pass keeps goes into the profile it started in: if the laptop is locked
+    // and another worker's profile opened meanwhile, the pass stops.
+    let profile = app.with_session(|_, s| Ok(s.profile_id()))?;
+    let same_profile = |app: &AppState| -> CommandResult<()> {
+        match app.with_session(|_, s| Ok(s.profile_id()))? {
+            p if p == profile => Ok(()),
+            _ => Err(CommandError::locked()),
+        }
+    };
     read_roster(app, connection).await?;
     let Some(roster) = roster_of(app, connection)? else { return Ok(RefreshReport::default()) };
     if waymark_client::approval(connection, Some(&roster)) != waymark_client::Approval::Approved {
@@ -304,37 +320,75 @@ async fn refresh_with(app: &AppState, connection: &ServiceConnection) -> Command
     let after = app.with_session(|v, s| v.shared_feed_cursor(s))?;
     let feed = waymark_client::worker::read_feed(connection, &roster, after, app.now()).await?;
     let now = app.now();
-    let mut kept = Vec::new();
-    for (seq, opened) in &feed {
-        kept.push(match opened {
+    let kept: Vec<SharedItem> = feed
+        .iter()
+        .map(|(seq, opened)| match opened {
             Ok(record) => item_of(record, now),
             Err(e) => refused_item(*seq, e.code(), now),
-        });
-    }
-    let new = app.in_session(|v, s| Ok(v.keep_shared(s, &kept)?))?;
-    // Only what this pass kept new is marked as told: an item kept before keeps its own state.
-    let kept: Vec<SharedItem> = kept.into_iter().filter(|i| new.contains(&i.envelope_id)).collect();
-    // Each sender hears it arrived, once: only for what this pass kept new.
-    let opened: Vec<&SharedRecord> = feed.iter().filter_map(|(_, r)| r.as_ref().ok()).collect();
-    if !opened.is_empty() {
-        let receipts = opened.iter().map(|r| (*r, Answer::Receipt(ReceiptStatus::Received))).collect();
+        })
+        .collect();
+    same_profile(app)?;
+    let new = app.in_session(|v, s| {
+        let new = v.keep_shared(s, &kept)?;
+        // A feed item that could not be opened before and opens now is kept as itself.
+        let opened: Vec<i64> = feed.iter().filter(|(_, r)| r.is_ok()).map(|(seq, _)| *seq).collect();
+        v.forget_refused(s, &opened)?;
+        Ok(new)
+    })?;
+    // The person's device sealed in the roster head it had verified: one further on than this
+    // laptop's means the service may be holding changes back from it; a different link at the
+    // same place, that it showed them a different history.
+    let ahead = compare_sender_heads(&roster, &feed)?;
+    // Each sender hears it arrived, once: every item kept here not yet told, oldest first (a
+    // pass that failed to tell them is made good by the next).
+    let untold: Vec<SharedItem> = app
+        .with_session(|v, s| v.shared_items(s))?
+        .into_iter()
+        .filter(|i| i.refused.is_none() && i.receipt_sent_at.is_none() && i.person_id.is_some())
+        .take(RECEIPTS_PER_PASS)
+        .collect();
+    if !untold.is_empty() {
+        let records: Vec<SharedRecord> = untold.iter().map(|i| shared_record_of(i, i.person_id.expect("filtered"))).collect();
+        let receipts = records.iter().map(|r| (r, Answer::Receipt(ReceiptStatus::Received))).collect();
         waymark_client::worker::answer_all(connection, &roster, receipts, app.entropy(), app.now()).await?;
-        // Every item this pass took, marked as told, in one transaction.
+        same_profile(app)?;
+        let ids: Vec<Uuid> = untold.iter().map(|i| i.envelope_id).collect();
         let sent_at = app.now();
-        let told: Vec<SharedItem> = kept
-            .into_iter()
-            .filter(|i| i.refused.is_none())
-            .map(|mut i| {
-                i.receipt_sent_at = Some(sent_at);
-                i
-            })
-            .collect();
-        app.with_session(|v, s| v.update_shared_many(s, &told))?;
+        app.with_session(|v, s| v.mark_receipts_sent(s, &ids, sent_at))?;
     }
     let alerts = waymark_client::fetch_alerts(connection, app.now()).await?;
     let report = RefreshReport { new: new.len(), refused: feed.iter().filter(|(_, r)| r.is_err()).count(), alerts: alerts.len() };
     app.worker.lock().map_err(CommandError::poisoned)?.alerts = alerts;
+    if let Some(theirs) = ahead {
+        // Read again: if the service still shows less than a person's device had seen, it is
+        // holding changes back from this laptop.
+        read_roster(app, connection).await?;
+        let have = roster_of(app, connection)?.map_or(0, |r| r.head.seq);
+        if have < theirs {
+            return Err(roster_refused(theirs, waymark_sync::roster::RosterProblem::HeldBack));
+        }
+    }
     Ok(report)
+}
+
+fn roster_refused(seq: u64, problem: waymark_sync::roster::RosterProblem) -> CommandError {
+    CommandError::from(waymark_client::ClientError::from(waymark_sync::SyncError::RosterRefused { seq, problem }))
+}
+
+/// Compares the roster head each sender sealed in with this laptop's: a different link at the
+/// same place is refused at once; the furthest head ahead of this laptop's is returned, to read
+/// the roster again.
+fn compare_sender_heads(roster: &RosterState, feed: &[(i64, waymark_client::Result<SharedRecord>)]) -> CommandResult<Option<u64>> {
+    let mut ahead = None;
+    for record in feed.iter().filter_map(|(_, r)| r.as_ref().ok()) {
+        let Some(theirs) = record.sender_head.as_ref() else { continue };
+        match waymark_sync::roster::compare_heads(&roster.head, |seq| (seq == roster.head.seq).then(|| roster.head.hash.clone()), theirs) {
+            Ok(()) => {}
+            Err(waymark_sync::roster::RosterProblem::HeldBack) => ahead = ahead.max(Some(theirs.seq)),
+            Err(problem) => return Err(roster_refused(theirs.seq, problem)),
+        }
+    }
+    Ok(ahead)
 }
 
 fn item_of(record: &SharedRecord, now: Timestamp) -> SharedItem {
@@ -362,10 +416,10 @@ fn item_of(record: &SharedRecord, now: Timestamp) -> SharedItem {
 }
 
 /// An item that could not be opened is kept by its place in the feed (its envelope could not be
-/// trusted for an id): version-0 UUIDs made from that place, which no random id can be.
+/// trusted for an id), under `refused_id`, which no opened envelope's id can be.
 fn refused_item(seq: i64, code: &str, now: Timestamp) -> SharedItem {
     SharedItem {
-        envelope_id: Uuid::from_u64_pair(0, seq as u64),
+        envelope_id: waymark_core::vault::refused_id(seq),
         feed_seq: seq,
         person_id: None,
         record_kind: String::new(),
@@ -442,7 +496,7 @@ fn summary(item: &SharedItem, labels: &HashMap<Uuid, String>, alerts: &[AlertVie
         refused: item.refused.clone(),
         raised_at: alert.map(|a| Timestamp(a.raised_at).to_rfc3339()),
         acknowledge_by: alert.map(|a| Timestamp(a.raised_at + within * 60).to_rfc3339()),
-        alert_acknowledged: alert.is_some_and(|a| a.acknowledged_at.is_some()) || item.acknowledged_at.is_some(),
+        alert_acknowledged: alert.is_some_and(|a| a.acknowledged_at.is_some()),
     }
 }
 
@@ -474,17 +528,14 @@ pub async fn inbox(app: &AppState, req: InboxRequest) -> CommandResult<InboxView
                 text_of(i).to_lowercase().contains(s) || i.person_id.and_then(|p| labels.get(&p)).is_some_and(|n| n.to_lowercase().contains(s))
             })
     };
+    // An urgent item stays at the top until this worker acknowledges it: that someone else has is
+    // the service's word, shown beside it, not a reason to let it slip down.
     let (mut urgent, mut rest): (Vec<&SharedItem>, Vec<&SharedItem>) =
-        items.iter().filter(|i| matches(i)).partition(|i| i.urgent && i.refused.is_none() && i.acknowledged_at.is_none() && !alert_taken(&alerts, i));
+        items.iter().filter(|i| matches(i)).partition(|i| i.urgent && i.refused.is_none() && i.acknowledged_at.is_none());
     urgent.sort_by_key(|i| (i.received_at, i.feed_seq));
     rest.sort_by_key(|i| std::cmp::Reverse((i.received_at, i.feed_seq)));
     let view = |i: &&SharedItem| summary(i, &labels, &alerts, roster.as_ref());
     Ok(InboxView { urgent: urgent.iter().map(view).collect(), items: rest.iter().map(view).collect(), total, people })
-}
-
-/// Whether someone else has acknowledged this urgent item's alert at the service.
-fn alert_taken(alerts: &[AlertView], item: &SharedItem) -> bool {
-    alerts.iter().any(|a| a.envelope_id == item.envelope_id && a.acknowledged_at.is_some())
 }
 
 fn item_view(app: &AppState, item: &SharedItem) -> CommandResult<SharedItemView> {
@@ -720,6 +771,8 @@ pub struct AlertedView {
 /// One urgent alert across the team.
 #[derive(Debug, Serialize, TS)]
 pub struct DutyAlertView {
+    #[ts(type = "number")]
+    pub alert_id: i64,
     /// Its item on this laptop, when it was sealed to this laptop and has come (to open it).
     pub item: Option<String>,
     pub person_id: Option<String>,
@@ -756,10 +809,15 @@ pub async fn duty_view(app: &AppState, _: NoArguments) -> CommandResult<DutyView
     let name_of = |w: Uuid| roster.as_ref().and_then(|r| r.worker(w)).map(|w| (w.name.clone(), w.role));
     let mut out: Vec<DutyAlertView> = alerts
         .into_iter()
-        .map(|a| DutyAlertView {
-            item: items.iter().find(|i| i.envelope_id == a.envelope_id && i.refused.is_none()).map(|i| i.envelope_id.to_string()),
-            person_id: a.person_id.map(|p| p.to_string()),
-            person_name: a.person_id.and_then(|p| labels.get(&p).cloned()),
+        .map(|a| {
+            let mine = items.iter().find(|i| i.envelope_id == a.envelope_id && i.refused.is_none());
+            // Who it is from: this laptop's own opened item says, when it has it; else the service.
+            let person = mine.and_then(|i| i.person_id).or(a.person_id);
+            DutyAlertView {
+            alert_id: a.alert_id,
+            item: mine.map(|i| i.envelope_id.to_string()),
+            person_id: person.map(|p| p.to_string()),
+            person_name: person.and_then(|p| labels.get(&p).cloned()),
             raised_at: Timestamp(a.raised_at).to_rfc3339(),
             acknowledge_by: Timestamp(a.raised_at + within * 60).to_rfc3339(),
             acknowledged_at: a.acknowledged_at.map(|t| Timestamp(t).to_rfc3339()),
@@ -773,6 +831,7 @@ pub async fn duty_view(app: &AppState, _: NoArguments) -> CommandResult<DutyView
                     AlertedView { name: who.as_ref().map(|(n, _)| n.clone()), role: who.map(|(_, r)| r), why: w.why.clone(), alerted_at: Timestamp(w.alerted_at).to_rfc3339(), me: Some(w.worker_id) == me }
                 })
                 .collect(),
+            }
         })
         .collect();
     // Nobody has it yet: first, longest waiting first; then the rest as the service gave them.

@@ -142,14 +142,20 @@ pub async fn preview_plan(app: &AppState, req: PlanDraftRequest) -> CommandResul
 pub async fn publish_plan(app: &AppState, req: PlanDraftRequest) -> CommandResult<PublishedPlanView> {
     let person = person_of(&req.person)?;
     let (plan, latest) = next_version(app, person, req.plan)?;
-    let connection = current_connection(app).ok_or_else(|| CommandError::new("not_connected"))?;
+    let connection = crate::worker::connection_of(app)?;
     read_roster(app, &connection).await?;
     if !allocated(app, person)? {
         return Err(CommandError::new("not_their_worker"));
     }
     let roster = app.in_session(|v, s| Ok(waymark_client::verified_roster(v, s, &connection)?))?.ok_or_else(|| CommandError::new("not_approved"))?;
     let changes = changes(app, latest.as_ref(), &plan)?;
-    let devices = waymark_client::worker::publish_plan(&connection, &roster, person, &plan, app.entropy(), app.now()).await?;
+    // Kept before it goes, so its version is never used twice; forgotten again if it could not go.
     app.with_session(|v, s| v.keep_published_plan(s, person, &plan))?;
-    Ok(PublishedPlanView { version: plan.version, devices, changes })
+    match waymark_client::worker::publish_plan(&connection, &roster, person, &plan, app.entropy(), app.now()).await {
+        Ok(devices) => Ok(PublishedPlanView { version: plan.version, devices, changes }),
+        Err(e) => {
+            app.with_session(|v, s| v.forget_published_plan(s, person, plan.plan_id, plan.version))?;
+            Err(e.into())
+        }
+    }
 }

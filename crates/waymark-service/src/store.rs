@@ -301,22 +301,26 @@ pub(crate) fn alert_row((id, envelope_id, person_id, raised_at, acknowledged_at,
 }
 
 /// The query both back ends run for [`ServiceStore::team_alerts`]: the newest 500 alerts, each
-/// with every worker it was raised to, in order.
+/// with every worker it was raised to, in order (and those raised to nobody, which the duty team
+/// most needs to see).
 pub(crate) const TEAM_ALERTS_SQL: &str = "SELECT a.id, a.envelope_id, a.person_id, a.raised_at, a.acknowledged_at, a.acknowledged_by, a.escalations, r.worker_id, r.why, r.alerted_at
-     FROM (SELECT * FROM alerts ORDER BY raised_at DESC, id DESC LIMIT 500) a JOIN alert_recipients r ON r.alert_id = a.id
+     FROM (SELECT * FROM alerts ORDER BY raised_at DESC, id DESC LIMIT 500) a LEFT JOIN alert_recipients r ON r.alert_id = a.id
      ORDER BY a.raised_at DESC, a.id DESC, r.alerted_at, r.worker_id";
 
 /// One row of [`TEAM_ALERTS_SQL`].
-pub(crate) type TeamAlertColumns = (i64, String, Option<String>, i64, Option<i64>, Option<String>, i64, String, String, i64);
+pub(crate) type TeamAlertColumns = (i64, String, Option<String>, i64, Option<i64>, Option<String>, i64, Option<String>, Option<String>, Option<i64>);
 
 /// The rows of [`TEAM_ALERTS_SQL`], one view per alert.
 pub(crate) fn team_alert_rows(rows: Vec<TeamAlertColumns>) -> Result<Vec<waymark_sync::api::TeamAlertView>> {
     let uuid = |text: &str| Uuid::parse_str(text).map_err(|_| ServiceError::Unavailable);
     let mut out: Vec<waymark_sync::api::TeamAlertView> = Vec::new();
     for (id, envelope_id, person_id, raised_at, acknowledged_at, acknowledged_by, escalations, worker, why, alerted_at) in rows {
-        let alerted = waymark_sync::api::AlertedWorker { worker_id: uuid(&worker)?, why, alerted_at };
+        let alerted = match (worker, why, alerted_at) {
+            (Some(worker), Some(why), Some(alerted_at)) => Some(waymark_sync::api::AlertedWorker { worker_id: uuid(&worker)?, why, alerted_at }),
+            _ => None,
+        };
         match out.last_mut() {
-            Some(last) if last.alert_id == id => last.alerted.push(alerted),
+            Some(last) if last.alert_id == id => last.alerted.extend(alerted),
             _ => out.push(waymark_sync::api::TeamAlertView {
                 alert_id: id,
                 envelope_id: uuid(&envelope_id)?,
@@ -325,7 +329,7 @@ pub(crate) fn team_alert_rows(rows: Vec<TeamAlertColumns>) -> Result<Vec<waymark
                 acknowledged_at,
                 acknowledged_by: acknowledged_by.as_deref().map(uuid).transpose()?,
                 escalations: escalations.max(0) as u32,
-                alerted: vec![alerted],
+                alerted: alerted.into_iter().collect(),
             }),
         }
     }

@@ -220,7 +220,7 @@ function workerHandlers(w: WorkerFake): WorkerHandlers {
       return {
         alerts: [
           {
-            item: urgent.summary.item, person_id: ROBIN, person_name: 'Robin T.', raised_at: '2026-11-23T09:55:00Z', acknowledge_by: '2026-11-23T10:10:00Z',
+            alert_id: 12, item: urgent.summary.item, person_id: ROBIN, person_name: 'Robin T.', raised_at: '2026-11-23T09:55:00Z', acknowledge_by: '2026-11-23T10:10:00Z',
             acknowledged_at: urgent.summary.acknowledged_at, acknowledged_by: urgent.summary.acknowledged_at ? 'Dee Morgan' : null, escalations: 0,
             alerted: [
               { name: null, role: null, why: 'duty', alerted_at: '2026-11-23T09:55:00Z', me: true },
@@ -228,7 +228,7 @@ function workerHandlers(w: WorkerFake): WorkerHandlers {
             ],
           },
           {
-            item: null, person_id: ASH, person_name: null, raised_at: '2026-11-20T22:10:00Z', acknowledge_by: '2026-11-20T22:25:00Z',
+            alert_id: 9, item: null, person_id: ASH, person_name: null, raised_at: '2026-11-20T22:10:00Z', acknowledge_by: '2026-11-20T22:25:00Z',
             acknowledged_at: '2026-11-20T22:41:00Z', acknowledged_by: 'Jo Adeyemi', escalations: 1,
             alerted: [
               { name: 'Kit Evans', role: 'duty', why: 'duty', alerted_at: '2026-11-20T22:10:00Z', me: false },

@@ -369,7 +369,8 @@ refused: string | null,
  */
 raised_at: string | null, acknowledge_by: string | null, 
 /**
- * Whether someone (this worker or another) has acknowledged its alert at the service.
+ * Whether the service says someone has acknowledged its alert (its word: this laptop knows
+ * only its own acknowledgements, `acknowledged_at`).
  */
 alert_acknowledged: boolean, };
 export type PersonChoiceView = { id: string, name: string | null, };
@@ -440,7 +441,7 @@ name: string | null, role: WorkerRole | null,
  * `duty`, `allocated` or `escalated`.
  */
 why: string, alerted_at: string, me: boolean, };
-export type DutyAlertView = { 
+export type DutyAlertView = { alert_id: number, 
 /**
  * Its item on this laptop, when it was sealed to this laptop and has come (to open it).
  */

@@ -35,6 +35,7 @@ mod note;
 mod plan;
 mod policy;
 mod shared;
+pub use shared::refused_id;
 mod statement;
 
 /// The database file inside a data folder.

@@ -53,7 +53,42 @@ impl Vault {
         self.update_shared_many(session, std::slice::from_ref(item))
     }
 
-    /// Writes back many items in one transaction (a feed's receipts, all marked sent at once).
+    /// Marks the items `envelope_ids` as told they arrived, at `at`, in one transaction, reading
+    /// each as it is now (so whatever the worker did meanwhile is kept).
+    pub fn mark_receipts_sent(&mut self, session: &Session, envelope_ids: &[Uuid], at: crate::clock::Timestamp) -> Result<()> {
+        session.require_role(Role::Worker)?;
+        let tx = self.transaction()?;
+        for id in envelope_ids {
+            let row: Option<(u32, Vec<u8>)> = tx
+                .prepare_cached("SELECT version, sealed FROM shared_with_me WHERE profile_id = ?1 AND envelope_id = ?2")?
+                .query_row(params![&session.profile.as_bytes()[..], &id.as_bytes()[..]], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let Some((version, sealed)) = row else { continue };
+            let mut item = open_item(session, id.as_bytes(), version, &sealed)?;
+            if item.receipt_sent_at.is_none() {
+                item.receipt_sent_at = Some(at);
+                Self::update_one(&tx, session, &item, self.entropy())?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Forgets the stand-ins kept for feed items that could not be opened at `feed_seqs` (they
+    /// have now been opened, and are kept as themselves).
+    pub fn forget_refused(&mut self, session: &Session, feed_seqs: &[i64]) -> Result<()> {
+        session.require_role(Role::Worker)?;
+        let tx = self.transaction()?;
+        for seq in feed_seqs {
+            let stand_in = refused_id(*seq);
+            tx.prepare_cached("DELETE FROM shared_with_me WHERE profile_id = ?1 AND envelope_id = ?2")?
+                .execute(params![&session.profile.as_bytes()[..], &stand_in.as_bytes()[..]])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Writes back many items in one transaction.
     pub fn update_shared_many(&mut self, session: &Session, items: &[SharedItem]) -> Result<()> {
         session.require_role(Role::Worker)?;
         let tx = self.transaction()?;
@@ -108,14 +143,24 @@ impl Vault {
         open_item(session, envelope_id.as_bytes(), version, &sealed)
     }
 
-    /// Where this laptop's next read of its feed starts: after the last item kept.
+    /// Where this laptop's next read of its feed starts: after the last item that opened, and
+    /// before the first that could not (a refusal may pass once the roster has caught up, so
+    /// those are read again each time).
     pub fn shared_feed_cursor(&self, session: &Session) -> Result<i64> {
         session.require_role(Role::Worker)?;
-        Ok(self.conn().query_row(
-            "SELECT coalesce(max(feed_seq), 0) FROM shared_with_me WHERE profile_id = ?1",
+        // A stand-in's id is `refused_id(seq)`: its first eight bytes are zero, which no opened
+        // envelope's id can be (they are random version-4 UUIDs, checked on opening).
+        let (opened, first_refused): (i64, Option<i64>) = self.conn().query_row(
+            "SELECT coalesce(max(CASE WHEN substr(envelope_id, 1, 8) <> zeroblob(8) THEN feed_seq END), 0),
+                    min(CASE WHEN substr(envelope_id, 1, 8) = zeroblob(8) THEN feed_seq END)
+             FROM shared_with_me WHERE profile_id = ?1",
             [&session.profile.as_bytes()[..]],
-            |r| r.get(0),
-        )?)
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(match first_refused {
+            Some(seq) => opened.min(seq - 1),
+            None => opened,
+        })
     }
 
     /// Names a person on this laptop only (an empty name forgets it).
@@ -170,12 +215,25 @@ impl Vault {
                 return Err(Error::invalid(Field::PlanVersion, crate::error::Problem::NotNewer { version: plan.version, latest }));
             }
         }
-        let plain = Zeroizing::new(serde_json::to_vec(plan).expect("a plan serialises"));
+        // The person is sealed in with the plan, so a row moved to another person does not open
+        // as theirs.
+        let plain = Zeroizing::new(serde_json::to_vec(&serde_json::json!({ "person_id": person_id, "plan": plan })).expect("a plan serialises"));
         let id = RecordId(plan.plan_id);
         let sealed = session.sealer.seal(RecordBinding { profile: &session.profile, record: &id, kind: PLAN_KIND, version: plan.version }, &plain, self.entropy());
         self.conn().execute(
             "INSERT INTO published_plans (profile_id, person_id, plan_id, version, sealed) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![&session.profile.as_bytes()[..], &person_id.as_bytes()[..], &plan.plan_id.as_bytes()[..], plan.version, sealed],
+        )?;
+        Ok(())
+    }
+
+    /// Forgets a plan version that could not be sent after all (kept first, so a version number
+    /// is never used twice).
+    pub fn forget_published_plan(&mut self, session: &Session, person_id: Uuid, plan_id: Uuid, version: u32) -> Result<()> {
+        session.require_role(Role::Worker)?;
+        self.conn().execute(
+            "DELETE FROM published_plans WHERE profile_id = ?1 AND person_id = ?2 AND plan_id = ?3 AND version = ?4",
+            params![&session.profile.as_bytes()[..], &person_id.as_bytes()[..], &plan_id.as_bytes()[..], version],
         )?;
         Ok(())
     }
@@ -194,14 +252,25 @@ impl Vault {
             let (plan_id, version, sealed) = row?;
             let id = RecordId::from_slice(&plan_id).ok_or(Error::DamagedKey)?;
             let plain = session.sealer.open(RecordBinding { profile: &session.profile, record: &id, kind: PLAN_KIND, version }, &sealed)?;
-            let plan: crate::domain::Plan = serde_json::from_slice(&plain).map_err(|_| Error::Integrity { record_id: id })?;
-            if plan.plan_id != id.0 || plan.version != version {
+            #[derive(serde::Deserialize)]
+            struct Kept {
+                person_id: Uuid,
+                plan: crate::domain::Plan,
+            }
+            let kept: Kept = serde_json::from_slice(&plain).map_err(|_| Error::Integrity { record_id: id })?;
+            let plan = kept.plan;
+            if kept.person_id != person_id || plan.plan_id != id.0 || plan.version != version {
                 return Err(Error::Integrity { record_id: id });
             }
             out.push(plan);
         }
         Ok(out)
     }
+}
+
+/// The id a stand-in for the feed item at `seq` that could not be opened is kept under.
+pub fn refused_id(seq: i64) -> Uuid {
+    Uuid::from_u64_pair(0, seq as u64)
 }
 
 fn open_item(session: &Session, envelope: &[u8], version: u32, sealed: &[u8]) -> Result<SharedItem> {
