@@ -298,7 +298,7 @@ pub async fn refresh_pass(app: &AppState) -> CommandResult<RefreshReport> {
 }
 
 /// The most items one pass tells their senders about (the rest, next pass).
-const RECEIPTS_PER_PASS: usize = 5000;
+const RECEIPTS_PER_PASS: usize = 100_000;
 
 async fn refresh_with(app: &AppState, connection: &ServiceConnection) -> CommandResult<RefreshReport> {
     // Everything this pass keeps goes into the profile it started in: if the laptop is locked
