@@ -3,7 +3,7 @@
 // cut off sideways. Also checks the whole app can be driven by keyboard with a visible focus.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { axeViolations, launch, serve } from './browser.mjs';
+import { checkPage, launch, openPage, serve } from './browser.mjs';
 
 let server;
 let browser;
@@ -19,29 +19,11 @@ after(async () => {
 });
 
 async function open(state = 'sample') {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 600 } });
-  page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}?state=${state}`);
-  await page.getByTestId('lock-status').waitFor();
-  page.errors = errors;
+  page = await openPage(browser, `${server.url}?state=${state}`);
   return page;
 }
 
-/** axe at normal size and at 200% text, and no sideways scrolling at 200% in 1024×600. */
-async function check(name) {
-  await page.waitForTimeout(50);
-  const normal = await axeViolations(page);
-  assert.deepEqual(normal, [], `${name}: axe found problems:\n  ${normal.join('\n  ')}`);
-  await page.evaluate(() => (document.documentElement.style.fontSize = '225%'));
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${name}: at 200% text the page scrolls sideways by ${overflow}px`);
-  const big = await axeViolations(page);
-  assert.deepEqual(big, [], `${name} at 200% text: axe found problems:\n  ${big.join('\n  ')}`);
-  await page.evaluate(() => (document.documentElement.style.fontSize = ''));
-  assert.deepEqual(page.errors, [], `${name}: the page threw errors`);
-}
+const check = (name) => checkPage(page, name);
 
 async function unlock(name, passphrase) {
   await page.getByLabel(new RegExp(name)).check();

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -43,4 +44,31 @@ export async function axeViolations(page) {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze();
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`);
+}
+
+/** Opens `url` in a fresh 1024×600 window and waits for the app's status line; the page keeps a
+ *  list of any errors it throws, which `checkPage` requires to be empty. */
+export async function openPage(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 600 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.getByTestId('lock-status').waitFor();
+  page.errors = errors;
+  return page;
+}
+
+/** axe at normal size and at 200% text, and no sideways scrolling at 200% in 1024×600. */
+export async function checkPage(page, name) {
+  await page.waitForTimeout(50);
+  const normal = await axeViolations(page);
+  assert.deepEqual(normal, [], `${name}: axe found problems:\n  ${normal.join('\n  ')}`);
+  await page.evaluate(() => (document.documentElement.style.fontSize = '225%'));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${name}: at 200% text the page scrolls sideways by ${overflow}px`);
+  const big = await axeViolations(page);
+  assert.deepEqual(big, [], `${name} at 200% text: axe found problems:\n  ${big.join('\n  ')}`);
+  await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+  assert.deepEqual(page.errors, [], `${name}: the page threw errors`);
 }
