@@ -107,7 +107,7 @@ worker-answer-done-acknowledge = Mae { $who } yn cael gwybod bod rhywun yn delio
 worker-answer-done-reply = Mae eich ateb ar ei ffordd at { $who }.
 
 worker-people-heading = Fy mhobl
-worker-people-intro = Y bobl ifanc a'r gofalwyr rydych chi'n gweithio gyda nhw. Mae'r enwau rydych chi'n eu rhoi iddyn nhw yn aros ar y gliniadur hwn: dydy'r gwasanaeth byth yn dod i wybod pwy yw neb.
+worker-people-intro = Y bobl ifanc a'r gofalwyr rydych chi'n gweithio gyda nhw. Mae'r enwau rydych chi'n eu rhoi iddyn nhw yma yn aros ar y gliniadur hwn: dydyn nhw byth yn cael eu hanfon at y gwasanaeth.
 worker-people-none = Does neb wedi'i ddyrannu i chi eto, a does neb wedi rhannu dim byd gyda chi.
 worker-people-you-are = chi yw eu { $roles }
 # "dyfais" ar ôl y rhif: un ddyfais, dwy ddyfais, tair dyfais.

@@ -107,7 +107,7 @@ worker-answer-done-acknowledge = { $who } is told someone has it.
 worker-answer-done-reply = Your reply is on its way to { $who }.
 
 worker-people-heading = My people
-worker-people-intro = The young people and carers you work with. Names you give them stay on this laptop: the service never learns who anyone is.
+worker-people-intro = The young people and carers you work with. The names you give them here stay on this laptop: they are never sent to the service.
 worker-people-none = Nobody is allocated to you yet, and nobody has shared anything with you.
 worker-people-you-are = you are their { $roles }
 worker-people-devices = { $count ->

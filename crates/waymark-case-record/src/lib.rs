@@ -12,7 +12,7 @@
 //! This crate only lays out words it is given: it decides nothing about who may see what (the
 //! application layer chooses what goes in), and it must never fetch, store or log anything.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use krilla::geom::Point;
 use krilla::page::PageSettings;
@@ -190,9 +190,4 @@ pub fn render_with_system_font(record: &CaseRecord) -> Result<Vec<u8>, CaseRecor
         CaseRecordError::BadFont { .. } => CaseRecordError::BadFont { path: path.display().to_string() },
         other => other,
     })
-}
-
-/// Whether `path` is a font this crate can write with (for a check at start-up or in tests).
-pub fn font_usable(path: &Path) -> bool {
-    std::fs::read(path).ok().is_some_and(|b| ttf_parser::Face::parse(&b, 0).is_ok())
 }

@@ -141,6 +141,9 @@ impl AppState {
     /// Locks: drops the unlocked session, if any, which zeroes its vault key.
     pub(crate) fn close(&self) -> CommandResult<()> {
         self.session.lock().map_err(CommandError::poisoned)?.take();
+        // What the worker app remembers between calls (alerts, how the last refresh went) is the
+        // locked worker's: the next to unlock starts without it.
+        *self.worker.lock().map_err(CommandError::poisoned)? = WorkerStatus::default();
         Ok(())
     }
 

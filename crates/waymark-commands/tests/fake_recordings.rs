@@ -42,7 +42,9 @@ async fn learning_log(entries: &[Value]) -> Value {
 async fn refusal(command: &str, role: Option<&str>, request: Value) -> Value {
     let dir = tempfile::tempdir().unwrap();
     let vault = Vault::open(dir.path(), VaultOptions { kdf: KdfParams::FLOOR, ..VaultOptions::system() }).unwrap();
-    let app = AppState::new(vault, dir.path().join("documents"), Box::new(Headless));
+    // A worker's refusals are the worker app's (its own list of commands and profiles).
+    let edition = if role == Some("worker") { waymark_commands::Edition::Worker } else { waymark_commands::Edition::Person };
+    let app = AppState::new(vault, dir.path().join("documents"), Box::new(Headless)).for_edition(edition);
     if let Some(role) = role {
         let role = Role::parse(role).unwrap();
         let request = CreateProfileRequest { name: "Ash Example".into(), role, passphrase: "quiet harbour pebbles".into() };

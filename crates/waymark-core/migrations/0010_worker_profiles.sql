@@ -30,8 +30,8 @@ CREATE TABLE shared_with_me (
     PRIMARY KEY (profile_id, envelope_id)
 ) WITHOUT ROWID;
 
--- The names a worker gives the people they work with, on their own laptop only: the roster
--- names nobody the service serves, so the server never learns who a person is.
+-- The names a worker gives the people they work with, on their own laptop only: the roster names
+-- people by id alone, and these names are never sent.
 CREATE TABLE person_labels (
     profile_id BLOB NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
     person_id  BLOB NOT NULL CHECK (length(person_id) = 16),

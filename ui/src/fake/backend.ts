@@ -11,6 +11,7 @@ import { SHAREABLE_KINDS, URGENT_STATEMENT_KINDS, WORKERS_CHOSEN_BY } from '../l
 import recordedJson from './recorded.json';
 import type {
   CommandName,
+  WorkerCommandName,
   Commands,
   DisplaySettings,
   Language,
@@ -113,7 +114,7 @@ export function emptyState(): FakeState {
  *  fake_recordings.rs keeps them current), so the fake never restates the rules behind them. */
 interface Recorded {
   passphrase_strength: { request: { passphrase: string }; response: Strength }[];
-  refusals: { command: CommandName; request: unknown; response: { code: string; message: string; values: Record<string, string> } }[];
+  refusals: { command: CommandName | WorkerCommandName; request: unknown; response: { code: string; message: string; values: Record<string, string> } }[];
   learning_log: { request: { entries: LearningEntry[] }; response: Omit<LearningLogView, 'entries'> & { entries: LearningEntry[] } }[];
 }
 const recorded = recordedJson as unknown as Recorded;
@@ -426,11 +427,16 @@ export function handlers(state: FakeState): Handlers {
  *  first any refusal recorded from the real backend for this very request. */
 export function handle(state: FakeState, cmd: string, a: Args): unknown {
   state.calls.push(cmd);
-  const refusal = recorded.refusals.find((r) => r.command === cmd && canonical(r.request) === canonical(a));
-  if (refusal) throw refusal.response;
+  throwRecordedRefusal(cmd, a);
   const all = handlers(state) as unknown as Record<string, (request: Args) => unknown>;
   const handler = all[cmd] ?? refuse('unknown', `The fake backend has no command '${cmd}'.`);
   return handler(a);
+}
+
+/** Throws the real backend's refusal of this very request, if one was recorded. */
+export function throwRecordedRefusal(cmd: string, a: Args) {
+  const refusal = recorded.refusals.find((r) => r.command === cmd && canonical(r.request) === canonical(a));
+  if (refusal) throw refusal.response;
 }
 
 /** What a test answers itself, for the few commands a component calls: typed like the fake, so

@@ -15,7 +15,7 @@ import type {
   WorkerCommands,
   WorkerOverview,
 } from '../lib/bindings';
-import { emptyState, handlers, invalid, NOW, ORGANISATION, refuse, SERVICE, type FakeState } from './backend';
+import { emptyState, handlers, NOW, ORGANISATION, refuse, SERVICE, throwRecordedRefusal, type FakeState } from './backend';
 
 type Args = Record<string, any>;
 type WorkerHandlers = { [K in WorkerCommandName]: (request: WorkerCommands[K]['request']) => WorkerCommands[K]['response'] };
@@ -176,7 +176,6 @@ function workerHandlers(w: WorkerFake): WorkerHandlers {
     answer_item: ({ item, answer, words }) => {
       const i = itemOf(item);
       if (answer === 'reply') {
-        if (!words?.trim()) invalid('words', 'empty');
         i.replies.push({ words: words!, at: NOW });
         i.summary.replies = i.replies.length;
       }
@@ -204,7 +203,6 @@ function workerHandlers(w: WorkerFake): WorkerHandlers {
     // What changed is the real backend's to say (the same diff as the person's app); the fake
     // shows a fixed sentence so the screen can be checked.
     preview_plan: ({ person, plan }) => {
-      if (!plan.title.trim()) invalid('plan_title', 'empty');
       const first = !(w.plans[person]?.length);
       return { version: plan.version, first, changes: first ? [] : ['“Find a flat” is now “Find a flat near college”.'] };
     },
@@ -255,6 +253,8 @@ function workerHandlers(w: WorkerFake): WorkerHandlers {
 export function installWorkerBackend(w: WorkerFake = workerSample()): WorkerFake {
   mockIPC((cmd, args) => {
     w.people.calls.push(cmd);
+    // What a reply must say, and the like, is the real backend's to refuse: its recorded answers.
+    throwRecordedRefusal(cmd, (args ?? {}) as Args);
     const all = workerHandlers(w) as unknown as Record<string, (request: Args) => unknown>;
     const handler = all[cmd] ?? refuse('unknown', `The worker app has no command '${cmd}'.`);
     return handler((args ?? {}) as Args);
