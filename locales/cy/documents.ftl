@@ -132,3 +132,13 @@ case-record-role-iro = Swyddog Adolygu Annibynnol
 case-record-role-supervising_social_worker = gweithiwr cymdeithasol goruchwylio
 case-record-role-duty = tîm dyletswydd
 case-record-person = Person { $id }
+
+# An invite code printed by an administrator in the worker app, to hand to the person it is for
+invite-sheet-title = Eich cod gwahodd Waymark
+invite-sheet-expires = Mae'r cod hwn yn gweithio unwaith, tan { $when }.
+invite-sheet-code-heading = Y cod
+invite-sheet-code-label = Teipiwch neu gludwch ef yn union (does dim ots am y bylchau)
+invite-sheet-steps-label = Beth i'w wneud
+invite-sheet-steps = Agorwch Waymark ac ewch i "Rhannu a phreifatrwydd". Teipiwch neu gludwch y cod hwn o dan "Cod gwahodd" a dewiswch "Gwirio'r cod hwn". Yna bydd eich ap yn dangos cod byr ei hun: darllenwch ef i'ch gweithiwr, er mwyn iddyn nhw wirio mai eich dyfais chi yw hi cyn i ddim byd gael ei rannu.
+invite-sheet-keep-safe = Cadwch y daflen hon rywle preifat nes eich bod wedi defnyddio'r cod, yna taflwch hi. Os daw i ben neu os bydd yn mynd ar goll, gofynnwch i'ch gweithiwr am un newydd.
+invite-sheet-document-name = Gwahoddiad Waymark - { $who }

@@ -132,3 +132,13 @@ case-record-role-iro = Independent Reviewing Officer
 case-record-role-supervising_social_worker = supervising social worker
 case-record-role-duty = duty team
 case-record-person = Person { $id }
+
+# An invite code printed by an administrator in the worker app, to hand to the person it is for
+invite-sheet-title = Your Waymark invite code
+invite-sheet-expires = This code works once, until { $when }.
+invite-sheet-code-heading = The code
+invite-sheet-code-label = Type or paste it exactly (the spaces do not matter)
+invite-sheet-steps-label = What to do
+invite-sheet-steps = Open Waymark and go to "Sharing and privacy". Type or paste this code under "Invite code" and choose "Check this code". Your app then shows a short code of its own: read it out to your worker, so they can check it is really your device before anything is shared.
+invite-sheet-keep-safe = Keep this sheet somewhere private until you have used the code, then throw it away. If it runs out or gets lost, ask your worker for a new one.
+invite-sheet-document-name = Waymark invite - { $who }

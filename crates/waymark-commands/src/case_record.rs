@@ -29,7 +29,7 @@ pub(crate) struct Made<'a> {
 }
 
 /// A moment as a case record writes it: unambiguous in any language.
-fn moment(t: Timestamp) -> String {
+pub(crate) fn moment(t: Timestamp) -> String {
     let s = t.to_rfc3339();
     format!("{} {}", &s[..10], &s[11..16])
 }

@@ -183,6 +183,17 @@ declare_commands! {
     person_plan: Unlocked, worker_plans, crate::worker_plans::PersonPlanRequest => crate::worker_plans::PersonPlanView;
     preview_plan: Unlocked, worker_plans, crate::worker_plans::PlanDraftRequest => crate::worker_plans::PlanPreviewView;
     publish_plan: Unlocked, worker_plans, crate::worker_plans::PlanDraftRequest => crate::worker_plans::PublishedPlanView;
+    organisation_view: Unlocked, roster_admin, NoArguments => crate::roster_admin::OrganisationView;
+    person_devices: Unlocked, roster_admin, crate::roster_admin::PersonRequest => crate::roster_admin::PersonDevicesView;
+    approve_device: Unlocked, roster_admin, crate::roster_admin::ApproveDeviceRequest => crate::roster_admin::PersonDevicesView;
+    revoke_device: Unlocked, roster_admin, crate::roster_admin::RevokeDeviceRequest => crate::roster_admin::PersonDevicesView;
+    invite_person: Unlocked, roster_admin, crate::roster_admin::InvitePersonRequest => crate::roster_admin::InviteView;
+    save_invite_sheet: Unlocked, roster_admin, crate::roster_admin::InviteSheetRequest => SavedFile;
+    add_worker: Unlocked, roster_admin, crate::roster_admin::AddWorkerRequest => crate::roster_admin::InviteView;
+    invite_worker_laptop: Unlocked, roster_admin, crate::roster_admin::WorkerRequest => crate::roster_admin::InviteView;
+    approve_worker_laptop: Unlocked, roster_admin, crate::roster_admin::ApproveDeviceRequest => crate::roster_admin::OrganisationView;
+    remove_worker: Unlocked, roster_admin, crate::roster_admin::WorkerRequest => crate::roster_admin::OrganisationView;
+    allocate: Unlocked, roster_admin, crate::roster_admin::AllocateRequest => crate::roster_admin::OrganisationView;
 }
 
 async fn run<Req, Resp, F, Fut>(app: &AppState, access: Access, name: &str, request: serde_json::Value, command: F) -> CommandResult<serde_json::Value>

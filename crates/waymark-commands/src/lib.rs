@@ -20,6 +20,7 @@ pub mod generated;
 pub mod library;
 pub mod operator;
 pub mod plans;
+pub mod roster_admin;
 pub mod session;
 pub mod sharing;
 pub mod state;

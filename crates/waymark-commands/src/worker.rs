@@ -45,6 +45,8 @@ pub struct WorkerStatus {
 pub struct WorkerSelfView {
     pub name: String,
     pub role: WorkerRole,
+    /// Whether the organisation's root made this worker an administrator.
+    pub admin: bool,
 }
 
 /// The worker app's home: is this laptop connected and approved, who the roster says its worker
@@ -246,7 +248,10 @@ fn overview(app: &AppState) -> CommandResult<WorkerOverview> {
         return Ok(WorkerOverview { connection: None, me: None, waiting, urgent_waiting, last_refreshed, last_problem });
     };
     let roster = roster_of(app, &c)?;
-    let me = roster.as_ref().zip(c.person_id).and_then(|(r, id)| r.worker(id)).map(|w| WorkerSelfView { name: w.name.clone(), role: w.role });
+    let me = roster
+        .as_ref()
+        .zip(c.person_id)
+        .and_then(|(r, id)| r.worker(id).map(|w| WorkerSelfView { name: w.name.clone(), role: w.role, admin: r.is_admin_worker(id) }));
     let connection = ConnectionView {
         service_name: c.service_name.clone(),
         service_url: c.service_url.clone(),

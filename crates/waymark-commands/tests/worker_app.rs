@@ -14,6 +14,7 @@ use waymark_core::kdf::KdfParams;
 use waymark_core::secret::Passphrase;
 use waymark_core::{FixedClock, Vault, VaultOptions};
 use waymark_service::backend::Backend;
+use waymark_service::store::ServiceStore;
 use waymark_service::http::{router, ServiceState};
 use waymark_service::organisation::{self, InviteDetails};
 use waymark_sync::keys::IdentityKeys;
@@ -341,7 +342,115 @@ async fn i_dont_feel_safe_reaches_the_duty_worker_first_and_their_answers_reach_
     assert_eq!(responses.iter().filter(|(k, _)| k == "received").count(), 1, "told once that it arrived: {responses:?}");
 }
 
+/// A laptop's app connected with `code`: the device id and the code it shows, as its screen does.
+async fn connected(app: &AppState, code: &str) -> (String, String) {
+    let sharing = connect(app, code).await;
+    let c = &sharing["connection"];
+    (c["device_id"].as_str().unwrap().to_string(), c["device_code"].as_str().unwrap().to_string())
+}
+
+async fn an_administrator_runs_the_organisation_from_the_worker_app(mut o: Org) {
+    let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    let jo = o.add_worker("Jo Adeyemi", WorkerRole::SocialWorker).await;
+    let jo_app = worker_app(&mut o, dirs[0].path(), "Jo", jo).await;
+
+    // Until the root makes Jo an administrator, her app refuses, and the service refuses a change
+    // her laptop signs anyway against a roster of its own imagining.
+    let asked = json!({ "name": "Robin T.", "served_as": "young_person", "workers": [jo.to_string()] });
+    assert_eq!(call(&jo_app, "invite_person", asked.clone()).await.unwrap_err().code, "not_admin");
+    let jo_connection = {
+        let options = VaultOptions { kdf: KdfParams::FLOOR, clock: o.clock.clone(), entropy: o.entropy.clone() };
+        let mut v = Vault::open(dirs[0].path(), options).unwrap();
+        let s = v.unlock("Jo", &Passphrase::new(PASSPHRASE.into())).unwrap();
+        v.service_connection(&s).unwrap().unwrap()
+    };
+    let mut imagined = o.roster.clone();
+    imagined.apply(&waymark_sync::roster::RosterLink::sign(&o.root, Some(&imagined.head), NOW, RosterEntry::GrantAdmin { worker_id: jo })).unwrap();
+    let entry = RosterEntry::AddPerson { person_id: Uuid::from_u128(99), role: ServedRole::Carer };
+    let refused = waymark_client::roster_admin::change_roster(&jo_connection, &imagined, entry, waymark_core::Timestamp(NOW)).await.unwrap_err();
+    assert_eq!(refused.code(), "roster_refused", "{refused}");
+    o.append(RosterEntry::GrantAdmin { worker_id: jo }).await;
+    assert_eq!(ok(&jo_app, "worker_refresh", json!({})).await["me"]["admin"], true);
+
+    // Jo invites Robin: a new id in the roster, allocated to her, the name kept on her laptop.
+    let invite = ok(&jo_app, "invite_person", asked).await;
+    let robin = invite["person"].as_str().unwrap().to_string();
+    assert_eq!(invite["name"], "Robin T.");
+    let code = invite["code"].as_str().unwrap().to_string();
+    let org = ok(&jo_app, "organisation_view", json!({})).await;
+    assert_eq!(org["i_am_admin"], true);
+    let listed = org["people"].as_array().unwrap().iter().find(|p| p["id"] == robin.as_str()).unwrap().clone();
+    assert_eq!((listed["name"].as_str(), listed["allocations"][0]["name"].as_str(), listed["mine"].as_bool()), (Some("Robin T."), Some("Jo Adeyemi"), Some(true)));
+    let link_text: Vec<String> = o.store.roster_links(0, 1000).await.unwrap();
+    assert!(!link_text.iter().any(|l| l.contains("Robin")), "the name Jo typed never reaches the roster");
+
+    // The printable sheet: the name, the code in groups, when it runs out.
+    let sheet = ok(&jo_app, "save_invite_sheet", json!({ "name": "Robin T.", "code": code })).await;
+    let text = pdf_text(sheet["path"].as_str().unwrap());
+    let expires = waymark_core::Timestamp(NOW + 14 * 86_400).to_rfc3339();
+    assert!(text.contains("Robin T.") && text.contains(&code[..8]) && text.contains(&expires[..10]), "{text}");
+    let damaged = format!("{}x", &code[..code.len() - 3]);
+    assert_eq!(call(&jo_app, "save_invite_sheet", json!({ "name": "Robin T.", "code": damaged })).await.unwrap_err().code, "bad_invite");
+
+    // Robin connects with the code; the device waits until the code it shows is read out.
+    let robin_app = o.app(dirs[1].path(), Edition::Person);
+    ok(&robin_app, "create_profile", json!({ "name": "Robin", "role": "young_person", "passphrase": PASSPHRASE })).await;
+    let (device, device_code) = connected(&robin_app, &code).await;
+    let devices = ok(&jo_app, "person_devices", json!({ "person": robin })).await;
+    assert_eq!((devices["devices"][0]["status"].as_str(), devices["devices"][0]["device"].as_str()), (Some("waiting"), Some(device.as_str())));
+    let wrong = call(&jo_app, "approve_device", json!({ "person": robin, "device": device, "code": "0000-1111-2222-3333-4444-5555-6666-7777" })).await.unwrap_err();
+    assert_eq!(wrong.code, "code_does_not_match");
+    assert_eq!(ok(&jo_app, "person_devices", json!({ "person": robin })).await["devices"][0]["status"], "waiting", "a wrong code approves nothing");
+    let devices = ok(&jo_app, "approve_device", json!({ "person": robin, "device": device, "code": device_code.to_uppercase() })).await;
+    assert_eq!(devices["devices"][0]["status"], "approved");
+    ok(&robin_app, "send_now", json!({})).await;
+    assert_eq!(ok(&robin_app, "sharing_overview", json!({})).await["connection"]["approval"], "approved");
+
+    // Sam joins: added, his laptop invited and approved from Jo's app.
+    let added = ok(&jo_app, "add_worker", json!({ "name": "Sam Okafor", "role": "social_worker" })).await;
+    let sam = added["person"].as_str().unwrap().to_string();
+    let sam_app = o.app(dirs[2].path(), Edition::Worker);
+    ok(&sam_app, "create_profile", json!({ "name": "Sam", "role": "worker", "passphrase": PASSPHRASE })).await;
+    connect(&sam_app, added["code"].as_str().unwrap()).await;
+    let home = ok(&sam_app, "worker_refresh", json!({})).await;
+    let (laptop, laptop_code) = (home["connection"]["device_id"].as_str().unwrap(), home["connection"]["device_code"].as_str().unwrap());
+    ok(&jo_app, "approve_worker_laptop", json!({ "person": sam, "device": laptop, "code": laptop_code })).await;
+    assert_eq!(ok(&sam_app, "worker_refresh", json!({})).await["connection"]["approval"], "approved");
+    assert_eq!(call(&sam_app, "organisation_view", json!({})).await.unwrap()["people"], json!([]), "Sam has nobody yet, and is no administrator");
+    assert_eq!(call(&sam_app, "revoke_device", json!({ "person": robin, "device": device })).await.unwrap_err().code, "not_admin");
+
+    // Robin's social worker becomes Sam; Sam sees Robin's devices, Jo no longer holds the role.
+    let org = ok(&jo_app, "allocate", json!({ "person": robin, "worker": sam })).await;
+    let listed = org["people"].as_array().unwrap().iter().find(|p| p["id"] == robin.as_str()).unwrap().clone();
+    assert_eq!((listed["allocations"][0]["name"].as_str(), listed["mine"].as_bool()), (Some("Sam Okafor"), Some(false)));
+    assert_eq!(ok(&sam_app, "person_devices", json!({ "person": robin })).await["devices"][0]["status"], "approved");
+
+    // Robin loses the laptop: Jo switches it off, and Robin's app says so.
+    let devices = ok(&jo_app, "revoke_device", json!({ "person": robin, "device": device })).await;
+    assert_eq!(devices["devices"][0]["status"], "revoked");
+    let refused = call(&robin_app, "send_now", json!({})).await.unwrap_err();
+    assert_eq!(refused.values.get("reason").map(String::as_str), Some("forbidden"), "the service takes nothing more from it");
+    assert_eq!(ok(&robin_app, "sharing_overview", json!({})).await["connection"]["approval"], "revoked");
+
+    // Sam leaves: his laptop is switched off, Robin is listed as needing a new worker, and Jo
+    // cannot remove herself.
+    assert_eq!(call(&jo_app, "remove_worker", json!({ "worker": jo.to_string() })).await.unwrap_err().code, "not_yourself");
+    let org = ok(&jo_app, "remove_worker", json!({ "worker": sam })).await;
+    assert_eq!(org["without_worker"], json!([robin]));
+    let gone = org["workers"].as_array().unwrap().iter().find(|w| w["id"] == sam.as_str()).unwrap().clone();
+    assert_eq!((gone["revoked"].as_bool(), gone["laptops"].as_u64()), (Some(true), Some(0)));
+    let sam_home = call(&sam_app, "worker_refresh", json!({})).await;
+    assert!(sam_home.is_err() || sam_home.unwrap()["connection"]["approval"] == "revoked", "Sam's laptop is switched off");
+
+    // Everything Jo's laptop signed verifies from the organisation's root, as the administrator's
+    // own tool reads it.
+    let pin = waymark_sync::roster::root_fingerprint(&o.roster.root_key).unwrap();
+    let verified = organisation::read_roster(&o.store, &pin, Some(&o.roster.head)).await.unwrap().unwrap();
+    assert!(verified.head.seq > o.roster.head.seq + 8, "{:?}", verified.head);
+}
+
 waymark_service::on_every_backend!(super::org;
     i_dont_feel_safe_reaches_the_duty_worker_first_and_their_answers_reach_robin,
     a_plan_written_in_the_form_reaches_robin_with_exactly_the_changes_the_preview_showed,
+    an_administrator_runs_the_organisation_from_the_worker_app,
 );

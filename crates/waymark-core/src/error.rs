@@ -111,10 +111,11 @@ pub enum Field {
     InviteCode,
     Question,
     Id,
+    DeviceCode,
 }
 
 impl Field {
-    pub const ALL: [Field; 64] = [
+    pub const ALL: [Field; 65] = [
         Field::Name, Field::Passphrase, Field::NewPassphrase, Field::RecoveryCode, Field::Role, Field::Language,
         Field::Profile, Field::Kind, Field::Record, Field::Settings, Field::LockAfter, Field::FileName,
         Field::StatementKind, Field::Status, Field::Statement, Field::StatusHistory, Field::Answers, Field::Answer,
@@ -125,6 +126,7 @@ impl Field {
         Field::Note, Field::Progress, Field::Date, Field::Time, Field::HouseholdName, Field::Sections, Field::NextReview,
         Field::EffectiveFrom, Field::ReviewedOn, Field::Recipient, Field::Sequence, Field::Receipt, Field::Search,
         Field::ServiceName, Field::By, Field::Notes, Field::Version, Field::InviteCode, Field::Question, Field::Id,
+        Field::DeviceCode,
     ];
 
     pub fn code(self) -> &'static str {
@@ -193,6 +195,7 @@ impl Field {
             Field::InviteCode => "invite_code",
             Field::Question => "question",
             Field::Id => "id",
+            Field::DeviceCode => "device_code",
         }
     }
 

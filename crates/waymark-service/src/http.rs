@@ -93,6 +93,9 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("post", "/v1/reader-removals"),
     ("post", "/v1/alert-acks"),
     ("get", "/v1/team-alerts"),
+    ("post", "/v1/roster-links"),
+    ("post", "/v1/invites"),
+    ("get", "/v1/enrolments"),
 ];
 
 pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
@@ -113,6 +116,9 @@ pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
         .route("/v1/reader-removals", post(remove_readers::<S>))
         .route("/v1/alert-acks", post(acknowledge_alert::<S>))
         .route("/v1/team-alerts", get(team_alerts::<S>))
+        .route("/v1/roster-links", post(add_roster_link::<S>))
+        .route("/v1/invites", post(register_invite::<S>))
+        .route("/v1/enrolments", get(enrolments::<S>))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)
 }
@@ -580,6 +586,144 @@ async fn roster<S: ServiceStore>(
     let head = head.map_or_else(|| "null".to_string(), |h| h.to_string());
     let body = format!("{{\"format\":{ROSTER_FORMAT},\"head_seq\":{head},\"links\":[{}]}}", links.join(","));
     Ok(([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+/// A roster change a worker's laptop signed. Kept only if the roster this service verifies
+/// allows that laptop to make it and it follows the head; a link signed by anyone but the laptop
+/// that sends it is refused, so one laptop cannot pass on another's. Devices check it again.
+async fn add_roster_link<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<waymark_sync::api::RosterLinkAccepted>)> {
+    let body = body_bytes(body)?;
+    let device = authenticate_active(&state, &method, &uri, &headers, &body).await?;
+    let now = state.clock.now().0;
+    worker_of(&state, device.id, now).await?;
+    let link: waymark_sync::roster::RosterLink = parse_json("roster link", &body)?;
+    if link.content.signer != device.signing_key {
+        return Err(ServiceError::Forbidden("a roster change must be signed by the laptop that sends it".into()));
+    }
+    let checked = state
+        .roster
+        .read(&state.store, now, |r| -> Result<()> {
+            let mut next = r.cloned().ok_or_else(|| ServiceError::BadRequest("this service keeps no roster yet".into()))?;
+            next.apply(&link)?;
+            Ok(())
+        })
+        .await?;
+    if let Err(e) = checked {
+        state.store.audit(now, Some(device.id), "roster_link", format!("refused: {}", e.code())).await?;
+        return Err(e);
+    }
+    let seq = link.content.seq;
+    state.store.append_roster_link(seq as i64, serde_json::to_string(&link).expect("a link serialises")).await?;
+    state.store.audit(now, Some(device.id), "roster_link", format!("#{seq} kept")).await?;
+    Ok((StatusCode::CREATED, Json(waymark_sync::api::RosterLinkAccepted { seq })))
+}
+
+/// An administrator worker's laptop asks the service to honour an invite code it made for
+/// someone in the roster: only the token's hash is kept, with the role the roster gives.
+async fn register_invite<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<waymark_sync::api::InviteRegistered>)> {
+    use waymark_sync::api::{InviteRegistration, INVITE_REGISTRATION_FORMAT, MAX_INVITE_DAYS};
+    let body = body_bytes(body)?;
+    let device = authenticate_active(&state, &method, &uri, &headers, &body).await?;
+    let now = state.clock.now().0;
+    let worker = worker_of(&state, device.id, now).await?;
+    let request: InviteRegistration = parse_json("invite", &body)?;
+    if request.format != INVITE_REGISTRATION_FORMAT {
+        return Err(SyncError::UnsupportedVersion { what: "invite_registration", found: request.format, supported: INVITE_REGISTRATION_FORMAT }.into());
+    }
+    if request.expires_at <= now || request.expires_at > now + MAX_INVITE_DAYS * 86_400 {
+        return Err(ServiceError::BadRequest(format!("an invite runs out within {MAX_INVITE_DAYS} days from now")));
+    }
+    let token_hash = request.token_hash_bytes()?;
+    let person_id = request.person_id;
+    let role = state
+        .roster
+        .read(&state.store, now, |r| {
+            let r = r?;
+            if !r.is_admin_worker(worker) {
+                return None;
+            }
+            match (r.person(person_id), r.worker(person_id)) {
+                (Some(p), _) => Some(Ok(p.role.as_str())),
+                (None, Some(w)) if !w.revoked => Some(Ok("worker")),
+                _ => Some(Err(())),
+            }
+        })
+        .await?;
+    let role = match role {
+        None => return Err(ServiceError::Forbidden("only an administrator's laptop makes invite codes".into())),
+        Some(Err(())) => return Err(ServiceError::BadRequest(format!("{person_id} is no one in the roster who can be invited"))),
+        Some(Ok(role)) => role,
+    };
+    state
+        .store
+        .add_invite(crate::store::NewInvite {
+            token_hash: token_hash.to_vec(),
+            person_id: Some(person_id),
+            // The laptop keeps the person's name; the service needs none.
+            person_name: String::new(),
+            role: role.to_string(),
+            created_at: now,
+            expires_at: request.expires_at,
+        })
+        .await?;
+    state.store.audit(now, Some(device.id), "invite", format!("for {role} {person_id}")).await?;
+    Ok((StatusCode::CREATED, Json(waymark_sync::api::InviteRegistered { role: role.to_string() })))
+}
+
+#[derive(Deserialize)]
+struct EnrolmentsQuery {
+    person: Uuid,
+}
+
+/// The devices that enrolled with an invite for one person, approved or not, and their keys:
+/// for an administrator's laptop, or the laptop of a worker allocated to that person.
+async fn enrolments<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    query: std::result::Result<Query<EnrolmentsQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<waymark_sync::api::EnrolmentsResponse>> {
+    let device = authenticate_active(&state, &method, &uri, &headers, &[]).await?;
+    let Query(query) = query.map_err(|_| ServiceError::BadRequest("`person` must be an id".into()))?;
+    let now = state.clock.now().0;
+    let worker = worker_of(&state, device.id, now).await?;
+    let person = query.person;
+    let allowed = state
+        .roster
+        .read(&state.store, now, |r| {
+            r.is_some_and(|r| r.is_admin_worker(worker) || r.person(person).is_some_and(|p| p.allocations.values().any(|w| *w == worker)))
+        })
+        .await?;
+    if !allowed {
+        return Err(ServiceError::Forbidden("a person's devices are for an administrator or their own worker".into()));
+    }
+    let devices: Vec<waymark_sync::api::Enrolment> = state
+        .store
+        .person_devices()
+        .await?
+        .into_iter()
+        .filter(|d| d.person_id == Some(person))
+        .map(|d| waymark_sync::api::Enrolment {
+            device_id: d.id,
+            keys: PublicKeys { signing: d.signing_key, receiving: d.receiving_key },
+            enrolled_at: d.enrolled_at,
+        })
+        .collect();
+    state.store.audit(now, Some(device.id), "enrolments", format!("{} devices", devices.len())).await?;
+    Ok(Json(waymark_sync::api::EnrolmentsResponse { devices }))
 }
 
 #[derive(Deserialize)]

@@ -177,6 +177,18 @@ enum AdminCommand {
         #[command(flatten)]
         code: InviteCodeArgs,
     },
+    /// Let a worker run the organisation from the worker app (invite people, approve and revoke
+    /// devices, add and remove workers, allocate): their approved laptops' own keys then sign
+    /// roster changes. Only the root key grants it; it cannot make further administrators.
+    GrantAdmin {
+        #[arg(long)]
+        worker: uuid::Uuid,
+    },
+    /// Take back what `grant-admin` gave.
+    WithdrawAdmin {
+        #[arg(long)]
+        worker: uuid::Uuid,
+    },
     /// How "I don't feel safe" is answered: within how many minutes an alert must be
     /// acknowledged, and who it goes to next, in order, when it is not.
     SetUrgentPolicy {
@@ -465,6 +477,16 @@ async fn admin(store: &Backend, folder: &AdminFolder, service_dir: &Path, comman
             let invite = organisation::invite_worker(store, &roster, worker, &details, &entropy, now).await?;
             println!("{}", invite.to_code());
         }
+        AdminCommand::GrantAdmin { worker } => {
+            organisation::append(store, &mut roster, &key()?, RosterEntry::GrantAdmin { worker_id: worker }, now).await?;
+            folder.remember(&roster.head)?;
+            println!("Worker {worker} may now run the organisation from the worker app on their approved laptops.");
+        }
+        AdminCommand::WithdrawAdmin { worker } => {
+            organisation::append(store, &mut roster, &key()?, RosterEntry::WithdrawAdmin { worker_id: worker }, now).await?;
+            folder.remember(&roster.head)?;
+            println!("Worker {worker} may no longer change the roster.");
+        }
         AdminCommand::SetUrgentPolicy { minutes, escalation } => {
             let entry = RosterEntry::SetUrgentPolicy { acknowledge_within_minutes: minutes, escalation: escalation.clone() };
             organisation::append(store, &mut roster, &key()?, entry, now).await?;
@@ -488,7 +510,8 @@ async fn admin(store: &Backend, folder: &AdminFolder, service_dir: &Path, comman
         AdminCommand::Roster => {
             println!("{} (fingerprint {pin}), {} links, checked.", roster.org_name, roster.head.seq + 1);
             for (id, w) in roster.workers() {
-                println!("worker {id}: {} ({}){}", w.name, w.role.as_str(), if w.revoked { ", revoked" } else { "" });
+                let status = if w.revoked { ", revoked" } else if w.admin { ", administrator" } else { "" };
+                println!("worker {id}: {} ({}){status}", w.name, w.role.as_str());
             }
             for (id, p) in roster.people() {
                 let devices = roster.devices_of_person(*id).len();

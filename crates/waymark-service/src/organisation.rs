@@ -281,11 +281,6 @@ pub async fn invite_worker<S: ServiceStore>(
     Ok(invite)
 }
 
-/// Makes a device code comparable however it was typed: lowercase hex digits only.
-fn code_digits(code: &str) -> String {
-    code.chars().filter(char::is_ascii_hexdigit).map(|c| c.to_ascii_lowercase()).collect()
-}
-
 /// Approves a device that enrolled with `person_id`'s invite (a worker's id, for a worker's
 /// laptop), once the person has read out the
 /// code their app shows (their device's key fingerprint) and it matches the keys the service
@@ -308,8 +303,7 @@ pub async fn approve_device<S: ServiceStore>(
         return Err(ServiceError::BadRequest(format!("person {person_id} is not in the roster")));
     }
     let keys = PublicKeys { signing: device.signing_key, receiving: device.receiving_key };
-    let expected = keys.fingerprint()?;
-    if code_digits(code) != code_digits(&expected) || code_digits(code).is_empty() {
+    if !keys.matches_code(code) {
         return Err(ServiceError::BadRequest(
             "that code does not match this device's keys: ask the person to read the code their app shows again, and approve nothing until it matches".into(),
         ));

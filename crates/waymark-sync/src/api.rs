@@ -191,3 +191,71 @@ pub struct ReaderRemovalResponse {
     /// How many of this device's envelopes those laptops can no longer fetch.
     pub removed: u32,
 }
+
+/// `POST /v1/roster-links`: a roster change a worker's laptop signed (an administrator worker's,
+/// or any worker's approving a person's device). The service keeps it only if it follows the
+/// head and the roster it verifies allows the signer to make it; every device checks it again.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RosterLinkAccepted {
+    /// The new head's number.
+    pub seq: u64,
+}
+
+/// `POST /v1/invites`: an administrator worker's laptop asks the service to honour an invite
+/// code it made. The service keeps only the token's hash; the code never reaches it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InviteRegistration {
+    pub format: u32,
+    /// SHA-256 of the code's one-time token, base64.
+    pub token_hash: String,
+    /// The person or worker in the roster the code is for.
+    pub person_id: Uuid,
+    /// Unix seconds; at most [`MAX_INVITE_DAYS`] ahead.
+    pub expires_at: i64,
+}
+
+impl InviteRegistration {
+    /// What the service is asked to keep for `invite` (made for someone in the roster).
+    pub fn new(invite: &crate::invite::Invite) -> crate::Result<InviteRegistration> {
+        let person_id = invite.person_id.ok_or_else(|| crate::SyncError::Malformed("an invite for the roster names who it is for".into()))?;
+        Ok(InviteRegistration {
+            format: INVITE_REGISTRATION_FORMAT,
+            token_hash: crate::b64::encode(&crate::invite::Invite::token_hash(&invite.token)?),
+            person_id,
+            expires_at: invite.expires_at,
+        })
+    }
+
+    /// The token's hash as bytes, refusing anything that is not one.
+    pub fn token_hash_bytes(&self) -> crate::Result<[u8; 32]> {
+        crate::b64::decode_array("Token hash", &self.token_hash)
+    }
+}
+
+pub const INVITE_REGISTRATION_FORMAT: u32 = 1;
+/// How long an invite code may last.
+pub const MAX_INVITE_DAYS: i64 = 30;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct InviteRegistered {
+    /// `young_person`, `carer` or `worker`, as the roster says.
+    pub role: String,
+}
+
+/// `GET /v1/enrolments?person=<id>`: the devices that redeemed an invite for one person (or a
+/// worker's laptops), approved or not, with the keys they enrolled with. The server's word only:
+/// a laptop approves a device after the person reads out the code their app shows, which must
+/// match these keys, and then the roster (not this list) says whose the device is.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EnrolmentsResponse {
+    pub devices: Vec<Enrolment>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Enrolment {
+    pub device_id: Uuid,
+    pub keys: crate::keys::PublicKeys,
+    /// Unix seconds.
+    pub enrolled_at: i64,
+}

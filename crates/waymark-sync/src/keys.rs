@@ -85,6 +85,14 @@ impl PublicKeys {
         Ok(hex.join("-"))
     }
 
+    /// Whether `code`, as a person read it out and someone typed it (any case, spaces or dashes),
+    /// is these keys' fingerprint. Nothing typed matches nothing.
+    pub fn matches_code(&self, code: &str) -> bool {
+        let digits = |text: &str| -> String { text.chars().filter(char::is_ascii_hexdigit).map(|c| c.to_ascii_lowercase()).collect() };
+        let typed = digits(code);
+        !typed.is_empty() && self.fingerprint().is_ok_and(|f| digits(&f) == typed)
+    }
+
     /// The Ed25519 signing key's 32 bytes.
     pub fn signing_key_bytes(&self) -> Result<[u8; 32]> {
         b64::decode_array("Signing key", &self.signing)

@@ -65,6 +65,10 @@ pub enum RosterEntry {
     RevokeAdmin { admin_id: Uuid },
     AddWorker { worker_id: Uuid, name: String, role: WorkerRole },
     RevokeWorker { worker_id: Uuid },
+    /// A worker whose laptops may change the roster as an administrator can, from the worker app
+    /// (their laptop's own key signs; no key leaves it). Only the root grants or withdraws it.
+    GrantAdmin { worker_id: Uuid },
+    WithdrawAdmin { worker_id: Uuid },
     /// A worker's laptop; its keys sign what the worker sends and receive what is sealed to them.
     AddWorkerDevice { worker_id: Uuid, device_id: Uuid, keys: PublicKeys },
     /// Someone the service serves. No name: see the module documentation.
@@ -252,6 +256,9 @@ pub struct Worker {
     pub name: String,
     pub role: WorkerRole,
     pub revoked: bool,
+    /// Whether the root made this worker an administrator ([`RosterEntry::GrantAdmin`]).
+    #[serde(default)]
+    pub admin: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -433,10 +440,15 @@ impl RosterState {
     fn check_authority(&self, seq: u64, signer: KeyHolder, entry: &RosterEntry) -> Result<()> {
         let allowed = match entry {
             RosterEntry::Genesis { .. } => false,
-            RosterEntry::AddAdmin { .. } | RosterEntry::RevokeAdmin { .. } => signer == KeyHolder::Root,
+            RosterEntry::AddAdmin { .. } | RosterEntry::RevokeAdmin { .. } | RosterEntry::GrantAdmin { .. } | RosterEntry::WithdrawAdmin { .. } => {
+                signer == KeyHolder::Root
+            }
             // A worker approves a device a person enrolled; so may the root or an administrator.
             RosterEntry::CertifyDevice { .. } => true,
-            _ => matches!(signer, KeyHolder::Root | KeyHolder::Admin(_)),
+            _ => match signer {
+                KeyHolder::Root | KeyHolder::Admin(_) => true,
+                KeyHolder::Device(device) => self.worker_of_device(device).and_then(|w| self.workers.get(&w)).is_some_and(|w| w.admin),
+            },
         };
         if allowed {
             Ok(())
@@ -475,11 +487,19 @@ impl RosterState {
                 if self.workers.contains_key(worker_id) || self.people.contains_key(worker_id) {
                     return Err(inconsistent());
                 }
-                self.workers.insert(*worker_id, Worker { name: name.clone(), role: *role, revoked: false });
+                self.workers.insert(*worker_id, Worker { name: name.clone(), role: *role, revoked: false, admin: false });
             }
             RosterEntry::RevokeWorker { worker_id } => {
                 let worker = self.workers.get_mut(worker_id).filter(|w| !w.revoked).ok_or_else(inconsistent)?;
                 worker.revoked = true;
+            }
+            RosterEntry::GrantAdmin { worker_id } => {
+                let worker = self.workers.get_mut(worker_id).filter(|w| !w.revoked && !w.admin).ok_or_else(inconsistent)?;
+                worker.admin = true;
+            }
+            RosterEntry::WithdrawAdmin { worker_id } => {
+                let worker = self.workers.get_mut(worker_id).filter(|w| w.admin).ok_or_else(inconsistent)?;
+                worker.admin = false;
             }
             RosterEntry::AddWorkerDevice { worker_id, device_id, keys } => {
                 if !self.workers.get(worker_id).is_some_and(|w| !w.revoked) || self.devices.contains_key(device_id) {
@@ -617,6 +637,12 @@ impl RosterState {
 
     pub fn worker(&self, worker_id: Uuid) -> Option<&Worker> {
         self.workers.get(&worker_id)
+    }
+
+    /// Whether `worker_id` may change the roster from their laptop: made an administrator by the
+    /// root, and neither that withdrawn nor the worker revoked.
+    pub fn is_admin_worker(&self, worker_id: Uuid) -> bool {
+        self.workers.get(&worker_id).is_some_and(|w| w.admin && !w.revoked)
     }
 
     pub fn people(&self) -> impl Iterator<Item = (&Uuid, &Person)> {

@@ -226,6 +226,37 @@ fn an_administrator_may_change_the_roster_until_revoked_but_never_add_administra
     assert_eq!(problem(RosterState::verify_chain(&links, &org.pin)), RosterProblem::NotAuthorised);
 }
 
+#[test]
+fn a_worker_the_root_makes_an_administrator_changes_the_roster_from_their_laptop_until_it_is_withdrawn() {
+    let org = org();
+    let worker = Uuid::from_u128(10);
+    let mut links = org.links.clone();
+    // Before the root grants it, the worker's laptop may approve a device but not add a person.
+    let mut early = links.clone();
+    push(&mut early, &org.worker_device, RosterEntry::AddPerson { person_id: Uuid::from_u128(50), role: ServedRole::Carer });
+    assert_eq!(problem(RosterState::verify_chain(&early, &org.pin)), RosterProblem::NotAuthorised);
+    // Nobody but the root grants it: not the worker's own laptop.
+    let mut self_made = links.clone();
+    push(&mut self_made, &org.worker_device, RosterEntry::GrantAdmin { worker_id: worker });
+    assert_eq!(problem(RosterState::verify_chain(&self_made, &org.pin)), RosterProblem::NotAuthorised);
+    push(&mut links, &org.root, RosterEntry::GrantAdmin { worker_id: worker });
+    push(&mut links, &org.worker_device, RosterEntry::AddPerson { person_id: Uuid::from_u128(50), role: ServedRole::Carer });
+    push(&mut links, &org.worker_device, RosterEntry::RevokeDevice { device_id: Uuid::from_u128(21) });
+    let state = RosterState::verify_chain(&links, &org.pin).unwrap();
+    assert!(state.is_admin_worker(worker));
+    assert!(state.person(Uuid::from_u128(50)).is_some());
+    assert!(state.devices_of_person(org.robin_a.0).is_empty(), "the device the administrator revoked is sealed to no more");
+    // An administrator worker still cannot make another administrator.
+    let mut escalate = links.clone();
+    push(&mut escalate, &org.worker_device, RosterEntry::GrantAdmin { worker_id: worker });
+    assert_eq!(problem(RosterState::verify_chain(&escalate, &org.pin)), RosterProblem::NotAuthorised);
+    push(&mut links, &org.root, RosterEntry::WithdrawAdmin { worker_id: worker });
+    let state = RosterState::verify_chain(&links, &org.pin).unwrap();
+    assert!(!state.is_admin_worker(worker));
+    push(&mut links, &org.worker_device, RosterEntry::AddPerson { person_id: Uuid::from_u128(51), role: ServedRole::Carer });
+    assert_eq!(problem(RosterState::verify_chain(&links, &org.pin)), RosterProblem::NotAuthorised);
+}
+
 /// The fuzzer's starting page (`fuzz/seeds/roster_page`) is this file's honest roster, so it
 /// starts from a chain that verifies. Rewritten with UPDATE_SEEDS=1; checked otherwise.
 #[test]

@@ -320,7 +320,11 @@ waiting_dropped: number,
  * Deletions asked of the current service that it has not confirmed: no longer asked.
  */
 deletions_dropped: number, };
-export type WorkerSelfView = { name: string, role: WorkerRole, };
+export type WorkerSelfView = { name: string, role: WorkerRole, 
+/**
+ * Whether the organisation's root made this worker an administrator.
+ */
+admin: boolean, };
 export type WorkerOverview = { connection: ConnectionView | null, 
 /**
  * This laptop's worker as the verified roster names them (none until the roster names them).
@@ -559,6 +563,30 @@ name: string, };
 export type SaveCaseRecordRequest = { item?: string, person?: string, };
 export type PersonPlanRequest = { person: string, };
 export type PlanDraftRequest = { person: string, plan: Plan, };
+export type PersonRequest = { person: string, };
+export type ApproveDeviceRequest = { person: string, device: string, 
+/**
+ * The code the person's app shows, as they read it out.
+ */
+code: string, };
+export type RevokeDeviceRequest = { person: string, device: string, };
+export type InvitePersonRequest = { 
+/**
+ * The name this worker knows them by: kept on this laptop only.
+ */
+name: string, served_as: ServedAs, 
+/**
+ * Workers (roster ids) to allocate to them now, one per role.
+ */
+workers: Array<string>, 
+/**
+ * How many days the code lasts (1 to 30; 14 if not given).
+ */
+days?: number, };
+export type InviteSheetRequest = { name: string, code: string, };
+export type AddWorkerRequest = { name: string, role: WorkerRole, };
+export type WorkerRequest = { worker: string, };
+export type AllocateRequest = { person: string, worker: string, };
 
 export interface Commands {
   list_profiles: { request: NoArguments; response: Array<ProfileView> };
@@ -642,6 +670,17 @@ export interface WorkerCommands {
   person_plan: { request: PersonPlanRequest; response: PersonPlanView };
   preview_plan: { request: PlanDraftRequest; response: PlanPreviewView };
   publish_plan: { request: PlanDraftRequest; response: PublishedPlanView };
+  organisation_view: { request: NoArguments; response: OrganisationView };
+  person_devices: { request: PersonRequest; response: PersonDevicesView };
+  approve_device: { request: ApproveDeviceRequest; response: PersonDevicesView };
+  revoke_device: { request: RevokeDeviceRequest; response: PersonDevicesView };
+  invite_person: { request: InvitePersonRequest; response: InviteView };
+  save_invite_sheet: { request: InviteSheetRequest; response: SavedFile };
+  add_worker: { request: AddWorkerRequest; response: InviteView };
+  invite_worker_laptop: { request: WorkerRequest; response: InviteView };
+  approve_worker_laptop: { request: ApproveDeviceRequest; response: OrganisationView };
+  remove_worker: { request: WorkerRequest; response: OrganisationView };
+  allocate: { request: AllocateRequest; response: OrganisationView };
 }
 export type WorkerCommandName = keyof WorkerCommands;
 
