@@ -190,3 +190,72 @@ worker-duty-why-escalated = wedi'i uwchgyfeirio
 worker-duty-open = Agor beth ddywedodd { $who }
 worker-duty-not-sealed-here = Ni chafodd ei selio ar gyfer y gliniadur hwn, felly does dim modd ei ddarllen yma.
 worker-inbox-taken = Mae'r gwasanaeth yn dweud bod rhywun wedi'i gydnabod.
+
+# The organisation: devices, and for administrators invites, workers and allocations
+worker-menu-organisation = Sefydliad
+worker-org-heading = Sefydliad
+worker-org-heading-named = { $organisation }
+worker-org-intro = Y bobl rydych chi'n gweithio gyda nhw a'u dyfeisiau. Pan fydd rhywun yn cysylltu â'r cod gwahodd a roddwyd iddyn nhw, mae eu ap yn dangos cod byr: gofynnwch iddyn nhw ei ddarllen i chi, a chymeradwywch eu dyfais dim ond pan fydd yn cyfateb.
+worker-org-intro-admin = Rydych chi'n weinyddwr: gallwch chi wahodd pobl, cymeradwyo a diffodd dyfeisiau, ychwanegu a thynnu gweithwyr, a dweud pwy sy'n gweithio gyda phwy. Mae pob newid wedi'i lofnodi gan y gliniadur hwn, ac mae pob ap yn ei wirio.
+worker-org-people-all = Pawb y mae'r sefydliad yn gweithio gyda nhw
+worker-org-people-mine = Y bobl rydych chi'n gweithio gyda nhw
+worker-org-no-people = Neb eto.
+worker-org-no-worker = Dim gweithiwr eto
+worker-org-allocation = { $role }: { $name }
+worker-org-show-devices = Dyfeisiau { $who }
+worker-org-devices-of = Dyfeisiau { $who }
+worker-org-no-devices = Does dim dyfais wedi cysylltu â'u gwahoddiad eto.
+worker-org-device = Dyfais { $id }
+worker-org-device-waiting = Yn aros i gael ei chymeradwyo
+worker-org-device-approved = Wedi'i chymeradwyo
+worker-org-device-revoked = Wedi'i diffodd
+worker-org-device-enrolled = wedi cysylltu { $when }
+worker-org-code-label = Y cod y mae eu ap yn ei ddangos
+worker-org-code-hint = Gofynnwch iddyn nhw ei ddarllen yn uchel. Os nad yw'n cyfateb, peidiwch â chymeradwyo: efallai nad eu dyfais nhw yw hi.
+worker-org-approve = Cymeradwyo'r ddyfais hon
+worker-org-approved = Wedi'i chymeradwyo. Gall eu ap rannu nawr gyda'r bobl maen nhw'n eu dewis.
+worker-org-revoke = Diffodd y ddyfais hon
+worker-org-revoke-confirm = Diffodd y ddyfais hon? Fydd dim byd arall yn cael ei anfon ati a fydd dim byd y mae'n ei anfon yn cael ei dderbyn. Gwnewch hyn pan fydd dyfais ar goll neu ddim yn eiddo iddyn nhw mwyach. Does dim modd dadwneud hyn: maen nhw'n cysylltu eto gyda chod gwahodd newydd.
+worker-org-revoke-yes = Ydw, diffoddwch hi
+worker-org-revoked = Wedi'i diffodd.
+worker-org-invite-heading = Gwahodd rhywun
+worker-org-invite-name = Eu henw
+worker-org-invite-name-hint = Dim ond ar y gliniadur hwn y caiff ei gadw. Mae'r gwasanaeth a rhestr y sefydliad yn eu hadnabod wrth rif.
+worker-org-invite-as = Pwy ydyn nhw
+worker-org-invite-worker = Eu { $role }
+worker-org-nobody-yet = Neb eto
+worker-org-invite-days = Sawl diwrnod mae'r cod yn para (1 i 30)
+worker-org-invite-make = Gwneud eu cod gwahodd
+worker-org-invite-made = Cod gwahodd ar gyfer { $who }
+worker-org-invite-give = Rhowch y cod hwn iddyn nhw, neu ei gadw fel dogfen i'w hargraffu. Mae'n gweithio unwaith. Ddylai neb arall ei weld.
+worker-org-invite-expires = Mae'n dod i ben { $when }.
+worker-org-invite-print = Cadw fel dogfen i'w hargraffu
+worker-org-invite-close = Wedi gorffen
+worker-org-allocate-label = Gweithiwr newydd ar gyfer { $who }
+worker-org-choose-worker = Dewiswch weithiwr
+worker-org-worker-option = { $name } ({ $role })
+worker-org-allocate = Dyrannu
+worker-org-allocated = Wedi dyrannu. Maen nhw'n cymryd lle pwy bynnag oedd â'r rôl honno i'r person hwn.
+worker-org-without-worker = { $count ->
+    [one] Does gan 1 person ddim gweithiwr mewn rôl ers i'w gweithiwr adael:
+   *[other] Does gan { $count } o bobl ddim gweithiwr mewn rôl ers i'w gweithiwr adael:
+}
+worker-org-workers = Gweithwyr
+worker-org-you = { $name } (chi)
+worker-org-admin = gweinyddwr
+worker-org-left = wedi gadael
+worker-org-laptops = { $count ->
+    [one] 1 gliniadur wedi'i gymeradwyo
+   *[other] { $count } gliniadur wedi'u cymeradwyo
+}
+worker-org-show-laptops = Gliniaduron { $who }
+worker-org-laptop-code = Cod gliniadur newydd ar gyfer { $who }
+worker-org-remove = Tynnu { $who }
+worker-org-remove-confirm = Tynnu { $who }? Mae eu gliniaduron yn cael eu diffodd ar unwaith: fydd dim byd arall yn cael ei anfon atyn nhw a fydd dim byd maen nhw'n ei anfon yn cael ei dderbyn. Mae'r hyn maen nhw wedi'i agor yn barod yn aros ar eu gliniaduron. Bydd angen gweithiwr newydd ar y bobl roedden nhw'n gweithio gyda nhw.
+worker-org-remove-yes = Ie, tynnu { $who }
+worker-org-removed = Wedi tynnu. Mae eu gliniaduron wedi'u diffodd.
+worker-org-add-worker = Ychwanegu gweithiwr
+worker-org-worker-name = Eu henw
+worker-org-worker-name-hint = Mae'r bobl maen nhw'n gweithio gyda nhw yn gweld yr enw hwn.
+worker-org-worker-role = Eu rôl
+worker-org-add-worker-make = Eu hychwanegu a gwneud cod gwahodd eu gliniadur

@@ -186,3 +186,72 @@ worker-duty-why-escalated = escalated
 worker-duty-open = Open what { $who } said
 worker-duty-not-sealed-here = It was not sealed to this laptop, so it cannot be read here.
 worker-inbox-taken = The service says someone has acknowledged it.
+
+# The organisation: devices, and for administrators invites, workers and allocations
+worker-menu-organisation = Organisation
+worker-org-heading = Organisation
+worker-org-heading-named = { $organisation }
+worker-org-intro = The people you work with and their devices. When someone connects with the invite code they were given, their app shows a short code: ask them to read it to you, and approve their device only when it matches.
+worker-org-intro-admin = You are an administrator: you can invite people, approve and switch off devices, add and remove workers, and say who works with whom. Each change is signed by this laptop, and every app checks it.
+worker-org-people-all = Everyone the organisation works with
+worker-org-people-mine = The people you work with
+worker-org-no-people = Nobody yet.
+worker-org-no-worker = No worker yet
+worker-org-allocation = { $role }: { $name }
+worker-org-show-devices = Devices of { $who }
+worker-org-devices-of = Devices of { $who }
+worker-org-no-devices = No device has connected with their invite yet.
+worker-org-device = Device { $id }
+worker-org-device-waiting = Waiting for approval
+worker-org-device-approved = Approved
+worker-org-device-revoked = Switched off
+worker-org-device-enrolled = connected { $when }
+worker-org-code-label = The code their app shows
+worker-org-code-hint = Ask them to read it out. If it does not match, do not approve: it may not be their device.
+worker-org-approve = Approve this device
+worker-org-approved = Approved. Their app can now share with the people they choose.
+worker-org-revoke = Switch this device off
+worker-org-revoke-confirm = Switch this device off? Nothing more is sent to it and nothing it sends is taken. Do this when a device is lost or no longer theirs. It cannot be undone: they connect again with a new invite code.
+worker-org-revoke-yes = Yes, switch it off
+worker-org-revoked = Switched off.
+worker-org-invite-heading = Invite someone
+worker-org-invite-name = Their name
+worker-org-invite-name-hint = Kept on this laptop only. The service and the organisation's list know them by a number.
+worker-org-invite-as = Who they are
+worker-org-invite-worker = Their { $role }
+worker-org-nobody-yet = Nobody yet
+worker-org-invite-days = Days the code lasts (1 to 30)
+worker-org-invite-make = Make their invite code
+worker-org-invite-made = Invite code for { $who }
+worker-org-invite-give = Give them this code, or save it as a document to print. It works once. Nobody else should see it.
+worker-org-invite-expires = It runs out { $when }.
+worker-org-invite-print = Save as a document to print
+worker-org-invite-close = Done
+worker-org-allocate-label = New worker for { $who }
+worker-org-choose-worker = Choose a worker
+worker-org-worker-option = { $name } ({ $role })
+worker-org-allocate = Allocate
+worker-org-allocated = Allocated. They replace whoever held that role for this person.
+worker-org-without-worker = { $count ->
+    [one] 1 person has no worker in a role since their worker left:
+   *[other] { $count } people have no worker in a role since their worker left:
+}
+worker-org-workers = Workers
+worker-org-you = { $name } (you)
+worker-org-admin = administrator
+worker-org-left = left
+worker-org-laptops = { $count ->
+    [one] 1 approved laptop
+   *[other] { $count } approved laptops
+}
+worker-org-show-laptops = Laptops of { $who }
+worker-org-laptop-code = New laptop code for { $who }
+worker-org-remove = Remove { $who }
+worker-org-remove-confirm = Remove { $who }? Their laptops are switched off at once: nothing more is sent to them and nothing they send is taken. What they already opened stays on their laptops. The people they worked with will need a new worker.
+worker-org-remove-yes = Yes, remove { $who }
+worker-org-removed = Removed. Their laptops are switched off.
+worker-org-add-worker = Add a worker
+worker-org-worker-name = Their name
+worker-org-worker-name-hint = People they work with see this name.
+worker-org-worker-role = Their role
+worker-org-add-worker-make = Add them and make their laptop's invite code

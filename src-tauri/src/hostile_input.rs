@@ -367,7 +367,6 @@ fn worker_commands(h: &Harness) -> Vec<Command> {
         c("save_invite_sheet", Worker, json!({"name": "Robin T.", "code": "wm1-bm90LWEtcmVhbC1jb2Rl"})),
         c("add_worker", Worker, json!({"name": "Sam Okafor", "role": "social_worker"})),
         c("invite_worker_laptop", Worker, json!({"worker": someone})),
-        c("approve_worker_laptop", Worker, json!({"person": someone, "device": someone, "code": "3f2a-9c1b-77d0-4e8a"})),
         c("remove_worker", Worker, json!({"worker": someone})),
         c("allocate", Worker, json!({"person": someone, "worker": someone})),
     ]

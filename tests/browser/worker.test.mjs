@@ -159,6 +159,61 @@ describe('the worker app', () => {
   });
 });
 
+describe('the organisation in the worker app', () => {
+  test('approving a device by the code its person reads out, switching one off, inviting someone and printing their code, the team', async () => {
+    await open();
+    await unlock();
+    await go('Organisation');
+    await page.getByTestId('org-person').first().waitFor();
+    await check('the organisation, as an administrator');
+    await page.getByTestId('org-person').first().getByTestId('show-devices').click();
+    await page.getByTestId('device').first().waitFor();
+    await check('a person’s devices, one waiting');
+    const waiting = page.getByTestId('device').filter({ hasText: 'Waiting for approval' });
+    await waiting.getByTestId('device-code-typed').fill('0000-0000');
+    await waiting.getByTestId('approve-device').click();
+    await page.getByRole('alert').filter({ hasText: 'does not match' }).waitFor();
+    await check('a code that does not match');
+    // Typed as people read it out: capitals, spaces.
+    await waiting.getByTestId('device-code-typed').fill('B41E 77C0 2D9A E613 58F2 0C8B A9D4 3E71');
+    await waiting.getByTestId('approve-device').click();
+    await page.getByTestId('done').filter({ hasText: 'Approved.' }).waitFor();
+    assert.equal(await page.getByTestId('device').filter({ hasText: 'Waiting for approval' }).count(), 0);
+    await page.getByTestId('device').first().getByTestId('revoke-device').click();
+    await page.getByTestId('confirm-revoke').waitFor();
+    await check('switching a device off, asked first');
+    await page.getByTestId('revoke-yes').click();
+    await page.getByTestId('done').filter({ hasText: 'Switched off.' }).waitFor();
+    assert.equal(await page.getByTestId('device-status').first().textContent(), 'Switched off');
+
+    await page.getByTestId('invite-name').fill('Kai M.');
+    await page.getByTestId('invite-social_worker').selectOption({ label: 'Jo Adeyemi' });
+    await check('inviting someone');
+    await page.getByTestId('invite-person').click();
+    await page.getByTestId('invite-made').waitFor();
+    assert.match(await page.getByTestId('invite-code-made').textContent(), /^wm1-/);
+    await check('an invite code made');
+    await page.getByTestId('save-invite-sheet').click();
+    await page.getByTestId('saved').filter({ hasText: 'Waymark invite - Kai M.' }).waitFor();
+    await page.getByTestId('invite-done').click();
+    await page.getByTestId('org-person').filter({ hasText: 'Kai M.' }).filter({ hasText: 'Jo Adeyemi' }).waitFor();
+
+    const sam = page.getByTestId('org-worker').filter({ hasText: 'Sam Okafor' });
+    await sam.getByTestId('remove-worker').click();
+    await sam.getByTestId('confirm-remove').waitFor();
+    await check('removing a worker, asked first');
+    await sam.getByTestId('remove-yes').click();
+    await page.getByTestId('without-worker').filter({ hasText: 'Robin T.' }).waitFor();
+    await check('a worker removed, and who needs a new worker');
+    await page.getByTestId('worker-name').fill('Bryn Hughes');
+    await page.getByTestId('worker-role').selectOption('iro');
+    await page.getByTestId('add-worker').click();
+    await page.getByTestId('invite-made').filter({ hasText: 'Bryn Hughes' }).waitFor();
+    await check('a worker added, and their laptop’s code');
+    await page.context().close();
+  });
+});
+
 describe('the worker app by keyboard', () => {
   test('a worker can unlock, open the urgent item and acknowledge it with the keyboard alone, seeing where focus is', async () => {
     await open();
@@ -202,7 +257,7 @@ describe('the worker app in Welsh', () => {
     const menu = page.getByRole('navigation', { name: 'Dewislen' });
     const buttons = menu.getByRole('button');
     const count = await buttons.count();
-    assert.equal(count, 5, 'Inbox, Duty (Dee is on the duty team), My people, This laptop, Settings');
+    assert.equal(count, 6, 'Inbox, Duty (Dee is on the duty team), My people, Organisation, This laptop, Settings');
     for (let i = 0; i < count; i++) {
       await buttons.nth(i).click();
       await page.locator('main h2').first().waitFor();

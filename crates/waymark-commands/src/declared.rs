@@ -191,7 +191,6 @@ declare_commands! {
     save_invite_sheet: Unlocked, roster_admin, crate::roster_admin::InviteSheetRequest => SavedFile;
     add_worker: Unlocked, roster_admin, crate::roster_admin::AddWorkerRequest => crate::roster_admin::InviteView;
     invite_worker_laptop: Unlocked, roster_admin, crate::roster_admin::WorkerRequest => crate::roster_admin::InviteView;
-    approve_worker_laptop: Unlocked, roster_admin, crate::roster_admin::ApproveDeviceRequest => crate::roster_admin::OrganisationView;
     remove_worker: Unlocked, roster_admin, crate::roster_admin::WorkerRequest => crate::roster_admin::OrganisationView;
     allocate: Unlocked, roster_admin, crate::roster_admin::AllocateRequest => crate::roster_admin::OrganisationView;
 }

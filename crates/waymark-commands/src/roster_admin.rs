@@ -281,25 +281,30 @@ pub async fn organisation_view(app: &AppState, _: NoArguments) -> CommandResult<
     organisation(app, &connection, &roster)
 }
 
-fn may_see_devices(roster: &RosterState, me: Uuid, person: Uuid) -> CommandResult<()> {
-    let theirs = roster.person(person).ok_or_else(|| CommandError::new("not_in_roster"))?;
-    if roster.is_admin_worker(me) || theirs.allocations.values().any(|w| *w == me) {
-        Ok(())
-    } else {
-        Err(CommandError::new("not_allocated"))
+/// Whose devices `id` names (a person, or a worker's laptops), if this worker may see and approve
+/// them: a person's for their own worker or an administrator, a worker's for an administrator.
+fn owner_of(roster: &RosterState, me: Uuid, id: Uuid) -> CommandResult<DeviceOwner> {
+    let admin = roster.is_admin_worker(me);
+    if let Some(theirs) = roster.person(id) {
+        return if admin || theirs.allocations.values().any(|w| *w == me) { Ok(DeviceOwner::Person(id)) } else { Err(CommandError::new("not_allocated")) };
+    }
+    match roster.worker(id) {
+        Some(w) if !w.revoked && admin => Ok(DeviceOwner::Worker(id)),
+        Some(w) if !w.revoked => Err(CommandError::new("not_admin")),
+        _ => Err(CommandError::new("not_in_roster")),
     }
 }
 
 async fn devices_of(app: &AppState, person: Uuid) -> CommandResult<PersonDevicesView> {
     let (connection, roster) = current_roster(app).await?;
-    may_see_devices(&roster, me(&connection), person)?;
+    let owner = owner_of(&roster, me(&connection), person)?;
     let enrolled = waymark_client::roster_admin::fetch_enrolments(&connection, person, app.now()).await?;
     let mut devices: Vec<PersonDeviceView> = enrolled
         .iter()
         .map(|e| {
             // The roster's word on whose the device is and whether it is switched off; the
             // service's list only says it enrolled.
-            let certified = roster.devices().find(|(id, d)| **id == e.device_id && d.owner == DeviceOwner::Person(person)).map(|(_, d)| d);
+            let certified = roster.devices().find(|(id, d)| **id == e.device_id && d.owner == owner).map(|(_, d)| d);
             let status = match certified {
                 Some(d) if d.revoked => "revoked",
                 Some(_) => "approved",
@@ -309,7 +314,7 @@ async fn devices_of(app: &AppState, person: Uuid) -> CommandResult<PersonDevices
         })
         .collect();
     // A device the roster certifies that the service no longer lists is still theirs.
-    for (id, d) in roster.devices().filter(|(_, d)| d.owner == DeviceOwner::Person(person)) {
+    for (id, d) in roster.devices().filter(|(_, d)| d.owner == owner) {
         if !enrolled.iter().any(|e| e.device_id == *id) {
             devices.push(PersonDeviceView { device: id.to_string(), status: if d.revoked { "revoked" } else { "approved" }.into(), enrolled_at: None });
         }
@@ -319,40 +324,50 @@ async fn devices_of(app: &AppState, person: Uuid) -> CommandResult<PersonDevices
         "approved" => 1,
         _ => 2,
     });
-    let name = app.with_session(|v, s| v.person_labels(s))?.get(&person).cloned();
+    let name = match owner {
+        DeviceOwner::Person(_) => app.with_session(|v, s| v.person_labels(s))?.get(&person).cloned(),
+        DeviceOwner::Worker(w) => roster.worker(w).map(|w| w.name.clone()),
+    };
     Ok(PersonDevicesView { person: person.to_string(), name, devices, may_revoke: roster.is_admin_worker(me(&connection)) })
 }
 
-/// One person's devices: those waiting for approval, approved, and revoked.
+/// One person's devices (or, for an administrator, one worker's laptops): those waiting for
+/// approval, approved, and revoked.
 pub async fn person_devices(app: &AppState, req: PersonRequest) -> CommandResult<PersonDevicesView> {
     devices_of(app, id_of(&req.person)?).await
 }
 
 /// Approves a device that enrolled with the person's invite, once the code they read out from
-/// their app matches the keys it enrolled with. Their worker or an administrator.
+/// their app matches the keys it enrolled with: their worker or an administrator. A worker's
+/// laptop, the same way, by an administrator.
 pub async fn approve_device(app: &AppState, req: ApproveDeviceRequest) -> CommandResult<PersonDevicesView> {
     let person = id_of(&req.person)?;
     let device = id_of(&req.device)?;
     check_len(Field::DeviceCode, &req.code, 100)?;
     let (connection, roster) = current_roster(app).await?;
-    may_see_devices(&roster, me(&connection), person)?;
+    let owner = owner_of(&roster, me(&connection), person)?;
     let enrolled = waymark_client::roster_admin::fetch_enrolments(&connection, person, app.now()).await?;
     let enrolment = waymark_client::roster_admin::enrolment_matching(enrolled, device, &req.code).map_err(|p| match p {
         waymark_client::roster_admin::ApprovalProblem::NotEnrolled => CommandError::new("device_not_enrolled"),
         waymark_client::roster_admin::ApprovalProblem::CodeDiffers => CommandError::new("code_does_not_match"),
     })?;
-    change(app, |_| Ok(vec![RosterEntry::CertifyDevice { person_id: person, device_id: device, keys: enrolment.keys.clone() }])).await?;
+    let entry = match owner {
+        DeviceOwner::Person(person_id) => RosterEntry::CertifyDevice { person_id, device_id: device, keys: enrolment.keys.clone() },
+        DeviceOwner::Worker(worker_id) => RosterEntry::AddWorkerDevice { worker_id, device_id: device, keys: enrolment.keys.clone() },
+    };
+    change(app, |_| Ok(vec![entry.clone()])).await?;
     devices_of(app, person).await
 }
 
-/// Switches off one of a person's devices (a lost laptop): nothing more is sealed to it and
-/// nothing it signs is taken. Administrators only.
+/// Switches off one of a person's devices or a worker's laptops (a lost laptop): nothing more is
+/// sealed to it and nothing it signs is taken. Administrators only.
 pub async fn revoke_device(app: &AppState, req: RevokeDeviceRequest) -> CommandResult<PersonDevicesView> {
     let person = id_of(&req.person)?;
     let device = id_of(&req.device)?;
     let (connection, roster) = current_roster(app).await?;
     require_admin(&roster, &connection)?;
-    if !roster.active_device(device).is_some_and(|d| d.owner == DeviceOwner::Person(person)) {
+    let owner = owner_of(&roster, me(&connection), person)?;
+    if !roster.active_device(device).is_some_and(|d| d.owner == owner) {
         return Err(CommandError::new("device_not_enrolled"));
     }
     change(app, |_| Ok(vec![RosterEntry::RevokeDevice { device_id: device }])).await?;
@@ -427,23 +442,6 @@ pub async fn invite_worker_laptop(app: &AppState, req: WorkerRequest) -> Command
     require_admin(&roster, &connection)?;
     let name = roster.worker(worker).filter(|w| !w.revoked).map(|w| w.name.clone()).ok_or_else(|| CommandError::new("not_in_roster"))?;
     invite_for(app, worker, &name, expires_at).await
-}
-
-/// Approves a worker's laptop that enrolled with their invite, once the worker reads out the code
-/// it shows. Administrators only.
-pub async fn approve_worker_laptop(app: &AppState, req: ApproveDeviceRequest) -> CommandResult<OrganisationView> {
-    let worker = id_of(&req.person)?;
-    let device = id_of(&req.device)?;
-    check_len(Field::DeviceCode, &req.code, 100)?;
-    let (connection, roster) = current_roster(app).await?;
-    require_admin(&roster, &connection)?;
-    let enrolled = waymark_client::roster_admin::fetch_enrolments(&connection, worker, app.now()).await?;
-    let enrolment = waymark_client::roster_admin::enrolment_matching(enrolled, device, &req.code).map_err(|p| match p {
-        waymark_client::roster_admin::ApprovalProblem::NotEnrolled => CommandError::new("device_not_enrolled"),
-        waymark_client::roster_admin::ApprovalProblem::CodeDiffers => CommandError::new("code_does_not_match"),
-    })?;
-    let roster = change(app, |_| Ok(vec![RosterEntry::AddWorkerDevice { worker_id: worker, device_id: device, keys: enrolment.keys.clone() }])).await?;
-    organisation(app, &connection, &roster)
 }
 
 /// A worker leaves: they are removed from the roster, each of their laptops is switched off, and

@@ -108,6 +108,14 @@ pub fn typescript_bindings() -> String {
         crate::worker_plans::PersonPlanView::decl(&cfg),
         crate::worker_plans::PlanPreviewView::decl(&cfg),
         crate::worker_plans::PublishedPlanView::decl(&cfg),
+        crate::roster_admin::AllocationView::decl(&cfg),
+        crate::roster_admin::RosterPersonView::decl(&cfg),
+        crate::roster_admin::RosterWorkerView::decl(&cfg),
+        crate::roster_admin::OrganisationView::decl(&cfg),
+        crate::roster_admin::PersonDeviceView::decl(&cfg),
+        crate::roster_admin::PersonDevicesView::decl(&cfg),
+        crate::roster_admin::InviteView::decl(&cfg),
+        crate::roster_admin::ServedAs::decl(&cfg),
     ];
     for decl in types.iter().chain(&requests) {
         out.push_str("export ");

@@ -414,7 +414,9 @@ async fn an_administrator_runs_the_organisation_from_the_worker_app(mut o: Org) 
     connect(&sam_app, added["code"].as_str().unwrap()).await;
     let home = ok(&sam_app, "worker_refresh", json!({})).await;
     let (laptop, laptop_code) = (home["connection"]["device_id"].as_str().unwrap(), home["connection"]["device_code"].as_str().unwrap());
-    ok(&jo_app, "approve_worker_laptop", json!({ "person": sam, "device": laptop, "code": laptop_code })).await;
+    let laptops = ok(&jo_app, "person_devices", json!({ "person": sam })).await;
+    assert_eq!((laptops["name"].as_str(), laptops["devices"][0]["status"].as_str()), (Some("Sam Okafor"), Some("waiting")));
+    ok(&jo_app, "approve_device", json!({ "person": sam, "device": laptop, "code": laptop_code })).await;
     assert_eq!(ok(&sam_app, "worker_refresh", json!({})).await["connection"]["approval"], "approved");
     assert_eq!(call(&sam_app, "organisation_view", json!({})).await.unwrap()["people"], json!([]), "Sam has nobody yet, and is no administrator");
     assert_eq!(call(&sam_app, "revoke_device", json!({ "person": robin, "device": device })).await.unwrap_err().code, "not_admin");

@@ -9,6 +9,8 @@ import type {
   ConnectionView,
   Plan,
   InboxItemView,
+  OrganisationView,
+  PersonDeviceView,
   PersonView,
   SharedItemView,
   WorkerCommandName,
@@ -29,6 +31,10 @@ export interface WorkerFake {
   previewed: boolean;
   /** The plan versions this laptop published, by person. */
   plans: Record<string, Plan[]>;
+  /** The organisation as the roster has it, and each person's (or worker's) devices with the
+   *  code each one's app shows (fixture data: the real backend compares fingerprints). */
+  org: OrganisationView;
+  devices: Record<string, (PersonDeviceView & { code: string })[]>;
 }
 
 const ROBIN = '3f2a9c1e-5b7d-4e08-9a61-c2d4e8f0b135';
@@ -53,6 +59,10 @@ const summary = (s: Partial<InboxItemView> & Pick<InboxItemView, 'item' | 'recor
 const statement = (id: string, kind: 'not_safe' | 'review_preparation' | 'worried', words: string | null, answers: SharedItemView['statement'] extends infer S ? (S extends { answers: infer A } ? A : never) : never = []) => ({
   id, kind, status: 'shared' as const, urgent: kind === 'not_safe', answers, words, history: [], responses: [], updated_at: NOW,
 });
+
+const SAM = '5e0f8a21-7c3b-4d96-8e14-a2b9c6d3f470';
+const DEE = '9a7c3e15-2b4f-4c80-b6d1-e3f5a7c9b012';
+const JO = 'c2e4a6b8-1d3f-4e5a-8b7c-9d0e1f2a3b4c';
 
 const readers = [{ name: null, role: null, me: true }, { name: 'Sam Okafor', role: 'social_worker' as const, me: false }];
 
@@ -93,7 +103,7 @@ export function workerSample(): WorkerFake {
   return {
     people,
     connection: connected('approved'),
-    me: { name: 'Dee Morgan', role: 'duty' },
+    me: { name: 'Dee Morgan', role: 'duty', admin: true },
     items,
     persons: [
       { id: ROBIN, name: 'Robin T.', served_as: 'young_person', my_roles: ['social_worker'], devices: 1, last_contact: '2026-11-23T09:55:00Z', waiting: 1, next_review_on: '2027-01-14' },
@@ -106,6 +116,34 @@ export function workerSample(): WorkerFake {
         effective_from: '2026-11-01', received_at: '2026-11-01T10:00:00Z', next_review_on: '2027-01-14',
         goals: [{ id: 'g1', matter: 'accommodation', text: 'Find a flat', actions: [{ id: 'a1', text: 'Visit two flats', owner: 'Personal adviser', due: '2026-12-01', status: 'in_progress' }] }],
       }],
+    },
+    ...organisationSample(),
+  };
+}
+
+/** Dee's organisation: Robin and Ash, Sam and Jo beside Dee, and a device of Robin's waiting. */
+function organisationSample(): Pick<WorkerFake, 'org' | 'devices'> {
+  return {
+    org: {
+      organisation: SERVICE,
+      i_am_admin: true,
+      people: [
+        { id: ROBIN, name: 'Robin T.', served_as: 'young_person', allocations: [{ role: 'social_worker', worker: SAM, name: 'Sam Okafor' }], devices: 1, mine: false },
+        { id: ASH, name: null, served_as: 'carer', allocations: [], devices: 2, mine: false },
+      ],
+      workers: [
+        { id: DEE, name: 'Dee Morgan', role: 'duty', admin: true, revoked: false, laptops: 1, me: true },
+        { id: JO, name: 'Jo Adeyemi', role: 'social_worker', admin: false, revoked: false, laptops: 1, me: false },
+        { id: SAM, name: 'Sam Okafor', role: 'social_worker', admin: false, revoked: false, laptops: 2, me: false },
+      ],
+      without_worker: [],
+    },
+    devices: {
+      [ROBIN]: [
+        { device: '7d2e9f40-1a3b-4c5d-8e6f-0a1b2c3d4e5f', status: 'waiting', enrolled_at: '2026-11-23T14:05:00Z', code: 'b41e-77c0-2d9a-e613-58f2-0c8b-a9d4-3e71' },
+        { device: '2f6a8c0e-4b1d-4e3f-9a5b-7c9d1e3f5a7b', status: 'approved', enrolled_at: '2026-10-02T11:20:00Z', code: '' },
+      ],
+      [SAM]: [{ device: '6b8d0f2a-3c5e-4a7b-9c1d-2e4f6a8b0c1d', status: 'approved', enrolled_at: '2026-09-14T08:45:00Z', code: '' }],
     },
   };
 }
@@ -125,6 +163,19 @@ function workerHandlers(w: WorkerFake): WorkerHandlers {
     const urgent = w.items.filter((i) => i.summary.urgent && !i.summary.acknowledged_at).length;
     return { connection: w.connection, me: w.connection ? w.me : null, waiting, urgent_waiting: urgent, last_refreshed: w.connection ? NOW : null, last_problem: null };
   };
+  const devicesView = (person: string) => {
+    me();
+    const name = w.org.people.find((x) => x.id === person)?.name ?? w.org.workers.find((x) => x.id === person)?.name ?? null;
+    return { person, name, devices: (w.devices[person] ?? []).map(({ code: _, ...d }) => d), may_revoke: w.org.i_am_admin };
+  };
+  // An invented code of the real shape (the real one carries the service, its fingerprint, the
+  // organisation's and a one-time token).
+  const inviteFor = (person: string, name: string, days: number) => ({
+    person,
+    name,
+    code: `wm1-eyJmb3JtYXQiOjEsInNlcnZpY2VfdXJsIjoiaHR0cHM6Ly9ub3J0aHZhbGUuZXhhbXBsZSIsInBlcnNvbl9pZCI6IiR7cGVyc29ufSJ9${person.slice(0, 8)}`,
+    expires_at: new Date(Date.parse(NOW) + days * 86_400_000).toISOString().replace('.000Z', 'Z'),
+  });
   const itemOf = (id: string) => w.items.find((i) => i.summary.item === id) ?? refuse('not_found', 'Nothing found.', { thing: 'record', given: id });
   return {
     list_profiles: p.list_profiles,
@@ -235,6 +286,56 @@ function workerHandlers(w: WorkerFake): WorkerHandlers {
           },
         ],
       };
+    },
+    organisation_view: () => {
+      me();
+      return w.org;
+    },
+    person_devices: ({ person }) => devicesView(person),
+    approve_device: ({ person, device, code }) => {
+      const d = (w.devices[person] ?? []).find((x) => x.device === device) ?? refuse('device_not_enrolled', 'That device has not connected.');
+      const digits = (text: string) => text.toLowerCase().replace(/[^0-9a-f]/g, '');
+      if (!digits(code) || digits(code) !== digits(d.code)) refuse('code_does_not_match', 'That code does not match this device.');
+      d.status = 'approved';
+      return devicesView(person);
+    },
+    revoke_device: ({ person, device }) => {
+      const d = (w.devices[person] ?? []).find((x) => x.device === device) ?? refuse('device_not_enrolled', 'That device has not connected.');
+      d.status = 'revoked';
+      return devicesView(person);
+    },
+    invite_person: ({ name, served_as, workers, days }) => {
+      me();
+      const id = `0a1b2c3d-4e5f-4a6b-8c7d-${String(w.org.people.length).padStart(12, '0')}`;
+      const allocations = (workers ?? []).map((x) => w.org.workers.find((y) => y.id === x)!).map((x) => ({ role: x.role, worker: x.id, name: x.name }));
+      w.org.people.push({ id, name: name.trim(), served_as, allocations, devices: 0, mine: false });
+      return inviteFor(id, name.trim(), days ?? 14);
+    },
+    save_invite_sheet: ({ name }) => ({ path: `/home/invented/Downloads/Waymark invite - ${name}.pdf` }),
+    add_worker: ({ name, role }) => {
+      const id = `1b2c3d4e-5f6a-4b7c-9d8e-${String(w.org.workers.length).padStart(12, '0')}`;
+      w.org.workers.push({ id, name: name.trim(), role, admin: false, revoked: false, laptops: 0, me: false });
+      return inviteFor(id, name.trim(), 14);
+    },
+    invite_worker_laptop: ({ worker }) => inviteFor(worker, w.org.workers.find((x) => x.id === worker)?.name ?? '', 14),
+    remove_worker: ({ worker }) => {
+      const x = w.org.workers.find((y) => y.id === worker)!;
+      x.revoked = true;
+      x.laptops = 0;
+      for (const p of w.org.people) {
+        if (p.allocations.some((a) => a.worker === worker)) {
+          p.allocations = p.allocations.filter((a) => a.worker !== worker);
+          w.org.without_worker.push(p.id);
+        }
+      }
+      return w.org;
+    },
+    allocate: ({ person, worker }) => {
+      const p = w.org.people.find((x) => x.id === person)!;
+      const x = w.org.workers.find((y) => y.id === worker)!;
+      p.allocations = [...p.allocations.filter((a) => a.role !== x.role), { role: x.role, worker: x.id, name: x.name }];
+      w.org.without_worker = w.org.without_worker.filter((id) => id !== person);
+      return w.org;
     },
     my_people: () => {
       me();

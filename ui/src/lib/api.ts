@@ -155,3 +155,15 @@ export const previewPlan = (person: string, plan: Plan) => callWorker('preview_p
 export const publishPlan = (person: string, plan: Plan) => callWorker('publish_plan', { person, plan });
 /** A PDF for the case record: one item, or everything from one person. */
 export const saveCaseRecord = (what: { item: string } | { person: string }) => callWorker('save_case_record', what);
+// The organisation (approving devices for any worker; the rest for administrators)
+export const organisationView = () => callWorker('organisation_view', {});
+/** A person's devices, or (for an administrator) a worker's laptops. */
+export const personDevices = (person: string) => callWorker('person_devices', { person });
+export const approveDevice = (person: string, device: string, code: string) => callWorker('approve_device', { person, device, code });
+export const revokeDevice = (person: string, device: string) => callWorker('revoke_device', { person, device });
+export const invitePerson = (request: WorkerCommands['invite_person']['request']) => callWorker('invite_person', request);
+export const saveInviteSheet = (name: string, code: string) => callWorker('save_invite_sheet', { name, code });
+export const addWorker = (name: string, role: WorkerRole) => callWorker('add_worker', { name, role });
+export const inviteWorkerLaptop = (worker: string) => callWorker('invite_worker_laptop', { worker });
+export const removeWorker = (worker: string) => callWorker('remove_worker', { worker });
+export const allocate = (person: string, worker: string) => callWorker('allocate', { person, worker });

@@ -486,6 +486,70 @@ export type PublishedPlanView = { version: number,
  * How many of the person's devices it was sealed to.
  */
 devices: number, changes: Array<string>, };
+export type AllocationView = { role: WorkerRole, worker: string, name: string, };
+export type RosterPersonView = { id: string, 
+/**
+ * The name this worker gave them on this laptop, if any.
+ */
+name: string | null, 
+/**
+ * `young_person` or `carer`.
+ */
+served_as: string, allocations: Array<AllocationView>, 
+/**
+ * Devices the roster certifies for them and has not revoked.
+ */
+devices: number, 
+/**
+ * Whether this worker is one of theirs.
+ */
+mine: boolean, };
+export type RosterWorkerView = { id: string, name: string, role: WorkerRole, admin: boolean, revoked: boolean, 
+/**
+ * Their laptops the roster certifies and has not revoked.
+ */
+laptops: number, me: boolean, };
+export type OrganisationView = { organisation: string, 
+/**
+ * Whether this worker may change the roster (the root made them an administrator).
+ */
+i_am_admin: boolean, 
+/**
+ * Everyone for an administrator; otherwise the people allocated to this worker.
+ */
+people: Array<RosterPersonView>, 
+/**
+ * Every worker, for an administrator (none otherwise).
+ */
+workers: Array<RosterWorkerView>, 
+/**
+ * People with nobody allocated in a role they had a worker in before that worker left.
+ */
+without_worker: Array<string>, };
+export type PersonDeviceView = { device: string, 
+/**
+ * `waiting` (enrolled, not approved yet), `approved` or `revoked`.
+ */
+status: string, 
+/**
+ * When it enrolled with their invite (RFC 3339), if the service lists it.
+ */
+enrolled_at: string | null, };
+export type PersonDevicesView = { person: string, name: string | null, devices: Array<PersonDeviceView>, 
+/**
+ * Whether this worker may revoke them (an administrator).
+ */
+may_revoke: boolean, };
+export type InviteView = { 
+/**
+ * Whom it is for: their roster id.
+ */
+person: string, name: string, code: string, 
+/**
+ * RFC 3339.
+ */
+expires_at: string, };
+export type ServedAs = "young_person" | "carer";
 export type NoArguments = Record<symbol, never>;
 export type CreateProfileRequest = { name: string, role: Role, passphrase: string, };
 export type UnlockRequest = { name: string, passphrase: string, };
@@ -678,7 +742,6 @@ export interface WorkerCommands {
   save_invite_sheet: { request: InviteSheetRequest; response: SavedFile };
   add_worker: { request: AddWorkerRequest; response: InviteView };
   invite_worker_laptop: { request: WorkerRequest; response: InviteView };
-  approve_worker_laptop: { request: ApproveDeviceRequest; response: OrganisationView };
   remove_worker: { request: WorkerRequest; response: OrganisationView };
   allocate: { request: AllocateRequest; response: OrganisationView };
 }
