@@ -34,14 +34,21 @@ for i in $(seq 10); do
   codes+=("$("$service" admin invite --name "Invented Person $i" --role young_person 2>/dev/null | grep -o 'wm1-[A-Za-z0-9_-]*')")
 done
 duty=$("$service" admin add-worker --name "Invented Duty Desk" --role duty | grep -o '[0-9a-f-]\{36\}')
-codes+=("$("$service" admin invite-worker --worker "$duty" | grep -o 'wm1-[A-Za-z0-9_-]*')")
+# The duty worker's laptops: one kept for the checks after the run, four taking turns in it.
+for i in $(seq 5); do
+  codes+=("$("$service" admin invite-worker --worker "$duty" | grep -o 'wm1-[A-Za-z0-9_-]*')")
+done
 "$service" publish-resources "$ROOT/content/library" --version 1 >/dev/null
 "$service" serve --listen "127.0.0.1:$port" >"$work/service.log" 2>&1 &
 pid=$!
 (cd tests/api && "$venv/bin/python" waymark_api.py setup "$base" "$work/state.json" "${codes[@]}")
-# The administrator approves the duty worker's laptop with the code it shows.
-read -r worker_device worker_code < <("$venv/bin/python" -c 'import json, sys; w = json.load(open(sys.argv[1]))["worker"]; print(w["id"], w["code"])' "$work/state.json")
-"$service" admin approve --device "$worker_device" --person "$duty" --code "$worker_code" >/dev/null
+# The administrator approves each of the duty worker's laptops with the code it shows.
+while read -r worker_device worker_code; do
+  "$service" admin approve --device "$worker_device" --person "$duty" --code "$worker_code" >/dev/null
+done < <("$venv/bin/python" -c 'import json, sys; s = json.load(open(sys.argv[1])); [print(w["id"], w["code"]) for w in [s["worker"], *s["worker_probers"]]]' "$work/state.json")
+# ... and makes the duty worker an administrator, so their laptop's roster links, invites and
+# reading of the audit log are reached too.
+"$service" admin grant-admin --worker "$duty" >/dev/null
 # The checking device is approved too, so a worker's laptop may send it mail (`verify` does).
 read -r checker_device checker_person checker_code < <("$venv/bin/python" -c 'import json, sys; o = json.load(open(sys.argv[1]))["checker"]; print(o["id"], o["person_id"], o["code"])' "$work/state.json")
 "$service" admin approve --device "$checker_device" --person "$checker_person" --code "$checker_code" >/dev/null

@@ -259,3 +259,49 @@ worker-org-worker-name = Eu henw
 worker-org-worker-name-hint = Mae'r bobl maen nhw'n gweithio gyda nhw yn gweld yr enw hwn.
 worker-org-worker-role = Eu rôl
 worker-org-add-worker-make = Eu hychwanegu a gwneud cod gwahodd eu gliniadur
+
+# The audit log, for administrators
+worker-menu-audit = Log archwilio
+worker-audit-heading = Log archwilio
+worker-audit-intro = Beth wnaeth pob gweithiwr, a phryd, fel y cafodd ei ysgrifennu a'i lofnodi gan eu gliniadur. Mae'r gwasanaeth yn cadw'r log ond yn methu ysgrifennu ynddo: fyddai cofnod y mae wedi'i greu neu ei newid ddim yn cario llofnod gliniadur, ac mae un y mae wedi'i adael allan yn gadael bwlch sy'n dangos yma.
+worker-audit-problems = Mae rhywbeth o'i le ar y log
+worker-audit-problem-missing = Mae cofnodion { $from } i { $to } o liniadur { $who } ({ $laptop }) ar goll: wnaeth y gwasanaeth ddim eu rhoi.
+worker-audit-problem-not_signed = Dydy cofnod ({ $from }) sy'n honni dod o liniadur { $who } ({ $laptop }) ddim wedi'i lofnodi ganddo, neu mae wedi'i newid. Dydy e ddim yn cael ei ddangos.
+worker-audit-problem-broken_chain = Dydy cofnod { $from } o liniadur { $who } ({ $laptop }) ddim yn dilyn yr un cyn hynny: cafodd un ohonyn nhw ei ddisodli.
+worker-audit-problem-unknown_device = Daeth cofnodion o ddyfais ({ $laptop }) nad yw'n liniadur gweithiwr ar restr y sefydliad. Dydyn nhw ddim yn cael eu dangos.
+worker-audit-all-checked = { $count ->
+    [one] 1 cofnod, pob un wedi'i lofnodi gan y gliniadur a'i ysgrifennodd, dim un ar goll.
+   *[other] { $count } cofnod, pob un wedi'i lofnodi gan y gliniadur a'i ysgrifennodd, dim un ar goll.
+}
+worker-audit-laptops = Gliniaduron
+worker-audit-laptop = { $who }, gliniadur { $laptop }: { $count ->
+    [one] 1 cofnod
+   *[other] { $count } cofnod
+}
+worker-audit-last = diwethaf { $when }
+worker-audit-none = Does dim byd wedi'i ysgrifennu yn y log eto.
+worker-audit-caption = Y { $shown } cofnod diweddaraf o { $total }
+worker-audit-when = Pryd
+worker-audit-who = Pwy
+worker-audit-what = Beth wnaethon nhw
+worker-audit-about = Am bwy
+worker-audit-on-laptop = (gliniadur { $laptop })
+worker-audit-opened = Agor yr hyn a rannwyd
+worker-audit-read = Marcio wedi'i ddarllen
+worker-audit-acknowledged = Cydnabod
+worker-audit-replied = Ateb
+worker-audit-published = Cyhoeddi fersiwn { $version } o'r cynllun
+worker-audit-saved = { $count ->
+    [one] Cadw cofnod achos (1 eitem)
+   *[other] Cadw cofnod achos ({ $count } eitem)
+}
+worker-audit-invite = Gwneud cod gwahodd
+worker-audit-roster-add_person = Ychwanegu rhywun at restr y sefydliad
+worker-audit-roster-certify_device = Cymeradwyo dyfais
+worker-audit-roster-revoke_device = Diffodd dyfais
+worker-audit-roster-add_worker = Ychwanegu gweithiwr
+worker-audit-roster-revoke_worker = Tynnu gweithiwr
+worker-audit-roster-add_worker_device = Cymeradwyo gliniadur gweithiwr
+worker-audit-roster-allocate = Dyrannu gweithiwr
+worker-audit-roster-set_urgent_policy = Newid pwy sy'n cael eitemau brys
+worker-audit-roster-other = Newid rhestr y sefydliad

@@ -255,3 +255,49 @@ worker-org-worker-name = Their name
 worker-org-worker-name-hint = People they work with see this name.
 worker-org-worker-role = Their role
 worker-org-add-worker-make = Add them and make their laptop's invite code
+
+# The audit log, for administrators
+worker-menu-audit = Audit log
+worker-audit-heading = Audit log
+worker-audit-intro = What each worker did, and when, as their laptop wrote it down and signed it. The service keeps the log but cannot write to it: an entry it made up or changed would not carry a laptop's signature, and one it left out leaves a gap that shows here.
+worker-audit-problems = Something is wrong with the log
+worker-audit-problem-missing = Entries { $from } to { $to } from { $who }'s laptop ({ $laptop }) are missing: the service did not hand them over.
+worker-audit-problem-not_signed = An entry ({ $from }) said to be from { $who }'s laptop ({ $laptop }) is not signed by it, or was changed. It is not shown.
+worker-audit-problem-broken_chain = Entry { $from } from { $who }'s laptop ({ $laptop }) does not follow the one before it: one of them was replaced.
+worker-audit-problem-unknown_device = Entries came from a device ({ $laptop }) that is not a worker's laptop in the organisation's list. They are not shown.
+worker-audit-all-checked = { $count ->
+    [one] 1 entry, every one signed by the laptop that wrote it, none missing.
+   *[other] { $count } entries, every one signed by the laptop that wrote it, none missing.
+}
+worker-audit-laptops = Laptops
+worker-audit-laptop = { $who }, laptop { $laptop }: { $count ->
+    [one] 1 entry
+   *[other] { $count } entries
+}
+worker-audit-last = last { $when }
+worker-audit-none = Nothing has been written to the log yet.
+worker-audit-caption = The newest { $shown } of { $total } entries
+worker-audit-when = When
+worker-audit-who = Who
+worker-audit-what = What they did
+worker-audit-about = About
+worker-audit-on-laptop = (laptop { $laptop })
+worker-audit-opened = Opened what was shared
+worker-audit-read = Marked as read
+worker-audit-acknowledged = Acknowledged
+worker-audit-replied = Replied
+worker-audit-published = Published version { $version } of the plan
+worker-audit-saved = { $count ->
+    [one] Saved a case record (1 item)
+   *[other] Saved a case record ({ $count } items)
+}
+worker-audit-invite = Made an invite code
+worker-audit-roster-add_person = Added someone to the organisation's list
+worker-audit-roster-certify_device = Approved a device
+worker-audit-roster-revoke_device = Switched a device off
+worker-audit-roster-add_worker = Added a worker
+worker-audit-roster-revoke_worker = Removed a worker
+worker-audit-roster-add_worker_device = Approved a worker's laptop
+worker-audit-roster-allocate = Allocated a worker
+worker-audit-roster-set_urgent_policy = Changed who urgent items go to
+worker-audit-roster-other = Changed the organisation's list

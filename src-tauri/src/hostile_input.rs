@@ -369,6 +369,7 @@ fn worker_commands(h: &Harness) -> Vec<Command> {
         c("invite_worker_laptop", Worker, json!({"worker": someone})),
         c("remove_worker", Worker, json!({"worker": someone})),
         c("allocate", Worker, json!({"person": someone, "worker": someone})),
+        c("audit_log", Worker, json!({})),
     ]
 }
 

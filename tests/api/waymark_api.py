@@ -88,6 +88,50 @@ def signed(base: str, device: dict, method: str, path: str, body=None) -> reques
     return requests.request(method, base + path, data=data, headers=headers, timeout=30)
 
 
+def patiently(base: str, device: dict, method: str, path: str, body=None) -> requests.Response:
+    """`signed`, waiting as the service asks while this device's request allowance is spent
+    (the duty worker's laptop signs many of schemathesis's calls)."""
+    answer = signed(base, device, method, path, body)
+    for _ in range(30):
+        if answer.status_code != 429:
+            break
+        time.sleep(int(answer.headers.get("retry-after", "1")))
+        answer = signed(base, device, method, path, body)
+    return answer
+
+
+def canonical(value) -> bytes:
+    """JSON as serde_json writes it (no spaces, keys in the order given, non-ASCII as is): what a
+    roster link's or an audit entry's signature and hash are over."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def roster_link(base: str, device: dict, entry: dict) -> dict:
+    """`entry` as the next roster link, signed by `device` (see `RosterLink::sign`)."""
+    links = []
+    while True:
+        page = patiently(base, device, "GET", f"/v1/roster?from={len(links)}").json()
+        links += page["links"]
+        if not page["links"] or links[-1]["content"]["seq"] >= page["head_seq"]:
+            break
+    last = links[-1]
+    prev = b64(hashlib.sha256(b"waymark roster hash v1\0" + canonical(last)).digest())
+    content = {"format": 1, "seq": last["content"]["seq"] + 1, "prev": prev, "at": int(time.time()), "entry": entry, "signer": device["signing_public"]}
+    key = Ed25519PrivateKey.from_private_bytes(unb64(device["signing_private"]))
+    return {"content": content, "signature": b64(key.sign(b"waymark roster link v1\0" + canonical(content)))}
+
+
+def audit_entry(device: dict, seq: int, prev: str, action: dict) -> dict:
+    """An audit entry signed by `device` (see `AuditEntry::sign`)."""
+    content = {"format": 1, "device_id": device["id"], "seq": seq, "prev": prev, "at": int(time.time()), "action": action}
+    key = Ed25519PrivateKey.from_private_bytes(unb64(device["signing_private"]))
+    return {"content": content, "signature": b64(key.sign(b"waymark audit entry v1\0" + canonical(content)))}
+
+
+def audit_hash(entry: dict) -> str:
+    return b64(hashlib.sha256(b"waymark audit hash v1\0" + canonical(entry)).digest())
+
+
 def sender_signature(device: dict, envelope: dict) -> str | None:
     """The sending device's signature over an envelope (see `Envelope::sign_as_sender` and
     docs/CRYPTO.md), or None when the envelope's fields are not of the shape one is made over
@@ -180,11 +224,13 @@ def wait_for(base: str) -> None:
 
 def setup(base: str, state_path: str, invites: list) -> None:
     wait_for(base)
-    *probers, checker_code, other_code, worker_code = invites
+    # Ten people's codes (eight probing devices, the checker, the other), then the duty worker's
+    # laptops: the first kept for `verify`, the rest taking turns under schemathesis.
+    *probers, checker_code, other_code = invites[:10]
     devices = [enrol(base, code) for code in probers]
     checker = enrol(base, checker_code)
     other = enrol(base, other_code)
-    worker = enrol(base, worker_code)
+    worker, *worker_probers = [enrol(base, code) for code in invites[10:]]
     record_id = str(uuid.uuid4())
     envelope = envelope_of(other, record_id)
     answer = signed(base, other, "POST", "/v1/envelopes", envelope)
@@ -194,7 +240,7 @@ def setup(base: str, state_path: str, invites: list) -> None:
     urgent = envelope_of(devices[0], str(uuid.uuid4()), urgent=True)
     answer = signed(base, devices[0], "POST", "/v1/envelopes", urgent)
     assert answer.status_code == 201, f"the urgent upload was refused: {answer.status_code} {answer.text}"
-    state = {"probers": devices, "checker": checker, "other": other, "other_envelope": envelope, "other_record_id": record_id, "worker": worker}
+    state = {"probers": devices, "checker": checker, "other": other, "other_envelope": envelope, "other_record_id": record_id, "worker": worker, "worker_probers": worker_probers}
     with open(state_path, "w") as f:
         json.dump(state, f)
     print(f"enrolled {len(devices)} probing devices, a checking device and one other device, which shared one envelope")
@@ -249,6 +295,40 @@ def verify(base: str, state_path: str, db: str) -> None:
     # The other device still reads its own mailbox, which nobody else put anything in.
     answer = signed(base, other, "GET", "/v1/mailbox")
     expect(answer.status_code == 200 and answer.json().get("items") == [], f"the other device's mailbox holds nothing from anyone else ({answer.status_code})")
+    # An administrator worker's laptop changes the roster with a link it signed; a person's laptop
+    # cannot, nor can the worker's laptop pass on a link someone else signed.
+    worker = state["worker"]
+    added = {"op": "add_person", "person_id": str(uuid.uuid4()), "role": "carer"}
+    answer = patiently(base, checker, "POST", "/v1/roster-links", roster_link(base, checker, added))
+    expect(answer.status_code == 403, f"a person's laptop cannot change the roster ({answer.status_code})")
+    answer = patiently(base, worker, "POST", "/v1/roster-links", roster_link(base, checker, added))
+    expect(answer.status_code == 403, f"a link signed by another device is refused ({answer.status_code})")
+    answer = patiently(base, worker, "POST", "/v1/roster-links", roster_link(base, worker, added))
+    expect(answer.status_code == 201, f"the administrator worker's laptop adds a person to the roster ({answer.status_code} {answer.text})")
+    # It registers an invite for that person (the service keeps the token's hash); a person's
+    # laptop cannot.
+    invite = {"format": 1, "token_hash": b64(hashlib.sha256(os.urandom(16)).digest()), "person_id": added["person_id"], "expires_at": int(time.time()) + 3600}
+    answer = patiently(base, checker, "POST", "/v1/invites", invite)
+    expect(answer.status_code == 403, f"a person's laptop cannot make invites ({answer.status_code})")
+    answer = patiently(base, worker, "POST", "/v1/invites", invite)
+    expect(answer.status_code == 201 and answer.json().get("role") == "carer", f"the administrator worker's laptop registers an invite ({answer.status_code} {answer.text})")
+    # Its audit entries are kept in order, signed by it; one skipping ahead, or signed by another
+    # device, is refused.
+    first = audit_entry(worker, 0, "", {"kind": "made_invite", "person_id": added["person_id"]})
+    skipping = audit_entry(worker, 2, audit_hash(first), {"kind": "made_invite", "person_id": added["person_id"]})
+    answer = patiently(base, worker, "POST", "/v1/audit", {"format": 1, "entries": [skipping]})
+    expect(answer.status_code == 409, f"an audit entry skipping ahead is refused ({answer.status_code})")
+    forged = audit_entry(checker, 0, "", {"kind": "made_invite", "person_id": added["person_id"]})
+    forged["content"]["device_id"] = worker["id"]
+    answer = patiently(base, worker, "POST", "/v1/audit", {"format": 1, "entries": [forged]})
+    expect(answer.status_code == 403, f"an audit entry not signed by the laptop is refused ({answer.status_code})")
+    answer = patiently(base, worker, "POST", "/v1/audit", {"format": 1, "entries": [first]})
+    expect(answer.status_code == 201 and answer.json().get("head_seq") == 0, f"the laptop's first audit entry is kept ({answer.status_code} {answer.text})")
+    answer = patiently(base, worker, "GET", "/v1/audit")
+    kept = [row["entry"] for row in answer.json().get("entries", [])] if answer.status_code == 200 else []
+    expect(kept == [first], f"the administrator reads it back exactly as signed ({answer.status_code})")
+    answer = patiently(base, checker, "GET", "/v1/audit")
+    expect(answer.status_code == 403, f"a person's laptop cannot read the audit log ({answer.status_code})")
     if failures:
         sys.exit(f"{len(failures)} cross-device check(s) failed")
 

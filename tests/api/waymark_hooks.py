@@ -72,13 +72,18 @@ class DeviceSigner(requests.auth.AuthBase):
     def __init__(self, devices):
         self.devices = devices
         self.turn = 0
+        self.worker_turn = 0
 
     def __call__(self, request):
         url = urllib.parse.urlsplit(request.url)
-        # Alerts, what was shared with a worker and workers' mail are for a worker's laptop:
-        # those calls are signed by the duty worker's.
-        if url.path.startswith(("/v1/alert", "/v1/team-alerts", "/v1/shared", "/v1/worker-mail")):
-            device = STATE["worker"]
+        # Alerts, what was shared with a worker, workers' mail and what an administrator does
+        # (roster links, invites, enrolments, the audit log) are for a worker's laptop: those
+        # calls are signed by the duty worker's laptops in turn (the root made them an
+        # administrator), each with its own request allowance.
+        if url.path.startswith(("/v1/alert", "/v1/team-alerts", "/v1/shared", "/v1/worker-mail", "/v1/roster-links", "/v1/invites", "/v1/enrolments", "/v1/audit")):
+            workers = STATE["worker_probers"]
+            device = workers[self.worker_turn % len(workers)]
+            self.worker_turn += 1
         else:
             device = self.devices[self.turn % len(self.devices)]
             self.turn += 1
@@ -140,9 +145,10 @@ class SignedOperationsReached:
             if 200 <= response.status_code < 300:
                 self.reached.add(operation.label)
 
-    # Filing workers' mail needs a body naming an approved device and its person, which no
-    # generator can guess: `waymark_api.py verify` reaches it with one, and checks it.
-    REACHED_ELSEWHERE = {"POST /v1/worker-mail"}
+    # Filing workers' mail needs a body naming an approved device and its person, and a roster
+    # link, an invite or an audit entry a signature over it, which no generator can make:
+    # `waymark_api.py verify` reaches each with a real one, and checks it.
+    REACHED_ELSEWHERE = {"POST /v1/worker-mail", "POST /v1/roster-links", "POST /v1/invites", "POST /v1/audit"}
 
     def after_run(self, ctx):
         missed = sorted(self.signed - self.reached - self.REACHED_ELSEWHERE)

@@ -214,6 +214,26 @@ describe('the organisation in the worker app', () => {
   });
 });
 
+describe('the audit log', () => {
+  test('an administrator reads what each worker did, and is told plainly when a laptop’s entries are missing', async () => {
+    await open();
+    await unlock();
+    await go('Audit log');
+    await page.getByTestId('audit-entry').first().waitFor();
+    assert.match(await page.getByTestId('audit-checked').textContent(), /5 entries, every one signed/);
+    assert.match(await page.getByTestId('audit-entry').first().textContent(), /Dee Morgan.*Acknowledged.*Robin T\./s);
+    await check('the audit log');
+    await page.context().close();
+    await open('audit-gap');
+    await unlock();
+    await go('Audit log');
+    await page.getByTestId('audit-problem').waitFor();
+    assert.match(await page.getByTestId('audit-problem').textContent(), /Entries 4 to 6 from Sam Okafor’s laptop|Entries 4 to 6 from Sam Okafor's laptop/);
+    await check('the audit log with entries missing');
+    await page.context().close();
+  });
+});
+
 describe('the worker app by keyboard', () => {
   test('a worker can unlock, open the urgent item and acknowledge it with the keyboard alone, seeing where focus is', async () => {
     await open();
@@ -257,7 +277,7 @@ describe('the worker app in Welsh', () => {
     const menu = page.getByRole('navigation', { name: 'Dewislen' });
     const buttons = menu.getByRole('button');
     const count = await buttons.count();
-    assert.equal(count, 6, 'Inbox, Duty (Dee is on the duty team), My people, Organisation, This laptop, Settings');
+    assert.equal(count, 7, 'Inbox, Duty (Dee is on the duty team), My people, Organisation, Audit log (Dee is an administrator), This laptop, Settings');
     for (let i = 0; i < count; i++) {
       await buttons.nth(i).click();
       await page.locator('main h2').first().waitFor();

@@ -42,6 +42,7 @@ fn seed(dir: &std::path::Path, n: usize) {
                 read_at: None,
                 acknowledged_at: None,
                 replies: Vec::new(),
+                opened_at: None,
             }
         })
         .collect();

@@ -17,6 +17,7 @@
 //!
 //! Nothing here stores or logs a plaintext; what leaves the laptop is only ever an envelope.
 
+pub mod audit_trail;
 pub mod roster_admin;
 pub mod worker;
 

@@ -10,6 +10,7 @@
 //! This crate must never depend on Tauri or any UI toolkit, nor read the clock or the random
 //! number generator except through the vault's (so tests can fix them).
 
+pub mod audit_log;
 pub mod carer;
 mod case_record;
 mod check;

@@ -207,6 +207,8 @@ async fn change(app: &AppState, plan: impl Fn(&RosterState) -> CommandResult<Vec
     while !entries.is_empty() {
         match waymark_client::roster_admin::change_roster(&connection, &roster, entries[0].clone(), app.now()).await {
             Ok(next) => {
+                let op = serde_json::to_value(&entries[0]).ok().and_then(|v| v["op"].as_str().map(str::to_string)).unwrap_or_default();
+                crate::worker::audit(app, &connection, waymark_sync::audit::AuditAction::ChangedRoster { link_seq: next.head.seq, op })?;
                 roster = next;
                 entries.remove(0);
             }
@@ -393,6 +395,7 @@ async fn invite_for(app: &AppState, person: Uuid, name: &str, expires_at: i64) -
     let (connection, roster) = current_roster(app).await?;
     let invite = waymark_client::roster_admin::make_invite(&connection, &roster, person, expires_at, app.entropy(), app.now())?;
     waymark_client::roster_admin::register_invite(&connection, &invite, app.now()).await?;
+    crate::worker::audit(app, &connection, waymark_sync::audit::AuditAction::MadeInvite { person_id: person })?;
     Ok(InviteView { person: person.to_string(), name: name.to_string(), code: invite.to_code(), expires_at: waymark_core::Timestamp(expires_at).to_rfc3339() })
 }
 

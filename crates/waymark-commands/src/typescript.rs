@@ -116,6 +116,10 @@ pub fn typescript_bindings() -> String {
         crate::roster_admin::PersonDevicesView::decl(&cfg),
         crate::roster_admin::InviteView::decl(&cfg),
         crate::roster_admin::ServedAs::decl(&cfg),
+        crate::audit_log::AuditEntryView::decl(&cfg),
+        crate::audit_log::AuditProblemView::decl(&cfg),
+        crate::audit_log::AuditLaptopView::decl(&cfg),
+        crate::audit_log::AuditLogView::decl(&cfg),
     ];
     for decl in types.iter().chain(&requests) {
         out.push_str("export ");

@@ -227,6 +227,28 @@ pub(crate) fn connection_of(app: &AppState) -> CommandResult<ServiceConnection> 
     current_connection(app).ok_or_else(|| CommandError::new("laptop_not_connected"))
 }
 
+/// Writes what the worker just did into this laptop's audit trail (signed, kept, handed in on
+/// the next pass).
+pub(crate) fn audit(app: &AppState, connection: &ServiceConnection, action: waymark_sync::audit::AuditAction) -> CommandResult<()> {
+    let now = app.now();
+    app.in_session(|v, s| Ok(waymark_client::audit_trail::record(v, s, connection, action, now)?))?;
+    Ok(())
+}
+
+/// Hands in the audit entries this laptop has not yet, a page at a time.
+pub(crate) async fn hand_in_audit(app: &AppState, connection: &ServiceConnection) -> CommandResult<()> {
+    loop {
+        let entries = app.with_session(|v, s| Ok(waymark_client::audit_trail::to_hand_in(v, s, connection)))?.map_err(CommandError::from)?;
+        let Some(last) = entries.last().map(|e| e.content.seq) else { return Ok(()) };
+        let full = entries.len() == waymark_sync::audit::AUDIT_PAGE;
+        let held = waymark_client::audit_trail::hand_in(connection, entries, app.now()).await?;
+        app.with_session(|v, s| v.mark_audit_handed_in(s, connection.device_id, held.min(last)))?;
+        if !full {
+            return Ok(());
+        }
+    }
+}
+
 fn roster_of(app: &AppState, connection: &ServiceConnection) -> CommandResult<Option<RosterState>> {
     app.in_session(|v, s| Ok(waymark_client::verified_roster(v, s, connection)?))
 }
@@ -362,6 +384,8 @@ async fn refresh_with(app: &AppState, connection: &ServiceConnection) -> Command
         app.with_session(|v, s| v.mark_receipts_sent(s, &ids, sent_at))?;
     }
     let alerts = waymark_client::fetch_alerts(connection, app.now()).await?;
+    same_profile(app)?;
+    hand_in_audit(app, connection).await?;
     let report = RefreshReport { new: new.len(), refused: feed.iter().filter(|(_, r)| r.is_err()).count(), alerts: alerts.len() };
     app.worker.lock().map_err(CommandError::poisoned)?.alerts = alerts;
     if let Some(theirs) = ahead {
@@ -417,6 +441,7 @@ fn item_of(record: &SharedRecord, now: Timestamp) -> SharedItem {
         read_at: None,
         acknowledged_at: None,
         replies: Vec::new(),
+        opened_at: None,
     }
 }
 
@@ -438,6 +463,7 @@ fn refused_item(seq: i64, code: &str, now: Timestamp) -> SharedItem {
         read_at: None,
         acknowledged_at: None,
         replies: Vec::new(),
+        opened_at: None,
     }
 }
 
@@ -583,7 +609,14 @@ fn item_view(app: &AppState, item: &SharedItem) -> CommandResult<SharedItemView>
 /// is the worker's own step.
 pub async fn open_item(app: &AppState, req: OpenItemRequest) -> CommandResult<SharedItemView> {
     let id = item_id(&req.item)?;
-    let item = app.with_session(|v, s| v.shared_item(s, id))?;
+    let mut item = app.with_session(|v, s| v.shared_item(s, id))?;
+    // The first opening on this laptop is written to the audit log (who opened what, when).
+    if item.refused.is_none() && item.mark_opened(app.now()) {
+        if let Some(connection) = current_connection(app) {
+            audit(app, &connection, waymark_sync::audit::AuditAction::Opened { envelope_id: item.envelope_id, person_id: item.person_id })?;
+        }
+        app.with_session(|v, s| v.update_shared(s, &item))?;
+    }
     item_view(app, &item)
 }
 
@@ -627,6 +660,12 @@ pub async fn answer_item(app: &AppState, req: AnswerItemRequest) -> CommandResul
         (ItemAnswer::Reply, None) => unreachable!("a reply's words were checked above"),
     };
     waymark_client::worker::answer(&connection, &roster, &about, answer, app.entropy(), app.now()).await?;
+    let said = match req.answer {
+        ItemAnswer::Read => "read",
+        ItemAnswer::Acknowledge => "acknowledged",
+        ItemAnswer::Reply => "replied",
+    };
+    audit(app, &connection, waymark_sync::audit::AuditAction::Answered { envelope_id: item.envelope_id, person_id: Some(person), answer: said.into() })?;
     let now = app.now();
     match (req.answer, words) {
         (ItemAnswer::Read, _) => {
@@ -758,7 +797,9 @@ pub async fn save_case_record(app: &AppState, req: SaveCaseRecordRequest) -> Com
         _ => CommandError::new("case_record_failed"),
     })?;
     let stem = waymark_i18n::text_with(language, "case-record-document-name", &[("who", who.clone().into())]);
-    crate::export::save_document(app, &stem, "pdf", &pdf)
+    let saved = crate::export::save_document(app, &stem, "pdf", &pdf)?;
+    audit(app, &connection, waymark_sync::audit::AuditAction::SavedCaseRecord { person_id: person, items: chosen.len() as u32 })?;
+    Ok(saved)
 }
 
 /// A worker an urgent alert was raised to, as the duty view shows them.

@@ -152,7 +152,11 @@ pub async fn publish_plan(app: &AppState, req: PlanDraftRequest) -> CommandResul
     // Kept before it goes, so its version is never used twice; forgotten again if it could not go.
     app.with_session(|v, s| v.keep_published_plan(s, person, &plan))?;
     match waymark_client::worker::publish_plan(&connection, &roster, person, &plan, app.entropy(), app.now()).await {
-        Ok(devices) => Ok(PublishedPlanView { version: plan.version, devices, changes }),
+        Ok(devices) => {
+            let action = waymark_sync::audit::AuditAction::PublishedPlan { person_id: person, plan_id: plan.plan_id, version: plan.version };
+            crate::worker::audit(app, &connection, action)?;
+            Ok(PublishedPlanView { version: plan.version, devices, changes })
+        }
         Err(e) => {
             app.with_session(|v, s| v.forget_published_plan(s, person, plan.plan_id, plan.version))?;
             Err(e.into())

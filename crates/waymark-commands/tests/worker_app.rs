@@ -358,6 +358,7 @@ async fn an_administrator_runs_the_organisation_from_the_worker_app(mut o: Org) 
     // her laptop signs anyway against a roster of its own imagining.
     let asked = json!({ "name": "Robin T.", "served_as": "young_person", "workers": [jo.to_string()] });
     assert_eq!(call(&jo_app, "invite_person", asked.clone()).await.unwrap_err().code, "not_admin");
+    assert_eq!(call(&jo_app, "audit_log", json!({})).await.unwrap_err().code, "not_admin");
     let jo_connection = {
         let options = VaultOptions { kdf: KdfParams::FLOOR, clock: o.clock.clone(), entropy: o.entropy.clone() };
         let mut v = Vault::open(dirs[0].path(), options).unwrap();
@@ -443,6 +444,41 @@ async fn an_administrator_runs_the_organisation_from_the_worker_app(mut o: Org) 
     assert_eq!((gone["revoked"].as_bool(), gone["laptops"].as_u64()), (Some(true), Some(0)));
     let sam_home = call(&sam_app, "worker_refresh", json!({})).await;
     assert!(sam_home.is_err() || sam_home.unwrap()["connection"]["approval"] == "revoked", "Sam's laptop is switched off");
+
+    // The audit log: what Jo's laptop did, signed by it, handed in on the next pass, and read back
+    // and checked by her app, names from the roster and her own labels.
+    ok(&jo_app, "worker_refresh", json!({})).await;
+    let log = ok(&jo_app, "audit_log", json!({})).await;
+    assert_eq!(log["problems"], json!([]), "{log}");
+    let did: Vec<(&str, Option<&str>)> = log["entries"].as_array().unwrap().iter().map(|e| (e["action"].as_str().unwrap(), e["roster_change"].as_str())).collect();
+    for expected in [("made_invite", None), ("changed_roster", Some("add_person")), ("changed_roster", Some("certify_device")), ("changed_roster", Some("revoke_device")), ("changed_roster", Some("revoke_worker"))] {
+        assert!(did.contains(&expected), "{expected:?} in {did:?}");
+    }
+    let invited = log["entries"].as_array().unwrap().iter().find(|e| e["action"] == "made_invite" && e["person"] == robin.as_str()).unwrap();
+    assert_eq!((invited["worker"].as_str(), invited["person_name"].as_str()), (Some("Jo Adeyemi"), Some("Robin T.")));
+    assert!(log["entries"].as_array().unwrap().iter().any(|e| e["action"] == "saved_case_record" || e["action"] == "made_invite"));
+
+    // The service keeps each laptop's chain whole: an entry that skips one, or one not signed by
+    // the laptop that sends it, is refused; the two in order are kept.
+    let (skipped, next) = {
+        let options = VaultOptions { kdf: KdfParams::FLOOR, clock: o.clock.clone(), entropy: o.entropy.clone() };
+        let mut v = Vault::open(dirs[0].path(), options).unwrap();
+        let s = v.unlock("Jo", &Passphrase::new(PASSPHRASE.into())).unwrap();
+        let action = || waymark_sync::audit::AuditAction::MadeInvite { person_id: Uuid::parse_str(&robin).unwrap() };
+        let now = waymark_core::Timestamp(NOW);
+        (waymark_client::audit_trail::record(&mut v, &s, &jo_connection, action(), now).unwrap(), waymark_client::audit_trail::record(&mut v, &s, &jo_connection, action(), now).unwrap())
+    };
+    let refused = waymark_client::audit_trail::hand_in(&jo_connection, vec![next.clone()], waymark_core::Timestamp(NOW)).await.unwrap_err();
+    assert_eq!(refused.code(), "conflict", "{refused}");
+    let stranger = IdentityKeys::generate(&SeededEntropy::new(90));
+    let forged = waymark_sync::audit::AuditEntry::sign(&stranger, jo_connection.device_id, Some(&skipped.head()), NOW, waymark_sync::audit::AuditAction::MadeInvite { person_id: Uuid::from_u128(5) });
+    let refused = waymark_client::audit_trail::hand_in(&jo_connection, vec![skipped.clone(), forged], waymark_core::Timestamp(NOW)).await.unwrap_err();
+    assert_eq!(refused.code(), "forbidden", "{refused}");
+    let held = waymark_client::audit_trail::hand_in(&jo_connection, vec![skipped, next.clone()], waymark_core::Timestamp(NOW)).await.unwrap();
+    assert_eq!(held, next.content.seq);
+    // Handed in again by Jo's next pass (it had not marked them): kept once, no problem.
+    ok(&jo_app, "worker_refresh", json!({})).await;
+    assert_eq!(ok(&jo_app, "audit_log", json!({})).await["problems"], json!([]));
 
     // Everything Jo's laptop signed verifies from the organisation's root, as the administrator's
     // own tool reads it.

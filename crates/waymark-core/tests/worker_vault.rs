@@ -26,6 +26,7 @@ fn item(seq: i64, words: &str, urgent: bool) -> SharedItem {
         read_at: None,
         acknowledged_at: None,
         replies: Vec::new(),
+        opened_at: None,
     }
 }
 

@@ -114,6 +114,12 @@ impl ServiceStore for Backend {
     async fn escalate_alert(&self, id: i64, due_at: i64, to: Option<Uuid>, now: i64, next_at: i64) -> Result<bool> {
         forward!(self, escalate_alert(id, due_at, to, now, next_at))
     }
+    async fn append_worker_audit(&self, device_id: Uuid, entries: Vec<crate::store::NewAuditEntry>, now: i64) -> Result<i64> {
+        forward!(self, append_worker_audit(device_id, entries, now))
+    }
+    async fn worker_audit(&self, after: i64, limit: u32) -> Result<Vec<(i64, String)>> {
+        forward!(self, worker_audit(after, limit))
+    }
     async fn put_resources(&self, version: i64, signed: String, now: i64) -> Result<bool> {
         forward!(self, put_resources(version, signed, now))
     }

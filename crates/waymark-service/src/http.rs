@@ -96,6 +96,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("post", "/v1/roster-links"),
     ("post", "/v1/invites"),
     ("get", "/v1/enrolments"),
+    ("post", "/v1/audit"),
+    ("get", "/v1/audit"),
 ];
 
 pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
@@ -119,6 +121,7 @@ pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
         .route("/v1/roster-links", post(add_roster_link::<S>))
         .route("/v1/invites", post(register_invite::<S>))
         .route("/v1/enrolments", get(enrolments::<S>))
+        .route("/v1/audit", post(add_audit::<S>).get(read_audit::<S>))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)
 }
@@ -724,6 +727,77 @@ async fn enrolments<S: ServiceStore>(
         .collect();
     state.store.audit(now, Some(device.id), "enrolments", format!("{} devices", devices.len())).await?;
     Ok(Json(waymark_sync::api::EnrolmentsResponse { devices }))
+}
+
+/// A worker's laptop hands in the audit entries it signed: kept only if each is signed by that
+/// laptop and follows the last one kept for it, so its chain has no holes.
+async fn add_audit<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<waymark_sync::audit::AuditUploaded>)> {
+    use waymark_sync::audit::{AuditUpload, AuditUploaded, AUDIT_FORMAT, AUDIT_PAGE};
+    let body = body_bytes(body)?;
+    let device = authenticate_active(&state, &method, &uri, &headers, &body).await?;
+    let now = state.clock.now().0;
+    worker_of(&state, device.id, now).await?;
+    let upload: AuditUpload = parse_json("audit upload", &body)?;
+    if upload.format != AUDIT_FORMAT {
+        return Err(SyncError::UnsupportedVersion { what: "audit", found: upload.format, supported: AUDIT_FORMAT }.into());
+    }
+    if upload.entries.is_empty() || upload.entries.len() > AUDIT_PAGE {
+        return Err(ServiceError::BadRequest(format!("an audit upload carries 1 to {AUDIT_PAGE} entries")));
+    }
+    let mut entries = Vec::with_capacity(upload.entries.len());
+    for entry in upload.entries {
+        if entry.content.device_id != device.id || entry.check_signature(&device.signing_key).is_err() {
+            return Err(ServiceError::Forbidden("an audit entry must be signed by the laptop that sends it".into()));
+        }
+        entries.push(crate::store::NewAuditEntry {
+            seq: i64::try_from(entry.content.seq).map_err(|_| ServiceError::BadRequest("an audit entry's number is too large".into()))?,
+            prev: entry.content.prev.clone(),
+            hash: entry.hash(),
+            body: serde_json::to_string(&entry).expect("an entry serialises"),
+        });
+    }
+    let head = state.store.append_worker_audit(device.id, entries, now).await?;
+    state.store.audit(now, Some(device.id), "worker_audit", format!("up to #{head}")).await?;
+    Ok((StatusCode::CREATED, Json(AuditUploaded { head_seq: head as u64 })))
+}
+
+#[derive(Deserialize)]
+struct AuditQuery {
+    #[serde(default)]
+    after: i64,
+}
+
+/// For an administrator worker's laptop: every laptop's audit entries after `after`, as signed,
+/// in the order they came. The laptop checks each chain against its own verified roster.
+async fn read_audit<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    query: std::result::Result<Query<AuditQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response> {
+    let device = authenticate_active(&state, &method, &uri, &headers, &[]).await?;
+    let Query(query) = query.map_err(|_| ServiceError::BadRequest("`after` must be a whole number".into()))?;
+    if query.after < 0 {
+        return Err(ServiceError::BadRequest("`after` must be 0 or more".into()));
+    }
+    let now = state.clock.now().0;
+    let worker = worker_of(&state, device.id, now).await?;
+    if !state.roster.read(&state.store, now, |r| r.is_some_and(|r| r.is_admin_worker(worker))).await? {
+        return Err(ServiceError::Forbidden("the audit log is for administrators".into()));
+    }
+    let rows = state.store.worker_audit(query.after, waymark_sync::audit::AUDIT_PAGE as u32).await?;
+    state.store.audit(now, Some(device.id), "read_worker_audit", format!("{} entries", rows.len())).await?;
+    // Written around the stored entries rather than parsed: they go out exactly as signed.
+    let items: Vec<String> = rows.iter().map(|(n, body)| format!("{{\"entry_no\":{n},\"entry\":{body}}}")).collect();
+    let body = format!("{{\"entries\":[{}]}}", items.join(","));
+    Ok(([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 #[derive(Deserialize)]

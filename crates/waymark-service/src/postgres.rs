@@ -8,7 +8,7 @@ use tokio_postgres::{Client, NoTls};
 use uuid::Uuid;
 
 use crate::error::{Result, ServiceError};
-use crate::store::{alert_row, next_roster_seq, usable_invite, DueAlert, NewAlert, Device, MailItem, NewEnvelope, NewInvite, ServiceStore, Stored, StoredEnvelope};
+use crate::store::{alert_row, audit_to_keep, next_roster_seq, NewAuditEntry, usable_invite, DueAlert, NewAlert, Device, MailItem, NewEnvelope, NewInvite, ServiceStore, Stored, StoredEnvelope};
 
 const MIGRATIONS: &[(i32, &str)] = &[
     (1, include_str!("../migrations/postgres/0001_init.sql")),
@@ -17,6 +17,7 @@ const MIGRATIONS: &[(i32, &str)] = &[
     (4, include_str!("../migrations/postgres/0004_roster.sql")),
     (5, include_str!("../migrations/postgres/0005_alerts.sql")),
     (6, include_str!("../migrations/postgres/0006_readers.sql")),
+    (7, include_str!("../migrations/postgres/0007_worker_audit.sql")),
 ];
 
 /// Connections each instance may hold open. PostgreSQL's default limit is 100, so a handful of
@@ -487,6 +488,49 @@ impl ServiceStore for PgStore {
             .await
             .map_err(db)?;
         Ok(changed == 1)
+    }
+
+    async fn append_worker_audit(&self, device_id: Uuid, entries: Vec<NewAuditEntry>, now: i64) -> Result<i64> {
+        let mut client = self.conn().await?;
+        let tx = client.transaction().await.map_err(db)?;
+        // One writer at a time, so two instances cannot both take a laptop's next entry.
+        tx.batch_execute("LOCK TABLE worker_audit IN EXCLUSIVE MODE").await.map_err(db)?;
+        let device = device_id.to_string();
+        let head = tx
+            .query_opt("SELECT seq, hash FROM worker_audit WHERE device_id = $1 ORDER BY seq DESC LIMIT 1", &[&device])
+            .await
+            .map_err(db)?
+            .map(|r| (r.get::<_, i64>(0), r.get::<_, String>(1)));
+        // The hashes kept at the numbers a resend repeats, read first (the rule is not async).
+        let mut kept = std::collections::HashMap::new();
+        if let Some((head_seq, _)) = &head {
+            let repeated: Vec<i64> = entries.iter().map(|e| e.seq).filter(|s| s <= head_seq).collect();
+            for row in tx.query("SELECT seq, hash FROM worker_audit WHERE device_id = $1 AND seq = ANY($2)", &[&device, &repeated]).await.map_err(db)? {
+                kept.insert(row.get::<_, i64>(0), row.get::<_, String>(1));
+            }
+        }
+        let keep = audit_to_keep(head.clone(), entries, |seq| Ok(kept.get(&seq).cloned()))?;
+        let mut last = head.map(|(seq, _)| seq);
+        for e in keep {
+            tx.execute(
+                "INSERT INTO worker_audit (device_id, seq, hash, received_at, body) VALUES ($1, $2, $3, $4, $5)",
+                &[&device, &e.seq, &e.hash, &now, &e.body],
+            )
+            .await
+            .map_err(db)?;
+            last = Some(e.seq);
+        }
+        tx.commit().await.map_err(db)?;
+        last.ok_or_else(|| ServiceError::BadRequest("no audit entries were given".into()))
+    }
+
+    async fn worker_audit(&self, after: i64, limit: u32) -> Result<Vec<(i64, String)>> {
+        let client = self.conn().await?;
+        let rows = client
+            .query("SELECT entry_no, body FROM worker_audit WHERE entry_no > $1 ORDER BY entry_no LIMIT $2", &[&after, &i64::from(limit)])
+            .await
+            .map_err(db)?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
     }
 
     async fn resources(&self) -> Result<Option<(i64, String)>> {

@@ -77,6 +77,44 @@ pub(crate) fn next_roster_seq(head: Option<i64>, seq: i64) -> Result<()> {
     Ok(())
 }
 
+/// An audit entry a worker's laptop signed, as the service keeps it: its number in that laptop's
+/// chain, the hash of the entry before (empty for the first), its own hash, and the signed JSON.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewAuditEntry {
+    pub seq: i64,
+    pub prev: String,
+    pub hash: String,
+    pub body: String,
+}
+
+/// The one rule for keeping a laptop's audit entries, whichever back end: an entry already kept
+/// (the same number and hash: a resend after a lost answer) is passed over; one at a kept number
+/// with another hash, or one that does not follow the last, refuses the whole lot. `kept(seq)`
+/// gives the hash kept at a number. Returns the entries to insert.
+pub(crate) fn audit_to_keep(head: Option<(i64, String)>, entries: Vec<NewAuditEntry>, kept: impl Fn(i64) -> Result<Option<String>>) -> Result<Vec<NewAuditEntry>> {
+    let mut last = head;
+    let mut out = Vec::new();
+    for e in entries {
+        if last.as_ref().is_some_and(|(seq, _)| e.seq <= *seq) {
+            if kept(e.seq)?.as_deref() != Some(e.hash.as_str()) {
+                return Err(ServiceError::Conflict(format!("this laptop's audit entry {} is already kept, and differs", e.seq)));
+            }
+            continue;
+        }
+        let follows = match &last {
+            None => e.seq == 0 && e.prev.is_empty(),
+            Some((seq, hash)) => e.seq == seq + 1 && e.prev == *hash,
+        };
+        if !follows {
+            let next = last.as_ref().map_or(0, |(seq, _)| seq + 1);
+            return Err(ServiceError::Conflict(format!("this laptop's next audit entry is number {next}, following the last one kept")));
+        }
+        last = Some((e.seq, e.hash.clone()));
+        out.push(e);
+    }
+    Ok(out)
+}
+
 impl Stored {
     /// The word the API answers with.
     pub fn as_str(self) -> &'static str {
@@ -218,6 +256,11 @@ pub trait ServiceStore: Send + Sync + 'static {
     /// Escalates an alert that is still due at `due_at` (so two instances cannot both do it):
     /// alerts `to`, if anyone is left, and sets the next escalation time. Says whether it did.
     fn escalate_alert(&self, id: i64, due_at: i64, to: Option<Uuid>, now: i64, next_at: i64) -> impl Future<Output = Result<bool>> + Send;
+    /// Keeps a worker's laptop's audit entries, in one transaction, by [`audit_to_keep`]'s rule.
+    /// Returns the number of the laptop's last entry now kept.
+    fn append_worker_audit(&self, device_id: Uuid, entries: Vec<NewAuditEntry>, now: i64) -> impl Future<Output = Result<i64>> + Send;
+    /// Every laptop's audit entries after row `after`, in the order they came, at most `limit`.
+    fn worker_audit(&self, after: i64, limit: u32) -> impl Future<Output = Result<Vec<(i64, String)>>> + Send;
     /// Keeps a signed library bundle if it is newer than the one kept; says whether it was.
     fn put_resources(&self, version: i64, signed: String, now: i64) -> impl Future<Output = Result<bool>> + Send;
     /// The newest signed library bundle and its version.
@@ -237,6 +280,7 @@ const SQLITE_MIGRATIONS: &[(u32, &str)] = &[
     (4, include_str!("../migrations/sqlite/0004_roster.sql")),
     (5, include_str!("../migrations/sqlite/0005_alerts.sql")),
     (6, include_str!("../migrations/sqlite/0006_readers.sql")),
+    (7, include_str!("../migrations/sqlite/0007_worker_audit.sql")),
 ];
 
 /// The embedded back end: one SQLite file, WAL mode, one connection behind a lock (the service's
@@ -708,6 +752,37 @@ impl ServiceStore for SqliteStore {
             }
             tx.commit()?;
             Ok(true)
+        })
+        .await
+    }
+
+    async fn append_worker_audit(&self, device_id: Uuid, entries: Vec<NewAuditEntry>, now: i64) -> Result<i64> {
+        self.run(move |c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let device = device_id.to_string();
+            let head: Option<(i64, String)> = tx
+                .query_row("SELECT seq, hash FROM worker_audit WHERE device_id = ?1 ORDER BY seq DESC LIMIT 1", [&device], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let keep = audit_to_keep(head.clone(), entries, |seq| {
+                Ok(tx.query_row("SELECT hash FROM worker_audit WHERE device_id = ?1 AND seq = ?2", params![&device, seq], |r| r.get(0)).optional()?)
+            })?;
+            let mut last = head.map(|(seq, _)| seq);
+            for e in keep {
+                tx.prepare_cached("INSERT INTO worker_audit (device_id, seq, hash, received_at, body) VALUES (?1, ?2, ?3, ?4, ?5)")?
+                    .execute(params![&device, e.seq, e.hash, now, e.body])?;
+                last = Some(e.seq);
+            }
+            tx.commit()?;
+            last.ok_or_else(|| ServiceError::BadRequest("no audit entries were given".into()))
+        })
+        .await
+    }
+
+    async fn worker_audit(&self, after: i64, limit: u32) -> Result<Vec<(i64, String)>> {
+        self.run(move |c| {
+            let mut stmt = c.prepare_cached("SELECT entry_no, body FROM worker_audit WHERE entry_no > ?1 ORDER BY entry_no LIMIT ?2")?;
+            let rows = stmt.query_map(params![after, limit], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         })
         .await
     }

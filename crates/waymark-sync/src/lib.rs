@@ -1,6 +1,8 @@
 //! What the Waymark app and the service it shares with say to each other, and how it is sealed.
 //!
 //! - [`api`]: the JSON bodies of the service's HTTP API.
+//! - [`audit`]: the audit log each worker's laptop writes and signs, as a chain the service keeps
+//!   but cannot forge or cut unnoticed.
 //! - [`keys`]: each side's key pairs (Ed25519 to sign, X25519 to receive HPKE), their fingerprint.
 //! - [`deletion`]: asking the service to delete what it holds, and its signed receipt.
 //! - [`envelope`]: a shared record sealed with HPKE (RFC 9180) to the recipient's key, or to
@@ -17,6 +19,7 @@
 //! store or log a plaintext: it only turns plaintext into sealed bytes and back.
 
 pub mod api;
+pub mod audit;
 pub mod deletion;
 pub mod envelope;
 pub mod error;

@@ -6,6 +6,7 @@
 // (crates/waymark-commands/tests/worker_app.rs). Never part of an app's bundle.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
+  AuditEntryView,
   ConnectionView,
   Plan,
   InboxItemView,
@@ -35,6 +36,8 @@ export interface WorkerFake {
    *  code each one's app shows (fixture data: the real backend compares fingerprints). */
   org: OrganisationView;
   devices: Record<string, (PersonDeviceView & { code: string })[]>;
+  /** Whether the service left a hole in one laptop's audit chain (what the real check reports). */
+  auditGap: boolean;
 }
 
 const ROBIN = '3f2a9c1e-5b7d-4e08-9a61-c2d4e8f0b135';
@@ -118,6 +121,7 @@ export function workerSample(): WorkerFake {
       }],
     },
     ...organisationSample(),
+    auditGap: false,
   };
 }
 
@@ -336,6 +340,31 @@ function workerHandlers(w: WorkerFake): WorkerHandlers {
       p.allocations = [...p.allocations.filter((a) => a.role !== x.role), { role: x.role, worker: x.id, name: x.name }];
       w.org.without_worker = w.org.without_worker.filter((id) => id !== person);
       return w.org;
+    },
+    // An invented log, already checked (the real backend checks each laptop's signed chain).
+    audit_log: () => {
+      me();
+      if (!w.org.i_am_admin) refuse('not_admin', 'Only an administrator can do this.');
+      const entry = (at: string, worker: string, role: 'duty' | 'social_worker', laptop: string, action: string, more: Partial<AuditEntryView> = {}): AuditEntryView => ({
+        at, worker, role, laptop, action, person: null, person_name: null, answer: null, plan_version: null, roster_change: null, items: null, ...more,
+      });
+      const dee = '0b7d6f1c-2a9e-4e3a-9c55-41f0a7b32d8e';
+      const sam = '6b8d0f2a-3c5e-4a7b-9c1d-2e4f6a8b0c1d';
+      return {
+        entries: [
+          entry('2026-11-23T09:58:00Z', 'Dee Morgan', 'duty', dee, 'answered', { person: ROBIN, person_name: 'Robin T.', answer: 'acknowledged' }),
+          entry('2026-11-23T09:57:00Z', 'Dee Morgan', 'duty', dee, 'opened', { person: ROBIN, person_name: 'Robin T.' }),
+          entry('2026-11-22T16:10:00Z', 'Sam Okafor', 'social_worker', sam, 'published_plan', { person: ROBIN, person_name: 'Robin T.', plan_version: 2 }),
+          entry('2026-11-21T11:02:00Z', 'Dee Morgan', 'duty', dee, 'changed_roster', { roster_change: 'revoke_device' }),
+          entry('2026-11-20T14:30:00Z', 'Sam Okafor', 'social_worker', sam, 'saved_case_record', { person: ASH, items: 3 }),
+        ],
+        total: 5,
+        problems: w.auditGap ? [{ worker: 'Sam Okafor', laptop: sam, problem: 'missing', from: 4, to: 6 }] : [],
+        laptops: [
+          { worker: 'Dee Morgan', laptop: dee, entries: 3, last_at: '2026-11-23T09:58:00Z' },
+          { worker: 'Sam Okafor', laptop: sam, entries: 2, last_at: '2026-11-22T16:10:00Z' },
+        ],
+      };
     },
     my_people: () => {
       me();

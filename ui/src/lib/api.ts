@@ -167,3 +167,4 @@ export const addWorker = (name: string, role: WorkerRole) => callWorker('add_wor
 export const inviteWorkerLaptop = (worker: string) => callWorker('invite_worker_laptop', { worker });
 export const removeWorker = (worker: string) => callWorker('remove_worker', { worker });
 export const allocate = (person: string, worker: string) => callWorker('allocate', { person, worker });
+export const auditLog = () => callWorker('audit_log', {});

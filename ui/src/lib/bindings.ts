@@ -550,6 +550,62 @@ person: string, name: string, code: string,
  */
 expires_at: string, };
 export type ServedAs = "young_person" | "carer";
+export type AuditEntryView = { 
+/**
+ * RFC 3339, as the laptop's clock had it.
+ */
+at: string, worker: string | null, role: WorkerRole | null, 
+/**
+ * The laptop's id (its first eight characters name it on screen).
+ */
+laptop: string, 
+/**
+ * `opened`, `answered`, `published_plan`, `saved_case_record`, `changed_roster`, `made_invite`.
+ */
+action: string, person: string | null, 
+/**
+ * The name this laptop gave the person, if any.
+ */
+person_name: string | null, 
+/**
+ * For `answered`: `read`, `acknowledged` or `replied`.
+ */
+answer: string | null, 
+/**
+ * For `published_plan`.
+ */
+plan_version: number | null, 
+/**
+ * For `changed_roster`: what changed (`add_person`, `revoke_device`, …).
+ */
+roster_change: string | null, 
+/**
+ * For `saved_case_record`: how many items the document held.
+ */
+items: number | null, };
+export type AuditProblemView = { worker: string | null, laptop: string, 
+/**
+ * `missing`, `not_signed`, `broken_chain` or `unknown_device`.
+ */
+problem: string, 
+/**
+ * The entry numbers it is about (both the same for one entry; none for a whole laptop).
+ */
+from: number | null, to: number | null, };
+export type AuditLaptopView = { worker: string | null, laptop: string, entries: number, 
+/**
+ * When its newest entry was written (RFC 3339): a laptop gone quiet shows here.
+ */
+last_at: string | null, };
+export type AuditLogView = { 
+/**
+ * Newest first, at most 1,000.
+ */
+entries: Array<AuditEntryView>, 
+/**
+ * How many entries checked out in all.
+ */
+total: number, problems: Array<AuditProblemView>, laptops: Array<AuditLaptopView>, };
 export type NoArguments = Record<symbol, never>;
 export type CreateProfileRequest = { name: string, role: Role, passphrase: string, };
 export type UnlockRequest = { name: string, passphrase: string, };
@@ -744,6 +800,7 @@ export interface WorkerCommands {
   invite_worker_laptop: { request: WorkerRequest; response: InviteView };
   remove_worker: { request: WorkerRequest; response: OrganisationView };
   allocate: { request: AllocateRequest; response: OrganisationView };
+  audit_log: { request: NoArguments; response: AuditLogView };
 }
 export type WorkerCommandName = keyof WorkerCommands;
 

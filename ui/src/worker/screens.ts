@@ -1,6 +1,6 @@
 // The worker app's screens, in the order its menu shows them, each with the message id of its
 // name in the menu.
-export type WorkerScreen = 'inbox' | 'duty' | 'people' | 'organisation' | 'setup' | 'settings';
+export type WorkerScreen = 'inbox' | 'duty' | 'people' | 'organisation' | 'audit' | 'setup' | 'settings';
 
 export const workerMenu: { screen: WorkerScreen; label: string }[] = [
   { screen: 'inbox', label: 'worker-menu-inbox' },
@@ -10,6 +10,8 @@ export const workerMenu: { screen: WorkerScreen; label: string }[] = [
   // Once this laptop is approved (WorkerApp hides it before): devices for everyone, the rest for
   // administrators.
   { screen: 'organisation', label: 'worker-menu-organisation' },
+  // Administrators only.
+  { screen: 'audit', label: 'worker-menu-audit' },
   { screen: 'setup', label: 'worker-menu-setup' },
   { screen: 'settings', label: 'menu-settings' },
 ];

@@ -48,9 +48,21 @@ pub struct SharedItem {
     pub read_at: Option<Timestamp>,
     pub acknowledged_at: Option<Timestamp>,
     pub replies: Vec<SentReply>,
+    /// When the worker first opened it on this laptop (written to the audit log then).
+    #[serde(default)]
+    pub opened_at: Option<Timestamp>,
 }
 
 impl SharedItem {
+    /// Notes the first time it is opened; whether this was it.
+    pub fn mark_opened(&mut self, at: Timestamp) -> bool {
+        if self.opened_at.is_some() {
+            return false;
+        }
+        self.opened_at = Some(at);
+        true
+    }
+
     /// Marks it read; the first time is the one kept (opening it again changes nothing).
     /// Whether this was the first time.
     pub fn mark_read(&mut self, at: Timestamp) -> bool {

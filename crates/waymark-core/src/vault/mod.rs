@@ -28,6 +28,7 @@ use crate::secret::{Passphrase, RecoveryCode, VaultKey};
 use crate::validate;
 pub use waymark_i18n::Language;
 
+mod audit_trail;
 mod consent;
 mod learning;
 mod library;
