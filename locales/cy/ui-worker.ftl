@@ -260,6 +260,17 @@ worker-org-worker-name-hint = Mae'r bobl maen nhw'n gweithio gyda nhw yn gweld y
 worker-org-worker-role = Eu rôl
 worker-org-add-worker-make = Eu hychwanegu a gwneud cod gwahodd eu gliniadur
 
+worker-org-library = Cyhoeddi'r llyfrgell
+worker-org-library-hint = Dewiswch bob tudalen o'r llyfrgell: y ffeiliau Markdown (.md) yn Saesneg ac yn Gymraeg. Maen nhw'n cael eu gwirio (pob dolen, pob cyfieithiad) a'u llofnodi gan y gliniadur hwn, ac mae pob ap yn eu gosod y tro nesaf mae'n gwirio, ar ôl gwirio eich llofnod.
+worker-org-library-files = Tudalennau'r llyfrgell
+worker-org-library-chosen = { $count ->
+    [one] 1 dudalen wedi'i dewis.
+   *[other] { $count } tudalen wedi'u dewis.
+}
+worker-org-library-version = Fersiwn (uwch na'r un sydd wedi'i chyhoeddi nawr)
+worker-org-library-publish = Gwirio, llofnodi a chyhoeddi
+worker-org-library-published = Mae fersiwn { $version } o'r llyfrgell wedi'i chyhoeddi ({ $count } tudalen). Mae pob ap yn ei chymryd y tro nesaf mae'n gwirio.
+
 # The audit log, for administrators
 worker-menu-audit = Log archwilio
 worker-audit-heading = Log archwilio
@@ -296,6 +307,7 @@ worker-audit-saved = { $count ->
    *[other] Cadw cofnod achos ({ $count } eitem)
 }
 worker-audit-invite = Gwneud cod gwahodd
+worker-audit-library = Cyhoeddi fersiwn { $version } o'r llyfrgell
 worker-audit-roster-add_person = Ychwanegu rhywun at restr y sefydliad
 worker-audit-roster-certify_device = Cymeradwyo dyfais
 worker-audit-roster-revoke_device = Diffodd dyfais

@@ -256,6 +256,17 @@ worker-org-worker-name-hint = People they work with see this name.
 worker-org-worker-role = Their role
 worker-org-add-worker-make = Add them and make their laptop's invite code
 
+worker-org-library = Publish the library
+worker-org-library-hint = Choose every page of the library: the Markdown files (.md) in English and in Welsh. They are checked (every link, every translation) and signed by this laptop, and every app installs them on its next check, once it has checked your signature.
+worker-org-library-files = The library's pages
+worker-org-library-chosen = { $count ->
+    [one] 1 page chosen.
+   *[other] { $count } pages chosen.
+}
+worker-org-library-version = Version (higher than the one published now)
+worker-org-library-publish = Check, sign and publish
+worker-org-library-published = Version { $version } of the library is published ({ $count } pages). Every app takes it on its next check.
+
 # The audit log, for administrators
 worker-menu-audit = Audit log
 worker-audit-heading = Audit log
@@ -292,6 +303,7 @@ worker-audit-saved = { $count ->
    *[other] Saved a case record ({ $count } items)
 }
 worker-audit-invite = Made an invite code
+worker-audit-library = Published version { $version } of the library
 worker-audit-roster-add_person = Added someone to the organisation's list
 worker-audit-roster-certify_device = Approved a device
 worker-audit-roster-revoke_device = Switched a device off

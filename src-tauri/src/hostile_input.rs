@@ -370,6 +370,7 @@ fn worker_commands(h: &Harness) -> Vec<Command> {
         c("remove_worker", Worker, json!({"worker": someone})),
         c("allocate", Worker, json!({"person": someone, "worker": someone})),
         c("audit_log", Worker, json!({})),
+        c("publish_library", Worker, json!({"pages": [{"name": "a-page.md", "text": "---\ntitle: A page\n---\nWords."}], "version": 2})),
     ]
 }
 

@@ -329,6 +329,22 @@ def verify(base: str, state_path: str, db: str) -> None:
     expect(kept == [first], f"the administrator reads it back exactly as signed ({answer.status_code})")
     answer = patiently(base, checker, "GET", "/v1/audit")
     expect(answer.status_code == 403, f"a person's laptop cannot read the audit log ({answer.status_code})")
+    # The administrator worker's laptop publishes the library (the one published, as a newer
+    # version, signed by the laptop); one it did not sign, or from a person's laptop, is refused.
+    published = json.loads(requests.get(f"{base}/v1/resources", timeout=30).text)
+    bundle = json.loads(published["bundle"])
+    bundle["bundle_version"] += 1
+    text = json.dumps(bundle)
+    key = Ed25519PrivateKey.from_private_bytes(unb64(worker["signing_private"]))
+    library = {"format": "waymark-signed-library", "format_version": 1, "bundle": text, "signature": key.sign(b"waymark-library-bundle-v1\n" + text.encode()).hex()}
+    answer = patiently(base, checker, "POST", "/v1/resources", library)
+    expect(answer.status_code == 403, f"a person's laptop cannot publish the library ({answer.status_code})")
+    answer = patiently(base, worker, "POST", "/v1/resources", dict(library, signature=published["signature"]))
+    expect(answer.status_code == 400, f"a library the laptop did not sign is refused ({answer.status_code})")
+    answer = patiently(base, worker, "POST", "/v1/resources", library)
+    expect(answer.status_code == 201 and answer.json().get("version") == bundle["bundle_version"], f"the administrator's laptop publishes the library ({answer.status_code} {answer.text[:200]})")
+    answer = requests.get(f"{base}/v1/resources", timeout=30)
+    expect(answer.status_code == 200 and json.loads(answer.text).get("bundle") == text, f"devices are handed that library ({answer.status_code})")
     if failures:
         sys.exit(f"{len(failures)} cross-device check(s) failed")
 

@@ -80,7 +80,7 @@ class DeviceSigner(requests.auth.AuthBase):
         # (roster links, invites, enrolments, the audit log) are for a worker's laptop: those
         # calls are signed by the duty worker's laptops in turn (the root made them an
         # administrator), each with its own request allowance.
-        if url.path.startswith(("/v1/alert", "/v1/team-alerts", "/v1/shared", "/v1/worker-mail", "/v1/roster-links", "/v1/invites", "/v1/enrolments", "/v1/audit")):
+        if url.path.startswith(("/v1/alert", "/v1/team-alerts", "/v1/shared", "/v1/worker-mail", "/v1/roster-links", "/v1/invites", "/v1/enrolments", "/v1/audit")) or (request.method == "POST" and url.path == "/v1/resources"):
             workers = STATE["worker_probers"]
             device = workers[self.worker_turn % len(workers)]
             self.worker_turn += 1
@@ -148,7 +148,7 @@ class SignedOperationsReached:
     # Filing workers' mail needs a body naming an approved device and its person, and a roster
     # link, an invite or an audit entry a signature over it, which no generator can make:
     # `waymark_api.py verify` reaches each with a real one, and checks it.
-    REACHED_ELSEWHERE = {"POST /v1/worker-mail", "POST /v1/roster-links", "POST /v1/invites", "POST /v1/audit"}
+    REACHED_ELSEWHERE = {"POST /v1/worker-mail", "POST /v1/roster-links", "POST /v1/invites", "POST /v1/audit", "POST /v1/resources"}
 
     def after_run(self, ctx):
         missed = sorted(self.signed - self.reached - self.REACHED_ELSEWHERE)

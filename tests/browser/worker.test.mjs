@@ -210,6 +210,15 @@ describe('the organisation in the worker app', () => {
     await page.getByTestId('add-worker').click();
     await page.getByTestId('invite-made').filter({ hasText: 'Bryn Hughes' }).waitFor();
     await check('a worker added, and their laptop’s code');
+    await page.getByTestId('library-files').setInputFiles([
+      { name: 'after-the-review.md', mimeType: 'text/markdown', buffer: Buffer.from('---\ntitle: After the review\n---\nWords.') },
+      { name: 'contact-before-and-after.md', mimeType: 'text/markdown', buffer: Buffer.from('---\ntitle: Contact\n---\nWords.') },
+    ]);
+    await page.getByTestId('library-chosen').filter({ hasText: '2 pages chosen' }).waitFor();
+    await page.getByTestId('library-version').fill('3');
+    await check('publishing the library');
+    await page.getByTestId('publish-library').click();
+    await page.getByTestId('done').filter({ hasText: 'Version 3 of the library is published (2 pages)' }).waitFor();
     await page.context().close();
   });
 });

@@ -886,10 +886,32 @@ pub async fn fetch_resources(connection: &ServiceConnection, have: u32) -> Resul
     }
 }
 
-/// Installs a fetched library only if the service's pinned key signed it and it is newer than
-/// the one installed. Returns whether it was installed; a refusal keeps the library as it was.
-pub fn install_resources(vault: &mut Vault, connection: &ServiceConnection, signed: &[u8]) -> Result<bool> {
-    let key: [u8; 32] = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() }
+/// Installs a fetched library only if it is newer than the one installed and was signed by the
+/// service's pinned key or, on a roster connection, by the laptop of a worker this device's
+/// verified roster names an administrator. Returns whether it was installed; a refusal keeps the
+/// library as it was.
+pub fn install_resources(vault: &mut Vault, session: &Session, connection: &ServiceConnection, signed: &[u8]) -> Result<bool> {
+    let service: [u8; 32] = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() }
         .signing_key_bytes()?;
-    Ok(vault.install_signed_library(signed, &key)?)
+    let roster = verified_roster(vault, session, connection)?;
+    let administrators: Vec<[u8; 32]> = roster
+        .iter()
+        .flat_map(|r| r.devices().filter(|(id, _)| r.worker_of_device(**id).is_some_and(|w| r.is_admin_worker(w))).map(|(_, d)| d.keys.clone()).collect::<Vec<_>>())
+        .filter_map(|k| k.signing_key_bytes().ok())
+        .collect();
+    let signer = std::iter::once(service)
+        .chain(administrators)
+        .find(|key| waymark_core::domain::library::SignedLibraryBundle::verify(signed, key).is_ok())
+        .unwrap_or(service);
+    Ok(vault.install_signed_library(signed, &signer)?)
+}
+
+/// Publishes `bundle_json` (a built library bundle) from an administrator worker's laptop: signed
+/// with this laptop's key, kept by the service if newer. Returns the version it now hands out.
+pub async fn publish_library(connection: &ServiceConnection, bundle_json: String, now: Timestamp) -> Result<u32> {
+    let keys = device_keys(connection)?;
+    let bundle = waymark_core::domain::library::SignedLibraryBundle::sign_with(bundle_json, |msg| keys.sign(msg));
+    let body = serde_json::to_vec(&bundle).expect("a signed bundle serialises");
+    let answer: waymark_sync::api::LibraryPublished = signed(&keys, connection.device_id, reqwest::Method::POST, &connection.service_url, "/v1/resources", now, body).await?;
+    Ok(answer.version)
 }

@@ -378,7 +378,7 @@ async fn a_library_published_by_the_service_is_installed_only_when_signed_by_it_
     assert!(waymark_service::outgoing::publish_resources(&w.store, &w.service_keys, &pages, newer, NOW).await.unwrap());
     assert!(!waymark_service::outgoing::publish_resources(&w.store, &w.service_keys, &pages, before, NOW).await.unwrap(), "an older one is not published");
     let signed = fetch_resources(&connection, before).await.unwrap().expect("a newer library");
-    assert!(install_resources(&mut w.vault, &connection, &signed).unwrap());
+    assert!(install_resources(&mut w.vault, &w.session, &connection, &signed).unwrap());
     assert_eq!(w.vault.library_version().unwrap(), Some(newer));
     assert!(fetch_resources(&connection, newer).await.unwrap().is_none(), "nothing newer than what is installed");
 
@@ -386,7 +386,7 @@ async fn a_library_published_by_the_service_is_installed_only_when_signed_by_it_
     let impostor = IdentityKeys::generate(&*w.entropy);
     let bundle = waymark_core::domain::library::build_bundle(&pages, newer + 1).unwrap();
     let forged = waymark_core::domain::library::SignedLibraryBundle::sign_with(serde_json::to_string(&bundle).unwrap(), |m| impostor.sign(m));
-    let err = install_resources(&mut w.vault, &connection, &serde_json::to_vec(&forged).unwrap()).unwrap_err();
+    let err = install_resources(&mut w.vault, &w.session, &connection, &serde_json::to_vec(&forged).unwrap()).unwrap_err();
     assert!(err.to_string().contains("signature does not match"), "{err}");
     assert_eq!(w.vault.library_version().unwrap(), Some(newer));
 }

@@ -32,7 +32,8 @@ pub struct AuditEntryView {
     pub role: Option<WorkerRole>,
     /// The laptop's id (its first eight characters name it on screen).
     pub laptop: String,
-    /// `opened`, `answered`, `published_plan`, `saved_case_record`, `changed_roster`, `made_invite`.
+    /// `opened`, `answered`, `published_plan`, `saved_case_record`, `changed_roster`, `made_invite`,
+    /// `published_library`.
     pub action: String,
     pub person: Option<String>,
     /// The name this laptop gave the person, if any.
@@ -41,6 +42,8 @@ pub struct AuditEntryView {
     pub answer: Option<String>,
     /// For `published_plan`.
     pub plan_version: Option<u32>,
+    /// For `published_library`.
+    pub library_version: Option<u32>,
     /// For `changed_roster`: what changed (`add_person`, `revoke_device`, …).
     pub roster_change: Option<String>,
     /// For `saved_case_record`: how many items the document held.
@@ -167,6 +170,7 @@ pub async fn audit_log(app: &AppState, _: NoArguments) -> CommandResult<AuditLog
                 person_name: None,
                 answer: None,
                 plan_version: None,
+                library_version: None,
                 roster_change: None,
                 items: None,
             };
@@ -189,6 +193,10 @@ pub async fn audit_log(app: &AppState, _: NoArguments) -> CommandResult<AuditLog
                     None
                 }
                 AuditAction::MadeInvite { person_id } => Some(person_id),
+                AuditAction::PublishedLibrary { version } => {
+                    view.library_version = Some(version);
+                    None
+                }
             };
             view.person = person.map(|p| p.to_string());
             view.person_name = person.and_then(|p| labels.get(&p).cloned().or_else(|| roster.worker(p).map(|w| w.name.clone())));

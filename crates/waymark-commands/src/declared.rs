@@ -194,6 +194,7 @@ declare_commands! {
     remove_worker: Unlocked, roster_admin, crate::roster_admin::WorkerRequest => crate::roster_admin::OrganisationView;
     allocate: Unlocked, roster_admin, crate::roster_admin::AllocateRequest => crate::roster_admin::OrganisationView;
     audit_log: Unlocked, audit_log, NoArguments => crate::audit_log::AuditLogView;
+    publish_library: Unlocked, roster_admin, crate::roster_admin::PublishLibraryRequest => crate::roster_admin::LibraryPublishedView;
 }
 
 async fn run<Req, Resp, F, Fut>(app: &AppState, access: Access, name: &str, request: serde_json::Value, command: F) -> CommandResult<serde_json::Value>

@@ -520,3 +520,40 @@ pub async fn save_invite_sheet(app: &AppState, req: InviteSheetRequest) -> Comma
     let stem = waymark_i18n::text_with(language, "invite-sheet-document-name", &[("who", req.name.trim().to_string().into())]);
     crate::export::save_document(app, &stem, "pdf", &pdf)
 }
+
+/// One Markdown page of the library, as the administrator chose the file.
+#[derive(Debug, Deserialize, TS)]
+pub struct LibraryPage {
+    /// The file's name (`after-the-review.md`): the page's id.
+    pub name: String,
+    pub text: String,
+}
+
+#[derive(Debug, Deserialize, TS)]
+pub struct PublishLibraryRequest {
+    pub pages: Vec<LibraryPage>,
+    /// The version to publish: devices install only a newer one than they have.
+    pub version: u32,
+}
+
+#[derive(Debug, Serialize, TS)]
+pub struct LibraryPublishedView {
+    pub version: u32,
+    /// Pages in it, every language counted.
+    pub pages: u32,
+}
+
+/// Publishes the resource library from Markdown pages the administrator chose: built and checked
+/// here as the command-line tool builds a folder (every link and translation), signed by this
+/// laptop, and handed out by the service to every device, which installs it only after checking
+/// that an administrator's laptop in its verified roster signed it. Administrators only.
+pub async fn publish_library(app: &AppState, req: PublishLibraryRequest) -> CommandResult<LibraryPublishedView> {
+    let pages: Vec<(String, String)> = req.pages.into_iter().map(|p| (p.name, p.text)).collect();
+    let bundle = waymark_core::domain::library::bundle_from_pages(&pages, req.version)?;
+    let (connection, roster) = current_roster(app).await?;
+    require_admin(&roster, &connection)?;
+    let json = serde_json::to_string(&bundle).expect("a bundle serialises");
+    let version = waymark_client::publish_library(&connection, json, app.now()).await?;
+    crate::worker::audit(app, &connection, waymark_sync::audit::AuditAction::PublishedLibrary { version })?;
+    Ok(LibraryPublishedView { version, pages: bundle.items.len() as u32 })
+}

@@ -388,7 +388,7 @@ pub async fn sync_pass(app: &AppState) -> CommandResult<SyncReport> {
     }
     let have = app.with_vault(|v| Ok(v.library_version()?))?.unwrap_or(0);
     if let Some(signed) = waymark_client::fetch_resources(&connection, have).await? {
-        match app.in_session(|v, _| Ok(waymark_client::install_resources(v, &connection, &signed)?)) {
+        match app.in_session(|v, s| Ok(waymark_client::install_resources(v, s, &connection, &signed)?)) {
             Ok(true) => report.library_installed = app.with_vault(|v| Ok(v.library_version()?))?,
             Ok(false) => {}
             Err(e) => app.note_problem(&e)?,

@@ -120,6 +120,8 @@ pub fn typescript_bindings() -> String {
         crate::audit_log::AuditProblemView::decl(&cfg),
         crate::audit_log::AuditLaptopView::decl(&cfg),
         crate::audit_log::AuditLogView::decl(&cfg),
+        crate::roster_admin::LibraryPage::decl(&cfg),
+        crate::roster_admin::LibraryPublishedView::decl(&cfg),
     ];
     for decl in types.iter().chain(&requests) {
         out.push_str("export ");

@@ -342,6 +342,21 @@ async fn i_dont_feel_safe_reaches_the_duty_worker_first_and_their_answers_reach_
     assert_eq!(responses.iter().filter(|(k, _)| k == "received").count(), 1, "told once that it arrived: {responses:?}");
 }
 
+/// The library's Markdown pages as an administrator chooses the files: every page, every language.
+fn library_pages() -> Value {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/library");
+    let mut pages = Vec::new();
+    for dir in [root.clone(), root.join("cy")] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|x| x == "md") {
+                pages.push(json!({ "name": path.file_name().unwrap().to_str().unwrap(), "text": std::fs::read_to_string(&path).unwrap() }));
+            }
+        }
+    }
+    Value::Array(pages)
+}
+
 /// A laptop's app connected with `code`: the device id and the code it shows, as its screen does.
 async fn connected(app: &AppState, code: &str) -> (String, String) {
     let sharing = connect(app, code).await;
@@ -359,6 +374,8 @@ async fn an_administrator_runs_the_organisation_from_the_worker_app(mut o: Org) 
     let asked = json!({ "name": "Robin T.", "served_as": "young_person", "workers": [jo.to_string()] });
     assert_eq!(call(&jo_app, "invite_person", asked.clone()).await.unwrap_err().code, "not_admin");
     assert_eq!(call(&jo_app, "audit_log", json!({})).await.unwrap_err().code, "not_admin");
+    let pages = library_pages();
+    assert_eq!(call(&jo_app, "publish_library", json!({ "pages": pages, "version": 50 })).await.unwrap_err().code, "not_admin");
     let jo_connection = {
         let options = VaultOptions { kdf: KdfParams::FLOOR, clock: o.clock.clone(), entropy: o.entropy.clone() };
         let mut v = Vault::open(dirs[0].path(), options).unwrap();
@@ -427,6 +444,28 @@ async fn an_administrator_runs_the_organisation_from_the_worker_app(mut o: Org) 
     let listed = org["people"].as_array().unwrap().iter().find(|p| p["id"] == robin.as_str()).unwrap().clone();
     assert_eq!((listed["allocations"][0]["name"].as_str(), listed["mine"].as_bool()), (Some("Sam Okafor"), Some(false)));
     assert_eq!(ok(&sam_app, "person_devices", json!({ "person": robin })).await["devices"][0]["status"], "approved");
+
+    // Jo publishes the library from its Markdown pages; Robin's app installs it, checking that an
+    // administrator's laptop in its roster signed it. One the service hands out signed by anyone
+    // else (here, a key of its own) is not installed.
+    let library_of = |dir: &Path| {
+        let options = VaultOptions { kdf: KdfParams::FLOOR, clock: o.clock.clone(), entropy: o.entropy.clone() };
+        Vault::open(dir, options).unwrap().library_version().unwrap()
+    };
+    let before = library_of(dirs[1].path()).unwrap_or(0);
+    let published = ok(&jo_app, "publish_library", json!({ "pages": pages, "version": before + 1 })).await;
+    assert_eq!(published["version"], before + 1);
+    assert!(published["pages"].as_u64().unwrap() > 20, "{published}");
+    let again = call(&jo_app, "publish_library", json!({ "pages": pages, "version": before + 1 })).await.unwrap_err();
+    assert_eq!(again.values.get("reason").map(String::as_str), Some("conflict"), "the same version twice: {again:?}");
+    let _ = call(&robin_app, "send_now", json!({})).await;
+    assert_eq!(library_of(dirs[1].path()), Some(before + 1), "Robin's app installed the library Jo published");
+    let bundle = waymark_core::domain::library::build_bundle(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/library"), before + 2).unwrap();
+    let stranger = IdentityKeys::generate(&SeededEntropy::new(91));
+    let forged = waymark_core::domain::library::SignedLibraryBundle::sign_with(serde_json::to_string(&bundle).unwrap(), |m| stranger.sign(m));
+    o.store.put_resources(i64::from(before + 2), serde_json::to_string(&forged).unwrap(), NOW).await.unwrap();
+    let _ = call(&robin_app, "send_now", json!({})).await;
+    assert_eq!(library_of(dirs[1].path()), Some(before + 1), "a library nobody Robin's roster trusts signed is not installed");
 
     // Robin loses the laptop: Jo switches it off, and Robin's app says so.
     let devices = ok(&jo_app, "revoke_device", json!({ "person": robin, "device": device })).await;

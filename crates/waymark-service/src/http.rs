@@ -86,6 +86,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/v1/mailbox"),
     ("post", "/v1/deletions"),
     ("get", "/v1/resources"),
+    ("post", "/v1/resources"),
     ("get", "/v1/roster"),
     ("get", "/v1/alerts"),
     ("get", "/v1/shared"),
@@ -110,7 +111,8 @@ pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
         .route("/v1/envelope-batches", post(upload_batch::<S>).layer(DefaultBodyLimit::max(MAX_BATCH_BODY)))
         .route("/v1/mailbox", get(mailbox::<S>))
         .route("/v1/deletions", post(delete::<S>))
-        .route("/v1/resources", get(resources::<S>))
+        // Publishing takes the whole library: its own, larger limit.
+        .route("/v1/resources", get(resources::<S>).post(publish_library::<S>).layer(DefaultBodyLimit::max(waymark_sync::api::MAX_LIBRARY_BODY)))
         .route("/v1/roster", get(roster::<S>))
         .route("/v1/alerts", get(alerts::<S>))
         .route("/v1/shared", get(shared::<S>))
@@ -798,6 +800,35 @@ async fn read_audit<S: ServiceStore>(
     let items: Vec<String> = rows.iter().map(|(n, body)| format!("{{\"entry_no\":{n},\"entry\":{body}}}")).collect();
     let body = format!("{{\"entries\":[{}]}}", items.join(","));
     Ok(([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+/// A library bundle an administrator worker's laptop built and signed: kept if that laptop's key
+/// signed it, the bundle reads, and it is newer than the one held. Devices check the signature
+/// again against their own verified roster before installing it.
+async fn publish_library<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<waymark_sync::api::LibraryPublished>)> {
+    let body = body_bytes_within(body, waymark_sync::api::MAX_LIBRARY_BODY)?;
+    let device = authenticate_active(&state, &method, &uri, &headers, &body).await?;
+    let now = state.clock.now().0;
+    let worker = worker_of(&state, device.id, now).await?;
+    if !state.roster.read(&state.store, now, |r| r.is_some_and(|r| r.is_admin_worker(worker))).await? {
+        return Err(ServiceError::Forbidden("only an administrator's laptop publishes the library".into()));
+    }
+    let key = PublicKeys { signing: device.signing_key.clone(), receiving: device.receiving_key.clone() }.signing_key_bytes()?;
+    let bundle = waymark_core::domain::library::SignedLibraryBundle::verify(&body, &key)
+        .map_err(|_| ServiceError::BadRequest("the library must be a bundle signed by the laptop that sends it".into()))?;
+    let version = bundle.bundle_version;
+    let text = String::from_utf8(body.to_vec()).map_err(|_| ServiceError::BadRequest("the library is not text".into()))?;
+    if !state.store.put_resources(i64::from(version), text, now).await? {
+        return Err(ServiceError::Conflict(format!("a library of version {version} or newer is published already: publish a higher version")));
+    }
+    state.store.audit(now, Some(device.id), "publish_resources", format!("version {version} from a worker's laptop")).await?;
+    Ok((StatusCode::CREATED, Json(waymark_sync::api::LibraryPublished { version })))
 }
 
 #[derive(Deserialize)]

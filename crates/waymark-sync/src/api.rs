@@ -259,3 +259,14 @@ pub struct Enrolment {
     /// Unix seconds.
     pub enrolled_at: i64,
 }
+
+/// `POST /v1/resources`: a library bundle an administrator worker's laptop signed. The service
+/// keeps it if it is newer than the one it holds; devices check the signature again against the
+/// keys their verified roster gives administrators' laptops.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LibraryPublished {
+    pub version: u32,
+}
+
+/// The largest signed library bundle the service takes (the whole library, every language).
+pub const MAX_LIBRARY_BODY: usize = 8 * 1024 * 1024;

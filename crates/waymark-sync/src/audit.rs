@@ -41,6 +41,8 @@ pub enum AuditAction {
     ChangedRoster { link_seq: u64, op: String },
     /// Made an invite code for someone in the roster.
     MadeInvite { person_id: Uuid },
+    /// Published a version of the resource library.
+    PublishedLibrary { version: u32 },
 }
 
 impl AuditAction {
@@ -53,6 +55,7 @@ impl AuditAction {
             AuditAction::SavedCaseRecord { .. } => "saved_case_record",
             AuditAction::ChangedRoster { .. } => "changed_roster",
             AuditAction::MadeInvite { .. } => "made_invite",
+            AuditAction::PublishedLibrary { .. } => "published_library",
         }
     }
 }

@@ -315,6 +315,11 @@ function workerHandlers(w: WorkerFake): WorkerHandlers {
       w.org.people.push({ id, name: name.trim(), served_as, allocations, devices: 0, mine: false });
       return inviteFor(id, name.trim(), days ?? 14);
     },
+    // Building and checking the bundle is the real backend's (tested in worker_app.rs).
+    publish_library: ({ pages, version }) => {
+      me();
+      return { version, pages: pages.length };
+    },
     save_invite_sheet: ({ name }) => ({ path: `/home/invented/Downloads/Waymark invite - ${name}.pdf` }),
     add_worker: ({ name, role }) => {
       const id = `1b2c3d4e-5f6a-4b7c-9d8e-${String(w.org.workers.length).padStart(12, '0')}`;
@@ -346,7 +351,7 @@ function workerHandlers(w: WorkerFake): WorkerHandlers {
       me();
       if (!w.org.i_am_admin) refuse('not_admin', 'Only an administrator can do this.');
       const entry = (at: string, worker: string, role: 'duty' | 'social_worker', laptop: string, action: string, more: Partial<AuditEntryView> = {}): AuditEntryView => ({
-        at, worker, role, laptop, action, person: null, person_name: null, answer: null, plan_version: null, roster_change: null, items: null, ...more,
+        at, worker, role, laptop, action, person: null, person_name: null, answer: null, plan_version: null, library_version: null, roster_change: null, items: null, ...more,
       });
       const dee = '0b7d6f1c-2a9e-4e3a-9c55-41f0a7b32d8e';
       const sam = '6b8d0f2a-3c5e-4a7b-9c1d-2e4f6a8b0c1d';

@@ -168,3 +168,4 @@ export const inviteWorkerLaptop = (worker: string) => callWorker('invite_worker_
 export const removeWorker = (worker: string) => callWorker('remove_worker', { worker });
 export const allocate = (person: string, worker: string) => callWorker('allocate', { person, worker });
 export const auditLog = () => callWorker('audit_log', {});
+export const publishLibrary = (pages: { name: string; text: string }[], version: number) => callWorker('publish_library', { pages, version });

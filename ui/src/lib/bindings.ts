@@ -560,7 +560,8 @@ at: string, worker: string | null, role: WorkerRole | null,
  */
 laptop: string, 
 /**
- * `opened`, `answered`, `published_plan`, `saved_case_record`, `changed_roster`, `made_invite`.
+ * `opened`, `answered`, `published_plan`, `saved_case_record`, `changed_roster`, `made_invite`,
+ * `published_library`.
  */
 action: string, person: string | null, 
 /**
@@ -575,6 +576,10 @@ answer: string | null,
  * For `published_plan`.
  */
 plan_version: number | null, 
+/**
+ * For `published_library`.
+ */
+library_version: number | null, 
 /**
  * For `changed_roster`: what changed (`add_person`, `revoke_device`, …).
  */
@@ -606,6 +611,16 @@ entries: Array<AuditEntryView>,
  * How many entries checked out in all.
  */
 total: number, problems: Array<AuditProblemView>, laptops: Array<AuditLaptopView>, };
+export type LibraryPage = { 
+/**
+ * The file's name (`after-the-review.md`): the page's id.
+ */
+name: string, text: string, };
+export type LibraryPublishedView = { version: number, 
+/**
+ * Pages in it, every language counted.
+ */
+pages: number, };
 export type NoArguments = Record<symbol, never>;
 export type CreateProfileRequest = { name: string, role: Role, passphrase: string, };
 export type UnlockRequest = { name: string, passphrase: string, };
@@ -707,6 +722,11 @@ export type InviteSheetRequest = { name: string, code: string, };
 export type AddWorkerRequest = { name: string, role: WorkerRole, };
 export type WorkerRequest = { worker: string, };
 export type AllocateRequest = { person: string, worker: string, };
+export type PublishLibraryRequest = { pages: Array<LibraryPage>, 
+/**
+ * The version to publish: devices install only a newer one than they have.
+ */
+version: number, };
 
 export interface Commands {
   list_profiles: { request: NoArguments; response: Array<ProfileView> };
@@ -801,6 +821,7 @@ export interface WorkerCommands {
   remove_worker: { request: WorkerRequest; response: OrganisationView };
   allocate: { request: AllocateRequest; response: OrganisationView };
   audit_log: { request: NoArguments; response: AuditLogView };
+  publish_library: { request: PublishLibraryRequest; response: LibraryPublishedView };
 }
 export type WorkerCommandName = keyof WorkerCommands;
 

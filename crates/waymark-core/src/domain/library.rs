@@ -297,6 +297,37 @@ pub fn build_bundle(dir: &std::path::Path, bundle_version: u32) -> Result<Librar
             items.push(item);
         }
     }
+    checked_bundle(items, bundle_version)
+}
+
+/// The most pages one bundle built from pages in memory may hold, and the longest page.
+pub const MAX_PAGES: usize = 1000;
+pub const MAX_PAGE_BYTES: usize = 64 * 1024;
+
+/// Builds a bundle from Markdown pages given as (file name, text), as an administrator chooses
+/// them in the worker app: each page says its own language in its front matter, so the files
+/// may come in any order and from any folder. Checked as [`build_bundle`] checks a folder.
+pub fn bundle_from_pages(pages: &[(String, String)], bundle_version: u32) -> Result<LibraryBundle> {
+    if pages.is_empty() || pages.len() > MAX_PAGES {
+        return Err(Error::Content(format!("a library has 1 to {MAX_PAGES} pages")));
+    }
+    let mut items = Vec::with_capacity(pages.len());
+    for (name, text) in pages {
+        // Names are echoed in what is refused, so a name too long to read is refused unread.
+        if name.chars().count() > 100 {
+            return Err(Error::Content("a page's file name is longer than 100 characters".into()));
+        }
+        let stem = name.strip_suffix(".md").ok_or_else(|| Error::Content(format!("{name}: a page is a Markdown file (.md)")))?;
+        if text.len() > MAX_PAGE_BYTES {
+            return Err(Error::Content(format!("{name}: a page is at most {} KiB", MAX_PAGE_BYTES / 1024)));
+        }
+        items.push(parse_item_markdown(stem, text)?);
+    }
+    items.sort_by(|a, b| (a.language.tag(), &a.id).cmp(&(b.language.tag(), &b.id)));
+    checked_bundle(items, bundle_version)
+}
+
+fn checked_bundle(items: Vec<Resource>, bundle_version: u32) -> Result<LibraryBundle> {
     let bundle = LibraryBundle {
         format: BUNDLE_FORMAT.into(),
         format_version: BUNDLE_FORMAT_VERSION,
