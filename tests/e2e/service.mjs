@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { root, waitForText } from './driver.mjs';
+import { root, unlock, waitForText } from './driver.mjs';
 
 const serviceBinary = process.env.WAYMARK_SERVICE_BIN ?? path.join(root, 'target/debug/waymark-service');
 const workerBinary = process.env.WAYMARK_WORKER_BIN ?? path.join(root, 'target/debug/waymark-worker');
@@ -112,6 +112,13 @@ export async function connectApp(b, code) {
   await waitForText(b, '[data-testid="service-preview"]', `This code is from ${SERVICE_NAME}.`);
   await b.$('[data-testid="connect"]').click();
   await waitForText(b, '[data-testid="connection"]', `Connected to ${SERVICE_NAME}`);
+}
+
+/** In a person's app, freshly started: unlocks their profile and asks for anything new now. */
+export async function unlockAndCheckNow(b, name, passphrase) {
+  await unlock(b, name, passphrase);
+  await b.$('[data-testid="go-privacy"]').click();
+  await b.$('[data-testid="check-now"]').click();
 }
 
 /** In the app: says `words` as "something to change", marks it ready, and opens "Share with". */

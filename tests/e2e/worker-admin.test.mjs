@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { createProfile, freshDataDir, startApp, unlock, waitForText, workerAppBinary } from './driver.mjs';
-import { connectApp, setUpWorkerApp, startService } from './service.mjs';
+import { connectApp, setUpWorkerApp, startService, unlockAndCheckNow } from './service.mjs';
 
 let running;
 after(() => running?.stop());
@@ -85,9 +85,7 @@ test('an administrator invites Robin from the worker app and approves the device
   app = await startApp(robinDir);
   try {
     const b = app.browser;
-    await unlock(b, 'Robin', 'otter lantern biscuit');
-    await b.$('[data-testid="go-privacy"]').click();
-    await b.$('[data-testid="check-now"]').click();
+    await unlockAndCheckNow(b, 'Robin', 'otter lantern biscuit');
     await waitForText(b, '[data-testid="approval"]', 'has approved this laptop');
   } finally {
     await app.stop();

@@ -4,8 +4,8 @@
 // the changes the worker's preview showed.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { createProfile, freshDataDir, startApp, unlock, waitForText, workerAppBinary } from './driver.mjs';
-import { connectApp, setUpWorkerApp, startService } from './service.mjs';
+import { createProfile, freshDataDir, startApp, waitForText, workerAppBinary } from './driver.mjs';
+import { connectApp, setUpWorkerApp, startService, unlockAndCheckNow } from './service.mjs';
 
 let running;
 after(() => running?.stop());
@@ -70,9 +70,7 @@ test("a plan written in the worker app's form reaches Robin's My plan with exact
   app = await startApp(robinDir);
   try {
     const b = app.browser;
-    await unlock(b, 'Robin', 'otter lantern biscuit');
-    await b.$('[data-testid="go-privacy"]').click();
-    await b.$('[data-testid="check-now"]').click();
+    await unlockAndCheckNow(b, 'Robin', 'otter lantern biscuit');
     await b.$('p*=Done. Anything new').waitForExist({ timeout: 15000 });
     await b.$('[data-testid="go-plan"]').click();
     await b.$('[data-testid="plan-changes"]').waitForExist({ timeout: 10000 });

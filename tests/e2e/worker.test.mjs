@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { createProfile, documentsDir, freshDataDir, startApp, unlock, waitForText, workerAppBinary } from './driver.mjs';
-import { connectApp, setUpWorkerApp, startService } from './service.mjs';
+import { createProfile, documentsDir, freshDataDir, startApp, waitForText, workerAppBinary } from './driver.mjs';
+import { connectApp, setUpWorkerApp, startService, unlockAndCheckNow } from './service.mjs';
 
 const WORDS = 'Someone came to the house and I do not feel safe zz-marker-7730';
 const REPLY = 'I am calling you now, Robin. Stay where you are.';
@@ -105,9 +105,7 @@ test("Robin's \"I don't feel safe\" reaches the duty worker's app first with its
   app = await startApp(robinDir);
   try {
     const b = app.browser;
-    await unlock(b, 'Robin', 'otter lantern biscuit');
-    await b.$('[data-testid="go-privacy"]').click();
-    await b.$('[data-testid="check-now"]').click();
+    await unlockAndCheckNow(b, 'Robin', 'otter lantern biscuit');
     await b.$('p*=Done. Anything new').waitForExist({ timeout: 15000 });
     await b.$('[data-testid="go-shared"]').click();
     await waitForText(b, '[data-testid="response-acknowledged"]', 'Dee Morgan');

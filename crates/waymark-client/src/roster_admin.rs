@@ -13,8 +13,8 @@ use uuid::Uuid;
 use waymark_core::connection::ServiceConnection;
 use waymark_core::{Entropy, Timestamp};
 use waymark_sync::api::{Enrolment, EnrolmentsResponse, InviteRegistered, InviteRegistration, RosterLinkAccepted};
-use waymark_sync::invite::{Invite, INVITE_FORMAT};
-use waymark_sync::roster::{root_fingerprint, RosterEntry, RosterLink, RosterState};
+use waymark_sync::invite::Invite;
+use waymark_sync::roster::{RosterEntry, RosterLink, RosterState};
 
 use crate::{device_keys, signed, Result};
 
@@ -35,18 +35,8 @@ pub async fn change_roster(connection: &ServiceConnection, roster: &RosterState,
 /// An invite code for `person_id` (a person or a worker in `roster`) to this laptop's service and
 /// organisation, running out at `expires_at`, checked as a device will check it.
 pub fn make_invite(connection: &ServiceConnection, roster: &RosterState, person_id: Uuid, expires_at: i64, entropy: &dyn Entropy, now: Timestamp) -> Result<Invite> {
-    let invite = Invite {
-        format: INVITE_FORMAT,
-        service_url: connection.service_url.trim_end_matches('/').to_string(),
-        service_name: connection.service_name.clone(),
-        fingerprint: connection.fingerprint.clone(),
-        token: Invite::new_token(entropy),
-        expires_at,
-        organisation: Some(root_fingerprint(&roster.root_key)?),
-        person_id: Some(person_id),
-    };
-    Invite::parse(&invite.to_code(), now.0)?;
-    Ok(invite)
+    let (url, name, fingerprint) = (&connection.service_url, &connection.service_name, &connection.fingerprint);
+    Ok(Invite::for_roster(url, name, fingerprint, &roster.root_key, person_id, expires_at, entropy, now.0)?)
 }
 
 /// Asks the service to honour `invite` (it keeps only the token's hash). Returns the role the

@@ -18,7 +18,7 @@ use waymark_core::kdf::KdfParams;
 use waymark_core::secret::Passphrase;
 use waymark_core::Entropy;
 use waymark_sync::envelope::{EnvelopeHeader, EnvelopeSealer};
-use waymark_sync::invite::{Invite, INVITE_FORMAT};
+use waymark_sync::invite::Invite;
 use waymark_sync::keys::{IdentityKeys, PublicKeys};
 use waymark_sync::mail::{seal_organisation_mail, MailKind};
 use waymark_sync::roster::{
@@ -212,18 +212,7 @@ pub struct InviteDetails<'a> {
 /// An invite code for `id` (a person or a worker in the roster), checked as a device will check
 /// it, so a code that would be refused is never printed.
 fn organisation_invite(roster: &RosterState, id: Uuid, details: &InviteDetails<'_>, entropy: &dyn Entropy, now: i64) -> Result<Invite> {
-    let invite = Invite {
-        format: INVITE_FORMAT,
-        service_url: details.service_url.trim_end_matches('/').to_string(),
-        service_name: details.service_name.to_string(),
-        fingerprint: details.service_fingerprint.to_string(),
-        token: Invite::new_token(entropy),
-        expires_at: details.expires_at,
-        organisation: Some(root_fingerprint(&roster.root_key)?),
-        person_id: Some(id),
-    };
-    Invite::parse(&invite.to_code(), now)?;
-    Ok(invite)
+    Ok(Invite::for_roster(details.service_url, details.service_name, details.service_fingerprint, &roster.root_key, id, details.expires_at, entropy, now)?)
 }
 
 /// Asks the service to keep `invite` (only its token's hash), with a label and role for people at

@@ -67,6 +67,35 @@ impl Invite {
         Ok(invite)
     }
 
+    /// A new invite for `person_id` in the roster of the organisation whose root signing key is
+    /// `root_signing_key`, to the service at `service_url` with the keys `service_fingerprint`
+    /// names, running out at `expires_at`: checked as a device will check it, so a code that
+    /// would be refused is never handed out.
+    #[allow(clippy::too_many_arguments)]
+    pub fn for_roster(
+        service_url: &str,
+        service_name: &str,
+        service_fingerprint: &str,
+        root_signing_key: &str,
+        person_id: uuid::Uuid,
+        expires_at: i64,
+        entropy: &dyn waymark_core::Entropy,
+        now: i64,
+    ) -> Result<Invite> {
+        let invite = Invite {
+            format: INVITE_FORMAT,
+            service_url: service_url.trim_end_matches('/').to_string(),
+            service_name: service_name.to_string(),
+            fingerprint: service_fingerprint.to_string(),
+            token: Invite::new_token(entropy),
+            expires_at,
+            organisation: Some(crate::roster::root_fingerprint(root_signing_key)?),
+            person_id: Some(person_id),
+        };
+        Invite::parse(&invite.to_code(), now)?;
+        Ok(invite)
+    }
+
     /// The token's SHA-256, which is all the service stores.
     pub fn token_hash(token: &str) -> Result<Vec<u8>> {
         let raw: [u8; 16] = b64::decode_array("Invite token", token)?;
