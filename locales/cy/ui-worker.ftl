@@ -195,7 +195,7 @@ worker-inbox-taken = Mae'r gwasanaeth yn dweud bod rhywun wedi'i gydnabod.
 worker-menu-organisation = Sefydliad
 worker-org-heading = Sefydliad
 worker-org-heading-named = { $organisation }
-worker-org-intro = Y bobl rydych chi'n gweithio gyda nhw a'u dyfeisiau. Pan fydd rhywun yn cysylltu â'r cod gwahodd a roddwyd iddyn nhw, mae eu ap yn dangos cod byr: gofynnwch iddyn nhw ei ddarllen i chi, a chymeradwywch eu dyfais dim ond pan fydd yn cyfateb.
+worker-org-intro = Y bobl rydych chi'n gweithio gyda nhw a'u dyfeisiau. Pan fydd rhywun yn cysylltu gyda'r cod gwahodd a roddwyd iddyn nhw, mae eu ap yn dangos cod byr: gofynnwch iddyn nhw ei ddarllen i chi, a chymeradwywch eu dyfais dim ond os yw'r cod yn cyfateb.
 worker-org-intro-admin = Rydych chi'n weinyddwr: gallwch chi wahodd pobl, cymeradwyo a diffodd dyfeisiau, ychwanegu a thynnu gweithwyr, a dweud pwy sy'n gweithio gyda phwy. Mae pob newid wedi'i lofnodi gan y gliniadur hwn, ac mae pob ap yn ei wirio.
 worker-org-people-all = Pawb y mae'r sefydliad yn gweithio gyda nhw
 worker-org-people-mine = Y bobl rydych chi'n gweithio gyda nhw
@@ -204,19 +204,19 @@ worker-org-no-worker = Dim gweithiwr eto
 worker-org-allocation = { $role }: { $name }
 worker-org-show-devices = Dyfeisiau { $who }
 worker-org-devices-of = Dyfeisiau { $who }
-worker-org-no-devices = Does dim dyfais wedi cysylltu â'u gwahoddiad eto.
+worker-org-no-devices = Does dim dyfais wedi cysylltu gyda'u gwahoddiad eto.
 worker-org-device = Dyfais { $id }
 worker-org-device-waiting = Yn aros i gael ei chymeradwyo
 worker-org-device-approved = Wedi'i chymeradwyo
 worker-org-device-revoked = Wedi'i diffodd
-worker-org-device-enrolled = wedi cysylltu { $when }
+worker-org-device-enrolled = wedi cysylltu ar { $when }
 worker-org-code-label = Y cod y mae eu ap yn ei ddangos
 worker-org-code-hint = Gofynnwch iddyn nhw ei ddarllen yn uchel. Os nad yw'n cyfateb, peidiwch â chymeradwyo: efallai nad eu dyfais nhw yw hi.
 worker-org-approve = Cymeradwyo'r ddyfais hon
 worker-org-approved = Wedi'i chymeradwyo. Gall eu ap rannu nawr gyda'r bobl maen nhw'n eu dewis.
 worker-org-revoke = Diffodd y ddyfais hon
 worker-org-revoke-confirm = Diffodd y ddyfais hon? Fydd dim byd arall yn cael ei anfon ati a fydd dim byd y mae'n ei anfon yn cael ei dderbyn. Gwnewch hyn pan fydd dyfais ar goll neu ddim yn eiddo iddyn nhw mwyach. Does dim modd dadwneud hyn: maen nhw'n cysylltu eto gyda chod gwahodd newydd.
-worker-org-revoke-yes = Ydw, diffoddwch hi
+worker-org-revoke-yes = Ie, ei diffodd
 worker-org-revoked = Wedi'i diffodd.
 worker-org-invite-heading = Gwahodd rhywun
 worker-org-invite-name = Eu henw
@@ -227,15 +227,15 @@ worker-org-nobody-yet = Neb eto
 worker-org-invite-days = Sawl diwrnod mae'r cod yn para (1 i 30)
 worker-org-invite-make = Gwneud eu cod gwahodd
 worker-org-invite-made = Cod gwahodd ar gyfer { $who }
-worker-org-invite-give = Rhowch y cod hwn iddyn nhw, neu ei gadw fel dogfen i'w hargraffu. Mae'n gweithio unwaith. Ddylai neb arall ei weld.
-worker-org-invite-expires = Mae'n dod i ben { $when }.
+worker-org-invite-give = Rhowch y cod hwn iddyn nhw, neu cadwch ef fel dogfen i'w hargraffu. Mae'n gweithio unwaith. Ddylai neb arall ei weld.
+worker-org-invite-expires = Mae'n dod i ben ar { $when }.
 worker-org-invite-print = Cadw fel dogfen i'w hargraffu
 worker-org-invite-close = Wedi gorffen
 worker-org-allocate-label = Gweithiwr newydd ar gyfer { $who }
 worker-org-choose-worker = Dewiswch weithiwr
 worker-org-worker-option = { $name } ({ $role })
 worker-org-allocate = Dyrannu
-worker-org-allocated = Wedi dyrannu. Maen nhw'n cymryd lle pwy bynnag oedd â'r rôl honno i'r person hwn.
+worker-org-allocated = Wedi dyrannu. Maen nhw'n cymryd lle pwy bynnag oedd â'r rôl honno ar gyfer y person hwn.
 worker-org-without-worker = { $count ->
     [one] Does gan 1 person ddim gweithiwr mewn rôl ers i'w gweithiwr adael:
    *[other] Does gan { $count } o bobl ddim gweithiwr mewn rôl ers i'w gweithiwr adael:
@@ -246,6 +246,7 @@ worker-org-admin = gweinyddwr
 worker-org-left = wedi gadael
 worker-org-laptops = { $count ->
     [one] 1 gliniadur wedi'i gymeradwyo
+    [two] { $count } liniadur wedi'u cymeradwyo
    *[other] { $count } gliniadur wedi'u cymeradwyo
 }
 worker-org-show-laptops = Gliniaduron { $who }
@@ -265,6 +266,7 @@ worker-org-library-hint = Dewiswch bob tudalen o'r llyfrgell: y ffeiliau Markdow
 worker-org-library-files = Tudalennau'r llyfrgell
 worker-org-library-chosen = { $count ->
     [one] 1 dudalen wedi'i dewis.
+    [two] { $count } dudalen wedi'u dewis.
    *[other] { $count } tudalen wedi'u dewis.
 }
 worker-org-library-version = Fersiwn (uwch na'r un sydd wedi'i chyhoeddi nawr)
@@ -274,22 +276,24 @@ worker-org-library-published = Mae fersiwn { $version } o'r llyfrgell wedi'i chy
 # The audit log, for administrators
 worker-menu-audit = Log archwilio
 worker-audit-heading = Log archwilio
-worker-audit-intro = Beth wnaeth pob gweithiwr, a phryd, fel y cafodd ei ysgrifennu a'i lofnodi gan eu gliniadur. Mae'r gwasanaeth yn cadw'r log ond yn methu ysgrifennu ynddo: fyddai cofnod y mae wedi'i greu neu ei newid ddim yn cario llofnod gliniadur, ac mae un y mae wedi'i adael allan yn gadael bwlch sy'n dangos yma.
+worker-audit-intro = Beth wnaeth pob gweithiwr, a phryd, fel y cafodd ei ysgrifennu a'i lofnodi gan eu gliniadur. Mae'r gwasanaeth yn cadw'r log ond all e ddim ysgrifennu ynddo: fyddai cofnod y mae wedi'i ffugio neu ei newid ddim yn cario llofnod gliniadur, ac mae un y mae wedi'i adael allan yn gadael bwlch sydd i'w weld yma.
 worker-audit-problems = Mae rhywbeth o'i le ar y log
-worker-audit-problem-missing = Mae cofnodion { $from } i { $to } o liniadur { $who } ({ $laptop }) ar goll: wnaeth y gwasanaeth ddim eu rhoi.
-worker-audit-problem-not_signed = Dydy cofnod ({ $from }) sy'n honni dod o liniadur { $who } ({ $laptop }) ddim wedi'i lofnodi ganddo, neu mae wedi'i newid. Dydy e ddim yn cael ei ddangos.
-worker-audit-problem-broken_chain = Dydy cofnod { $from } o liniadur { $who } ({ $laptop }) ddim yn dilyn yr un cyn hynny: cafodd un ohonyn nhw ei ddisodli.
+worker-audit-problem-missing = Mae cofnodion { $from } i { $to } o liniadur { $who } ({ $laptop }) ar goll: wnaeth y gwasanaeth ddim eu trosglwyddo.
+worker-audit-problem-not_signed = Mae cofnod ({ $from }) yr honnir ei fod o liniadur { $who } ({ $laptop }) heb ei lofnodi ganddo, neu mae wedi'i newid. Dydy e ddim yn cael ei ddangos.
+worker-audit-problem-broken_chain = Dydy cofnod { $from } o liniadur { $who } ({ $laptop }) ddim yn dilyn yr un o'i flaen: cafodd un ohonyn nhw ei ddisodli.
 worker-audit-problem-unknown_device = Daeth cofnodion o ddyfais ({ $laptop }) nad yw'n liniadur gweithiwr ar restr y sefydliad. Dydyn nhw ddim yn cael eu dangos.
 worker-audit-all-checked = { $count ->
     [one] 1 cofnod, pob un wedi'i lofnodi gan y gliniadur a'i ysgrifennodd, dim un ar goll.
+    [two] { $count } gofnod, pob un wedi'i lofnodi gan y gliniadur a'i ysgrifennodd, dim un ar goll.
    *[other] { $count } cofnod, pob un wedi'i lofnodi gan y gliniadur a'i ysgrifennodd, dim un ar goll.
 }
 worker-audit-laptops = Gliniaduron
 worker-audit-laptop = { $who }, gliniadur { $laptop }: { $count ->
     [one] 1 cofnod
+    [two] { $count } gofnod
    *[other] { $count } cofnod
 }
-worker-audit-last = diwethaf { $when }
+worker-audit-last = y diweddaraf ar { $when }
 worker-audit-none = Does dim byd wedi'i ysgrifennu yn y log eto.
 worker-audit-caption = Y { $shown } cofnod diweddaraf o { $total }
 worker-audit-when = Pryd
@@ -298,7 +302,7 @@ worker-audit-what = Beth wnaethon nhw
 worker-audit-about = Am bwy
 worker-audit-on-laptop = (gliniadur { $laptop })
 worker-audit-opened = Agor yr hyn a rannwyd
-worker-audit-read = Marcio wedi'i ddarllen
+worker-audit-read = Nodi fel wedi'i ddarllen
 worker-audit-acknowledged = Cydnabod
 worker-audit-replied = Ateb
 worker-audit-published = Cyhoeddi fersiwn { $version } o'r cynllun
