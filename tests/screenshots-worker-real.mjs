@@ -3,8 +3,9 @@
 //   cd tests && dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node screenshots-worker-real.mjs
 // (after `cargo build -p waymark-app -p waymark-worker-app -p waymark-service`). Dee, on the duty
 // team and made an administrator, sets up her laptop; Robin's app says "I don't feel safe" and
-// shares a worry; Dee's app shows the inbox, the item, the duty view, the organisation and the
-// audit log.
+// shares it; Dee's app shows the inbox, the item, the organisation and the audit log. (The duty
+// view and the plan preview are taken by screenshots-worker.mjs: WebKitWebDriver's screenshot of
+// the duty view here never answers, though the window draws it and sits idle.)
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createProfile, freshDataDir, root, startApp, waitForText, workerAppBinary } from './e2e/driver.mjs';
@@ -85,8 +86,6 @@ try {
     await b.$('[data-testid="reply"]').setValue('I am calling you now, Robin. Stay where you are.');
     await shot('worker-item');
     await b.$('[data-testid="back"]').click();
-    await go('duty', '[data-testid="duty-alert"]');
-    await shot('worker-duty');
     await go('organisation', '[data-testid="invite-form"]');
     await b.$('[data-testid="invite-name"]').setValue('Kai M.');
     await b.$('[data-testid="invite-social_worker"]').selectByVisibleText('Sam Okafor');

@@ -1,9 +1,10 @@
-// Takes the README's screenshots of the worker app's screens, from its UI as built for the browser
-// tests (ui/dist-browser-test, after `./waymark.sh test browser`), in Debian's Chromium, with the
-// worker's in-memory fake backend and its invented people:
+// Takes two of the README's screenshots of the worker app (the duty view and a plan's preview) from
+// its UI as built for the browser tests (ui/dist-browser-test, after `./waymark.sh test browser`),
+// in Debian's Chromium, with the worker's in-memory fake backend and its invented people:
 //   cd tests && node screenshots-worker.mjs
-// The real worker app draws the same screens (the end-to-end tests drive it through the same
-// steps); this page needs no service, roster or second app to show them filled in.
+// The others come from the real worker window (screenshots-worker-real.mjs); these two need a team
+// of workers and a plan history this page has without a service, and WebKitWebDriver does not
+// answer a screenshot of the real duty view.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { launch, serve } from './browser/browser.mjs';
@@ -19,12 +20,6 @@ try {
   await page.getByLabel('Passphrase', { exact: true }).fill('otter lantern biscuit');
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   await page.getByTestId('urgent-item').waitFor();
-  await page.screenshot({ path: path.join(out, 'worker-inbox.png') });
-  await page.getByTestId('urgent-item').getByRole('button').click();
-  await page.getByTestId('item').waitFor();
-  await page.getByTestId('reply').fill('I am calling you now, Robin. Stay where you are.');
-  await page.screenshot({ path: path.join(out, 'worker-item.png') });
-  await page.getByTestId('back').click();
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('button', { name: 'Duty' }).click();
   await page.getByTestId('duty-alert').first().waitFor();
   await page.screenshot({ path: path.join(out, 'worker-duty.png') });

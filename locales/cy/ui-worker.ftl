@@ -277,6 +277,7 @@ worker-org-library-published = Mae fersiwn { $version } o'r llyfrgell wedi'i chy
 worker-menu-audit = Log archwilio
 worker-audit-heading = Log archwilio
 worker-audit-intro = Beth wnaeth pob gweithiwr, a phryd, fel y cafodd ei ysgrifennu a'i lofnodi gan eu gliniadur. Mae'r gwasanaeth yn cadw'r log ond all e ddim ysgrifennu ynddo: fyddai cofnod y mae wedi'i ffugio neu ei newid ddim yn cario llofnod gliniadur, ac mae un y mae wedi'i adael allan yn gadael bwlch sydd i'w weld yma.
+worker-audit-refresh = Darllen y log eto
 worker-audit-problems = Mae rhywbeth o'i le ar y log
 worker-audit-problem-missing = Mae cofnodion { $from } i { $to } o liniadur { $who } ({ $laptop }) ar goll: wnaeth y gwasanaeth ddim eu trosglwyddo.
 worker-audit-problem-not_signed = Mae cofnod ({ $from }) yr honnir ei fod o liniadur { $who } ({ $laptop }) heb ei lofnodi ganddo, neu mae wedi'i newid. Dydy e ddim yn cael ei ddangos.

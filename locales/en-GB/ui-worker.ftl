@@ -271,6 +271,7 @@ worker-org-library-published = Version { $version } of the library is published 
 worker-menu-audit = Audit log
 worker-audit-heading = Audit log
 worker-audit-intro = What each worker did, and when, as their laptop wrote it down and signed it. The service keeps the log but cannot write to it: an entry it made up or changed would not carry a laptop's signature, and one it left out leaves a gap that shows here.
+worker-audit-refresh = Read the log again
 worker-audit-problems = Something is wrong with the log
 worker-audit-problem-missing = Entries { $from } to { $to } from { $who }'s laptop ({ $laptop }) are missing: the service did not hand them over.
 worker-audit-problem-not_signed = An entry ({ $from }) said to be from { $who }'s laptop ({ $laptop }) is not signed by it, or was changed. It is not shown.
