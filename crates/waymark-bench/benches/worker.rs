@@ -2,7 +2,9 @@
 //! - `worker/unlock_to_inbox/N`: open a worker's vault holding N shared items, unlock (KDF floor,
 //!   so the figure is what comes after the passphrase step) and list the inbox as the window asks
 //!   for it (urgent first, then newest first), through the worker app's command list;
-//! - `worker/inbox_search/N`: the same inbox narrowed by a search, as the worker types.
+//! - `worker/inbox_search/N`: the same inbox narrowed by a search, as the worker types;
+//! - `worker/audit_verify/N`: an administrator's laptop checking one laptop's audit chain of N
+//!   entries against the roster (each entry's signature and hash), as the Audit log does.
 //!
 //! The target (issue 19) is an inbox of 10,000 items listed within 1 s of unlocking.
 
@@ -16,7 +18,11 @@ use waymark_bench::sizes;
 use waymark_commands::{AppState, Edition, Headless};
 use waymark_core::domain::shared::SharedItem;
 use waymark_core::kdf::KdfParams;
+use waymark_core::entropy::SeededEntropy;
 use waymark_core::{Role, Timestamp, Vault};
+use waymark_sync::audit::{verify_chain, AuditAction, AuditEntry};
+use waymark_sync::keys::IdentityKeys;
+use waymark_sync::roster::{root_fingerprint, RosterEntry, RosterHead, RosterLink, RosterState, WorkerRole};
 
 const WORKER: &str = "Bench Dee";
 
@@ -83,7 +89,41 @@ fn worker(c: &mut Criterion) {
             })
         });
     }
+    for n in sizes() {
+        let (roster, laptop, keys) = audit_roster();
+        let mut entries: Vec<AuditEntry> = Vec::with_capacity(n);
+        for i in 0..n {
+            let action = AuditAction::Answered { envelope_id: Uuid::from_u128(i as u128), person_id: Some(Uuid::from_u128(7)), answer: "read".into() };
+            let entry = AuditEntry::sign(&keys, laptop, entries.last().map(AuditEntry::head).as_ref(), fixtures::START + i as i64, action);
+            entries.push(entry);
+        }
+        g.bench_function(BenchmarkId::new("audit_verify", n), |b| {
+            b.iter(|| {
+                let chain = verify_chain(&roster, laptop, entries.clone());
+                assert_eq!((chain.entries.len(), chain.problems.len()), (n, 0));
+            })
+        });
+    }
     g.finish();
+}
+
+/// A roster with one worker's laptop, and that laptop's id and keys.
+fn audit_roster() -> (RosterState, Uuid, IdentityKeys) {
+    let entropy = SeededEntropy::new(4);
+    let root = IdentityKeys::generate(&entropy);
+    let keys = IdentityKeys::generate(&entropy);
+    let laptop = Uuid::from_u128(11);
+    let mut links = vec![RosterLink::sign(&root, None, fixtures::START, RosterEntry::Genesis { org_id: Uuid::from_u128(1), org_name: "Bench Services".into(), root_key: root.public().signing.clone() })];
+    for entry in [
+        RosterEntry::AddWorker { worker_id: Uuid::from_u128(10), name: "Bench Sam".into(), role: WorkerRole::SocialWorker },
+        RosterEntry::AddWorkerDevice { worker_id: Uuid::from_u128(10), device_id: laptop, keys: keys.public().clone() },
+    ] {
+        let last = links.last().unwrap();
+        let head = RosterHead { seq: last.content.seq, hash: last.hash() };
+        links.push(RosterLink::sign(&root, Some(&head), fixtures::START, entry));
+    }
+    let roster = RosterState::verify_chain(&links, &root_fingerprint(&root.public().signing).unwrap()).unwrap();
+    (roster, laptop, keys)
 }
 
 criterion_group!(benches, worker);

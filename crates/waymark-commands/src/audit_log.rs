@@ -14,7 +14,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 use waymark_core::vocabulary::WorkerRole;
-use waymark_sync::audit::{verify_chain, AuditAction, AuditEntry, AuditProblem, AUDIT_PAGE};
+use waymark_sync::audit::{verify_chain, AuditAction, AuditEntry, AuditProblem, AUDIT_READ_PAGE};
 
 use crate::error::{CommandError, CommandResult};
 use crate::sharing::read_roster;
@@ -90,7 +90,7 @@ async fn read_all(connection: &waymark_core::connection::ServiceConnection, now:
     let mut after = 0;
     loop {
         let page = waymark_client::audit_trail::fetch(connection, after, now).await?;
-        let full = page.entries.len() == AUDIT_PAGE;
+        let full = page.entries.len() == AUDIT_READ_PAGE;
         for row in page.entries {
             after = after.max(row.entry_no);
             by_laptop.entry(row.entry.content.device_id).or_default().push(row.entry);

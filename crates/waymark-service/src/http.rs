@@ -794,7 +794,7 @@ async fn read_audit<S: ServiceStore>(
     if !state.roster.read(&state.store, now, |r| r.is_some_and(|r| r.is_admin_worker(worker))).await? {
         return Err(ServiceError::Forbidden("the audit log is for administrators".into()));
     }
-    let rows = state.store.worker_audit(query.after, waymark_sync::audit::AUDIT_PAGE as u32).await?;
+    let rows = state.store.worker_audit(query.after, waymark_sync::audit::AUDIT_READ_PAGE as u32).await?;
     state.store.audit(now, Some(device.id), "read_worker_audit", format!("{} entries", rows.len())).await?;
     // Written around the stored entries rather than parsed: they go out exactly as signed.
     let items: Vec<String> = rows.iter().map(|(n, body)| format!("{{\"entry_no\":{n},\"entry\":{body}}}")).collect();

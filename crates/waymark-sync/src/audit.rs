@@ -22,8 +22,11 @@ use crate::keys::{verify_signature, IdentityKeys};
 use crate::roster::{DeviceOwner, RosterState};
 
 pub const AUDIT_FORMAT: u32 = 1;
-/// The most entries one `POST /v1/audit` carries, and one `GET /v1/audit` answer.
+/// The most entries one `POST /v1/audit` carries (well inside the request body limit).
 pub const AUDIT_PAGE: usize = 200;
+/// The most entries one `GET /v1/audit` answer carries: an administrator's laptop reads the whole
+/// log page by page, and each page is one signed request against its rate allowance.
+pub const AUDIT_READ_PAGE: usize = 2000;
 
 /// What a worker did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
