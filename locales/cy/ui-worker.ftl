@@ -240,6 +240,7 @@ worker-org-without-worker = { $count ->
     [one] Does gan 1 person ddim gweithiwr mewn rôl ers i'w gweithiwr adael:
    *[other] Does gan { $count } o bobl ddim gweithiwr mewn rôl ers i'w gweithiwr adael:
 }
+worker-org-person-code = Cod gwahodd newydd ar gyfer { $who }
 worker-org-workers = Gweithwyr
 worker-org-you = { $name } (chi)
 worker-org-admin = gweinyddwr
@@ -276,7 +277,7 @@ worker-org-library-published = Mae fersiwn { $version } o'r llyfrgell wedi'i chy
 # The audit log, for administrators
 worker-menu-audit = Log archwilio
 worker-audit-heading = Log archwilio
-worker-audit-intro = Beth wnaeth pob gweithiwr, a phryd, fel y cafodd ei ysgrifennu a'i lofnodi gan eu gliniadur. Mae'r gwasanaeth yn cadw'r log ond all e ddim ysgrifennu ynddo: fyddai cofnod y mae wedi'i ffugio neu ei newid ddim yn cario llofnod gliniadur, ac mae un y mae wedi'i adael allan yn gadael bwlch sydd i'w weld yma.
+worker-audit-intro = Beth wnaeth pob gweithiwr, a phryd, fel y cafodd ei ysgrifennu a'i lofnodi gan eu gliniadur. Mae'r gwasanaeth yn cadw'r log ond all e ddim ysgrifennu ynddo: fyddai cofnod y mae wedi'i ffugio neu ei newid ddim yn cario llofnod gliniadur, ac mae un y mae wedi'i adael allan o'r canol yn gadael bwlch sydd i'w weld yma. Gallai ddal cofnodion diweddaraf gliniadur yn ôl o hyd nes i'r gliniadur hwnnw ysgrifennu eto: gweler isod pryd ysgrifennodd pob gliniadur ddiwethaf.
 worker-audit-refresh = Darllen y log eto
 worker-audit-problems = Mae rhywbeth o'i le ar y log
 worker-audit-problem-missing = Mae cofnodion { $from } i { $to } o liniadur { $who } ({ $laptop }) ar goll: wnaeth y gwasanaeth ddim eu trosglwyddo.
@@ -284,9 +285,9 @@ worker-audit-problem-not_signed = Mae cofnod ({ $from }) yr honnir ei fod o lini
 worker-audit-problem-broken_chain = Dydy cofnod { $from } o liniadur { $who } ({ $laptop }) ddim yn dilyn yr un o'i flaen: cafodd un ohonyn nhw ei ddisodli.
 worker-audit-problem-unknown_device = Daeth cofnodion o ddyfais ({ $laptop }) nad yw'n liniadur gweithiwr ar restr y sefydliad. Dydyn nhw ddim yn cael eu dangos.
 worker-audit-all-checked = { $count ->
-    [one] 1 cofnod, pob un wedi'i lofnodi gan y gliniadur a'i ysgrifennodd, dim un ar goll.
-    [two] { $count } gofnod, pob un wedi'i lofnodi gan y gliniadur a'i ysgrifennodd, dim un ar goll.
-   *[other] { $count } cofnod, pob un wedi'i lofnodi gan y gliniadur a'i ysgrifennodd, dim un ar goll.
+    [one] 1 cofnod wedi'i ddangos, wedi'i lofnodi gan y gliniadur a'i ysgrifennodd.
+    [two] { $count } gofnod wedi'u dangos, pob un wedi'i lofnodi gan y gliniadur a'i ysgrifennodd, heb un ar goll rhyngddyn nhw.
+   *[other] { $count } cofnod wedi'u dangos, pob un wedi'i lofnodi gan y gliniadur a'i ysgrifennodd, heb un ar goll rhyngddyn nhw.
 }
 worker-audit-laptops = Gliniaduron
 worker-audit-laptop = { $who }, gliniadur { $laptop }: { $count ->

@@ -236,6 +236,7 @@ worker-org-without-worker = { $count ->
     [one] 1 person has no worker in a role since their worker left:
    *[other] { $count } people have no worker in a role since their worker left:
 }
+worker-org-person-code = New invite code for { $who }
 worker-org-workers = Workers
 worker-org-you = { $name } (you)
 worker-org-admin = administrator
@@ -270,7 +271,7 @@ worker-org-library-published = Version { $version } of the library is published 
 # The audit log, for administrators
 worker-menu-audit = Audit log
 worker-audit-heading = Audit log
-worker-audit-intro = What each worker did, and when, as their laptop wrote it down and signed it. The service keeps the log but cannot write to it: an entry it made up or changed would not carry a laptop's signature, and one it left out leaves a gap that shows here.
+worker-audit-intro = What each worker did, and when, as their laptop wrote it down and signed it. The service keeps the log but cannot write to it: an entry it made up or changed would not carry a laptop's signature, and one it left out of the middle leaves a gap that shows here. It could still hold back a laptop's newest entries until that laptop writes again: see below when each laptop last wrote.
 worker-audit-refresh = Read the log again
 worker-audit-problems = Something is wrong with the log
 worker-audit-problem-missing = Entries { $from } to { $to } from { $who }'s laptop ({ $laptop }) are missing: the service did not hand them over.
@@ -278,8 +279,8 @@ worker-audit-problem-not_signed = An entry ({ $from }) said to be from { $who }'
 worker-audit-problem-broken_chain = Entry { $from } from { $who }'s laptop ({ $laptop }) does not follow the one before it: one of them was replaced.
 worker-audit-problem-unknown_device = Entries came from a device ({ $laptop }) that is not a worker's laptop in the organisation's list. They are not shown.
 worker-audit-all-checked = { $count ->
-    [one] 1 entry, every one signed by the laptop that wrote it, none missing.
-   *[other] { $count } entries, every one signed by the laptop that wrote it, none missing.
+    [one] 1 entry shown, signed by the laptop that wrote it.
+   *[other] { $count } entries shown, every one signed by the laptop that wrote it, with none missing between them.
 }
 worker-audit-laptops = Laptops
 worker-audit-laptop = { $who }, laptop { $laptop }: { $count ->

@@ -366,7 +366,7 @@ fn worker_commands(h: &Harness) -> Vec<Command> {
         c("invite_person", Worker, json!({"name": "Robin T.", "served_as": "young_person", "workers": [someone], "days": 14})),
         c("save_invite_sheet", Worker, json!({"name": "Robin T.", "code": "wm1-bm90LWEtcmVhbC1jb2Rl"})),
         c("add_worker", Worker, json!({"name": "Sam Okafor", "role": "social_worker"})),
-        c("invite_worker_laptop", Worker, json!({"worker": someone})),
+        c("new_invite_code", Worker, json!({"person": someone})),
         c("remove_worker", Worker, json!({"worker": someone})),
         c("allocate", Worker, json!({"person": someone, "worker": someone})),
         c("audit_log", Worker, json!({})),

@@ -72,7 +72,7 @@ test('an administrator invites Robin from the worker app and approves the device
     // The audit log: what Jo's laptop signed, checked back, nothing missing.
     await b.$('[data-testid="go-audit"]').click();
     await b.$('[data-testid="audit-entry"]').waitForExist({ timeout: 15000 });
-    await waitForText(b, '[data-testid="audit-checked"]', 'every one signed by the laptop that wrote it, none missing');
+    await waitForText(b, '[data-testid="audit-checked"]', 'every one signed by the laptop that wrote it, with none missing between them');
     const log = await b.$('[data-testid="audit-entries"]').getText();
     for (const did of ['Approved a device', 'Made an invite code', 'Added someone to the organisation', 'Allocated a worker']) {
       assert.ok(log.includes(did), `${did} in the audit log: ${log}`);

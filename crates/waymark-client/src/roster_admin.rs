@@ -14,21 +14,33 @@ use waymark_core::connection::ServiceConnection;
 use waymark_core::{Entropy, Timestamp};
 use waymark_sync::api::{Enrolment, EnrolmentsResponse, InviteRegistered, InviteRegistration, RosterLinkAccepted};
 use waymark_sync::invite::Invite;
-use waymark_sync::roster::{RosterEntry, RosterLink, RosterState};
+use waymark_sync::roster::{RosterEntry, RosterHead, RosterLink, RosterState};
 
 use crate::{device_keys, signed, Result};
+
+/// Signs `entry` as the link after `head` with this laptop's key. Nothing is checked here: see
+/// [`change_roster`], which checks it against the roster first.
+pub fn sign_roster_link(connection: &ServiceConnection, head: &RosterHead, entry: RosterEntry, now: Timestamp) -> Result<RosterLink> {
+    Ok(RosterLink::sign(&device_keys(connection)?, Some(head), now.0, entry))
+}
+
+/// Asks the service to keep `link`. Returns the new head's number.
+pub async fn send_roster_link(connection: &ServiceConnection, link: &RosterLink, now: Timestamp) -> Result<u64> {
+    let keys = device_keys(connection)?;
+    let body = serde_json::to_vec(link).expect("a link serialises");
+    let answer: RosterLinkAccepted = signed(&keys, connection.device_id, reqwest::Method::POST, &connection.service_url, "/v1/roster-links", now, body).await?;
+    Ok(answer.seq)
+}
 
 /// Signs `entry` as the link after `roster`'s head, applies it to a copy of `roster` (refusing
 /// here what every device would refuse), and asks the service to keep it. Returns the roster
 /// with the change. If another laptop changed the roster first the service answers `conflict`;
 /// read the roster again and try again.
 pub async fn change_roster(connection: &ServiceConnection, roster: &RosterState, entry: RosterEntry, now: Timestamp) -> Result<RosterState> {
-    let keys = device_keys(connection)?;
-    let link = RosterLink::sign(&keys, Some(&roster.head), now.0, entry);
+    let link = sign_roster_link(connection, &roster.head, entry, now)?;
     let mut next = roster.clone();
     next.apply(&link)?;
-    let body = serde_json::to_vec(&link).expect("a link serialises");
-    let _: RosterLinkAccepted = signed(&keys, connection.device_id, reqwest::Method::POST, &connection.service_url, "/v1/roster-links", now, body).await?;
+    send_roster_link(connection, &link, now).await?;
     Ok(next)
 }
 

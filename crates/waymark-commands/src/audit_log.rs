@@ -84,21 +84,31 @@ pub struct AuditLogView {
     pub laptops: Vec<AuditLaptopView>,
 }
 
-/// Every laptop's entries the service holds, read page by page.
+/// The most pages the log is read in (2,000 entries each): a service that keeps answering is
+/// not followed for ever.
+const MOST_PAGES: usize = 1000;
+
+/// Every laptop's entries the service holds, read page by page. A page that does not move on
+/// (an entry number at or before one already read) ends the reading: the service's order is its
+/// own, and a service that repeats itself is not followed round.
 async fn read_all(connection: &waymark_core::connection::ServiceConnection, now: waymark_core::Timestamp) -> CommandResult<BTreeMap<Uuid, Vec<AuditEntry>>> {
     let mut by_laptop: BTreeMap<Uuid, Vec<AuditEntry>> = BTreeMap::new();
     let mut after = 0;
-    loop {
+    for _ in 0..MOST_PAGES {
         let page = waymark_client::audit_trail::fetch(connection, after, now).await?;
         let full = page.entries.len() == AUDIT_READ_PAGE;
         for row in page.entries {
-            after = after.max(row.entry_no);
+            if row.entry_no <= after {
+                return Ok(by_laptop);
+            }
+            after = row.entry_no;
             by_laptop.entry(row.entry.content.device_id).or_default().push(row.entry);
         }
         if !full {
-            return Ok(by_laptop);
+            break;
         }
     }
+    Ok(by_laptop)
 }
 
 fn problem_view(worker: Option<String>, laptop: Uuid, p: AuditProblem) -> AuditProblemView {
@@ -124,7 +134,12 @@ pub async fn audit_log(app: &AppState, _: NoArguments) -> CommandResult<AuditLog
     let mut by_laptop = read_all(&connection, app.now()).await?;
     // This laptop's own copy: what the service took from it must be there, to its last entry.
     let own_last_handed_in = app.with_session(|v, s| v.last_audit_handed_in(s, connection.device_id))?;
-    by_laptop.entry(connection.device_id).or_default();
+    // Every worker's laptop the roster ever certified is listed, with nothing handed over if the
+    // service gave nothing: a laptop whose whole chain is withheld shows as having written nothing.
+    let laptops_in_roster: Vec<Uuid> = roster.devices().filter(|(_, d)| matches!(d.owner, waymark_sync::roster::DeviceOwner::Worker(_))).map(|(id, _)| *id).collect();
+    for laptop in laptops_in_roster.into_iter().chain([connection.device_id]) {
+        by_laptop.entry(laptop).or_default();
+    }
     let labels = app.with_session(|v, s| v.person_labels(s))?;
 
     let mut entries: Vec<(AuditEntry, Option<Uuid>)> = Vec::new();

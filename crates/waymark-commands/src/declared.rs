@@ -190,7 +190,7 @@ declare_commands! {
     invite_person: Unlocked, roster_admin, crate::roster_admin::InvitePersonRequest => crate::roster_admin::InviteView;
     save_invite_sheet: Unlocked, roster_admin, crate::roster_admin::InviteSheetRequest => SavedFile;
     add_worker: Unlocked, roster_admin, crate::roster_admin::AddWorkerRequest => crate::roster_admin::InviteView;
-    invite_worker_laptop: Unlocked, roster_admin, crate::roster_admin::WorkerRequest => crate::roster_admin::InviteView;
+    new_invite_code: Unlocked, roster_admin, crate::roster_admin::PersonRequest => crate::roster_admin::InviteView;
     remove_worker: Unlocked, roster_admin, crate::roster_admin::WorkerRequest => crate::roster_admin::OrganisationView;
     allocate: Unlocked, roster_admin, crate::roster_admin::AllocateRequest => crate::roster_admin::OrganisationView;
     audit_log: Unlocked, audit_log, NoArguments => crate::audit_log::AuditLogView;

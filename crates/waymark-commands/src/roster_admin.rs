@@ -412,11 +412,18 @@ pub async fn invite_person(app: &AppState, req: InvitePersonRequest) -> CommandR
         ServedAs::YoungPerson => ServedRole::YoungPerson,
         ServedAs::Carer => ServedRole::Carer,
     };
+    // Worked out again from the roster as it is if another laptop changed it first: what went
+    // already (the person, an allocation) is not signed twice.
     change(app, |roster| {
-        let mut entries = vec![RosterEntry::AddPerson { person_id: person, role }];
+        let mut entries = Vec::new();
+        if roster.person(person).is_none() {
+            entries.push(RosterEntry::AddPerson { person_id: person, role });
+        }
         for w in &workers {
             let worker = roster.worker(*w).filter(|w| !w.revoked).ok_or_else(|| CommandError::new("not_in_roster"))?;
-            entries.push(RosterEntry::Allocate { person_id: person, worker_id: *w, role: worker.role });
+            if roster.allocated(person, worker.role) != Some(*w) {
+                entries.push(RosterEntry::Allocate { person_id: person, worker_id: *w, role: worker.role });
+            }
         }
         Ok(entries)
     })
@@ -437,14 +444,20 @@ pub async fn add_worker(app: &AppState, req: AddWorkerRequest) -> CommandResult<
     invite_for(app, worker, &name, expires_at).await
 }
 
-/// A new invite code for a worker's laptop (a new or replaced laptop). Administrators only.
-pub async fn invite_worker_laptop(app: &AppState, req: WorkerRequest) -> CommandResult<InviteView> {
-    let worker = id_of(&req.worker)?;
+/// A new invite code for someone already in the roster: a person (a new or replaced device, or a
+/// code that ran out) or a worker's laptop. Administrators only (the service registers codes
+/// from administrators' laptops only).
+pub async fn new_invite_code(app: &AppState, req: PersonRequest) -> CommandResult<InviteView> {
+    let id = id_of(&req.person)?;
     let expires_at = invite_expiry(app, None)?;
     let (connection, roster) = current_roster(app).await?;
     require_admin(&roster, &connection)?;
-    let name = roster.worker(worker).filter(|w| !w.revoked).map(|w| w.name.clone()).ok_or_else(|| CommandError::new("not_in_roster"))?;
-    invite_for(app, worker, &name, expires_at).await
+    let name = match (roster.person(id), roster.worker(id)) {
+        (Some(_), _) => app.with_session(|v, s| v.person_labels(s))?.get(&id).cloned().unwrap_or_else(|| id.to_string()[..8].to_string()),
+        (None, Some(w)) if !w.revoked => w.name.clone(),
+        _ => return Err(CommandError::new("not_in_roster")),
+    };
+    invite_for(app, id, &name, expires_at).await
 }
 
 /// A worker leaves: they are removed from the roster, each of their laptops is switched off, and

@@ -243,7 +243,8 @@ pub(crate) async fn hand_in_audit(app: &AppState, connection: &ServiceConnection
         let full = entries.len() == waymark_sync::audit::AUDIT_PAGE;
         let held = waymark_client::audit_trail::hand_in(connection, entries, app.now()).await?;
         app.with_session(|v, s| v.mark_audit_handed_in(s, connection.device_id, held.min(last)))?;
-        if !full {
+        // A service that says it holds less than it took is not sent the same page again now.
+        if !full || held < last {
             return Ok(());
         }
     }
@@ -384,8 +385,6 @@ async fn refresh_with(app: &AppState, connection: &ServiceConnection) -> Command
         app.with_session(|v, s| v.mark_receipts_sent(s, &ids, sent_at))?;
     }
     let alerts = waymark_client::fetch_alerts(connection, app.now()).await?;
-    same_profile(app)?;
-    hand_in_audit(app, connection).await?;
     let report = RefreshReport { new: new.len(), refused: feed.iter().filter(|(_, r)| r.is_err()).count(), alerts: alerts.len() };
     app.worker.lock().map_err(CommandError::poisoned)?.alerts = alerts;
     if let Some(theirs) = ahead {
@@ -397,6 +396,10 @@ async fn refresh_with(app: &AppState, connection: &ServiceConnection) -> Command
             return Err(roster_refused(theirs, waymark_sync::roster::RosterProblem::HeldBack));
         }
     }
+    // Last, so the alerts and the roster's checks above never wait on it; a failure still shows
+    // as the pass's problem, and the entries go next pass.
+    same_profile(app)?;
+    hand_in_audit(app, connection).await?;
     Ok(report)
 }
 
@@ -611,10 +614,11 @@ pub async fn open_item(app: &AppState, req: OpenItemRequest) -> CommandResult<Sh
     let id = item_id(&req.item)?;
     let mut item = app.with_session(|v, s| v.shared_item(s, id))?;
     // The first opening on this laptop is written to the audit log (who opened what, when).
-    if item.refused.is_none() && item.mark_opened(app.now()) {
-        if let Some(connection) = current_connection(app) {
-            audit(app, &connection, waymark_sync::audit::AuditAction::Opened { envelope_id: item.envelope_id, person_id: item.person_id })?;
-        }
+    // Noted as opened only once the audit entry is written (a laptop with no connection now
+    // writes it the first time it opens the item connected).
+    if let Some(connection) = current_connection(app).filter(|_| item.refused.is_none() && item.opened_at.is_none()) {
+        audit(app, &connection, waymark_sync::audit::AuditAction::Opened { envelope_id: item.envelope_id, person_id: item.person_id })?;
+        item.mark_opened(app.now());
         app.with_session(|v, s| v.update_shared(s, &item))?;
     }
     item_view(app, &item)

@@ -382,11 +382,16 @@ async fn an_administrator_runs_the_organisation_from_the_worker_app(mut o: Org) 
         let s = v.unlock("Jo", &Passphrase::new(PASSPHRASE.into())).unwrap();
         v.service_connection(&s).unwrap().unwrap()
     };
-    let mut imagined = o.roster.clone();
-    imagined.apply(&waymark_sync::roster::RosterLink::sign(&o.root, Some(&imagined.head), NOW, RosterEntry::GrantAdmin { worker_id: jo })).unwrap();
     let entry = RosterEntry::AddPerson { person_id: Uuid::from_u128(99), role: ServedRole::Carer };
-    let refused = waymark_client::roster_admin::change_roster(&jo_connection, &imagined, entry, waymark_core::Timestamp(NOW)).await.unwrap_err();
+    let unchecked = waymark_client::roster_admin::sign_roster_link(&jo_connection, &o.roster.head, entry, waymark_core::Timestamp(NOW)).unwrap();
+    let refused = waymark_client::roster_admin::send_roster_link(&jo_connection, &unchecked, waymark_core::Timestamp(NOW)).await.unwrap_err();
     assert_eq!(refused.code(), "roster_refused", "{refused}");
+    // Signed on a head that is no longer the head: a conflict, to read the roster again.
+    let mut behind = o.roster.head.clone();
+    behind.seq -= 1;
+    let stale = waymark_client::roster_admin::sign_roster_link(&jo_connection, &behind, RosterEntry::AddPerson { person_id: Uuid::from_u128(98), role: ServedRole::Carer }, waymark_core::Timestamp(NOW)).unwrap();
+    let refused = waymark_client::roster_admin::send_roster_link(&jo_connection, &stale, waymark_core::Timestamp(NOW)).await.unwrap_err();
+    assert_eq!(refused.code(), "conflict", "{refused}");
     o.append(RosterEntry::GrantAdmin { worker_id: jo }).await;
     assert_eq!(ok(&jo_app, "worker_refresh", json!({})).await["me"]["admin"], true);
 
@@ -401,6 +406,11 @@ async fn an_administrator_runs_the_organisation_from_the_worker_app(mut o: Org) 
     assert_eq!((listed["name"].as_str(), listed["allocations"][0]["name"].as_str(), listed["mine"].as_bool()), (Some("Robin T."), Some("Jo Adeyemi"), Some(true)));
     let link_text: Vec<String> = o.store.roster_links(0, 1000).await.unwrap();
     assert!(!link_text.iter().any(|l| l.contains("Robin")), "the name Jo typed never reaches the roster");
+
+    // A second code for Robin (a replaced laptop, or the first ran out): a new one, for the same id.
+    let again = ok(&jo_app, "new_invite_code", json!({ "person": robin })).await;
+    assert_eq!((again["person"].as_str(), again["name"].as_str()), (Some(robin.as_str()), Some("Robin T.")));
+    assert_ne!(again["code"], invite["code"]);
 
     // The printable sheet: the name, the code in groups, when it runs out.
     let sheet = ok(&jo_app, "save_invite_sheet", json!({ "name": "Robin T.", "code": code })).await;

@@ -140,7 +140,12 @@ fn body_bytes_within(body: std::result::Result<Bytes, BytesRejection>, limit: us
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(what: &str, body: &[u8]) -> Result<T> {
-    serde_json::from_slice(body).map_err(|e| ServiceError::BadRequest(format!("the {what} is not valid: {e}")))
+    serde_json::from_slice(body).map_err(|e| {
+        // serde quotes what it did not expect; a value sent to be echoed goes back cut short.
+        let said = e.to_string();
+        let said: String = if said.chars().count() > 160 { said.chars().take(160).chain("…".chars()).collect() } else { said };
+        ServiceError::BadRequest(format!("the {what} is not valid: {said}"))
+    })
 }
 
 async fn service_info<S: ServiceStore>(State(state): State<Arc<ServiceState<S>>>) -> Result<Json<ServiceInfo>> {
@@ -615,6 +620,11 @@ async fn add_roster_link<S: ServiceStore>(
         .roster
         .read(&state.store, now, |r| -> Result<()> {
             let mut next = r.cloned().ok_or_else(|| ServiceError::BadRequest("this service keeps no roster yet".into()))?;
+            // Signed on top of a head that is no longer the head: another change came first. The
+            // laptop reads the roster again and signs afresh.
+            if link.content.seq != next.head.seq + 1 || link.content.prev != next.head.hash {
+                return Err(ServiceError::Conflict(format!("the roster has moved on to link {}: read it again and sign on top of it", next.head.seq)));
+            }
             next.apply(&link)?;
             Ok(())
         })
@@ -647,7 +657,8 @@ async fn register_invite<S: ServiceStore>(
     if request.format != INVITE_REGISTRATION_FORMAT {
         return Err(SyncError::UnsupportedVersion { what: "invite_registration", found: request.format, supported: INVITE_REGISTRATION_FORMAT }.into());
     }
-    if request.expires_at <= now || request.expires_at > now + MAX_INVITE_DAYS * 86_400 {
+    // An hour's grace for a laptop whose clock runs a little ahead of the service's.
+    if request.expires_at <= now || request.expires_at > now + MAX_INVITE_DAYS * 86_400 + 3600 {
         return Err(ServiceError::BadRequest(format!("an invite runs out within {MAX_INVITE_DAYS} days from now")));
     }
     let token_hash = request.token_hash_bytes()?;

@@ -179,31 +179,61 @@ pub fn verify_chain(roster: &RosterState, device_id: Uuid, mut entries: Vec<Audi
         return VerifiedChain { device_id, worker_id: None, entries: Vec::new(), problems: vec![AuditProblem::UnknownDevice] };
     };
     entries.sort_by_key(|e| e.content.seq);
-    let mut kept: Vec<AuditEntry> = Vec::new();
     let mut problems = Vec::new();
-    let mut expected = 0u64;
-    let mut prev_hash: Option<String> = None;
+    // Entries the laptop did not sign (or that were changed) are reported as such, not also as
+    // missing: the service did hand something over at that number.
+    let mut unsigned: Vec<u64> = Vec::new();
+    let mut signed: Vec<AuditEntry> = Vec::new();
     for entry in entries {
-        let seq = entry.content.seq;
         if entry.content.device_id != device_id || entry.check_signature(&device.keys.signing).is_err() {
-            problems.push(AuditProblem::NotSigned { seq });
-            continue;
+            problems.push(AuditProblem::NotSigned { seq: entry.content.seq });
+            unsigned.push(entry.content.seq);
+        } else {
+            signed.push(entry);
         }
+    }
+    let mut kept: Vec<AuditEntry> = Vec::new();
+    let mut expected = 0u64;
+    for entry in signed {
+        let seq = entry.content.seq;
         if seq < expected {
             // A second entry at a number already seen: only one can be the laptop's, and the
             // first that checked out is kept.
             problems.push(AuditProblem::BrokenChain { seq });
             continue;
         }
-        if seq > expected {
-            problems.push(AuditProblem::Missing { from: expected, to: seq - 1 });
-        } else if seq > 0 && prev_hash.as_deref() != Some(entry.content.prev.as_str()) {
+        // Each run of numbers between the last kept entry and this one that nothing was handed
+        // over for is missing.
+        let mut from = expected;
+        for n in expected..seq {
+            if unsigned.contains(&n) {
+                if from < n {
+                    problems.push(AuditProblem::Missing { from, to: n - 1 });
+                }
+                from = n + 1;
+            }
+        }
+        if from < seq {
+            problems.push(AuditProblem::Missing { from, to: seq - 1 });
+        }
+        // The link to the entry before can be checked only when that entry is here and signed.
+        let before = kept.last().filter(|k| k.content.seq + 1 == seq);
+        let follows = match before {
+            Some(k) => entry.content.prev == k.hash(),
+            None => seq != 0 || entry.content.prev.is_empty(),
+        };
+        if !follows {
             problems.push(AuditProblem::BrokenChain { seq });
         }
-        prev_hash = Some(entry.hash());
         expected = seq + 1;
         kept.push(entry);
     }
+    // In the order of the chain.
+    problems.sort_by_key(|p| match p {
+        AuditProblem::Missing { from, .. } => *from,
+        AuditProblem::NotSigned { seq } | AuditProblem::BrokenChain { seq } => *seq,
+        AuditProblem::UnknownDevice => 0,
+    });
     VerifiedChain { device_id, worker_id, entries: kept, problems }
 }
 

@@ -443,8 +443,15 @@ impl RosterState {
             RosterEntry::AddAdmin { .. } | RosterEntry::RevokeAdmin { .. } | RosterEntry::GrantAdmin { .. } | RosterEntry::WithdrawAdmin { .. } => {
                 signer == KeyHolder::Root
             }
-            // A worker approves a device a person enrolled; so may the root or an administrator.
-            RosterEntry::CertifyDevice { .. } => true,
+            // A person's own worker approves a device they enrolled; so may the root or an
+            // administrator. Any other worker's laptop may not: its approval would make the
+            // person's workers seal to keys of its choosing.
+            RosterEntry::CertifyDevice { person_id, .. } => match signer {
+                KeyHolder::Root | KeyHolder::Admin(_) => true,
+                KeyHolder::Device(device) => self.worker_of_device(device).is_some_and(|w| {
+                    self.is_admin_worker(w) || self.people.get(person_id).is_some_and(|p| p.allocations.values().any(|a| *a == w))
+                }),
+            },
             _ => match signer {
                 KeyHolder::Root | KeyHolder::Admin(_) => true,
                 KeyHolder::Device(device) => self.worker_of_device(device).and_then(|w| self.workers.get(&w)).is_some_and(|w| w.admin),

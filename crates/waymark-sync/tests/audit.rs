@@ -63,7 +63,7 @@ fn an_entry_the_service_invents_or_changes_is_not_shown_and_is_reported() {
     entries[1].content.action = AuditAction::Answered { envelope_id: Uuid::from_u128(101), person_id: Some(Uuid::from_u128(20)), answer: "replied".into() };
     let verified = verify_chain(&roster, LAPTOP, entries);
     assert_eq!(verified.entries.iter().map(|e| e.content.seq).collect::<Vec<_>>(), vec![0, 2]);
-    assert!(verified.problems.contains(&AuditProblem::NotSigned { seq: 1 }) && verified.problems.contains(&AuditProblem::NotSigned { seq: 3 }), "{:?}", verified.problems);
+    assert_eq!(verified.problems, vec![AuditProblem::NotSigned { seq: 1 }, AuditProblem::NotSigned { seq: 3 }], "reported as not signed, not as missing as well");
 }
 
 #[test]

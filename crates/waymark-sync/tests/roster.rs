@@ -53,9 +53,9 @@ fn org() -> Org {
         let person = Uuid::from_u128(n);
         let device = IdentityKeys::generate(&entropy);
         push(&mut links, &root, RosterEntry::AddPerson { person_id: person, role: ServedRole::YoungPerson });
-        // The worker's laptop approves the device the young person enrolled.
-        push(&mut links, &worker_device, RosterEntry::CertifyDevice { person_id: person, device_id: Uuid::from_u128(n + 1), keys: device.public().clone() });
         push(&mut links, &root, RosterEntry::Allocate { person_id: person, worker_id: worker, role: WorkerRole::SocialWorker });
+        // Their worker's laptop approves the device the young person enrolled.
+        push(&mut links, &worker_device, RosterEntry::CertifyDevice { person_id: person, device_id: Uuid::from_u128(n + 1), keys: device.public().clone() });
         people.push((person, device));
     }
     let pin = root_fingerprint(&root.public().signing).unwrap();
@@ -224,6 +224,25 @@ fn an_administrator_may_change_the_roster_until_revoked_but_never_add_administra
     push(&mut links, &org.root, RosterEntry::RevokeAdmin { admin_id: Uuid::from_u128(40) });
     push(&mut links, &admin, RosterEntry::AddPerson { person_id: Uuid::from_u128(43), role: ServedRole::Carer });
     assert_eq!(problem(RosterState::verify_chain(&links, &org.pin)), RosterProblem::NotAuthorised);
+}
+
+#[test]
+fn only_a_persons_own_worker_or_an_administrator_approves_their_device() {
+    let org = org();
+    let entropy = SeededEntropy::new(12);
+    let other_worker = Uuid::from_u128(70);
+    let other_laptop = IdentityKeys::generate(&entropy);
+    let mut links = org.links.clone();
+    push(&mut links, &org.root, RosterEntry::AddWorker { worker_id: other_worker, name: "Kit Evans".into(), role: WorkerRole::Iro });
+    push(&mut links, &org.root, RosterEntry::AddWorkerDevice { worker_id: other_worker, device_id: Uuid::from_u128(71), keys: other_laptop.public().clone() });
+    // Kit is not Robin's worker: a device Kit's laptop approves for Robin (its own keys, say) is refused.
+    let mut stranger = links.clone();
+    push(&mut stranger, &other_laptop, RosterEntry::CertifyDevice { person_id: org.robin_a.0, device_id: Uuid::from_u128(72), keys: IdentityKeys::generate(&entropy).public().clone() });
+    assert_eq!(problem(RosterState::verify_chain(&stranger, &org.pin)), RosterProblem::NotAuthorised);
+    // Once Kit is Robin's IRO, Kit may.
+    push(&mut links, &org.root, RosterEntry::Allocate { person_id: org.robin_a.0, worker_id: other_worker, role: WorkerRole::Iro });
+    push(&mut links, &other_laptop, RosterEntry::CertifyDevice { person_id: org.robin_a.0, device_id: Uuid::from_u128(72), keys: IdentityKeys::generate(&entropy).public().clone() });
+    RosterState::verify_chain(&links, &org.pin).unwrap();
 }
 
 #[test]

@@ -326,7 +326,7 @@ function workerHandlers(w: WorkerFake): WorkerHandlers {
       w.org.workers.push({ id, name: name.trim(), role, admin: false, revoked: false, laptops: 0, me: false });
       return inviteFor(id, name.trim(), 14);
     },
-    invite_worker_laptop: ({ worker }) => inviteFor(worker, w.org.workers.find((x) => x.id === worker)?.name ?? '', 14),
+    new_invite_code: ({ person }) => inviteFor(person, w.org.people.find((x) => x.id === person)?.name ?? w.org.workers.find((x) => x.id === person)?.name ?? person.slice(0, 8), 14),
     remove_worker: ({ worker }) => {
       const x = w.org.workers.find((y) => y.id === worker)!;
       x.revoked = true;

@@ -164,7 +164,8 @@ export const revokeDevice = (person: string, device: string) => callWorker('revo
 export const invitePerson = (request: WorkerCommands['invite_person']['request']) => callWorker('invite_person', request);
 export const saveInviteSheet = (name: string, code: string) => callWorker('save_invite_sheet', { name, code });
 export const addWorker = (name: string, role: WorkerRole) => callWorker('add_worker', { name, role });
-export const inviteWorkerLaptop = (worker: string) => callWorker('invite_worker_laptop', { worker });
+/** A new invite code for someone in the roster: a person, or a worker's laptop. */
+export const newInviteCode = (person: string) => callWorker('new_invite_code', { person });
 export const removeWorker = (worker: string) => callWorker('remove_worker', { worker });
 export const allocate = (person: string, worker: string) => callWorker('allocate', { person, worker });
 export const auditLog = () => callWorker('audit_log', {});

@@ -817,7 +817,7 @@ export interface WorkerCommands {
   invite_person: { request: InvitePersonRequest; response: InviteView };
   save_invite_sheet: { request: InviteSheetRequest; response: SavedFile };
   add_worker: { request: AddWorkerRequest; response: InviteView };
-  invite_worker_laptop: { request: WorkerRequest; response: InviteView };
+  new_invite_code: { request: PersonRequest; response: InviteView };
   remove_worker: { request: WorkerRequest; response: OrganisationView };
   allocate: { request: AllocateRequest; response: OrganisationView };
   audit_log: { request: NoArguments; response: AuditLogView };
