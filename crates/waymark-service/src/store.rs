@@ -296,6 +296,8 @@ impl SqliteStore {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
+        // Deleted rows are overwritten, not left in free pages for whoever copies the file.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate(&mut conn)?;
         Ok(SqliteStore { conn: Arc::new(Mutex::new(conn)) })
@@ -595,6 +597,11 @@ impl ServiceStore for SqliteStore {
                 }
             }
             tx.commit()?;
+            if deleted > 0 {
+                // The write-ahead log still holds the pages as they were before: fold it into the
+                // database (where secure_delete has zeroed them) and empty it.
+                c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            }
             Ok(deleted)
         })
         .await

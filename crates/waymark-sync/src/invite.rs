@@ -36,6 +36,28 @@ pub struct Invite {
     pub person_id: Option<uuid::Uuid>,
 }
 
+/// Whether `address` is one a device may reach its service at: https to any host, or plain http
+/// only to this computer, named exactly (`127.0.0.1`, `[::1]` or `localhost`: not a host that only
+/// starts so, like `127.0.0.1.example.net`); never with a user name or password, a query or a
+/// fragment in it. Parsed as a URL, never matched as text.
+pub fn check_service_address(address: &str) -> std::result::Result<(), InviteProblem> {
+    let url = url::Url::parse(address).map_err(|_| InviteProblem::Damaged)?;
+    if !url.username().is_empty() || url.password().is_some() || url.query().is_some() || url.fragment().is_some() || url.cannot_be_a_base() {
+        return Err(InviteProblem::Damaged);
+    }
+    let this_computer = match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip == std::net::Ipv4Addr::LOCALHOST,
+        Some(url::Host::Ipv6(ip)) => ip == std::net::Ipv6Addr::LOCALHOST,
+        Some(url::Host::Domain(name)) => name == "localhost",
+        None => return Err(InviteProblem::Damaged),
+    };
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if this_computer => Ok(()),
+        _ => Err(InviteProblem::NotHttps),
+    }
+}
+
 impl Invite {
     /// The code a person pastes: a prefix and the invite as base64 JSON.
     pub fn to_code(&self) -> String {
@@ -54,9 +76,7 @@ impl Invite {
         if invite.format != INVITE_FORMAT {
             return Err(SyncError::UnsupportedVersion { what: "invite", found: invite.format, supported: INVITE_FORMAT });
         }
-        if !(invite.service_url.starts_with("https://") || invite.service_url.starts_with("http://127.0.0.1") || invite.service_url.starts_with("http://localhost")) {
-            return Err(SyncError::BadInvite(InviteProblem::NotHttps));
-        }
+        check_service_address(&invite.service_url).map_err(SyncError::BadInvite)?;
         b64::decode_array::<16>("Invite token", &invite.token).map_err(|_| SyncError::BadInvite(InviteProblem::Damaged))?;
         if invite.organisation.is_some() != invite.person_id.is_some() {
             return Err(SyncError::BadInvite(InviteProblem::Damaged));
@@ -107,5 +127,47 @@ impl Invite {
         let mut raw = [0u8; 16];
         entropy.fill(&mut raw);
         b64::encode(&raw)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn invite_to(service_url: &str) -> String {
+        let invite = Invite {
+            format: INVITE_FORMAT,
+            service_url: service_url.into(),
+            service_name: "Northvale Children's Services".into(),
+            fingerprint: "1d89-8eff-fb8f-b812-b509-29c4-4150-13c1".into(),
+            token: b64::encode(&[7u8; 16]),
+            expires_at: 2_000_000_000,
+            organisation: None,
+            person_id: None,
+        };
+        invite.to_code()
+    }
+
+    fn problem(service_url: &str) -> Option<InviteProblem> {
+        match Invite::parse(&invite_to(service_url), 1_800_000_000) {
+            Ok(_) => None,
+            Err(SyncError::BadInvite(p)) => Some(p),
+            Err(other) => panic!("{service_url}: {other}"),
+        }
+    }
+
+    #[test]
+    fn a_service_address_is_https_or_exactly_this_computer() {
+        for fine in ["https://northvale.example", "https://northvale.example:8443/waymark", "http://127.0.0.1:8750", "http://localhost:8750", "http://[::1]:8750"] {
+            assert_eq!(problem(fine), None, "{fine}");
+        }
+        // Plain http anywhere else, however the host starts, and other schemes: not secure.
+        for insecure in ["http://127.0.0.1.northvale.example", "http://localhost.northvale.example:8750", "http://127.0.0.2:8750", "http://northvale.example", "ftp://northvale.example"] {
+            assert_eq!(problem(insecure), Some(InviteProblem::NotHttps), "{insecure}");
+        }
+        // A name and password, a query, a fragment, or no address at all: damaged, whatever the scheme.
+        for damaged in ["https://sam:secret@northvale.example", "http://127.0.0.1@northvale.example", "https://northvale.example/?next=elsewhere", "https://northvale.example/#x", "not an address", "https://"] {
+            assert_eq!(problem(damaged), Some(InviteProblem::Damaged), "{damaged}");
+        }
     }
 }
