@@ -25,6 +25,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (10, include_str!("../migrations/0010_worker_profiles.sql")),
     (11, include_str!("../migrations/0011_published_plans.sql")),
     (12, include_str!("../migrations/0012_audit_trail.sql")),
+    (13, include_str!("../migrations/0013_recovery_throttle.sql")),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;

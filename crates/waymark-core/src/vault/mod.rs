@@ -282,7 +282,8 @@ impl Vault {
     fn profile_row(&self, name: &str) -> Result<ProfileRow> {
         self.conn
             .query_row(
-                "SELECT id, display_name, role, passphrase_wrap, recovery_wrap, failed_unlocks, unlock_not_before
+                "SELECT id, display_name, role, passphrase_wrap, recovery_wrap, failed_unlocks, unlock_not_before,
+                        failed_recoveries, recovery_not_before
                  FROM profiles WHERE display_name = ?1",
                 [name.trim()],
                 |r| {
@@ -294,6 +295,8 @@ impl Vault {
                         rec_wrap: r.get(4)?,
                         failures: r.get(5)?,
                         not_before: r.get(6)?,
+                        recovery_failures: r.get(7)?,
+                        recovery_not_before: r.get(8)?,
                     })
                 },
             )
@@ -301,32 +304,44 @@ impl Vault {
             .ok_or_else(|| Error::ProfileNotFound(validate::clip(name)))
     }
 
-    /// Runs `attempt` under the wrong-guess throttle: refuses while a delay is running, counts
-    /// failures (on disk, so a restart does not reset them) and clears them on success.
+    /// Runs `attempt` under the wrong-guess throttle for `guess`: refuses while a delay is
+    /// running, counts failures (on disk, so a restart does not reset them) and clears them on
+    /// success. Passphrase and recovery-code guesses are counted apart, so someone guessing
+    /// passphrases never keeps the person from coming in with their recovery code; coming in with
+    /// it clears both counts.
     fn throttled<T>(
         &mut self,
         row: &ProfileRow,
+        guess: Guess,
         attempt: impl FnOnce(&ProfileId) -> Result<T>,
     ) -> Result<T> {
         let now = self.now().0;
-        if now < row.not_before {
-            return Err(Error::TooManyAttempts { retry_after_secs: row.not_before - now });
+        let (failures, not_before, columns) = match guess {
+            Guess::Passphrase => (row.failures, row.not_before, ("failed_unlocks", "unlock_not_before")),
+            Guess::RecoveryCode => (row.recovery_failures, row.recovery_not_before, ("failed_recoveries", "recovery_not_before")),
+        };
+        if now < not_before {
+            return Err(Error::TooManyAttempts { retry_after_secs: not_before - now });
         }
         let id = ProfileId::from_slice(&row.id).ok_or(Error::DamagedKey)?;
         match attempt(&id) {
             Ok(v) => {
-                if row.failures != 0 {
-                    self.conn.execute(
-                        "UPDATE profiles SET failed_unlocks = 0, unlock_not_before = 0 WHERE id = ?1",
-                        [&row.id],
-                    )?;
+                let clear = match guess {
+                    Guess::Passphrase if row.failures != 0 => "UPDATE profiles SET failed_unlocks = 0, unlock_not_before = 0 WHERE id = ?1",
+                    Guess::RecoveryCode if row.failures != 0 || row.recovery_failures != 0 => {
+                        "UPDATE profiles SET failed_unlocks = 0, unlock_not_before = 0, failed_recoveries = 0, recovery_not_before = 0 WHERE id = ?1"
+                    }
+                    _ => "",
+                };
+                if !clear.is_empty() {
+                    self.conn.execute(clear, [&row.id])?;
                 }
                 Ok(v)
             }
             Err(e @ (Error::WrongPassphrase | Error::WrongRecoveryCode)) => {
-                let failures = row.failures.saturating_add(1);
+                let failures = failures.saturating_add(1);
                 self.conn.execute(
-                    "UPDATE profiles SET failed_unlocks = ?2, unlock_not_before = ?3 WHERE id = ?1",
+                    &format!("UPDATE profiles SET {} = ?2, {} = ?3 WHERE id = ?1", columns.0, columns.1),
                     params![&row.id, failures, now + unlock_delay(failures)],
                 )?;
                 Err(e)
@@ -338,7 +353,7 @@ impl Vault {
     pub fn unlock(&mut self, display_name: &str, passphrase: &Passphrase) -> Result<Session> {
         let row = self.profile_row(display_name)?;
         let key =
-            self.throttled(&row, |id| keywrap::unwrap_with_passphrase(&row.pass_wrap, passphrase, id))?;
+            self.throttled(&row, Guess::Passphrase, |id| keywrap::unwrap_with_passphrase(&row.pass_wrap, passphrase, id))?;
         row.into_session(key)
     }
 
@@ -351,7 +366,7 @@ impl Vault {
     ) -> Result<()> {
         new.check_strength()?;
         let row = self.profile_row(&session.display_name)?;
-        self.throttled(&row, |id| keywrap::unwrap_with_passphrase(&row.pass_wrap, current, id))?;
+        self.throttled(&row, Guess::Passphrase, |id| keywrap::unwrap_with_passphrase(&row.pass_wrap, current, id))?;
         let wrap = keywrap::wrap_with_passphrase(
             &session.key,
             new,
@@ -370,7 +385,7 @@ impl Vault {
     /// unlocking), before something an unlocked laptop left alone should not be enough for.
     pub fn confirm_passphrase(&mut self, session: &Session, passphrase: &Passphrase) -> Result<()> {
         let row = self.profile_row(&session.display_name)?;
-        self.throttled(&row, |id| keywrap::unwrap_with_passphrase(&row.pass_wrap, passphrase, id))?;
+        self.throttled(&row, Guess::Passphrase, |id| keywrap::unwrap_with_passphrase(&row.pass_wrap, passphrase, id))?;
         Ok(())
     }
 
@@ -379,7 +394,7 @@ impl Vault {
     /// working at once and the new one is returned, to be shown once.
     pub fn replace_recovery_code(&mut self, session: &Session, passphrase: &Passphrase) -> Result<RecoveryCode> {
         let row = self.profile_row(&session.display_name)?;
-        self.throttled(&row, |id| keywrap::unwrap_with_passphrase(&row.pass_wrap, passphrase, id))?;
+        self.throttled(&row, Guess::Passphrase, |id| keywrap::unwrap_with_passphrase(&row.pass_wrap, passphrase, id))?;
         let code = RecoveryCode::generate(&*self.entropy);
         let wrap = keywrap::wrap_with_recovery_code(&session.key, &code, &session.profile, &*self.entropy);
         self.conn.execute(
@@ -400,7 +415,7 @@ impl Vault {
         new.check_strength()?;
         let row = self.profile_row(display_name)?;
         let key =
-            self.throttled(&row, |id| keywrap::unwrap_with_recovery_code(&row.rec_wrap, code, id))?;
+            self.throttled(&row, Guess::RecoveryCode, |id| keywrap::unwrap_with_recovery_code(&row.rec_wrap, code, id))?;
         let id = ProfileId::from_slice(&row.id).ok_or(Error::DamagedKey)?;
         let new_code = RecoveryCode::generate(&*self.entropy);
         let pass_wrap = keywrap::wrap_with_passphrase(&key, new, self.kdf, &id, &*self.entropy)?;
@@ -634,6 +649,15 @@ struct ProfileRow {
     rec_wrap: Vec<u8>,
     failures: u32,
     not_before: i64,
+    recovery_failures: u32,
+    recovery_not_before: i64,
+}
+
+/// Which secret a guess is of: each has its own count of wrong guesses and its own wait.
+#[derive(Clone, Copy)]
+enum Guess {
+    Passphrase,
+    RecoveryCode,
 }
 
 impl ProfileRow {
