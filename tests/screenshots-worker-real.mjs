@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createProfile, freshDataDir, root, startApp, waitForText, workerAppBinary } from './e2e/driver.mjs';
-import { connectApp, setUpWorkerApp, startService } from './e2e/service.mjs';
+import { connectApproved, sayNotSafeToSocialWorker, setUpWorkerApp, startService } from './e2e/service.mjs';
 
 const out = path.join(root, 'docs/screenshots');
 mkdirSync(out, { recursive: true });
@@ -34,18 +34,8 @@ try {
   try {
     const b = app.browser;
     await createProfile(b, 'Robin', 'young_person', 'otter lantern biscuit');
-    await connectApp(b, code);
-    running.approve(/Read them this code: (\S+)/.exec(await b.$('[data-testid="approval"]').getText())[1]);
-    await b.$('[data-testid="check-now"]').click();
-    await waitForText(b, '[data-testid="approval"]', 'has approved this laptop');
-    await b.$('[data-testid="go-say"]').click();
-    await b.$('[data-testid="kind-not_safe"]').click();
-    await b.$('[data-testid="say-words"]').setValue('Someone came to the house last night and I do not feel safe going back.');
-    await b.$('[data-testid="say-ready"]').click();
-    await b.$('[data-testid="statement"]').waitForExist({ timeout: 10000 });
-    await b.$('button*=Share with').click();
-    await b.$('[data-testid="yes-share-social_worker"]').click();
-    await b.$('p*=Sent to Northvale').waitForExist({ timeout: 15000 });
+    await connectApproved(b, running, code);
+    await sayNotSafeToSocialWorker(b, 'Someone came to the house last night and I do not feel safe going back.');
   } finally {
     await app.stop();
   }

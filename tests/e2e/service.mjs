@@ -114,6 +114,29 @@ export async function connectApp(b, code) {
   await waitForText(b, '[data-testid="connection"]', `Connected to ${SERVICE_NAME}`);
 }
 
+/** In a person's app: connects with `code`, has the administrator approve it with the code the
+ *  app shows, and waits until the app says it is approved. */
+export async function connectApproved(b, running, code) {
+  await connectApp(b, code);
+  running.approve(/Read them this code: (\S+)/.exec(await b.$('[data-testid="approval"]').getText())[1]);
+  await b.$('[data-testid="check-now"]').click();
+  await waitForText(b, '[data-testid="approval"]', 'has approved this laptop');
+}
+
+/** In a young person's app: says "I don't feel safe" in `words` (who to call is shown at once)
+ *  and shares it with their social worker, waiting until it is sent. */
+export async function sayNotSafeToSocialWorker(b, words) {
+  await b.$('[data-testid="go-say"]').click();
+  await b.$('[data-testid="kind-not_safe"]').click();
+  await b.$('[data-testid="helplines"]').waitForExist({ timeout: 10000 });
+  await b.$('[data-testid="say-words"]').setValue(words);
+  await b.$('[data-testid="say-ready"]').click();
+  await b.$('[data-testid="statement"]').waitForExist({ timeout: 10000 });
+  await b.$('button*=Share with').click();
+  await b.$('[data-testid="yes-share-social_worker"]').click();
+  await b.$('p*=Sent to Northvale').waitForExist({ timeout: 15000 });
+}
+
 /** In a person's app, freshly started: unlocks their profile and asks for anything new now. */
 export async function unlockAndCheckNow(b, name, passphrase) {
   await unlock(b, name, passphrase);

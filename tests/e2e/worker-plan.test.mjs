@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { createProfile, freshDataDir, startApp, waitForText, workerAppBinary } from './driver.mjs';
-import { connectApp, setUpWorkerApp, startService, unlockAndCheckNow } from './service.mjs';
+import { connectApproved, setUpWorkerApp, startService, unlockAndCheckNow } from './service.mjs';
 
 let running;
 after(() => running?.stop());
@@ -23,10 +23,7 @@ test("a plan written in the worker app's form reaches Robin's My plan with exact
   try {
     const b = app.browser;
     await createProfile(b, 'Robin', 'young_person', 'otter lantern biscuit');
-    await connectApp(b, code);
-    running.approve(/Read them this code: (\S+)/.exec(await b.$('[data-testid="approval"]').getText())[1]);
-    await b.$('[data-testid="check-now"]').click();
-    await waitForText(b, '[data-testid="approval"]', 'has approved this laptop');
+    await connectApproved(b, running, code);
   } finally {
     await app.stop();
   }

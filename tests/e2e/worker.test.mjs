@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { createProfile, documentsDir, freshDataDir, startApp, waitForText, workerAppBinary } from './driver.mjs';
-import { connectApp, setUpWorkerApp, startService, unlockAndCheckNow } from './service.mjs';
+import { connectApproved, sayNotSafeToSocialWorker, setUpWorkerApp, startService, unlockAndCheckNow } from './service.mjs';
 
 const WORDS = 'Someone came to the house and I do not feel safe zz-marker-7730';
 const REPLY = 'I am calling you now, Robin. Stay where you are.';
@@ -49,19 +49,8 @@ test("Robin's \"I don't feel safe\" reaches the duty worker's app first with its
   try {
     const b = app.browser;
     await createProfile(b, 'Robin', 'young_person', 'otter lantern biscuit');
-    await connectApp(b, code);
-    running.approve(/Read them this code: (\S+)/.exec(await b.$('[data-testid="approval"]').getText())[1]);
-    await b.$('[data-testid="check-now"]').click();
-    await waitForText(b, '[data-testid="approval"]', 'has approved this laptop');
-    await b.$('[data-testid="go-say"]').click();
-    await b.$('[data-testid="kind-not_safe"]').click();
-    await b.$('[data-testid="helplines"]').waitForExist({ timeout: 10000 });
-    await b.$('[data-testid="say-words"]').setValue(WORDS);
-    await b.$('[data-testid="say-ready"]').click();
-    await b.$('[data-testid="statement"]').waitForExist({ timeout: 10000 });
-    await b.$('button*=Share with').click();
-    await b.$('[data-testid="yes-share-social_worker"]').click();
-    await b.$('p*=Sent to Northvale').waitForExist({ timeout: 15000 });
+    await connectApproved(b, running, code);
+    await sayNotSafeToSocialWorker(b, WORDS);
   } finally {
     await app.stop();
   }

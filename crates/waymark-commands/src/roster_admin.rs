@@ -196,19 +196,25 @@ fn require_admin(roster: &RosterState, connection: &waymark_core::connection::Se
     }
 }
 
-/// Signs and sends `entries` one after another, each against the roster as it then stands. When
-/// another laptop changed the roster first, reads it again and carries on with what is left; the
-/// entries are worked out again from the new roster (`plan`), so nothing is signed against a
-/// roster the worker was not shown a moment ago.
-async fn change(app: &AppState, plan: impl Fn(&RosterState) -> CommandResult<Vec<RosterEntry>>) -> CommandResult<RosterState> {
-    let (connection, mut roster) = current_roster(app).await?;
+/// Signs and sends `entries` one after another, each against the roster as it then stands,
+/// starting from `roster` (just read by the caller). When another laptop changed the roster
+/// first, reads it again and carries on with what is left; the entries are worked out again from
+/// the new roster (`plan`), so nothing is signed against a roster the worker was not shown a
+/// moment ago. Returns the roster as verified from the service afterwards.
+async fn change(
+    app: &AppState,
+    connection: &waymark_core::connection::ServiceConnection,
+    roster: RosterState,
+    plan: impl Fn(&RosterState) -> CommandResult<Vec<RosterEntry>>,
+) -> CommandResult<RosterState> {
+    let mut roster = roster;
     let mut entries = plan(&roster)?;
     let mut attempts = 0;
     while !entries.is_empty() {
-        match waymark_client::roster_admin::change_roster(&connection, &roster, entries[0].clone(), app.now()).await {
+        match waymark_client::roster_admin::change_roster(connection, &roster, entries[0].clone(), app.now()).await {
             Ok(next) => {
                 let op = serde_json::to_value(&entries[0]).ok().and_then(|v| v["op"].as_str().map(str::to_string)).unwrap_or_default();
-                crate::worker::audit(app, &connection, waymark_sync::audit::AuditAction::ChangedRoster { link_seq: next.head.seq, op })?;
+                crate::worker::audit(app, connection, waymark_sync::audit::AuditAction::ChangedRoster { link_seq: next.head.seq, op })?;
                 roster = next;
                 entries.remove(0);
             }
@@ -222,8 +228,8 @@ async fn change(app: &AppState, plan: impl Fn(&RosterState) -> CommandResult<Vec
         }
     }
     // Kept as verified from the service, not as this laptop built it.
-    read_roster(app, &connection).await?;
-    Ok(roster)
+    let (_, verified) = current_roster(app).await?;
+    Ok(verified)
 }
 
 fn organisation(app: &AppState, connection: &waymark_core::connection::ServiceConnection, roster: &RosterState) -> CommandResult<OrganisationView> {
@@ -297,10 +303,10 @@ fn owner_of(roster: &RosterState, me: Uuid, id: Uuid) -> CommandResult<DeviceOwn
     }
 }
 
-async fn devices_of(app: &AppState, person: Uuid) -> CommandResult<PersonDevicesView> {
-    let (connection, roster) = current_roster(app).await?;
-    let owner = owner_of(&roster, me(&connection), person)?;
-    let enrolled = waymark_client::roster_admin::fetch_enrolments(&connection, person, app.now()).await?;
+/// `person`'s devices as `roster` (just read) and the service's enrolment list say.
+async fn devices_of(app: &AppState, connection: &waymark_core::connection::ServiceConnection, roster: &RosterState, person: Uuid) -> CommandResult<PersonDevicesView> {
+    let owner = owner_of(roster, me(connection), person)?;
+    let enrolled = waymark_client::roster_admin::fetch_enrolments(connection, person, app.now()).await?;
     let mut devices: Vec<PersonDeviceView> = enrolled
         .iter()
         .map(|e| {
@@ -330,13 +336,14 @@ async fn devices_of(app: &AppState, person: Uuid) -> CommandResult<PersonDevices
         DeviceOwner::Person(_) => app.with_session(|v, s| v.person_labels(s))?.get(&person).cloned(),
         DeviceOwner::Worker(w) => roster.worker(w).map(|w| w.name.clone()),
     };
-    Ok(PersonDevicesView { person: person.to_string(), name, devices, may_revoke: roster.is_admin_worker(me(&connection)) })
+    Ok(PersonDevicesView { person: person.to_string(), name, devices, may_revoke: roster.is_admin_worker(me(connection)) })
 }
 
 /// One person's devices (or, for an administrator, one worker's laptops): those waiting for
 /// approval, approved, and revoked.
 pub async fn person_devices(app: &AppState, req: PersonRequest) -> CommandResult<PersonDevicesView> {
-    devices_of(app, id_of(&req.person)?).await
+    let (connection, roster) = current_roster(app).await?;
+    devices_of(app, &connection, &roster, id_of(&req.person)?).await
 }
 
 /// Approves a device that enrolled with the person's invite, once the code they read out from
@@ -357,8 +364,8 @@ pub async fn approve_device(app: &AppState, req: ApproveDeviceRequest) -> Comman
         DeviceOwner::Person(person_id) => RosterEntry::CertifyDevice { person_id, device_id: device, keys: enrolment.keys.clone() },
         DeviceOwner::Worker(worker_id) => RosterEntry::AddWorkerDevice { worker_id, device_id: device, keys: enrolment.keys.clone() },
     };
-    change(app, |_| Ok(vec![entry.clone()])).await?;
-    devices_of(app, person).await
+    let roster = change(app, &connection, roster, |_| Ok(vec![entry.clone()])).await?;
+    devices_of(app, &connection, &roster, person).await
 }
 
 /// Switches off one of a person's devices or a worker's laptops (a lost laptop): nothing more is
@@ -372,8 +379,8 @@ pub async fn revoke_device(app: &AppState, req: RevokeDeviceRequest) -> CommandR
     if !roster.active_device(device).is_some_and(|d| d.owner == owner) {
         return Err(CommandError::new("device_not_enrolled"));
     }
-    change(app, |_| Ok(vec![RosterEntry::RevokeDevice { device_id: device }])).await?;
-    devices_of(app, person).await
+    let roster = change(app, &connection, roster, |_| Ok(vec![RosterEntry::RevokeDevice { device_id: device }])).await?;
+    devices_of(app, &connection, &roster, person).await
 }
 
 fn invite_expiry(app: &AppState, days: Option<u32>) -> CommandResult<i64> {
@@ -391,11 +398,10 @@ fn random_id(app: &AppState) -> Uuid {
 }
 
 /// Makes and registers an invite code for `person` (in the roster now).
-async fn invite_for(app: &AppState, person: Uuid, name: &str, expires_at: i64) -> CommandResult<InviteView> {
-    let (connection, roster) = current_roster(app).await?;
-    let invite = waymark_client::roster_admin::make_invite(&connection, &roster, person, expires_at, app.entropy(), app.now())?;
-    waymark_client::roster_admin::register_invite(&connection, &invite, app.now()).await?;
-    crate::worker::audit(app, &connection, waymark_sync::audit::AuditAction::MadeInvite { person_id: person })?;
+async fn invite_for(app: &AppState, connection: &waymark_core::connection::ServiceConnection, roster: &RosterState, person: Uuid, name: &str, expires_at: i64) -> CommandResult<InviteView> {
+    let invite = waymark_client::roster_admin::make_invite(connection, roster, person, expires_at, app.entropy(), app.now())?;
+    waymark_client::roster_admin::register_invite(connection, &invite, app.now()).await?;
+    crate::worker::audit(app, connection, waymark_sync::audit::AuditAction::MadeInvite { person_id: person })?;
     Ok(InviteView { person: person.to_string(), name: name.to_string(), code: invite.to_code(), expires_at: waymark_core::Timestamp(expires_at).to_rfc3339() })
 }
 
@@ -414,7 +420,7 @@ pub async fn invite_person(app: &AppState, req: InvitePersonRequest) -> CommandR
     };
     // Worked out again from the roster as it is if another laptop changed it first: what went
     // already (the person, an allocation) is not signed twice.
-    change(app, |roster| {
+    let roster = change(app, &connection, roster, |roster| {
         let mut entries = Vec::new();
         if roster.person(person).is_none() {
             entries.push(RosterEntry::AddPerson { person_id: person, role });
@@ -429,7 +435,7 @@ pub async fn invite_person(app: &AppState, req: InvitePersonRequest) -> CommandR
     })
     .await?;
     app.with_session(|v, s| v.label_person(s, person, req.name.trim()))?;
-    invite_for(app, person, req.name.trim(), expires_at).await
+    invite_for(app, &connection, &roster, person, req.name.trim(), expires_at).await
 }
 
 /// Adds a worker to the roster and makes the invite code for their laptop. Administrators only.
@@ -440,8 +446,8 @@ pub async fn add_worker(app: &AppState, req: AddWorkerRequest) -> CommandResult<
     require_admin(&roster, &connection)?;
     let worker = random_id(app);
     let name = req.name.trim().to_string();
-    change(app, |_| Ok(vec![RosterEntry::AddWorker { worker_id: worker, name: name.clone(), role: req.role }])).await?;
-    invite_for(app, worker, &name, expires_at).await
+    let roster = change(app, &connection, roster, |_| Ok(vec![RosterEntry::AddWorker { worker_id: worker, name: name.clone(), role: req.role }])).await?;
+    invite_for(app, &connection, &roster, worker, &name, expires_at).await
 }
 
 /// A new invite code for someone already in the roster: a person (a new or replaced device, or a
@@ -457,7 +463,7 @@ pub async fn new_invite_code(app: &AppState, req: PersonRequest) -> CommandResul
         (None, Some(w)) if !w.revoked => w.name.clone(),
         _ => return Err(CommandError::new("not_in_roster")),
     };
-    invite_for(app, id, &name, expires_at).await
+    invite_for(app, &connection, &roster, id, &name, expires_at).await
 }
 
 /// A worker leaves: they are removed from the roster, each of their laptops is switched off, and
@@ -472,7 +478,7 @@ pub async fn remove_worker(app: &AppState, req: WorkerRequest) -> CommandResult<
     if worker == me(&connection) {
         return Err(CommandError::new("not_yourself"));
     }
-    let roster = change(app, |roster| {
+    let roster = change(app, &connection, roster, |roster| {
         roster.worker(worker).filter(|w| !w.revoked).ok_or_else(|| CommandError::new("not_in_roster"))?;
         let mut entries: Vec<RosterEntry> = roster.devices_of_worker(worker).into_iter().map(|(device_id, _)| RosterEntry::RevokeDevice { device_id }).collect();
         let policy = roster.urgent_policy();
@@ -494,7 +500,7 @@ pub async fn allocate(app: &AppState, req: AllocateRequest) -> CommandResult<Org
     let worker = id_of(&req.worker)?;
     let (connection, roster) = current_roster(app).await?;
     require_admin(&roster, &connection)?;
-    let roster = change(app, |roster| {
+    let roster = change(app, &connection, roster, |roster| {
         let w = roster.worker(worker).filter(|w| !w.revoked).ok_or_else(|| CommandError::new("not_in_roster"))?;
         roster.person(person).ok_or_else(|| CommandError::new("not_in_roster"))?;
         Ok(vec![RosterEntry::Allocate { person_id: person, worker_id: worker, role: w.role }])

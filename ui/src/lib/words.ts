@@ -34,6 +34,8 @@ const workerIds: Record<WorkerRole, string> = {
   supervising_social_worker: 'worker-supervising_social_worker',
   duty: 'worker-duty',
 };
+/** Every worker role, in the order a form offers them. */
+export const WORKER_ROLES = Object.keys(workerIds) as WorkerRole[];
 /** One of a person's workers, by role, and by name when the service's list says who: "your
  * social worker", "Sam Okafor (your social worker)", "the duty team". */
 export function whoWords(role: WorkerRole, name?: string | null): string {
