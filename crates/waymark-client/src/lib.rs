@@ -364,6 +364,8 @@ enum SealFor {
 pub fn prepare_sends(vault: &mut Vault, session: &Session, entropy: &dyn Entropy) -> Result<(Vec<PreparedSend>, Skipped)> {
     use std::collections::HashMap;
     use waymark_core::vocabulary::WorkerRole;
+    // Nothing goes while what decides sending (consent, the ledgers, the outbox) cannot be proved.
+    vault.check_before_sending(session)?;
     let connection = vault.service_connection(session)?.ok_or(ClientError::NotConnected)?;
     let service_keys = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() };
     let roster = verified_roster(vault, session, &connection)?;

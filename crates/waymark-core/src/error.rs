@@ -35,6 +35,9 @@ pub enum Error {
     /// Status codes (`draft`, `ready`...), kept for logs.
     InvalidTransition { from: String, to: String },
     NoConsent { kind: ShareableKind, recipient: String },
+    /// Something in the vault's folder was changed while Waymark was closed, and what decides
+    /// sending (consent, the sharing ledger, the outbox) cannot be proved: nothing is sent.
+    VaultChanged,
     UnsupportedVersion { what: Format, found: u32, supported: u32 },
     MalformedImport(ImportProblem),
     /// A mistake in Waymark's own library Markdown, for its authors (English only: this is
@@ -426,6 +429,7 @@ impl Error {
             Error::UnknownKind(_) => "unknown_kind",
             Error::InvalidTransition { .. } => "invalid_transition",
             Error::NoConsent { .. } => "no_consent",
+            Error::VaultChanged => "vault_changed",
             Error::UnsupportedVersion { .. } => "unsupported_version",
             Error::MalformedImport(_) => "malformed_import",
             Error::Content(_) => "content",

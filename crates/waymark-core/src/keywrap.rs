@@ -2,13 +2,16 @@
 //! code (through HKDF, since the code already carries 120 random bits). Changing the passphrase
 //! re-wraps the same vault key; no record is re-encrypted.
 //!
-//! Format (version 1), all integers big-endian:
+//! Format (version 2; version 1 is the same with `01` first), all integers big-endian:
 //! ```text
-//! passphrase wrap: 01 | 01 | memory_kib u32 | iterations u32 | parallelism u32 | salt[16] | nonce[12] | sealed key[32] | tag[16]
-//! recovery wrap:   01 | 02 | salt[16] | nonce[12] | sealed key[32] | tag[16]
+//! passphrase wrap: 02 | 01 | memory_kib u32 | iterations u32 | parallelism u32 | salt[16] | nonce[12] | sealed key[32] | tag[16]
+//! recovery wrap:   02 | 02 | salt[16] | nonce[12] | sealed key[32] | tag[16]
 //! ```
-//! The AEAD is AES-256-GCM; its associated data is `"waymark-wrap-v1" | method byte | profile id[16]`,
-//! so a wrap copied onto another profile does not open.
+//! The AEAD is AES-256-GCM; its associated data is `"waymark-wrap-v<version>" | method byte | profile id[16]`,
+//! so a wrap copied onto another profile does not open, and a wrap cannot be passed off as the
+//! other version. Version 2 also means the profile has an integrity state (see
+//! [`crate::integrity`]): a version-2 profile without one has been tampered with. Version 1 wraps
+//! (profiles made before the state existed) are still opened, and replaced at the next unlock.
 
 use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM};
 use ring::hkdf;
@@ -20,16 +23,18 @@ use crate::ids::ProfileId;
 use crate::kdf::KdfParams;
 use crate::secret::{Passphrase, RecoveryCode, VaultKey};
 
-pub const WRAP_FORMAT_VERSION: u8 = 1;
+pub const WRAP_FORMAT_VERSION: u8 = 2;
+/// The wrap format profiles were made with before the integrity state; still opened.
+pub const LEGACY_WRAP_FORMAT: u8 = 1;
 const METHOD_PASSPHRASE: u8 = 1;
 const METHOD_RECOVERY: u8 = 2;
 const SALT: usize = 16;
 const NONCE: usize = 12;
 const SEALED: usize = 32 + 16;
 
-fn aad(method: u8, profile: &ProfileId) -> Vec<u8> {
+fn aad(version: u8, method: u8, profile: &ProfileId) -> Vec<u8> {
     let mut a = Vec::with_capacity(32);
-    a.extend_from_slice(b"waymark-wrap-v1");
+    a.extend_from_slice(if version == LEGACY_WRAP_FORMAT { b"waymark-wrap-v1" } else { b"waymark-wrap-v2" });
     a.push(method);
     a.extend_from_slice(profile.as_bytes());
     a
@@ -64,7 +69,7 @@ fn fresh_salt_and_nonce(entropy: &dyn Entropy) -> ([u8; SALT], [u8; NONCE]) {
 
 /// Checks a wrap's version, method and length before anything else reads it.
 fn check_header(wrap: &[u8], method: u8, len: usize) -> Result<()> {
-    if wrap.first().is_some_and(|v| *v != WRAP_FORMAT_VERSION) {
+    if wrap.first().is_some_and(|v| *v != WRAP_FORMAT_VERSION && *v != LEGACY_WRAP_FORMAT) {
         return Err(Error::UnsupportedVersion {
             what: crate::error::Format::KeyWrap,
             found: wrap[0] as u32,
@@ -95,7 +100,7 @@ pub fn wrap_with_passphrase(
     out.extend_from_slice(&params.parallelism.to_be_bytes());
     out.extend_from_slice(&salt);
     out.extend_from_slice(&nonce);
-    out.extend_from_slice(&seal_key(&kek, nonce, &aad(METHOD_PASSPHRASE, profile), key));
+    out.extend_from_slice(&seal_key(&kek, nonce, &aad(WRAP_FORMAT_VERSION, METHOD_PASSPHRASE, profile), key));
     Ok(out)
 }
 
@@ -116,7 +121,7 @@ pub fn unwrap_with_passphrase(
     let nonce = &wrap[14 + SALT..14 + SALT + NONCE];
     let sealed = &wrap[14 + SALT + NONCE..];
     let kek = params.derive(passphrase, salt)?;
-    open_key(&kek, nonce, &aad(METHOD_PASSPHRASE, profile), sealed).ok_or(Error::WrongPassphrase)
+    open_key(&kek, nonce, &aad(wrap[0], METHOD_PASSPHRASE, profile), sealed).ok_or(Error::WrongPassphrase)
 }
 
 fn recovery_kek(code: &RecoveryCode, salt: &[u8]) -> Zeroizing<[u8; 32]> {
@@ -142,7 +147,7 @@ pub fn wrap_with_recovery_code(
     out.push(METHOD_RECOVERY);
     out.extend_from_slice(&salt);
     out.extend_from_slice(&nonce);
-    out.extend_from_slice(&seal_key(&kek, nonce, &aad(METHOD_RECOVERY, profile), key));
+    out.extend_from_slice(&seal_key(&kek, nonce, &aad(WRAP_FORMAT_VERSION, METHOD_RECOVERY, profile), key));
     out
 }
 
@@ -155,6 +160,11 @@ pub fn unwrap_with_recovery_code(
     let salt = &wrap[2..2 + SALT];
     let nonce = &wrap[2 + SALT..2 + SALT + NONCE];
     let kek = recovery_kek(code, salt);
-    open_key(&kek, nonce, &aad(METHOD_RECOVERY, profile), &wrap[2 + SALT + NONCE..])
+    open_key(&kek, nonce, &aad(wrap[0], METHOD_RECOVERY, profile), &wrap[2 + SALT + NONCE..])
         .ok_or(Error::WrongRecoveryCode)
+}
+
+/// The format a stored wrap was made in (1 or 2), read before it is opened.
+pub fn wrap_format(wrap: &[u8]) -> Option<u8> {
+    wrap.first().copied()
 }

@@ -12,6 +12,8 @@
 //! - [`kdf`], [`keywrap`], [`seal`]: the key hierarchy and the two on-disk crypto formats
 //!   (described in `docs/CRYPTO.md`).
 //! - [`store`]: SQLite storage with numbered forward-only migrations.
+//! - [`integrity`]: the whole-vault check: a sealed state that says which sealed rows a profile
+//!   has, kept by triggers in the same transaction as every change.
 //! - [`vault`]: profiles (create, unlock, lock, change passphrase, recover, delete) and sealed records.
 //! - [`domain`]: statements, plans, pathway notes, the resource library, the safer-caring policy,
 //!   the learning log, consent and sharing ledgers.
@@ -27,6 +29,7 @@ pub mod entropy;
 pub mod error;
 pub mod export;
 pub mod ids;
+pub mod integrity;
 pub mod kdf;
 pub mod keywrap;
 pub mod seal;

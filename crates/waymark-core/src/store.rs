@@ -26,6 +26,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (11, include_str!("../migrations/0011_published_plans.sql")),
     (12, include_str!("../migrations/0012_audit_trail.sql")),
     (13, include_str!("../migrations/0013_recovery_throttle.sql")),
+    (14, include_str!("../migrations/0014_integrity_state.sql")),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;
@@ -38,8 +39,34 @@ pub fn open(path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "secure_delete", "ON")?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
+    // The integrity triggers call these; they must exist before any row can change.
+    crate::integrity::register_functions(&conn)?;
     migrate(&conn)?;
+    restore_triggers(&conn)?;
     Ok(conn)
+}
+
+/// The triggers that keep the integrity state and the ledgers' rule, as migration 14 made them
+/// (a later migration that changes one must change where this reads it from).
+const TRIGGERS: &str = include_str!("../migrations/0014_integrity_state.sql");
+
+/// Puts back any of [`TRIGGERS`] that is missing or not as written. Someone with the folder can
+/// drop or change a trigger; what they changed meanwhile is still found by the integrity check,
+/// but without this every change the app made afterwards would go uncounted.
+fn restore_triggers(conn: &Connection) -> Result<()> {
+    for create in TRIGGERS.split("\nCREATE TRIGGER ").skip(1) {
+        let body = &create[..create.find("\nEND;").expect("each trigger ends") + "\nEND".len()];
+        let name = body.split_whitespace().next().expect("a trigger has a name");
+        let sql = format!("CREATE TRIGGER {body}");
+        let stored: Option<String> = conn
+            .query_row("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1", [name], |r| r.get(0))
+            .map(Some)
+            .or_else(|e| if matches!(e, rusqlite::Error::QueryReturnedNoRows) { Ok(None) } else { Err(e) })?;
+        if stored.as_deref() != Some(sql.as_str()) {
+            conn.execute_batch(&format!("DROP TRIGGER IF EXISTS {name}; {sql};"))?;
+        }
+    }
+    Ok(())
 }
 
 /// Applies every migration the database has not seen yet, each in its own transaction.

@@ -119,6 +119,7 @@ fn every_error() -> Vec<Error> {
         Error::Integrity { record_id: RecordId::parse("6f9619ff-8b86-4011-b42d-00cf4fc964ff").unwrap() },
         Error::DamagedKey,
         Error::KdfBelowFloor,
+        Error::VaultChanged,
         Error::TooLong { field: Field::Title, max: 200, actual: 254 },
         Error::UnknownKind("diary".into()),
         Error::InvalidTransition { from: "shared".into(), to: "draft".into() },

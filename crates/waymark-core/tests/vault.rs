@@ -210,7 +210,7 @@ fn one_profile_cannot_read_anothers_records() {
     assert!(v.list(&carer, None).unwrap().records.is_empty());
     assert!(matches!(v.get(&carer, st.id), Err(Error::NotFound { .. })));
     // Even copying the sealed row into the carer's profile does not open it.
-    let conn = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+    let conn = tamper(dir.path());
     conn.execute(
         "INSERT INTO records (profile_id, id, kind, version, sealed)
          SELECT ?1, id, kind, version, sealed FROM records WHERE profile_id = ?2",
@@ -235,7 +235,7 @@ fn a_flipped_byte_damages_only_that_record() {
         ids.push(st.id);
     }
     let victim = ids[2];
-    let conn = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+    let conn = tamper(dir.path());
     let mut sealed: Vec<u8> = conn
         .query_row("SELECT sealed FROM records WHERE id = ?1", [&victim.as_bytes()[..]], |r| r.get(0))
         .unwrap();
@@ -339,7 +339,7 @@ fn ledgers_cannot_be_changed_even_through_sql() {
         .unwrap();
     let again = v.update(&s, rec.id, rec.body.clone()).unwrap_err();
     assert!(matches!(again, Error::Invalid { .. }));
-    let conn = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+    let conn = tamper(dir.path());
     let err = conn
         .execute("UPDATE records SET version = 2 WHERE kind = 'consent_event'", [])
         .unwrap_err();

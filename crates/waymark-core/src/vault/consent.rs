@@ -38,6 +38,48 @@ impl Vault {
         Ok(events)
     }
 
+    /// The consent ledger as it opens, and whether it proves anything: every entry opens, and the
+    /// numbers above the floor the integrity state keeps run on from it without a gap. A ledger
+    /// that does not prove anything means no consent at all.
+    pub(crate) fn consent_ledger(&self, session: &Session) -> Result<(Vec<ConsentEvent>, bool)> {
+        let list = self.list(session, Some(RecordKind::ConsentEvent))?;
+        let mut events: Vec<ConsentEvent> = list
+            .records
+            .into_iter()
+            .filter_map(|r| match r.body {
+                RecordBody::ConsentEvent(e) => Some(e),
+                _ => None,
+            })
+            .collect();
+        events.sort_by_key(|e| e.sequence);
+        let floor = self.consent_floor(session)?;
+        let mut provable = list.damaged.is_empty();
+        let mut next = floor + 1;
+        for e in events.iter().filter(|e| e.sequence > floor) {
+            if e.sequence != next {
+                provable = false;
+                break;
+            }
+            next += 1;
+        }
+        Ok((events, provable))
+    }
+
+    /// What the person says yes to now, or nothing when the ledger proves nothing.
+    fn proved_consents(&self, session: &Session) -> Result<Vec<(ShareableKind, String, Timestamp)>> {
+        let (events, provable) = self.consent_ledger(session)?;
+        Ok(if provable { active_consents(&events) } else { Vec::new() })
+    }
+
+    /// Withdraws every yes the ledger shows, provable or not (after the vault was found changed).
+    pub(crate) fn withdraw_everything(&mut self, session: &Session) -> Result<()> {
+        let (events, _) = self.consent_ledger(session)?;
+        for (kind, recipient, _) in active_consents(&events) {
+            self.withdraw_consent(session, kind, &recipient)?;
+        }
+        Ok(())
+    }
+
     fn next_consent_sequence(&self, session: &Session) -> Result<u64> {
         Ok(self.consent_events(session)?.last().map_or(1, |e| e.sequence + 1))
     }
@@ -45,7 +87,7 @@ impl Vault {
     /// Whether this person says yes to sharing `kind` with `recipient` now. A key naming several
     /// of their workers (see `connection::workers_key`) needs a yes for each of them.
     pub fn has_consent(&self, session: &Session, kind: ShareableKind, recipient: &str) -> Result<bool> {
-        let active = active_consents(&self.consent_events(session)?);
+        let active = self.proved_consents(session)?;
         let yes = |key: &str| active.iter().any(|(k, r, _)| *k == kind && r == key);
         Ok(match parse_workers_key(recipient) {
             Some((workers, organisation)) if workers.len() > 1 => {
@@ -58,7 +100,8 @@ impl Vault {
     /// Which of `connection`'s workers this person says yes to sharing `kind` with now (none on a
     /// connection made before rosters, where the service itself is the recipient).
     pub fn chosen_workers(&self, session: &Session, connection: &ServiceConnection, kind: ShareableKind) -> Result<Vec<WorkerRole>> {
-        let mut out: Vec<WorkerRole> = active_consents(&self.consent_events(session)?)
+        let mut out: Vec<WorkerRole> = self
+            .proved_consents(session)?
             .into_iter()
             .filter(|(k, _, _)| *k == kind)
             .filter_map(|(_, r, _)| connection.workers_in(&r))
@@ -114,7 +157,8 @@ impl Vault {
         // Read the queue inside the transaction, so nothing queued meanwhile is missed.
         let tx = self.transaction()?;
         // Whom this person still says yes to for the kind once this is withdrawn.
-        let still: Vec<String> = active_consents(&self.consent_events(session)?)
+        let still: Vec<String> = self
+            .proved_consents(session)?
             .into_iter()
             .filter(|(k, r, _)| *k == kind && *r != recipient)
             .map(|(_, r, _)| r)

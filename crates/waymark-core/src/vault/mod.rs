@@ -20,6 +20,7 @@ use crate::clock::{Clock, Timestamp};
 use crate::domain::{RecordBody, RecordKind, StoredRecord};
 use crate::entropy::Entropy;
 use crate::error::{Error, Field, Problem, Result};
+use crate::integrity::{self, IntegrityFindings, IntegrityKeys, ProfileFields, Scope};
 use crate::ids::{ProfileId, RecordId};
 use crate::kdf::KdfParams;
 use crate::keywrap;
@@ -66,13 +67,17 @@ pub struct ProfileSummary {
     pub language: Language,
 }
 
-/// An unlocked profile. Dropping it (locking) zeroes the vault key.
+/// An unlocked profile. Dropping it (locking) zeroes the vault key, and its integrity key leaves
+/// the registry the vault's triggers read.
 pub struct Session {
     pub(crate) profile: ProfileId,
     display_name: String,
     role: Role,
     key: VaultKey,
     pub(crate) sealer: RecordSealer,
+    pub(crate) integrity: Arc<IntegrityKeys>,
+    /// What the check at unlock found, until the person chooses what to do about it.
+    findings: IntegrityFindings,
 }
 
 impl Session {
@@ -84,6 +89,22 @@ impl Session {
     }
     pub fn role(&self) -> Role {
         self.role
+    }
+
+    /// What the whole-vault check found when this profile was unlocked (sound, unless something
+    /// in the folder was changed while Waymark was closed and the person has not yet chosen what
+    /// to do about it).
+    pub fn integrity_findings(&self) -> &IntegrityFindings {
+        &self.findings
+    }
+
+    fn new(profile: ProfileId, display_name: String, role: Role, key: VaultKey, entropy: Arc<dyn Entropy>) -> Session {
+        let integrity = IntegrityKeys::new(profile, &key, entropy);
+        Session { profile, display_name, role, sealer: RecordSealer::new(&key), key, integrity, findings: IntegrityFindings::default() }
+    }
+
+    fn fields(&self, language: Language) -> ProfileFields {
+        ProfileFields { name: self.display_name.clone(), role: self.role.as_str().to_string(), language: language.tag().to_string() }
     }
 
     /// Refuses `what` for a profile of the other role, e.g. a safer-caring policy for a young
@@ -264,8 +285,7 @@ impl Vault {
         let pass_wrap =
             keywrap::wrap_with_passphrase(&key, passphrase, self.kdf, &id, &*self.entropy)?;
         let rec_wrap = keywrap::wrap_with_recovery_code(&key, &code, &id, &*self.entropy);
-        let sealer = RecordSealer::new(&key);
-        let session = Session { profile: id, display_name: name, role, key, sealer };
+        let session = Session::new(id, name, role, key, self.entropy.clone());
         // A new profile speaks the language the start screen was showing when it was made.
         let language = self.display_settings()?.language;
         let tx = self.transaction()?;
@@ -274,6 +294,8 @@ impl Vault {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![&id.as_bytes()[..], session.display_name, role.as_str(), self.now().0, pass_wrap, rec_wrap, language.tag()],
         )?;
+        let state = session.integrity.seal_state(&integrity::State::new(session.fields(language)));
+        tx.execute("INSERT INTO integrity_state (profile_id, sealed) VALUES (?1, ?2)", params![&id.as_bytes()[..], state])?;
         fill(self, &tx, &session)?;
         tx.commit()?;
         Ok((session, code))
@@ -354,10 +376,105 @@ impl Vault {
         let row = self.profile_row(display_name)?;
         let key =
             self.throttled(&row, Guess::Passphrase, |id| keywrap::unwrap_with_passphrase(&row.pass_wrap, passphrase, id))?;
-        row.into_session(key)
+        let legacy = row.is_legacy();
+        let mut session = row.into_session(key, self.entropy.clone())?;
+        if legacy {
+            // Made before the integrity state: the state is made now over what is here, and the
+            // passphrase wrap moves to the format that says a state must exist.
+            let wrap = keywrap::wrap_with_passphrase(&session.key, passphrase, self.kdf, &session.profile, &*self.entropy)?;
+            self.establish_integrity(&session, Some(&wrap), 0)?;
+        }
+        session.findings = self.check_integrity(&session, Scope::Everything)?;
+        Ok(session)
     }
 
-    /// Re-wraps the vault key under a new passphrase. No record is re-encrypted.
+    /// Makes a profile's integrity state over the rows it has now; with a new passphrase wrap
+    /// (format 2) written in the same transaction.
+    fn establish_integrity(&mut self, session: &Session, new_pass_wrap: Option<&[u8]>, consent_floor: u64) -> Result<()> {
+        let language = self.profile_language(session)?;
+        let tx = self.transaction()?;
+        let id = &session.profile.as_bytes()[..];
+        let state = integrity::state_from_rows(&tx, &session.integrity, &session.profile, session.fields(language), consent_floor)?;
+        tx.execute(
+            "INSERT INTO integrity_state (profile_id, sealed) VALUES (?1, ?2) ON CONFLICT (profile_id) DO UPDATE SET sealed = excluded.sealed",
+            params![id, session.integrity.seal_state(&state)],
+        )?;
+        if let Some(wrap) = new_pass_wrap {
+            tx.execute("UPDATE profiles SET passphrase_wrap = ?2 WHERE id = ?1", params![id, wrap])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Checks the profile's rows (all, or those that decide sending) against its integrity state.
+    fn check_integrity(&self, session: &Session, scope: Scope) -> Result<IntegrityFindings> {
+        let id = &session.profile.as_bytes()[..];
+        let sealed: Option<Vec<u8>> =
+            self.conn.query_row("SELECT sealed FROM integrity_state WHERE profile_id = ?1", [id], |r| r.get(0)).optional()?;
+        let Some(state) = sealed.and_then(|s| session.integrity.open_state(&s)) else {
+            return Ok(IntegrityFindings { state_unreadable: true, consent_unproven: true, ..Default::default() });
+        };
+        let found = integrity::tally_rows(&self.conn, &session.integrity, &session.profile, scope)?;
+        let (name, role, language): (String, String, String) = self.conn.query_row(
+            "SELECT display_name, role, language FROM profiles WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let mut findings = integrity::compare(&state, &found, &ProfileFields { name, role, language }, scope);
+        findings.consent_unproven = !self.consent_ledger(session)?.1;
+        Ok(findings)
+    }
+
+    /// The consent ledger's floor (see [`integrity::State::consent_floor`]); 0 without a state.
+    pub(crate) fn consent_floor(&self, session: &Session) -> Result<u64> {
+        let sealed: Option<Vec<u8>> = self
+            .conn
+            .query_row("SELECT sealed FROM integrity_state WHERE profile_id = ?1", [&session.profile.as_bytes()[..]], |r| r.get(0))
+            .optional()?;
+        Ok(sealed.and_then(|s| session.integrity.open_state(&s)).map_or(0, |s| s.consent_floor))
+    }
+
+    /// The whole-vault check again, now (the app's "check again").
+    pub fn integrity_findings(&self, session: &Session) -> Result<IntegrityFindings> {
+        self.check_integrity(session, Scope::Everything)
+    }
+
+    /// Refuses, with [`Error::VaultChanged`], to send anything while what decides sending cannot
+    /// be proved: something found at unlock the person has not chosen about yet, or the consent
+    /// and sharing ledgers, outbox, deletions, connection or roster not as the state says now.
+    pub fn check_before_sending(&self, session: &Session) -> Result<()> {
+        if !session.findings.sending_provable() || !self.check_integrity(session, Scope::Sending)?.sending_provable() {
+            return Err(Error::VaultChanged);
+        }
+        Ok(())
+    }
+
+    /// The person's way forward after a check found changes: keep everything that still opens.
+    /// If consent could not be proved, every yes they had is withdrawn (so the service is asked
+    /// to delete what it holds, and they say yes again if they want to share); ledger entries
+    /// that no longer open are removed, since nothing can read them; and the state is made anew
+    /// over what is left. Nothing that opens is lost.
+    pub fn keep_what_opens(&mut self, session: &mut Session) -> Result<()> {
+        let id = session.profile.as_bytes().to_vec();
+        let unproven = !session.findings.sending_provable() || !self.check_integrity(session, Scope::Sending)?.sending_provable();
+        // Without a state the triggers change nothing, so the withdrawals below go through.
+        self.conn.execute("DELETE FROM integrity_state WHERE profile_id = ?1", [&id])?;
+        let mut floor = 0;
+        if unproven {
+            for kind in [RecordKind::ConsentEvent, RecordKind::ShareEntry] {
+                for damaged in self.list(session, Some(kind))?.damaged {
+                    self.conn.execute("DELETE FROM records WHERE profile_id = ?1 AND id = ?2", params![&id, &damaged.as_bytes()[..]])?;
+                }
+            }
+            self.withdraw_everything(session)?;
+            floor = self.consent_ledger(session)?.0.last().map_or(0, |e| e.sequence);
+        }
+        self.establish_integrity(session, None, floor)?;
+        session.findings = IntegrityFindings::default();
+        Ok(())
+    }
+
+    /// Re-wraps the vault key under a new passphrase.
     pub fn change_passphrase(
         &mut self,
         session: &Session,
@@ -417,6 +534,7 @@ impl Vault {
         let key =
             self.throttled(&row, Guess::RecoveryCode, |id| keywrap::unwrap_with_recovery_code(&row.rec_wrap, code, id))?;
         let id = ProfileId::from_slice(&row.id).ok_or(Error::DamagedKey)?;
+        let legacy = row.is_legacy();
         let new_code = RecoveryCode::generate(&*self.entropy);
         let pass_wrap = keywrap::wrap_with_passphrase(&key, new, self.kdf, &id, &*self.entropy)?;
         let rec_wrap = keywrap::wrap_with_recovery_code(&key, &new_code, &id, &*self.entropy);
@@ -424,7 +542,12 @@ impl Vault {
             "UPDATE profiles SET passphrase_wrap = ?2, recovery_wrap = ?3 WHERE id = ?1",
             params![&row.id, pass_wrap, rec_wrap],
         )?;
-        Ok((row.into_session(key)?, new_code))
+        let mut session = row.into_session(key, self.entropy.clone())?;
+        if legacy {
+            self.establish_integrity(&session, None, 0)?;
+        }
+        session.findings = self.check_integrity(&session, Scope::Everything)?;
+        Ok((session, new_code))
     }
 
     /// Deletes a profile for good: its wrapped keys and every row are removed in one transaction,
@@ -433,6 +556,8 @@ impl Vault {
     pub fn delete_profile(&mut self, session: Session) -> Result<()> {
         let tx = self.conn.transaction()?;
         let id = &session.profile.as_bytes()[..];
+        // Gone first, so the rows below leave without each changing it.
+        tx.execute("DELETE FROM integrity_state WHERE profile_id = ?1", [id])?;
         tx.execute("DELETE FROM outbox WHERE profile_id = ?1", [id])?;
         tx.execute("DELETE FROM records WHERE profile_id = ?1", [id])?;
         tx.execute("DELETE FROM profiles WHERE id = ?1", [id])?;
@@ -661,13 +786,14 @@ enum Guess {
 }
 
 impl ProfileRow {
-    fn into_session(self, key: VaultKey) -> Result<Session> {
-        Ok(Session {
-            profile: ProfileId::from_slice(&self.id).ok_or(Error::DamagedKey)?,
-            display_name: self.name,
-            role: Role::parse(&self.role)?,
-            sealer: RecordSealer::new(&key),
-            key,
-        })
+    fn into_session(self, key: VaultKey, entropy: Arc<dyn Entropy>) -> Result<Session> {
+        let profile = ProfileId::from_slice(&self.id).ok_or(Error::DamagedKey)?;
+        Ok(Session::new(profile, self.name, Role::parse(&self.role)?, key, entropy))
+    }
+
+    /// Made before the integrity state existed: both wraps in the old format, so no state is
+    /// expected yet. (One wrap in format 2 means a state was made: its absence is tampering.)
+    fn is_legacy(&self) -> bool {
+        [&self.pass_wrap, &self.rec_wrap].iter().all(|w| keywrap::wrap_format(w) == Some(keywrap::LEGACY_WRAP_FORMAT))
     }
 }

@@ -46,3 +46,27 @@ pub fn all_files(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
+
+/// The vault's database as someone with only the folder and `sqlite3` has it. The integrity
+/// triggers call a function only Waymark registers, so such a person's first step is to drop
+/// them; this does the same, and the vault must still find what they changed.
+pub fn tamper(dir: &Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(dir.join(waymark_core::vault::DATABASE_FILE)).expect("database opens");
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'integrity_%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for name in names {
+        conn.execute_batch(&format!("DROP TRIGGER {name}")).unwrap();
+    }
+    conn
+}
+
+/// The vault's database opened to read only, as someone copying rows out of it would.
+pub fn peek(dir: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open_with_flags(dir.join(waymark_core::vault::DATABASE_FILE), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .expect("database opens")
+}
