@@ -241,4 +241,4 @@ error-device_not_enrolled = Dydy'r ddyfais yna ddim wedi cysylltu gyda gwahoddia
 error-not_in_roster = Dydy'r person neu'r gweithiwr yna ddim ar restr y sefydliad. Gwiriwch am eitemau newydd a rhowch gynnig arall arni.
 error-invite_days = Mae cod gwahodd yn para o 1 i { $most } diwrnod.
 error-not_yourself = Allwch chi ddim tynnu'ch hun. Gofynnwch i weinyddwr arall.
-error-vault_changed = Chafodd dim byd ei anfon. Cafodd rhywbeth sy'n cael ei gadw ar y gliniadur hwn ei newid tra oedd Waymark ar gau, felly all Waymark ddim bod yn siŵr beth ddywedoch chi ie i'w rannu. Agorwch Waymark i weld beth gafodd ei ganfod a dewis beth i'w wneud.
+error-vault_changed = Chafodd dim byd ei anfon. Cafodd rhywbeth sy'n cael ei gadw ar y gliniadur hwn ei newid tra oedd Waymark ar gau, felly all Waymark ddim bod yn siŵr beth ddywedoch chi ie i'w rannu.

@@ -241,4 +241,4 @@ error-device_not_enrolled = That device has not connected with this person's inv
 error-not_in_roster = That person or worker is not in the organisation's list. Check for new items and try again.
 error-invite_days = An invite code lasts from 1 to { $most } days.
 error-not_yourself = You cannot remove yourself. Ask another administrator.
-error-vault_changed = Nothing was sent. Something kept on this laptop was changed while Waymark was closed, so Waymark cannot be sure what you said yes to sharing. Open Waymark to see what was found and choose what to do.
+error-vault_changed = Nothing was sent. Something kept on this laptop was changed while Waymark was closed, so Waymark cannot be sure what you said yes to sharing.

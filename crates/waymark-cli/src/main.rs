@@ -220,7 +220,50 @@ impl Context {
     pub fn unlock(&mut self) -> Result<waymark_commands::views::SessionView, Failure> {
         let name = self.profile_name()?;
         let passphrase = self.secrets.read("WAYMARK_PASSPHRASE", "Passphrase")?.to_string();
-        self.call(waymark_commands::session::unlock(&self.app, waymark_commands::session::UnlockRequest { name, passphrase }))
+        let s = self.call(waymark_commands::session::unlock(&self.app, waymark_commands::session::UnlockRequest { name, passphrase }))?;
+        say_what_was_found(&s.vault_check);
+        Ok(s)
+    }
+}
+
+/// Tells the person, on standard error, what the whole-vault check found at unlock, if anything.
+fn say_what_was_found(found: &waymark_core::integrity::IntegrityFindings) {
+    if found.is_sound() {
+        return;
+    }
+    eprintln!("Waymark found that something kept in its folder was changed while it was closed:");
+    if found.state_unreadable {
+        eprintln!("  - its record of what this profile holds is missing or does not open, so nothing could be checked");
+    }
+    for part in &found.changed {
+        eprintln!("  - {}: {} expected, {} found (or changed)", part_in_words(&part.part), part.expected, part.found);
+    }
+    if found.consent_unproven {
+        eprintln!("  - your choices about sharing cannot be proved (an entry does not open, or one is missing)");
+    }
+    if found.profile_changed {
+        eprintln!("  - this profile's name, role or language");
+    }
+    eprintln!("Everything that still opens is here. Nothing will be sent until you choose: keep what opens");
+    eprintln!("(`waymark profile keep-what-opens`), download it (`waymark export`), or start again (`waymark profile delete`).");
+}
+
+fn part_in_words(part: &str) -> String {
+    match part {
+        "records/consent_event" => "your choices about sharing".into(),
+        "records/share_entry" => "the list of what you shared".into(),
+        "outbox" => "things waiting to be sent".into(),
+        "pending_deletions" | "deletion_receipts" => "deletions you asked the service for".into(),
+        "service_connection" => "your connection to the service".into(),
+        "roster_state" => "who works at the service".into(),
+        "shared_with_me" => "what people shared with you".into(),
+        "person_labels" => "the names you gave people".into(),
+        "published_plans" => "plans you published".into(),
+        "audit_trail" => "this laptop's audit log".into(),
+        other => match other.strip_prefix("records/") {
+            Some(kind) => format!("your records ({})", kind.replace('_', " ")),
+            None => other.to_string(),
+        },
     }
 }
 

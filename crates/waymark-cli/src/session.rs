@@ -29,6 +29,9 @@ pub enum ProfileCommand {
     /// Use the recovery code (WAYMARK_RECOVERY_CODE or first line) to set a new passphrase
     /// (WAYMARK_NEW_PASSPHRASE or next line). Prints a new recovery code.
     Recover,
+    /// After Waymark found something in its folder changed: keep everything that still opens.
+    /// If consent could not be proved, every yes to sharing is withdrawn.
+    KeepWhatOpens,
     /// Delete a profile and everything in it, for good.
     Delete {
         /// Confirms you mean it.
@@ -69,8 +72,10 @@ pub fn run(cx: &mut Context, cmd: ProfileCommand) -> Outcome {
             let current = cx.secrets.read("WAYMARK_PASSPHRASE", "Current passphrase")?.to_string();
             let s = cx.call(session::unlock(&cx.app, UnlockRequest { name, passphrase: current.clone() }))?;
             let new_passphrase = cx.secrets.read("WAYMARK_NEW_PASSPHRASE", "New passphrase")?.to_string();
-            cx.call(session::change_passphrase(&cx.app, ChangePassphraseRequest { current, new_passphrase }))?;
-            println!("Passphrase changed for '{}'. Your records were not touched.", s.name);
+            let made = cx.call(session::change_passphrase(&cx.app, ChangePassphraseRequest { current, new_passphrase }))?;
+            println!("Passphrase changed for '{}'. Every record was sealed again under a new key,", s.name);
+            println!("so the old passphrase opens nothing, and your old recovery code no longer works.");
+            show_recovery_code(&made.recovery_code);
         }
         ProfileCommand::Recover => {
             let name = cx.profile_name()?;
@@ -80,6 +85,11 @@ pub fn run(cx: &mut Context, cmd: ProfileCommand) -> Outcome {
             println!("Recovered '{}' and set a new passphrase.", made.session.name);
             println!("Your old recovery code no longer works. New recovery code (shown only once):");
             println!("  {}", made.recovery_code);
+        }
+        ProfileCommand::KeepWhatOpens => {
+            cx.unlock()?;
+            let s = cx.call(session::keep_what_opens(&cx.app, Default::default()))?;
+            println!("Kept everything that opens in '{}'. Waymark checks it from here on.", s.name);
         }
         ProfileCommand::Delete { yes } => {
             if !yes {

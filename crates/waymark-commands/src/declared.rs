@@ -105,7 +105,9 @@ declare_commands! {
     save_settings: Anyone, session, session::SaveSettingsRequest => DisplaySettings;
     set_profile_language: Unlocked, session, session::SetProfileLanguageRequest => SessionView;
     save_recovery_code: Unlocked, session, session::SaveRecoveryCodeRequest => SavedFile;
-    change_passphrase: Unlocked, session, session::ChangePassphraseRequest => ();
+    change_passphrase: Unlocked, session, session::ChangePassphraseRequest => NewRecoveryCode;
+    work_progress: Anyone, session, NoArguments => Option<waymark_core::vault::Progress>;
+    keep_what_opens: Unlocked, session, NoArguments => SessionView;
     replace_recovery_code: Unlocked, session, session::ReplaceRecoveryCodeRequest => NewRecoveryCode;
     delete_profile: Unlocked, session, session::DeleteProfileRequest => ();
 
@@ -161,7 +163,9 @@ declare_commands! {
     save_settings: Anyone, session, session::SaveSettingsRequest => DisplaySettings;
     set_profile_language: Unlocked, session, session::SetProfileLanguageRequest => SessionView;
     save_recovery_code: Unlocked, session, session::SaveRecoveryCodeRequest => SavedFile;
-    change_passphrase: Unlocked, session, session::ChangePassphraseRequest => ();
+    change_passphrase: Unlocked, session, session::ChangePassphraseRequest => NewRecoveryCode;
+    work_progress: Anyone, session, NoArguments => Option<waymark_core::vault::Progress>;
+    keep_what_opens: Unlocked, session, NoArguments => SessionView;
     replace_recovery_code: Unlocked, session, session::ReplaceRecoveryCodeRequest => NewRecoveryCode;
 
     question_set: Anyone, statements, statements::QuestionSetRequest => QuestionSetView;

@@ -11,11 +11,18 @@ use waymark_core::{Language, Role, Session, Vault};
 use crate::check::{check_len, MAX_NAME, MAX_PASSPHRASE, MAX_RECOVERY_CODE};
 use crate::error::{CommandError, CommandResult};
 use crate::export::save_document;
+use waymark_core::vault::Progress;
+
 use crate::views::{NewRecoveryCode, ProfileView, SavedFile, SessionView, SessionWithCode};
 use crate::{AppState, NoArguments};
 
 fn view(vault: &Vault, s: &Session) -> CommandResult<SessionView> {
-    Ok(SessionView { name: s.display_name().to_string(), role: s.role(), language: vault.profile_language(s)? })
+    Ok(SessionView {
+        name: s.display_name().to_string(),
+        role: s.role(),
+        language: vault.profile_language(s)?,
+        vault_check: s.integrity_findings().clone(),
+    })
 }
 
 /// Makes `session` the unlocked one and returns it with its recovery code, to be shown once.
@@ -152,7 +159,7 @@ pub async fn recover(app: &AppState, req: RecoverRequest) -> CommandResult<Sessi
     require_own_profile(app, &req.name)?;
     let code = RecoveryCode::parse(&req.recovery_code)?;
     let passphrase = Passphrase::new(req.passphrase);
-    let (session, new_code) = app.with_vault(|v| Ok(v.recover(&req.name, &code, &passphrase)?))?;
+    let (session, new_code) = app.with_progress(|progress| app.with_vault(|v| Ok(v.recover(&req.name, &code, &passphrase, progress)?)))?;
     open_with_code(app, session, &new_code)
 }
 
@@ -176,11 +183,30 @@ pub struct ChangePassphraseRequest {
     pub new_passphrase: String,
 }
 
-pub async fn change_passphrase(app: &AppState, req: ChangePassphraseRequest) -> CommandResult<()> {
+/// Changes the passphrase. Every record is sealed again under a new key, so the old passphrase
+/// (and a copy of the folder made with it) opens nothing written after; the recovery code is
+/// replaced as well, and the new one shown once.
+pub async fn change_passphrase(app: &AppState, req: ChangePassphraseRequest) -> CommandResult<NewRecoveryCode> {
     check_len(Field::Passphrase, &req.current, MAX_PASSPHRASE)?;
     check_len(Field::NewPassphrase, &req.new_passphrase, MAX_PASSPHRASE)?;
     let (current, new) = (Passphrase::new(req.current), Passphrase::new(req.new_passphrase));
-    app.with_session(|v, s| v.change_passphrase(s, &current, &new))
+    let code = app.with_progress(|progress| app.in_session_mut(|v, s| Ok(v.change_passphrase(s, &current, &new, progress)?)))?;
+    Ok(NewRecoveryCode { recovery_code: code.display().to_string() })
+}
+
+/// After the check at unlock found something changed: keep everything that still opens. Every
+/// yes to sharing is withdrawn if consent could not be proved (the service is asked to delete
+/// what it holds), and the check is made anew over what is here.
+pub async fn keep_what_opens(app: &AppState, _: NoArguments) -> CommandResult<SessionView> {
+    app.in_session_mut(|v, s| {
+        v.keep_what_opens(s)?;
+        view(v, s)
+    })
+}
+
+/// How far re-keying has got, while it runs (`None` otherwise). Anyone may ask: it is two numbers.
+pub async fn work_progress(app: &AppState, _: NoArguments) -> CommandResult<Option<Progress>> {
+    Ok(*app.progress.lock().map_err(CommandError::poisoned)?)
 }
 
 #[derive(Deserialize, TS)]
@@ -193,7 +219,7 @@ pub struct ReplaceRecoveryCodeRequest {
 pub async fn replace_recovery_code(app: &AppState, req: ReplaceRecoveryCodeRequest) -> CommandResult<NewRecoveryCode> {
     check_len(Field::Passphrase, &req.passphrase, MAX_PASSPHRASE)?;
     let passphrase = Passphrase::new(req.passphrase);
-    let code = app.with_session(|v, s| v.replace_recovery_code(s, &passphrase))?;
+    let code = app.with_progress(|progress| app.in_session_mut(|v, s| Ok(v.replace_recovery_code(s, &passphrase, progress)?)))?;
     Ok(NewRecoveryCode { recovery_code: code.display().to_string() })
 }
 

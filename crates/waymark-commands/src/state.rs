@@ -66,6 +66,9 @@ pub struct AppState {
     /// Held while the outbox is being sent, so two passes never send the same item at once.
     pub(crate) sending: tokio::sync::Mutex<()>,
     pub(crate) frontend: Box<dyn Frontend>,
+    /// How far re-keying has got while it runs (read by `work_progress`, which takes no other
+    /// lock, so the window can show it while the vault is busy).
+    pub(crate) progress: Mutex<Option<waymark_core::vault::Progress>>,
     clock: Arc<dyn Clock>,
     entropy: Arc<dyn Entropy>,
 }
@@ -85,6 +88,7 @@ impl AppState {
             edition: Edition::Person,
             sending: tokio::sync::Mutex::new(()),
             frontend,
+            progress: Mutex::new(None),
             clock,
             entropy,
         }
@@ -131,6 +135,29 @@ impl AppState {
         let session = session.as_ref().ok_or_else(CommandError::locked)?;
         let mut vault = self.vault.lock().map_err(CommandError::poisoned)?;
         f(&mut vault, session)
+    }
+
+    /// [`AppState::in_session`] for work that changes the session itself (re-keying).
+    pub(crate) fn in_session_mut<T>(&self, f: impl FnOnce(&mut Vault, &mut Session) -> CommandResult<T>) -> CommandResult<T> {
+        let mut session = self.session.lock().map_err(CommandError::poisoned)?;
+        let session = session.as_mut().ok_or_else(CommandError::locked)?;
+        let mut vault = self.vault.lock().map_err(CommandError::poisoned)?;
+        f(&mut vault, session)
+    }
+
+    /// Runs `work`, keeping how far it has got where `work_progress` reads it, and clearing it
+    /// after.
+    pub(crate) fn with_progress<T>(&self, work: impl FnOnce(&mut dyn FnMut(waymark_core::vault::Progress)) -> T) -> T {
+        let mut report = |p: waymark_core::vault::Progress| {
+            if let Ok(mut slot) = self.progress.lock() {
+                *slot = Some(p);
+            }
+        };
+        let out = work(&mut report);
+        if let Ok(mut slot) = self.progress.lock() {
+            *slot = None;
+        }
+        out
     }
 
     /// [`AppState::in_session`] for work that only the core can refuse.

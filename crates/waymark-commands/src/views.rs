@@ -31,6 +31,9 @@ pub struct SessionView {
     pub name: String,
     pub role: Role,
     pub language: Language,
+    /// What the whole-vault check found at unlock: sound, unless something in the folder was
+    /// changed while Waymark was closed (then nothing is sent until the person chooses).
+    pub vault_check: waymark_core::integrity::IntegrityFindings,
 }
 
 /// Returned when a profile is made or recovered: the new recovery code is shown to the person

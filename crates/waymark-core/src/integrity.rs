@@ -371,7 +371,9 @@ pub struct IntegrityFindings {
 pub struct ChangedPart {
     /// `records/<kind>` or a table's name.
     pub part: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub expected: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub found: u64,
 }
 
@@ -450,6 +452,74 @@ pub(crate) fn compare(state: &State, found: &BTreeMap<String, Tally>, profile: &
 /// A state for rows as they are now (a new profile, or a person who chose to keep what opens).
 pub(crate) fn state_from_rows(conn: &Connection, keys: &IntegrityKeys, profile: &ProfileId, fields: ProfileFields, consent_floor: u64) -> Result<State> {
     Ok(State { profile: fields, consent_floor, parts: tally_rows(conn, keys, profile, Scope::Everything)? })
+}
+
+/// Opens every row of `table` for `profile` with `old` and seals it again with `new`, a page at
+/// a time (so re-keying 100,000 records never holds them all), calling `done` with each page's
+/// size. A row that does not open under `old` is left as it is.
+pub(crate) fn reseal_table(
+    conn: &Connection,
+    table: &SealedTable,
+    profile: &ProfileId,
+    old: &RecordSealer,
+    new: &RecordSealer,
+    entropy: &dyn Entropy,
+    done: &mut dyn FnMut(u64),
+) -> Result<()> {
+    use rusqlite::types::Value;
+    const PAGE: usize = 500;
+    let keys = table.key_columns;
+    let (record, kind, version) = table.binding;
+    let columns = format!("{record}, {kind}, {version}, sealed{}", keys.iter().map(|k| format!(", {k}")).collect::<String>());
+    let order = if keys.is_empty() { String::new() } else { format!(" ORDER BY {}", keys.join(", ")) };
+    let after = if keys.is_empty() {
+        String::new()
+    } else {
+        format!(" AND ({}) > ({})", keys.join(", "), (0..keys.len()).map(|i| format!("?{}", i + 2)).collect::<Vec<_>>().join(", "))
+    };
+    let first = format!("SELECT {columns} FROM {} WHERE profile_id = ?1{order} LIMIT {PAGE}", table.table);
+    let next = format!("SELECT {columns} FROM {} WHERE profile_id = ?1{after}{order} LIMIT {PAGE}", table.table);
+    let update = format!(
+        "UPDATE {} SET sealed = ?1 WHERE profile_id = ?2{}",
+        table.table,
+        keys.iter().enumerate().map(|(i, k)| format!(" AND {k} = ?{}", i + 3)).collect::<String>()
+    );
+    let mut last: Option<Vec<Value>> = None;
+    loop {
+        let mut params: Vec<Value> = vec![Value::Blob(profile.as_bytes().to_vec())];
+        let sql = match &last {
+            None => &first,
+            Some(key) => {
+                params.extend(key.iter().cloned());
+                &next
+            }
+        };
+        let mut stmt = conn.prepare_cached(sql)?;
+        let page: Vec<(Value, String, i64, Vec<u8>, Vec<Value>)> = stmt
+            .query_map(rusqlite::params_from_iter(params), |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, (0..keys.len()).map(|i| r.get(4 + i)).collect::<rusqlite::Result<_>>()?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        drop(stmt);
+        for (record, kind, version, sealed, key) in &page {
+            let record = match record {
+                Value::Blob(b) => RecordId::from_slice(b),
+                _ => None,
+            };
+            let (Some(record), Ok(version)) = (record, u32::try_from(*version)) else { continue };
+            let binding = RecordBinding { profile, record: &record, kind, version };
+            let Ok(plain) = old.open(binding, sealed) else { continue };
+            let resealed = new.seal(binding, &plain, entropy);
+            let mut params: Vec<Value> = vec![Value::Blob(resealed), Value::Blob(profile.as_bytes().to_vec())];
+            params.extend(key.iter().cloned());
+            conn.prepare_cached(&update)?.execute(rusqlite::params_from_iter(params))?;
+        }
+        done(page.len() as u64);
+        if keys.is_empty() || page.len() < PAGE {
+            return Ok(());
+        }
+        last = page.last().map(|p| p.4.clone());
+    }
 }
 
 #[cfg(test)]

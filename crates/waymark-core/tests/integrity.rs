@@ -220,3 +220,79 @@ fn a_missing_state_or_a_changed_role_is_found() {
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// Someone who knew the old passphrase (or found the old code) and kept its wrap from a copy of
+/// the folder puts it back: it opens the old key, which opens nothing written after, and the
+/// vault says so.
+fn old_wrap_opens_nothing_after(change: impl FnOnce(&mut Vault, &mut Session), column: &str, open_with_old: impl FnOnce(&mut Vault) -> Session) {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = open(dir.path());
+    let mut s = robin(&mut v);
+    let before = v.start_statement(&s, StatementKind::GoodNews).unwrap();
+    let old_wrap: Vec<u8> = peek(dir.path()).query_row(&format!("SELECT {column} FROM profiles"), [], |r| r.get(0)).unwrap();
+    change(&mut v, &mut s);
+    let after = v.start_statement(&s, StatementKind::Worried).unwrap();
+    v.save_words(&s, after.id, "written after the change".into()).unwrap();
+    drop(s);
+    tamper(dir.path()).execute(&format!("UPDATE profiles SET {column} = ?1"), [old_wrap]).unwrap();
+    let s = open_with_old(&mut v);
+    assert!(matches!(v.get(&s, after.id), Err(Error::Integrity { .. })), "written after: does not open");
+    assert!(matches!(v.get(&s, before.id), Err(Error::Integrity { .. })), "sealed again under the new key: does not open either");
+    assert!(v.list(&s, None).unwrap().records.is_empty());
+    assert!(s.integrity_findings().state_unreadable);
+    assert!(matches!(v.check_before_sending(&s), Err(Error::VaultChanged)));
+}
+
+#[test]
+fn after_a_passphrase_change_the_old_passphrase_opens_nothing_written_after() {
+    old_wrap_opens_nothing_after(
+        |v, s| {
+            v.change_passphrase(s, &pass(PASS), &pass("fresh meadow lanterns"), &mut |_| {}).unwrap();
+        },
+        "passphrase_wrap",
+        |v| v.unlock("Robin", &pass(PASS)).unwrap(),
+    );
+}
+
+#[test]
+fn after_the_recovery_code_is_replaced_the_old_code_opens_nothing_written_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = open(dir.path());
+    let (mut s, old_code) = v.create_profile("Robin", waymark_core::Role::YoungPerson, &pass(PASS)).unwrap();
+    let old_wrap: Vec<u8> = peek(dir.path()).query_row("SELECT recovery_wrap FROM profiles", [], |r| r.get(0)).unwrap();
+    v.replace_recovery_code(&mut s, &pass(PASS), &mut |_| {}).unwrap();
+    let after = v.start_statement(&s, StatementKind::Worried).unwrap();
+    drop(s);
+    tamper(dir.path()).execute("UPDATE profiles SET recovery_wrap = ?1", [old_wrap]).unwrap();
+    let (s, _) = v.recover("Robin", &old_code, &pass("fresh meadow lanterns"), &mut |_| {}).unwrap();
+    assert!(matches!(v.get(&s, after.id), Err(Error::Integrity { .. })));
+    assert!(s.integrity_findings().state_unreadable);
+    assert!(matches!(v.check_before_sending(&s), Err(Error::VaultChanged)));
+}
+
+#[test]
+fn re_keying_keeps_every_row_and_its_state_and_progress_reaches_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = open(dir.path());
+    let mut s = robin(&mut v);
+    v.withdraw_consent(&s, ShareableKind::Statement, SOCIAL_WORKER).unwrap();
+    v.save_roster_state(&s, b"{\"kept\":true}").unwrap();
+    let before = v.list(&s, None).unwrap().records.len();
+    let mut seen = Vec::new();
+    let code = v.change_passphrase(&mut s, &pass(PASS), &pass("fresh meadow lanterns"), &mut |p| seen.push(p)).unwrap();
+    let last = seen.last().unwrap();
+    assert_eq!(last.done, last.total);
+    assert!(last.total as usize > before, "records and the other sealed rows are counted");
+    assert_eq!(v.list(&s, None).unwrap().records.len(), before, "the session goes on under the new key");
+    assert_eq!(v.pending_deletions(&s).unwrap().len(), 1);
+    assert_eq!(v.roster_state(&s).unwrap().as_deref().map(|r| r.to_vec()), Some(b"{\"kept\":true}".to_vec()));
+    drop(s);
+    let s = v.unlock("Robin", &pass("fresh meadow lanterns")).unwrap();
+    assert!(s.integrity_findings().is_sound(), "{:?}", s.integrity_findings());
+    assert_eq!(v.list(&s, None).unwrap().records.len(), before);
+    assert!(v.service_connection(&s).unwrap().is_some());
+    drop(s);
+    // The new code opens it too.
+    let (s, _) = v.recover("Robin", &code, &pass("another fresh start"), &mut |_| {}).unwrap();
+    assert!(s.integrity_findings().is_sound());
+}

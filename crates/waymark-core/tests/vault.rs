@@ -119,33 +119,33 @@ fn while_someone_guesses_passphrases_the_person_still_comes_in_with_their_recove
     // Recovery codes are counted on their own: a wrong one is simply wrong, and the right one
     // opens the profile at once, during the passphrase wait, and clears both counts.
     let wrong_code = RecoveryCode::parse("0000-0000-0000-0000-0000-0000").unwrap();
-    assert!(matches!(v.recover("Robin", &wrong_code, &pass("fresh meadow lanterns")), Err(Error::WrongRecoveryCode)));
-    let (s, new_code) = v.recover("Robin", &code, &pass("fresh meadow lanterns")).unwrap();
+    assert!(matches!(v.recover("Robin", &wrong_code, &pass("fresh meadow lanterns"), &mut |_| {}), Err(Error::WrongRecoveryCode)));
+    let (s, new_code) = v.recover("Robin", &code, &pass("fresh meadow lanterns"), &mut |_| {}).unwrap();
     assert_eq!(s.display_name(), "Robin");
     assert!(v.unlock("Robin", &pass("fresh meadow lanterns")).is_ok(), "no wait left for the passphrase");
     // Wrong recovery codes have their own growing wait, which leaves the passphrase alone.
     for _ in 0..3 {
-        assert!(matches!(v.recover("Robin", &wrong_code, &pass("quiet harbour pebbles")), Err(Error::WrongRecoveryCode)));
+        assert!(matches!(v.recover("Robin", &wrong_code, &pass("quiet harbour pebbles"), &mut |_| {}), Err(Error::WrongRecoveryCode)));
     }
-    assert!(matches!(v.recover("Robin", &new_code, &pass("quiet harbour pebbles")), Err(Error::TooManyAttempts { .. })));
+    assert!(matches!(v.recover("Robin", &new_code, &pass("quiet harbour pebbles"), &mut |_| {}), Err(Error::TooManyAttempts { .. })));
     assert!(v.unlock("Robin", &pass("fresh meadow lanterns")).is_ok(), "the passphrase is not slowed by recovery guesses");
     clock.advance(unlock_delay(3));
-    assert!(v.recover("Robin", &new_code, &pass("quiet harbour pebbles")).is_ok());
+    assert!(v.recover("Robin", &new_code, &pass("quiet harbour pebbles"), &mut |_| {}).is_ok());
 }
 
 #[test]
 fn changing_the_passphrase_keeps_every_record() {
     let dir = tempfile::tempdir().unwrap();
     let (mut v, _) = open(dir.path());
-    let s = young_person(&mut v, "Robin");
+    let mut s = young_person(&mut v, "Robin");
     let mut ids = Vec::new();
     for i in 0..20 {
         let st = v.start_statement(&s, StatementKind::Worried).unwrap();
         v.save_words(&s, st.id, format!("worry number {i}")).unwrap();
         ids.push(st.id);
     }
-    assert!(matches!(v.change_passphrase(&s, &pass("wrong old one"), &pass("new harbour words")), Err(Error::WrongPassphrase)));
-    v.change_passphrase(&s, &pass(PASS), &pass("new harbour words")).unwrap();
+    assert!(matches!(v.change_passphrase(&mut s, &pass("wrong old one"), &pass("new harbour words"), &mut |_| {}), Err(Error::WrongPassphrase)));
+    v.change_passphrase(&mut s, &pass(PASS), &pass("new harbour words"), &mut |_| {}).unwrap();
     drop(s);
     assert!(matches!(v.unlock("Robin", &pass(PASS)), Err(Error::WrongPassphrase)));
     let s = v.unlock("Robin", &pass("new harbour words")).unwrap();
@@ -165,37 +165,37 @@ fn the_recovery_code_opens_the_profile_sets_a_new_passphrase_and_is_replaced() {
     drop(s);
     let shown = code.display().to_string();
     let wrong = RecoveryCode::parse("0000-0000-0000-0000-0000-0000").unwrap();
-    assert!(matches!(v.recover("Robin", &wrong, &pass("fresh meadow lanterns")), Err(Error::WrongRecoveryCode)));
+    assert!(matches!(v.recover("Robin", &wrong, &pass("fresh meadow lanterns"), &mut |_| {}), Err(Error::WrongRecoveryCode)));
     let (s, new_code) =
-        v.recover("Robin", &RecoveryCode::parse(&shown).unwrap(), &pass("fresh meadow lanterns")).unwrap();
+        v.recover("Robin", &RecoveryCode::parse(&shown).unwrap(), &pass("fresh meadow lanterns"), &mut |_| {}).unwrap();
     let RecordBody::Statement(back) = v.get(&s, st.id).unwrap().body else { panic!() };
     assert_eq!(back.words.as_deref(), Some("I passed my theory test"));
     assert_ne!(new_code.display().as_str(), shown.as_str());
     drop(s);
     // The used code no longer works; the new passphrase and the new code do.
     assert!(matches!(
-        v.recover("Robin", &RecoveryCode::parse(&shown).unwrap(), &pass("another fresh start")),
+        v.recover("Robin", &RecoveryCode::parse(&shown).unwrap(), &pass("another fresh start"), &mut |_| {}),
         Err(Error::WrongRecoveryCode)
     ));
     v.unlock("Robin", &pass("fresh meadow lanterns")).unwrap();
-    v.recover("Robin", &new_code, &pass("another fresh start")).unwrap();
+    v.recover("Robin", &new_code, &pass("another fresh start"), &mut |_| {}).unwrap();
 }
 
 #[test]
 fn a_lost_recovery_code_is_replaced_only_with_the_passphrase() {
     let dir = tempfile::tempdir().unwrap();
     let (mut v, _) = open(dir.path());
-    let (s, lost) = v.create_profile("Robin", Role::YoungPerson, &pass(PASS)).unwrap();
-    let err = v.replace_recovery_code(&s, &pass("not my passphrase")).map(|_| ()).unwrap_err();
+    let (mut s, lost) = v.create_profile("Robin", Role::YoungPerson, &pass(PASS)).unwrap();
+    let err = v.replace_recovery_code(&mut s, &pass("not my passphrase"), &mut |_| {}).map(|_| ()).unwrap_err();
     assert!(matches!(err, Error::WrongPassphrase), "{err}");
     let lost = RecoveryCode::parse(lost.display().as_str()).unwrap();
-    let fresh = v.replace_recovery_code(&s, &pass(PASS)).unwrap();
+    let fresh = v.replace_recovery_code(&mut s, &pass(PASS), &mut |_| {}).unwrap();
     drop(s);
     assert!(
-        matches!(v.recover("Robin", &lost, &pass("fresh meadow lanterns")), Err(Error::WrongRecoveryCode)),
+        matches!(v.recover("Robin", &lost, &pass("fresh meadow lanterns"), &mut |_| {}), Err(Error::WrongRecoveryCode)),
         "the old code stops working"
     );
-    let (s, _) = v.recover("Robin", &fresh, &pass("fresh meadow lanterns")).unwrap();
+    let (s, _) = v.recover("Robin", &fresh, &pass("fresh meadow lanterns"), &mut |_| {}).unwrap();
     assert_eq!(s.display_name(), "Robin");
 }
 

@@ -11,6 +11,8 @@ import { SHAREABLE_KINDS, URGENT_STATEMENT_KINDS, WORKERS_CHOSEN_BY } from '../l
 import recordedJson from './recorded.json';
 import type {
   CommandName,
+  IntegrityFindings,
+  SessionView,
   WorkerCommandName,
   Commands,
   DisplaySettings,
@@ -32,6 +34,9 @@ import type {
   Strength,
   WorkerRole,
 } from '../lib/bindings';
+
+/** What the whole-vault check says of a vault nobody changed. */
+export const SOUND: IntegrityFindings = { state_unreadable: false, changed: [], profile_changed: false, consent_unproven: false };
 
 type Args = Record<string, any>;
 // The shell's errors cross IPC as `{code, message, values}`; the fake throws the same shape.
@@ -89,7 +94,7 @@ export const fakeQuestions: QuestionSetView = {
 
 export interface FakeState {
   profiles: (ProfileView & { passphrase: string; recovery: string })[];
-  session: ProfileView | null;
+  session: SessionView | null;
   settings: DisplaySettings;
   statements: Record<string, StatementView[]>;
   notes: Record<string, NoteView[]>;
@@ -204,13 +209,13 @@ export function handlers(state: FakeState): Handlers {
       // A new profile speaks the start screen's language, as in the core.
       const language = state.settings.language;
       state.profiles.push({ name: a.name, role: a.role, language, passphrase: a.passphrase, recovery });
-      state.session = { name: a.name, role: a.role, language };
+      state.session = { name: a.name, role: a.role, language, vault_check: SOUND };
       return { session: state.session, recovery_code: recovery };
     },
     unlock: (a) => {
       const p = state.profiles.find((x) => x.name === a.name) ?? refuse('profile_not_found', `No profile called '${a.name}'.`, { name: a.name });
       if (p.passphrase !== a.passphrase) refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');
-      state.session = { name: p.name, role: p.role, language: p.language };
+      state.session = { name: p.name, role: p.role, language: p.language, vault_check: SOUND };
       return state.session;
     },
     recover: (a) => {
@@ -220,7 +225,7 @@ export function handlers(state: FakeState): Handlers {
       if (s.problem) refuse('weak_passphrase', 'That passphrase is too easy to guess.', weakValues(s));
       p.passphrase = a.passphrase;
       p.recovery = newCode().replace('K7M2', 'R3CV');
-      state.session = { name: p.name, role: p.role, language: p.language };
+      state.session = { name: p.name, role: p.role, language: p.language, vault_check: SOUND };
       return { session: state.session, recovery_code: p.recovery };
     },
     save_recovery_code: () => ({ path: `/home/invented/Downloads/Waymark recovery code - ${key()}.txt` }),
@@ -230,8 +235,11 @@ export function handlers(state: FakeState): Handlers {
       const s = strengthOf(a.new_passphrase);
       if (s.problem) refuse('weak_passphrase', 'That passphrase is too easy to guess.', weakValues(s));
       p.passphrase = a.new_passphrase;
-      return null;
+      p.recovery = newCode().replace('K7M2', 'C4NG');
+      return { recovery_code: p.recovery };
     },
+    work_progress: () => null,
+    keep_what_opens: () => me(),
     replace_recovery_code: (a) => {
       const p = state.profiles.find((x) => x.name === key())!;
       if (p.passphrase !== a.passphrase) refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');

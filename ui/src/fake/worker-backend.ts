@@ -197,6 +197,8 @@ function workerHandlers(w: WorkerFake): WorkerHandlers {
     save_recovery_code: p.save_recovery_code,
     change_passphrase: p.change_passphrase,
     replace_recovery_code: p.replace_recovery_code,
+    work_progress: p.work_progress,
+    keep_what_opens: p.keep_what_opens,
     question_set: p.question_set,
     plan_matters: p.plan_matters,
     policy_guide: p.policy_guide,

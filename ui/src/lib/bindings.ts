@@ -4,9 +4,38 @@ export type CommandError = { code: string, message: string, values: { [key in st
 export type Role = "young_person" | "carer" | "worker";
 export type Language = "en-GB" | "cy";
 export type ProfileView = { name: string, role: Role, language: Language, };
-export type SessionView = { name: string, role: Role, language: Language, };
+export type SessionView = { name: string, role: Role, language: Language, 
+/**
+ * What the whole-vault check found at unlock: sound, unless something in the folder was
+ * changed while Waymark was closed (then nothing is sent until the person chooses).
+ */
+vault_check: IntegrityFindings, };
 export type SessionWithCode = { session: SessionView, recovery_code: string, };
 export type NewRecoveryCode = { recovery_code: string, };
+export type IntegrityFindings = { 
+/**
+ * The state itself was missing or did not open: nothing could be checked, so nothing is
+ * taken as proved.
+ */
+state_unreadable: boolean, 
+/**
+ * The parts whose rows are not what the state says, with how many rows it expected and found.
+ */
+changed: Array<ChangedPart>, 
+/**
+ * The profile's name, role or language is not what the state says.
+ */
+profile_changed: boolean, 
+/**
+ * The consent ledger has an entry that does not open, or a gap in its numbers.
+ */
+consent_unproven: boolean, };
+export type ChangedPart = { 
+/**
+ * `records/<kind>` or a table's name.
+ */
+part: string, expected: number, found: number, };
+export type Progress = { done: number, total: number, };
 export type StrengthLevel = "too_weak" | "okay" | "good" | "strong";
 export type StrengthProblem = { "code": "too_short" } | { "code": "repetitive" } | { "code": "common", word: string, } | { "code": "untypable" };
 export type Strength = { level: StrengthLevel, estimated_bits: number, 
@@ -742,7 +771,9 @@ export interface Commands {
   save_settings: { request: SaveSettingsRequest; response: DisplaySettings };
   set_profile_language: { request: SetProfileLanguageRequest; response: SessionView };
   save_recovery_code: { request: SaveRecoveryCodeRequest; response: SavedFile };
-  change_passphrase: { request: ChangePassphraseRequest; response: null };
+  change_passphrase: { request: ChangePassphraseRequest; response: NewRecoveryCode };
+  work_progress: { request: NoArguments; response: Progress | null };
+  keep_what_opens: { request: NoArguments; response: SessionView };
   replace_recovery_code: { request: ReplaceRecoveryCodeRequest; response: NewRecoveryCode };
   delete_profile: { request: DeleteProfileRequest; response: null };
   question_set: { request: QuestionSetRequest; response: QuestionSetView };
@@ -791,7 +822,9 @@ export interface WorkerCommands {
   save_settings: { request: SaveSettingsRequest; response: DisplaySettings };
   set_profile_language: { request: SetProfileLanguageRequest; response: SessionView };
   save_recovery_code: { request: SaveRecoveryCodeRequest; response: SavedFile };
-  change_passphrase: { request: ChangePassphraseRequest; response: null };
+  change_passphrase: { request: ChangePassphraseRequest; response: NewRecoveryCode };
+  work_progress: { request: NoArguments; response: Progress | null };
+  keep_what_opens: { request: NoArguments; response: SessionView };
   replace_recovery_code: { request: ReplaceRecoveryCodeRequest; response: NewRecoveryCode };
   question_set: { request: QuestionSetRequest; response: QuestionSetView };
   plan_matters: { request: NoArguments; response: Array<Matter> };

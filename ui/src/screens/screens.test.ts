@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { installFakeBackend, sampleState } from '../fake/backend';
+import { installFakeBackend, sampleState, SOUND } from '../fake/backend';
 import type { DisplaySettings } from '../lib/api';
 import Library from './Library.svelte';
 import LearningLog from './LearningLog.svelte';
@@ -16,7 +16,7 @@ import Shared from './Shared.svelte';
 
 function as(name: 'Robin' | 'Sam') {
   const state = sampleState();
-  state.session = { name, role: name === 'Robin' ? 'young_person' : 'carer', language: 'en-GB' };
+  state.session = { name, role: name === 'Robin' ? 'young_person' : 'carer', language: 'en-GB', vault_check: SOUND };
   return installFakeBackend(state);
 }
 
@@ -281,21 +281,21 @@ describe('Settings', () => {
 describe('Home', () => {
   it("shows the young person's next review date from their plan, counting the days", async () => {
     as('Robin');
-    render(Home, { session: { name: 'Robin', role: 'young_person', language: 'en-GB' }, ongo: () => {}, today: '2026-11-23' });
+    render(Home, { session: { name: 'Robin', role: 'young_person', language: 'en-GB', vault_check: SOUND }, ongo: () => {}, today: '2026-11-23' });
     await waitFor(() => expect(screen.getByTestId('next-review')).toHaveTextContent('Your next review: Thursday 14 January 2027 (in 52 days).'));
     expect(screen.getByTestId('todo')).toHaveTextContent('2 steps in your plan still to do.');
   });
 
   it('says the date is not here yet when the review has passed or no plan gives one', async () => {
     as('Robin');
-    render(Home, { session: { name: 'Robin', role: 'young_person', language: 'en-GB' }, ongo: () => {}, today: '2027-01-15' });
+    render(Home, { session: { name: 'Robin', role: 'young_person', language: 'en-GB', vault_check: SOUND }, ongo: () => {}, today: '2027-01-15' });
     await waitFor(() => expect(screen.getByTestId('todo')).toHaveTextContent('steps in your plan'));
     expect(screen.getByTestId('next-review')).toHaveTextContent('Your next review date is not here yet.');
   });
 
   it("reminds a carer when the policy is due to be looked at again", async () => {
     as('Sam');
-    render(Home, { session: { name: 'Sam', role: 'carer', language: 'en-GB' }, ongo: () => {}, today: '2027-11-02' });
+    render(Home, { session: { name: 'Sam', role: 'carer', language: 'en-GB', vault_check: SOUND }, ongo: () => {}, today: '2027-11-02' });
     await waitFor(() => expect(screen.getByTestId('todo')).toHaveTextContent('due to be looked at again'));
   });
 });

@@ -139,6 +139,16 @@ fn parse_language(tag: &str) -> Result<Language> {
     Language::parse(tag).ok_or_else(|| Error::invalid(Field::Language, Problem::NotKnown { given: validate::clip(tag) }))
 }
 
+/// How far a long piece of work (re-keying) has got, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Progress {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub done: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub total: u64,
+}
+
 /// Records that could not be opened are reported by id; the rest are returned.
 #[derive(Default)]
 pub struct RecordList {
@@ -474,28 +484,23 @@ impl Vault {
         Ok(())
     }
 
-    /// Re-wraps the vault key under a new passphrase.
+    /// Changes the passphrase. Whoever knew the old one may have a copy of the folder, so the
+    /// profile gets a new vault key and every row is sealed again under it (see
+    /// [`Vault::rekey`]); the recovery code is then replaced too, since its wrap held the old
+    /// key. The new code is returned, to be shown once.
     pub fn change_passphrase(
         &mut self,
-        session: &Session,
+        session: &mut Session,
         current: &Passphrase,
         new: &Passphrase,
-    ) -> Result<()> {
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<RecoveryCode> {
         new.check_strength()?;
         let row = self.profile_row(&session.display_name)?;
         self.throttled(&row, Guess::Passphrase, |id| keywrap::unwrap_with_passphrase(&row.pass_wrap, current, id))?;
-        let wrap = keywrap::wrap_with_passphrase(
-            &session.key,
-            new,
-            self.kdf,
-            &session.profile,
-            &*self.entropy,
-        )?;
-        self.conn.execute(
-            "UPDATE profiles SET passphrase_wrap = ?2 WHERE id = ?1",
-            params![&session.profile.as_bytes()[..], wrap],
-        )?;
-        Ok(())
+        let code = RecoveryCode::generate(&*self.entropy);
+        self.rekey(session, new, &code, progress)?;
+        Ok(code)
     }
 
     /// Checks the unlocked person's passphrase again (counted against the same attempts as
@@ -507,47 +512,98 @@ impl Vault {
     }
 
     /// Replaces the recovery code, for someone who lost theirs or never kept it. The passphrase
-    /// is asked for again, so an unlocked laptop left alone is not enough; the old code stops
-    /// working at once and the new one is returned, to be shown once.
-    pub fn replace_recovery_code(&mut self, session: &Session, passphrase: &Passphrase) -> Result<RecoveryCode> {
+    /// is asked for again, so an unlocked laptop left alone is not enough. Whoever found the old
+    /// code may have a copy of the folder, so the profile is re-keyed ([`Vault::rekey`]): the old
+    /// code opens nothing written after. The new one is returned, to be shown once.
+    pub fn replace_recovery_code(
+        &mut self,
+        session: &mut Session,
+        passphrase: &Passphrase,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<RecoveryCode> {
         let row = self.profile_row(&session.display_name)?;
         self.throttled(&row, Guess::Passphrase, |id| keywrap::unwrap_with_passphrase(&row.pass_wrap, passphrase, id))?;
         let code = RecoveryCode::generate(&*self.entropy);
-        let wrap = keywrap::wrap_with_recovery_code(&session.key, &code, &session.profile, &*self.entropy);
-        self.conn.execute(
-            "UPDATE profiles SET recovery_wrap = ?2 WHERE id = ?1",
-            params![&session.profile.as_bytes()[..], wrap],
-        )?;
+        self.rekey(session, passphrase, &code, progress)?;
         Ok(code)
     }
 
-    /// Opens a profile with its recovery code and sets a new passphrase. The used code stops
-    /// working: a new one is returned, to be shown once.
+    /// Opens a profile with its recovery code and sets a new passphrase. The profile is re-keyed
+    /// ([`Vault::rekey`]), so the used code and the forgotten passphrase open nothing written
+    /// after; a new code is returned, to be shown once.
     pub fn recover(
         &mut self,
         display_name: &str,
         code: &RecoveryCode,
         new: &Passphrase,
+        progress: &mut dyn FnMut(Progress),
     ) -> Result<(Session, RecoveryCode)> {
         new.check_strength()?;
         let row = self.profile_row(display_name)?;
         let key =
             self.throttled(&row, Guess::RecoveryCode, |id| keywrap::unwrap_with_recovery_code(&row.rec_wrap, code, id))?;
-        let id = ProfileId::from_slice(&row.id).ok_or(Error::DamagedKey)?;
         let legacy = row.is_legacy();
-        let new_code = RecoveryCode::generate(&*self.entropy);
-        let pass_wrap = keywrap::wrap_with_passphrase(&key, new, self.kdf, &id, &*self.entropy)?;
-        let rec_wrap = keywrap::wrap_with_recovery_code(&key, &new_code, &id, &*self.entropy);
-        self.conn.execute(
-            "UPDATE profiles SET passphrase_wrap = ?2, recovery_wrap = ?3 WHERE id = ?1",
-            params![&row.id, pass_wrap, rec_wrap],
-        )?;
         let mut session = row.into_session(key, self.entropy.clone())?;
         if legacy {
             self.establish_integrity(&session, None, 0)?;
         }
-        session.findings = self.check_integrity(&session, Scope::Everything)?;
+        // What was found is said before the rows are sealed again (re-keying counts what is
+        // there now as what should be).
+        let findings = self.check_integrity(&session, Scope::Everything)?;
+        let new_code = RecoveryCode::generate(&*self.entropy);
+        self.rekey(&mut session, new, &new_code, progress)?;
+        session.findings = findings;
         Ok((session, new_code))
+    }
+
+    /// Gives the profile a new vault key: in one transaction every sealed row is opened with the
+    /// old key and sealed again with the new one, the integrity state is made again under it,
+    /// and both wraps are replaced (the passphrase and recovery code given). Then the write-ahead
+    /// log is emptied, so the old rows' bytes do not linger there. A crash before the commit
+    /// leaves the old key and rows; after it, the new. A row that did not open under the old key
+    /// cannot be sealed again and is left as it was (it opens under neither).
+    ///
+    /// What the integrity check found before is not cleared: re-keying never makes a changed
+    /// vault look sound, so the state is made again only when it was sound, and otherwise left
+    /// missing, which the next unlock reports.
+    fn rekey(&mut self, session: &mut Session, passphrase: &Passphrase, code: &RecoveryCode, progress: &mut dyn FnMut(Progress)) -> Result<()> {
+        let new_key = VaultKey::generate(&*self.entropy);
+        let pass_wrap = keywrap::wrap_with_passphrase(&new_key, passphrase, self.kdf, &session.profile, &*self.entropy)?;
+        let rec_wrap = keywrap::wrap_with_recovery_code(&new_key, code, &session.profile, &*self.entropy);
+        let sound = self.check_integrity(session, Scope::Everything)?.is_sound();
+        let floor = self.consent_floor(session)?;
+        let language = self.profile_language(session)?;
+        let fresh = Session::new(session.profile, session.display_name.clone(), session.role, new_key, self.entropy.clone());
+        let tx = self.transaction()?;
+        let id = session.profile.as_bytes().to_vec();
+        // Without a state the triggers change nothing while every row is rewritten.
+        tx.execute("DELETE FROM integrity_state WHERE profile_id = ?1", [&id])?;
+        let total: u64 = integrity::SEALED_TABLES
+            .iter()
+            .map(|t| tx.query_row(&format!("SELECT count(*) FROM {} WHERE profile_id = ?1", t.table), [&id], |r| r.get::<_, i64>(0)))
+            .sum::<rusqlite::Result<i64>>()? as u64;
+        let mut done = 0u64;
+        progress(Progress { done, total });
+        for table in integrity::SEALED_TABLES {
+            integrity::reseal_table(&tx, table, &session.profile, &session.sealer, &fresh.sealer, &*self.entropy, &mut |n| {
+                done += n;
+                progress(Progress { done, total });
+            })?;
+        }
+        if sound {
+            let state = integrity::state_from_rows(&tx, &fresh.integrity, &session.profile, fresh.fields(language), floor)?;
+            tx.execute("INSERT INTO integrity_state (profile_id, sealed) VALUES (?1, ?2)", params![&id, fresh.integrity.seal_state(&state)])?;
+        }
+        tx.execute(
+            "UPDATE profiles SET passphrase_wrap = ?2, recovery_wrap = ?3 WHERE id = ?1",
+            params![&id, pass_wrap, rec_wrap],
+        )?;
+        tx.commit()?;
+        let findings = std::mem::take(&mut session.findings);
+        *session = fresh;
+        session.findings = findings;
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
     }
 
     /// Deletes a profile for good: its wrapped keys and every row are removed in one transaction,
