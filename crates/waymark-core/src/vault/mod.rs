@@ -465,6 +465,10 @@ impl Vault {
     /// that no longer open are removed, since nothing can read them; and the state is made anew
     /// over what is left. Nothing that opens is lost.
     pub fn keep_what_opens(&mut self, session: &mut Session) -> Result<()> {
+        if session.findings.is_sound() && self.check_integrity(session, Scope::Everything)?.is_sound() {
+            // Nothing was found: there is nothing to choose, and nothing changes.
+            return Ok(());
+        }
         let id = session.profile.as_bytes().to_vec();
         let unproven = !session.findings.sending_provable() || !self.check_integrity(session, Scope::Sending)?.sending_provable();
         // Without a state the triggers change nothing, so the withdrawals below go through.
