@@ -68,7 +68,7 @@ settings-idle-label = Cloi Waymark ar ôl hyn a hyn o funudau heb i ddim byd ddi
 settings-idle-invalid = Cloi ar ôl: dewiswch nifer cyfan o funudau rhwng 1 a 60.
 settings-save = Cadw
 settings-passphrase-intro = Mae popeth rydych chi'n ei gadw yn cael ei gloi eto gydag allwedd newydd, felly bydd yr hen gyfrinymadrodd a'ch hen god adfer yn stopio gweithio, hyd yn oed ar gopi o ffolder Waymark. Byddwch chi'n cael cod adfer newydd.
-settings-resealing = Yn cloi eich cofnodion eto gydag allwedd newydd
+settings-resealing = Wrthi'n cloi eich cofnodion eto gydag allwedd newydd
 settings-passphrase-heading = Newid fy nghyfrinymadrodd
 settings-passphrases-differ = Dydy'r ddau gyfrinymadrodd newydd ddim yr un fath. Teipiwch nhw eto.
 settings-passphrase-changed = Mae eich cyfrinymadrodd wedi newid. Defnyddiwch yr un newydd y tro nesaf. Mae eich cod adfer wedi newid hefyd: ysgrifennwch yr un newydd nawr.
@@ -94,3 +94,31 @@ strength-problem = { $problem ->
     [common] : '{ $word }' yw'r rhan fwyaf ohono, sef un o'r pethau cyntaf y mae pobl yn eu dyfalu.
    *[untypable] : mae ynddo nodau na all bysellfwrdd eu teipio, felly fyddech chi ddim yn gallu ei deipio eto.
 }
+
+## What the check at unlock found, when Waymark's folder was changed while it was closed
+vault-check-heading = Cafodd rhywbeth yma ei newid tra oedd Waymark ar gau
+vault-check-intro = Bob tro rydych chi'n agor Waymark, mae'n gwirio bod yr hyn mae'n ei gadw ar y gliniadur hwn fel y gwnaethoch chi ei adael. Y tro hwn, daeth o hyd i newid na wnaeth e ei hun, yn:
+vault-part-state = rhestr Waymark ei hun o'r hyn rydych chi'n ei gadw (mae ar goll neu dydy hi ddim yn agor, felly doedd dim modd gwirio dim byd)
+vault-part-consent = eich dewisiadau am rannu
+vault-part-sharing = y rhestr o'r hyn rydych chi wedi'i rannu
+vault-part-outbox = pethau sy'n aros i gael eu hanfon
+vault-part-deletions = pethau y gofynnoch chi i'r gwasanaeth eu dileu
+vault-part-connection = eich cysylltiad â'r gwasanaeth
+vault-part-roster = pwy sy'n gweithio yn y gwasanaeth
+vault-part-shared-with-me = beth mae pobl wedi'i rannu gyda chi
+vault-part-labels = yr enwau rydych chi wedi'u rhoi i bobl
+vault-part-plans = cynlluniau rydych chi wedi'u cyhoeddi
+vault-part-audit = cofnod y gliniadur hwn o'r hyn wnaethoch chi
+vault-part-records = pethau rydych chi wedi'u hysgrifennu neu eu cadw
+vault-part-profile = enw, rôl neu iaith eich proffil
+vault-check-still-here = Mae popeth sy'n dal i agor yma. Efallai fod rhywun sy'n gallu defnyddio'r gliniadur hwn wedi'i newid, neu efallai fod y ddisg yn methu. Os ydych chi'n poeni, dywedwch wrth rywun rydych chi'n ymddiried ynddo.
+vault-check-nothing-sent = Fydd dim byd yn cael ei anfon nes i chi ddewis beth i'w wneud, achos all Waymark ddim bod yn siŵr beth ddywedoch chi ie i'w rannu.
+vault-check-choose = Beth hoffech chi ei wneud?
+vault-check-keep = Cadw beth sy'n agor
+vault-check-keep-consent = Bydd Waymark yn cadw popeth sy'n agor ac yn ei wirio o hyn ymlaen. Bydd pob ie a roesoch chi i rannu yn dod i ben, a bydd y gwasanaeth yn cael cais i ddileu beth mae'n ei gadw. Gallwch chi ddweud ie eto yn Rhannu a phreifatrwydd.
+vault-check-keep-plain = Bydd Waymark yn cadw popeth sy'n agor ac yn ei wirio o hyn ymlaen. Bydd eich dewisiadau am rannu yn aros fel maen nhw.
+vault-check-look = Edrych yn gyntaf
+vault-check-look-words = Gweld beth sydd yma, a lawrlwytho eich holl wybodaeth o'r sgrin Rhannu a phreifatrwydd os ydych chi eisiau copi. Gallwch chi hefyd ddileu'r proffil hwn a dechrau eto yno. Does dim byd yn cael ei anfon yn y cyfamser.
+vault-check-banner = Daeth Waymark o hyd i newid na wnaeth e ei hun. Fydd dim byd yn cael ei anfon nes i chi ddewis beth i'w wneud.
+vault-check-choose-now = Dewis nawr
+vault-check-look-words-worker = Gweld beth sydd yma cyn i chi ddewis. Does dim byd yn cael ei anfon yn y cyfamser. Os ydych chi'n meddwl bod rhywun wedi newid y gliniadur hwn, dywedwch wrth eich rheolwr neu'ch tîm TG.

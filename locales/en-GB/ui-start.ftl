@@ -94,3 +94,31 @@ strength-problem = { $problem ->
     [common] : it is mostly '{ $word }', which is one of the first things people guess.
    *[untypable] : it holds characters a keyboard cannot type, so you could not type it again.
 }
+
+## What the check at unlock found, when Waymark's folder was changed while it was closed
+vault-check-heading = Something here was changed while Waymark was closed
+vault-check-intro = Each time you open Waymark it checks that what it keeps on this laptop is as you left it. This time it found a change it did not make, in:
+vault-part-state = Waymark's own list of what you keep (it is missing or does not open, so nothing could be checked)
+vault-part-consent = your choices about sharing
+vault-part-sharing = the list of what you shared
+vault-part-outbox = things waiting to be sent
+vault-part-deletions = deletions you asked the service for
+vault-part-connection = your connection to the service
+vault-part-roster = who works at the service
+vault-part-shared-with-me = what people shared with you
+vault-part-labels = the names you gave people
+vault-part-plans = plans you published
+vault-part-audit = this laptop's record of what you did
+vault-part-records = things you wrote or saved
+vault-part-profile = your profile's name, role or language
+vault-check-still-here = Everything that still opens is here. Someone who can use this laptop may have changed it, or the disk may be failing. If you are worried, tell someone you trust.
+vault-check-nothing-sent = Nothing will be sent until you choose what to do, because Waymark cannot be sure what you said yes to sharing.
+vault-check-choose = What would you like to do?
+vault-check-keep = Keep what opens
+vault-check-keep-consent = Waymark keeps everything that opens and checks it from now on. Every yes you gave to sharing ends, and the service is asked to delete what it holds. You can say yes again in Sharing and privacy.
+vault-check-keep-plain = Waymark keeps everything that opens and checks it from now on. Your choices about sharing stay as they are.
+vault-check-look = Look first
+vault-check-look-words = See what is here, and download all your information from Sharing and privacy if you want a copy. There you can also delete this profile and start again. Nothing is sent meanwhile.
+vault-check-banner = Waymark found a change it did not make. Nothing will be sent until you choose what to do.
+vault-check-choose-now = Choose now
+vault-check-look-words-worker = See what is here before you choose. Nothing is sent meanwhile. If you think someone changed this laptop, tell your manager or IT team.

@@ -151,6 +151,33 @@ describe('in Welsh', () => {
   });
 });
 
+describe('when Waymark finds its folder changed while it was closed', () => {
+  test('what was found, looking first, and keeping what opens, in English and Welsh', async () => {
+    await open('changed');
+    await unlock('Robin', 'otter lantern biscuit');
+    await page.getByTestId('vault-check').waitFor();
+    await page.getByTestId('vault-check-found').filter({ hasText: 'your choices about sharing' }).waitFor();
+    await page.getByTestId('vault-check-nothing-sent').waitFor();
+    await check('what Waymark found');
+    await page.getByTestId('vault-check-look').click();
+    await page.getByTestId('vault-check-banner').waitFor();
+    await page.getByTestId('consent').first().waitFor();
+    await check('looking first, with the banner');
+    await go('Settings');
+    await page.getByTestId('language-cy').check();
+    await page.getByTestId('lock-status').filter({ hasText: 'Wedi datgloi: Robin' }).waitFor();
+    await page.getByTestId('vault-check-banner').filter({ hasText: 'Fydd dim byd yn cael ei anfon' }).waitFor();
+    await check('the banner, in Welsh');
+    await page.getByTestId('vault-check-choose').click();
+    await page.getByTestId('vault-check-found').filter({ hasText: 'eich dewisiadau am rannu' }).waitFor();
+    await check('what Waymark found, in Welsh');
+    await page.getByTestId('keep-what-opens').click();
+    await page.getByTestId('next-review').waitFor();
+    assert.equal(await page.getByTestId('vault-check-banner').count(), 0, 'the banner goes once the person chose');
+    await page.context().close();
+  });
+});
+
 describe('a foster carer', () => {
   test('every screen, and the display settings', async () => {
     await open();

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use ts_rs::TS;
 use waymark_client::{finish_batch, prepare_sends, send_batch, PreparedSend, Preview, Skipped};
 use waymark_core::connection::ServiceConnection;
-use waymark_core::domain::consent::{active_consents, ShareableKind};
+use waymark_core::domain::consent::ShareableKind;
 use waymark_core::domain::RecordKind;
 use waymark_core::error::Field;
 use waymark_core::secret::Passphrase;
@@ -47,7 +47,7 @@ pub(crate) fn overview(app: &AppState) -> CommandResult<SharingView> {
     };
     app.with_session(|v, s| {
         let current = v.service_connection(s)?;
-        let consents = active_consents(&v.consent_events(s)?)
+        let consents = v.consents_now(s)?
             .into_iter()
             .map(|(kind, recipient, at)| {
                 let worker = current.as_ref().and_then(|c| c.workers_in(&recipient)).and_then(|w| w.first().copied());

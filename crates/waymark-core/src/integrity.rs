@@ -323,7 +323,7 @@ fn user_error(message: &str) -> rusqlite::Error {
 }
 
 /// Registers the functions the integrity triggers call on a new connection.
-pub(crate) fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
+pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     conn.create_scalar_function(SQL_CHANGE, -1, FunctionFlags::SQLITE_UTF8, |ctx: &Context<'_>| {
         if ctx.len() < 5 {
             return Err(user_error("waymark_integrity needs a state, profile, sign, part and sealed row"));

@@ -105,11 +105,13 @@ export interface FakeState {
   sharing: Record<string, SharingView>;
   calls: string[];
   quickExits: number;
+  /** What the whole-vault check finds at the next unlock (as the core would, after tampering). */
+  vaultCheck: IntegrityFindings;
 }
 
 export function emptyState(): FakeState {
   return {
-    profiles: [], session: null, calls: [], quickExits: 0,
+    profiles: [], session: null, calls: [], quickExits: 0, vaultCheck: SOUND,
     settings: { text_size: 'standard', dyslexia_font: false, high_contrast: false, idle_lock_minutes: 5, language: 'en-GB' },
     statements: {}, notes: {}, plans: {}, policies: {}, learning: {}, marks: {}, sharing: {},
   };
@@ -215,7 +217,7 @@ export function handlers(state: FakeState): Handlers {
     unlock: (a) => {
       const p = state.profiles.find((x) => x.name === a.name) ?? refuse('profile_not_found', `No profile called '${a.name}'.`, { name: a.name });
       if (p.passphrase !== a.passphrase) refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');
-      state.session = { name: p.name, role: p.role, language: p.language, vault_check: SOUND };
+      state.session = { name: p.name, role: p.role, language: p.language, vault_check: state.vaultCheck };
       return state.session;
     },
     recover: (a) => {
@@ -239,7 +241,11 @@ export function handlers(state: FakeState): Handlers {
       return { recovery_code: p.recovery };
     },
     work_progress: () => null,
-    keep_what_opens: () => me(),
+    keep_what_opens: () => {
+      state.vaultCheck = SOUND;
+      state.session = { ...me(), vault_check: SOUND };
+      return state.session;
+    },
     replace_recovery_code: (a) => {
       const p = state.profiles.find((x) => x.name === key())!;
       if (p.passphrase !== a.passphrase) refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');
@@ -534,5 +540,21 @@ export function sampleState(): FakeState {
     { id: 'l2', entry: { date: '2026-10-14', kind: 'reading', title: 'Phones and being online', minutes: 30, resource_id: 'phones-and-online' } },
     { id: 'l3', entry: { date: '2026-11-05', kind: 'support_group', title: 'Carers’ coffee morning', minutes: 90, notes: 'Talked about contact visits.' } },
   ];
+  return s;
+}
+
+/** The sample people, with Waymark's folder changed while it was closed: a withdrawal of consent
+ * and the deletion it asked for were deleted. */
+export function changedState(): FakeState {
+  const s = sampleState();
+  s.vaultCheck = {
+    state_unreadable: false,
+    changed: [
+      { part: 'records/consent_event', expected: 2, found: 1 },
+      { part: 'pending_deletions', expected: 1, found: 0 },
+    ],
+    profile_changed: false,
+    consent_unproven: false,
+  };
   return s;
 }

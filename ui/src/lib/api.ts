@@ -107,6 +107,8 @@ export const saveSettings = (settings: DisplaySettings) => call('save_settings',
 export const replaceRecoveryCode = (passphrase: string) => call('replace_recovery_code', { passphrase });
 export const changePassphrase = (current: string, newPassphrase: string) =>
   call('change_passphrase', { current, new_passphrase: newPassphrase });
+/** After the check at unlock found a change: keep everything that opens (see the core). */
+export const keepWhatOpens = () => call('keep_what_opens', {});
 /** How far re-keying has got while a passphrase or code change runs (null otherwise). */
 export const workProgress = () => call('work_progress', {});
 

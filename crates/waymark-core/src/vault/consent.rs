@@ -65,8 +65,13 @@ impl Vault {
         Ok((events, provable))
     }
 
-    /// What the person says yes to now, or nothing when the ledger proves nothing.
-    fn proved_consents(&self, session: &Session) -> Result<Vec<(ShareableKind, String, Timestamp)>> {
+    /// What the person says yes to now (kind, recipient, since when). Nothing, when the ledger
+    /// proves nothing or the check at unlock found what decides sending changed and the person
+    /// has not chosen what to do yet: consent that cannot be proved is no consent.
+    pub fn consents_now(&self, session: &Session) -> Result<Vec<(ShareableKind, String, Timestamp)>> {
+        if !session.integrity_findings().sending_provable() {
+            return Ok(Vec::new());
+        }
         let (events, provable) = self.consent_ledger(session)?;
         Ok(if provable { active_consents(&events) } else { Vec::new() })
     }
@@ -87,7 +92,7 @@ impl Vault {
     /// Whether this person says yes to sharing `kind` with `recipient` now. A key naming several
     /// of their workers (see `connection::workers_key`) needs a yes for each of them.
     pub fn has_consent(&self, session: &Session, kind: ShareableKind, recipient: &str) -> Result<bool> {
-        let active = self.proved_consents(session)?;
+        let active = self.consents_now(session)?;
         let yes = |key: &str| active.iter().any(|(k, r, _)| *k == kind && r == key);
         Ok(match parse_workers_key(recipient) {
             Some((workers, organisation)) if workers.len() > 1 => {
@@ -101,7 +106,7 @@ impl Vault {
     /// connection made before rosters, where the service itself is the recipient).
     pub fn chosen_workers(&self, session: &Session, connection: &ServiceConnection, kind: ShareableKind) -> Result<Vec<WorkerRole>> {
         let mut out: Vec<WorkerRole> = self
-            .proved_consents(session)?
+            .consents_now(session)?
             .into_iter()
             .filter(|(k, _, _)| *k == kind)
             .filter_map(|(_, r, _)| connection.workers_in(&r))
@@ -158,7 +163,7 @@ impl Vault {
         let tx = self.transaction()?;
         // Whom this person still says yes to for the kind once this is withdrawn.
         let still: Vec<String> = self
-            .proved_consents(session)?
+            .consents_now(session)?
             .into_iter()
             .filter(|(k, r, _)| *k == kind && *r != recipient)
             .map(|(_, r, _)| r)
