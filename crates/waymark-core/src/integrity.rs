@@ -135,6 +135,13 @@ impl IntegrityKeys {
         out
     }
 
+    /// A record row's term, exactly as the triggers on `records` make it.
+    pub(crate) fn record_term(&self, kind: &str, id: &RecordId, version: u32, sealed: &[u8]) -> (String, [u8; 32]) {
+        let part = format!("records/{kind}");
+        let term = self.term(&part, &[ValueRef::Blob(id.as_bytes()), ValueRef::Integer(version as i64)], sealed);
+        (part, term)
+    }
+
     pub(crate) fn seal_state(&self, state: &State) -> Vec<u8> {
         let id = self.binding_id();
         let binding = RecordBinding { profile: &self.profile, record: &id, kind: STATE_KIND, version: 1 };
@@ -214,7 +221,7 @@ impl State {
         State { profile, consent_floor: 0, parts: BTreeMap::new() }
     }
 
-    fn change(&mut self, part: &str, term: &[u8; 32], sign: i64) {
+    pub(crate) fn change(&mut self, part: &str, term: &[u8; 32], sign: i64) {
         let tally = self.parts.entry(part.to_string()).or_default();
         tally.add(term, sign);
         if *tally == Tally::default() {
@@ -330,7 +337,10 @@ pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
         }
         let profile = ctx.get_raw(1).as_blob().map_err(|_| user_error("profile id"))?;
         let keys = keys_for(profile).ok_or_else(|| user_error("this profile is locked: unlock it before changing it"))?;
-        let mut state = keys.open_state(ctx.get_raw(0).as_blob().unwrap_or(&[])).ok_or_else(|| user_error("integrity state does not open"))?;
+        let current = ctx.get_raw(0).as_blob().unwrap_or(&[]);
+        // A state that does not open stays as it is: the check keeps reporting it until the
+        // person chooses, and meanwhile they can still write.
+        let Some(mut state) = keys.open_state(current) else { return Ok(current.to_vec()) };
         let sign: i64 = ctx.get(2)?;
         let part = ctx.get_raw(3).as_str().map_err(|_| user_error("part"))?;
         let sealed = ctx.get_raw(4).as_blob().map_err(|_| user_error("sealed"))?;
@@ -342,7 +352,8 @@ pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     conn.create_scalar_function(SQL_PROFILE, 5, FunctionFlags::SQLITE_UTF8, |ctx: &Context<'_>| {
         let profile = ctx.get_raw(1).as_blob().map_err(|_| user_error("profile id"))?;
         let keys = keys_for(profile).ok_or_else(|| user_error("this profile is locked: unlock it before changing it"))?;
-        let mut state = keys.open_state(ctx.get_raw(0).as_blob().unwrap_or(&[])).ok_or_else(|| user_error("integrity state does not open"))?;
+        let current = ctx.get_raw(0).as_blob().unwrap_or(&[]);
+        let Some(mut state) = keys.open_state(current) else { return Ok(current.to_vec()) };
         state.profile = ProfileFields { name: ctx.get(2)?, role: ctx.get(3)?, language: ctx.get(4)? };
         Ok(keys.seal_state(&state))
     })?;

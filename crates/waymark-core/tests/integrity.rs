@@ -215,6 +215,22 @@ fn a_missing_state_or_a_changed_role_is_found() {
     let s = v.unlock("Robin", &pass(PASS)).unwrap();
     assert!(s.integrity_findings().state_unreadable, "a profile in format 2 must have a state");
     assert!(matches!(v.check_before_sending(&s), Err(Error::VaultChanged)));
+    drop(s);
+    // A state that is there but damaged: found too, and the person can still write meanwhile.
+    let s = v.unlock("Robin", &pass(PASS)).unwrap();
+    let mut s = s;
+    v.keep_what_opens(&mut s).unwrap();
+    drop(s);
+    let conn = tamper(dir.path());
+    let mut state: Vec<u8> = conn.query_row("SELECT sealed FROM integrity_state", [], |r| r.get(0)).unwrap();
+    let last = state.len() - 1;
+    state[last] ^= 1;
+    conn.execute("UPDATE integrity_state SET sealed = ?1", [state]).unwrap();
+    drop(conn);
+    let s = v.unlock("Robin", &pass(PASS)).unwrap();
+    assert!(s.integrity_findings().state_unreadable);
+    v.start_statement(&s, StatementKind::GoodNews).unwrap();
+    assert!(v.integrity_findings(&s).unwrap().state_unreadable, "writing does not make it sound again");
 }
 
 fn hex(bytes: &[u8]) -> String {
