@@ -378,6 +378,8 @@ async fn refresh_with(app: &AppState, connection: &ServiceConnection) -> Command
     if !untold.is_empty() {
         let records: Vec<SharedRecord> = untold.iter().map(|i| shared_record_of(i, i.person_id.expect("filtered"))).collect();
         let receipts = records.iter().map(|r| (r, Answer::Receipt(ReceiptStatus::Received))).collect();
+        // Nothing goes while the connection, roster or outbox on this laptop cannot be proved.
+        app.with_session(|v, s| v.check_before_sending(s))?;
         waymark_client::worker::answer_all(connection, &roster, receipts, app.entropy(), app.now()).await?;
         same_profile(app)?;
         let ids: Vec<Uuid> = untold.iter().map(|i| i.envelope_id).collect();
@@ -663,6 +665,7 @@ pub async fn answer_item(app: &AppState, req: AnswerItemRequest) -> CommandResul
         (ItemAnswer::Reply, Some(w)) => Answer::Reply(w.clone()),
         (ItemAnswer::Reply, None) => unreachable!("a reply's words were checked above"),
     };
+    app.with_session(|v, s| v.check_before_sending(s))?;
     waymark_client::worker::answer(&connection, &roster, &about, answer, app.entropy(), app.now()).await?;
     let said = match req.answer {
         ItemAnswer::Read => "read",

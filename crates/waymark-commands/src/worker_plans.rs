@@ -149,6 +149,8 @@ pub async fn publish_plan(app: &AppState, req: PlanDraftRequest) -> CommandResul
     }
     let roster = app.in_session(|v, s| Ok(waymark_client::verified_roster(v, s, &connection)?))?.ok_or_else(|| CommandError::new("not_approved"))?;
     let changes = changes(app, latest.as_ref(), &plan)?;
+    // Nothing goes while the connection or roster on this laptop cannot be proved.
+    app.with_session(|v, s| v.check_before_sending(s))?;
     // Kept before it goes, so its version is never used twice; forgotten again if it could not go.
     app.with_session(|v, s| v.keep_published_plan(s, person, &plan))?;
     match waymark_client::worker::publish_plan(&connection, &roster, person, &plan, app.entropy(), app.now()).await {

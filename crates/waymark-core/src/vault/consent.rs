@@ -24,18 +24,10 @@ struct OutboxSealed {
 }
 
 impl Vault {
+    /// Every consent ledger entry that opens, in order (whether they prove anything is
+    /// [`Vault::consents_now`]'s question).
     pub fn consent_events(&self, session: &Session) -> Result<Vec<ConsentEvent>> {
-        let mut events: Vec<ConsentEvent> = self
-            .list(session, Some(RecordKind::ConsentEvent))?
-            .records
-            .into_iter()
-            .filter_map(|r| match r.body {
-                RecordBody::ConsentEvent(e) => Some(e),
-                _ => None,
-            })
-            .collect();
-        events.sort_by_key(|e| e.sequence);
-        Ok(events)
+        Ok(self.consent_ledger(session)?.0)
     }
 
     /// The consent ledger as it opens, and whether it proves anything: every entry opens, and the
