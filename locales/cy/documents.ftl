@@ -1,7 +1,7 @@
 # Y dogfennau y mae Waymark yn eu cadw pan fydd person yn gofyn: beth maen nhw'n ei ddweud a'u henwau.
 
 ## Y cod adfer, wedi'i gadw fel ffeil destun
-recovery-document-name = Cod adfer Waymark - { $name }
+recovery-document-name = Nodyn Waymark
 recovery-document =
     Cod adfer Waymark ar gyfer { $name }
 
@@ -142,3 +142,5 @@ invite-sheet-steps-label = Beth i'w wneud
 invite-sheet-steps = Agorwch Waymark ac ewch i "Rhannu a phreifatrwydd". Teipiwch neu gludwch y cod hwn o dan "Cod gwahodd" a dewiswch "Gwirio'r cod hwn". Yna bydd eich ap yn dangos ei god byr ei hun: darllenwch ef yn uchel i'ch gweithiwr, er mwyn iddyn nhw wirio mai eich dyfais chi yw hi cyn i ddim byd gael ei rannu.
 invite-sheet-keep-safe = Cadwch y daflen hon mewn man preifat nes i chi ddefnyddio'r cod, yna taflwch hi i ffwrdd. Os daw'r cod i ben neu os aiff y daflen ar goll, gofynnwch i'ch gweithiwr am god newydd.
 invite-sheet-document-name = Gwahoddiad Waymark - { $who }
+# A locked copy of everything: the name says nothing about whose it is or what is inside.
+export-sealed-name = Copi wedi'i gloi Waymark

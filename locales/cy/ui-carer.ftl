@@ -128,9 +128,13 @@ privacy-deletion-done = Wedi'i wneud ar { $date }: fe wnaethon nhw ddileu { $cou
        *[other] { $count } eitem
     }, ac mae'r dderbynneb a lofnodon nhw yn gywir. Mae'r dderbynneb yn cael ei chadw yn eich proffil.
 privacy-deletion-waiting = Yn aros iddyn nhw gadarnhau. Byddwn ni'n dal i ofyn tra bydd Waymark ar agor.
+privacy-copy-passphrase = Eich cyfrinymadrodd, i gloi'r copi
+privacy-download-locked = Cadw copi wedi'i gloi
+privacy-readable-summary = Copi y gall unrhyw un ei ddarllen
+privacy-readable-warning = Dydy'r ffeiliau hyn ddim wedi'u cloi: gall unrhyw un sy'n eu cael ddarllen popeth ysgrifennoch chi. Cadwch nhw mewn lle preifat yn unig, a dilëwch nhw pan fyddwch chi wedi gorffen gyda nhw.
 privacy-copy-heading = Copi o bopeth
-privacy-copy-explain = Cadwch bopeth yn eich proffil fel ffeiliau y gallwch chi eu darllen: tudalen i'w hagor mewn porwr a ffeil ddata.
-privacy-download = Lawrlwytho fy holl wybodaeth
+privacy-copy-explain = Cadw copi wedi'i gloi o bopeth yn eich proffil. Dim ond gyda'ch cyfrinymadrodd mae'n agor, a gallwch chi ddod ag ef yn ôl i Waymark, ar y gliniadur hwn neu un arall.
+privacy-download = Cadw copi y gall unrhyw un ei ddarllen (tudalen a ffeil ddata)
 privacy-saved-to = Wedi'i gadw yn { $path }
 privacy-delete-heading = Dileu fy mhroffil
 privacy-start-delete = Dileu fy mhroffil…

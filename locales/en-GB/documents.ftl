@@ -1,7 +1,7 @@
 # The documents Waymark saves when a person asks: what they say and their names.
 
-## The recovery code, saved as a text file
-recovery-document-name = Waymark recovery code - { $name }
+## The recovery code, saved as a text file (its name says nothing about what it is)
+recovery-document-name = Waymark note
 recovery-document =
     Waymark recovery code for { $name }
 
@@ -142,3 +142,5 @@ invite-sheet-steps-label = What to do
 invite-sheet-steps = Open Waymark and go to "Sharing and privacy". Type or paste this code under "Invite code" and choose "Check this code". Your app then shows a short code of its own: read it out to your worker, so they can check it is really your device before anything is shared.
 invite-sheet-keep-safe = Keep this sheet somewhere private until you have used the code, then throw it away. If it runs out or gets lost, ask your worker for a new one.
 invite-sheet-document-name = Waymark invite - { $who }
+# A locked copy of everything: the name says nothing about whose it is or what is inside.
+export-sealed-name = Waymark locked copy

@@ -123,9 +123,13 @@ privacy-deletion-done = Done on { $date }: they deleted { $count ->
        *[other] { $count } things
     }, and their signed receipt checks out. The receipt is kept in your profile.
 privacy-deletion-waiting = Waiting for them to confirm. We will keep asking while Waymark is open.
+privacy-copy-passphrase = Your passphrase, to lock the copy
+privacy-download-locked = Save a locked copy
+privacy-readable-summary = A copy anyone can read
+privacy-readable-warning = These files are not locked: anyone who gets them can read everything you wrote. Only save them somewhere private, and delete them when you have finished with them.
 privacy-copy-heading = A copy of everything
-privacy-copy-explain = Save everything in your profile as files you can read: a page to open in a browser and a data file.
-privacy-download = Download all my information
+privacy-copy-explain = Save a locked copy of everything in your profile. It opens only with your passphrase, and you can bring it back into Waymark, on this laptop or another one.
+privacy-download = Save a copy anyone can read (a page and a data file)
 privacy-saved-to = Saved to { $path }
 privacy-delete-heading = Delete my profile
 privacy-start-delete = Delete my profile…

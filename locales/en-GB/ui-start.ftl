@@ -23,6 +23,15 @@ start-recovery-code = Recovery code
 start-new-passphrase = New passphrase
 start-checking = Checking…
 start-set-new-passphrase = Set my new passphrase
+start-restore-link = Bring back a locked copy
+start-restore-heading = Bring back a locked copy
+start-restore-intro = If you saved a locked copy of your profile (in Sharing and privacy), you can bring it back here, on this laptop or a new one. It comes back as a new profile with everything that was in the copy.
+start-restore-file = The locked copy (a file ending in .waymark)
+start-restore-passphrase = The passphrase you had when you saved it
+start-restore-name = A name for it here (optional)
+start-restore-name-hint = Only needed if there is already a profile with the name in the copy.
+start-restore = Bring it back
+start-restore-back = Back
 start-back-to-unlock = Back to open a profile
 
 ## Start: making a profile
@@ -42,6 +51,8 @@ recovery-keep-safe = Print it or save it, then keep it somewhere safe. We will o
 recovery-print = Print it
 recovery-save = Save it as a file
 # $path is where the file was saved.
+recovery-save-warning = Anyone who finds this file can use the code to open your profile. Printing it and keeping the paper somewhere safe is better. If you save it, its name will not say what it is: move it somewhere only you can get to, like a USB stick you keep safe, and do not leave it on a laptop other people use.
+recovery-save-anyway = Save the file
 recovery-saved = Saved to { $path }
 recovery-check-label = To check you have it, type the last four characters of your code
 recovery-kept = I have kept it safe

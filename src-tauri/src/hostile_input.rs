@@ -179,6 +179,7 @@ const ALLOWED: &[(&str, &str, bool, &str)] = &[
     ("mark_resource", "missing /read", true, "no read value leaves the read mark as it is"),
     ("add_learning", "empty /entry/notes", true, "notes are optional; empty ones say nothing"),
     ("export_everything", "unexpected arguments", true, "extra arguments are ignored; the export was asked for"),
+    ("export_sealed", "unexpected arguments", true, "extra arguments are ignored; the locked copy was asked for"),
     ("export_policy", "unexpected arguments", true, "extra arguments are ignored; the export was asked for"),
     ("export_learning_log", "unexpected arguments", true, "extra arguments are ignored; the export was asked for"),
     ("inbox", "empty /search", false, "an empty search lists everything"),
@@ -193,7 +194,7 @@ const ALLOWED: &[(&str, &str, bool, &str)] = &[
 
 /// Arguments checked against the profile's real passphrase: any wrong value is a guess, and is
 /// counted.
-const GUESSED: &[(&str, &str)] = &[("change_passphrase", "/current"), ("replace_recovery_code", "/passphrase")];
+const GUESSED: &[(&str, &str)] = &[("change_passphrase", "/current"), ("replace_recovery_code", "/passphrase"), ("export_sealed", "/passphrase")];
 
 fn is_guess(command: &str, what: &str) -> bool {
     GUESSED.iter().any(|(c, pointer)| *c == command && what.ends_with(&format!(" {pointer}")))
@@ -401,6 +402,8 @@ fn person_commands(h: &Harness) -> Vec<Command> {
     vec![
         c("list_profiles", Nobody, json!({})),
         c("create_profile", Nobody, json!({"name": "Cai Example", "role": "young_person", "passphrase": PASSPHRASE})),
+        // Not a locked copy, so nothing is restored whatever else is sent.
+        c("restore_profile", Nobody, json!({"file": "bm90IGEgbG9ja2VkIGNvcHk=", "name": null, "passphrase": PASSPHRASE})),
         // A profile that does not exist, so the calls are not guesses at a real passphrase.
         c("unlock", Nobody, json!({"name": "Nobody Here", "passphrase": PASSPHRASE})),
         c("session_status", Nobody, json!({})),
@@ -439,6 +442,7 @@ fn person_commands(h: &Harness) -> Vec<Command> {
         c("share_with_service", YoungPerson, json!({"id": statement})),
         c("send_now", YoungPerson, json!({})),
         c("export_everything", YoungPerson, json!({})),
+        c("export_sealed", YoungPerson, json!({"passphrase": PASSPHRASE})),
         c("delete_profile", YoungPerson, json!({"confirm_name": "Someone Else"})),
         c("get_policy", Carer, json!({})),
         c("save_policy", Carer, json!({"policy": {"household": "The Example household", "sections": [{"topic": "photos", "text": "We ask before taking photos."}], "reviewed_on": "2026-10-01"}})),

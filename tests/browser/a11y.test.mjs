@@ -80,6 +80,22 @@ describe('before anyone unlocks', () => {
   });
 });
 
+describe('bringing back a locked copy', () => {
+  test('the start screen form, and the copy and its warning in Sharing and privacy', async () => {
+    await open();
+    await page.getByTestId('go-restore').click();
+    await page.getByRole('heading', { name: 'Bring back a locked copy' }).waitFor();
+    await check('bring back a locked copy');
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await unlock('Robin', 'otter lantern biscuit');
+    await go('Sharing and privacy');
+    await page.getByTestId('readable-copy').locator('summary').click();
+    await page.getByText('anyone who gets them can read everything you wrote').waitFor();
+    await check('a copy of everything, the readable one opened');
+    await page.context().close();
+  });
+});
+
 describe('a young person', () => {
   test('every screen', async () => {
     await open();

@@ -30,8 +30,9 @@ test('a forgotten passphrase is replaced using the recovery code, and the old on
     const fresh = await b.$('[data-testid="recovery-code"]').getText();
     assert.notEqual(fresh, code, 'a new recovery code replaces the used one');
     await b.$('[data-testid="save-code"]').click();
+    await b.$('[data-testid="save-code-anyway"]').click();
     await b.$('p*=Saved to').waitForExist({ timeout: 10000 });
-    const saved = readdirSync(documentsDir(dataDir)).find((f) => f.includes('recovery code'));
+    const saved = readdirSync(documentsDir(dataDir)).find((f) => f.startsWith('Waymark note'));
     assert.ok(saved, 'the code was saved as a file');
     assert.match(readFileSync(path.join(documentsDir(dataDir), saved), 'utf8'), new RegExp(fresh));
     assert.equal(statSync(path.join(documentsDir(dataDir), saved)).mode & 0o777, 0o600, 'only its owner can read it');

@@ -26,10 +26,13 @@ test('a young person uses Waymark in Welsh from the first screen to a finished s
     await b.$('[data-testid="new-passphrase"]').setValue(PASS);
     await b.$('[data-testid="create"]').click();
     await waitForText(b, '[data-testid="lock-status"]', 'Wedi datgloi: Cerys (Person ifanc)');
-    // The recovery code saved as a file is written in Welsh too, under a Welsh name.
+    // The recovery code saved as a file, after a plain warning, is written in Welsh too, under a
+    // Welsh name that says nothing about what it is.
     await b.$('[data-testid="save-code"]').click();
-    await waitForText(b, '[data-testid="recovery"]', 'Cod adfer Waymark - Cerys.txt');
-    const saved = readFileSync(path.join(documentsDir(dataDir), 'Cod adfer Waymark - Cerys.txt'), 'utf8');
+    await waitForText(b, '[data-testid="save-code-warning"]', 'Gall unrhyw un');
+    await b.$('[data-testid="save-code-anyway"]').click();
+    await waitForText(b, '[data-testid="recovery"]', 'Nodyn Waymark.txt');
+    const saved = readFileSync(path.join(documentsDir(dataDir), 'Nodyn Waymark.txt'), 'utf8');
     assert.match(saved, /^Cod adfer Waymark ar gyfer Cerys\n\n([0-9A-Z]{4}-){5}[0-9A-Z]{4}\n/);
     assert.match(saved, /cyfrinymadrodd/);
     await confirmRecoveryCode(b);

@@ -57,7 +57,10 @@ describe('start screen', () => {
     expect(screen.queryByRole('navigation', { name: 'Menu' })).toBeNull();
 
     await fireEvent.click(screen.getByRole('button', { name: 'Save it as a file' }));
-    expect(await screen.findByText(/Saved to .*recovery code - Robin/)).toBeInTheDocument();
+    // A plain warning first; the file's name then says nothing about what it is.
+    expect(screen.getByTestId('save-code-warning')).toHaveTextContent('Anyone who finds this file can use the code to open your profile.');
+    await fireEvent.click(screen.getByRole('button', { name: 'Save the file' }));
+    expect(await screen.findByText(/Saved to .*Waymark note\.txt/)).toBeInTheDocument();
     const print = vi.spyOn(window, 'print').mockImplementation(() => {});
     await fireEvent.click(screen.getByRole('button', { name: 'Print it' }));
     expect(print).toHaveBeenCalledOnce();

@@ -5,7 +5,7 @@ use std::path::Path;
 use waymark_commands::{export, operator};
 
 use crate::session::show_recovery_code;
-use crate::{read_file, Context, Failure, Outcome};
+use crate::{read_bytes, Context, Failure, Outcome};
 
 /// Exports hold everything a person wrote: make them readable by their owner only.
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
@@ -37,10 +37,12 @@ pub fn export(cx: &mut Context, out: &Path, html: Option<&Path>) -> Outcome {
     Ok(())
 }
 
+/// Restores an export (the JSON, or a locked copy saved in the app, which opens with the
+/// passphrase it was saved with; the restored profile then opens with it too).
 pub fn import(cx: &mut Context, file: &Path, name: Option<&str>) -> Outcome {
-    let json = read_file(file)?;
+    let bytes = zeroize::Zeroizing::new(read_bytes(file)?);
     let passphrase = cx.secrets.passphrase("WAYMARK_PASSPHRASE", "Passphrase for the new profile")?;
-    let (name, records, code) = operator::import(&cx.app, json.as_bytes(), name, &passphrase)?;
+    let (name, records, code) = operator::import(&cx.app, &bytes, name, &passphrase)?;
     println!("Restored profile '{name}' with {records} records.");
     show_recovery_code(code.display().as_str());
     Ok(())

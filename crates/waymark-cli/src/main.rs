@@ -267,6 +267,16 @@ fn part_in_words(part: &str) -> String {
     }
 }
 
+/// A file's bytes (a locked copy is not text), bounded like [`read_file`].
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
+    let f = std::fs::File::open(path).map_err(|e| Failure::Usage(format!("cannot open {}: {e}", path.display())))?;
+    let mut bytes = Vec::new();
+    f.take(waymark_core::export::MAX_IMPORT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))?;
+    Ok(bytes)
+}
+
 pub fn read_file(path: &Path) -> Result<String, Failure> {
     let mut f = std::fs::File::open(path).map_err(|e| Failure::Usage(format!("cannot open {}: {e}", path.display())))?;
     let mut s = String::new();

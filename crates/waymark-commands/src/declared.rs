@@ -94,6 +94,7 @@ declare_commands! {
     for_person;
     list_profiles: Anyone, session, NoArguments => Vec<ProfileView>;
     create_profile: Anyone, session, session::CreateProfileRequest => SessionWithCode;
+    restore_profile: Anyone, export, crate::export::RestoreProfileRequest => SessionWithCode;
     unlock: Anyone, session, session::UnlockRequest => SessionView;
     lock: Anyone, session, NoArguments => ();
     quick_exit: Anyone, session, NoArguments => ();
@@ -146,6 +147,7 @@ declare_commands! {
     send_now: Unlocked, sharing, NoArguments => SharingView;
 
     export_everything: Unlocked, export, NoArguments => Vec<SavedFile>;
+    export_sealed: Unlocked, export, crate::export::ExportSealedRequest => SavedFile;
 }
 
 declare_commands! {

@@ -26,7 +26,7 @@ fn view(vault: &Vault, s: &Session) -> CommandResult<SessionView> {
 }
 
 /// Makes `session` the unlocked one and returns it with its recovery code, to be shown once.
-fn open_with_code(app: &AppState, session: Session, code: &RecoveryCode) -> CommandResult<SessionWithCode> {
+pub(crate) fn open_with_code(app: &AppState, session: Session, code: &RecoveryCode) -> CommandResult<SessionWithCode> {
     let session_view = app.with_vault(|v| view(v, &session))?;
     let out = SessionWithCode { session: session_view, recovery_code: code.display().to_string() };
     app.open(session)?;

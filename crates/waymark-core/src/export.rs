@@ -12,6 +12,8 @@ use crate::clock::Timestamp;
 use crate::domain::{RecordJson, RecordKind, StoredRecord};
 use crate::error::{Error, Format, ImportProblem, Result};
 use crate::ids::RecordId;
+use crate::entropy::Entropy;
+use crate::kdf::KdfParams;
 use crate::secret::{Passphrase, RecoveryCode};
 use crate::vault::{Language, Role, Session, Vault};
 
@@ -56,14 +58,32 @@ impl Vault {
         })
     }
 
-    /// Creates a new profile from an export file. `display_name` overrides the name in the file
-    /// (needed when the old profile still exists here).
+    /// "Download all my information" as one sealed file: the export's JSON, sealed under a key
+    /// from the person's passphrase (asked for again, and counted like an unlock attempt), so
+    /// the file opens only with it and can be restored with [`Vault::import`].
+    pub fn export_sealed(&mut self, session: &Session, passphrase: &Passphrase) -> Result<Vec<u8>> {
+        self.confirm_passphrase(session, passphrase)?;
+        let json = zeroize::Zeroizing::new(serde_json::to_vec(&self.export(session)?).expect("an export serialises"));
+        seal_export(&json, passphrase, self.kdf(), self.entropy())
+    }
+
+    /// Creates a new profile from an export file: the JSON, or a sealed file (which opens with
+    /// `passphrase`, the one the person had when they saved it, and the restored profile opens
+    /// with it too). `display_name` overrides the name in the file (needed when the old profile
+    /// still exists here).
     pub fn import(
         &mut self,
-        json: &[u8],
+        file: &[u8],
         display_name: Option<&str>,
         passphrase: &Passphrase,
     ) -> Result<(Session, RecoveryCode)> {
+        let opened;
+        let json = if is_sealed_export(file) {
+            opened = open_sealed_export(file, passphrase)?;
+            &opened[..]
+        } else {
+            file
+        };
         let (profile, records) = read_export(json)?;
         let name = display_name.unwrap_or(&profile.display_name);
         self.create_profile_with(name, profile.role, passphrase, |vault, tx, session| {
@@ -73,6 +93,73 @@ impl Vault {
             Ok(())
         })
     }
+}
+
+/// The first bytes of a sealed export, so it is told from the JSON at a glance.
+pub const SEALED_EXPORT_MAGIC: &[u8] = b"WAYMARK SEALED EXPORT\n";
+pub const SEALED_EXPORT_VERSION: u8 = 1;
+const SALT: usize = 16;
+const NONCE: usize = 12;
+const SEALED_HEADER: usize = SEALED_EXPORT_MAGIC.len() + 1 + 12 + SALT + NONCE;
+
+pub fn is_sealed_export(file: &[u8]) -> bool {
+    file.starts_with(SEALED_EXPORT_MAGIC)
+}
+
+/// Seals an export's JSON under `Argon2id(passphrase, fresh salt)` with AES-256-GCM. Format 1:
+/// `"WAYMARK SEALED EXPORT\n" | 01 | memory KiB u32 | passes u32 | lanes u32 | salt[16] |
+/// nonce[12] | ciphertext | tag[16]`, integers big-endian; the associated data is everything
+/// before the ciphertext, so no setting in the header can be changed unseen.
+pub fn seal_export(json: &[u8], passphrase: &Passphrase, kdf: KdfParams, entropy: &dyn Entropy) -> Result<Vec<u8>> {
+    use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM};
+    let mut salt = [0u8; SALT];
+    let mut nonce = [0u8; NONCE];
+    entropy.fill(&mut salt);
+    entropy.fill(&mut nonce);
+    let key = kdf.derive(passphrase, &salt)?;
+    let mut out = Vec::with_capacity(SEALED_HEADER + json.len() + 16);
+    out.extend_from_slice(SEALED_EXPORT_MAGIC);
+    out.push(SEALED_EXPORT_VERSION);
+    for n in [kdf.memory_kib, kdf.iterations, kdf.parallelism] {
+        out.extend_from_slice(&n.to_be_bytes());
+    }
+    out.extend_from_slice(&salt);
+    out.extend_from_slice(&nonce);
+    let mut body = json.to_vec();
+    let sealer = LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &key[..]).expect("32-byte key"));
+    // Each file's key comes from a fresh salt, so this nonce is the only one ever used with it.
+    sealer
+        .seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::from(&out[..]), &mut body)
+        .expect("AES-GCM seal within size limits cannot fail");
+    out.extend_from_slice(&body);
+    Ok(out)
+}
+
+/// Opens a sealed export with the passphrase it was made with. A wrong passphrase, or any
+/// change to the file, gives [`Error::WrongPassphrase`]; settings below the key-derivation floor
+/// are refused before any work.
+pub fn open_sealed_export(file: &[u8], passphrase: &Passphrase) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM};
+    if file.len() > MAX_IMPORT_BYTES {
+        return Err(Error::MalformedImport(ImportProblem::TooBig { megabytes: file.len() / 1_000_000, max_megabytes: MAX_IMPORT_BYTES / 1_000_000 }));
+    }
+    if !is_sealed_export(file) || file.len() < SEALED_HEADER + 16 {
+        return Err(Error::MalformedImport(ImportProblem::NotAnExport));
+    }
+    let at = SEALED_EXPORT_MAGIC.len();
+    if file[at] != SEALED_EXPORT_VERSION {
+        return Err(Error::UnsupportedVersion { what: Format::Export, found: file[at] as u32, supported: SEALED_EXPORT_VERSION as u32 });
+    }
+    let u = |i: usize| u32::from_be_bytes(file[i..i + 4].try_into().expect("4 bytes"));
+    let kdf = KdfParams { memory_kib: u(at + 1), iterations: u(at + 5), parallelism: u(at + 9) };
+    let salt = &file[at + 13..at + 13 + SALT];
+    let nonce = Nonce::try_assume_unique_for_key(&file[at + 13 + SALT..SEALED_HEADER]).map_err(|_| Error::WrongPassphrase)?;
+    let key = kdf.derive(passphrase, salt)?;
+    let opener = LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &key[..]).expect("32-byte key"));
+    let mut body = zeroize::Zeroizing::new(file[SEALED_HEADER..].to_vec());
+    let len = opener.open_in_place(nonce, Aad::from(&file[..SEALED_HEADER]), &mut body).map_err(|_| Error::WrongPassphrase)?.len();
+    body.truncate(len);
+    Ok(body)
 }
 
 /// Reads and checks a whole export file: its format and version, every record's kind and

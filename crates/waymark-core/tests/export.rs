@@ -204,3 +204,51 @@ fn the_html_page_is_in_the_profiles_language_with_words_for_every_field() {
     assert!(young.contains("<dd>photos</dd>"), "the note 'photos' was changed");
     assert!(!young.contains(&waymark_i18n::text(waymark_core::Language::Cy, "topic-photos")));
 }
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn a_locked_copy_opens_only_with_the_passphrase_and_restores_every_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = open(dir.path());
+    let s = young_person(&mut v, "Robin");
+    fill(&mut v, &s);
+    let mut before = v.list(&s, None).unwrap().records;
+    before.sort_by_key(|r| r.id);
+    // The passphrase is asked for again, and a wrong one is refused (and counted).
+    assert!(matches!(v.export_sealed(&s, &pass("not my passphrase")), Err(Error::WrongPassphrase)));
+    let locked = v.export_sealed(&s, &pass(PASS)).unwrap();
+    assert!(waymark_core::export::is_sealed_export(&locked));
+    assert!(!contains(&locked, b"bus stop") && !contains(&locked, b"Robin"), "nothing readable is in the file");
+    drop(s);
+
+    // Restored elsewhere: a wrong passphrase creates nothing; the right one brings back everything.
+    let other = tempfile::tempdir().unwrap();
+    let (mut w, _) = open(other.path());
+    assert!(matches!(w.import(&locked, None, &pass("otter lantern biscuits")), Err(Error::WrongPassphrase)));
+    assert!(w.list_profiles().unwrap().is_empty());
+    let (back, _) = w.import(&locked, None, &pass(PASS)).unwrap();
+    assert_eq!(back.display_name(), "Robin");
+    let mut after = w.list(&back, None).unwrap().records;
+    after.sort_by_key(|r| r.id);
+    assert_eq!(after, before);
+    assert!(back.integrity_findings().is_sound());
+    drop(back);
+    w.unlock("Robin", &pass(PASS)).unwrap();
+
+    // A changed byte anywhere (header or body) and the copy does not open.
+    for at in [waymark_core::export::SEALED_EXPORT_MAGIC.len() + 20, locked.len() / 2, locked.len() - 1] {
+        let mut damaged = locked.clone();
+        damaged[at] ^= 1;
+        let err = w.import(&damaged, Some("Robin again"), &pass(PASS)).map(|_| ()).unwrap_err();
+        assert!(matches!(err, Error::WrongPassphrase), "byte {at}: {err}");
+    }
+    // Key settings below the floor are refused before any work.
+    let mut weak = locked.clone();
+    let at = waymark_core::export::SEALED_EXPORT_MAGIC.len() + 1;
+    weak[at..at + 4].copy_from_slice(&8u32.to_be_bytes());
+    assert!(matches!(w.import(&weak, Some("Robin again"), &pass(PASS)), Err(Error::KdfBelowFloor)));
+    assert_eq!(w.list_profiles().unwrap().len(), 1, "nothing was restored from a damaged copy");
+}

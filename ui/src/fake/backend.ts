@@ -230,7 +230,7 @@ export function handlers(state: FakeState): Handlers {
       state.session = { name: p.name, role: p.role, language: p.language, vault_check: SOUND };
       return { session: state.session, recovery_code: p.recovery };
     },
-    save_recovery_code: () => ({ path: `/home/invented/Downloads/Waymark recovery code - ${key()}.txt` }),
+    save_recovery_code: () => ({ path: '/home/invented/Downloads/Waymark note.txt' }),
     change_passphrase: (a) => {
       const p = state.profiles.find((x) => x.name === key())!;
       if (p.passphrase !== a.current) refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');
@@ -428,6 +428,21 @@ export function handlers(state: FakeState): Handlers {
       { path: `/home/invented/Downloads/All my information - ${key()}.html` },
       { path: `/home/invented/Downloads/All my information - ${key()}.json` },
     ],
+    export_sealed: ({ passphrase }) => {
+      const p = state.profiles.find((x) => x.name === key())!;
+      if (p.passphrase !== passphrase) refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');
+      return { path: '/home/invented/Downloads/Waymark locked copy.waymark' };
+    },
+    // A locked copy is anything here; it "opens" with a passphrase of the sample people's.
+    restore_profile: (a) => {
+      const from = state.profiles.find((x) => x.passphrase === a.passphrase) ?? refuse('wrong_passphrase', 'That passphrase is not right. Check caps lock and try again.');
+      const name = a.name ?? from.name;
+      if (state.profiles.some((p) => p.name === name)) refuse('profile_name_taken', `There is already a profile called '${name}'.`, { name });
+      const recovery = newCode();
+      state.profiles.push({ ...from, name, recovery });
+      state.session = { name, role: from.role, language: from.language, vault_check: SOUND };
+      return { session: state.session, recovery_code: recovery };
+    },
     delete_profile: ({ confirm_name }) => {
       if (confirm_name !== key()) refuse('confirm_mismatch', `Type your profile name, ${key()}, exactly to delete it.`, { name: key() });
       state.profiles = state.profiles.filter((p) => p.name !== key());

@@ -100,6 +100,8 @@ export const suggestWords = () => call('suggest_words', {});
 export const recover = (name: string, recoveryCode: string, passphrase: string) =>
   call('recover', { name, recovery_code: recoveryCode, passphrase });
 export const saveRecoveryCode = (recoveryCode: string) => call('save_recovery_code', { recovery_code: recoveryCode });
+/** Brings back a locked copy (base64) as a new profile, which opens with the copy's passphrase. */
+export const restoreProfile = (file: string, name: string | null, passphrase: string) => call('restore_profile', { file, name, passphrase });
 
 // Settings
 export const getSettings = () => call('get_settings', {});
@@ -143,6 +145,8 @@ export const giveConsent = (kind: ShareableKind, worker?: WorkerRole) => call('g
 export const shareWithService = (id: string) => call('share_with_service', { id });
 export const sendNow = () => call('send_now', {});
 export const exportEverything = () => call('export_everything', {});
+/** Everything as one locked file that opens only with the passphrase (asked for again). */
+export const exportSealed = (passphrase: string) => call('export_sealed', { passphrase });
 export const deleteProfile = (confirmName: string) => call('delete_profile', { confirm_name: confirmName });
 
 // The worker app (its own window: a person's app cannot call these)

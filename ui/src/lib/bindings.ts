@@ -652,6 +652,15 @@ export type LibraryPublishedView = { version: number,
 pages: number, };
 export type NoArguments = Record<symbol, never>;
 export type CreateProfileRequest = { name: string, role: Role, passphrase: string, };
+export type RestoreProfileRequest = { file: string, 
+/**
+ * A name for the restored profile, when the one in the file is taken here.
+ */
+name: string | null, 
+/**
+ * The passphrase the person had when they saved the file; the restored profile opens with it.
+ */
+passphrase: string, };
 export type UnlockRequest = { name: string, passphrase: string, };
 export type PassphraseStrengthRequest = { passphrase: string, };
 export type RecoverRequest = { name: string, recovery_code: string, passphrase: string, };
@@ -708,6 +717,7 @@ recipient?: string,
  */
 worker?: WorkerRole, };
 export type ShareWithServiceRequest = { id: string, };
+export type ExportSealedRequest = { passphrase: string, };
 export type InboxRequest = { 
 /**
  * Words to find in what was written or in the person's name (any case).
@@ -760,6 +770,7 @@ version: number, };
 export interface Commands {
   list_profiles: { request: NoArguments; response: Array<ProfileView> };
   create_profile: { request: CreateProfileRequest; response: SessionWithCode };
+  restore_profile: { request: RestoreProfileRequest; response: SessionWithCode };
   unlock: { request: UnlockRequest; response: SessionView };
   lock: { request: NoArguments; response: null };
   quick_exit: { request: NoArguments; response: null };
@@ -806,6 +817,7 @@ export interface Commands {
   share_with_service: { request: ShareWithServiceRequest; response: SharingView };
   send_now: { request: NoArguments; response: SharingView };
   export_everything: { request: NoArguments; response: Array<SavedFile> };
+  export_sealed: { request: ExportSealedRequest; response: SavedFile };
 }
 export type CommandName = keyof Commands;
 export interface WorkerCommands {

@@ -197,10 +197,11 @@ describe('Sharing and privacy', () => {
     expect(state.sharing.Robin.consents.map((c) => c.worker)).toEqual(['social_worker']);
   });
 
-  it('downloads everything', async () => {
+  it('downloads a copy anyone can read only from behind its warning', async () => {
     const state = as('Robin');
     render(Privacy, { session: state.session!, ondeleted: () => {} });
-    await fireEvent.click(screen.getByRole('button', { name: 'Download all my information' }));
+    await fireEvent.click(screen.getByText('A copy anyone can read'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Save a copy anyone can read (a page and a data file)' }));
     const saved = await screen.findByTestId('downloaded');
     expect(saved).toHaveTextContent('All my information - Robin.html');
     expect(saved).toHaveTextContent('All my information - Robin.json');

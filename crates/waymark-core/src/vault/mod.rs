@@ -213,6 +213,10 @@ impl Vault {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+    /// The key settings new wraps (and sealed exports) are made with.
+    pub(crate) fn kdf(&self) -> KdfParams {
+        self.kdf
+    }
 
     pub fn list_profiles(&self) -> Result<Vec<ProfileSummary>> {
         let mut stmt = self.conn.prepare(
