@@ -143,4 +143,4 @@ invite-sheet-steps = Agorwch Waymark ac ewch i "Rhannu a phreifatrwydd". Teipiwc
 invite-sheet-keep-safe = Cadwch y daflen hon mewn man preifat nes i chi ddefnyddio'r cod, yna taflwch hi i ffwrdd. Os daw'r cod i ben neu os aiff y daflen ar goll, gofynnwch i'ch gweithiwr am god newydd.
 invite-sheet-document-name = Gwahoddiad Waymark - { $who }
 # A locked copy of everything: the name says nothing about whose it is or what is inside.
-export-sealed-name = Copi wedi'i gloi Waymark
+export-sealed-name = Copi Waymark wedi'i gloi

@@ -29,7 +29,7 @@ start-restore-intro = Os gwnaethoch chi gadw copi wedi'i gloi o'ch proffil (yn R
 start-restore-file = Y copi wedi'i gloi (ffeil sy'n gorffen gyda .waymark)
 start-restore-passphrase = Y cyfrinymadrodd oedd gennych chi pan wnaethoch chi ei gadw
 start-restore-name = Enw iddo yma (dewisol)
-start-restore-name-hint = Dim ond os oes proffil gyda'r enw sydd yn y copi yma'n barod.
+start-restore-name-hint = Mae angen hwn dim ond os oes proffil yma'n barod gyda'r enw sydd yn y copi.
 start-restore = Dod ag ef yn ôl
 start-restore-back = Yn ôl
 start-back-to-unlock = Yn ôl i agor proffil
@@ -51,7 +51,7 @@ recovery-keep-safe = Argraffwch y cod neu ei gadw fel ffeil, yna cadwch e'n rhyw
 recovery-print = Ei argraffu
 recovery-save = Ei gadw fel ffeil
 # $path yw lle cafodd y ffeil ei chadw.
-recovery-save-warning = Gall unrhyw un sy'n dod o hyd i'r ffeil hon ddefnyddio'r cod i agor eich proffil. Mae'n well ei argraffu a chadw'r papur mewn lle diogel. Os byddwch chi'n ei chadw, fydd ei henw ddim yn dweud beth yw hi: symudwch hi i rywle dim ond chi all ei gyrraedd, fel cof bach USB rydych chi'n ei gadw'n ddiogel, a pheidiwch â'i gadael ar liniadur mae pobl eraill yn ei ddefnyddio.
+recovery-save-warning = Gall unrhyw un sy'n dod o hyd i'r ffeil hon ddefnyddio'r cod i agor eich proffil. Mae'n well argraffu'r cod a chadw'r papur mewn lle diogel. Os byddwch chi'n ei chadw, fydd ei henw ddim yn dweud beth yw hi: symudwch hi i rywle dim ond chi all ei gyrraedd, fel cof bach USB rydych chi'n ei gadw'n ddiogel, a pheidiwch â'i gadael ar liniadur mae pobl eraill yn ei ddefnyddio.
 recovery-save-anyway = Cadw'r ffeil
 recovery-saved = Wedi'i gadw yn { $path }
 recovery-check-label = I wirio bod y cod gennych chi, teipiwch y pedwar nod olaf o'ch cod
