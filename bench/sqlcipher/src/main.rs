@@ -17,7 +17,7 @@ use waymark_core::domain::{RecordBody, RecordKind};
 use waymark_core::kdf::KdfParams;
 use waymark_core::{RecordId, SystemEntropy, Vault};
 
-const PROFILE_ID: [u8; 16] = [7u8; 16];
+use fixtures::PLAIN_PROFILE as PROFILE_ID;
 
 /// The vault's schema, pragmas and triggers, on a connection already keyed (or not).
 fn prepare(conn: &Connection) {
@@ -49,20 +49,6 @@ fn sqlcipher(path: &Path) -> Connection {
     conn.execute_batch("PRAGMA key = \"x'2DD29CA851E7B56E4697B0E1F08507293D761A05CE4D1B628663F411A8086D99'\";").unwrap();
     prepare(&conn);
     conn
-}
-
-/// All the work of a vault write except sealing: validate, a fresh id, JSON, the upsert.
-fn write_row(db: &Connection, entropy: &SystemEntropy, body: &RecordBody) {
-    body.validate().unwrap();
-    let id = RecordId::random(entropy);
-    db.prepare_cached(
-        "INSERT INTO records (profile_id, id, kind, version, sealed) VALUES (?1, ?2, ?3, 1, ?4)
-         ON CONFLICT (profile_id, id) DO UPDATE SET version = excluded.version, sealed = excluded.sealed
-         WHERE records.kind = excluded.kind",
-    )
-    .unwrap()
-    .execute(params![&PROFILE_ID[..], &id.as_bytes()[..], body.kind().as_str(), serde_json::to_vec(&body.data_json()).unwrap()])
-    .unwrap();
 }
 
 fn read_rows(db: &Connection) -> usize {
@@ -121,7 +107,7 @@ fn main() {
             let db = plain(&dir.path().join("plain.db"));
             let t = Instant::now();
             let tx = immediate(&db);
-            bodies.iter().for_each(|b| write_row(&tx, &entropy, b));
+            bodies.iter().for_each(|b| fixtures::write_plain(&tx, &entropy, b));
             tx.commit().unwrap();
             let plain_time = t.elapsed();
 
@@ -134,7 +120,7 @@ fn main() {
             let db = sqlcipher(&dir.path().join("cipher.db"));
             let t = Instant::now();
             let tx = immediate(&db);
-            bodies.iter().for_each(|b| write_row(&tx, &entropy, b));
+            bodies.iter().for_each(|b| fixtures::write_plain(&tx, &entropy, b));
             tx.commit().unwrap();
             (plain_time, sealed_time, t.elapsed())
         });
@@ -144,14 +130,14 @@ fn main() {
         let dir = tempfile::tempdir().unwrap();
         let db = plain(&dir.path().join("plain.db"));
         let tx = immediate(&db);
-        bodies.iter().for_each(|b| write_row(&tx, &entropy, b));
+        bodies.iter().for_each(|b| fixtures::write_plain(&tx, &entropy, b));
         tx.commit().unwrap();
         let mut vault = Vault::open(&dir.path().join("vault"), fixtures::options(KdfParams::FLOOR)).unwrap();
         let (session, _) = vault.create_profile(fixtures::PROFILE, waymark_core::Role::YoungPerson, &fixtures::passphrase()).unwrap();
         vault.insert_many(&session, bodies.clone()).unwrap();
         let cipher = sqlcipher(&dir.path().join("cipher.db"));
         let tx = immediate(&cipher);
-        bodies.iter().for_each(|b| write_row(&tx, &entropy, b));
+        bodies.iter().for_each(|b| fixtures::write_plain(&tx, &entropy, b));
         tx.commit().unwrap();
         let (p, s, c) = measure(runs, || {
             let t = Instant::now();
@@ -176,7 +162,7 @@ fn main() {
         let t = Instant::now();
         for b in &bodies {
             let tx = immediate(&db);
-            write_row(&tx, &entropy, b);
+            fixtures::write_plain(&tx, &entropy, b);
             tx.commit().unwrap();
         }
         let a = t.elapsed();
@@ -191,7 +177,7 @@ fn main() {
         let t = Instant::now();
         for b in &bodies {
             let tx = immediate(&db);
-            write_row(&tx, &entropy, b);
+            fixtures::write_plain(&tx, &entropy, b);
             tx.commit().unwrap();
         }
         (a, s, t.elapsed())

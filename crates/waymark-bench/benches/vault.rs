@@ -16,7 +16,7 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 use rusqlite::{params, Connection};
-use waymark_bench::fixtures::{self, options, passphrase, PROFILE};
+use waymark_bench::fixtures::{self, options, passphrase, write_plain, PLAIN_PROFILE, PROFILE};
 use waymark_bench::{sizes, smoke};
 use waymark_core::domain::{RecordBody, RecordKind};
 use waymark_core::kdf::KdfParams;
@@ -33,22 +33,6 @@ fn plain_db(path: &Path) -> Connection {
     )
     .unwrap();
     db
-}
-
-const PLAIN_PROFILE: [u8; 16] = [7u8; 16];
-
-/// All the work of a vault write except sealing: validate, a fresh random id, JSON, the upsert.
-fn write_plain(db: &Connection, entropy: &SystemEntropy, body: &RecordBody) {
-    body.validate().unwrap();
-    let id = RecordId::random(entropy);
-    db.prepare_cached(
-        "INSERT INTO records (profile_id, id, kind, version, sealed) VALUES (?1, ?2, ?3, 1, ?4)
-         ON CONFLICT (profile_id, id) DO UPDATE SET version = excluded.version, sealed = excluded.sealed
-         WHERE records.kind = excluded.kind",
-    )
-    .unwrap()
-    .execute(params![&PLAIN_PROFILE[..], &id.as_bytes()[..], body.kind().as_str(), serde_json::to_vec(&body.data_json()).unwrap()])
-    .unwrap();
 }
 
 fn immediate(db: &Connection) -> rusqlite::Transaction<'_> {

@@ -8,11 +8,29 @@ use waymark_core::domain::statement::StatusChange;
 use waymark_core::domain::{PathwayNote, Plan, RecordBody, Statement, StatementKind, StatementStatus};
 use waymark_core::kdf::KdfParams;
 use waymark_core::secret::Passphrase;
-use waymark_core::{FixedClock, Role, Session, SystemEntropy, Timestamp, Vault, VaultOptions};
+use waymark_core::{FixedClock, RecordId, Role, Session, SystemEntropy, Timestamp, Vault, VaultOptions};
 
 pub const PROFILE: &str = "Bench Robin";
 pub const PASSPHRASE: &str = "bench lantern otter";
 pub const START: i64 = 1_795_000_000;
+
+/// The profile id the plain-SQLite rows of the comparisons are written under.
+pub const PLAIN_PROFILE: [u8; 16] = [7u8; 16];
+
+/// All the work of a vault write except sealing: validate, a fresh random id, JSON, the upsert.
+/// The plain-SQLite side of every write comparison (here and under `bench/sqlcipher`).
+pub fn write_plain(db: &rusqlite::Connection, entropy: &SystemEntropy, body: &RecordBody) {
+    body.validate().unwrap();
+    let id = RecordId::random(entropy);
+    db.prepare_cached(
+        "INSERT INTO records (profile_id, id, kind, version, sealed) VALUES (?1, ?2, ?3, 1, ?4)
+         ON CONFLICT (profile_id, id) DO UPDATE SET version = excluded.version, sealed = excluded.sealed
+         WHERE records.kind = excluded.kind",
+    )
+    .unwrap()
+    .execute(rusqlite::params![&PLAIN_PROFILE[..], &id.as_bytes()[..], body.kind().as_str(), serde_json::to_vec(&body.data_json()).unwrap()])
+    .unwrap();
+}
 
 pub fn passphrase() -> Passphrase {
     Passphrase::new(PASSPHRASE.into())
