@@ -24,7 +24,8 @@ pub enum ProfileCommand {
     /// Check a passphrase opens a profile.
     Unlock,
     /// Change the passphrase: current one from WAYMARK_PASSPHRASE (or the first line of standard
-    /// input), new one from WAYMARK_NEW_PASSPHRASE (or the next line).
+    /// input), new one from WAYMARK_NEW_PASSPHRASE (or the next line). Every record is sealed
+    /// again under a new key, so the old recovery code stops working: prints a new one.
     Passphrase,
     /// Use the recovery code (WAYMARK_RECOVERY_CODE or first line) to set a new passphrase
     /// (WAYMARK_NEW_PASSPHRASE or next line). Prints a new recovery code.
@@ -83,8 +84,8 @@ pub fn run(cx: &mut Context, cmd: ProfileCommand) -> Outcome {
             let passphrase = cx.secrets.read("WAYMARK_NEW_PASSPHRASE", "New passphrase")?.to_string();
             let made = cx.call(session::recover(&cx.app, RecoverRequest { name, recovery_code, passphrase }))?;
             println!("Recovered '{}' and set a new passphrase.", made.session.name);
-            println!("Your old recovery code no longer works. New recovery code (shown only once):");
-            println!("  {}", made.recovery_code);
+            println!("Your old recovery code no longer works.");
+            show_recovery_code(&made.recovery_code);
         }
         ProfileCommand::KeepWhatOpens => {
             cx.unlock()?;
