@@ -242,3 +242,18 @@ error-not_in_roster = Dydy'r person neu'r gweithiwr yna ddim ar restr y sefydlia
 error-invite_days = Mae cod gwahodd yn para o 1 i { $most } diwrnod.
 error-not_yourself = Allwch chi ddim tynnu'ch hun. Gofynnwch i weinyddwr arall.
 error-vault_changed = Chafodd dim byd ei anfon. Cafodd rhywbeth sy'n cael ei gadw ar y gliniadur hwn ei newid tra oedd Waymark ar gau, felly all Waymark ddim bod yn siŵr beth ddywedoch chi ie i'w rannu.
+
+## What the whole-vault check found changed, part by part: shown by both apps and printed by the command line
+vault-part-state = rhestr Waymark ei hun o'r hyn rydych chi'n ei gadw (mae ar goll neu dydy hi ddim yn agor, felly doedd dim modd gwirio dim byd)
+vault-part-consent = eich dewisiadau am rannu
+vault-part-sharing = y rhestr o'r hyn rydych chi wedi'i rannu
+vault-part-outbox = pethau sy'n aros i gael eu hanfon
+vault-part-deletions = pethau y gofynnoch chi i'r gwasanaeth eu dileu
+vault-part-connection = eich cysylltiad â'r gwasanaeth
+vault-part-roster = pwy sy'n gweithio yn y gwasanaeth
+vault-part-shared-with-me = beth mae pobl wedi'i rannu gyda chi
+vault-part-labels = yr enwau rydych chi wedi'u rhoi i bobl
+vault-part-plans = cynlluniau rydych chi wedi'u cyhoeddi
+vault-part-audit = cofnod y gliniadur hwn o'r hyn wnaethoch chi
+vault-part-records = pethau rydych chi wedi'u hysgrifennu neu eu cadw
+vault-part-profile = enw, rôl neu iaith eich proffil

@@ -242,3 +242,18 @@ error-not_in_roster = That person or worker is not in the organisation's list. C
 error-invite_days = An invite code lasts from 1 to { $most } days.
 error-not_yourself = You cannot remove yourself. Ask another administrator.
 error-vault_changed = Nothing was sent. Something kept on this laptop was changed while Waymark was closed, so Waymark cannot be sure what you said yes to sharing.
+
+## What the whole-vault check found changed, part by part: shown by both apps and printed by the command line
+vault-part-state = Waymark's own list of what you keep (it is missing or does not open, so nothing could be checked)
+vault-part-consent = your choices about sharing
+vault-part-sharing = the list of what you shared
+vault-part-outbox = things waiting to be sent
+vault-part-deletions = deletions you asked the service for
+vault-part-connection = your connection to the service
+vault-part-roster = who works at the service
+vault-part-shared-with-me = what people shared with you
+vault-part-labels = the names you gave people
+vault-part-plans = plans you published
+vault-part-audit = this laptop's record of what you did
+vault-part-records = things you wrote or saved
+vault-part-profile = your profile's name, role or language

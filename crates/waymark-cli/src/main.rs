@@ -226,45 +226,26 @@ impl Context {
     }
 }
 
-/// Tells the person, on standard error, what the whole-vault check found at unlock, if anything.
-fn say_what_was_found(found: &waymark_core::integrity::IntegrityFindings) {
-    if found.is_sound() {
+/// Tells the person, on standard error, what the whole-vault check found at unlock, if anything,
+/// in the words the apps use.
+fn say_what_was_found(check: &waymark_commands::views::VaultCheckView) {
+    if check.sound {
         return;
     }
     eprintln!("Waymark found that something kept in its folder was changed while it was closed:");
-    if found.state_unreadable {
-        eprintln!("  - its record of what this profile holds is missing or does not open, so nothing could be checked");
+    for f in &check.found {
+        let words = waymark_i18n::text(waymark_core::Language::EnGb, &f.what.message_id());
+        match (f.rows_expected, f.rows_found) {
+            (Some(expected), Some(found)) => eprintln!("  - {words}: {expected} expected, {found} found (or changed)"),
+            _ => eprintln!("  - {words}"),
+        }
     }
-    for part in &found.changed {
-        eprintln!("  - {}: {} expected, {} found (or changed)", part_in_words(&part.part), part.expected, part.found);
+    if check.nothing_sent {
+        eprintln!("Everything that still opens is here. Nothing will be sent until you choose: keep what opens");
+    } else {
+        eprintln!("Everything that still opens is here. To check it from now on, keep what opens");
     }
-    if found.consent_unproven {
-        eprintln!("  - your choices about sharing cannot be proved (an entry does not open, or one is missing)");
-    }
-    if found.profile_changed {
-        eprintln!("  - this profile's name, role or language");
-    }
-    eprintln!("Everything that still opens is here. Nothing will be sent until you choose: keep what opens");
     eprintln!("(`waymark profile keep-what-opens`), download it (`waymark export`), or start again (`waymark profile delete`).");
-}
-
-fn part_in_words(part: &str) -> String {
-    match part {
-        "records/consent_event" => "your choices about sharing".into(),
-        "records/share_entry" => "the list of what you shared".into(),
-        "outbox" => "things waiting to be sent".into(),
-        "pending_deletions" | "deletion_receipts" => "deletions you asked the service for".into(),
-        "service_connection" => "your connection to the service".into(),
-        "roster_state" => "who works at the service".into(),
-        "shared_with_me" => "what people shared with you".into(),
-        "person_labels" => "the names you gave people".into(),
-        "published_plans" => "plans you published".into(),
-        "audit_trail" => "this laptop's audit log".into(),
-        other => match other.strip_prefix("records/") {
-            Some(kind) => format!("your records ({})", kind.replace('_', " ")),
-            None => other.to_string(),
-        },
-    }
 }
 
 /// A file's bytes (a locked copy is not text), bounded like [`read_file`].

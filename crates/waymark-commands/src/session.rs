@@ -21,7 +21,7 @@ fn view(vault: &Vault, s: &Session) -> CommandResult<SessionView> {
         name: s.display_name().to_string(),
         role: s.role(),
         language: vault.profile_language(s)?,
-        vault_check: s.integrity_findings().clone(),
+        vault_check: s.integrity_findings().into(),
     })
 }
 

@@ -32,8 +32,105 @@ pub struct SessionView {
     pub role: Role,
     pub language: Language,
     /// What the whole-vault check found at unlock: sound, unless something in the folder was
-    /// changed while Waymark was closed (then nothing is sent until the person chooses).
-    pub vault_check: waymark_core::integrity::IntegrityFindings,
+    /// changed while Waymark was closed.
+    pub vault_check: VaultCheckView,
+}
+
+/// What the whole-vault check found, as every front end says it. Built once, here, from the
+/// core's findings, so no front end decides again what counts as a change or what stops sending.
+#[derive(Debug, Serialize, TS)]
+pub struct VaultCheckView {
+    /// Nothing was changed: there is nothing to show.
+    pub sound: bool,
+    /// What decides sending cannot be proved, so nothing is sent until the person chooses (the
+    /// core refuses; this says so).
+    pub nothing_sent: bool,
+    /// Each thing found, once, in a fixed order.
+    pub found: Vec<VaultFinding>,
+}
+
+/// One part of the vault the check found changed. The counts are rows, summed over the tables
+/// the part covers, and only where rows were counted (not for the state or the profile).
+#[derive(Debug, Serialize, TS)]
+pub struct VaultFinding {
+    pub what: VaultPart,
+    #[ts(type = "number | null")]
+    pub rows_expected: Option<u64>,
+    #[ts(type = "number | null")]
+    pub rows_found: Option<u64>,
+}
+
+/// The parts of a vault as a person would name them. Each has a catalogue message,
+/// `vault-part-<name>` (see [`VaultPart::message_id`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum VaultPart {
+    /// Waymark's own list of what the profile holds: missing or does not open.
+    State,
+    Consent,
+    Sharing,
+    Outbox,
+    Deletions,
+    Connection,
+    Roster,
+    SharedWithMe,
+    Labels,
+    Plans,
+    Audit,
+    /// Anything else the person wrote or saved.
+    Records,
+    /// The profile's name, role or language.
+    Profile,
+}
+
+impl VaultPart {
+    /// The part a table or `records/<kind>` belongs to.
+    pub fn of(part: &str) -> VaultPart {
+        match part {
+            "records/consent_event" => VaultPart::Consent,
+            "records/share_entry" => VaultPart::Sharing,
+            "outbox" => VaultPart::Outbox,
+            "pending_deletions" | "deletion_receipts" => VaultPart::Deletions,
+            "service_connection" => VaultPart::Connection,
+            "roster_state" => VaultPart::Roster,
+            "shared_with_me" => VaultPart::SharedWithMe,
+            "person_labels" => VaultPart::Labels,
+            "published_plans" => VaultPart::Plans,
+            "audit_trail" => VaultPart::Audit,
+            _ => VaultPart::Records,
+        }
+    }
+
+    /// The catalogue message that names this part.
+    pub fn message_id(self) -> String {
+        let name = serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        format!("vault-part-{name}")
+    }
+}
+
+impl From<&waymark_core::integrity::IntegrityFindings> for VaultCheckView {
+    fn from(f: &waymark_core::integrity::IntegrityFindings) -> Self {
+        let mut parts: std::collections::BTreeMap<VaultPart, (u64, u64)> = std::collections::BTreeMap::new();
+        for c in &f.changed {
+            let sums = parts.entry(VaultPart::of(&c.part)).or_default();
+            sums.0 += c.expected;
+            sums.1 += c.found;
+        }
+        let mut found = Vec::new();
+        if f.state_unreadable {
+            found.push(VaultFinding { what: VaultPart::State, rows_expected: None, rows_found: None });
+        }
+        // Consent unproven with no state is already said by the state's line.
+        if f.consent_unproven && !f.state_unreadable && !parts.contains_key(&VaultPart::Consent) {
+            found.push(VaultFinding { what: VaultPart::Consent, rows_expected: None, rows_found: None });
+        }
+        found.extend(parts.into_iter().map(|(what, (e, n))| VaultFinding { what, rows_expected: Some(e), rows_found: Some(n) }));
+        found.sort_by_key(|x| x.what);
+        if f.profile_changed {
+            found.push(VaultFinding { what: VaultPart::Profile, rows_expected: None, rows_found: None });
+        }
+        VaultCheckView { sound: f.is_sound(), nothing_sent: !f.sending_provable(), found }
+    }
 }
 
 /// Returned when a profile is made or recovered: the new recovery code is shown to the person
@@ -381,4 +478,79 @@ pub struct WithdrawnView {
     pub deleted_at_service: Option<u32>,
     /// In plain words, why the service could not be asked yet (it will be asked again).
     pub deletion_problem: Option<CommandError>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use waymark_core::integrity::{ChangedPart, IntegrityFindings};
+
+    fn changed(part: &str, expected: u64, found: u64) -> ChangedPart {
+        ChangedPart { part: part.into(), expected, found }
+    }
+
+    #[test]
+    fn a_sound_vault_shows_nothing_and_sends() {
+        let v = VaultCheckView::from(&IntegrityFindings::default());
+        assert!(v.sound && !v.nothing_sent && v.found.is_empty());
+    }
+
+    #[test]
+    fn what_was_written_changing_does_not_stop_sending_but_consent_does() {
+        let v = VaultCheckView::from(&IntegrityFindings { changed: vec![changed("records/pathway_note", 3, 4)], ..Default::default() });
+        assert!(!v.sound && !v.nothing_sent);
+        assert_eq!(v.found.len(), 1);
+        assert_eq!((v.found[0].what, v.found[0].rows_expected, v.found[0].rows_found), (VaultPart::Records, Some(3), Some(4)));
+
+        for part in waymark_core::integrity::SENDING_PARTS {
+            let v = VaultCheckView::from(&IntegrityFindings { changed: vec![changed(part, 1, 0)], ..Default::default() });
+            assert!(v.nothing_sent, "{part} decides sending");
+        }
+        let v = VaultCheckView::from(&IntegrityFindings { consent_unproven: true, ..Default::default() });
+        assert!(v.nothing_sent);
+        assert_eq!(v.found.iter().map(|f| f.what).collect::<Vec<_>>(), [VaultPart::Consent]);
+    }
+
+    #[test]
+    fn parts_a_person_would_name_as_one_are_said_once_in_order() {
+        let v = VaultCheckView::from(&IntegrityFindings {
+            state_unreadable: false,
+            changed: vec![
+                changed("records/statement", 2, 3),
+                changed("deletion_receipts", 1, 0),
+                changed("records/consent_event", 2, 1),
+                changed("pending_deletions", 2, 2),
+                changed("records/pathway_note", 5, 5),
+            ],
+            profile_changed: true,
+            consent_unproven: true,
+        });
+        let found: Vec<_> = v.found.iter().map(|f| (f.what, f.rows_expected, f.rows_found)).collect();
+        assert_eq!(
+            found,
+            [
+                (VaultPart::Consent, Some(2), Some(1)),
+                (VaultPart::Deletions, Some(3), Some(2)),
+                (VaultPart::Records, Some(7), Some(8)),
+                (VaultPart::Profile, None, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_state_is_said_once_and_stops_sending() {
+        let v = VaultCheckView::from(&IntegrityFindings { state_unreadable: true, consent_unproven: true, ..Default::default() });
+        assert!(!v.sound && v.nothing_sent);
+        assert_eq!(v.found.iter().map(|f| f.what).collect::<Vec<_>>(), [VaultPart::State]);
+    }
+
+    #[test]
+    fn every_part_has_words_in_every_language() {
+        use VaultPart::*;
+        for part in [State, Consent, Sharing, Outbox, Deletions, Connection, Roster, SharedWithMe, Labels, Plans, Audit, Records, Profile] {
+            for language in waymark_core::Language::ALL {
+                assert!(waymark_i18n::catalogue().has(language, &part.message_id()), "{} in {language:?}", part.message_id());
+            }
+        }
+    }
 }

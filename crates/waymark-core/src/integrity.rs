@@ -364,7 +364,6 @@ pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
 
 /// What a check of a profile's rows against its integrity state found.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct IntegrityFindings {
     /// The state itself was missing or did not open: nothing could be checked, so nothing is
     /// taken as proved.
@@ -378,13 +377,10 @@ pub struct IntegrityFindings {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ChangedPart {
     /// `records/<kind>` or a table's name.
     pub part: String,
-    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub expected: u64,
-    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub found: u64,
 }
 

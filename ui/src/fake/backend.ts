@@ -11,7 +11,6 @@ import { SHAREABLE_KINDS, URGENT_STATEMENT_KINDS, WORKERS_CHOSEN_BY } from '../l
 import recordedJson from './recorded.json';
 import type {
   CommandName,
-  IntegrityFindings,
   SessionView,
   WorkerCommandName,
   Commands,
@@ -32,11 +31,12 @@ import type {
   SharingView,
   StatementView,
   Strength,
+  VaultCheckView,
   WorkerRole,
 } from '../lib/bindings';
 
 /** What the whole-vault check says of a vault nobody changed. */
-export const SOUND: IntegrityFindings = { state_unreadable: false, changed: [], profile_changed: false, consent_unproven: false };
+export const SOUND: VaultCheckView = { sound: true, nothing_sent: false, found: [] };
 
 type Args = Record<string, any>;
 // The shell's errors cross IPC as `{code, message, values}`; the fake throws the same shape.
@@ -106,7 +106,7 @@ export interface FakeState {
   calls: string[];
   quickExits: number;
   /** What the whole-vault check finds at the next unlock (as the core would, after tampering). */
-  vaultCheck: IntegrityFindings;
+  vaultCheck: VaultCheckView;
 }
 
 export function emptyState(): FakeState {
@@ -563,13 +563,12 @@ export function sampleState(): FakeState {
 export function changedState(): FakeState {
   const s = sampleState();
   s.vaultCheck = {
-    state_unreadable: false,
-    changed: [
-      { part: 'records/consent_event', expected: 2, found: 1 },
-      { part: 'pending_deletions', expected: 1, found: 0 },
+    sound: false,
+    nothing_sent: true,
+    found: [
+      { what: 'consent', rows_expected: 2, rows_found: 1 },
+      { what: 'deletions', rows_expected: 1, rows_found: 0 },
     ],
-    profile_changed: false,
-    consent_unproven: false,
   };
   return s;
 }

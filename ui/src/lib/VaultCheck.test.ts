@@ -23,15 +23,14 @@ describe('What Waymark found', () => {
     let kept: SessionView | null = null;
     let looked = false;
     render(VaultCheck, {
-      findings: {
-        state_unreadable: false,
-        changed: [
-          { part: 'records/consent_event', expected: 2, found: 1 },
-          { part: 'pending_deletions', expected: 1, found: 0 },
-          { part: 'records/pathway_note', expected: 3, found: 4 },
+      check: {
+        sound: false,
+        nothing_sent: true,
+        found: [
+          { what: 'consent', rows_expected: 2, rows_found: 1 },
+          { what: 'deletions', rows_expected: 1, rows_found: 0 },
+          { what: 'records', rows_expected: 3, rows_found: 4 },
         ],
-        profile_changed: false,
-        consent_unproven: false,
       },
       onkept: (s: SessionView) => (kept = s),
       onlook: () => (looked = true),
@@ -52,7 +51,7 @@ describe('What Waymark found', () => {
   it('keeps sharing choices as they are when only what was written changed', () => {
     robin();
     render(VaultCheck, {
-      findings: { state_unreadable: false, changed: [{ part: 'records/statement', expected: 2, found: 3 }], profile_changed: false, consent_unproven: false },
+      check: { sound: false, nothing_sent: false, found: [{ what: 'records', rows_expected: 2, rows_found: 3 }] },
       onkept: () => {},
       onlook: () => {},
     });
@@ -63,7 +62,7 @@ describe('What Waymark found', () => {
   it('says so when its own list is missing', () => {
     robin();
     render(VaultCheck, {
-      findings: { state_unreadable: true, changed: [], profile_changed: false, consent_unproven: true },
+      check: { sound: false, nothing_sent: true, found: [{ what: 'state', rows_expected: null, rows_found: null }] },
       worker: true,
       onkept: () => {},
       onlook: () => {},

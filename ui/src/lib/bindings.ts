@@ -7,34 +7,27 @@ export type ProfileView = { name: string, role: Role, language: Language, };
 export type SessionView = { name: string, role: Role, language: Language, 
 /**
  * What the whole-vault check found at unlock: sound, unless something in the folder was
- * changed while Waymark was closed (then nothing is sent until the person chooses).
+ * changed while Waymark was closed.
  */
-vault_check: IntegrityFindings, };
+vault_check: VaultCheckView, };
 export type SessionWithCode = { session: SessionView, recovery_code: string, };
 export type NewRecoveryCode = { recovery_code: string, };
-export type IntegrityFindings = { 
+export type VaultCheckView = { 
 /**
- * The state itself was missing or did not open: nothing could be checked, so nothing is
- * taken as proved.
+ * Nothing was changed: there is nothing to show.
  */
-state_unreadable: boolean, 
+sound: boolean, 
 /**
- * The parts whose rows are not what the state says, with how many rows it expected and found.
+ * What decides sending cannot be proved, so nothing is sent until the person chooses (the
+ * core refuses; this says so).
  */
-changed: Array<ChangedPart>, 
+nothing_sent: boolean, 
 /**
- * The profile's name, role or language is not what the state says.
+ * Each thing found, once, in a fixed order.
  */
-profile_changed: boolean, 
-/**
- * The consent ledger has an entry that does not open, or a gap in its numbers.
- */
-consent_unproven: boolean, };
-export type ChangedPart = { 
-/**
- * `records/<kind>` or a table's name.
- */
-part: string, expected: number, found: number, };
+found: Array<VaultFinding>, };
+export type VaultFinding = { what: VaultPart, rows_expected: number | null, rows_found: number | null, };
+export type VaultPart = "state" | "consent" | "sharing" | "outbox" | "deletions" | "connection" | "roster" | "shared-with-me" | "labels" | "plans" | "audit" | "records" | "profile";
 export type Progress = { done: number, total: number, };
 export type StrengthLevel = "too_weak" | "okay" | "good" | "strong";
 export type StrengthProblem = { "code": "too_short" } | { "code": "repetitive" } | { "code": "common", word: string, } | { "code": "untypable" };
