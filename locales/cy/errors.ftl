@@ -118,6 +118,8 @@ invalid-wrong_format = { $field }: ffeil '{ $given }' yw hon, nid un y mae Wayma
 invalid-not_signed = { $field }: cafodd hyn ei wrthod, oherwydd nad yw'n llyfrgell Waymark wedi'i llofnodi. Mae'r llyfrgell sydd gennych chi wedi'i chadw.
 invalid-needs_passphrase = { $field }: i gysylltu â rhywle arall, dywedwch eich cyfrinymadrodd eto.
 invalid-bad_signature = { $field }: cafodd hyn ei wrthod, oherwydd nad yw ei lofnod yn cyfateb i allwedd eich gwasanaeth. Mae'r llyfrgell sydd gennych chi wedi'i chadw.
+invalid-expired = { $field }: cafodd hyn ei wrthod, oherwydd bod y dyddiad a roddodd ei gyhoeddwr iddo wedi mynd heibio. Mae'r llyfrgell sydd gennych chi wedi'i chadw.
+invalid-lasts_too_long = { $field }: cafodd hyn ei wrthod, oherwydd ei fod yn dweud ei fod yn para mwy na { $days } diwrnod. Mae'r llyfrgell sydd gennych chi wedi'i chadw.
 invalid-no_original = { $field }: mae '{ $given }' yn gyfieithiad o dudalen sydd ddim yn y llyfrgell.
 
 ## Gwrthodiadau eraill

@@ -118,6 +118,8 @@ invalid-wrong_format = { $field }: this is a '{ $given }' file, not one Waymark 
 invalid-not_signed = { $field }: refused, because it is not a signed Waymark library. The library you have was kept.
 invalid-needs_passphrase = { $field }: to connect somewhere else, say your passphrase again.
 invalid-bad_signature = { $field }: refused, because its signature does not match your service's key. The library you have was kept.
+invalid-expired = { $field }: refused, because its publisher's date for it has passed. The library you have was kept.
+invalid-lasts_too_long = { $field }: refused, because it says it lasts more than { $days } days. The library you have was kept.
 invalid-no_original = { $field }: '{ $given }' is a translation of a page that is not in the library.
 
 ## Other refusals

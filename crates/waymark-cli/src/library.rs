@@ -12,10 +12,14 @@ use crate::{read_file, Context, Failure, Outcome};
 
 #[derive(Subcommand)]
 pub enum LibraryCommand {
-    /// Install a library bundle (JSON) if it is newer than the installed one.
+    /// Install a library bundle (JSON) if it is newer than the installed one. A library your
+    /// service published is kept: only it, or `reset`, replaces it.
     Install { file: PathBuf },
-    /// Install the library shipped with Waymark (the app does this on first run).
-    InstallBuiltin,
+    /// Say where the installed pages come from: built into Waymark, a file, or your service.
+    Source,
+    /// Put back the pages built into Waymark. Your service's library, if it publishes one,
+    /// comes back on the next `waymark sync`.
+    Reset,
     /// Build a bundle from a folder of Markdown items (see content/README.md). Needs no vault.
     Build {
         dir: PathBuf,
@@ -63,12 +67,11 @@ pub fn run(cx: &mut Context, cmd: LibraryCommand) -> Outcome {
                 );
             }
         }
-        LibraryCommand::InstallBuiltin => {
-            if operator::install_builtin_library(&cx.app)? {
-                println!("Installed the built-in library.");
-            } else {
-                println!("The built-in library (or a newer one) is already installed.");
-            }
+        LibraryCommand::Source => say_source(&cx.call(library::library_source(&cx.app, Default::default()))?),
+        LibraryCommand::Reset => {
+            let v = cx.call(library::reset_library(&cx.app, Default::default()))?;
+            println!("Put back the pages built into Waymark.");
+            say_source(&v);
         }
         LibraryCommand::Build { dir, out, bundle_version } => build(&dir, &out, bundle_version)?,
         LibraryCommand::Search { query } => {
@@ -110,4 +113,17 @@ pub fn run(cx: &mut Context, cmd: LibraryCommand) -> Outcome {
         }
     }
     Ok(())
+}
+
+fn say_source(v: &waymark_commands::views::LibrarySourceView) {
+    use waymark_commands::views::LibrarySourceKind;
+    match v.source {
+        LibrarySourceKind::Builtin => println!("The pages are the ones built into Waymark (version {}).", v.version),
+        LibrarySourceKind::Local => println!("The pages were installed from a file on this laptop (version {}).", v.version),
+        LibrarySourceKind::Published => println!(
+            "The pages were published by your service (version {}). They are used until {}, then the built-in pages come back.",
+            v.version,
+            v.expires_at.as_deref().unwrap_or("?")
+        ),
+    }
 }

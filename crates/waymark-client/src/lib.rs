@@ -888,12 +888,13 @@ pub async fn fetch_resources(connection: &ServiceConnection, have: u32) -> Resul
     }
 }
 
-/// Installs a fetched library only if it is newer than the one installed and was signed by the
-/// service's pinned key or, on a roster connection, by the laptop of a worker this device's
-/// verified roster names an administrator. Returns whether it was installed; a refusal keeps the
-/// library as it was.
+/// Installs a fetched library if it was signed by the service's pinned key or, on a roster
+/// connection, by the laptop of a worker this device's verified roster names an administrator;
+/// the pinned key is recorded as its publisher, so only that publisher (or going back to the
+/// built-in library) replaces it. Returns whether it was installed; a refusal keeps the library
+/// as it was.
 pub fn install_resources(vault: &mut Vault, session: &Session, connection: &ServiceConnection, signed: &[u8]) -> Result<bool> {
-    let service: [u8; 32] = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() }
+    let root: [u8; 32] = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() }
         .signing_key_bytes()?;
     let roster = verified_roster(vault, session, connection)?;
     let administrators: Vec<[u8; 32]> = roster
@@ -901,18 +902,27 @@ pub fn install_resources(vault: &mut Vault, session: &Session, connection: &Serv
         .flat_map(|r| r.devices().filter(|(id, _)| r.worker_of_device(**id).is_some_and(|w| r.is_admin_worker(w))).map(|(_, d)| d.keys.clone()).collect::<Vec<_>>())
         .filter_map(|k| k.signing_key_bytes().ok())
         .collect();
-    let signer = std::iter::once(service)
+    let now = vault.now();
+    let signer = std::iter::once(root)
         .chain(administrators)
-        .find(|key| waymark_core::domain::library::SignedLibraryBundle::verify(signed, key).is_ok())
-        .unwrap_or(service);
-    Ok(vault.install_signed_library(signed, &signer)?)
+        .find(|key| waymark_core::domain::library::SignedLibraryBundle::verify(signed, key, now).is_ok())
+        .unwrap_or(root);
+    Ok(vault.install_signed_library(signed, &signer, &root)?)
+}
+
+/// The library version to ask `connection`'s service to better: the installed one if that
+/// service's publisher installed it, else 0.
+pub fn library_version_from(vault: &Vault, connection: &ServiceConnection) -> Result<u32> {
+    let root: [u8; 32] = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() }
+        .signing_key_bytes()?;
+    Ok(vault.library_version_from(&root)?)
 }
 
 /// Publishes `bundle_json` (a built library bundle) from an administrator worker's laptop: signed
 /// with this laptop's key, kept by the service if newer. Returns the version it now hands out.
-pub async fn publish_library(connection: &ServiceConnection, bundle_json: String, now: Timestamp) -> Result<u32> {
+pub async fn publish_library(connection: &ServiceConnection, bundle_json: String, expires_at: Timestamp, now: Timestamp) -> Result<u32> {
     let keys = device_keys(connection)?;
-    let bundle = waymark_core::domain::library::SignedLibraryBundle::sign_with(bundle_json, |msg| keys.sign(msg));
+    let bundle = waymark_core::domain::library::SignedLibraryBundle::sign_with(bundle_json, expires_at, |msg| keys.sign(msg));
     let body = serde_json::to_vec(&bundle).expect("a signed bundle serialises");
     let answer: waymark_sync::api::LibraryPublished = signed(&keys, connection.device_id, reqwest::Method::POST, &connection.service_url, "/v1/resources", now, body).await?;
     Ok(answer.version)

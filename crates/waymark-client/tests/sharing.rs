@@ -368,7 +368,7 @@ async fn a_library_published_by_the_service_is_installed_only_when_signed_by_it_
     use waymark_client::{fetch_resources, install_resources};
     w.serve();
     w.connect().await;
-    w.vault.install_builtin_library().unwrap();
+    w.vault.check_library().unwrap();
     let before = w.vault.library_version().unwrap().unwrap();
     let connection = w.vault.service_connection(&w.session).unwrap().unwrap();
     assert!(fetch_resources(&connection, before).await.unwrap().is_none(), "nothing published yet");
@@ -385,7 +385,7 @@ async fn a_library_published_by_the_service_is_installed_only_when_signed_by_it_
     // One signed by a key other than the pinned service key is refused and the library kept.
     let impostor = IdentityKeys::generate(&*w.entropy);
     let bundle = waymark_core::domain::library::build_bundle(&pages, newer + 1).unwrap();
-    let forged = waymark_core::domain::library::SignedLibraryBundle::sign_with(serde_json::to_string(&bundle).unwrap(), |m| impostor.sign(m));
+    let forged = waymark_core::domain::library::SignedLibraryBundle::sign_with(serde_json::to_string(&bundle).unwrap(), waymark_core::Timestamp(NOW + 86_400), |m| impostor.sign(m));
     let err = install_resources(&mut w.vault, &w.session, &connection, &serde_json::to_vec(&forged).unwrap()).unwrap_err();
     assert!(err.to_string().contains("signature does not match"), "{err}");
     assert_eq!(w.vault.library_version().unwrap(), Some(newer));

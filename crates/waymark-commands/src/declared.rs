@@ -127,6 +127,8 @@ declare_commands! {
 
     search_library: Anyone, library, library::SearchLibraryRequest => Vec<ResourceHit>;
     get_resource: Anyone, library, library::GetResourceRequest => ResourceView;
+    library_source: Anyone, library, NoArguments => LibrarySourceView;
+    reset_library: Anyone, library, NoArguments => LibrarySourceView;
     resource_marks: Unlocked, library, NoArguments => Vec<ResourceMarkView>;
     mark_resource: Unlocked, library, library::MarkResourceRequest => ResourceMarkView;
 

@@ -10,7 +10,7 @@ use waymark_core::Language;
 
 use crate::check::{check_len, not_a, MAX_RESOURCE_ID, MAX_SEARCH};
 use crate::error::CommandResult;
-use crate::views::{ResourceMarkView, ResourceView};
+use crate::views::{LibrarySourceKind, LibrarySourceView, ResourceMarkView, ResourceView};
 use crate::{AppState, NoArguments};
 
 /// How many hits a search lists.
@@ -89,4 +89,29 @@ pub async fn mark_resource(app: &AppState, req: MarkResourceRequest) -> CommandR
         RecordBody::ResourceMark(m) => Ok(mark_view(m)),
         _ => Err(not_a("resource_mark")),
     }
+}
+
+/// Where the installed library's pages come from (readable while locked, like the pages).
+pub async fn library_source(app: &AppState, _: NoArguments) -> CommandResult<LibrarySourceView> {
+    app.with_vault(|v| source_view(v))
+}
+
+/// Puts back the pages built into Waymark, whatever is installed. Anyone at the laptop may: it
+/// loses nothing, and a publisher's library comes back with the next check with its service.
+pub async fn reset_library(app: &AppState, _: NoArguments) -> CommandResult<LibrarySourceView> {
+    app.with_vault(|v| {
+        v.reset_library()?;
+        source_view(v)
+    })
+}
+
+fn source_view(v: &waymark_core::Vault) -> CommandResult<LibrarySourceView> {
+    use waymark_core::vault::LibrarySource;
+    let installed = v.installed_library()?;
+    let version = installed.as_ref().map_or(0, |l| l.version);
+    Ok(match installed.map(|l| l.source) {
+        Some(LibrarySource::Published { expires_at, .. }) => LibrarySourceView { source: LibrarySourceKind::Published, version, expires_at: Some(expires_at.to_rfc3339()) },
+        Some(LibrarySource::Local) => LibrarySourceView { source: LibrarySourceKind::Local, version, expires_at: None },
+        Some(LibrarySource::Builtin) | None => LibrarySourceView { source: LibrarySourceKind::Builtin, version, expires_at: None },
+    })
 }

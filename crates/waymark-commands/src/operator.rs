@@ -48,9 +48,6 @@ pub fn install_library(app: &AppState, bundle: &LibraryBundle) -> CommandResult<
     app.with_vault(|v| Ok(v.install_library(bundle)?))
 }
 
-pub fn install_builtin_library(app: &AppState) -> CommandResult<bool> {
-    app.with_vault(|v| Ok(v.install_builtin_library()?))
-}
 
 pub fn library_version(app: &AppState) -> CommandResult<Option<u32>> {
     app.with_vault(|v| Ok(v.library_version()?))

@@ -560,6 +560,9 @@ pub struct LibraryPublishedView {
     pub version: u32,
     /// Pages in it, every language counted.
     pub pages: u32,
+    /// When apps stop using it (RFC 3339): publish again before then, or they go back to the
+    /// library built into Waymark.
+    pub expires_at: String,
 }
 
 /// Publishes the resource library from Markdown pages the administrator chose: built and checked
@@ -572,7 +575,8 @@ pub async fn publish_library(app: &AppState, req: PublishLibraryRequest) -> Comm
     let (connection, roster) = current_roster(app).await?;
     require_admin(&roster, &connection)?;
     let json = serde_json::to_string(&bundle).expect("a bundle serialises");
-    let version = waymark_client::publish_library(&connection, json, app.now()).await?;
+    let expires_at = waymark_core::Timestamp(app.now().0 + waymark_core::domain::library::PUBLISHED_LIBRARY_DAYS * 86_400);
+    let version = waymark_client::publish_library(&connection, json, expires_at, app.now()).await?;
     crate::worker::audit(app, &connection, waymark_sync::audit::AuditAction::PublishedLibrary { version })?;
-    Ok(LibraryPublishedView { version, pages: bundle.items.len() as u32 })
+    Ok(LibraryPublishedView { version, pages: bundle.items.len() as u32, expires_at: expires_at.to_rfc3339() })
 }

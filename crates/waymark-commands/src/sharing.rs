@@ -386,7 +386,7 @@ pub async fn sync_pass(app: &AppState) -> CommandResult<SyncReport> {
             return Err(problem);
         }
     }
-    let have = app.with_vault(|v| Ok(v.library_version()?))?.unwrap_or(0);
+    let have = app.with_vault(|v| Ok(waymark_client::library_version_from(v, &connection)?))?;
     if let Some(signed) = waymark_client::fetch_resources(&connection, have).await? {
         match app.in_session(|v, s| Ok(waymark_client::install_resources(v, s, &connection, &signed)?)) {
             Ok(true) => report.library_installed = app.with_vault(|v| Ok(v.library_version()?))?,

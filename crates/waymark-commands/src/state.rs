@@ -94,11 +94,12 @@ impl AppState {
         }
     }
 
-    /// What a window does as it starts: opens (or makes) the vault in `dir`, and installs the
-    /// built-in library unless a newer one is there, so guidance works offline from the first run.
+    /// What a window does as it starts: opens (or makes) the vault in `dir`, and checks the
+    /// installed library (installing the built-in one on the first run, so guidance works
+    /// offline from the start; see `Vault::check_library`).
     pub fn open_for_window(dir: &Path, options: VaultOptions, documents: PathBuf, frontend: Box<dyn Frontend>) -> CommandResult<Self> {
         let mut vault = Vault::open(dir, options)?;
-        vault.install_builtin_library()?;
+        vault.check_library()?;
         Ok(AppState::new(vault, documents, frontend))
     }
 

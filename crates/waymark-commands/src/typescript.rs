@@ -53,6 +53,8 @@ pub fn typescript_bindings() -> String {
         Audience::decl(&cfg),
         ResourceHit::decl(&cfg),
         ResourceView::decl(&cfg),
+        LibrarySourceView::decl(&cfg),
+        LibrarySourceKind::decl(&cfg),
         StatementKind::decl(&cfg),
         StatementStatus::decl(&cfg),
         ChoiceView::decl(&cfg),

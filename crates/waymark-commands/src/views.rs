@@ -17,6 +17,26 @@ use waymark_core::{Language, Role};
 
 use crate::error::CommandError;
 
+/// Where the installed library's pages come from.
+#[derive(Debug, Serialize, TS)]
+pub struct LibrarySourceView {
+    pub source: LibrarySourceKind,
+    pub version: u32,
+    /// For a published library: when apps stop using it and go back to the built-in pages (RFC 3339).
+    pub expires_at: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LibrarySourceKind {
+    /// Shipped inside the app.
+    Builtin,
+    /// Installed from a file at this laptop.
+    Local,
+    /// Signed by the service (or an administrator worker's laptop) the device pinned.
+    Published,
+}
+
 /// A profile as the start screen lists it (readable while locked).
 #[derive(Debug, Serialize, TS)]
 pub struct ProfileView {

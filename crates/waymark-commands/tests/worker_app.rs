@@ -466,13 +466,14 @@ async fn an_administrator_runs_the_organisation_from_the_worker_app(mut o: Org) 
     let published = ok(&jo_app, "publish_library", json!({ "pages": pages, "version": before + 1 })).await;
     assert_eq!(published["version"], before + 1);
     assert!(published["pages"].as_u64().unwrap() > 20, "{published}");
+    assert!(published["expires_at"].as_str().unwrap().starts_with("2027-11-19"), "a published library lasts a year: {published}");
     let again = call(&jo_app, "publish_library", json!({ "pages": pages, "version": before + 1 })).await.unwrap_err();
     assert_eq!(again.values.get("reason").map(String::as_str), Some("conflict"), "the same version twice: {again:?}");
     let _ = call(&robin_app, "send_now", json!({})).await;
     assert_eq!(library_of(dirs[1].path()), Some(before + 1), "Robin's app installed the library Jo published");
     let bundle = waymark_core::domain::library::build_bundle(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/library"), before + 2).unwrap();
     let stranger = IdentityKeys::generate(&SeededEntropy::new(91));
-    let forged = waymark_core::domain::library::SignedLibraryBundle::sign_with(serde_json::to_string(&bundle).unwrap(), |m| stranger.sign(m));
+    let forged = waymark_core::domain::library::SignedLibraryBundle::sign_with(serde_json::to_string(&bundle).unwrap(), waymark_core::Timestamp(NOW + 86_400), |m| stranger.sign(m));
     o.store.put_resources(i64::from(before + 2), serde_json::to_string(&forged).unwrap(), NOW).await.unwrap();
     let _ = call(&robin_app, "send_now", json!({})).await;
     assert_eq!(library_of(dirs[1].path()), Some(before + 1), "a library nobody Robin's roster trusts signed is not installed");

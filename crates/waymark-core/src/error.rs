@@ -254,6 +254,10 @@ pub enum Problem {
     WrongFormat { given: String },
     NotSigned,
     BadSignature,
+    /// A signed library whose publisher's date for it has passed.
+    Expired,
+    /// A signed library that says it lasts longer than a device accepts.
+    LastsTooLong { days: u32 },
     NoOriginal { given: String },
     /// Asked again for the passphrase (moving someone's sharing to another service).
     NeedsPassphrase,
@@ -301,6 +305,8 @@ impl Problem {
             Problem::WrongFormat { .. } => "wrong_format",
             Problem::NotSigned => "not_signed",
             Problem::BadSignature => "bad_signature",
+            Problem::Expired => "expired",
+            Problem::LastsTooLong { .. } => "lasts_too_long",
             Problem::NoOriginal { .. } => "no_original",
             Problem::NeedsPassphrase => "needs_passphrase",
         }
@@ -323,6 +329,7 @@ impl Problem {
             | Problem::NoOriginal { given } => vec![("given", given.clone())],
             Problem::Between { min, max } => vec![("min", min.to_string()), ("max", max.to_string())],
             Problem::AtLeast { min } => vec![("min", min.to_string())],
+            Problem::LastsTooLong { days } => vec![("days", days.to_string())],
             Problem::OnlyCharacters { allowed } => vec![("allowed", allowed.to_string())],
             Problem::WrongRole { role } => vec![("role", role.as_str().to_string())],
             Problem::NotA { expected } => vec![("expected", expected.to_string())],

@@ -27,6 +27,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (12, include_str!("../migrations/0012_audit_trail.sql")),
     (13, include_str!("../migrations/0013_recovery_throttle.sql")),
     (14, include_str!("../migrations/0014_integrity_state.sql")),
+    (15, include_str!("../migrations/0015_library_publisher.sql")),
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -54,6 +54,8 @@ fn every_problem() -> Vec<Problem> {
         Problem::WrongFormat { given: "zip".into() },
         Problem::NotSigned,
         Problem::BadSignature,
+        Problem::Expired,
+        Problem::LastsTooLong { days: 400 },
         Problem::NoOriginal { given: "lost-page".into() },
         Problem::NeedsPassphrase,
     ];
@@ -98,6 +100,8 @@ fn every_problem() -> Vec<Problem> {
             | Problem::WrongFormat { .. }
             | Problem::NotSigned
             | Problem::BadSignature
+            | Problem::Expired
+            | Problem::LastsTooLong { .. }
             | Problem::NoOriginal { .. }
             | Problem::NeedsPassphrase => {}
         }

@@ -146,7 +146,7 @@ fn everything() -> (tempfile::TempDir, Vec<waymark_core::export::Export>) {
     })
     .unwrap();
     v.add_learning_entry(&carer, LearningEntry { date: "2026-11-02".into(), kind: LearningKind::SupportGroup, title: "Carers' coffee morning".into(), minutes: 90, resource_id: Some("self-care-for-foster-carers".into()), notes: Some("Met two new carers".into()) }).unwrap();
-    v.install_builtin_library().unwrap();
+    v.check_library().unwrap();
     v.mark_resource(&carer, "who-to-call", |m, at| {
         m.bookmarked = true;
         m.read_at = Some(at);

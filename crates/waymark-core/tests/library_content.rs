@@ -10,7 +10,9 @@ use ring::signature::{Ed25519KeyPair, KeyPair};
 use waymark_core::domain::library::{
     build_bundle, linked_ids, reading_minutes, Audience, LibraryBundle, SignedLibraryBundle, BUILTIN_LIBRARY,
 };
-use waymark_core::{Error, Language};
+use waymark_core::error::Problem;
+use waymark_core::vault::{LibraryCheck, LibrarySource};
+use waymark_core::{Error, Language, Timestamp, Vault};
 
 fn content_dir() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
@@ -85,8 +87,8 @@ fn a_broken_item_is_refused_with_the_file_and_the_reason() {
 fn realistic_searches_find_the_right_page_first() {
     let dir = tempfile::tempdir().unwrap();
     let (mut v, _) = open(dir.path());
-    assert!(v.install_builtin_library().unwrap());
-    assert!(!v.install_builtin_library().unwrap(), "installing again changes nothing");
+    assert_eq!(v.check_library().unwrap(), LibraryCheck::BuiltinInstalled);
+    assert_eq!(v.check_library().unwrap(), LibraryCheck::Sound, "checking again changes nothing");
     for (query, expected) in [
         ("allegation", &["allegations-what-happens-next"][..]),
         ("phone rules", &["phones-and-social-media"]),
@@ -107,6 +109,145 @@ fn realistic_searches_find_the_right_page_first() {
     }
 }
 
+fn in_a_month() -> Timestamp {
+    Timestamp(START + 30 * 86_400)
+}
+
+fn public(key: &Ed25519KeyPair) -> [u8; 32] {
+    key.public_key().as_ref().try_into().unwrap()
+}
+
+/// `bundle` as `key` signs it to be used until `until`.
+fn signed(bundle: &LibraryBundle, until: Timestamp, key: &Ed25519KeyPair) -> Vec<u8> {
+    serde_json::to_vec(&SignedLibraryBundle::sign(serde_json::to_string(bundle).unwrap(), until, key)).unwrap()
+}
+
+/// The built-in library as version `version`, with its first page's title changed to `title`
+/// (so which library is installed shows).
+fn library_titled(version: u32, title: &str) -> LibraryBundle {
+    let mut b = builtin();
+    b.bundle_version = version;
+    b.items[0].title = title.into();
+    b
+}
+
+fn first_title(v: &Vault) -> String {
+    let id = builtin().items[0].id.clone();
+    v.get_resource(&id, builtin().items[0].language).unwrap().title
+}
+
+fn problem(e: Error) -> Problem {
+    match e {
+        Error::Invalid { problem, .. } => problem,
+        other => panic!("expected a refusal, got {other}"),
+    }
+}
+
+#[test]
+fn a_library_belongs_to_its_publisher_and_only_it_or_the_builtin_one_replaces_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = open(dir.path());
+    v.check_library().unwrap();
+    let (north, south) = (key_pair(), key_pair());
+    let (north_root, south_root) = (public(&north), public(&south));
+
+    // A publisher's library replaces the built-in one whatever their versions.
+    assert!(v.install_signed_library(&signed(&library_titled(1, "North one"), in_a_month(), &north), &north_root, &north_root).unwrap());
+    assert_eq!(first_title(&v), "North one");
+    // Another publisher cannot replace it, even with a version far in the future; nor can a file.
+    let far = signed(&library_titled(u32::MAX, "South forever"), in_a_month(), &south);
+    assert!(!v.install_signed_library(&far, &south_root, &south_root).unwrap());
+    assert!(!v.install_library(&library_titled(u32::MAX, "From a file")).unwrap());
+    assert_eq!(first_title(&v), "North one");
+    // Its own publisher can, with a newer version only.
+    assert!(v.install_signed_library(&signed(&library_titled(2, "North two"), in_a_month(), &north), &north_root, &north_root).unwrap());
+    assert!(!v.install_signed_library(&signed(&library_titled(2, "North again"), in_a_month(), &north), &north_root, &north_root).unwrap());
+    assert_eq!(first_title(&v), "North two");
+    // Its version says nothing to another publisher: this laptop asks South for anything.
+    assert_eq!(v.library_version_from(&north_root).unwrap(), 2);
+    assert_eq!(v.library_version_from(&south_root).unwrap(), 0);
+
+    // Going back to the built-in library, then South's far-future version installs, and it
+    // freezes nothing: the built-in library or South's own next one can still replace it.
+    v.reset_library().unwrap();
+    assert_eq!(v.installed_library().unwrap().unwrap().source, LibrarySource::Builtin);
+    assert_eq!(first_title(&v), builtin().items[0].title);
+    assert!(v.install_signed_library(&far, &south_root, &south_root).unwrap());
+    assert_eq!(first_title(&v), "South forever");
+    v.reset_library().unwrap();
+    assert!(v.install_signed_library(&signed(&library_titled(3, "North three"), in_a_month(), &north), &north_root, &north_root).unwrap());
+    assert_eq!(first_title(&v), "North three");
+}
+
+#[test]
+fn a_library_out_of_date_or_lasting_too_long_or_without_an_expiry_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = open(dir.path());
+    v.check_library().unwrap();
+    let before = v.search_library("", 500, Language::EnGb).unwrap();
+    let service = key_pair();
+    let root = public(&service);
+    let bundle = library_titled(9, "Anything");
+
+    let ran_out = signed(&bundle, Timestamp(START), &service);
+    assert_eq!(problem(v.install_signed_library(&ran_out, &root, &root).unwrap_err()), Problem::Expired);
+    let too_long = signed(&bundle, Timestamp(START + 401 * 86_400), &service);
+    let err = v.install_signed_library(&too_long, &root, &root).unwrap_err();
+    assert!(err.to_string().contains("400 days"), "{err}");
+    assert_eq!(problem(err), Problem::LastsTooLong { days: 400 });
+    // The first signed format carried no expiry: refused as not a signed library.
+    let mut old: serde_json::Value = serde_json::from_slice(&signed(&bundle, in_a_month(), &service)).unwrap();
+    old["format_version"] = 1.into();
+    old.as_object_mut().unwrap().remove("expires_at");
+    assert_eq!(problem(v.install_signed_library(&serde_json::to_vec(&old).unwrap(), &root, &root).unwrap_err()), Problem::NotSigned);
+    // A changed expiry breaks the signature.
+    let mut stretched: serde_json::Value = serde_json::from_slice(&signed(&bundle, in_a_month(), &service)).unwrap();
+    stretched["expires_at"] = (START + 300 * 86_400).into();
+    assert_eq!(problem(v.install_signed_library(&serde_json::to_vec(&stretched).unwrap(), &root, &root).unwrap_err()), Problem::BadSignature);
+    assert_eq!(v.search_library("", 500, Language::EnGb).unwrap(), before, "nothing refused changed the library");
+}
+
+#[test]
+fn each_start_puts_back_changed_pages_and_the_builtin_library_when_a_published_one_runs_out_or_stops_checking() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, clock) = open(dir.path());
+    v.check_library().unwrap();
+    let db = rusqlite::Connection::open(dir.path().join("waymark.db")).unwrap();
+    let change_a_page = || {
+        db.execute("UPDATE library_resources SET title = 'Call 0000 000 000 instead' WHERE id = ?1", [&builtin().items[0].id]).unwrap();
+    };
+
+    // Someone with the folder changes a built-in page: the next start puts it back.
+    change_a_page();
+    assert_eq!(first_title(&v), "Call 0000 000 000 instead");
+    assert_eq!(v.check_library().unwrap(), LibraryCheck::PagesRestored);
+    assert_eq!(first_title(&v), builtin().items[0].title);
+
+    // The same for a published library, from its signed copy.
+    let service = key_pair();
+    let root = public(&service);
+    assert!(v.install_signed_library(&signed(&library_titled(4, "Published"), in_a_month(), &service), &root, &root).unwrap());
+    change_a_page();
+    assert_eq!(v.check_library().unwrap(), LibraryCheck::PagesRestored);
+    assert_eq!(first_title(&v), "Published");
+    assert_eq!(v.check_library().unwrap(), LibraryCheck::Sound);
+
+    // A signed copy changed in the folder no longer checks: the built-in library comes back.
+    db.execute("UPDATE library_bundle SET copy = replace(copy, 'Published', 'Publishes')", []).unwrap();
+    assert_eq!(v.check_library().unwrap(), LibraryCheck::BuiltinBack);
+    assert_eq!(first_title(&v), builtin().items[0].title);
+    // So does a signer key put in its place.
+    assert!(v.install_signed_library(&signed(&library_titled(5, "Published"), in_a_month(), &service), &root, &root).unwrap());
+    db.execute("UPDATE library_bundle SET signer_key = ?1", [&public(&key_pair())[..]]).unwrap();
+    assert_eq!(v.check_library().unwrap(), LibraryCheck::BuiltinBack);
+
+    // When its publisher's date passes, the built-in library comes back at the next start.
+    assert!(v.install_signed_library(&signed(&library_titled(6, "Published"), in_a_month(), &service), &root, &root).unwrap());
+    clock.advance(31 * 86_400);
+    assert_eq!(v.check_library().unwrap(), LibraryCheck::BuiltinBack);
+    assert_eq!(v.installed_library().unwrap().unwrap().source, LibrarySource::Builtin);
+}
+
 fn key_pair() -> Ed25519KeyPair {
     let rng = ring::rand::SystemRandom::new();
     Ed25519KeyPair::from_pkcs8(Ed25519KeyPair::generate_pkcs8(&rng).unwrap().as_ref()).unwrap()
@@ -116,7 +257,7 @@ fn key_pair() -> Ed25519KeyPair {
 fn signed_updates_install_and_bad_ones_are_refused_keeping_the_old_library() {
     let dir = tempfile::tempdir().unwrap();
     let (mut v, _) = open(dir.path());
-    v.install_builtin_library().unwrap();
+    v.check_library().unwrap();
     let before = v.search_library("", 500, Language::EnGb).unwrap();
     let service = key_pair();
     let other = key_pair();
@@ -129,8 +270,8 @@ fn signed_updates_install_and_bad_ones_are_refused_keeping_the_old_library() {
     let json = serde_json::to_string(&newer).unwrap();
 
     // Signed by another key, tampered, unsigned, or garbage: each refused, nothing changes.
-    let wrong_key = serde_json::to_vec(&SignedLibraryBundle::sign(json.clone(), &other)).unwrap();
-    let mut tampered = SignedLibraryBundle::sign(json.clone(), &service);
+    let wrong_key = serde_json::to_vec(&SignedLibraryBundle::sign(json.clone(), in_a_month(), &other)).unwrap();
+    let mut tampered = SignedLibraryBundle::sign(json.clone(), in_a_month(), &service);
     tampered.bundle = tampered.bundle.replacen("Safer caring", "Unsafe caring", 1);
     let tampered = serde_json::to_vec(&tampered).unwrap();
     for (what, bytes) in [
@@ -139,20 +280,21 @@ fn signed_updates_install_and_bad_ones_are_refused_keeping_the_old_library() {
         ("unsigned", json.clone().into_bytes()),
         ("garbage", b"\x00\x01not json".to_vec()),
     ] {
-        let err = v.install_signed_library(&bytes, &trusted).unwrap_err();
+        let err = v.install_signed_library(&bytes, &trusted, &trusted).unwrap_err();
         assert!(matches!(err, Error::Invalid { .. }), "{what}: {err}");
         assert!(err.to_string().contains("kept"), "{what}: {err}");
         assert_eq!(v.search_library("", 500, Language::EnGb).unwrap(), before, "{what} changed the library");
     }
 
-    let good = serde_json::to_vec(&SignedLibraryBundle::sign(json.clone(), &service)).unwrap();
-    assert!(v.install_signed_library(&good, &trusted).unwrap());
+    let good = serde_json::to_vec(&SignedLibraryBundle::sign(json.clone(), in_a_month(), &service)).unwrap();
+    assert!(v.install_signed_library(&good, &trusted, &trusted).unwrap());
     assert_eq!(v.library_version().unwrap(), Some(newer.bundle_version));
     assert_eq!(v.search_library("", 500, Language::EnGb).unwrap().len(), before.len() - 1);
+    assert!(matches!(v.installed_library().unwrap().unwrap().source, LibrarySource::Published { root, .. } if root == trusted));
     // Replaying it, or an older signed bundle, installs nothing.
-    assert!(!v.install_signed_library(&good, &trusted).unwrap());
-    let old = serde_json::to_vec(&SignedLibraryBundle::sign(BUILTIN_LIBRARY.to_string(), &service)).unwrap();
-    assert!(!v.install_signed_library(&old, &trusted).unwrap());
+    assert!(!v.install_signed_library(&good, &trusted, &trusted).unwrap());
+    let old = serde_json::to_vec(&SignedLibraryBundle::sign(BUILTIN_LIBRARY.to_string(), in_a_month(), &service)).unwrap();
+    assert!(!v.install_signed_library(&old, &trusted, &trusted).unwrap());
 }
 
 /// The pages a language has no translation of yet, one id a line. A reader in that language gets
@@ -200,7 +342,7 @@ fn the_pages_not_yet_translated_are_listed_and_every_help_page_for_young_people_
 fn a_welsh_reader_gets_welsh_pages_and_english_ones_marked_where_there_is_no_welsh() {
     let dir = tempfile::tempdir().unwrap();
     let (mut v, _) = open(dir.path());
-    v.install_builtin_library().unwrap();
+    v.check_library().unwrap();
     let english = v.search_library("", 500, Language::EnGb).unwrap();
     let welsh = v.search_library("", 500, Language::Cy).unwrap();
     assert!(english.iter().all(|h| h.language == Language::EnGb));

@@ -235,7 +235,7 @@ fn my_plan_shows_the_latest_version_and_what_changed_since_the_one_before() {
 fn search_hits_carry_tags_and_marks_are_listed_per_person() {
     let dir = tempfile::tempdir().unwrap();
     let (mut v, _) = open(dir.path());
-    v.install_builtin_library().unwrap();
+    v.check_library().unwrap();
     let carer = v.create_profile("Sam Carer", Role::Carer, &pass("quiet harbour pebbles")).unwrap().0;
     let hits = v.search_library("", 500, Language::EnGb).unwrap();
     assert!(!hits.is_empty());

@@ -831,9 +831,9 @@ async fn publish_library<S: ServiceStore>(
         return Err(ServiceError::Forbidden("only an administrator's laptop publishes the library".into()));
     }
     let key = PublicKeys { signing: device.signing_key.clone(), receiving: device.receiving_key.clone() }.signing_key_bytes()?;
-    let bundle = waymark_core::domain::library::SignedLibraryBundle::verify(&body, &key)
-        .map_err(|_| ServiceError::BadRequest("the library must be a bundle signed by the laptop that sends it".into()))?;
-    let version = bundle.bundle_version;
+    let verified = waymark_core::domain::library::SignedLibraryBundle::verify(&body, &key, waymark_core::Timestamp(now))
+        .map_err(|_| ServiceError::BadRequest("the library must be a bundle signed by the laptop that sends it, in date".into()))?;
+    let version = verified.bundle.bundle_version;
     let text = String::from_utf8(body.to_vec()).map_err(|_| ServiceError::BadRequest("the library is not text".into()))?;
     if !state.store.put_resources(i64::from(version), text, now).await? {
         return Err(ServiceError::Conflict(format!("a library of version {version} or newer is published already: publish a higher version")));

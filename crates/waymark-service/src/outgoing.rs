@@ -64,6 +64,7 @@ fn random_uuid(entropy: &dyn Entropy) -> Uuid {
 }
 
 /// Builds the resource library from a folder of Markdown pages, signs it with the service's key
+/// (to be used for [`PUBLISHED_LIBRARY_DAYS`](waymark_core::domain::library::PUBLISHED_LIBRARY_DAYS))
 /// and keeps it for devices to fetch. Returns false when a bundle of this version or newer is
 /// already published (nothing changes).
 pub async fn publish_resources<S: ServiceStore>(
@@ -75,7 +76,8 @@ pub async fn publish_resources<S: ServiceStore>(
 ) -> Result<bool> {
     let bundle = waymark_core::domain::library::build_bundle(dir, version)?;
     let json = serde_json::to_string(&bundle).expect("a bundle serialises");
-    let signed = waymark_core::domain::library::SignedLibraryBundle::sign_with(json, |msg| service.sign(msg));
+    let expires_at = waymark_core::Timestamp(now + waymark_core::domain::library::PUBLISHED_LIBRARY_DAYS * 86_400);
+    let signed = waymark_core::domain::library::SignedLibraryBundle::sign_with(json, expires_at, |msg| service.sign(msg));
     let stored = store.put_resources(i64::from(version), serde_json::to_string(&signed).expect("a signed bundle serialises"), now).await?;
     store.audit(now, None, "publish_resources", format!("version {version}: {}", if stored { "published" } else { "not newer" })).await?;
     Ok(stored)

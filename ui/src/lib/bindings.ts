@@ -58,6 +58,12 @@ export type ResourceView = { id: string, title: string, summary: string, audienc
  * The language the page is in: the one asked for, or English when it is not translated yet.
  */
 language: Language, };
+export type LibrarySourceView = { source: LibrarySourceKind, version: number, 
+/**
+ * For a published library: when apps stop using it and go back to the built-in pages (RFC 3339).
+ */
+expires_at: string | null, };
+export type LibrarySourceKind = "builtin" | "local" | "published";
 export type StatementKind = "review_preparation" | "worried" | "good_news" | "change_something" | "service_feedback" | "not_safe";
 export type StatementStatus = "draft" | "ready" | "shared" | "received" | "read";
 export type ChoiceView = { value: string, label: string, };
@@ -642,7 +648,12 @@ export type LibraryPublishedView = { version: number,
 /**
  * Pages in it, every language counted.
  */
-pages: number, };
+pages: number, 
+/**
+ * When apps stop using it (RFC 3339): publish again before then, or they go back to the
+ * library built into Waymark.
+ */
+expires_at: string, };
 export type NoArguments = Record<symbol, never>;
 export type CreateProfileRequest = { name: string, role: Role, passphrase: string, };
 export type RestoreProfileRequest = { file: string, 
@@ -793,6 +804,8 @@ export interface Commands {
   save_note: { request: SaveNoteRequest; response: NoteView };
   search_library: { request: SearchLibraryRequest; response: Array<ResourceHitView> };
   get_resource: { request: GetResourceRequest; response: ResourceView };
+  library_source: { request: NoArguments; response: LibrarySourceView };
+  reset_library: { request: NoArguments; response: LibrarySourceView };
   resource_marks: { request: NoArguments; response: Array<ResourceMarkView> };
   mark_resource: { request: MarkResourceRequest; response: ResourceMarkView };
   policy_guide: { request: NoArguments; response: Array<PolicyTopicView> };

@@ -2,8 +2,12 @@
 //!
 //! Library content is published guidance, the same for everyone, so it is stored in the clear in
 //! an FTS5 index. What a person does with it (bookmarks, what they have read) is personal and is
-//! kept in sealed [`ResourceMark`] records. A bundle is installed whole, in one transaction, and
-//! only if it is newer than the installed one.
+//! kept in sealed [`ResourceMark`] records. A bundle is installed whole, in one transaction.
+//!
+//! A library belongs to whoever installed it: the built-in one shipped with the app, one a person
+//! at this laptop installed from a file, or one a publisher signed (see [`SignedLibraryBundle`]
+//! and `vault/library.rs` for what may replace what). Versions are compared only between bundles
+//! of the same publisher.
 //!
 //! A page can be translated: each translation is its own item with the same id and a
 //! `language`, and must have an English original. A person reading in a language gets each
@@ -342,12 +346,22 @@ fn checked_bundle(items: Vec<Resource>, bundle_version: u32) -> Result<LibraryBu
 /// The library built from `content/library/` and shipped inside the app, installed on first run.
 pub const BUILTIN_LIBRARY: &str = include_str!("../../../../content/library.json");
 
-/// What a signed bundle signs: this context line, then the bundle's JSON bytes exactly.
-const SIGNING_CONTEXT: &[u8] = b"waymark-library-bundle-v1\n";
+/// What a signed bundle signs: this context line, the expiry in decimal seconds and a newline,
+/// then the bundle's JSON bytes exactly.
+const SIGNING_CONTEXT: &[u8] = b"waymark-library-bundle-v2\n";
 pub const SIGNED_BUNDLE_FORMAT: &str = "waymark-signed-library";
+/// Version 2 signs an expiry with the bundle. Version 1 (no expiry) is refused: a library that
+/// never runs out could hold a laptop to one publisher for good.
+pub const SIGNED_BUNDLE_FORMAT_VERSION: u32 = 2;
+/// The longest a published library may say it lasts, from when a device checks it. A publisher
+/// publishes again before then; when it runs out the built-in library comes back.
+pub const MAX_LIBRARY_DAYS: i64 = 400;
+/// How long a library Waymark's own tools publish lasts.
+pub const PUBLISHED_LIBRARY_DAYS: i64 = 365;
 
-/// A library bundle as the service publishes it: the bundle's JSON text and an Ed25519 signature
-/// over it by the service's signing key.
+/// A library bundle as a publisher hands it out: the bundle's JSON text, when it stops being used,
+/// and an Ed25519 signature over both by the publisher's key (the service's, or an administrator
+/// worker's laptop).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignedLibraryBundle {
@@ -355,35 +369,52 @@ pub struct SignedLibraryBundle {
     pub format_version: u32,
     /// The bundle's JSON, signed byte for byte (so no re-encoding can change what was signed).
     pub bundle: String,
-    /// Hex Ed25519 signature over `"waymark-library-bundle-v1\n" | bundle`.
+    /// Unix seconds after which no device uses this bundle.
+    pub expires_at: i64,
+    /// Hex Ed25519 signature over `"waymark-library-bundle-v2\n" | expires_at | "\n" | bundle`.
     pub signature: String,
 }
 
+/// A signed bundle whose signature and dates were checked.
+#[derive(Clone, Debug)]
+pub struct VerifiedLibrary {
+    pub bundle: LibraryBundle,
+    pub expires_at: Timestamp,
+}
+
+fn signed_message(bundle_json: &str, expires_at: i64) -> Vec<u8> {
+    let mut msg = SIGNING_CONTEXT.to_vec();
+    msg.extend_from_slice(format!("{expires_at}\n").as_bytes());
+    msg.extend_from_slice(bundle_json.as_bytes());
+    msg
+}
+
 impl SignedLibraryBundle {
-    /// Signs `bundle_json` with an Ed25519 key pair (used by tests).
-    pub fn sign(bundle_json: String, key: &ring::signature::Ed25519KeyPair) -> Self {
-        Self::sign_with(bundle_json, |msg| key.sign(msg).as_ref().to_vec())
+    /// Signs `bundle_json`, to be used until `expires_at`, with an Ed25519 key pair (used by tests).
+    pub fn sign(bundle_json: String, expires_at: Timestamp, key: &ring::signature::Ed25519KeyPair) -> Self {
+        Self::sign_with(bundle_json, expires_at, |msg| key.sign(msg).as_ref().to_vec())
     }
 
     /// Signs `bundle_json` with any Ed25519 signer (the service's key lives elsewhere): `sign` is
     /// given the exact bytes to sign.
-    pub fn sign_with(bundle_json: String, sign: impl FnOnce(&[u8]) -> Vec<u8>) -> Self {
-        let mut msg = SIGNING_CONTEXT.to_vec();
-        msg.extend_from_slice(bundle_json.as_bytes());
-        let sig = sign(&msg);
+    pub fn sign_with(bundle_json: String, expires_at: Timestamp, sign: impl FnOnce(&[u8]) -> Vec<u8>) -> Self {
+        let sig = sign(&signed_message(&bundle_json, expires_at.0));
         SignedLibraryBundle {
             format: SIGNED_BUNDLE_FORMAT.into(),
-            format_version: 1,
+            format_version: SIGNED_BUNDLE_FORMAT_VERSION,
             bundle: bundle_json,
+            expires_at: expires_at.0,
             signature: sig.iter().map(|b| format!("{b:02x}")).collect(),
         }
     }
 
-    /// Checks the signature against the service's pinned public key, then the bundle itself.
-    pub fn verify(json: &[u8], trusted_public_key: &[u8; 32]) -> Result<LibraryBundle> {
+    /// Checks the signature against `signer` (a key the device pinned or a verified roster
+    /// names), that the bundle is still in date at `now` and says it lasts no longer than
+    /// [`MAX_LIBRARY_DAYS`], then the bundle itself.
+    pub fn verify(json: &[u8], signer: &[u8; 32], now: Timestamp) -> Result<VerifiedLibrary> {
         let refused = |problem: Problem| Error::invalid(Field::LibraryUpdate, problem);
         let signed: SignedLibraryBundle = serde_json::from_slice(json).map_err(|_| refused(Problem::NotSigned))?;
-        if signed.format != SIGNED_BUNDLE_FORMAT || signed.format_version != 1 {
+        if signed.format != SIGNED_BUNDLE_FORMAT || signed.format_version != SIGNED_BUNDLE_FORMAT_VERSION {
             return Err(refused(Problem::NotSigned));
         }
         let sig: Vec<u8> = (0..signed.signature.len())
@@ -391,12 +422,16 @@ impl SignedLibraryBundle {
             .map(|i| signed.signature.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
             .collect::<Option<_>>()
             .ok_or_else(|| refused(Problem::BadSignature))?;
-        let mut msg = SIGNING_CONTEXT.to_vec();
-        msg.extend_from_slice(signed.bundle.as_bytes());
-        ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, trusted_public_key)
-            .verify(&msg, &sig)
+        ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, signer)
+            .verify(&signed_message(&signed.bundle, signed.expires_at), &sig)
             .map_err(|_| refused(Problem::BadSignature))?;
-        LibraryBundle::parse(signed.bundle.as_bytes())
+        if signed.expires_at <= now.0 {
+            return Err(refused(Problem::Expired));
+        }
+        if signed.expires_at > now.0.saturating_add(MAX_LIBRARY_DAYS * 86_400) {
+            return Err(refused(Problem::LastsTooLong { days: MAX_LIBRARY_DAYS as u32 }));
+        }
+        Ok(VerifiedLibrary { bundle: LibraryBundle::parse(signed.bundle.as_bytes())?, expires_at: Timestamp(signed.expires_at) })
     }
 }
 

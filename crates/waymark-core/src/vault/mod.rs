@@ -33,6 +33,7 @@ mod audit_trail;
 mod consent;
 mod learning;
 mod library;
+pub use library::{InstalledLibrary, LibraryCheck, LibrarySource};
 mod note;
 mod plan;
 mod policy;
