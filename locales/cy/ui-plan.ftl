@@ -87,6 +87,13 @@ library-mark-read = Nodi fel wedi'i ddarllen
 library-read = ✔ Wedi'i ddarllen
 # $sources yw'r mannau y daw cyngor y dudalen ohonyn nhw.
 library-sources = Wedi'i ysgrifennu ar gyfer Waymark yn ein geiriau ein hunain. Mae'n tynnu ar: { $sources }.
+library-source-builtin = Mae'r tudalennau hyn yn dod gyda Waymark (fersiwn { $version }).
+library-source-local = Cafodd y tudalennau hyn eu gosod o ffeil ar y gliniadur hwn (fersiwn { $version }).
+# $until is a date.
+library-source-published = Cafodd y tudalennau hyn eu cyhoeddi gan eich gwasanaeth (fersiwn { $version }). Mae Waymark yn eu defnyddio tan { $until }. Ar ôl hynny mae'n mynd yn ôl i'r tudalennau sy'n dod gydag ef, oni bai bod eich gwasanaeth yn eu cyhoeddi eto.
+library-reset = Mynd yn ôl i'r tudalennau sy'n dod gyda Waymark
+library-reset-hint = Fyddwch chi ddim yn colli dim byd rydych chi wedi'i gadw. Os yw eich gwasanaeth yn cyhoeddi tudalennau, byddan nhw'n dod yn ôl y tro nesaf mae Waymark yn gwirio gydag ef.
+library-reset-done = Mae'r tudalennau sy'n dod gyda Waymark yn ôl.
 
 ## Y botwm o dan restr hir: $count i'w dangos nawr, $hidden yn dal yn gudd
 more-notes = { $count ->

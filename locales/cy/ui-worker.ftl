@@ -272,7 +272,7 @@ worker-org-library-chosen = { $count ->
 }
 worker-org-library-version = Fersiwn (uwch na'r un sydd wedi'i chyhoeddi nawr)
 worker-org-library-publish = Gwirio, llofnodi a chyhoeddi
-worker-org-library-published = Mae fersiwn { $version } o'r llyfrgell wedi'i chyhoeddi ({ $count } tudalen). Mae pob ap yn ei chymryd y tro nesaf mae'n gwirio.
+worker-org-library-published = Mae fersiwn { $version } o'r llyfrgell wedi'i chyhoeddi ({ $count } tudalen). Mae pob ap yn ei chymryd y tro nesaf mae'n gwirio ac yn ei defnyddio tan { $until }: cyhoeddwch hi eto cyn hynny, neu bydd apiau'n mynd yn ôl i'r tudalennau sy'n dod gyda Waymark.
 
 # The audit log, for administrators
 worker-menu-audit = Log archwilio

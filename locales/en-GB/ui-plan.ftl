@@ -73,6 +73,13 @@ library-mark-read = Mark as read
 library-read = ✔ Read
 # $sources lists where the page's advice comes from.
 library-sources = Written for Waymark in our own words. It draws on: { $sources }.
+library-source-builtin = These pages come with Waymark (version { $version }).
+library-source-local = These pages were installed from a file on this laptop (version { $version }).
+# $until is a date.
+library-source-published = These pages were published by your service (version { $version }). Waymark uses them until { $until }. After that it goes back to the pages that come with it, unless your service publishes them again.
+library-reset = Go back to the pages that come with Waymark
+library-reset-hint = Nothing you saved is lost. If your service publishes pages, they come back the next time Waymark checks with it.
+library-reset-done = The pages that come with Waymark are back.
 
 ## The button under a long list: $count more to show now, $hidden not shown yet
 more-notes = { $count ->

@@ -266,7 +266,7 @@ worker-org-library-chosen = { $count ->
 }
 worker-org-library-version = Version (higher than the one published now)
 worker-org-library-publish = Check, sign and publish
-worker-org-library-published = Version { $version } of the library is published ({ $count } pages). Every app takes it on its next check.
+worker-org-library-published = Version { $version } of the library is published ({ $count } pages). Every app takes it on its next check and uses it until { $until }: publish it again before then, or apps go back to the pages that come with Waymark.
 
 # The audit log, for administrators
 worker-menu-audit = Audit log

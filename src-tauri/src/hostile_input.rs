@@ -411,6 +411,9 @@ fn person_commands(h: &Harness) -> Vec<Command> {
         c("helplines", Nobody, json!({})),
         c("search_library", Nobody, json!({"query": "contact", "language": "cy"})),
         c("get_resource", Nobody, json!({"id": resource, "language": "cy"})),
+        c("library_source", Nobody, json!({})),
+        // The built-in library is installed already, so putting it back changes nothing.
+        c("reset_library", Nobody, json!({})),
         c("passphrase_strength", Nobody, json!({"passphrase": PASSPHRASE})),
         c("suggest_words", Nobody, json!({})),
         c("recover", Nobody, json!({"name": "Nobody Here", "recovery_code": code, "passphrase": PASSPHRASE})),

@@ -72,6 +72,7 @@ describe('before anyone unlocks', () => {
     await check('recovery form');
     await page.getByTestId('open-library').click();
     await page.getByTestId('hit-who-is-my-iro').waitFor();
+    await page.getByTestId('library-source').filter({ hasText: 'published by your service (version 7)' }).waitFor();
     await check('help list');
     await page.getByTestId('hit-who-is-my-iro').click();
     await page.getByTestId('article').waitFor();

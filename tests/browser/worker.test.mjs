@@ -218,7 +218,7 @@ describe('the organisation in the worker app', () => {
     await page.getByTestId('library-version').fill('3');
     await check('publishing the library');
     await page.getByTestId('publish-library').click();
-    await page.getByTestId('done').filter({ hasText: 'Version 3 of the library is published (2 pages)' }).waitFor();
+    await page.getByTestId('done').filter({ hasText: 'Version 3 of the library is published (2 pages). Every app takes it on its next check and uses it until Thursday 18 November 2027' }).waitFor();
     await page.context().close();
   });
 });

@@ -32,6 +32,7 @@ import type {
   StatementView,
   Strength,
   VaultCheckView,
+  LibrarySourceView,
   WorkerRole,
 } from '../lib/bindings';
 
@@ -107,11 +108,13 @@ export interface FakeState {
   quickExits: number;
   /** What the whole-vault check finds at the next unlock (as the core would, after tampering). */
   vaultCheck: VaultCheckView;
+  /** Where the installed library's pages come from. */
+  library: LibrarySourceView;
 }
 
 export function emptyState(): FakeState {
   return {
-    profiles: [], session: null, calls: [], quickExits: 0, vaultCheck: SOUND,
+    profiles: [], session: null, calls: [], quickExits: 0, vaultCheck: SOUND, library: { source: 'builtin', version: 3, expires_at: null },
     settings: { text_size: 'standard', dyslexia_font: false, high_contrast: false, idle_lock_minutes: 5, language: 'en-GB' },
     statements: {}, notes: {}, plans: {}, policies: {}, learning: {}, marks: {}, sharing: {},
   };
@@ -260,6 +263,8 @@ export function handlers(state: FakeState): Handlers {
         .filter((r) => (r.title + ' ' + r.summary + ' ' + r.body).toLowerCase().includes(q))
         .map(({ id, title, summary, audience, reading_minutes, tags, language }) => ({ id, title, summary, audience, reading_minutes, tags, language }));
     },
+    library_source: () => state.library,
+    reset_library: () => (state.library = { source: 'builtin', version: 3, expires_at: null }),
     get_resource: ({ id }) => fakeResources.find((r) => r.id === id) ?? refuse('not_found', 'No such page.', { thing: 'resource', given: id }),
     resource_marks: () => state.marks[key()] ?? [],
     mark_resource: (a) => {
@@ -494,6 +499,7 @@ export function installFakeBackend(state: FakeState = emptyState()): FakeState {
  *  and learning. Invented people only. */
 export function sampleState(): FakeState {
   const s = emptyState();
+  s.library = { source: 'published', version: 7, expires_at: '2027-11-18T11:06:40Z' };
   s.profiles.push(
     { name: 'Robin', role: 'young_person', language: 'en-GB', passphrase: 'otter lantern biscuit', recovery: 'K7M2-QX9D-ABCD-EFGH-JKMN-PQRS' },
     { name: 'Sam', role: 'carer', language: 'en-GB', passphrase: 'quiet harbour pebbles', recovery: 'K7M2-QX9D-ABCD-EFGH-JKMN-TVWX' },

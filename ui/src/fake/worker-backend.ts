@@ -320,7 +320,7 @@ function workerHandlers(w: WorkerFake): WorkerHandlers {
     // Building and checking the bundle is the real backend's (tested in worker_app.rs).
     publish_library: ({ pages, version }) => {
       me();
-      return { version, pages: pages.length };
+      return { version, pages: pages.length, expires_at: '2027-11-18T11:06:40Z' };
     },
     save_invite_sheet: ({ name }) => ({ path: `/home/invented/Downloads/Waymark invite - ${name}.pdf` }),
     add_worker: ({ name, role }) => {

@@ -86,6 +86,8 @@ export const sessionStatus = () => call('session_status', {});
 export const setProfileLanguage = (language: Language) => call('set_profile_language', { language });
 export const searchLibrary = (query: string, language: Language) => call('search_library', { query, language });
 export const getResource = (id: string, language: Language) => call('get_resource', { id, language });
+export const librarySource = () => call('library_source', {});
+export const resetLibrary = () => call('reset_library', {});
 export const questionSet = (language: Language) => call('question_set', { language });
 export const helplines = () => call('helplines', {});
 export const listStatements = () => call('list_statements', {});

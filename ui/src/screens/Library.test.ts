@@ -3,7 +3,7 @@ import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import Library from './Library.svelte';
 import { setLanguage } from '../lib/i18n.svelte';
-import type { Language } from '../lib/bindings';
+import type { Language, LibrarySourceView } from '../lib/bindings';
 import { mockCommands } from '../fake/backend';
 
 const pages = {
@@ -29,9 +29,11 @@ const welsh = {
   body: '## Nawr\n\nFfoniwch **0800 1111** unrhyw bryd.',
 } as const;
 
-function backend() {
+function backend(source: LibrarySourceView = { source: 'builtin', version: 3, expires_at: null }) {
   const inLanguage = (p: (typeof pages)[keyof typeof pages], language: Language) => (language === 'cy' && p.id === 'who-to-call' ? welsh : p);
   mockCommands({
+    library_source: () => source,
+    reset_library: () => (source = { source: 'builtin', version: 3, expires_at: null }),
     search_library: ({ query, language }) =>
       Object.values(pages)
         .map((p) => inLanguage(p, language))
@@ -62,6 +64,24 @@ describe('help and guidance', () => {
     expect(screen.queryByRole('heading', { name: 'For foster carers' })).toBeNull();
     await fireEvent.input(screen.getByLabelText('Search'), { target: { value: 'zzzz' } });
     await waitFor(() => expect(screen.getByTestId('library-count')).toHaveTextContent('Nothing found'));
+  });
+
+  it('says where the pages come from, and goes back to the built-in ones when asked', async () => {
+    backend({ source: 'published', version: 7, expires_at: '2027-11-18T11:06:40Z' });
+    render(Library);
+    const source = await screen.findByTestId('library-source');
+    await waitFor(() => expect(source).toHaveTextContent('published by your service (version 7). Waymark uses them until Thursday 18 November 2027'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Go back to the pages that come with Waymark' }));
+    await waitFor(() => expect(screen.getByTestId('library-reset-done')).toHaveTextContent('The pages that come with Waymark are back.'));
+    expect(screen.getByTestId('library-source')).toHaveTextContent('These pages come with Waymark (version 3).');
+    expect(screen.queryByRole('button', { name: 'Go back to the pages that come with Waymark' })).toBeNull();
+  });
+
+  it('offers no way back when the pages are the built-in ones', async () => {
+    backend();
+    render(Library);
+    expect(await screen.findByTestId('library-source')).toHaveTextContent('These pages come with Waymark (version 3).');
+    expect(screen.queryByTestId('library-reset')).toBeNull();
   });
 
   it('opens a page, follows a link to another page, and goes back', async () => {

@@ -271,8 +271,14 @@ impl Vault {
 
     /// Puts the library shipped with the app back in place of whatever is installed. A
     /// publisher's library comes back with the next pass with its service, if still published.
+    /// Changes nothing when the built-in library is there as it was installed.
     pub fn reset_library(&mut self) -> Result<()> {
         let builtin = LibraryBundle::parse(BUILTIN_LIBRARY.as_bytes())?;
+        if let Some(InstalledLibrary { source: LibrarySource::Builtin, version, .. }) = self.installed_library()? {
+            if version == builtin.bundle_version && self.stored_pages_digest()? == bundle_digest(&builtin) {
+                return Ok(());
+            }
+        }
         self.write_library(&builtin, &LibrarySource::Builtin, None)
     }
 
