@@ -28,7 +28,7 @@ use waymark_sync::request::{verify_request, HEADER_DEVICE, HEADER_SIGNATURE, HEA
 use waymark_sync::SyncError;
 
 use crate::error::{Result, ServiceError};
-use crate::limits::{Limiter, Rate, BAD_SIGNATURES, ENROL, PER_DEVICE};
+use crate::limits::{client_of, Limiter, Rate, BAD_SIGNATURES, ENROL, PER_DEVICE};
 use crate::roster_view::RosterView;
 use crate::store::{Device, NewEnvelope, ServiceStore, Stored};
 
@@ -125,6 +125,7 @@ pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
         .route("/v1/enrolments", get(enrolments::<S>))
         .route("/v1/audit", post(add_audit::<S>).get(read_audit::<S>))
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::from_fn(crate::limits::tag_client))
         .with_state(state)
 }
 
@@ -159,10 +160,11 @@ async fn service_info<S: ServiceStore>(State(state): State<Arc<ServiceState<S>>>
 
 async fn enrol<S: ServiceStore>(
     State(state): State<Arc<ServiceState<S>>>,
+    headers: HeaderMap,
     body: std::result::Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<EnrolResponse>)> {
     let now = state.clock.now().0;
-    state.limits.take("enrol", ENROL, now)?;
+    state.limits.take(&format!("enrol:{}", client_of(&headers)), ENROL, now)?;
     let outcome = async {
         let request: EnrolRequest = parse_json("enrolment", &body_bytes(body)?)?;
         request.keys.validate()?;
@@ -205,19 +207,21 @@ async fn authenticate<S: ServiceStore>(
     let time: i64 = header(HEADER_TIME)?.parse().map_err(|_| ServiceError::Unauthenticated)?;
     let signature = header(HEADER_SIGNATURE)?;
     let now = state.clock.now().0;
-    // While bad signatures are arriving faster than the limit, unsigned guessing gets nowhere.
-    if state.limits.exhausted("bad-signatures", BAD_SIGNATURES, now) {
+    // While bad signatures arrive from this address faster than the limit, its guessing gets
+    // nowhere; other addresses are not held up.
+    let bad_signatures = format!("bad-signatures:{}", client_of(headers));
+    if state.limits.exhausted(&bad_signatures, BAD_SIGNATURES, now) {
         return Err(ServiceError::TooMany(60));
     }
     let Some(device) = state.store.device(device_id).await? else {
-        let _ = state.limits.take("bad-signatures", BAD_SIGNATURES, now);
+        let _ = state.limits.take(&bad_signatures, BAD_SIGNATURES, now);
         state.store.audit(now, None, "authenticate", "refused: unknown device".into()).await?;
         return Err(ServiceError::Unauthenticated);
     };
     let keys = PublicKeys { signing: device.signing_key.clone(), receiving: device.receiving_key.clone() };
     let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or(uri.path());
     if let Err(e) = verify_request(&keys, device_text, method.as_str(), path, time, body, signature, now) {
-        let _ = state.limits.take("bad-signatures", BAD_SIGNATURES, now);
+        let _ = state.limits.take(&bad_signatures, BAD_SIGNATURES, now);
         state.store.audit(now, Some(device_id), "authenticate", format!("refused: {}", e.code())).await?;
         return Err(match e {
             SyncError::BadSignature => ServiceError::Unauthenticated,
@@ -853,13 +857,14 @@ struct ResourcesQuery {
 /// check the service's signature on it before installing.
 async fn resources<S: ServiceStore>(
     State(state): State<Arc<ServiceState<S>>>,
+    headers: HeaderMap,
     query: std::result::Result<Query<ResourcesQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response> {
     let Query(query) = query.map_err(|_| ServiceError::BadRequest("`have` must be a whole number".into()))?;
     if query.have < 0 {
         return Err(ServiceError::BadRequest("`have` must be 0 or more".into()));
     }
-    state.limits.take("resources", crate::limits::RESOURCES, state.clock.now().0)?;
+    state.limits.take(&format!("resources:{}", client_of(&headers)), crate::limits::RESOURCES, state.clock.now().0)?;
     Ok(match state.store.resources().await? {
         Some((version, signed)) if version > query.have => {
             ([(axum::http::header::CONTENT_TYPE, "application/json")], signed).into_response()

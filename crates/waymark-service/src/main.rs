@@ -294,12 +294,12 @@ async fn run(cli: Cli) -> Result<()> {
                 });
                 axum_server::bind_rustls(listen, axum_server::tls_rustls::RustlsConfig::from_config(Arc::new(config)))
                     .handle(handle)
-                    .serve(router(state).into_make_service())
+                    .serve(router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
                     .await?;
             } else {
                 let listener = tokio::net::TcpListener::bind(listen).await?;
                 eprintln!("{} is listening on http://{}", file.name, listener.local_addr()?);
-                axum::serve(listener, router(state))
+                axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
                     .with_graceful_shutdown(async {
                         let _ = tokio::signal::ctrl_c().await;
                     })

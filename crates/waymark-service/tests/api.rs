@@ -43,7 +43,7 @@ async fn start(store: Backend, dir: &std::path::Path) -> Harness {
     let state = Arc::new(ServiceState::new(store.clone(), "Northvale Children's Services".into(), service_keys.public().clone(), clock.clone(), receipts));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
+    tokio::spawn(async move { axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>()).await.unwrap() });
     Harness { base, store, service_keys, clock, entropy, http: reqwest::Client::new(), dir: dir.to_path_buf() }
 }
 
@@ -278,6 +278,36 @@ async fn floods_are_slowed_with_429_and_a_time_to_wait(h: Harness) {
     assert_eq!(h.signed(&intruder, robin.id, "GET", "/v1/mailbox?after=0", Vec::new(), h.clock.now_secs()).await.status(), 429);
 }
 
+/// A client whose requests come from another loopback address (Linux answers on all of
+/// 127.0.0.0/8), as another laptop's would.
+fn client_from(address: [u8; 4]) -> reqwest::Client {
+    reqwest::Client::builder().local_address(std::net::IpAddr::from(address)).build().unwrap()
+}
+
+async fn one_address_flooding_does_not_lock_out_the_others(mut h: Harness) {
+    let keys = IdentityKeys::generate(&h.entropy);
+    let robin = h.device("Robin").await;
+    let home = std::mem::replace(&mut h.http, client_from([127, 0, 0, 2]));
+    // Someone guessing invites and signatures from one address waits...
+    for _ in 0..10 {
+        assert_eq!(h.enrol(&Invite::new_token(&h.entropy), &keys).await.status(), 403);
+    }
+    assert_eq!(h.enrol(&Invite::new_token(&h.entropy), &keys).await.status(), 429);
+    let intruder = IdentityKeys::generate(&h.entropy);
+    for _ in 0..30 {
+        assert_eq!(h.signed(&intruder, robin.id, "GET", "/v1/mailbox?after=0", Vec::new(), NOW).await.status(), 401);
+    }
+    assert_eq!(h.signed(&intruder, robin.id, "GET", "/v1/mailbox?after=0", Vec::new(), NOW).await.status(), 429);
+    // ...and cannot pass as another address by naming one.
+    let named = h.http.post(format!("{}/v1/enrol", h.base)).header("x-waymark-client-address", "10.9.8.7");
+    let named = named.json(&EnrolRequest { invite_token: Invite::new_token(&h.entropy), keys: keys.public().clone() }).send().await.unwrap();
+    assert_eq!(named.status(), 429);
+    // Laptops elsewhere are not held up: one still enrols, and Robin is served.
+    h.http = home;
+    assert_eq!(h.enrol(&Invite::new_token(&h.entropy), &keys).await.status(), 403, "another address may still try an invite");
+    assert_eq!(h.signed(&robin.keys, robin.id, "GET", "/v1/mailbox?after=0", Vec::new(), NOW).await.status(), 200, "Robin is not locked out");
+}
+
 trait NowSecs {
     fn now_secs(&self) -> i64;
 }
@@ -312,7 +342,7 @@ async fn the_served_openapi_document_describes_every_route(h: Harness) {
     }
 }
 
-waymark_service::on_every_backend!(super::start; deletion_removes_only_the_asking_devices_envelopes_and_the_receipt_checks_out, a_device_enrols_shares_a_sealed_statement_and_only_the_service_key_opens_it, invites_work_once_and_only_until_they_run_out, bad_uploads_are_refused_with_their_status_and_nothing_is_stored, a_device_reads_only_its_own_mailbox, floods_are_slowed_with_429_and_a_time_to_wait, the_served_openapi_document_describes_every_route, a_batch_is_kept_whole_once_per_envelope_or_refused_whole);
+waymark_service::on_every_backend!(super::start; deletion_removes_only_the_asking_devices_envelopes_and_the_receipt_checks_out, a_device_enrols_shares_a_sealed_statement_and_only_the_service_key_opens_it, invites_work_once_and_only_until_they_run_out, bad_uploads_are_refused_with_their_status_and_nothing_is_stored, a_device_reads_only_its_own_mailbox, floods_are_slowed_with_429_and_a_time_to_wait, one_address_flooding_does_not_lock_out_the_others, the_served_openapi_document_describes_every_route, a_batch_is_kept_whole_once_per_envelope_or_refused_whole);
 
 async fn upload(h: &Harness, device: &TestDevice, kind: &str, record: u128) {
     let header = EnvelopeHeader {
