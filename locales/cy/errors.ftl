@@ -55,6 +55,7 @@ error-bad_invite = { $problem ->
    *[damaged] Mae'r cod gwahodd yna wedi'i ddifrodi. Gwiriwch ei fod wedi'i gopïo'n gyfan, o wm1- i'r diwedd.
 }
 error-invite_expired = Mae'r cod gwahodd yna wedi dod i ben. Gofynnwch i'ch gwasanaeth am un newydd.
+error-receipt_key_expired = Atebodd y gwasanaeth, ond doedd dim modd ymddiried yn ei dderbynneb: mae'r allwedd mae'n llofnodi derbynebau â hi wedi dod i ben. Bydd Waymark yn gofyn eto. Os yw hyn yn dal i ddigwydd, dywedwch wrth eich gwasanaeth.
 error-mail_refused = Cafodd rhywbeth gan y gwasanaeth ei wrthod, oherwydd nad oedd modd gwirio ei fod wedi dod gan eich gwasanaeth chi.
 error-roster_refused = { $problem ->
     [forked] Dangosodd eich gwasanaeth restr o'i bobl i'r gliniadur hwn sy'n wahanol i'r un a ddangosodd o'r blaen, felly does dim byd newydd ganddo'n cael ei drystio. Dywedwch wrth eich gweithiwr.

@@ -55,6 +55,7 @@ error-bad_invite = { $problem ->
    *[damaged] That invite code is damaged. Check it was copied whole, from wm1- to the end.
 }
 error-invite_expired = That invite code has run out. Ask your service for a new one.
+error-receipt_key_expired = The service answered, but its receipt could not be trusted: the key it signs receipts with has run out. Waymark will ask again. If this keeps happening, tell your service.
 error-mail_refused = Something from the service was refused, because it could not be checked as coming from your service.
 error-roster_refused = { $problem ->
     [forked] Your service showed this laptop a different list of its people from the one it showed before, so nothing new from it is trusted. Tell your worker.

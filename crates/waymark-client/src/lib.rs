@@ -841,7 +841,7 @@ pub async fn request_deletion(
     let receipt: DeletionReceipt =
         signed(&keys, connection.device_id, reqwest::Method::POST, &connection.service_url, "/v1/deletions", now, body).await?;
     let service = PublicKeys { signing: connection.service_signing_key.clone(), receiving: connection.service_receiving_key.clone() };
-    receipt.verify(&service, &request, connection.device_id)?;
+    receipt.verify(&service, &request, connection.device_id, now.0)?;
     Ok(receipt)
 }
 

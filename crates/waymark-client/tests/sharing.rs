@@ -37,6 +37,8 @@ struct World {
     vault: Vault,
     session: Session,
     _vault_dir: tempfile::TempDir,
+    /// When the service's receipt key's certificate ends.
+    receipt_key_ends: i64,
 }
 
 /// A service (not yet serving) and a young person's vault. `serve` starts the service.
@@ -50,14 +52,14 @@ async fn world(store: Backend, _service_dir: &std::path::Path) -> World {
     let vault_dir = tempfile::tempdir().unwrap();
     let mut vault = Vault::open(vault_dir.path(), VaultOptions { kdf: KdfParams::FLOOR, clock: clock.clone(), entropy: entropy.clone() }).unwrap();
     let session = vault.create_profile("Robin", Role::YoungPerson, &Passphrase::new("otter lantern biscuit".into())).unwrap().0;
-    World { store, service_keys, url, listener: Some(listener), clock, entropy, vault, session, _vault_dir: vault_dir }
+    World { store, service_keys, url, listener: Some(listener), clock, entropy, vault, session, _vault_dir: vault_dir, receipt_key_ends: 4_000_000_000 }
 }
 
 impl World {
     fn serve(&mut self) {
         let listener = self.listener.take().expect("served once");
         listener.set_nonblocking(true).unwrap();
-        let receipts = waymark_service::testing::receipt_signer(&self.service_keys);
+        let receipts = waymark_service::testing::receipt_signer_until(&self.service_keys, self.receipt_key_ends);
         let state = Arc::new(ServiceState::new(self.store.clone(), SERVICE.into(), self.service_keys.public().clone(), self.clock.clone(), receipts));
         tokio::spawn(async move {
             let listener = tokio::net::TcpListener::from_std(listener).unwrap();
@@ -308,7 +310,26 @@ async fn receipts_from_the_service_move_the_statement_to_received_then_read(mut 
     assert_eq!(status(&w), StatementStatus::Read);
 }
 
-waymark_service::on_every_backend!(super::world; a_library_published_by_the_service_is_installed_only_when_signed_by_it_and_newer, withdrawing_consent_asks_the_service_to_delete_and_the_signed_receipt_checks_out, a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt, a_service_whose_keys_differ_from_the_invite_is_refused_before_anything_is_sent, a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_copy, when_the_service_is_down_the_outbox_waits_backs_off_and_drains_when_it_returns, withdrawing_consent_while_items_wait_means_they_are_never_sent, a_plan_published_by_the_service_arrives_verified_and_older_or_forged_ones_are_refused, receipts_from_the_service_move_the_statement_to_received_then_read, a_long_outbox_goes_in_batches_each_item_once_and_a_long_mailbox_is_read_to_the_end);
+waymark_service::on_every_backend!(super::world; a_receipt_from_a_key_whose_certificate_ended_is_refused_and_the_ask_is_kept, a_library_published_by_the_service_is_installed_only_when_signed_by_it_and_newer, withdrawing_consent_asks_the_service_to_delete_and_the_signed_receipt_checks_out, a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt, a_service_whose_keys_differ_from_the_invite_is_refused_before_anything_is_sent, a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_copy, when_the_service_is_down_the_outbox_waits_backs_off_and_drains_when_it_returns, withdrawing_consent_while_items_wait_means_they_are_never_sent, a_plan_published_by_the_service_arrives_verified_and_older_or_forged_ones_are_refused, receipts_from_the_service_move_the_statement_to_received_then_read, a_long_outbox_goes_in_batches_each_item_once_and_a_long_mailbox_is_read_to_the_end);
+
+async fn a_receipt_from_a_key_whose_certificate_ended_is_refused_and_the_ask_is_kept(mut w: World) {
+    w.receipt_key_ends = NOW + 3600;
+    w.serve();
+    w.connect().await;
+    w.vault.grant_consent(&w.session, ShareableKind::Statement, SERVICE).unwrap();
+    let id = w.ready_statement("One");
+    w.vault.share_record(&w.session, id, SERVICE).unwrap();
+    assert_eq!(w.drain().await.0, 1);
+    w.clock.advance(7200);
+    w.vault.withdraw_consent(&w.session, ShareableKind::Statement, SERVICE).unwrap();
+    let connection = w.vault.service_connection(&w.session).unwrap().unwrap();
+    let asked = w.vault.pending_deletions(&w.session).unwrap();
+    let err = waymark_client::request_deletion(&connection, asked[0].kind, vec![], &*w.entropy, w.vault.now()).await.unwrap_err();
+    assert!(matches!(err, ClientError::Sync(waymark_sync::SyncError::ReceiptKeyExpired)), "{err:?}");
+    assert_eq!(err.code(), "receipt_key_expired");
+    assert_eq!(w.vault.pending_deletions(&w.session).unwrap().len(), 1, "the ask stays until a receipt checks out");
+    assert!(w.vault.confirmed_deletions(&w.session).unwrap().is_empty());
+}
 
 async fn withdrawing_consent_asks_the_service_to_delete_and_the_signed_receipt_checks_out(mut w: World) {
     w.serve();

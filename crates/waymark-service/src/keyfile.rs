@@ -16,7 +16,10 @@ use zeroize::Zeroizing;
 
 use crate::error::{Result, ServiceError};
 
-pub const KEY_FILE_FORMAT: u32 = 1;
+/// Format 2 added when the receipt key's certificate ends. A format-1 file still loads; its
+/// receipt key has no end, so devices refuse its receipts until it is renewed.
+pub const KEY_FILE_FORMAT: u32 = 2;
+const OLDEST_KEY_FILE_FORMAT: u32 = 1;
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,6 +39,9 @@ pub struct KeyFile {
     receipt_seed: String,
     /// The main key's certificate for the receipt key.
     receipt_certificate: String,
+    /// When that certificate ends (Unix seconds; 0 in a format-1 file).
+    #[serde(default)]
+    receipt_expires_at: i64,
 }
 
 fn b64(bytes: &[u8]) -> String {
@@ -52,7 +58,7 @@ fn unb64(field: &str, text: &str) -> Result<Vec<u8>> {
 
 impl KeyFile {
     /// New keys for a service, sealed under `passphrase`.
-    pub fn create(name: &str, passphrase: &Passphrase, kdf: KdfParams, entropy: &dyn Entropy) -> Result<(KeyFile, IdentityKeys)> {
+    pub fn create(name: &str, passphrase: &Passphrase, kdf: KdfParams, entropy: &dyn Entropy, now: i64) -> Result<(KeyFile, IdentityKeys)> {
         passphrase.check_strength()?;
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 120 {
@@ -60,12 +66,11 @@ impl KeyFile {
         }
         let keys = IdentityKeys::generate(entropy);
         let sealed = SealedSecret::seal(&keys, passphrase, kdf, &associated_data(name, keys.public()), entropy)?;
-        let mut receipt_seed = Zeroizing::new([0u8; 32]);
-        entropy.fill(&mut receipt_seed[..]);
-        let receipt_certificate = ReceiptSigner::certify(&keys, &receipt_seed[..])?;
+        let (receipt_seed, receipt_certificate, receipt_expires_at) = new_receipt_key(&keys, entropy, now)?;
         let file = KeyFile {
-            receipt_seed: b64(&receipt_seed[..]),
+            receipt_seed,
             receipt_certificate,
+            receipt_expires_at,
             format: KEY_FILE_FORMAT,
             name: name.to_string(),
             public: keys.public().clone(),
@@ -95,11 +100,39 @@ impl KeyFile {
     /// What the HTTP server signs deletion receipts with.
     pub fn receipt_signer(&self) -> Result<ReceiptSigner> {
         let seed = Zeroizing::new(unb64("receipt key", &self.receipt_seed)?);
-        Ok(ReceiptSigner::new(&seed, &self.receipt_certificate)?)
+        Ok(ReceiptSigner::new(&seed, &self.receipt_certificate, self.receipt_expires_at)?)
+    }
+
+    /// When the receipt key's certificate ends (0: a format-1 file's, which devices refuse).
+    pub fn receipt_expires_at(&self) -> i64 {
+        self.receipt_expires_at
+    }
+
+    /// A new receipt key, certified by the main key (opened with `passphrase`) for
+    /// [`RECEIPT_KEY_DAYS`](waymark_sync::deletion::RECEIPT_KEY_DAYS) from `now`. The old receipt
+    /// key is forgotten; receipts it signed stay valid where they were kept.
+    pub fn renew_receipt_key(&mut self, passphrase: &Passphrase, entropy: &dyn Entropy, now: i64) -> Result<()> {
+        let keys = self.open(passphrase)?;
+        let (seed, certificate, expires_at) = new_receipt_key(&keys, entropy, now)?;
+        self.receipt_seed = seed;
+        self.receipt_certificate = certificate;
+        self.receipt_expires_at = expires_at;
+        self.format = KEY_FILE_FORMAT;
+        Ok(())
     }
 
     pub fn save(&self, path: &Path) -> Result<()> {
         save_new(path, &serde_json::to_vec_pretty(self).expect("a key file serialises"))
+    }
+
+    /// Writes this over the key file at `path`, whole or not at all (a new private file, then
+    /// renamed over the old): the renewal of the receipt key is the one change ever made to it.
+    pub fn replace(&self, path: &Path) -> Result<()> {
+        let fresh = path.with_extension("renewing");
+        let _ = std::fs::remove_file(&fresh);
+        save_new(&fresh, &serde_json::to_vec_pretty(self).expect("a key file serialises"))?;
+        std::fs::rename(&fresh, path)?;
+        Ok(())
     }
 
     pub fn load(path: &Path) -> Result<KeyFile> {
@@ -108,12 +141,21 @@ impl KeyFile {
         })?;
         let file: KeyFile = serde_json::from_slice(&bytes)
             .map_err(|e| ServiceError::BadRequest(format!("the key file {} is damaged ({e})", path.display())))?;
-        if file.format != KEY_FILE_FORMAT {
+        if !(OLDEST_KEY_FILE_FORMAT..=KEY_FILE_FORMAT).contains(&file.format) {
             return Err(waymark_sync::SyncError::UnsupportedVersion { what: "key_file", found: file.format, supported: KEY_FILE_FORMAT }.into());
         }
         file.public.validate()?;
         Ok(file)
     }
+}
+
+/// A receipt key's seed (base64), its certificate and when that ends.
+fn new_receipt_key(keys: &IdentityKeys, entropy: &dyn Entropy, now: i64) -> Result<(String, String, i64)> {
+    let mut seed = Zeroizing::new([0u8; 32]);
+    entropy.fill(&mut seed[..]);
+    let expires_at = now + waymark_sync::deletion::RECEIPT_KEY_DAYS * 86_400;
+    let certificate = ReceiptSigner::certify(keys, &seed[..], expires_at)?;
+    Ok((b64(&seed[..]), certificate, expires_at))
 }
 
 fn associated_data(name: &str, public: &PublicKeys) -> Vec<u8> {

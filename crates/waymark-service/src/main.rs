@@ -48,6 +48,10 @@ enum Command {
         #[arg(long)]
         name: String,
     },
+    /// Make a new deletion-receipt key, certified by the main key for a year (asks for the key
+    /// file's passphrase), in place of the one in the key file. Run it before the certificate
+    /// ends (`serve` says when), then restart `serve`.
+    RenewReceiptKey,
     /// Serve the API. It needs no passphrase: it never opens what devices send.
     Serve {
         #[arg(long, default_value = "127.0.0.1:8750")]
@@ -253,14 +257,29 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Init { name } => {
             std::fs::create_dir_all(&cli.dir)?;
             let kdf = kdf().map_err(ServiceError::BadRequest)?;
-            let (file, _keys) = KeyFile::create(&name, &passphrase()?, kdf, &SystemEntropy::new())?;
+            let (file, _keys) = KeyFile::create(&name, &passphrase()?, kdf, &SystemEntropy::new(), now)?;
             file.save(&keys_path)?;
             store(&cli.database, &cli.dir).await?;
             println!("Created keys for {} in {}", file.name, keys_path.display());
             println!("Fingerprint: {}", file.public.fingerprint()?);
         }
+        Command::RenewReceiptKey => {
+            let mut file = KeyFile::load(&keys_path)?;
+            file.renew_receipt_key(&passphrase()?, &SystemEntropy::new(), now)?;
+            file.replace(&keys_path)?;
+            println!("Made a new receipt key, certified until {}.", waymark_core::Timestamp(file.receipt_expires_at()).to_rfc3339());
+            println!("Restart `waymark-service serve` to sign receipts with it.");
+        }
         Command::Serve { listen, tls_cert, tls_key } => {
             let file = KeyFile::load(&keys_path)?;
+            // Devices refuse receipts from a key whose certificate has ended: say so while there
+            // is time to renew it, and plainly once it is too late.
+            let ends = file.receipt_expires_at();
+            if ends <= now {
+                eprintln!("WARNING: the deletion-receipt key's certificate has ended; devices will refuse every deletion receipt until you run `waymark-service renew-receipt-key` and restart.");
+            } else if ends - now < 30 * 86_400 {
+                eprintln!("The deletion-receipt key's certificate ends on {}: run `waymark-service renew-receipt-key` before then.", waymark_core::Timestamp(ends).to_rfc3339());
+            }
             let state = Arc::new(ServiceState::new(store(&cli.database, &cli.dir).await?, file.name.clone(), file.public.clone(), Arc::new(SystemClock), file.receipt_signer()?));
             // The escalation clock: every half minute, alerts nobody acknowledged in time go on.
             let clock_state = state.clone();

@@ -86,9 +86,15 @@ macro_rules! on_every_backend {
     };
 }
 
-/// A receipt key certified by `service`, as `init` makes one (fixed seed: tests only).
+/// A receipt key certified by `service`, as `init` makes one (fixed seed: tests only), whose
+/// certificate lasts to 2096, past any test's clock.
 pub fn receipt_signer(service: &waymark_sync::keys::IdentityKeys) -> waymark_sync::deletion::ReceiptSigner {
+    receipt_signer_until(service, 4_000_000_000)
+}
+
+/// A receipt key certified by `service` until `expires_at` (fixed seed: tests only).
+pub fn receipt_signer_until(service: &waymark_sync::keys::IdentityKeys, expires_at: i64) -> waymark_sync::deletion::ReceiptSigner {
     let seed = [7u8; 32];
-    let certificate = waymark_sync::deletion::ReceiptSigner::certify(service, &seed).expect("a certificate");
-    waymark_sync::deletion::ReceiptSigner::new(&seed, &certificate).expect("a receipt signer")
+    let certificate = waymark_sync::deletion::ReceiptSigner::certify(service, &seed, expires_at).expect("a certificate");
+    waymark_sync::deletion::ReceiptSigner::new(&seed, &certificate, expires_at).expect("a receipt signer")
 }

@@ -372,13 +372,13 @@ async fn deletion_removes_only_the_asking_devices_envelopes_and_the_receipt_chec
     assert_eq!(res.status(), 200);
     let receipt: DeletionReceipt = res.json().await.unwrap();
     assert_eq!(receipt.facts.deleted, 1);
-    receipt.verify(h.service_keys.public(), &only_one, robin.id).unwrap();
+    receipt.verify(h.service_keys.public(), &only_one, robin.id, NOW).unwrap();
     assert_eq!(h.stored_count().await, 3);
 
     let all = DeletionRequest { format: 1, request_id: Uuid::from_u128(2), record_kind: "statement".into(), record_ids: vec![] };
     let receipt: DeletionReceipt = h.signed(&robin.keys, robin.id, "POST", "/v1/deletions", serde_json::to_vec(&all).unwrap(), NOW).await.json().await.unwrap();
     assert_eq!(receipt.facts.deleted, 1);
-    receipt.verify(h.service_keys.public(), &all, robin.id).unwrap();
+    receipt.verify(h.service_keys.public(), &all, robin.id, NOW).unwrap();
     let left: Vec<(String, Uuid)> = h
         .store
         .envelopes(0, 10)
@@ -392,11 +392,11 @@ async fn deletion_removes_only_the_asking_devices_envelopes_and_the_receipt_chec
     // A receipt changed on the way, or for another request or device, does not check out.
     let mut changed = receipt.clone();
     changed.facts.deleted = 5;
-    assert!(changed.verify(h.service_keys.public(), &all, robin.id).is_err());
-    assert!(receipt.verify(h.service_keys.public(), &only_one, robin.id).is_err());
-    assert!(receipt.verify(h.service_keys.public(), &all, sam.id).is_err());
+    assert!(changed.verify(h.service_keys.public(), &all, robin.id, NOW).is_err());
+    assert!(receipt.verify(h.service_keys.public(), &only_one, robin.id, NOW).is_err());
+    assert!(receipt.verify(h.service_keys.public(), &all, sam.id, NOW).is_err());
     let impostor = IdentityKeys::generate(&h.entropy);
-    assert!(receipt.verify(impostor.public(), &all, robin.id).is_err(), "the receipt key must be certified by the pinned service key");
+    assert!(receipt.verify(impostor.public(), &all, robin.id, NOW).is_err(), "the receipt key must be certified by the pinned service key");
 
     let bad = serde_json::json!({ "format": 1, "request_id": Uuid::from_u128(3), "record_kind": "DROP TABLE" });
     assert_eq!(h.signed(&robin.keys, robin.id, "POST", "/v1/deletions", serde_json::to_vec(&bad).unwrap(), NOW).await.status(), 400);

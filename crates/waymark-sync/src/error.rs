@@ -19,6 +19,9 @@ pub enum SyncError {
     InviteExpired(String),
     #[error("{}", .0.describe())]
     BadInvite(InviteProblem),
+    /// A deletion receipt signed by a key whose certificate has ended.
+    #[error("the service's receipt key has run out; its operator must renew it (waymark-service renew-receipt-key)")]
+    ReceiptKeyExpired,
     /// The organisation's roster, at link `seq`, was not accepted.
     #[error("the service's list of people was refused at entry {seq}: {}", .problem.describe())]
     RosterRefused { seq: u64, problem: crate::roster::RosterProblem },
@@ -66,6 +69,7 @@ impl SyncError {
             SyncError::InviteExpired(_) => "invite_expired",
             SyncError::BadInvite(_) => "bad_invite",
             SyncError::RosterRefused { .. } => "roster_refused",
+            SyncError::ReceiptKeyExpired => "receipt_key_expired",
         }
     }
 }
