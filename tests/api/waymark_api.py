@@ -271,7 +271,7 @@ def verify(base: str, state_path: str, db: str) -> None:
     answer = requests.get(base + "/v1/mailbox", timeout=30)
     expect(answer.status_code == 401, f"an unsigned mailbox read is refused ({answer.status_code})")
     # The checker asks to delete the other device's record, by its kind and id.
-    deletion = {"format": 1, "request_id": str(uuid.uuid4()), "record_kind": "statement", "record_ids": [state["other_record_id"]]}
+    deletion = {"format": 2, "request_id": str(uuid.uuid4()), "record_kind": "statement", "record_ids": [state["other_record_id"]]}
     answer = signed(base, checker, "POST", "/v1/deletions", deletion)
     deleted = answer.json().get("deleted") if answer.status_code == 200 else None
     expect(deleted == 0, f"a deletion naming another device's record deletes nothing ({answer.status_code}, deleted {deleted})")

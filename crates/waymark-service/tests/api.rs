@@ -367,7 +367,7 @@ async fn deletion_removes_only_the_asking_devices_envelopes_and_the_receipt_chec
     upload(&h, &robin, "pathway_note", 102).await;
     upload(&h, &sam, "statement", 200).await;
 
-    let only_one = DeletionRequest { format: 1, request_id: Uuid::from_u128(1), record_kind: "statement".into(), record_ids: vec![Uuid::from_u128(101)] };
+    let only_one = DeletionRequest { format: waymark_sync::deletion::DELETION_FORMAT, request_id: Uuid::from_u128(1), record_kind: "statement".into(), record_ids: vec![Uuid::from_u128(101)] };
     let res = h.signed(&robin.keys, robin.id, "POST", "/v1/deletions", serde_json::to_vec(&only_one).unwrap(), NOW).await;
     assert_eq!(res.status(), 200);
     let receipt: DeletionReceipt = res.json().await.unwrap();
@@ -375,7 +375,7 @@ async fn deletion_removes_only_the_asking_devices_envelopes_and_the_receipt_chec
     receipt.verify(h.service_keys.public(), &only_one, robin.id, NOW).unwrap();
     assert_eq!(h.stored_count().await, 3);
 
-    let all = DeletionRequest { format: 1, request_id: Uuid::from_u128(2), record_kind: "statement".into(), record_ids: vec![] };
+    let all = DeletionRequest { format: waymark_sync::deletion::DELETION_FORMAT, request_id: Uuid::from_u128(2), record_kind: "statement".into(), record_ids: vec![] };
     let receipt: DeletionReceipt = h.signed(&robin.keys, robin.id, "POST", "/v1/deletions", serde_json::to_vec(&all).unwrap(), NOW).await.json().await.unwrap();
     assert_eq!(receipt.facts.deleted, 1);
     receipt.verify(h.service_keys.public(), &all, robin.id, NOW).unwrap();
