@@ -11,8 +11,9 @@ BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config fonts-dejavu-co
 WINDOW_PACKAGES=(xvfb xauth webkit2gtk-driver dbus strace)
 # Debian's Chromium for the browser tests (Playwright never downloads a browser here).
 BROWSER_PACKAGES=(chromium)
-# PostgreSQL, so the service's tests also run on its scale-out back end.
-POSTGRES_PACKAGES=(postgresql)
+# PostgreSQL, so the service's tests also run on its scale-out back end (openssl makes its test
+# certificates).
+POSTGRES_PACKAGES=(postgresql openssl)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"
@@ -64,11 +65,27 @@ start_test_postgres() {
   [ "$(id -u)" -eq 0 ] && chown postgres "$PG_DIR"
   say "Starting a throwaway PostgreSQL server on 127.0.0.1:$port for the service's tests"
   as_postgres "$bin/initdb" -D "$PG_DIR/data" -A trust -U waymark --no-sync -E UTF8 >/dev/null
+  # TLS too, with a certificate for db.waymark.test from a certificate authority made here and
+  # now, so the tests can reach it as a database on another machine would be reached.
+  local tls="$PG_DIR/tls"
+  mkdir -p "$tls"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+    -subj "/CN=Waymark test database CA" -keyout "$tls/ca.key" -out "$tls/ca.pem" 2>/dev/null
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
+    -subj "/CN=db.waymark.test" -keyout "$tls/server.key" -out "$tls/server.csr" 2>/dev/null
+  printf 'subjectAltName=DNS:db.waymark.test\n' > "$tls/server.ext"
+  openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial \
+    -days 2 -extfile "$tls/server.ext" -out "$tls/server.pem" 2>/dev/null
+  chmod 600 "$tls/server.key"
+  [ "$(id -u)" -eq 0 ] && chown -R postgres "$tls"
   as_postgres "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
-    -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=${WAYMARK_PG_FSYNC:-off}" start >/dev/null
+    -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=${WAYMARK_PG_FSYNC:-off} -c ssl=on -c ssl_cert_file=$tls/server.pem -c ssl_key_file=$tls/server.key" start >/dev/null
   PG_STOP="as_postgres $bin/pg_ctl -D $PG_DIR/data -m fast stop"
   trap 'eval "$PG_STOP" >/dev/null 2>&1 || true; rm -rf "$PG_DIR"' EXIT
   export WAYMARK_TEST_POSTGRES="postgres://waymark@127.0.0.1:$port/postgres"
+  # The same server by a name that is not this machine's, for the TLS tests, and its authority.
+  export WAYMARK_TEST_POSTGRES_TLS="postgres://waymark@db.waymark.test:$port/postgres?hostaddr=127.0.0.1"
+  export WAYMARK_TEST_POSTGRES_CA="$tls/ca.pem"
 }
 
 # The fuzzers need Rust nightly (libFuzzer's instrumentation) and cargo-fuzz.

@@ -18,10 +18,12 @@ pub enum Backend {
 
 impl Backend {
     /// `database` is a `postgres://` address, or empty for `service.db` in `dir`.
-    pub async fn open(database: Option<&str>, dir: &Path) -> Result<Backend> {
+    /// `database_ca`: a certificate authority (PEM) to trust for a PostgreSQL server elsewhere,
+    /// beside this machine's own.
+    pub async fn open(database: Option<&str>, dir: &Path, database_ca: Option<&Path>) -> Result<Backend> {
         match database {
             Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
-                Ok(Backend::Postgres(PgStore::connect(url, None).await?))
+                Ok(Backend::Postgres(PgStore::connect(url, None, database_ca).await?))
             }
             Some(other) => Err(crate::ServiceError::BadRequest(format!(
                 "--database must be a postgres:// address (leave it out for the built-in SQLite file), not '{other}'"

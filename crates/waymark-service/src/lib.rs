@@ -17,6 +17,7 @@ pub mod limits;
 pub mod organisation;
 pub mod outgoing;
 pub mod postgres;
+pub mod postgres_tls;
 pub mod roster_view;
 pub mod store;
 pub mod tls;

@@ -36,6 +36,10 @@ struct Cli {
     /// service instances can share it.
     #[arg(long, env = "WAYMARK_SERVICE_DATABASE", global = true)]
     database: Option<String>,
+    /// A certificate authority (PEM) to trust for a PostgreSQL server on another machine, beside
+    /// this machine's own store. Such a server is reached only over TLS.
+    #[arg(long, env = "WAYMARK_SERVICE_DATABASE_CA", global = true)]
+    database_ca: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -246,8 +250,8 @@ fn passphrase_from(variable: &str) -> Result<Passphrase> {
     Ok(Passphrase::new(line))
 }
 
-async fn store(cli_database: &Option<String>, dir: &Path) -> Result<Backend> {
-    Backend::open(cli_database.as_deref(), dir).await
+async fn store(cli_database: &Option<String>, dir: &Path, database_ca: &Option<PathBuf>) -> Result<Backend> {
+    Backend::open(cli_database.as_deref(), dir, database_ca.as_deref()).await
 }
 
 async fn run(cli: Cli) -> Result<()> {
@@ -259,7 +263,7 @@ async fn run(cli: Cli) -> Result<()> {
             let kdf = kdf().map_err(ServiceError::BadRequest)?;
             let (file, _keys) = KeyFile::create(&name, &passphrase()?, kdf, &SystemEntropy::new(), now)?;
             file.save(&keys_path)?;
-            store(&cli.database, &cli.dir).await?;
+            store(&cli.database, &cli.dir, &cli.database_ca).await?;
             println!("Created keys for {} in {}", file.name, keys_path.display());
             println!("Fingerprint: {}", file.public.fingerprint()?);
         }
@@ -280,7 +284,7 @@ async fn run(cli: Cli) -> Result<()> {
             } else if ends - now < 30 * 86_400 {
                 eprintln!("The deletion-receipt key's certificate ends on {}: run `waymark-service renew-receipt-key` before then.", waymark_core::Timestamp(ends).to_rfc3339());
             }
-            let state = Arc::new(ServiceState::new(store(&cli.database, &cli.dir).await?, file.name.clone(), file.public.clone(), Arc::new(SystemClock), file.receipt_signer()?));
+            let state = Arc::new(ServiceState::new(store(&cli.database, &cli.dir, &cli.database_ca).await?, file.name.clone(), file.public.clone(), Arc::new(SystemClock), file.receipt_signer()?));
             // The escalation clock: every half minute, alerts nobody acknowledged in time go on.
             let clock_state = state.clone();
             tokio::spawn(async move {
@@ -328,7 +332,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Inbox { after, organisation } => {
             let file = KeyFile::load(&keys_path)?;
             let keys = file.open(&passphrase()?)?;
-            let store = store(&cli.database, &cli.dir).await?;
+            let store = store(&cli.database, &cli.dir, &cli.database_ca).await?;
             let items = store.envelopes(after, 1000).await?;
             if items.is_empty() {
                 println!("Nothing new.");
@@ -388,7 +392,7 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::MarkRead { seq } => {
             let keys = KeyFile::load(&keys_path)?.open(&passphrase()?)?;
-            let store = store(&cli.database, &cli.dir).await?;
+            let store = store(&cli.database, &cli.dir, &cli.database_ca).await?;
             let item = store.envelopes(seq - 1, 1).await?.into_iter().find(|e| e.seq == seq);
             let Some(item) = item.filter(|e| e.read_at.is_none()) else {
                 return Err(ServiceError::BadRequest(format!("there is no unread item #{seq}")));
@@ -402,14 +406,14 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::PublishResources { pages, version } => {
             let keys = KeyFile::load(&keys_path)?.open(&passphrase()?)?;
-            if publish_resources(&store(&cli.database, &cli.dir).await?, &keys, &pages, version, now).await? {
+            if publish_resources(&store(&cli.database, &cli.dir, &cli.database_ca).await?, &keys, &pages, version, now).await? {
                 println!("Published library version {version}.");
             } else {
                 return Err(ServiceError::Conflict(format!("a library of version {version} or newer is published already")));
             }
         }
         Command::Admin { admin_dir, command } => {
-            let store = store(&cli.database, &cli.dir).await?;
+            let store = store(&cli.database, &cli.dir, &cli.database_ca).await?;
             admin(&store, &AdminFolder::new(&admin_dir, &cli.dir)?, &cli.dir, command, now).await?;
         }
     }

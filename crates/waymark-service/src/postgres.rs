@@ -36,8 +36,10 @@ fn db(e: tokio_postgres::Error) -> ServiceError {
 
 impl PgStore {
     /// Connects to `url` (`postgres://…`) and brings the schema up to date. With `schema`, the
-    /// tables live in that schema (created if missing), so tests can share one database.
-    pub async fn connect(url: &str, schema: Option<&str>) -> Result<PgStore> {
+    /// tables live in that schema (created if missing), so tests can share one database. A
+    /// database on another machine is reached only over TLS, its certificate checked against this
+    /// machine's roots and `ca` (see [`crate::postgres_tls`]).
+    pub async fn connect(url: &str, schema: Option<&str>, ca: Option<&std::path::Path>) -> Result<PgStore> {
         let mut config: tokio_postgres::Config =
             url.parse().map_err(|e: tokio_postgres::Error| ServiceError::BadRequest(format!("the database address is not valid: {e}")))?;
         if let Some(schema) = schema {
@@ -46,7 +48,13 @@ impl PgStore {
             }
             config.options(format!("-c search_path={schema}"));
         }
-        let manager = Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
+        let recycling = ManagerConfig { recycling_method: RecyclingMethod::Fast };
+        let manager = if crate::postgres_tls::require_tls_off_this_machine(&mut config)? {
+            let tls = crate::postgres_tls::RustlsConnect::new(crate::postgres_tls::client_config(ca)?);
+            Manager::from_config(config, tls, recycling)
+        } else {
+            Manager::from_config(config, NoTls, recycling)
+        };
         let pool = Pool::builder(manager)
             .max_size(POOL_SIZE)
             .build()
@@ -60,9 +68,18 @@ impl PgStore {
         Ok(store)
     }
 
-    /// A connection from the pool, waiting for one to come free if all are busy.
+    /// A connection from the pool, waiting for one to come free if all are busy. A failure says
+    /// why in full (a refused certificate says which way), for the operator's log.
     async fn conn(&self) -> Result<Object> {
-        self.pool.get().await.map_err(|e| ServiceError::Postgres(e.to_string()))
+        self.pool.get().await.map_err(|e| {
+            let mut words = e.to_string();
+            let mut source = std::error::Error::source(&e);
+            while let Some(cause) = source {
+                words.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
+            ServiceError::Postgres(words)
+        })
     }
 }
 
@@ -71,6 +88,12 @@ impl PgStore {
     /// malicious-server tests).
     pub async fn execute_for_tests(&self, sql: &str) {
         self.conn().await.expect("a pooled connection").batch_execute(sql).await.expect("the SQL runs");
+    }
+
+    /// Whether this store's connections are encrypted, as the server sees them (for the TLS test).
+    pub async fn ssl_in_use_for_tests(&self) -> bool {
+        let client = self.conn().await.expect("a pooled connection");
+        client.query_one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[]).await.expect("pg_stat_ssl reads").get(0)
     }
 
     /// Every row of every table as text (for the tests' scan for plaintext).

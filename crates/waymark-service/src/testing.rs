@@ -25,7 +25,7 @@ pub async fn twin_instances(dir: &Path) -> Vec<(&'static str, Backend, Backend)>
         Ok(url) if !url.is_empty() => {
             let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
             let connect = async || {
-                let store = PgStore::connect(&url, Some(&schema)).await.unwrap_or_else(|e| panic!("PostgreSQL at {url}: {e:?}"));
+                let store = PgStore::connect(&url, Some(&schema), None).await.unwrap_or_else(|e| panic!("PostgreSQL at {url}: {e:?}"));
                 Backend::Postgres(store)
             };
             out.push(("postgres", connect().await, connect().await));

@@ -90,7 +90,7 @@ fn main() {
     eprintln!("Enrolling {device_count} devices and sealing {total} statements…");
     let entropy = SystemEntropy::new();
     let devices: Vec<(Uuid, IdentityKeys)> = runtime.block_on(async {
-        let store = Backend::open(args.database.as_deref(), dir.path()).await.unwrap();
+        let store = Backend::open(args.database.as_deref(), dir.path(), None).await.unwrap();
         let now = SystemClock.now().0;
         let mut out = Vec::with_capacity(device_count);
         for i in 0..device_count {
