@@ -219,7 +219,7 @@ impl Context {
     /// Opens the chosen profile with the passphrase from WAYMARK_PASSPHRASE or standard input.
     pub fn unlock(&mut self) -> Result<waymark_commands::views::SessionView, Failure> {
         let name = self.profile_name()?;
-        let passphrase = self.secrets.read("WAYMARK_PASSPHRASE", "Passphrase")?.to_string();
+        let passphrase = waymark_core::secret::SecretText::from(self.secrets.read("WAYMARK_PASSPHRASE", "Passphrase")?);
         let s = self.call(waymark_commands::session::unlock(&self.app, waymark_commands::session::UnlockRequest { name, passphrase }))?;
         say_what_was_found(&s.vault_check);
         Ok(s)

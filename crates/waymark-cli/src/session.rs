@@ -50,10 +50,10 @@ pub fn run(cx: &mut Context, cmd: ProfileCommand) -> Outcome {
     match cmd {
         ProfileCommand::Create { name, role } => {
             let role = Role::parse(&role)?;
-            let passphrase = cx.secrets.read("WAYMARK_PASSPHRASE", "New passphrase")?.to_string();
+            let passphrase = waymark_core::secret::SecretText::from(cx.secrets.read("WAYMARK_PASSPHRASE", "New passphrase")?);
             let made = cx.call(session::create_profile(&cx.app, CreateProfileRequest { name, role, passphrase }))?;
             println!("Created profile '{}' ({}).", made.session.name, made.session.role.as_str());
-            show_recovery_code(&made.recovery_code);
+            show_recovery_code(made.recovery_code.expose());
         }
         ProfileCommand::List => {
             let all = cx.call(session::list_profiles(&cx.app, Default::default()))?;
@@ -70,22 +70,22 @@ pub fn run(cx: &mut Context, cmd: ProfileCommand) -> Outcome {
         }
         ProfileCommand::Passphrase => {
             let name = cx.profile_name()?;
-            let current = cx.secrets.read("WAYMARK_PASSPHRASE", "Current passphrase")?.to_string();
-            let s = cx.call(session::unlock(&cx.app, UnlockRequest { name, passphrase: current.clone() }))?;
-            let new_passphrase = cx.secrets.read("WAYMARK_NEW_PASSPHRASE", "New passphrase")?.to_string();
+            let current = waymark_core::secret::SecretText::from(cx.secrets.read("WAYMARK_PASSPHRASE", "Current passphrase")?);
+            let s = cx.call(session::unlock(&cx.app, UnlockRequest { name, passphrase: current.expose().into() }))?;
+            let new_passphrase = waymark_core::secret::SecretText::from(cx.secrets.read("WAYMARK_NEW_PASSPHRASE", "New passphrase")?);
             let made = cx.call(session::change_passphrase(&cx.app, ChangePassphraseRequest { current, new_passphrase }))?;
             println!("Passphrase changed for '{}'. Every record was sealed again under a new key,", s.name);
             println!("so the old passphrase opens nothing, and your old recovery code no longer works.");
-            show_recovery_code(&made.recovery_code);
+            show_recovery_code(made.recovery_code.expose());
         }
         ProfileCommand::Recover => {
             let name = cx.profile_name()?;
-            let recovery_code = cx.secrets.read("WAYMARK_RECOVERY_CODE", "Recovery code")?.to_string();
-            let passphrase = cx.secrets.read("WAYMARK_NEW_PASSPHRASE", "New passphrase")?.to_string();
+            let recovery_code = waymark_core::secret::SecretText::from(cx.secrets.read("WAYMARK_RECOVERY_CODE", "Recovery code")?);
+            let passphrase = waymark_core::secret::SecretText::from(cx.secrets.read("WAYMARK_NEW_PASSPHRASE", "New passphrase")?);
             let made = cx.call(session::recover(&cx.app, RecoverRequest { name, recovery_code, passphrase }))?;
             println!("Recovered '{}' and set a new passphrase.", made.session.name);
             println!("Your old recovery code no longer works.");
-            show_recovery_code(&made.recovery_code);
+            show_recovery_code(made.recovery_code.expose());
         }
         ProfileCommand::KeepWhatOpens => {
             cx.unlock()?;

@@ -192,7 +192,7 @@ pub fn connect(cx: &mut Context, code: String, yes: bool) -> Outcome {
     }
     // Moving someone's sharing elsewhere asks for their passphrase again.
     let passphrase = match seen.replaces {
-        Some(_) => Some(cx.secrets.read("WAYMARK_PASSPHRASE", "Passphrase again, to change service")?.to_string()),
+        Some(_) => Some(waymark_core::secret::SecretText::from(cx.secrets.read("WAYMARK_PASSPHRASE", "Passphrase again, to change service")?)),
         None => None,
     };
     let view = cx.call(sharing::connect_service(&cx.app, sharing::ConnectServiceRequest { passphrase }))?;

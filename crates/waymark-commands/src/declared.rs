@@ -100,7 +100,7 @@ declare_commands! {
     quick_exit: Anyone, session, NoArguments => ();
     session_status: Anyone, session, NoArguments => Option<SessionView>;
     passphrase_strength: Anyone, session, session::PassphraseStrengthRequest => Strength;
-    suggest_words: Anyone, session, NoArguments => String;
+    suggest_words: Anyone, session, NoArguments => crate::views::SuggestedWords;
     recover: Anyone, session, session::RecoverRequest => SessionWithCode;
     get_settings: Anyone, session, NoArguments => DisplaySettings;
     save_settings: Anyone, session, session::SaveSettingsRequest => DisplaySettings;
@@ -161,7 +161,7 @@ declare_commands! {
     quick_exit: Anyone, session, NoArguments => ();
     session_status: Anyone, session, NoArguments => Option<SessionView>;
     passphrase_strength: Anyone, session, session::PassphraseStrengthRequest => Strength;
-    suggest_words: Anyone, session, NoArguments => String;
+    suggest_words: Anyone, session, NoArguments => crate::views::SuggestedWords;
     recover: Anyone, session, session::RecoverRequest => SessionWithCode;
     get_settings: Anyone, session, NoArguments => DisplaySettings;
     save_settings: Anyone, session, session::SaveSettingsRequest => DisplaySettings;

@@ -46,15 +46,16 @@ pub async fn export_everything(app: &AppState, _: NoArguments) -> CommandResult<
 /// Secret: derives nothing that could print it.
 #[derive(Deserialize, TS)]
 pub struct ExportSealedRequest {
-    pub passphrase: String,
+    #[ts(type = "string")]
+    pub passphrase: waymark_core::secret::SecretText,
 }
 
 /// "Download all my information" as one locked file (the default): it opens only with the
 /// person's passphrase, asked for again here, and restores in the app. Its name says nothing
 /// about who it belongs to or what is in it.
 pub async fn export_sealed(app: &AppState, req: ExportSealedRequest) -> CommandResult<SavedFile> {
-    check_len(Field::Passphrase, &req.passphrase, MAX_PASSPHRASE)?;
-    let passphrase = Passphrase::new(req.passphrase);
+    check_len(Field::Passphrase, req.passphrase.expose(), MAX_PASSPHRASE)?;
+    let passphrase = Passphrase::from_secret(req.passphrase);
     let (bytes, language) = app.with_session(|v, s| Ok((v.export_sealed(s, &passphrase)?, v.profile_language(s)?)))?;
     save_document(app, &waymark_i18n::text(language, "export-sealed-name"), "waymark", &bytes)
 }
@@ -66,7 +67,8 @@ pub struct RestoreProfileRequest {
     /// A name for the restored profile, when the one in the file is taken here.
     pub name: Option<String>,
     /// The passphrase the person had when they saved the file; the restored profile opens with it.
-    pub passphrase: String,
+    #[ts(type = "string")]
+    pub passphrase: waymark_core::secret::SecretText,
 }
 
 /// Restores a profile from a locked copy (or a readable JSON copy) as a new profile here, opens
@@ -82,7 +84,7 @@ pub async fn restore_profile(app: &AppState, req: RestoreProfileRequest) -> Comm
         })
         .into());
     }
-    check_len(Field::Passphrase, &req.passphrase, MAX_PASSPHRASE)?;
+    check_len(Field::Passphrase, req.passphrase.expose(), MAX_PASSPHRASE)?;
     if let Some(name) = &req.name {
         check_len(Field::Name, name, MAX_NAME)?;
     }
@@ -91,7 +93,7 @@ pub async fn restore_profile(app: &AppState, req: RestoreProfileRequest) -> Comm
             .decode(req.file.trim())
             .map_err(|_| waymark_core::Error::MalformedImport(waymark_core::error::ImportProblem::Unreadable))?,
     );
-    let passphrase = Passphrase::new(req.passphrase);
+    let passphrase = Passphrase::from_secret(req.passphrase);
     let name = req.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
     // Opened once, here, so the profile's role can be checked first: this app restores only its
     // own kinds of profile.

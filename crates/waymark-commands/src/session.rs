@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use ts_rs::TS;
 use waymark_core::error::Field;
-use waymark_core::secret::{suggest_passphrase, Passphrase, RecoveryCode, Strength};
+use waymark_core::secret::{suggest_passphrase, Passphrase, RecoveryCode, SecretText, Strength};
 use waymark_core::settings::DisplaySettings;
 use waymark_core::{Language, Role, Session, Vault};
 
@@ -13,7 +13,7 @@ use crate::error::{CommandError, CommandResult};
 use crate::export::save_document;
 use waymark_core::vault::Progress;
 
-use crate::views::{NewRecoveryCode, ProfileView, SavedFile, SessionView, SessionWithCode};
+use crate::views::{NewRecoveryCode, ProfileView, SavedFile, SessionView, SessionWithCode, SuggestedWords};
 use crate::{AppState, NoArguments};
 
 fn view(vault: &Vault, s: &Session) -> CommandResult<SessionView> {
@@ -28,7 +28,7 @@ fn view(vault: &Vault, s: &Session) -> CommandResult<SessionView> {
 /// Makes `session` the unlocked one and returns it with its recovery code, to be shown once.
 pub(crate) fn open_with_code(app: &AppState, session: Session, code: &RecoveryCode) -> CommandResult<SessionWithCode> {
     let session_view = app.with_vault(|v| view(v, &session))?;
-    let out = SessionWithCode { session: session_view, recovery_code: code.display().to_string() };
+    let out = SessionWithCode { session: session_view, recovery_code: code.display().into() };
     app.open(session)?;
     Ok(out)
 }
@@ -62,16 +62,17 @@ fn require_own_profile(app: &AppState, name: &str) -> CommandResult<()> {
 pub struct CreateProfileRequest {
     pub name: String,
     pub role: Role,
-    pub passphrase: String,
+    #[ts(type = "string")]
+    pub passphrase: SecretText,
 }
 
 pub async fn create_profile(app: &AppState, req: CreateProfileRequest) -> CommandResult<SessionWithCode> {
     check_len(Field::Name, &req.name, MAX_NAME)?;
-    check_len(Field::Passphrase, &req.passphrase, MAX_PASSPHRASE)?;
+    check_len(Field::Passphrase, req.passphrase.expose(), MAX_PASSPHRASE)?;
     if !app.edition().roles().contains(&req.role) {
         return Err(waymark_core::Error::Invalid { field: Field::Role, problem: waymark_core::error::Problem::NotKnown { given: req.role.as_str().to_string() } }.into());
     }
-    let passphrase = Passphrase::new(req.passphrase);
+    let passphrase = Passphrase::from_secret(req.passphrase);
     let (session, code) = app.with_vault(|v| Ok(v.create_profile(&req.name, req.role, &passphrase)?))?;
     open_with_code(app, session, &code)
 }
@@ -79,14 +80,15 @@ pub async fn create_profile(app: &AppState, req: CreateProfileRequest) -> Comman
 #[derive(Deserialize, TS)]
 pub struct UnlockRequest {
     pub name: String,
-    pub passphrase: String,
+    #[ts(type = "string")]
+    pub passphrase: SecretText,
 }
 
 pub async fn unlock(app: &AppState, req: UnlockRequest) -> CommandResult<SessionView> {
     check_len(Field::Name, &req.name, MAX_NAME)?;
-    check_len(Field::Passphrase, &req.passphrase, MAX_PASSPHRASE)?;
+    check_len(Field::Passphrase, req.passphrase.expose(), MAX_PASSPHRASE)?;
     require_own_profile(app, &req.name)?;
-    let passphrase = Passphrase::new(req.passphrase);
+    let passphrase = Passphrase::from_secret(req.passphrase);
     let (session, view) = app.with_vault(|v| {
         let session = v.unlock(&req.name, &passphrase)?;
         let view = view(v, &session)?;
@@ -129,49 +131,53 @@ pub async fn set_profile_language(app: &AppState, req: SetProfileLanguageRequest
 
 #[derive(Deserialize, TS)]
 pub struct PassphraseStrengthRequest {
-    pub passphrase: String,
+    #[ts(type = "string")]
+    pub passphrase: SecretText,
 }
 
 /// The strength meter's reading, using the same rules that refuse a weak passphrase.
 pub async fn passphrase_strength(_: &AppState, req: PassphraseStrengthRequest) -> CommandResult<Strength> {
-    check_len(Field::Passphrase, &req.passphrase, MAX_PASSPHRASE)?;
-    Ok(Passphrase::new(req.passphrase).strength())
+    check_len(Field::Passphrase, req.passphrase.expose(), MAX_PASSPHRASE)?;
+    Ok(Passphrase::from_secret(req.passphrase).strength())
 }
 
 /// Three random words, offered on the start screen; the person may use them or not.
-pub async fn suggest_words(app: &AppState, _: NoArguments) -> CommandResult<String> {
-    Ok(suggest_passphrase(app.entropy(), 3).expose().to_string())
+pub async fn suggest_words(app: &AppState, _: NoArguments) -> CommandResult<SuggestedWords> {
+    Ok(SuggestedWords { words: SecretText::new(suggest_passphrase(app.entropy(), 3).expose().to_string()) })
 }
 
 #[derive(Deserialize, TS)]
 pub struct RecoverRequest {
     pub name: String,
-    pub recovery_code: String,
-    pub passphrase: String,
+    #[ts(type = "string")]
+    pub recovery_code: SecretText,
+    #[ts(type = "string")]
+    pub passphrase: SecretText,
 }
 
 /// "I forgot my passphrase": opens the profile with its recovery code and sets a new passphrase.
 /// The old code stops working and a new one is shown once.
 pub async fn recover(app: &AppState, req: RecoverRequest) -> CommandResult<SessionWithCode> {
     check_len(Field::Name, &req.name, MAX_NAME)?;
-    check_len(Field::RecoveryCode, &req.recovery_code, MAX_RECOVERY_CODE)?;
-    check_len(Field::Passphrase, &req.passphrase, MAX_PASSPHRASE)?;
+    check_len(Field::RecoveryCode, req.recovery_code.expose(), MAX_RECOVERY_CODE)?;
+    check_len(Field::Passphrase, req.passphrase.expose(), MAX_PASSPHRASE)?;
     require_own_profile(app, &req.name)?;
-    let code = RecoveryCode::parse(&req.recovery_code)?;
-    let passphrase = Passphrase::new(req.passphrase);
+    let code = RecoveryCode::parse(req.recovery_code.expose())?;
+    let passphrase = Passphrase::from_secret(req.passphrase);
     let (session, new_code) = app.with_progress(|progress| app.with_vault(|v| Ok(v.recover(&req.name, &code, &passphrase, progress)?)))?;
     open_with_code(app, session, &new_code)
 }
 
 #[derive(Deserialize, TS)]
 pub struct SaveRecoveryCodeRequest {
-    pub recovery_code: String,
+    #[ts(type = "string")]
+    pub recovery_code: SecretText,
 }
 
 /// Saves the recovery code the person is looking at as a file, when they ask to.
 pub async fn save_recovery_code(app: &AppState, req: SaveRecoveryCodeRequest) -> CommandResult<SavedFile> {
-    check_len(Field::RecoveryCode, &req.recovery_code, MAX_RECOVERY_CODE)?;
-    let code = RecoveryCode::parse(&req.recovery_code)?;
+    check_len(Field::RecoveryCode, req.recovery_code.expose(), MAX_RECOVERY_CODE)?;
+    let code = RecoveryCode::parse(req.recovery_code.expose())?;
     let (name, language) = app.with_session(|v, s| Ok((s.display_name().to_string(), v.profile_language(s)?)))?;
     let (stem, text) = code.document(language, &name);
     save_document(app, &stem, "txt", text.as_bytes())
@@ -179,19 +185,21 @@ pub async fn save_recovery_code(app: &AppState, req: SaveRecoveryCodeRequest) ->
 
 #[derive(Deserialize, TS)]
 pub struct ChangePassphraseRequest {
-    pub current: String,
-    pub new_passphrase: String,
+    #[ts(type = "string")]
+    pub current: SecretText,
+    #[ts(type = "string")]
+    pub new_passphrase: SecretText,
 }
 
 /// Changes the passphrase. Every record is sealed again under a new key, so the old passphrase
 /// (and a copy of the folder made with it) opens nothing written after; the recovery code is
 /// replaced as well, and the new one shown once.
 pub async fn change_passphrase(app: &AppState, req: ChangePassphraseRequest) -> CommandResult<NewRecoveryCode> {
-    check_len(Field::Passphrase, &req.current, MAX_PASSPHRASE)?;
-    check_len(Field::NewPassphrase, &req.new_passphrase, MAX_PASSPHRASE)?;
-    let (current, new) = (Passphrase::new(req.current), Passphrase::new(req.new_passphrase));
+    check_len(Field::Passphrase, req.current.expose(), MAX_PASSPHRASE)?;
+    check_len(Field::NewPassphrase, req.new_passphrase.expose(), MAX_PASSPHRASE)?;
+    let (current, new) = (Passphrase::from_secret(req.current), Passphrase::from_secret(req.new_passphrase));
     let code = app.with_progress(|progress| app.in_session_mut(|v, s| Ok(v.change_passphrase(s, &current, &new, progress)?)))?;
-    Ok(NewRecoveryCode { recovery_code: code.display().to_string() })
+    Ok(NewRecoveryCode { recovery_code: code.display().into() })
 }
 
 /// After the check at unlock found something changed: keep everything that still opens. Every
@@ -211,16 +219,17 @@ pub async fn work_progress(app: &AppState, _: NoArguments) -> CommandResult<Opti
 
 #[derive(Deserialize, TS)]
 pub struct ReplaceRecoveryCodeRequest {
-    pub passphrase: String,
+    #[ts(type = "string")]
+    pub passphrase: SecretText,
 }
 
 /// A new recovery code for someone who lost theirs; the passphrase is asked for again and the old
 /// code stops working.
 pub async fn replace_recovery_code(app: &AppState, req: ReplaceRecoveryCodeRequest) -> CommandResult<NewRecoveryCode> {
-    check_len(Field::Passphrase, &req.passphrase, MAX_PASSPHRASE)?;
-    let passphrase = Passphrase::new(req.passphrase);
+    check_len(Field::Passphrase, req.passphrase.expose(), MAX_PASSPHRASE)?;
+    let passphrase = Passphrase::from_secret(req.passphrase);
     let code = app.with_progress(|progress| app.in_session_mut(|v, s| Ok(v.replace_recovery_code(s, &passphrase, progress)?)))?;
-    Ok(NewRecoveryCode { recovery_code: code.display().to_string() })
+    Ok(NewRecoveryCode { recovery_code: code.display().into() })
 }
 
 /// This laptop's display settings; readable while locked so the start screen uses them.

@@ -160,7 +160,8 @@ pub struct ConnectServiceRequest {
     /// Needed when this profile is connected already: moving someone's sharing to another
     /// service asks for their passphrase again.
     #[serde(default)]
-    pub passphrase: Option<String>,
+    #[ts(type = "string | null")]
+    pub passphrase: Option<waymark_core::secret::SecretText>,
 }
 
 /// Connects to the service last previewed, after the person said yes to it. When this profile
@@ -169,8 +170,8 @@ pub struct ConnectServiceRequest {
 /// `Vault::replace_service_connection`).
 pub async fn connect_service(app: &AppState, req: ConnectServiceRequest) -> CommandResult<SharingView> {
     let passphrase = req.passphrase.map(|p| {
-        check_len(Field::Passphrase, &p, MAX_PASSPHRASE)?;
-        Ok::<_, CommandError>(Passphrase::new(p))
+        check_len(Field::Passphrase, p.expose(), MAX_PASSPHRASE)?;
+        Ok::<_, CommandError>(Passphrase::from_secret(p))
     });
     let passphrase = passphrase.transpose()?;
     let connected = app.with_session(|v, s| Ok(v.service_connection(s)?.is_some()))?;

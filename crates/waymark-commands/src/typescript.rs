@@ -40,6 +40,7 @@ pub fn typescript_bindings() -> String {
         SessionView::decl(&cfg),
         SessionWithCode::decl(&cfg),
         NewRecoveryCode::decl(&cfg),
+        SuggestedWords::decl(&cfg),
         VaultCheckView::decl(&cfg),
         VaultFinding::decl(&cfg),
         VaultPart::decl(&cfg),

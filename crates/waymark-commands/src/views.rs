@@ -158,13 +158,23 @@ impl From<&waymark_core::integrity::IntegrityFindings> for VaultCheckView {
 #[derive(Serialize, TS)]
 pub struct SessionWithCode {
     pub session: SessionView,
-    pub recovery_code: String,
+    #[ts(type = "string")]
+    pub recovery_code: waymark_core::secret::SecretText,
 }
 
 /// A replacement recovery code, shown once and not kept.
 #[derive(Serialize, TS)]
 pub struct NewRecoveryCode {
-    pub recovery_code: String,
+    #[ts(type = "string")]
+    pub recovery_code: waymark_core::secret::SecretText,
+}
+
+/// Words the start screen offers as a passphrase (the person may use them or not), zeroed here
+/// once sent.
+#[derive(Serialize, TS)]
+pub struct SuggestedWords {
+    #[ts(type = "string")]
+    pub words: waymark_core::secret::SecretText,
 }
 
 /// One guidance article or help page. `body` is Markdown in the restricted form described in

@@ -64,7 +64,7 @@ async fn the_fakes_recorded_answers_are_the_real_ones() {
     let app = AppState::new(vault, dir.path().to_path_buf(), Box::new(Headless));
     for case in recorded["passphrase_strength"].as_array_mut().unwrap() {
         let passphrase = case["request"]["passphrase"].as_str().unwrap().to_string();
-        let strength = session::passphrase_strength(&app, PassphraseStrengthRequest { passphrase }).await.unwrap();
+        let strength = session::passphrase_strength(&app, PassphraseStrengthRequest { passphrase: passphrase.into() }).await.unwrap();
         case["response"] = serde_json::to_value(strength).unwrap();
     }
     for case in recorded["learning_log"].as_array_mut().unwrap() {

@@ -28,12 +28,63 @@ impl VaultKey {
     }
 }
 
+/// Secret words on their way in or out of the application: a passphrase or recovery code a
+/// person typed, a new recovery code or suggested words to show them once. Zeroed when dropped;
+/// derives nothing that could print or copy it. (The bytes serde and IPC held before it was made
+/// are theirs; this is the one copy Waymark keeps, for as short a time as it can.)
+pub struct SecretText(Zeroizing<String>);
+
+impl SecretText {
+    pub fn new(text: String) -> Self {
+        SecretText(Zeroizing::new(text))
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<Zeroizing<String>> for SecretText {
+    fn from(text: Zeroizing<String>) -> Self {
+        SecretText(text)
+    }
+}
+
+impl From<String> for SecretText {
+    fn from(text: String) -> Self {
+        SecretText(Zeroizing::new(text))
+    }
+}
+
+impl From<&str> for SecretText {
+    fn from(text: &str) -> Self {
+        SecretText(Zeroizing::new(text.to_string()))
+    }
+}
+
+impl serde::Serialize for SecretText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SecretText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        Ok(SecretText(Zeroizing::new(String::deserialize(d)?)))
+    }
+}
+
 /// A passphrase typed by a person.
 pub struct Passphrase(Zeroizing<String>);
 
 impl Passphrase {
     pub fn new(text: String) -> Self {
         Passphrase(Zeroizing::new(text))
+    }
+
+    /// Takes the typed words over without copying them.
+    pub fn from_secret(text: SecretText) -> Self {
+        Passphrase(text.0)
     }
 
     pub fn expose(&self) -> &str {
@@ -203,10 +254,13 @@ impl RecoveryCode {
 
     /// The text file a person saves to keep this code safe, in `language`: its file name
     /// (without extension) and its text, naming the profile `name`.
-    pub fn document(&self, language: crate::Language, name: &str) -> (String, String) {
-        let values = [("name", name.into()), ("code", self.display().as_str().to_string().into())];
+    pub fn document(&self, language: crate::Language, name: &str) -> (String, Zeroizing<String>) {
+        let code = self.display();
+        let values = [("name", name.into()), ("code", code.as_str().into())];
         let stem = waymark_i18n::text_with(language, "recovery-document-name", &values[..1]);
-        (stem, waymark_i18n::text_with(language, "recovery-document", &values) + "\n")
+        let mut text = Zeroizing::new(waymark_i18n::text_with(language, "recovery-document", &values));
+        text.push('\n');
+        (stem, text)
     }
 
     /// The code as a person reads it, e.g. `7K2M-QX9D-...` (24 characters in six groups).
@@ -270,5 +324,30 @@ impl RecoveryCode {
             return Err(Error::WrongRecoveryCode);
         }
         Ok(RecoveryCode(out))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_text_moves_its_one_copy_and_travels_as_a_plain_string() {
+        // Taken over, not copied: the passphrase holds the very buffer that arrived, so the one
+        // copy Waymark keeps is the one that is zeroed.
+        let text = SecretText::new("otter lantern biscuit".to_string());
+        let buffer = text.expose().as_ptr();
+        let passphrase = Passphrase::from_secret(text);
+        assert_eq!(passphrase.expose().as_ptr(), buffer);
+        let code = RecoveryCode::generate(&crate::entropy::SeededEntropy::new(3));
+        let shown = code.display();
+        let buffer = shown.as_ptr();
+        let out = SecretText::from(shown);
+        assert_eq!(out.expose().as_ptr(), buffer, "a new recovery code goes out without a copy");
+
+        let json = serde_json::to_string(&out).unwrap();
+        assert_eq!(json, format!("\"{}\"", code.display().as_str()));
+        let back: SecretText = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.expose(), code.display().as_str());
     }
 }

@@ -258,7 +258,7 @@ fn the_saved_recovery_code_and_learning_log_are_named_in_the_profiles_language()
     // The file's name says nothing about what it holds or whose it is; what is inside does.
     assert_eq!(stem, "Nodyn Waymark");
     assert_eq!(code.document(Language::EnGb, "Ash").0, "Waymark note");
-    assert!(text.contains(code.display().as_str()) && text.contains("Ash") && text.ends_with('\n'), "{text}");
+    assert!(text.contains(code.display().as_str()) && text.contains("Ash") && text.ends_with('\n'), "{}", text.as_str());
     assert_ne!(code.document(Language::EnGb, "Ash").1, text, "the English file has English words");
     assert_eq!(waymark_core::domain::learning::learning_log_document_name(Language::EnGb, "Sam"), "Learning log - Sam");
 }

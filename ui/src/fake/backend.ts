@@ -205,7 +205,7 @@ export function handlers(state: FakeState): Handlers {
       return settings;
     },
     passphrase_strength: ({ passphrase }) => strengthOf(passphrase),
-    suggest_words: () => 'otter-lantern-biscuit',
+    suggest_words: () => ({ words: 'otter-lantern-biscuit' }),
     create_profile: (a) => {
       if (state.profiles.some((p) => p.name === a.name)) refuse('profile_name_taken', `There is already a profile called '${a.name}'.`, { name: a.name });
       const s = strengthOf(a.passphrase);

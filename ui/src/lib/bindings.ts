@@ -12,6 +12,7 @@ export type SessionView = { name: string, role: Role, language: Language,
 vault_check: VaultCheckView, };
 export type SessionWithCode = { session: SessionView, recovery_code: string, };
 export type NewRecoveryCode = { recovery_code: string, };
+export type SuggestedWords = { words: string, };
 export type VaultCheckView = { 
 /**
  * Nothing was changed: there is nothing to show.
@@ -780,7 +781,7 @@ export interface Commands {
   quick_exit: { request: NoArguments; response: null };
   session_status: { request: NoArguments; response: SessionView | null };
   passphrase_strength: { request: PassphraseStrengthRequest; response: Strength };
-  suggest_words: { request: NoArguments; response: string };
+  suggest_words: { request: NoArguments; response: SuggestedWords };
   recover: { request: RecoverRequest; response: SessionWithCode };
   get_settings: { request: NoArguments; response: DisplaySettings };
   save_settings: { request: SaveSettingsRequest; response: DisplaySettings };
@@ -834,7 +835,7 @@ export interface WorkerCommands {
   quick_exit: { request: NoArguments; response: null };
   session_status: { request: NoArguments; response: SessionView | null };
   passphrase_strength: { request: PassphraseStrengthRequest; response: Strength };
-  suggest_words: { request: NoArguments; response: string };
+  suggest_words: { request: NoArguments; response: SuggestedWords };
   recover: { request: RecoverRequest; response: SessionWithCode };
   get_settings: { request: NoArguments; response: DisplaySettings };
   save_settings: { request: SaveSettingsRequest; response: DisplaySettings };
