@@ -169,6 +169,9 @@ async fn down(vault: &mut Vault, s: &Session, n: usize) {
         let connection = vault.service_connection(s).unwrap().unwrap();
         let items = fetch_mail(&connection, vault.now()).await.unwrap();
         receipts += apply_mail(vault, s, &items).unwrap().receipts;
+        let taken = vault.service_connection(s).unwrap().unwrap();
+        let acked = waymark_client::ack_mail(&taken, vault.now()).await.unwrap();
+        waymark_client::mail_acked(vault, s, &acked).unwrap();
         if !more_mail_waiting(&items) {
             break;
         }
@@ -288,6 +291,7 @@ fn laptop_at(laptop: &ServiceConnection, url: &str) -> ServiceConnection {
         person_id: laptop.person_id,
         device_secret: laptop.device_secret.clone(),
         mailbox_cursor: 0,
+        mail_to_ack: Vec::new(),
     }
 }
 

@@ -185,6 +185,7 @@ pub async fn enrol(preview: &Preview, entropy: &dyn Entropy, now: Timestamp) -> 
         connected_at: now,
         device_secret: Zeroizing::new(keys.secret().to_vec()),
         mailbox_cursor: 0,
+        mail_to_ack: Vec::new(),
         organisation: preview.invite.organisation.clone(),
         person_id: preview.invite.person_id,
     })
@@ -646,15 +647,42 @@ pub fn more_mail_waiting(items: &[waymark_sync::api::MailboxItem]) -> bool {
     items.len() >= MAILBOX_PAGE as usize
 }
 
-/// Reads this device's mailbox from after the last item seen: one page (see
-/// [`more_mail_waiting`]). Network only.
+/// Reads this device's mailbox from its start: one page of what it has not acknowledged (see
+/// [`more_mail_waiting`], [`ack_mail`]). Nothing is asked for "after" a number, so no number the
+/// service gives an item can make this device pass over others. Network only.
 pub async fn fetch_mail(connection: &ServiceConnection, now: Timestamp) -> Result<Vec<waymark_sync::api::MailboxItem>> {
     let keys = device_keys(connection)?;
-    let path = format!("/v1/mailbox?after={}", connection.mailbox_cursor);
     let answer: waymark_sync::api::MailboxResponse =
-        signed(&keys, connection.device_id, reqwest::Method::GET, &connection.service_url, &path, now, Vec::new()).await?;
+        signed(&keys, connection.device_id, reqwest::Method::GET, &connection.service_url, "/v1/mailbox", now, Vec::new()).await?;
     Ok(answer.items)
 }
+
+/// Tells the service which mailbox items this device has taken, so it deletes them; returns
+/// their numbers, for [`mail_acked`]. Network only.
+pub async fn ack_mail(connection: &ServiceConnection, now: Timestamp) -> Result<Vec<i64>> {
+    let seqs: Vec<i64> = connection.mail_to_ack.iter().copied().take(waymark_sync::api::MAILBOX_PAGE as usize * 2).collect();
+    if seqs.is_empty() {
+        return Ok(seqs);
+    }
+    let keys = device_keys(connection)?;
+    let body = serde_json::to_vec(&waymark_sync::api::MailAcks { format: waymark_sync::api::MAIL_ACKS_FORMAT, seqs: seqs.clone() })
+        .expect("acknowledgements serialise");
+    let _: waymark_sync::api::MailAcked =
+        signed(&keys, connection.device_id, reqwest::Method::POST, &connection.service_url, "/v1/mailbox-acks", now, body).await?;
+    Ok(seqs)
+}
+
+/// Forgets the items [`ack_mail`] acknowledged: the service has deleted them.
+pub fn mail_acked(vault: &mut Vault, session: &Session, seqs: &[i64]) -> Result<()> {
+    let Some(mut connection) = vault.service_connection(session)? else { return Ok(()) };
+    connection.mail_to_ack.retain(|s| !seqs.contains(s));
+    vault.save_service_connection(session, &connection)?;
+    Ok(())
+}
+
+/// The most unacknowledged items a device remembers; past it, the oldest are forgotten (a
+/// service that never takes acknowledgements may then hand them out again).
+const MOST_MAIL_TO_ACK: usize = 10_000;
 
 fn device_keys(connection: &ServiceConnection) -> Result<IdentityKeys> {
     keys_from_secret(&connection.device_secret)
@@ -667,8 +695,9 @@ fn keys_from_secret(secret: &[u8]) -> Result<IdentityKeys> {
 }
 
 /// Checks and applies mailbox items: a plan becomes a new plan version (an older or repeated
-/// version is refused), a receipt moves the shared statement's timeline on. The cursor moves past
-/// every item looked at, so a refused item is not fetched again.
+/// version is refused), a receipt moves the shared statement's timeline on. Every item looked at
+/// (applied or refused) is noted to acknowledge ([`ack_mail`]), and skipped if it comes again
+/// before the service deleted it.
 pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::api::MailboxItem]) -> Result<MailReport> {
     use waymark_core::domain::statement::{ResponseKind, WorkerResponse};
     use waymark_core::domain::{RecordBody, StatementStatus};
@@ -733,10 +762,14 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
     vault.with_deferred_sync(|vault| {
         for item in items {
             let checked = checked.next().expect("one answer per item");
+            if connection.mail_to_ack.contains(&item.seq) {
+                continue;
+            }
+            connection.mail_to_ack.push(item.seq);
+            // Taken before devices acknowledged mail: acknowledged, not applied again.
             if item.seq <= connection.mailbox_cursor {
                 continue;
             }
-            connection.mailbox_cursor = item.seq;
             let outcome: Result<()> = (|| {
                 let mail = checked?;
                 let signer = mail.signer.clone();
@@ -812,6 +845,12 @@ pub fn apply_mail(vault: &mut Vault, session: &Session, items: &[waymark_sync::a
         }
         Ok(())
     })?;
+    // Once the service hands out nothing from before acknowledgements, the old cursor is done.
+    if items.first().is_none_or(|i| i.seq > connection.mailbox_cursor) {
+        connection.mailbox_cursor = 0;
+    }
+    let overflow = connection.mail_to_ack.len().saturating_sub(MOST_MAIL_TO_ACK);
+    connection.mail_to_ack.drain(..overflow);
     vault.save_service_connection(session, &connection)?;
     report.peer_ahead = peer_ahead;
     Ok(report)

@@ -384,6 +384,7 @@ impl WorkerFile {
             connected_at: Timestamp(self.enrolled_at),
             device_secret: Zeroizing::new(keys.secret().to_vec()),
             mailbox_cursor: 0,
+            mail_to_ack: Vec::new(),
             organisation: Some(self.organisation.clone()),
             person_id: Some(self.worker_id),
         })

@@ -39,10 +39,12 @@ struct World {
     _vault_dir: tempfile::TempDir,
     /// When the service's receipt key's certificate ends.
     receipt_key_ends: i64,
+    /// The service's folder (its SQLite file), for changing rows behind its back.
+    service_dir: std::path::PathBuf,
 }
 
 /// A service (not yet serving) and a young person's vault. `serve` starts the service.
-async fn world(store: Backend, _service_dir: &std::path::Path) -> World {
+async fn world(store: Backend, service_dir: &std::path::Path) -> World {
     let entropy = Arc::new(SeededEntropy::new(21));
     let service_keys = IdentityKeys::generate(&*entropy);
     // Reserve a port now, so the address in the invite is known before the service runs.
@@ -52,7 +54,7 @@ async fn world(store: Backend, _service_dir: &std::path::Path) -> World {
     let vault_dir = tempfile::tempdir().unwrap();
     let mut vault = Vault::open(vault_dir.path(), VaultOptions { kdf: KdfParams::FLOOR, clock: clock.clone(), entropy: entropy.clone() }).unwrap();
     let session = vault.create_profile("Robin", Role::YoungPerson, &Passphrase::new("otter lantern biscuit".into())).unwrap().0;
-    World { store, service_keys, url, listener: Some(listener), clock, entropy, vault, session, _vault_dir: vault_dir, receipt_key_ends: 4_000_000_000 }
+    World { store, service_keys, url, listener: Some(listener), clock, entropy, vault, session, _vault_dir: vault_dir, receipt_key_ends: 4_000_000_000, service_dir: service_dir.to_path_buf() }
 }
 
 impl World {
@@ -244,6 +246,15 @@ impl World {
         let items = fetch_mail(&connection, self.vault.now()).await.unwrap();
         apply_mail(&mut self.vault, &self.session, &items).unwrap()
     }
+
+    /// Reads one page of mail, applies it and acknowledges it, as the app's pass does.
+    async fn take_mail(&mut self) -> waymark_client::MailReport {
+        let report = self.read_mail().await;
+        let connection = self.vault.service_connection(&self.session).unwrap().unwrap();
+        let acked = waymark_client::ack_mail(&connection, self.vault.now()).await.unwrap();
+        waymark_client::mail_acked(&mut self.vault, &self.session, &acked).unwrap();
+        report
+    }
 }
 
 async fn a_plan_published_by_the_service_arrives_verified_and_older_or_forged_ones_are_refused(mut w: World) {
@@ -310,7 +321,7 @@ async fn receipts_from_the_service_move_the_statement_to_received_then_read(mut 
     assert_eq!(status(&w), StatementStatus::Read);
 }
 
-waymark_service::on_every_backend!(super::world; a_receipt_from_a_key_whose_certificate_ended_is_refused_and_the_ask_is_kept, a_library_published_by_the_service_is_installed_only_when_signed_by_it_and_newer, withdrawing_consent_asks_the_service_to_delete_and_the_signed_receipt_checks_out, a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt, a_service_whose_keys_differ_from_the_invite_is_refused_before_anything_is_sent, a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_copy, when_the_service_is_down_the_outbox_waits_backs_off_and_drains_when_it_returns, withdrawing_consent_while_items_wait_means_they_are_never_sent, a_plan_published_by_the_service_arrives_verified_and_older_or_forged_ones_are_refused, receipts_from_the_service_move_the_statement_to_received_then_read, a_long_outbox_goes_in_batches_each_item_once_and_a_long_mailbox_is_read_to_the_end);
+waymark_service::on_every_backend!(super::world; a_service_cannot_make_the_device_pass_over_mail_by_the_numbers_it_gives, a_receipt_from_a_key_whose_certificate_ended_is_refused_and_the_ask_is_kept, a_library_published_by_the_service_is_installed_only_when_signed_by_it_and_newer, withdrawing_consent_asks_the_service_to_delete_and_the_signed_receipt_checks_out, a_statement_reaches_the_service_sealed_and_the_ledger_keeps_the_receipt, a_service_whose_keys_differ_from_the_invite_is_refused_before_anything_is_sent, a_crash_after_sending_but_before_recording_it_still_gives_exactly_one_copy, when_the_service_is_down_the_outbox_waits_backs_off_and_drains_when_it_returns, withdrawing_consent_while_items_wait_means_they_are_never_sent, a_plan_published_by_the_service_arrives_verified_and_older_or_forged_ones_are_refused, receipts_from_the_service_move_the_statement_to_received_then_read, a_long_outbox_goes_in_batches_each_item_once_and_a_long_mailbox_is_read_to_the_end);
 
 async fn a_receipt_from_a_key_whose_certificate_ended_is_refused_and_the_ask_is_kept(mut w: World) {
     w.receipt_key_ends = NOW + 3600;
@@ -413,7 +424,6 @@ async fn a_library_published_by_the_service_is_installed_only_when_signed_by_it_
 }
 
 async fn a_long_outbox_goes_in_batches_each_item_once_and_a_long_mailbox_is_read_to_the_end(mut w: World) {
-    use waymark_client::more_mail_waiting;
     w.serve();
     w.connect().await;
     w.vault.grant_consent(&w.session, ShareableKind::Statement, SERVICE).unwrap();
@@ -446,13 +456,33 @@ async fn a_long_outbox_goes_in_batches_each_item_once_and_a_long_mailbox_is_read
     }
     let (mut pages, mut looked_at) = (0, 0);
     loop {
-        let connection = w.vault.service_connection(&w.session).unwrap().unwrap();
-        let items = fetch_mail(&connection, w.vault.now()).await.unwrap();
-        looked_at += apply_mail(&mut w.vault, &w.session, &items).unwrap().refused.len();
+        looked_at += w.take_mail().await.refused.len();
         pages += 1;
-        if !more_mail_waiting(&items) {
+        if w.store.mailbox(device, 0, 1).await.unwrap().is_empty() {
             break;
         }
     }
-    assert_eq!((pages, looked_at), (2, waymark_sync::api::MAILBOX_PAGE as usize + 20), "unreadable items are refused, and the cursor moves past them");
+    assert_eq!((pages, looked_at), (2, waymark_sync::api::MAILBOX_PAGE as usize + 20), "unreadable items are refused, acknowledged and deleted");
+}
+
+async fn a_service_cannot_make_the_device_pass_over_mail_by_the_numbers_it_gives(mut w: World) {
+    let dir = w.service_dir.clone();
+    w.serve();
+    w.connect().await;
+    let device = w.vault.service_connection(&w.session).unwrap().unwrap().device_id;
+    // The server gives one item a number far ahead, as if to say "everything before is read".
+    let first = w.store.post_mail(device, "{\"junk\":1}".into(), NOW).await.unwrap();
+    waymark_service::testing::tamper(&w.store, &dir, &format!("UPDATE mailbox SET seq = 9000000000000000000 WHERE seq = {first}")).await;
+    assert_eq!(w.take_mail().await.refused.len(), 1);
+    // Then hands out the next item under a small number: it is still read.
+    let seq = w.store.post_mail(device, "{\"junk\":2}".into(), NOW).await.unwrap();
+    waymark_service::testing::tamper(&w.store, &dir, &format!("UPDATE mailbox SET seq = 5 WHERE seq = {seq}")).await;
+    assert_eq!(w.take_mail().await.refused.len(), 1, "an item numbered below the far one is not passed over");
+    assert!(w.store.mailbox(device, 0, 10).await.unwrap().is_empty(), "what was taken was acknowledged and deleted");
+    // Handed out again before it was deleted, an item is not taken twice.
+    w.store.post_mail(device, "{\"junk\":3}".into(), NOW).await.unwrap();
+    let connection = w.vault.service_connection(&w.session).unwrap().unwrap();
+    let items = fetch_mail(&connection, w.vault.now()).await.unwrap();
+    assert_eq!(apply_mail(&mut w.vault, &w.session, &items).unwrap().refused.len(), 1);
+    assert_eq!(apply_mail(&mut w.vault, &w.session, &items).unwrap().refused.len(), 0, "seen and not yet acknowledged: skipped");
 }

@@ -24,6 +24,7 @@ fn connection(keys: &IdentityKeys, service: &IdentityKeys) -> ServiceConnection 
         person_id: Some(Uuid::from_u128(6)),
         device_secret: Zeroizing::new(keys.secret().to_vec()),
         mailbox_cursor: 0,
+        mail_to_ack: Vec::new(),
     }
 }
 

@@ -346,7 +346,8 @@ pub async fn sync_pass(app: &AppState) -> CommandResult<SyncReport> {
     }
     send_waiting(app, &mut report).await?;
     let Some(mut connection) = current_connection(app) else { return Ok(report) };
-    // Page by page until the mailbox is read to the end (the cursor is kept after each page).
+    // Page by page until the mailbox is read to the end: each page taken, then acknowledged so
+    // the service deletes it and hands out the next.
     loop {
         let items = match waymark_client::fetch_mail(&connection, app.now()).await {
             Ok(items) => items,
@@ -364,6 +365,16 @@ pub async fn sync_pass(app: &AppState) -> CommandResult<SyncReport> {
         report.receipts += mail.receipts;
         report.replies += mail.replies;
         report.refused.extend(mail.refused);
+        let Some(taken) = current_connection(app) else { return Ok(report) };
+        match waymark_client::ack_mail(&taken, app.now()).await {
+            Ok(acked) => app.in_session(|v, s| Ok(waymark_client::mail_acked(v, s, &acked)?))?,
+            Err(e) => {
+                // What was taken stays noted, so it is skipped and acknowledged next time.
+                let problem = CommandError::from(e);
+                app.note_problem(&problem)?;
+                return Err(problem);
+            }
+        }
         if !waymark_client::more_mail_waiting(&items) {
             break;
         }

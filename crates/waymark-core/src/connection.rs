@@ -44,8 +44,13 @@ pub struct ServiceConnection {
     pub person_id: Option<Uuid>,
     /// This device's key-pair secret (see `waymark_sync::keys`).
     pub device_secret: Zeroizing<Vec<u8>>,
-    /// The last mailbox item read from the service; the next read starts after it.
+    /// Mail numbered up to this was taken before devices acknowledged mail: it is acknowledged
+    /// without being applied again, and then this is 0. Nothing else moves it, so no number a
+    /// server gives an item can make the device pass over others.
     pub mailbox_cursor: i64,
+    /// Mailbox items taken (applied or refused) but not yet acknowledged to the service, by
+    /// number: skipped if the service hands them out again before it has deleted them.
+    pub mail_to_ack: Vec<i64>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -62,6 +67,8 @@ struct SealedConnection {
     device_secret: Vec<u8>,
     #[serde(default)]
     mailbox_cursor: i64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    mail_to_ack: Vec<i64>,
     /// Added within format 1 (absent in connections saved before rosters, which read as none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     organisation: Option<String>,
@@ -229,6 +236,7 @@ impl Vault {
                 connected_at: c.connected_at,
                 device_secret: c.device_secret.to_vec(),
                 mailbox_cursor: c.mailbox_cursor,
+                mail_to_ack: c.mail_to_ack.clone(),
                 organisation: c.organisation.clone(),
                 person_id: c.person_id,
             })
@@ -276,6 +284,7 @@ impl Vault {
             connected_at: s.connected_at,
             device_secret: Zeroizing::new(std::mem::take(&mut s.device_secret)),
             mailbox_cursor: s.mailbox_cursor,
+            mail_to_ack: std::mem::take(&mut s.mail_to_ack),
             organisation: s.organisation.take(),
             person_id: s.person_id,
         }))

@@ -24,6 +24,7 @@ fn connection(name: &str, organisation: Option<&str>, device: u128) -> ServiceCo
         person_id: organisation.map(|_| Uuid::from_u128(device + 100)),
         device_secret: Zeroizing::new(vec![7u8; 64]),
         mailbox_cursor: 0,
+        mail_to_ack: Vec::new(),
     }
 }
 

@@ -27,6 +27,7 @@ fn northvale() -> ServiceConnection {
         person_id: Some(Uuid::from_u128(101)),
         device_secret: Zeroizing::new(vec![7u8; 64]),
         mailbox_cursor: 0,
+        mail_to_ack: Vec::new(),
     }
 }
 

@@ -94,6 +94,9 @@ impl ServiceStore for Backend {
     async fn mailbox(&self, device_id: Uuid, after: i64, limit: u32) -> Result<Vec<MailItem>> {
         forward!(self, mailbox(device_id, after, limit))
     }
+    async fn ack_mail(&self, device_id: Uuid, seqs: Vec<i64>) -> Result<u32> {
+        forward!(self, ack_mail(device_id, seqs))
+    }
     async fn audit(&self, at: i64, device_id: Option<Uuid>, action: &'static str, outcome: String) -> Result<()> {
         forward!(self, audit(at, device_id, action, outcome))
     }

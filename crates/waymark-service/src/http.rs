@@ -84,6 +84,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("post", "/v1/envelopes"),
     ("post", "/v1/envelope-batches"),
     ("get", "/v1/mailbox"),
+    ("post", "/v1/mailbox-acks"),
     ("post", "/v1/deletions"),
     ("get", "/v1/resources"),
     ("post", "/v1/resources"),
@@ -110,6 +111,7 @@ pub fn router<S: ServiceStore>(state: Arc<ServiceState<S>>) -> Router {
         // Its own, larger limit; every other route keeps the small one below.
         .route("/v1/envelope-batches", post(upload_batch::<S>).layer(DefaultBodyLimit::max(MAX_BATCH_BODY)))
         .route("/v1/mailbox", get(mailbox::<S>))
+        .route("/v1/mailbox-acks", post(ack_mail::<S>))
         .route("/v1/deletions", post(delete::<S>))
         // Publishing takes the whole library: its own, larger limit.
         .route("/v1/resources", get(resources::<S>).post(publish_library::<S>).layer(DefaultBodyLimit::max(waymark_sync::api::MAX_LIBRARY_BODY)))
@@ -365,6 +367,28 @@ async fn mailbox<S: ServiceStore>(
     let items = state.store.mailbox(device.id, query.after, MAILBOX_PAGE).await?;
     state.store.audit(state.clock.now().0, Some(device.id), "mailbox", format!("{} items", items.len())).await?;
     Ok(Json(MailboxResponse { items: items.into_iter().map(|m| MailboxItem { seq: m.seq, body: m.body }).collect() }))
+}
+
+/// Deletes the mailbox items this device says it has taken (only its own).
+async fn ack_mail<S: ServiceStore>(
+    State(state): State<Arc<ServiceState<S>>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: std::result::Result<Bytes, BytesRejection>,
+) -> Result<Json<waymark_sync::api::MailAcked>> {
+    let body = body_bytes(body)?;
+    let device = authenticate_active(&state, &method, &uri, &headers, &body).await?;
+    let acks: waymark_sync::api::MailAcks = parse_json("mailbox acknowledgement", &body)?;
+    if acks.format != waymark_sync::api::MAIL_ACKS_FORMAT {
+        return Err(SyncError::UnsupportedVersion { what: "mail_acks", found: acks.format, supported: waymark_sync::api::MAIL_ACKS_FORMAT }.into());
+    }
+    if acks.seqs.len() > waymark_sync::api::MAILBOX_PAGE as usize * 2 {
+        return Err(ServiceError::BadRequest(format!("at most {} items in one acknowledgement", waymark_sync::api::MAILBOX_PAGE * 2)));
+    }
+    let deleted = state.store.ack_mail(device.id, acks.seqs).await?;
+    state.store.audit(state.clock.now().0, Some(device.id), "mail_acks", format!("{deleted} items")).await?;
+    Ok(Json(waymark_sync::api::MailAcked { deleted }))
 }
 
 /// Deletes what this device sent of a kind, at once, and answers with a signed receipt.

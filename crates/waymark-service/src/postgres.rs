@@ -358,6 +358,15 @@ impl ServiceStore for PgStore {
         Ok(rows.iter().map(|r| MailItem { seq: r.get(0), body: r.get(1) }).collect())
     }
 
+    async fn ack_mail(&self, device_id: Uuid, seqs: Vec<i64>) -> Result<u32> {
+        let client = self.conn().await?;
+        let deleted = client
+            .execute("DELETE FROM mailbox WHERE device_id = $1 AND seq = ANY($2)", &[&device_id.to_string(), &seqs])
+            .await
+            .map_err(db)?;
+        Ok(deleted as u32)
+    }
+
     async fn mailbox(&self, device_id: Uuid, after: i64, limit: u32) -> Result<Vec<MailItem>> {
         let client = self.conn().await?;
         let rows = client

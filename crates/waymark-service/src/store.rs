@@ -239,6 +239,8 @@ pub trait ServiceStore: Send + Sync + 'static {
     ) -> impl Future<Output = Result<u32>> + Send;
     /// One device's mailbox after `after`; no other device's items, ever.
     fn mailbox(&self, device_id: Uuid, after: i64, limit: u32) -> impl Future<Output = Result<Vec<MailItem>>> + Send;
+    /// Deletes the items numbered `seqs` in `device_id`'s mailbox (only its own); says how many.
+    fn ack_mail(&self, device_id: Uuid, seqs: Vec<i64>) -> impl Future<Output = Result<u32>> + Send;
     fn audit(&self, at: i64, device_id: Option<Uuid>, action: &'static str, outcome: String) -> impl Future<Output = Result<()>> + Send;
     /// Raises an alert, with its first recipients, once per envelope: a resend raises nothing and
     /// gives `None`.
@@ -638,6 +640,22 @@ impl ServiceStore for SqliteStore {
                 Ok(MailItem { seq: r.get(0)?, body: r.get(1)? })
             })?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+        .await
+    }
+
+    async fn ack_mail(&self, device_id: Uuid, seqs: Vec<i64>) -> Result<u32> {
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            let mut deleted = 0;
+            {
+                let mut stmt = tx.prepare("DELETE FROM mailbox WHERE device_id = ?1 AND seq = ?2")?;
+                for seq in &seqs {
+                    deleted += stmt.execute(params![device_id.to_string(), seq])? as u32;
+                }
+            }
+            tx.commit()?;
+            Ok(deleted)
         })
         .await
     }

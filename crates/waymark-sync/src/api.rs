@@ -81,6 +81,24 @@ pub struct MailboxItem {
     pub body: String,
 }
 
+pub const MAIL_ACKS_FORMAT: u32 = 1;
+
+/// The mailbox items a device has taken (applied or refused), by number: the service deletes
+/// them. A device reads its mailbox from the start each time and skips nothing by number, so no
+/// number a server gives an item can make it pass over others.
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MailAcks {
+    pub format: u32,
+    pub seqs: Vec<i64>,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct MailAcked {
+    /// How many of them were this device's and are gone now.
+    pub deleted: u32,
+}
+
 
 /// An urgent item raised to the worker whose laptop asks: content-free (never what was written).
 #[derive(Serialize, Deserialize, Debug, PartialEq, Clone)]
