@@ -93,11 +93,12 @@ stage_e2e() {
 }
 
 stage_bench-scripts() {
-  say "Benchmark scripts: a smoke run of each (service load on SQLite and PostgreSQL, the app's start and memory, sizes, the engine's memory floor)"
+  say "Benchmark scripts: a smoke run of each (service load on SQLite and PostgreSQL, the app's start and memory, sizes, the engine's memory floor, SQLCipher beside the vault)"
   bench/service-load.sh --smoke
   bench/app.sh --smoke
   bench/sizes.sh --smoke
   bench/webkit-floor.sh --smoke
+  bench/sqlcipher.sh --smoke
 }
 
 # Every stage with no argument (as CI runs it), or the one named.

@@ -140,9 +140,12 @@ impl From<&waymark_core::integrity::IntegrityFindings> for VaultCheckView {
         if f.state_unreadable {
             found.push(VaultFinding { what: VaultPart::State, rows_expected: None, rows_found: None });
         }
-        // Consent unproven with no state is already said by the state's line.
+        // A ledger unproven with no state is already said by the state's line.
         if f.consent_unproven && !f.state_unreadable && !parts.contains_key(&VaultPart::Consent) {
             found.push(VaultFinding { what: VaultPart::Consent, rows_expected: None, rows_found: None });
+        }
+        if f.sharing_unproven && !f.state_unreadable && !parts.contains_key(&VaultPart::Sharing) {
+            found.push(VaultFinding { what: VaultPart::Sharing, rows_expected: None, rows_found: None });
         }
         found.extend(parts.into_iter().map(|(what, (e, n))| VaultFinding { what, rows_expected: Some(e), rows_found: Some(n) }));
         found.sort_by_key(|x| x.what);
@@ -539,6 +542,9 @@ mod tests {
         let v = VaultCheckView::from(&IntegrityFindings { consent_unproven: true, ..Default::default() });
         assert!(v.nothing_sent);
         assert_eq!(v.found.iter().map(|f| f.what).collect::<Vec<_>>(), [VaultPart::Consent]);
+        let v = VaultCheckView::from(&IntegrityFindings { sharing_unproven: true, ..Default::default() });
+        assert!(v.nothing_sent && !v.sound);
+        assert_eq!(v.found.iter().map(|f| f.what).collect::<Vec<_>>(), [VaultPart::Sharing]);
     }
 
     #[test]
@@ -554,6 +560,7 @@ mod tests {
             ],
             profile_changed: true,
             consent_unproven: true,
+            sharing_unproven: false,
         });
         let found: Vec<_> = v.found.iter().map(|f| (f.what, f.rows_expected, f.rows_found)).collect();
         assert_eq!(
@@ -569,7 +576,7 @@ mod tests {
 
     #[test]
     fn a_missing_state_is_said_once_and_stops_sending() {
-        let v = VaultCheckView::from(&IntegrityFindings { state_unreadable: true, consent_unproven: true, ..Default::default() });
+        let v = VaultCheckView::from(&IntegrityFindings { state_unreadable: true, consent_unproven: true, sharing_unproven: true, ..Default::default() });
         assert!(!v.sound && v.nothing_sent);
         assert_eq!(v.found.iter().map(|f| f.what).collect::<Vec<_>>(), [VaultPart::State]);
     }

@@ -340,6 +340,7 @@ impl Vault {
     /// [`Vault::complete_send`] for several items that went together, in one transaction (one
     /// disk sync for a whole batch). Returns how many were still waiting.
     pub fn complete_sends(&mut self, session: &Session, delivered: &[Delivered<'_>]) -> Result<usize> {
+        let mut sequence = self.next_share_sequence(session)?;
         let tx = self.transaction()?;
         let mut completed = 0;
         for Delivered { item, record_version, receipt, sent_to, readers, remaining } in delivered {
@@ -358,7 +359,9 @@ impl Vault {
                 shared_at: self.now(),
                 receipt: receipt.clone(),
                 readers: readers.clone(),
+                sequence,
             };
+            sequence += 1;
             Vault::insert_in(&tx, self, session, RecordBody::ShareEntry(entry))?;
             // Those chosen who could not be reached yet (no laptop approved for them) still get
             // it, as a new item of its own, when they can.

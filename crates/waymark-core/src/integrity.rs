@@ -41,7 +41,8 @@ pub const SQL_CHANGE: &str = "waymark_integrity";
 /// profile's own fields replaced.
 pub const SQL_PROFILE: &str = "waymark_integrity_profile";
 
-const STATE_FORMAT: u8 = 1;
+/// Format 2 added the sharing ledger's floor; format 1 states still read (the floor 0).
+const STATE_FORMAT: u8 = 2;
 const STATE_KIND: &str = "integrity_state";
 
 /// A table whose rows are sealed under a profile's vault key: what the integrity state counts
@@ -205,6 +206,13 @@ impl Tally {
     }
 }
 
+/// The ledgers' floors (see [`State::consent_floor`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Floors {
+    pub consent: u64,
+    pub share: u64,
+}
+
 /// A profile's integrity state: its fields and a tally per part.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub(crate) struct State {
@@ -213,12 +221,14 @@ pub(crate) struct State {
     /// chose to keep what opened after a check found the ledger changed, and every yes was
     /// withdrawn above it.
     pub consent_floor: u64,
+    /// The same for the sharing ledger.
+    pub share_floor: u64,
     pub parts: BTreeMap<String, Tally>,
 }
 
 impl State {
     pub(crate) fn new(profile: ProfileFields) -> Self {
-        State { profile, consent_floor: 0, parts: BTreeMap::new() }
+        State { profile, consent_floor: 0, share_floor: 0, parts: BTreeMap::new() }
     }
 
     pub(crate) fn change(&mut self, part: &str, term: &[u8; 32], sign: i64) {
@@ -229,8 +239,9 @@ impl State {
         }
     }
 
-    /// Format 1: `01 | len u16 | name | len u8 | role | len u8 | language | consent floor u64 | parts u16 |
-    /// (len u8 | part | count u64 | sum[32])*`, integers big-endian, the sum little-endian.
+    /// Format 2: `02 | len u16 | name | len u8 | role | len u8 | language | consent floor u64 |
+    /// share floor u64 | parts u16 | (len u8 | part | count u64 | sum[32])*`, integers
+    /// big-endian, the sum little-endian. Format 1 has no share floor.
     fn encode(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(64 + self.parts.len() * 64);
         out.push(STATE_FORMAT);
@@ -242,6 +253,7 @@ impl State {
             out.extend_from_slice(short.as_bytes());
         }
         out.extend_from_slice(&self.consent_floor.to_be_bytes());
+        out.extend_from_slice(&self.share_floor.to_be_bytes());
         out.extend_from_slice(&(self.parts.len() as u16).to_be_bytes());
         for (part, tally) in &self.parts {
             out.push(part.len() as u8);
@@ -256,7 +268,8 @@ impl State {
 
     fn decode(bytes: &[u8]) -> Option<State> {
         let mut r = Reader(bytes);
-        if r.take(1)?[0] != STATE_FORMAT {
+        let format = r.take(1)?[0];
+        if !(1..=STATE_FORMAT).contains(&format) {
             return None;
         }
         let name_len = u16::from_be_bytes(r.take(2)?.try_into().ok()?) as usize;
@@ -268,6 +281,7 @@ impl State {
         let role = short()?;
         let language = short()?;
         let consent_floor = u64::from_be_bytes(r.take(8)?.try_into().ok()?);
+        let share_floor = if format >= 2 { u64::from_be_bytes(r.take(8)?.try_into().ok()?) } else { 0 };
         let n = u16::from_be_bytes(r.take(2)?.try_into().ok()?);
         let mut parts = BTreeMap::new();
         for _ in 0..n {
@@ -283,7 +297,7 @@ impl State {
         if !r.0.is_empty() {
             return None;
         }
-        Some(State { profile: ProfileFields { name, role, language }, consent_floor, parts })
+        Some(State { profile: ProfileFields { name, role, language }, consent_floor, share_floor, parts })
     }
 }
 
@@ -374,6 +388,8 @@ pub struct IntegrityFindings {
     pub profile_changed: bool,
     /// The consent ledger has an entry that does not open, or a gap in its numbers.
     pub consent_unproven: bool,
+    /// The sharing ledger has an entry that does not open, or a gap in its numbers.
+    pub sharing_unproven: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -386,7 +402,7 @@ pub struct ChangedPart {
 
 impl IntegrityFindings {
     pub fn is_sound(&self) -> bool {
-        !self.state_unreadable && self.changed.is_empty() && !self.profile_changed && !self.consent_unproven
+        !self.state_unreadable && self.changed.is_empty() && !self.profile_changed && !self.consent_unproven && !self.sharing_unproven
     }
 
     /// Whether what decides sending (consent, the sharing ledger, the outbox, deletions asked
@@ -394,6 +410,7 @@ impl IntegrityFindings {
     pub fn sending_provable(&self) -> bool {
         !self.state_unreadable
             && !self.consent_unproven
+            && !self.sharing_unproven
             && !self.changed.iter().any(|c| SENDING_PARTS.contains(&c.part.as_str()))
     }
 }
@@ -453,12 +470,13 @@ pub(crate) fn compare(state: &State, found: &BTreeMap<String, Tally>, profile: &
         changed,
         profile_changed: scope == Scope::Everything && state.profile != *profile,
         consent_unproven: false,
+        sharing_unproven: false,
     }
 }
 
 /// A state for rows as they are now (a new profile, or a person who chose to keep what opens).
-pub(crate) fn state_from_rows(conn: &Connection, keys: &IntegrityKeys, profile: &ProfileId, fields: ProfileFields, consent_floor: u64) -> Result<State> {
-    Ok(State { profile: fields, consent_floor, parts: tally_rows(conn, keys, profile, Scope::Everything)? })
+pub(crate) fn state_from_rows(conn: &Connection, keys: &IntegrityKeys, profile: &ProfileId, fields: ProfileFields, floors: Floors) -> Result<State> {
+    Ok(State { profile: fields, consent_floor: floors.consent, share_floor: floors.share, parts: tally_rows(conn, keys, profile, Scope::Everything)? })
 }
 
 /// Opens every row of `table` for `profile` with `old` and seals it again with `new`, a page at
@@ -537,6 +555,7 @@ mod tests {
     fn a_state_reads_back_as_written_and_refuses_trailing_bytes() {
         let mut s = State::new(ProfileFields { name: "Sam".into(), role: "young_person".into(), language: "cy".into() });
         s.consent_floor = 9;
+        s.share_floor = 4;
         s.change("records/note", &[7u8; 32], 1);
         s.change("outbox", &[255u8; 32], 1);
         s.change("outbox", &[1u8; 32], 1);
@@ -546,6 +565,12 @@ mod tests {
         longer.push(0);
         assert_eq!(State::decode(&longer), None);
         assert_eq!(State::decode(&bytes[..bytes.len() - 1]), None);
+        // A format-1 state (no share floor) still reads, with the floor 0.
+        let mut old = bytes.clone();
+        old[0] = 1;
+        let at = 1 + 2 + 3 + 1 + 12 + 1 + 2 + 8;
+        old.drain(at..at + 8);
+        assert_eq!(State::decode(&old), Some(State { share_floor: 0, ..s.clone() }));
     }
 
     #[test]

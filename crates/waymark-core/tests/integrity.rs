@@ -313,3 +313,83 @@ fn re_keying_keeps_every_row_and_its_state_and_progress_reaches_the_end() {
     let (s, _) = v.recover("Robin", &code, &pass("another fresh start"), &mut |_| {}).unwrap();
     assert!(s.integrity_findings().is_sound());
 }
+
+#[test]
+fn the_sharing_ledger_is_numbered_and_an_entry_taken_out_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut v, _) = open(dir.path());
+    let mut s = robin(&mut v);
+    for words in ["I like my new school", "Can I see Nan at Christmas"] {
+        let st = v.start_statement(&s, StatementKind::GoodNews).unwrap();
+        v.save_words(&s, st.id, words.into()).unwrap();
+        v.set_statement_status(&s, st.id, StatementStatus::Ready).unwrap();
+        v.share_with(&s, st.id, &northvale()).unwrap();
+    }
+    let deliver = |v: &mut Vault, s: &Session| {
+        for item in v.outbox(s).unwrap() {
+            assert!(v.complete_send(s, &item, 1, None).unwrap());
+        }
+    };
+    let numbers = |v: &Vault, s: &Session| -> Vec<u64> {
+        let mut n: Vec<u64> = v
+            .list(s, Some(waymark_core::domain::RecordKind::ShareEntry))
+            .unwrap()
+            .records
+            .into_iter()
+            .map(|r| match r.body {
+                waymark_core::domain::RecordBody::ShareEntry(e) => e.sequence,
+                _ => unreachable!(),
+            })
+            .collect();
+        n.sort();
+        n
+    };
+    deliver(&mut v, &s);
+    assert_eq!(numbers(&v, &s), [1, 2, 3], "each entry takes the next number");
+    drop(s);
+
+    // The middle entry taken out of the folder: the gap shows, and nothing is sent.
+    let conn = tamper(dir.path());
+    let ids: Vec<Vec<u8>> = rows(&conn, "SELECT id FROM records WHERE kind = 'share_entry'")
+        .into_iter()
+        .map(|r| match &r[0] {
+            rusqlite::types::Value::Blob(b) => b.clone(),
+            _ => unreachable!(),
+        })
+        .collect();
+    drop(conn);
+    let s = unlock(&mut v);
+    let second = ids
+        .iter()
+        .find(|id| {
+            let rec = v.get(&s, waymark_core::RecordId::from_slice(id).unwrap()).unwrap();
+            matches!(rec.body, waymark_core::domain::RecordBody::ShareEntry(e) if e.sequence == 2)
+        })
+        .unwrap()
+        .clone();
+    drop(s);
+    drop(v);
+    let conn = tamper(dir.path());
+    conn.execute("DELETE FROM records WHERE id = ?1", params![second]).unwrap();
+    drop(conn);
+    // Waymark opened again, as after someone changed its folder while it was closed.
+    let (mut v, _) = open(dir.path());
+    let mut s = unlock(&mut v);
+    assert!(s.integrity_findings().sharing_unproven, "{:?}", s.integrity_findings());
+    assert!(matches!(v.check_before_sending(&s), Err(Error::VaultChanged)));
+
+    // Keeping what opens starts the numbers again from what is left; later entries run on.
+    v.keep_what_opens(&mut s).unwrap();
+    assert!(s.integrity_findings().is_sound());
+    v.grant_consent(&s, ShareableKind::Statement, SOCIAL_WORKER).unwrap();
+    let st = v.start_statement(&s, StatementKind::GoodNews).unwrap();
+    v.save_words(&s, st.id, "Football on Saturday".into()).unwrap();
+    v.set_statement_status(&s, st.id, StatementStatus::Ready).unwrap();
+    v.share_with(&s, st.id, &northvale()).unwrap();
+    deliver(&mut v, &s);
+    assert_eq!(numbers(&v, &s), [1, 3, 4]);
+    drop(s);
+    let s = unlock(&mut v);
+    assert!(s.integrity_findings().is_sound(), "{:?}", s.integrity_findings());
+    v.check_before_sending(&s).unwrap();
+}

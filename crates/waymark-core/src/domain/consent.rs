@@ -106,6 +106,10 @@ pub struct ShareEntry {
     /// readers rather than to the service's key.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub readers: Vec<uuid::Uuid>,
+    /// Position in this profile's sharing ledger, from 1; 0 for entries made before the ledger
+    /// was numbered. The numbers run on without a gap, so a deleted entry shows.
+    #[serde(default)]
+    pub sequence: u64,
 }
 
 impl ShareEntry {

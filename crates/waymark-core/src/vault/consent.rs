@@ -57,6 +57,37 @@ impl Vault {
         Ok((events, provable))
     }
 
+    /// The sharing ledger as it opens, in order, and whether it proves anything: every entry
+    /// opens, and the numbers above the floor the integrity state keeps run on without a gap.
+    pub(crate) fn sharing_ledger(&self, session: &Session) -> Result<(Vec<ShareEntry>, bool)> {
+        let list = self.list(session, Some(RecordKind::ShareEntry))?;
+        let mut entries: Vec<ShareEntry> = list
+            .records
+            .into_iter()
+            .filter_map(|r| match r.body {
+                RecordBody::ShareEntry(e) => Some(e),
+                _ => None,
+            })
+            .collect();
+        entries.sort_by_key(|e| e.sequence);
+        let floor = self.ledger_floors(session)?.share;
+        let mut provable = list.damaged.is_empty();
+        let mut next = floor + 1;
+        for e in entries.iter().filter(|e| e.sequence > floor) {
+            if e.sequence != next {
+                provable = false;
+                break;
+            }
+            next += 1;
+        }
+        Ok((entries, provable))
+    }
+
+    /// The number the next sharing-ledger entry takes.
+    pub(crate) fn next_share_sequence(&self, session: &Session) -> Result<u64> {
+        Ok(self.sharing_ledger(session)?.0.last().map_or(1, |e| e.sequence + 1))
+    }
+
     /// What the person says yes to now (kind, recipient, since when). Nothing, when the ledger
     /// proves nothing or the check at unlock found what decides sending changed and the person
     /// has not chosen what to do yet: consent that cannot be proved is no consent.

@@ -397,7 +397,7 @@ impl Vault {
             // Made before the integrity state: the state is made now over what is here, and the
             // passphrase wrap moves to the format that says a state must exist.
             let wrap = keywrap::wrap_with_passphrase(&session.key, passphrase, self.kdf, &session.profile, &*self.entropy)?;
-            self.establish_integrity(&session, Some(&wrap), 0)?;
+            self.establish_integrity(&session, Some(&wrap), integrity::Floors::default())?;
         }
         session.findings = self.check_integrity(&session, Scope::Everything)?;
         Ok(session)
@@ -405,11 +405,11 @@ impl Vault {
 
     /// Makes a profile's integrity state over the rows it has now; with a new passphrase wrap
     /// (format 2) written in the same transaction.
-    fn establish_integrity(&mut self, session: &Session, new_pass_wrap: Option<&[u8]>, consent_floor: u64) -> Result<()> {
+    fn establish_integrity(&mut self, session: &Session, new_pass_wrap: Option<&[u8]>, floors: integrity::Floors) -> Result<()> {
         let language = self.profile_language(session)?;
         let tx = self.transaction()?;
         let id = &session.profile.as_bytes()[..];
-        let state = integrity::state_from_rows(&tx, &session.integrity, &session.profile, session.fields(language), consent_floor)?;
+        let state = integrity::state_from_rows(&tx, &session.integrity, &session.profile, session.fields(language), floors)?;
         tx.execute(
             "INSERT INTO integrity_state (profile_id, sealed) VALUES (?1, ?2) ON CONFLICT (profile_id) DO UPDATE SET sealed = excluded.sealed",
             params![id, session.integrity.seal_state(&state)],
@@ -427,7 +427,7 @@ impl Vault {
         let sealed: Option<Vec<u8>> =
             self.conn.query_row("SELECT sealed FROM integrity_state WHERE profile_id = ?1", [id], |r| r.get(0)).optional()?;
         let Some(state) = sealed.and_then(|s| session.integrity.open_state(&s)) else {
-            return Ok(IntegrityFindings { state_unreadable: true, consent_unproven: true, ..Default::default() });
+            return Ok(IntegrityFindings { state_unreadable: true, consent_unproven: true, sharing_unproven: true, ..Default::default() });
         };
         let found = integrity::tally_rows(&self.conn, &session.integrity, &session.profile, scope)?;
         let (name, role, language): (String, String, String) = self.conn.query_row(
@@ -437,16 +437,23 @@ impl Vault {
         )?;
         let mut findings = integrity::compare(&state, &found, &ProfileFields { name, role, language }, scope);
         findings.consent_unproven = !self.consent_ledger(session)?.1;
+        findings.sharing_unproven = !self.sharing_ledger(session)?.1;
         Ok(findings)
     }
 
-    /// The consent ledger's floor (see [`integrity::State::consent_floor`]); 0 without a state.
-    pub(crate) fn consent_floor(&self, session: &Session) -> Result<u64> {
+    /// The ledgers' floors (see [`integrity::State::consent_floor`]); 0 without a state.
+    pub(crate) fn ledger_floors(&self, session: &Session) -> Result<integrity::Floors> {
         let sealed: Option<Vec<u8>> = self
             .conn
             .query_row("SELECT sealed FROM integrity_state WHERE profile_id = ?1", [&session.profile.as_bytes()[..]], |r| r.get(0))
             .optional()?;
-        Ok(sealed.and_then(|s| session.integrity.open_state(&s)).map_or(0, |s| s.consent_floor))
+        Ok(sealed
+            .and_then(|s| session.integrity.open_state(&s))
+            .map_or_else(Default::default, |s| integrity::Floors { consent: s.consent_floor, share: s.share_floor }))
+    }
+
+    pub(crate) fn consent_floor(&self, session: &Session) -> Result<u64> {
+        Ok(self.ledger_floors(session)?.consent)
     }
 
     /// The whole-vault check again, now (the app's "check again").
@@ -478,7 +485,7 @@ impl Vault {
         let unproven = !session.findings.sending_provable() || !self.check_integrity(session, Scope::Sending)?.sending_provable();
         // Without a state the triggers change nothing, so the withdrawals below go through.
         self.conn.execute("DELETE FROM integrity_state WHERE profile_id = ?1", [&id])?;
-        let mut floor = 0;
+        let mut floors = integrity::Floors::default();
         if unproven {
             for kind in [RecordKind::ConsentEvent, RecordKind::ShareEntry] {
                 for damaged in self.list(session, Some(kind))?.damaged {
@@ -486,9 +493,11 @@ impl Vault {
                 }
             }
             self.withdraw_everything(session)?;
-            floor = self.consent_ledger(session)?.0.last().map_or(0, |e| e.sequence);
+            floors.consent = self.consent_ledger(session)?.0.last().map_or(0, |e| e.sequence);
+            // What the sharing ledger shows now is what is known of it; numbers run on from here.
+            floors.share = self.sharing_ledger(session)?.0.last().map_or(0, |e| e.sequence);
         }
-        self.establish_integrity(session, None, floor)?;
+        self.establish_integrity(session, None, floors)?;
         session.findings = IntegrityFindings::default();
         Ok(())
     }
@@ -554,7 +563,7 @@ impl Vault {
         let legacy = row.is_legacy();
         let mut session = row.into_session(key, self.entropy.clone())?;
         if legacy {
-            self.establish_integrity(&session, None, 0)?;
+            self.establish_integrity(&session, None, integrity::Floors::default())?;
         }
         // What was found is said before the rows are sealed again (re-keying counts what is
         // there now as what should be).
@@ -580,7 +589,7 @@ impl Vault {
         let pass_wrap = keywrap::wrap_with_passphrase(&new_key, passphrase, self.kdf, &session.profile, &*self.entropy)?;
         let rec_wrap = keywrap::wrap_with_recovery_code(&new_key, code, &session.profile, &*self.entropy);
         let sound = self.check_integrity(session, Scope::Everything)?.is_sound();
-        let floor = self.consent_floor(session)?;
+        let floors = self.ledger_floors(session)?;
         let language = self.profile_language(session)?;
         let fresh = Session::new(session.profile, session.display_name.clone(), session.role, new_key, self.entropy.clone());
         let tx = self.transaction()?;
@@ -600,7 +609,7 @@ impl Vault {
             })?;
         }
         if sound {
-            let state = integrity::state_from_rows(&tx, &fresh.integrity, &session.profile, fresh.fields(language), floor)?;
+            let state = integrity::state_from_rows(&tx, &fresh.integrity, &session.profile, fresh.fields(language), floors)?;
             tx.execute("INSERT INTO integrity_state (profile_id, sealed) VALUES (?1, ?2)", params![&id, fresh.integrity.seal_state(&state)])?;
         }
         tx.execute(
