@@ -1,5 +1,6 @@
 // The real app: recovery with the code, a carer's policy and learning log saved as documents,
-// settings that last across a restart, and deleting a profile for good.
+// settings that last across a restart, deleting a profile for good, and bringing it back from
+// the locked copy it saved first.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -124,6 +125,43 @@ test('settings last across a restart, and a profile is deleted only when its nam
     await waitForText(b, '[data-testid="lock-status"]', 'Locked');
     assert.doesNotMatch(profiles(), /Sam/);
     assert.match(profiles(), /Robin/, "another person's profile is untouched");
+  } finally {
+    await app.stop();
+  }
+});
+
+test('a locked copy saved before deleting brings the profile back, opened only with its passphrase', async () => {
+  const app = await startApp(dataDir);
+  try {
+    const b = app.browser;
+    await unlock(b, 'Robin', 'silver kettle meadow');
+    await b.$('[data-testid="go-privacy"]').click();
+    await b.$('[data-testid="copy-passphrase"]').setValue('silver kettle meadow');
+    await b.$('[data-testid="download-locked"]').click();
+    await b.$('[data-testid="downloaded"]').waitForExist({ timeout: 20000 });
+    const copy = readdirSync(documentsDir(dataDir)).find((f) => f.endsWith('.waymark'));
+    assert.ok(copy, 'the locked copy was saved');
+    assert.doesNotMatch(copy, /Robin/, 'its name says nothing about whose it is');
+    assert.doesNotMatch(readFileSync(path.join(documentsDir(dataDir), copy), 'latin1'), /Robin/, 'nothing in it can be read');
+
+    await b.$('[data-testid="start-delete"]').click();
+    await b.$('[data-testid="confirm-name"]').setValue('Robin');
+    await b.$('[data-testid="confirm-delete"]').click();
+    await waitForText(b, '[data-testid="lock-status"]', 'Locked');
+    assert.doesNotMatch(profiles(), /Robin/);
+
+    // Brought back from the start screen: a wrong passphrase opens nothing, the right one does.
+    await b.$('[data-testid="go-restore"]').click();
+    await b.$('[data-testid="restore-file"]').setValue(path.join(documentsDir(dataDir), copy));
+    await b.$('[data-testid="restore-passphrase"]').setValue('not the passphrase');
+    await b.$('[data-testid="restore"]').click();
+    await b.$('[role="alert"]').waitForExist({ timeout: 20000 });
+    assert.doesNotMatch(profiles(), /Robin/, 'a wrong passphrase brings nothing back');
+    await b.$('[data-testid="restore-passphrase"]').setValue('silver kettle meadow');
+    await b.$('[data-testid="restore"]').click();
+    await waitForText(b, '[data-testid="lock-status"]', 'Unlocked: Robin', 30000);
+    await confirmRecoveryCode(b);
+    assert.match(profiles(), /Robin/);
   } finally {
     await app.stop();
   }
