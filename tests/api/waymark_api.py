@@ -336,11 +336,18 @@ def verify(base: str, state_path: str, db: str) -> None:
     bundle["bundle_version"] += 1
     text = json.dumps(bundle)
     key = Ed25519PrivateKey.from_private_bytes(unb64(worker["signing_private"]))
-    library = {"format": "waymark-signed-library", "format_version": 1, "bundle": text, "signature": key.sign(b"waymark-library-bundle-v1\n" + text.encode()).hex()}
+    def signed_library(expires_at):
+        message = b"waymark-library-bundle-v2\n" + str(expires_at).encode() + b"\n" + text.encode()
+        return {"format": "waymark-signed-library", "format_version": 2, "bundle": text, "expires_at": expires_at, "signature": key.sign(message).hex()}
+    library = signed_library(int(time.time()) + 30 * 86400)
     answer = patiently(base, checker, "POST", "/v1/resources", library)
     expect(answer.status_code == 403, f"a person's laptop cannot publish the library ({answer.status_code})")
     answer = patiently(base, worker, "POST", "/v1/resources", dict(library, signature=published["signature"]))
     expect(answer.status_code == 400, f"a library the laptop did not sign is refused ({answer.status_code})")
+    answer = patiently(base, worker, "POST", "/v1/resources", signed_library(int(time.time()) - 60))
+    expect(answer.status_code == 400, f"a library past its date is refused ({answer.status_code})")
+    answer = patiently(base, worker, "POST", "/v1/resources", dict(library, expires_at=library["expires_at"] + 86400))
+    expect(answer.status_code == 400, f"a library whose date was changed after signing is refused ({answer.status_code})")
     answer = patiently(base, worker, "POST", "/v1/resources", library)
     expect(answer.status_code == 201 and answer.json().get("version") == bundle["bundle_version"], f"the administrator's laptop publishes the library ({answer.status_code} {answer.text[:200]})")
     answer = requests.get(f"{base}/v1/resources", timeout=30)
