@@ -318,7 +318,7 @@ fn re_keying_keeps_every_row_and_its_state_and_progress_reaches_the_end() {
 fn the_sharing_ledger_is_numbered_and_an_entry_taken_out_is_found() {
     let dir = tempfile::tempdir().unwrap();
     let (mut v, _) = open(dir.path());
-    let mut s = robin(&mut v);
+    let s = robin(&mut v);
     for words in ["I like my new school", "Can I see Nan at Christmas"] {
         let st = v.start_statement(&s, StatementKind::GoodNews).unwrap();
         v.save_words(&s, st.id, words.into()).unwrap();

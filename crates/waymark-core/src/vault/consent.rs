@@ -30,57 +30,43 @@ impl Vault {
         Ok(self.consent_ledger(session)?.0)
     }
 
-    /// The consent ledger as it opens, and whether it proves anything: every entry opens, and the
-    /// numbers above the floor the integrity state keeps run on from it without a gap. A ledger
-    /// that does not prove anything means no consent at all.
+    /// The consent ledger as it opens, and whether it proves anything (see [`Vault::ledger`]). A
+    /// ledger that does not prove anything means no consent at all.
     pub(crate) fn consent_ledger(&self, session: &Session) -> Result<(Vec<ConsentEvent>, bool)> {
-        let list = self.list(session, Some(RecordKind::ConsentEvent))?;
-        let mut events: Vec<ConsentEvent> = list
-            .records
-            .into_iter()
-            .filter_map(|r| match r.body {
-                RecordBody::ConsentEvent(e) => Some(e),
-                _ => None,
-            })
-            .collect();
-        events.sort_by_key(|e| e.sequence);
-        let floor = self.consent_floor(session)?;
-        let mut provable = list.damaged.is_empty();
-        let mut next = floor + 1;
-        for e in events.iter().filter(|e| e.sequence > floor) {
-            if e.sequence != next {
-                provable = false;
-                break;
-            }
-            next += 1;
-        }
-        Ok((events, provable))
+        let floor = self.ledger_floors(session)?.consent;
+        let pick = |body| match body {
+            RecordBody::ConsentEvent(e) => Some(e),
+            _ => None,
+        };
+        self.ledger(session, RecordKind::ConsentEvent, pick, |e: &ConsentEvent| e.sequence, floor)
     }
 
-    /// The sharing ledger as it opens, in order, and whether it proves anything: every entry
-    /// opens, and the numbers above the floor the integrity state keeps run on without a gap.
+    /// The sharing ledger as it opens, and whether it proves anything (see [`Vault::ledger`]).
     pub(crate) fn sharing_ledger(&self, session: &Session) -> Result<(Vec<ShareEntry>, bool)> {
-        let list = self.list(session, Some(RecordKind::ShareEntry))?;
-        let mut entries: Vec<ShareEntry> = list
-            .records
-            .into_iter()
-            .filter_map(|r| match r.body {
-                RecordBody::ShareEntry(e) => Some(e),
-                _ => None,
-            })
-            .collect();
-        entries.sort_by_key(|e| e.sequence);
         let floor = self.ledger_floors(session)?.share;
-        let mut provable = list.damaged.is_empty();
-        let mut next = floor + 1;
-        for e in entries.iter().filter(|e| e.sequence > floor) {
-            if e.sequence != next {
-                provable = false;
-                break;
-            }
-            next += 1;
-        }
-        Ok((entries, provable))
+        let pick = |body| match body {
+            RecordBody::ShareEntry(e) => Some(e),
+            _ => None,
+        };
+        self.ledger(session, RecordKind::ShareEntry, pick, |e: &ShareEntry| e.sequence, floor)
+    }
+
+    /// A numbered ledger's entries in order, and whether it proves anything: every entry opens,
+    /// and the numbers above `floor` (kept by the integrity state) run on from it without a gap.
+    fn ledger<T>(
+        &self,
+        session: &Session,
+        kind: RecordKind,
+        pick: impl Fn(RecordBody) -> Option<T>,
+        sequence: impl Fn(&T) -> u64,
+        floor: u64,
+    ) -> Result<(Vec<T>, bool)> {
+        let list = self.list(session, Some(kind))?;
+        let mut entries: Vec<T> = list.records.into_iter().filter_map(|r| pick(r.body)).collect();
+        entries.sort_by_key(|e| sequence(e));
+        let above: Vec<u64> = entries.iter().map(&sequence).filter(|n| *n > floor).collect();
+        let unbroken = above.iter().zip(floor + 1..).all(|(n, expected)| *n == expected);
+        Ok((entries, list.damaged.is_empty() && unbroken))
     }
 
     /// The number the next sharing-ledger entry takes.

@@ -452,10 +452,6 @@ impl Vault {
             .map_or_else(Default::default, |s| integrity::Floors { consent: s.consent_floor, share: s.share_floor }))
     }
 
-    pub(crate) fn consent_floor(&self, session: &Session) -> Result<u64> {
-        Ok(self.ledger_floors(session)?.consent)
-    }
-
     /// The whole-vault check again, now (the app's "check again").
     pub fn integrity_findings(&self, session: &Session) -> Result<IntegrityFindings> {
         self.check_integrity(session, Scope::Everything)
