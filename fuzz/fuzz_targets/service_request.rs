@@ -57,7 +57,8 @@ fn world() -> &'static World {
             store.redeem_invite(token_hash, enrolled, now).await.unwrap().id
         });
         let seed = [5u8; 32];
-        let receipts = ReceiptSigner::new(&seed, &ReceiptSigner::certify(&service, &seed).unwrap()).unwrap();
+        let until = 4_000_000_000; // 2096: past any run
+        let receipts = ReceiptSigner::new(&seed, &ReceiptSigner::certify(&service, &seed, until).unwrap(), until).unwrap();
         let mut state = ServiceState::new(store, "Fuzz Service".into(), service.public().clone(), Arc::new(SystemClock), receipts);
         // Millions of requests from one device: the rate limit would answer most of them.
         state.per_device = Rate { burst: u32::MAX, per_minute: u32::MAX };
